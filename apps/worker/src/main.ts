@@ -1,0 +1,88 @@
+// The worker process: relays the outbox to BullMQ, runs jobs, schedules recurring ones, answers health
+// checks, and shuts down gracefully on SIGTERM or SIGINT.
+import type { AddressInfo } from "node:net";
+import { config } from "@mentoring/config";
+import { createDatabase } from "@mentoring/db";
+import { assertRedisReachable, producerConnection, Queues, workerConnection } from "@mentoring/jobs";
+import { startHealthServer } from "./health";
+import { handlers } from "./jobs";
+import { createLogger } from "./logger";
+import { startOutboxRelay } from "./outbox-relay";
+import { startWorkers } from "./runtime";
+import { scheduleRecurringJobs } from "./schedules";
+
+const settings = config();
+const log = createLogger(settings.LOG_LEVEL);
+
+await assertRedisReachable(settings.REDIS_URL).catch((error: Error) => {
+  log.fatal(error.message);
+  process.exit(1);
+});
+
+const db = createDatabase(settings.DATABASE_URL);
+const producer = producerConnection(settings.REDIS_URL);
+const consumer = workerConnection(settings.REDIS_URL);
+for (const connection of [producer, consumer])
+  connection.on("error", (err) => log.warn({ err }, "redis error"));
+
+const queues = new Queues(producer, settings.QUEUE_PREFIX);
+await scheduleRecurringJobs(queues);
+const runtime = startWorkers({
+  db,
+  handlers,
+  connection: consumer,
+  prefix: settings.QUEUE_PREFIX,
+  concurrency: settings.WORKER_CONCURRENCY,
+  log,
+});
+const relay = startOutboxRelay({
+  db,
+  publisher: queues,
+  log,
+  batchSize: settings.OUTBOX_BATCH_SIZE,
+  intervalMs: settings.OUTBOX_POLL_INTERVAL_MS,
+});
+
+let shuttingDown = false;
+const health = await startHealthServer(settings.WORKER_HEALTH_PORT, {
+  live: () => !shuttingDown,
+  async ready() {
+    const failures: Record<string, string> = {};
+    await db.platform.$queryRaw`select 1`.catch((error: Error) => {
+      failures.database = error.message;
+    });
+    await producer.ping().catch((error: Error) => {
+      failures.redis = error.message;
+    });
+    return failures;
+  },
+});
+log.info(
+  { healthPort: (health.address() as AddressInfo).port, queues: runtime.workers.map((w) => w.name) },
+  "worker started",
+);
+
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log.info({ signal }, "shutting down: no new jobs, finishing active ones");
+  const forceExit = setTimeout(
+    () => {
+      log.fatal("shutdown did not complete: exiting");
+      process.exit(1);
+    },
+    (settings.WORKER_SHUTDOWN_GRACE_SECONDS + 15) * 1000,
+  );
+  forceExit.unref();
+  await relay.stop();
+  await runtime.close(settings.WORKER_SHUTDOWN_GRACE_SECONDS * 1000);
+  await queues.close();
+  await Promise.all([producer.quit(), consumer.quit()]);
+  await db.disconnect();
+  await new Promise((resolve) => health.close(resolve));
+  log.info("shutdown complete");
+  process.exit(0);
+}
+
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

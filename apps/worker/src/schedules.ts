@@ -1,0 +1,13 @@
+import { jobDefinitions, type Queues } from "@mentoring/jobs";
+
+/** Recurring jobs, upserted at start: running several workers still leaves one scheduler per id. */
+export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
+  const purge = "maintenance.purge-outbox" as const;
+  await queues
+    .get(jobDefinitions[purge].queue)
+    .upsertJobScheduler(
+      purge,
+      { pattern: "0 30 3 * * *", tz: "Asia/Seoul" },
+      { name: purge, data: { olderThanDays: 30 } },
+    );
+}

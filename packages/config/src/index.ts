@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the platform reads, in one schema. Defaults point at the services that run
+ * locally (PostgreSQL on 5432 with trust auth, Redis on 6379), so a fresh clone works with no .env file.
+ */
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://");
+const redisUrl = z
+  .string()
+  .url()
+  .refine((value) => /^rediss?:\/\//.test(value), "must start with redis:// or rediss://");
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The application role: no superuser, no BYPASSRLS. Every query of the running app uses it. */
+  DATABASE_URL: postgresUrl.default("postgresql://mentoring_app:mentoring_app@127.0.0.1:5432/mentoring"),
+  /** The owner role: runs migrations and owns the tables (row-level security is FORCEd on it too). */
+  DATABASE_OWNER_URL: postgresUrl.default(
+    "postgresql://mentoring_owner:mentoring_owner@127.0.0.1:5432/mentoring",
+  ),
+  /** A superuser connection, used only by set-up to create the two roles and the database. */
+  DATABASE_ADMIN_URL: postgresUrl.default("postgresql://postgres@127.0.0.1:5432/postgres"),
+  REDIS_URL: redisUrl.default("redis://127.0.0.1:6379"),
+  /** Prefix of every BullMQ key; a Redis cluster needs it hash-tagged, e.g. "{mentoring}". */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:{}_-]+$/, "letters, digits and : { } _ - only")
+    .default("mentoring"),
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+  /** Seconds the worker waits for active jobs on SIGTERM before it releases them and exits. */
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { name: string; reason: string }[]) {
+    super(
+      `Invalid environment configuration:\n${problems.map((p) => `  ${p.name}: ${p.reason}`).join("\n")}`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment (process.env by default); the error names every variable that is wrong. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", so the local default applies.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const result = configSchema.safeParse(present);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({ name: issue.path.join("."), reason: issue.message })),
+  );
+}
+
+let loaded: Config | undefined;
+
+/** The process's configuration, read once. */
+export function config(): Config {
+  loaded ??= parseConfig();
+  return loaded;
+}

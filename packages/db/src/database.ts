@@ -1,0 +1,64 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { type Prisma, PrismaClient } from "./generated/prisma/client";
+
+/** A transaction in which row-level security shows one tenant's rows and accepts only that tenant's. */
+export type TenantDb = Prisma.TransactionClient;
+
+/**
+ * Platform tables only (tenants, users, outbox). Tenant tables are left out of the type; were one reached
+ * anyway, row-level security would show it empty, since no tenant is set outside withTenant.
+ */
+export type PlatformDb = Pick<
+  PrismaClient,
+  "tenant" | "user" | "outboxEvent" | "$transaction" | "$queryRaw" | "$executeRaw"
+>;
+
+export interface TransactionOptions {
+  isolationLevel?: Prisma.TransactionIsolationLevel;
+  /** Milliseconds the transaction may run. */
+  timeout?: number;
+}
+
+export interface Database {
+  /**
+   * The one way to touch tenant data: runs `work` in a transaction whose `app.tenant_id` is `tenantId`,
+   * so PostgreSQL shows and accepts that tenant's rows alone. Queries should still filter by tenant:
+   * row-level security is the floor, not the only wall.
+   */
+  withTenant<T>(
+    tenantId: string,
+    work: (db: TenantDb) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T>;
+  platform: PlatformDb;
+  disconnect(): Promise<void>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class InvalidTenantIdError extends Error {
+  constructor(tenantId: unknown) {
+    super(`withTenant needs a tenant id (uuid), got ${JSON.stringify(tenantId)}`);
+    this.name = "InvalidTenantIdError";
+  }
+}
+
+/** Connects as the given role (the app role in every running process: no superuser, no BYPASSRLS). */
+export function createDatabase(url: string, { poolSize = 10 }: { poolSize?: number } = {}): Database {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  return {
+    platform: client,
+    async withTenant(tenantId, work, options = {}) {
+      if (typeof tenantId !== "string" || !UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
+      return client.$transaction(
+        async (tx) => {
+          // `true`: local to this transaction, so a pooled connection never carries it to the next user.
+          await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
+          return work(tx);
+        },
+        { maxWait: 10_000, timeout: 30_000, ...options },
+      );
+    },
+    disconnect: () => client.$disconnect(),
+  };
+}

@@ -1,0 +1,11 @@
+export { type AuditEntry, recordAudit } from "./audit";
+export {
+  createDatabase,
+  type Database,
+  InvalidTenantIdError,
+  type PlatformDb,
+  type TenantDb,
+  type TransactionOptions,
+} from "./database";
+export * from "./generated/prisma/client";
+export { DatabaseUnreachableError } from "./provision";

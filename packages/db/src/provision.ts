@@ -1,0 +1,191 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+/**
+ * Set-up of a database as the platform expects it: two roles, a database owned by the owner role,
+ * migrations applied by the owner, and the app role granted data access only. Every step is idempotent.
+ * Roles and privileges are applied through `pg` in plain SQL because Prisma's migration runner cannot
+ * run blocks with function bodies and roles are cluster-level (see docs/adr/0002-prisma-offline.md).
+ */
+
+export interface DatabaseUrls {
+  /** Superuser connection, used to create roles and databases. */
+  admin: string;
+  /** The owner role's connection to the target database. */
+  owner: string;
+  /** The app role's connection to the target database. */
+  app: string;
+}
+
+const CONNECT_TIMEOUT_MS = 3_000;
+const packageRoot = fileURLToPath(new URL("..", import.meta.url));
+const prismaCli = join(
+  dirname(createRequire(import.meta.url).resolve("prisma/package.json")),
+  "build/index.js",
+);
+
+export class DatabaseUnreachableError extends Error {
+  constructor(url: string, cause: unknown) {
+    const { host, port } = new URL(url);
+    super(
+      [
+        `PostgreSQL is not reachable at ${host}:${port || 5432} (${(cause as Error).message}).`,
+        "Start it, then run the command again. On this kind of machine:",
+        "  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
+        "With Docker: docker compose -f infra/compose.yaml up -d postgres",
+        "Or point DATABASE_ADMIN_URL, DATABASE_OWNER_URL and DATABASE_URL at a server you have.",
+      ].join("\n"),
+    );
+    this.name = "DatabaseUnreachableError";
+  }
+}
+
+export async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new DatabaseUnreachableError(url, error);
+  }
+  return client;
+}
+
+export function credentialsOf(url: string): { user: string; password: string; database: string } {
+  const parsed = new URL(url);
+  return {
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/** Creates the owner and app roles when missing; the app role can never bypass row-level security. */
+export async function ensureRoles(urls: DatabaseUrls): Promise<void> {
+  const owner = credentialsOf(urls.owner);
+  const app = credentialsOf(urls.app);
+  const admin = await connect(urls.admin);
+  try {
+    for (const [role, attributes] of [
+      [owner, "LOGIN CREATEDB NOSUPERUSER NOCREATEROLE NOBYPASSRLS"],
+      [app, "LOGIN NOCREATEDB NOSUPERUSER NOCREATEROLE NOBYPASSRLS"],
+    ] as const) {
+      const exists = await admin.query("select 1 from pg_roles where rolname = $1", [role.user]);
+      const verb = exists.rowCount ? "ALTER" : "CREATE";
+      const password = role.password ? ` PASSWORD ${literal(role.password)}` : "";
+      await admin.query(`${verb} ROLE ${ident(role.user)} ${attributes}${password}`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function databaseExists(adminUrl: string, database: string): Promise<boolean> {
+  const admin = await connect(adminUrl);
+  try {
+    const result = await admin.query("select 1 from pg_database where datname = $1", [database]);
+    return result.rowCount === 1;
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function ensureDatabase(urls: DatabaseUrls): Promise<void> {
+  const { database } = credentialsOf(urls.app);
+  const { user: owner } = credentialsOf(urls.owner);
+  if (await databaseExists(urls.admin, database)) return;
+  const admin = await connect(urls.admin);
+  try {
+    await admin.query(
+      `CREATE DATABASE ${ident(database)} OWNER ${ident(owner)} ENCODING 'UTF8' TEMPLATE template0`,
+    );
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Privileges of the app role: data access to every table the owner creates, nothing on the schema.
+ * Default privileges cover tables added by future migrations; the audit log is append-only.
+ */
+export async function grantAppPrivileges(urls: DatabaseUrls): Promise<void> {
+  const { user: owner } = credentialsOf(urls.owner);
+  const { user: app } = credentialsOf(urls.app);
+  const client = await connect(urls.owner);
+  try {
+    await client.query("BEGIN");
+    for (const statement of [
+      `REVOKE ALL ON SCHEMA public FROM PUBLIC`,
+      `GRANT USAGE ON SCHEMA public TO ${ident(app)}`,
+      `ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${ident(app)}`,
+      `ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${ident(app)}`,
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident(app)}`,
+      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident(app)}`,
+      `REVOKE ALL ON TABLE _prisma_migrations FROM ${ident(app)}`,
+      `REVOKE UPDATE, DELETE ON TABLE audit_logs FROM ${ident(app)}`,
+    ]) {
+      await client.query(statement);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The Prisma CLI, offline: it runs its WebAssembly engine, but still looks for native engines at start-up
+ * unless these variables point at an existing file.
+ */
+export function runPrisma(args: string[], env: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [prismaCli, ...args], {
+      cwd: packageRoot,
+      env: {
+        ...process.env,
+        PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
+        PRISMA_QUERY_ENGINE_LIBRARY: process.execPath,
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        CHECKPOINT_DISABLE: "1",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`prisma ${args.join(" ")} failed:\n${output}`)),
+    );
+  });
+}
+
+export async function migrate(urls: DatabaseUrls): Promise<void> {
+  await runPrisma(["migrate", "deploy"], { DATABASE_OWNER_URL: urls.owner });
+}
+
+/** Roles, database, migrations and privileges, in that order; safe to run again. */
+export async function provisionDatabase(urls: DatabaseUrls): Promise<void> {
+  await ensureRoles(urls);
+  await ensureDatabase(urls);
+  await migrate(urls);
+  await grantAppPrivileges(urls);
+}

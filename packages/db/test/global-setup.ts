@@ -1,0 +1,5 @@
+import { ensureTestTemplate } from "../src/testing";
+
+export default async function setup() {
+  await ensureTestTemplate();
+}

@@ -1,0 +1,4 @@
+export * from "./connection";
+export * from "./definitions";
+export * from "./outbox";
+export * from "./queues";
