@@ -1,0 +1,221 @@
+import { recordAudit } from "../audit";
+import type { Database, TenantDb } from "../database";
+import type { MembershipRole } from "../generated/prisma/client";
+import type { SeedStaffMember, SeedTenant } from "./directory";
+import { gangneungSeed } from "./gangneung";
+import { yonginSeed } from "./yongin";
+
+/** A sign-in account made from a staff member, with its roles in the tenant. */
+export interface SeedAccount {
+  roles: MembershipRole[];
+  pick(staff: SeedStaffMember[]): SeedStaffMember | undefined;
+}
+
+const first =
+  (predicate: (person: SeedStaffMember) => boolean, nth = 0) =>
+  (staff: SeedStaffMember[]) =>
+    staff.filter((person) => person.active && predicate(person))[nth];
+
+/** Senior-most deputy mayor (smallest grade number): the executive who signs certificates. */
+const deputyMayor = (staff: SeedStaffMember[]) =>
+  staff
+    .filter((person) => person.positionTitle === "부시장")
+    .sort((a, b) => (a.grade ?? 99) - (b.grade ?? 99))[0];
+
+export const seedAccounts: Record<string, SeedAccount[]> = {
+  yongin: [
+    {
+      roles: ["tenant_admin"],
+      pick: first((p) => p.departmentCode === "personnel" && p.positionTitle === "팀장"),
+    },
+    {
+      roles: ["coordinator"],
+      pick: first((p) => p.departmentCode === "personnel" && p.positionTitle === "주무관"),
+    },
+    { roles: ["executive"], pick: deputyMayor },
+    {
+      roles: ["participant"],
+      pick: first((p) => p.positionTitle === "주무관" && p.hireDate >= "2025-01-01"),
+    },
+  ],
+  gangneung: [
+    {
+      roles: ["tenant_admin"],
+      pick: first((p) => p.departmentCode === "general-affairs" && p.positionTitle === "팀장"),
+    },
+    {
+      roles: ["coordinator"],
+      pick: first((p) => p.departmentCode === "general-affairs" && p.positionTitle === "주무관"),
+    },
+    { roles: ["executive"], pick: deputyMayor },
+    { roles: ["participant"], pick: first((p) => p.positionTitle === "주무관" && (p.grade ?? 0) >= 8) },
+  ],
+};
+
+export const PLATFORM_OPERATOR_EMAIL = "operator@platform.example.kr";
+
+export interface SeedSummary {
+  tenantId: string;
+  slug: string;
+  created: boolean;
+  departments: number;
+  staff: number;
+  accounts: { email: string; name: string; roles: MembershipRole[] }[];
+}
+
+/** Parents before children, so every parent id exists when a child is written. */
+function parentsFirst(seed: SeedTenant) {
+  const placed = new Set<string | null>([null]);
+  const ordered: SeedTenant["departments"] = [];
+  let remaining = [...seed.departments];
+  while (remaining.length > 0) {
+    const ready = remaining.filter((d) => placed.has(d.parentCode));
+    if (ready.length === 0)
+      throw new Error(`department tree of ${seed.slug} has a cycle or a missing parent`);
+    for (const d of ready) placed.add(d.code);
+    ordered.push(...ready);
+    remaining = remaining.filter((d) => !placed.has(d.code));
+  }
+  return ordered;
+}
+
+async function writeDirectory(
+  tx: TenantDb,
+  tenantId: string,
+  seed: SeedTenant,
+  onProgress: (done: number) => void,
+) {
+  const departmentIds = new Map<string, string>();
+  for (const d of parentsFirst(seed)) {
+    const parentId = d.parentCode ? (departmentIds.get(d.parentCode) ?? null) : null;
+    const row = await tx.department.upsert({
+      where: { tenantId_code: { tenantId, code: d.code } },
+      create: { tenantId, code: d.code, name: d.name, parentId },
+      update: { name: d.name, parentId },
+      select: { id: true },
+    });
+    departmentIds.set(d.code, row.id);
+  }
+  const staffIds = new Map<string, string>();
+  for (const [index, person] of seed.staff.entries()) {
+    const departmentId = departmentIds.get(person.departmentCode);
+    if (!departmentId)
+      throw new Error(`${person.employeeNumber}: unknown department ${person.departmentCode}`);
+    const fields = {
+      name: person.name,
+      departmentId,
+      grade: person.grade,
+      positionTitle: person.positionTitle,
+      hireDate: new Date(`${person.hireDate}T00:00:00Z`),
+      birthYear: person.birthYear,
+      email: person.email,
+      phone: person.phone,
+      active: person.active,
+    };
+    const row = await tx.staffMember.upsert({
+      where: { tenantId_employeeNumber: { tenantId, employeeNumber: person.employeeNumber } },
+      create: { tenantId, employeeNumber: person.employeeNumber, ...fields },
+      update: fields,
+      select: { id: true },
+    });
+    staffIds.set(person.employeeNumber, row.id);
+    if ((index + 1) % 50 === 0 || index + 1 === seed.staff.length) onProgress(index + 1);
+  }
+  return staffIds;
+}
+
+/**
+ * Writes a tenant, its departments, staff directory and sign-in accounts. Idempotent: rows are upserted
+ * by their natural keys (slug, department code, employee number, e-mail), so running it again changes
+ * nothing that is already right.
+ */
+export async function seedTenant(
+  db: Database,
+  seed: SeedTenant,
+  accounts: SeedAccount[],
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<SeedSummary> {
+  const existing = await db.platform.tenant.findUnique({ where: { slug: seed.slug }, select: { id: true } });
+  const tenant = await db.platform.tenant.upsert({
+    where: { slug: seed.slug },
+    create: {
+      slug: seed.slug,
+      name: seed.name,
+      nameEn: seed.nameEn,
+      kind: seed.kind,
+      region: seed.region,
+      status: "active",
+    },
+    update: { name: seed.name, nameEn: seed.nameEn, kind: seed.kind, region: seed.region },
+  });
+  return db.withTenant(
+    tenant.id,
+    async (tx) => {
+      const staffIds = await writeDirectory(tx, tenant.id, seed, (done) =>
+        onProgress(done, seed.staff.length),
+      );
+      const summaryAccounts: SeedSummary["accounts"] = [];
+      for (const account of accounts) {
+        const person = account.pick(seed.staff);
+        if (!person)
+          throw new Error(`${seed.slug}: no staff member fits the account for ${account.roles.join(", ")}`);
+        const user = await tx.user.upsert({
+          where: { email: person.email.toLowerCase() },
+          create: { email: person.email.toLowerCase(), displayName: person.name },
+          update: { displayName: person.name },
+        });
+        const staffMemberId = staffIds.get(person.employeeNumber) ?? null;
+        await tx.membership.upsert({
+          where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } },
+          create: { tenantId: tenant.id, userId: user.id, roles: account.roles, staffMemberId },
+          update: { roles: account.roles, staffMemberId },
+        });
+        summaryAccounts.push({ email: user.email, name: person.name, roles: account.roles });
+      }
+      if (!existing) {
+        await recordAudit(tx, {
+          tenantId: tenant.id,
+          actorUserId: null,
+          action: "tenant.seed",
+          entityType: "tenant",
+          entityId: tenant.id,
+          after: {
+            departments: seed.departments.length,
+            staff: seed.staff.length,
+            accounts: accounts.length,
+          },
+        });
+      }
+      return {
+        tenantId: tenant.id,
+        slug: seed.slug,
+        created: !existing,
+        departments: seed.departments.length,
+        staff: seed.staff.length,
+        accounts: summaryAccounts,
+      };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/** The two real programs' cities (용인특례시, 강릉시) and the platform operator. */
+export async function seedAll(
+  db: Database,
+  onProgress: (slug: string, done: number, total: number) => void = () => {},
+): Promise<SeedSummary[]> {
+  await db.platform.user.upsert({
+    where: { email: PLATFORM_OPERATOR_EMAIL },
+    create: { email: PLATFORM_OPERATOR_EMAIL, displayName: "플랫폼 운영자", platformRole: "operator" },
+    update: { platformRole: "operator" },
+  });
+  const summaries: SeedSummary[] = [];
+  for (const seed of [yonginSeed(), gangneungSeed()]) {
+    summaries.push(
+      await seedTenant(db, seed, seedAccounts[seed.slug] ?? [], (done, total) =>
+        onProgress(seed.slug, done, total),
+      ),
+    );
+  }
+  return summaries;
+}

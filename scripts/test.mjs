@@ -1,0 +1,50 @@
+// `npm test`: from a fresh clone, installs what the tests need, migrates a template database, and runs
+// lint, type checks and every package's tests. Exits non-zero on any failure.
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { prepare, root, run, step } from "./lib.mjs";
+
+const started = Date.now();
+process.env.TURBO_TELEMETRY_DISABLED = "1";
+process.env.NODE_ENV ??= "test";
+
+prepare({ databases: ["mentoring_test_template"] });
+
+// Each package's Vitest writes a JSON report here; they are summed up at the end.
+const packageDirs = ["apps", "packages"].flatMap((base) =>
+  readdirSync(join(root, base), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, base, entry.name, "package.json")))
+    .map((entry) => join(root, base, entry.name)),
+);
+const reportOf = (dir) => join(dir, ".tmp", "test-results.json");
+for (const dir of packageDirs) rmSync(reportOf(dir), { force: true });
+
+step("Lint (Biome)");
+const lint = run("npm", ["run", "--silent", "lint"]);
+step("Type check and tests (Turborepo)");
+const tests = run("npx", [
+  "turbo",
+  "run",
+  "typecheck",
+  "test",
+  "--continue",
+  "--output-logs=new-only",
+  "--log-order=grouped",
+]);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const dir of packageDirs) {
+  if (!existsSync(reportOf(dir))) continue;
+  const report = JSON.parse(readFileSync(reportOf(dir), "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  skipped += report.numPendingTests + report.numTodoTests;
+}
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(
+  `\nlint: ${lint === 0 ? "ok" : "FAILED"}; type check and tests: ${tests === 0 ? "ok" : "FAILED"}; ${seconds} s`,
+);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(lint === 0 && tests === 0 && failed === 0 && passed > 0 ? 0 : 1);
