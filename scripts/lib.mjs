@@ -43,16 +43,19 @@ export function tsx(script, args = []) {
   return run(process.execPath, ["--import", "tsx", script, ...args]);
 }
 
-/** Generates the Prisma client, checks PostgreSQL and Redis, and migrates the given databases. */
-export function prepare({ databases }) {
+/**
+ * Generates the Prisma client, checks PostgreSQL and Redis, and migrates the given databases (null: the
+ * one in DATABASE_URL); `fresh` drops them first so that every migration runs from empty.
+ */
+export function prepare({ databases, fresh = false }) {
   ensureInstalled();
   step("Generating the Prisma client");
   runOrExit("npm", ["run", "--silent", "generate", "-w", "@mentoring/db"]);
   step("Checking PostgreSQL and Redis");
   if (tsx("scripts/check-services.ts") !== 0) process.exit(1);
-  // null stands for the database named in DATABASE_URL.
   for (const database of databases) {
-    step(`Migrating database ${database ?? "(DATABASE_URL)"}`);
-    if (tsx("packages/db/scripts/setup-database.ts", database ? [database] : []) !== 0) process.exit(1);
+    step(`Migrating database ${database ?? "(DATABASE_URL)"}${fresh ? " from empty" : ""}`);
+    const args = [...(database ? [database] : []), ...(fresh ? ["--fresh"] : [])];
+    if (tsx("packages/db/scripts/setup-database.ts", args) !== 0) process.exit(1);
   }
 }

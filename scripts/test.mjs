@@ -8,7 +8,7 @@ const started = Date.now();
 process.env.TURBO_TELEMETRY_DISABLED = "1";
 process.env.NODE_ENV ??= "test";
 
-prepare({ databases: ["mentoring_test_template"] });
+prepare({ databases: ["mentoring_test_template"], fresh: true });
 
 // Each package's Vitest writes a JSON report here; they are summed up at the end.
 const packageDirs = ["apps", "packages"].flatMap((base) =>
@@ -39,7 +39,8 @@ for (const dir of packageDirs) {
   if (!existsSync(reportOf(dir))) continue;
   const report = JSON.parse(readFileSync(reportOf(dir), "utf8"));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  // A file that fails to load has no failed test, only an unsuccessful report: count it once.
+  failed += report.numFailedTests || (report.success ? 0 : 1);
   skipped += report.numPendingTests + report.numTodoTests;
 }
 const seconds = Math.round((Date.now() - started) / 1000);

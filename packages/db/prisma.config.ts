@@ -11,6 +11,8 @@ export default defineConfig({
   migrations: { path: "prisma/migrations" },
   adapter: async () =>
     new PrismaPg({
+      // The CLI exits only once the pool is idle: do not keep it waiting the default 10 s.
+      idleTimeoutMillis: 100,
       connectionString:
         process.env.DATABASE_OWNER_URL ??
         "postgresql://mentoring_owner:mentoring_owner@127.0.0.1:5432/mentoring",

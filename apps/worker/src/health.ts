@@ -11,7 +11,7 @@ export interface HealthChecks {
  * /healthz answers whether the process lives, /readyz whether PostgreSQL and Redis answer; orchestrators
  * restart on the first and route work on the second.
  */
-export function startHealthServer(port: number, checks: HealthChecks): Promise<Server> {
+export function startHealthServer(host: string, port: number, checks: HealthChecks): Promise<Server> {
   const server = createServer(async (request, response) => {
     const send = (status: number, body: object) => {
       response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -26,6 +26,6 @@ export function startHealthServer(port: number, checks: HealthChecks): Promise<S
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve(server));
+    server.listen(port, host, () => resolve(server));
   });
 }

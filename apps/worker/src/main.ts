@@ -44,7 +44,7 @@ const relay = startOutboxRelay({
 });
 
 let shuttingDown = false;
-const health = await startHealthServer(settings.WORKER_HEALTH_PORT, {
+const health = await startHealthServer(settings.WORKER_HEALTH_HOST, settings.WORKER_HEALTH_PORT, {
   live: () => !shuttingDown,
   async ready() {
     const failures: Record<string, string> = {};

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import { config } from "@mentoring/config";
 import type { Database } from "@mentoring/db";
 import { producerConnection, Queues, workerConnection } from "@mentoring/jobs";
@@ -19,6 +20,8 @@ export function testRedis() {
     queues,
     async close() {
       await queues.close();
+      // The producer connects lazily and refuses commands before it is ready (no offline queue).
+      if (producer.status !== "ready") await once(producer, "ready");
       const keys = await producer.keys(`${prefix}:*`);
       if (keys.length > 0) await producer.del(...keys);
       await Promise.all([producer.quit(), consumer.quit()]);

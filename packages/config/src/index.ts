@@ -36,6 +36,8 @@ export const configSchema = z.object({
   /** Seconds the worker waits for active jobs on SIGTERM before it releases them and exits. */
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  /** 127.0.0.1 on a workstation; 0.0.0.0 in a container, so the orchestrator can probe it. */
+  WORKER_HEALTH_HOST: z.string().ip().or(z.literal("localhost")).default("127.0.0.1"),
 });
 
 export type Config = z.infer<typeof configSchema>;

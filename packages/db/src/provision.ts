@@ -115,6 +115,15 @@ export async function ensureDatabase(urls: DatabaseUrls): Promise<void> {
   }
 }
 
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const admin = await connect(adminUrl);
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${ident(database)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * Privileges of the app role: data access to every table the owner creates, nothing on the schema.
  * Default privileges cover tables added by future migrations; the audit log is append-only.

@@ -30,3 +30,11 @@ describe.each(migrations)("migration %s", (name) => {
     }
   });
 });
+
+describe("the migrations folder", () => {
+  it("is in step with prisma/schema.prisma (a schema change needs `npm run migration:new`)", async () => {
+    const schema = await readFile(new URL("../prisma/schema.prisma", import.meta.url), "utf8");
+    const migrated = await readFile(new URL("../prisma/migrated-schema.prisma", import.meta.url), "utf8");
+    expect(migrated).toBe(schema);
+  });
+});

@@ -1,0 +1,23 @@
+export {
+  type CalendarDate,
+  calendarDate,
+  calendarDateIn,
+  calendarDateParts,
+  calendarDateSchema,
+  compareCalendarDates,
+  daysInMonth,
+  isLeapYear,
+  parseCalendarDate,
+} from "./calendar-date";
+export {
+  type EligibilityCandidate,
+  type EligibilityFailure,
+  type EligibilityFailureCode,
+  type EligibilityResult,
+  type EligibilityRule,
+  eligibilityFailureCodes,
+  eligibilityRuleSchema,
+  evaluateEligibility,
+} from "./eligibility";
+export { type Grade, type GradeParse, parseGrade } from "./grade";
+export { type YearsOfService, yearsOfService } from "./service-years";
