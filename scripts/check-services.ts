@@ -8,9 +8,11 @@ const settings = config();
 let failed = false;
 try {
   const client = await connect(settings.DATABASE_ADMIN_URL);
-  const { rows } = await client.query<{ version: string }>("show server_version");
+  const { rows } = await client.query<{ server_version: string }>("show server_version");
   await client.end();
-  console.log(`PostgreSQL ${rows[0]?.version} answers at ${new URL(settings.DATABASE_ADMIN_URL).host}`);
+  console.log(
+    `PostgreSQL ${rows[0]?.server_version} answers at ${new URL(settings.DATABASE_ADMIN_URL).host}`,
+  );
 } catch (error) {
   failed = true;
   console.error(

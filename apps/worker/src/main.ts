@@ -2,7 +2,7 @@
 // checks, and shuts down gracefully on SIGTERM or SIGINT.
 import type { AddressInfo } from "node:net";
 import { config } from "@mentoring/config";
-import { createDatabase } from "@mentoring/db";
+import { assertDatabaseReachable, createDatabase } from "@mentoring/db";
 import { assertRedisReachable, producerConnection, Queues, workerConnection } from "@mentoring/jobs";
 import { startHealthServer } from "./health";
 import { handlers } from "./jobs";
@@ -14,7 +14,11 @@ import { scheduleRecurringJobs } from "./schedules";
 const settings = config();
 const log = createLogger(settings.LOG_LEVEL);
 
-await assertRedisReachable(settings.REDIS_URL).catch((error: Error) => {
+// Say at once, and how to fix it, when a service is missing, rather than retrying in silence.
+await Promise.all([
+  assertRedisReachable(settings.REDIS_URL),
+  assertDatabaseReachable(settings.DATABASE_URL),
+]).catch((error: Error) => {
   log.fatal(error.message);
   process.exit(1);
 });

@@ -1,15 +1,15 @@
 // Seeds the two real programs' cities and the platform operator. Idempotent. Usage: tsx scripts/seed.ts
 import { config } from "@mentoring/config";
+import { cliProgress } from "../src/cli-progress";
 import { createDatabase } from "../src/database";
 import { seedAll } from "../src/seed";
 
 const db = createDatabase(config().DATABASE_URL);
 try {
+  const bars = new Map<string, (done: number) => void>();
   const summaries = await seedAll(db, (slug, done, total) => {
-    const bar = "█".repeat(Math.round((done / total) * 20)).padEnd(20, "░");
-    // A terminal sees one bar filling up; a log file sees one line per step.
-    process.stdout.write(`${process.stdout.isTTY ? "\r" : ""}  ${slug}: staff ${bar} ${done}/${total}`);
-    if (done === total || !process.stdout.isTTY) process.stdout.write("\n");
+    if (!bars.has(slug)) bars.set(slug, cliProgress(`  ${slug}: staff`, total));
+    bars.get(slug)?.(done);
   });
   for (const s of summaries) {
     console.log(

@@ -8,4 +8,4 @@ export {
   type TransactionOptions,
 } from "./database";
 export * from "./generated/prisma/client";
-export { DatabaseUnreachableError } from "./provision";
+export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";

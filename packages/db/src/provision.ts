@@ -29,10 +29,10 @@ const prismaCli = join(
 
 export class DatabaseUnreachableError extends Error {
   constructor(url: string, cause: unknown) {
-    const { host, port } = new URL(url);
+    const { hostname, port } = new URL(url);
     super(
       [
-        `PostgreSQL is not reachable at ${host}:${port || 5432} (${(cause as Error).message}).`,
+        `PostgreSQL is not reachable at ${hostname}:${port || 5432} (${(cause as Error).message}).`,
         "Start it, then run the command again. On this kind of machine:",
         "  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
         "With Docker: docker compose -f infra/compose.yaml up -d postgres",
@@ -51,6 +51,12 @@ export async function connect(url: string): Promise<pg.Client> {
     throw new DatabaseUnreachableError(url, error);
   }
   return client;
+}
+
+/** Answers within seconds whether PostgreSQL takes this connection, with a fix in the message if not. */
+export async function assertDatabaseReachable(url: string): Promise<void> {
+  const client = await connect(url);
+  await client.end();
 }
 
 export function credentialsOf(url: string): { user: string; password: string; database: string } {
