@@ -22,7 +22,7 @@ afterAll(async () => {
 describe("tenant isolation, enforced by PostgreSQL", () => {
   it("finds the tenant tables in the catalog", async () => {
     expect(await tenantTables(database.db)).toEqual(
-      expect.arrayContaining(["audit_logs", "departments", "memberships", "staff_members"]),
+      expect.arrayContaining(["audit_logs", "departments", "invitations", "memberships", "staff_members"]),
     );
   });
 

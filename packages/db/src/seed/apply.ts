@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { recordAudit } from "../audit";
 import type { Database, TenantDb } from "../database";
 import type { MembershipRole } from "../generated/prisma/client";
@@ -171,6 +172,19 @@ export async function seedTenant(
           update: { roles: account.roles, staffMemberId },
         });
         summaryAccounts.push({ email: user.email, name: person.name, roles: account.roles });
+      }
+      // An outside trainer invited as evaluator and not yet signed up: a pending invitation to look at.
+      const trainer = `trainer@${seed.slug}-institute.example.kr`;
+      if (!(await tx.invitation.findFirst({ where: { tenantId: tenant.id, email: trainer } }))) {
+        await tx.invitation.create({
+          data: {
+            tenantId: tenant.id,
+            email: trainer,
+            roles: ["evaluator"],
+            tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+            expiresAt: new Date(Date.now() + 14 * 24 * 3600 * 1000),
+          },
+        });
       }
       if (!existing) {
         await recordAudit(tx, {
