@@ -38,9 +38,17 @@ export interface Database {
     work: (db: TenantDb) => Promise<T>,
     options?: TransactionOptions,
   ): Promise<T>;
+  /**
+   * Runs `work` in a transaction where `app.user_id` is `userId`: the only tenant rows visible are that
+   * user's own memberships, in every tenant (policy own_memberships). For finding where a user works.
+   */
+  withUser<T>(userId: string, work: (db: UserDb) => Promise<T>): Promise<T>;
   platform: PlatformDb;
   disconnect(): Promise<void>;
 }
+
+/** What withUser shows: the user's memberships (read-only by policy) and platform tables. */
+export type UserDb = Pick<Prisma.TransactionClient, "membership" | "tenant">;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -66,6 +74,13 @@ export function createDatabase(url: string, { poolSize = 10 }: { poolSize?: numb
         },
         { maxWait: 10_000, timeout: 30_000, ...options },
       );
+    },
+    async withUser(userId, work) {
+      if (typeof userId !== "string" || !UUID.test(userId)) throw new InvalidTenantIdError(userId);
+      return client.$transaction(async (tx) => {
+        await tx.$executeRaw`select set_config('app.user_id', ${userId}, true)`;
+        return work(tx);
+      });
     },
     disconnect: () => client.$disconnect(),
   };

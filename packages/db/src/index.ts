@@ -6,6 +6,7 @@ export {
   type PlatformDb,
   type TenantDb,
   type TransactionOptions,
+  type UserDb,
 } from "./database";
 export * from "./generated/prisma/client";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";

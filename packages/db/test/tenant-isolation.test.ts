@@ -39,6 +39,26 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
     expect(count).toBe(260);
   });
 
+  it("shows a user their own memberships in every tenant, and nobody else's", async () => {
+    const [coordinator] = await database.db.withTenant(yongin, (tx) =>
+      tx.membership.findMany({ where: { roles: { has: "coordinator" } }, select: { userId: true } }),
+    );
+    const userId = coordinator?.userId as string;
+    const seen = await database.db.withUser(userId, (tx) =>
+      tx.membership.findMany({ select: { userId: true, tenantId: true } }),
+    );
+    expect(seen).toEqual([{ userId, tenantId: yongin }]);
+    const staff = await database.db.withUser(userId, (tx) =>
+      (tx as unknown as { staffMember: { count(): Promise<number> } }).staffMember.count(),
+    );
+    expect(staff).toBe(0);
+    await expect(
+      database.db.withUser(userId, (tx) =>
+        tx.membership.updateMany({ where: { userId }, data: { roles: ["tenant_admin"] } }),
+      ),
+    ).resolves.toEqual({ count: 0 });
+  });
+
   it("refuses tenant work without a valid tenant id", async () => {
     await expect(database.db.withTenant("yongin", async () => 1)).rejects.toThrow(/uuid/);
   });

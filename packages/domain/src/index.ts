@@ -20,4 +20,21 @@ export {
   evaluateEligibility,
 } from "./eligibility";
 export { type Grade, type GradeParse, parseGrade } from "./grade";
+export {
+  can,
+  isPlatformPermission,
+  isTenantPermission,
+  type Permission,
+  type PlatformPermission,
+  type PlatformRole,
+  permissions,
+  permissionsOf,
+  platformPermissions,
+  platformRoles,
+  type Role,
+  type TenantPermission,
+  type TenantRole,
+  tenantPermissions,
+  tenantRoles,
+} from "./permissions";
 export { type YearsOfService, yearsOfService } from "./service-years";

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { hashPassword } from "@mentoring/auth";
 import { recordAudit } from "../audit";
 import type { Database, TenantDb } from "../database";
 import type { MembershipRole } from "../generated/prisma/client";
@@ -130,12 +131,19 @@ async function writeDirectory(
  * by their natural keys (slug, department code, employee number, e-mail), so running it again changes
  * nothing that is already right.
  */
+export interface SeedOptions {
+  /** Given a password, accounts that have none get it (a demo or test sign-in); existing ones are kept. */
+  password?: string;
+  onProgress?: (slug: string, done: number, total: number) => void;
+}
+
 export async function seedTenant(
   db: Database,
   seed: SeedTenant,
   accounts: SeedAccount[],
-  onProgress: (done: number, total: number) => void = () => {},
+  { password, onProgress = () => {} }: SeedOptions = {},
 ): Promise<SeedSummary> {
+  const passwordHash = password ? await hashPassword(password) : undefined;
   const existing = await db.platform.tenant.findUnique({ where: { slug: seed.slug }, select: { id: true } });
   const tenant = await db.platform.tenant.upsert({
     where: { slug: seed.slug },
@@ -153,7 +161,7 @@ export async function seedTenant(
     tenant.id,
     async (tx) => {
       const staffIds = await writeDirectory(tx, tenant.id, seed, (done) =>
-        onProgress(done, seed.staff.length),
+        onProgress(seed.slug, done, seed.staff.length),
       );
       const summaryAccounts: SeedSummary["accounts"] = [];
       for (const account of accounts) {
@@ -162,9 +170,12 @@ export async function seedTenant(
           throw new Error(`${seed.slug}: no staff member fits the account for ${account.roles.join(", ")}`);
         const user = await tx.user.upsert({
           where: { email: person.email.toLowerCase() },
-          create: { email: person.email.toLowerCase(), displayName: person.name },
+          create: { email: person.email.toLowerCase(), displayName: person.name, passwordHash },
           update: { displayName: person.name },
         });
+        if (passwordHash && !user.passwordHash) {
+          await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+        }
         const staffMemberId = staffIds.get(person.employeeNumber) ?? null;
         await tx.membership.upsert({
           where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } },
@@ -214,22 +225,24 @@ export async function seedTenant(
 }
 
 /** The two real programs' cities (용인특례시, 강릉시) and the platform operator. */
-export async function seedAll(
-  db: Database,
-  onProgress: (slug: string, done: number, total: number) => void = () => {},
-): Promise<SeedSummary[]> {
-  await db.platform.user.upsert({
+export async function seedAll(db: Database, options: SeedOptions = {}): Promise<SeedSummary[]> {
+  const passwordHash = options.password ? await hashPassword(options.password) : undefined;
+  const operator = await db.platform.user.upsert({
     where: { email: PLATFORM_OPERATOR_EMAIL },
-    create: { email: PLATFORM_OPERATOR_EMAIL, displayName: "플랫폼 운영자", platformRole: "operator" },
+    create: {
+      email: PLATFORM_OPERATOR_EMAIL,
+      displayName: "플랫폼 운영자",
+      platformRole: "operator",
+      passwordHash,
+    },
     update: { platformRole: "operator" },
   });
+  if (passwordHash && !operator.passwordHash) {
+    await db.platform.user.update({ where: { id: operator.id }, data: { passwordHash } });
+  }
   const summaries: SeedSummary[] = [];
   for (const seed of [yonginSeed(), gangneungSeed()]) {
-    summaries.push(
-      await seedTenant(db, seed, seedAccounts[seed.slug] ?? [], (done, total) =>
-        onProgress(seed.slug, done, total),
-      ),
-    );
+    summaries.push(await seedTenant(db, seed, seedAccounts[seed.slug] ?? [], options));
   }
   return summaries;
 }

@@ -1,4 +1,11 @@
-export { PLATFORM_OPERATOR_EMAIL, type SeedAccount, type SeedSummary, seedAll, seedTenant } from "./apply";
+export {
+  PLATFORM_OPERATOR_EMAIL,
+  type SeedAccount,
+  type SeedOptions,
+  type SeedSummary,
+  seedAll,
+  seedTenant,
+} from "./apply";
 export type {
   DirectorySpec,
   SeedDepartment,

@@ -1,0 +1,27 @@
+import { Link, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RootData } from "../root";
+
+const messages: Record<number, { title: string; help: string }> = {
+  403: { title: "error.forbidden", help: "error.forbiddenHelp" },
+  404: { title: "error.notFound", help: "error.notFoundHelp" },
+};
+
+/** A translated error page with the request id, so a report can be matched to the logs. */
+export function ErrorPage({ status }: { status: number }) {
+  const { t } = useTranslation();
+  const root = useRouteLoaderData<RootData>("root");
+  const message = messages[status] ?? { title: "error.unexpected", help: "error.unexpectedHelp" };
+  return (
+    <main id="main" tabIndex={-1} className="error-page">
+      <h1>{t(message.title)}</h1>
+      <p>{t(message.help)}</p>
+      {root?.requestId ? (
+        <p className="error-page__request">{t("app.requestId", { requestId: root.requestId })}</p>
+      ) : null}
+      <p>
+        <Link to="/">{t("error.goHome")}</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import type { InputHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+
+/** A labelled input whose error (an i18n key) is announced and tied to it for screen readers. */
+export function Field({
+  name,
+  label,
+  error,
+  hint,
+  ...input
+}: { name: string; label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const { t } = useTranslation();
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={name}>{t(label)}</label>
+      {hint ? (
+        <p id={`${name}-hint`} className="field__hint">
+          {t(hint)}
+        </p>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...input}
+      />
+      {error ? (
+        <p id={`${name}-error`} className="field__error">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "./csrf-input";
+import { LanguageSwitch } from "./language-switch";
+
+export interface NavItem {
+  to: string;
+  /** i18n key of the label. */
+  label: string;
+}
+
+/**
+ * The page frame: a header with the organisation's name, the navigation the user's roles allow, the
+ * language switch and sign-out; then the main landmark the skip link jumps to.
+ */
+export function Shell({
+  title,
+  homeTo,
+  nav = [],
+  userName,
+  children,
+}: {
+  title: string;
+  homeTo: string;
+  nav?: NavItem[];
+  userName?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <header className="site-header">
+        <div className="site-header__top">
+          <Link to={homeTo} className="site-header__title">
+            {title}
+          </Link>
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            {userName ? (
+              <Form method="post" action="/sign-out">
+                <CsrfInput />
+                <span className="site-header__user">{t("app.signedInAs", { name: userName })}</span>{" "}
+                <button type="submit">{t("app.signOut")}</button>
+              </Form>
+            ) : null}
+          </div>
+        </div>
+        {nav.length > 0 ? (
+          <nav aria-label={t("app.mainNavigation")}>
+            <ul className="site-nav">
+              {nav.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end>
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { LinksFunction } from "@remix-run/node";
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { type ReactNode, useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "./components/error-page";
+import { csrfToken } from "./services/csrf.server";
+import { publicRoute } from "./services/guard.server";
+import { localeOf } from "./services/i18n.server";
+import stylesheet from "./styles/app.css?url";
+
+// No favicon file yet: an empty data icon keeps browsers from asking for /favicon.ico.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "data:," },
+];
+
+export const loader = publicRoute(async ({ request, context }) => {
+  const csrf = await csrfToken(request, context.services.config.SESSION_SECRET);
+  return data(
+    { locale: await localeOf(request), csrf: csrf.token, nonce: context.nonce, requestId: context.requestId },
+    csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
+  );
+});
+
+export type RootData = {
+  locale: string;
+  csrf: string;
+  nonce: string;
+  requestId: string;
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<RootData>("root");
+  const locale = root?.locale ?? "ko";
+  const { i18n, t } = useTranslation();
+  useEffect(() => {
+    if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  }, [i18n, locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{t("app.name")}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        {children}
+        <ScrollRestoration nonce={root?.nonce} />
+        <Scripts nonce={root?.nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return <ErrorPage status={status} />;
+}

@@ -1,0 +1,85 @@
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { tenantRoute } from "../services/guard.server";
+import { localeOf } from "../services/i18n.server";
+import { tenantName } from "../services/tenant-display";
+
+/** The tenant's home: who you are here, and the size of what the platform holds for this organisation. */
+export const loader = tenantRoute(
+  "tenant.home.view",
+  async ({ request, context, tenant, membership, user }) => {
+    const counts = await context.services.db.withTenant(tenant.id, async (tx) => {
+      const where = { tenantId: tenant.id };
+      const [staff, departments, members, pendingInvitations] = await Promise.all([
+        tx.staffMember.count({ where: { ...where, active: true } }),
+        tx.department.count({ where }),
+        tx.membership.count({ where }),
+        tx.invitation.count({
+          where: { ...where, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        }),
+      ]);
+      return { staff, departments, members, pendingInvitations };
+    });
+    return {
+      tenant: tenantName(tenant, await localeOf(request)),
+      timeZone: tenant.timeZone,
+      name: user.displayName,
+      roles: membership.roles,
+      counts,
+      asOf: new Date().toISOString(),
+    };
+  },
+);
+
+export default function TenantHome() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const number = new Intl.NumberFormat(i18n.language);
+  const date = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: data.timeZone,
+  });
+  const cards = [
+    {
+      label: "home.staff",
+      value: t("home.count", { value: number.format(data.counts.staff) }),
+    },
+    {
+      label: "home.departments",
+      value: t("home.countUnits", { value: number.format(data.counts.departments) }),
+    },
+    {
+      label: "home.members",
+      value: t("home.count", { value: number.format(data.counts.members) }),
+    },
+    {
+      label: "home.pendingInvitations",
+      value: t("home.countCases", {
+        count: number.format(data.counts.pendingInvitations) as unknown as number,
+      }),
+    },
+  ];
+  return (
+    <>
+      <h1>{t("home.title", { tenant: data.tenant })}</h1>
+      <p>{t("home.welcome", { name: data.name })}</p>
+      <h2>{t("home.yourRoles")}</h2>
+      <ul>
+        {data.roles.map((role) => (
+          <li key={role}>{t(`role.${role}`)}</li>
+        ))}
+      </ul>
+      <h2>{t("home.summary")}</h2>
+      <p>{t("home.asOf", { date: date.format(new Date(data.asOf)) })}</p>
+      <ul className="card-grid">
+        {cards.map((card) => (
+          <li key={card.label} className="card">
+            <p className="card__label">{t(card.label)}</p>
+            <p className="card__value">{card.value}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

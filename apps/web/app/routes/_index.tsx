@@ -1,0 +1,22 @@
+import { redirect } from "@remix-run/node";
+import { notFound, signedInRoute } from "../services/guard.server";
+
+/** Home is where the user works: their first organisation, or the operator's console. */
+export const loader = signedInRoute(async ({ user, context }) => {
+  if (user.platformRole === "operator") throw redirect("/platform");
+  const membership = await context.services.db.withUser(user.id, (tx) =>
+    tx.membership.findFirst({
+      where: { userId: user.id },
+      orderBy: { createdAt: "asc" },
+      select: { tenantId: true },
+    }),
+  );
+  const tenant = membership
+    ? await context.services.db.platform.tenant.findUnique({
+        where: { id: membership.tenantId },
+        select: { slug: true },
+      })
+    : null;
+  if (!tenant) throw notFound();
+  throw redirect(`/${tenant.slug}`);
+});

@@ -1,0 +1,52 @@
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Shell } from "../components/shell";
+import { platformRoute } from "../services/guard.server";
+
+/** The operator's list of organisations: names and status only, never their staff data. */
+export const loader = platformRoute("platform.tenants.view", async ({ context, user }) => {
+  const tenants = await context.services.db.platform.tenant.findMany({
+    select: { id: true, slug: true, name: true, nameEn: true, kind: true, region: true, status: true },
+    orderBy: { name: "asc" },
+  });
+  return { tenants, userName: user.displayName };
+});
+
+export default function PlatformTenants() {
+  const { t } = useTranslation();
+  const { tenants, userName } = useLoaderData<typeof loader>();
+  return (
+    <Shell
+      title={t("app.name")}
+      homeTo="/platform"
+      nav={[{ to: "/platform", label: "nav.platformTenants" }]}
+      userName={userName}
+    >
+      <h1>{t("platform.tenants.title")}</h1>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("platform.tenants.name")}</th>
+              <th scope="col">{t("platform.tenants.slug")}</th>
+              <th scope="col">{t("platform.tenants.kind")}</th>
+              <th scope="col">{t("platform.tenants.region")}</th>
+              <th scope="col">{t("platform.tenants.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tenants.map((tenant) => (
+              <tr key={tenant.id}>
+                <td>{tenant.name}</td>
+                <td>/{tenant.slug}</td>
+                <td>{t(`tenantKind.${tenant.kind}`)}</td>
+                <td>{tenant.region}</td>
+                <td>{t(`tenantStatus.${tenant.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Shell>
+  );
+}

@@ -1,0 +1,36 @@
+import { hashToken, newToken, sameToken } from "@mentoring/auth";
+import { createCookie } from "@remix-run/node";
+
+/**
+ * CSRF protection by a signed double-submit cookie: every form carries the token that is also in a
+ * signed, HttpOnly, SameSite=Lax cookie; a post whose two do not match is refused.
+ */
+export const CSRF_FIELD = "csrf";
+
+function csrfCookie(secret: string) {
+  return createCookie("csrf", { path: "/", sameSite: "lax", httpOnly: true, secrets: [secret] });
+}
+
+/** The request's token, and the Set-Cookie header to send when the browser had none yet. */
+export async function csrfToken(
+  request: Request,
+  secret: string,
+): Promise<{ token: string; setCookie?: string }> {
+  const cookie = csrfCookie(secret);
+  const existing = await cookie.parse(request.headers.get("cookie"));
+  if (typeof existing === "string" && existing.length > 0) return { token: existing };
+  const token = newToken();
+  return { token, setCookie: await cookie.serialize(token) };
+}
+
+export async function verifyCsrf(request: Request, secret: string): Promise<boolean> {
+  const expected = await csrfCookie(secret).parse(request.headers.get("cookie"));
+  if (typeof expected !== "string" || expected.length === 0) return false;
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
+  const submitted = form?.get(CSRF_FIELD);
+  // Compare hashes: equal length, so the comparison itself leaks nothing.
+  return typeof submitted === "string" && sameToken(hashToken(submitted), hashToken(expected));
+}

@@ -1,0 +1,49 @@
+import type { Config } from "@mentoring/config";
+import { createDatabase, type Database } from "@mentoring/db";
+import { producerConnection } from "@mentoring/jobs";
+import type { Redis } from "ioredis";
+import { type Logger, pino } from "pino";
+
+/**
+ * What a request handler needs from the outside world, created once per process by server.ts and handed
+ * to loaders and actions through the load context (so the Remix build never opens connections itself).
+ */
+export interface Services {
+  config: Config;
+  db: Database;
+  redis: Redis;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export function createServices(config: Config): Services {
+  const db = createDatabase(config.DATABASE_URL);
+  const redis = producerConnection(config.REDIS_URL);
+  const log = pino({
+    level: config.LOG_LEVEL,
+    base: { service: "web" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+  redis.on("error", (err) => log.warn({ err }, "redis error"));
+  return {
+    config,
+    db,
+    redis,
+    log,
+    async close() {
+      await Promise.allSettled([db.disconnect(), redis.quit()]);
+    },
+  };
+}
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    services: Services;
+    /** Shown on error pages and in logs, so a report can be matched to its log lines. */
+    requestId: string;
+    /** Content-Security-Policy nonce for this response's inline scripts. */
+    nonce: string;
+    /** The client's address (Express trusts X-Forwarded-For only from a proxy on loopback). */
+    clientAddress: string;
+  }
+}

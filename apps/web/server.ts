@@ -1,0 +1,138 @@
+// The web process: Express serving the Remix app, with security headers, request ids, health checks and
+// graceful shutdown. `npm run dev` serves through Vite; `npm start` serves the production build.
+import { randomBytes, randomUUID } from "node:crypto";
+import { config } from "@mentoring/config";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { createServices } from "./app/services/services.server";
+
+const settings = config();
+const services = createServices(settings);
+const { log } = services;
+const production = settings.NODE_ENV === "production";
+
+const vite = production
+  ? undefined
+  : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+const build = vite
+  ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+  : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", "loopback");
+
+app.use((request, response, next) => {
+  const incoming = request.get("x-request-id");
+  response.locals.requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+  response.locals.nonce = randomBytes(16).toString("base64");
+  response.setHeader("x-request-id", response.locals.requestId);
+  const started = process.hrtime.bigint();
+  response.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    log.info(
+      {
+        requestId: response.locals.requestId,
+        method: request.method,
+        path: request.path,
+        status: response.statusCode,
+        ms: Math.round(ms),
+      },
+      "request",
+    );
+  });
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: production
+      ? {
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: [
+              "'self'",
+              (_request, response) => `'nonce-${(response as express.Response).locals.nonce}'`,
+            ],
+            styleSrc: ["'self'"],
+            imgSrc: ["'self'", "data:"],
+            connectSrc: ["'self'"],
+            formAction: ["'self'"],
+            frameAncestors: ["'none'"],
+            objectSrc: ["'none'"],
+            baseUri: ["'self'"],
+            // Only where the site itself is https: on plain http it would break every asset request.
+            upgradeInsecureRequests: settings.APP_URL.startsWith("https:") ? [] : null,
+          },
+        }
+      : false,
+    // HSTS only means something over TLS; sent below when the request came in securely.
+    strictTransportSecurity: false,
+  }),
+);
+app.use((request, response, next) => {
+  if (request.secure) response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+});
+app.use(compression());
+
+app.get("/healthz", (_request, response) => {
+  response.json({ live: !shuttingDown });
+});
+app.get("/readyz", async (_request, response) => {
+  const failures: Record<string, string> = {};
+  await services.db.platform.$queryRaw`select 1`.catch((error: Error) => {
+    failures.database = error.message;
+  });
+  await services.redis.ping().catch((error: Error) => {
+    failures.redis = error.message;
+  });
+  const ready = !shuttingDown && Object.keys(failures).length === 0;
+  response.status(ready ? 200 : 503).json({ ready, failures });
+});
+
+if (vite) {
+  app.use(vite.middlewares);
+} else {
+  const client = new URL("./build/client", import.meta.url).pathname;
+  app.use("/assets", express.static(`${client}/assets`, { immutable: true, maxAge: "1y" }));
+  app.use(express.static(client, { maxAge: "1h" }));
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    getLoadContext: (request, response) => ({
+      services,
+      clientAddress: request.ip ?? "unknown",
+      requestId: response.locals.requestId as string,
+      nonce: response.locals.nonce as string,
+    }),
+  }),
+);
+
+let shuttingDown = false;
+const server = app.listen(settings.WEB_PORT, "127.0.0.1", () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : settings.WEB_PORT;
+  log.info({ port, url: `http://127.0.0.1:${port}` }, "web started");
+});
+
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log.info({ signal }, "shutting down: finishing requests in flight");
+  server.close(async () => {
+    await vite?.close();
+    await services.close();
+    log.info("shutdown complete");
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(1), 15_000).unref();
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

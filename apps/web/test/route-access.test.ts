@@ -1,0 +1,42 @@
+// Every loader and action must decide who may run it (services/guard.server.ts). A route module added
+// without a guard fails here, before anyone can reach it.
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { accessOf } from "../app/services/guard.server";
+
+const routesDir = fileURLToPath(new URL("../app/routes", import.meta.url));
+const modules = [
+  "../app/root.tsx",
+  ...readdirSync(routesDir)
+    .filter((file) => /\.(tsx?|jsx?)$/.test(file) && !/\.test\./.test(file))
+    .map((file) => `../app/routes/${file}`),
+];
+
+describe.each(modules)("%s", (path) => {
+  it("guards its loader and action with an access rule", async () => {
+    const module = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
+    for (const name of ["loader", "action", "clientLoader", "clientAction"] as const) {
+      if (!(name in module)) continue;
+      expect(accessOf(module[name]), `${path} exports a ${name} not built by a guard`).toBeDefined();
+    }
+  });
+});
+
+describe("the guard check itself", () => {
+  it("notices a bare loader", () => {
+    expect(accessOf(async () => null)).toBeUndefined();
+  });
+});
+
+describe("pages under a tenant", () => {
+  it.each(modules.filter((path) => path.includes("$tenant")))(
+    "%s asks for a tenant permission",
+    async (path) => {
+      const module = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
+      for (const name of ["loader", "action"] as const) {
+        if (name in module) expect(accessOf(module[name])?.kind).toBe("tenant");
+      }
+    },
+  );
+});
