@@ -1,7 +1,8 @@
-// `npm run demo`: from a fresh clone, installs, migrates, seeds the two real programs' cities and runs
-// what exists (the worker, with its outbox relay and health checks). Ctrl-C stops it gracefully.
+// `npm run demo`: from a fresh clone, installs, migrates, seeds the two real programs' cities, builds
+// the web app and runs it with the worker and a local mail sink. Ctrl-C stops everything gracefully.
 import { spawn } from "node:child_process";
-import { prepare, root, step, tsx } from "./lib.mjs";
+import { randomBytes } from "node:crypto";
+import { prepare, root, runOrExit, step, tsx } from "./lib.mjs";
 
 process.env.TURBO_TELEMETRY_DISABLED = "1";
 prepare({ databases: [null] });
@@ -9,23 +10,53 @@ prepare({ databases: [null] });
 step("Seeding 용인특례시 and 강릉시 (idempotent)");
 if (tsx("packages/db/scripts/seed.ts") !== 0) process.exit(1);
 
+step("Building the web app");
+runOrExit("npx", ["remix", "vite:build"], { cwd: `${root}/apps/web` });
+
+const webPort = process.env.WEB_PORT ?? "3000";
 const healthPort = process.env.WORKER_HEALTH_PORT ?? "9464";
-step("Starting the worker");
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  WEB_PORT: webPort,
+  APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${webPort}`,
+  WORKER_HEALTH_PORT: healthPort,
+  // A fresh secret per demo run: signing in again after a restart is the only cost.
+  SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
+};
+
+step("Starting the mail sink, the worker and the web app");
+const children = [
+  ["mail", ["--import", "tsx", "scripts/dev-mail-sink.ts"], root],
+  ["worker", ["--import", "tsx", "src/main.ts"], `${root}/apps/worker`],
+  ["web", ["--import", "tsx", "server.ts"], `${root}/apps/web`],
+].map(([, args, cwd]) => spawn(process.execPath, args, { cwd, env, stdio: "inherit" }));
+
 console.log(
   [
-    "Where to look:",
-    `  worker health   http://127.0.0.1:${healthPort}/healthz   readiness http://127.0.0.1:${healthPort}/readyz`,
-    "  database        psql postgresql://mentoring_owner:mentoring_owner@127.0.0.1:5432/mentoring",
-    "                  (the owner is under row-level security too: run",
-    "                   select set_config('app.tenant_id', id::text, false) from tenants where slug = 'yongin';",
-    "                   before reading staff_members)",
-    "  the web app arrives with the web-shell issue; Ctrl-C stops the worker gracefully.",
+    "",
+    `  web app         ${env.APP_URL}   (sign in with an account printed above)`,
+    `  e-mails         printed here by the mail sink (password reset links, invitations)`,
+    `  worker health   http://127.0.0.1:${healthPort}/readyz     web health ${env.APP_URL}/readyz`,
+    "  Ctrl-C stops everything gracefully.",
+    "",
   ].join("\n"),
 );
-const worker = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-  cwd: `${root}/apps/worker`,
-  stdio: "inherit",
-  env: { ...process.env, WORKER_HEALTH_PORT: healthPort },
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => worker.kill(signal));
-worker.on("exit", (code) => process.exit(code ?? 0));
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopping = true;
+    for (const child of children) child.kill(signal);
+  });
+}
+for (const child of children) {
+  child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`a demo process exited (${code}); stopping the others`);
+      stopping = true;
+      for (const other of children) other.kill("SIGTERM");
+    }
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(code ?? 0);
+  });
+}

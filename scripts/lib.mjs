@@ -59,3 +59,24 @@ export function prepare({ databases, fresh = false }) {
     if (tsx("packages/db/scripts/setup-database.ts", args) !== 0) process.exit(1);
   }
 }
+
+/**
+ * Debian's Chromium and a Korean font for the browser tests, installed once (apt) when missing:
+ * Playwright's own browser download cannot reach its host from here.
+ */
+export function ensureChromium() {
+  if (existsSync("/usr/bin/chromium") && existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"))
+    return;
+  step("Installing Chromium and Noto CJK fonts for browser tests (apt-get, once)");
+  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
+  const apt = (args) =>
+    run(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  if (apt(["update", "-qq"]) !== 0 || apt(["install", "-y", "-qq", "chromium", "fonts-noto-cjk"]) !== 0) {
+    console.error(
+      "Could not install Chromium. Install Debian's chromium and fonts-noto-cjk packages, then run again.",
+    );
+    process.exit(1);
+  }
+}

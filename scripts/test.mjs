@@ -2,13 +2,14 @@
 // lint, type checks and every package's tests. Exits non-zero on any failure.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { prepare, root, run, step } from "./lib.mjs";
+import { ensureChromium, prepare, root, run, step } from "./lib.mjs";
 
 const started = Date.now();
 process.env.TURBO_TELEMETRY_DISABLED = "1";
 process.env.NODE_ENV ??= "test";
 
 prepare({ databases: ["mentoring_test_template"], fresh: true });
+ensureChromium();
 
 // Each package's Vitest writes a JSON report here; they are summed up at the end.
 const packageDirs = ["apps", "packages"].flatMap((base) =>
@@ -32,6 +33,11 @@ const tests = run("npx", [
   "--log-order=grouped",
 ]);
 
+step("Browser tests (Playwright, Debian's Chromium)");
+const e2eReport = join(root, "apps/web/.tmp/e2e-results.json");
+rmSync(e2eReport, { force: true });
+const e2e = run("npx", ["playwright", "test", "-c", "apps/web/playwright.config.ts"]);
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -43,9 +49,18 @@ for (const dir of packageDirs) {
   failed += report.numFailedTests || (report.success ? 0 : 1);
   skipped += report.numPendingTests + report.numTodoTests;
 }
+if (existsSync(e2eReport)) {
+  const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));
+  passed += stats.expected;
+  failed += stats.unexpected + stats.flaky;
+  skipped += stats.skipped;
+} else if (e2e !== 0) {
+  failed += 1;
+}
+const ok = (status) => (status === 0 ? "ok" : "FAILED");
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(
-  `\nlint: ${lint === 0 ? "ok" : "FAILED"}; type check and tests: ${tests === 0 ? "ok" : "FAILED"}; ${seconds} s`,
+  `\nlint: ${ok(lint)}; type check and unit/integration tests: ${ok(tests)}; browser tests: ${ok(e2e)}; ${seconds} s`,
 );
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(lint === 0 && tests === 0 && failed === 0 && passed > 0 ? 0 : 1);
+process.exit(lint === 0 && tests === 0 && e2e === 0 && failed === 0 && passed > 0 ? 0 : 1);

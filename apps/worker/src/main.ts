@@ -7,6 +7,7 @@ import { assertRedisReachable, producerConnection, Queues, workerConnection } fr
 import { startHealthServer } from "./health";
 import { handlers } from "./jobs";
 import { createLogger } from "./logger";
+import { createSmtpMailer } from "./mailer";
 import { startOutboxRelay } from "./outbox-relay";
 import { startWorkers } from "./runtime";
 import { scheduleRecurringJobs } from "./schedules";
@@ -31,8 +32,10 @@ for (const connection of [producer, consumer])
 
 const queues = new Queues(producer, settings.QUEUE_PREFIX);
 await scheduleRecurringJobs(queues);
+const mailer = createSmtpMailer({ url: settings.SMTP_URL, from: settings.MAIL_FROM });
 const runtime = startWorkers({
   db,
+  mailer,
   handlers,
   connection: consumer,
   prefix: settings.QUEUE_PREFIX,
@@ -80,6 +83,7 @@ async function shutdown(signal: string) {
   forceExit.unref();
   await relay.stop();
   await runtime.close(settings.WORKER_SHUTDOWN_GRACE_SECONDS * 1000);
+  mailer.close();
   await queues.close();
   await Promise.all([producer.quit(), consumer.quit()]);
   await db.disconnect();

@@ -1,5 +1,5 @@
 import type { Database } from "@mentoring/db";
-import { jobIdOf } from "@mentoring/jobs";
+import { jobIdOf, jobOptionsOf } from "@mentoring/jobs";
 import type { JobsOptions } from "bullmq";
 import type { Logger } from "./logger";
 
@@ -40,7 +40,7 @@ export async function relayBatch(db: Database, publisher: JobPublisher, batchSiz
           queued.map((event) => ({
             name: event.job_name,
             data: event.payload,
-            opts: { jobId: jobIdOf(event.id) },
+            opts: { ...jobOptionsOf(event.job_name), jobId: jobIdOf(event.id) },
           })),
         );
       }

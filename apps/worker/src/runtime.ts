@@ -4,6 +4,7 @@ import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { JobHandlers } from "./jobs";
 import type { Logger } from "./logger";
+import type { Mailer } from "./mailer";
 
 export interface WorkerRuntime {
   workers: Worker[];
@@ -14,8 +15,16 @@ export interface WorkerRuntime {
   close(graceMs: number): Promise<void>;
 }
 
+/** What every handler is given, besides its payload. */
+export interface ProcessorOptions {
+  db: Database;
+  mailer: Mailer;
+  handlers: JobHandlers;
+  log: Logger;
+}
+
 /** Runs one job: validates its payload, calls its handler, and releases it if the worker shuts down. */
-export function createProcessor(db: Database, handlers: JobHandlers, log: Logger) {
+export function createProcessor({ db, mailer, handlers, log }: ProcessorOptions) {
   return async (job: Job, token?: string, signal?: AbortSignal): Promise<unknown> => {
     const jobLog = log.child({
       queue: job.queueName,
@@ -49,6 +58,7 @@ export function createProcessor(db: Database, handlers: JobHandlers, log: Logger
       handler(payload, {
         db,
         log: jobLog,
+        mailer,
         progress: (percent: number) => job.updateProgress(percent),
         signal: abort,
       }),
@@ -59,17 +69,16 @@ export function createProcessor(db: Database, handlers: JobHandlers, log: Logger
   };
 }
 
-export function startWorkers(options: {
-  db: Database;
-  handlers: JobHandlers;
-  connection: Redis;
-  prefix: string;
-  concurrency: number;
-  log: Logger;
-  queues?: readonly QueueName[];
-}): WorkerRuntime {
-  const { db, handlers, connection, prefix, concurrency, log } = options;
-  const processor = createProcessor(db, handlers, log);
+export function startWorkers(
+  options: ProcessorOptions & {
+    connection: Redis;
+    prefix: string;
+    concurrency: number;
+    queues?: readonly QueueName[];
+  },
+): WorkerRuntime {
+  const { connection, prefix, concurrency, log } = options;
+  const processor = createProcessor(options);
   const workers = (options.queues ?? queueNames).map((queue) => {
     const worker = new Worker(queue, processor, { connection, prefix, concurrency });
     worker.on("failed", (job, error) => {

@@ -2,10 +2,10 @@ import type { TestDatabase } from "@mentoring/db/testing";
 import { createTestDatabase } from "@mentoring/db/testing";
 import { enqueue, jobIdOf, producerConnection, Queues } from "@mentoring/jobs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { JobHandlers } from "../src/jobs";
+import { type JobHandlers, handlers as realHandlers } from "../src/jobs";
 import { type JobPublisher, relayBatch } from "../src/outbox-relay";
 import { startWorkers } from "../src/runtime";
-import { createTenant, eventually, log, testRedis } from "./support";
+import { createTenant, eventually, log, noMail, testRedis } from "./support";
 
 let database: TestDatabase;
 let redis: ReturnType<typeof testRedis>;
@@ -38,12 +38,14 @@ async function jobIds() {
 function recordingWorker() {
   const deliveries: number[] = [];
   const handlers: JobHandlers = {
+    ...realHandlers,
     "maintenance.purge-outbox": async ({ olderThanDays }) => {
       deliveries.push(olderThanDays);
     },
   };
   const runtime = startWorkers({
     db: database.db,
+    mailer: noMail,
     handlers,
     connection: redis.consumer,
     prefix: redis.prefix,

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { JobHandlers } from "../src/jobs";
 import { handlers as realHandlers } from "../src/jobs";
 import { startWorkers } from "../src/runtime";
-import { eventually, log, testRedis } from "./support";
+import { eventually, log, noMail, testRedis } from "./support";
 
 let database: TestDatabase;
 let redis: ReturnType<typeof testRedis>;
@@ -26,6 +26,7 @@ const queue = () => redis.queues.get("maintenance");
 const start = (handlers: JobHandlers) =>
   startWorkers({
     db: database.db,
+    mailer: noMail,
     handlers,
     connection: redis.consumer,
     prefix: redis.prefix,
@@ -51,6 +52,7 @@ describe("worker runtime", () => {
   it("lets an active job finish when the worker shuts down", async () => {
     let finished = false;
     const runtime = start({
+      ...realHandlers,
       "maintenance.purge-outbox": async () => {
         await new Promise((resolve) => setTimeout(resolve, 500));
         finished = true;
@@ -70,6 +72,7 @@ describe("worker runtime", () => {
   it("releases a job still running after the grace period, and the next worker completes it", async () => {
     let runs = 0;
     const slowThenFast: JobHandlers = {
+      ...realHandlers,
       "maintenance.purge-outbox": async (_payload, { signal }) => {
         runs++;
         if (runs === 1) await new Promise((resolve) => signal.addEventListener("abort", resolve));
@@ -111,6 +114,7 @@ describe("purging the outbox", () => {
     const context = {
       db: database.db,
       log,
+      mailer: noMail,
       progress: async (percent: number) => {
         progress.push(percent);
       },

@@ -4,8 +4,17 @@ import { config } from "@mentoring/config";
 import type { Database } from "@mentoring/db";
 import { producerConnection, Queues, workerConnection } from "@mentoring/jobs";
 import { createLogger } from "../src/logger";
+import type { Mailer } from "../src/mailer";
 
 export const log = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+
+/** For workers whose tests send no mail: a mail sent anyway fails its job loudly. */
+export const noMail: Mailer = {
+  async send() {
+    throw new Error("this test sends no mail");
+  },
+  close() {},
+};
 
 /** Real Redis, isolated per test file by a key prefix that is deleted afterwards. */
 export function testRedis() {

@@ -7,6 +7,9 @@ describe("configuration", () => {
     expect(config.DATABASE_URL).toBe("postgresql://mentoring_app:mentoring_app@127.0.0.1:5432/mentoring");
     expect(config.REDIS_URL).toBe("redis://127.0.0.1:6379");
     expect(config.OUTBOX_BATCH_SIZE).toBe(100);
+    expect(config.SMTP_URL).toBe("smtp://127.0.0.1:1025");
+    expect(config.MAIL_FROM).toBe("멘토링 플랫폼 <no-reply@mentoring.example.kr>");
+    expect(config.APP_URL).toBe("http://127.0.0.1:3000");
   });
 
   it("treats an empty variable as unset", () => {
@@ -28,5 +31,34 @@ describe("configuration", () => {
     const { problems, message } = error as ConfigError;
     expect(problems.map((p) => p.name).sort()).toEqual(["DATABASE_URL", "WORKER_CONCURRENCY"]);
     expect(message).toContain("DATABASE_URL: must start with postgres:// or postgresql://");
+  });
+
+  it("refuses to run in production with the development session secret", () => {
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(
+      /SESSION_SECRET: must be set in production/,
+    );
+    expect(() =>
+      parseConfig({ NODE_ENV: "production", SESSION_SECRET: "a-secret-of-our-own-that-is-long-enough" }),
+    ).not.toThrow();
+  });
+
+  it("accepts smtp:// and smtps:// for SMTP_URL and refuses anything else", () => {
+    expect(parseConfig({ SMTP_URL: "smtps://user:pw@mail.example.kr:465" }).SMTP_URL).toBe(
+      "smtps://user:pw@mail.example.kr:465",
+    );
+    expect(() => parseConfig({ SMTP_URL: "http://127.0.0.1:1025" })).toThrow(
+      /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//,
+    );
+    expect(() => parseConfig({ SMTP_URL: "127.0.0.1:1025" })).toThrow(ConfigError);
+  });
+
+  it("refuses a MAIL_FROM without an address and an APP_URL that is not a web address", () => {
+    let error: unknown;
+    try {
+      parseConfig({ MAIL_FROM: "멘토링 플랫폼", APP_URL: "ftp://mentoring.example.kr" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ConfigError).problems.map((p) => p.name).sort()).toEqual(["APP_URL", "MAIL_FROM"]);
   });
 });

@@ -12,6 +12,14 @@ const redisUrl = z
   .string()
   .url()
   .refine((value) => /^rediss?:\/\//.test(value), "must start with redis:// or rediss://");
+const smtpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://");
+const httpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://");
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -30,6 +38,24 @@ export const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:{}_-]+$/, "letters, digits and : { } _ - only")
     .default("mentoring"),
+  WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** Signs session and CSRF cookies. Must be set (32+ characters) in production. */
+  SESSION_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .default("local-development-secret-change-me-0123456789"),
+  /**
+   * Where the worker hands mail over: smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the
+   * start), with user:password@ when the server wants them. Locally, `scripts/dev-mail-sink.ts` listens here.
+   */
+  SMTP_URL: smtpUrl.default("smtp://127.0.0.1:1025"),
+  /** The From header of every mail: an address, optionally with a display name. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address, or Name <address>")
+    .default("멘토링 플랫폼 <no-reply@mentoring.example.kr>"),
+  /** Where people reach the web app; links in mails start with it. */
+  APP_URL: httpUrl.default("http://127.0.0.1:3000"),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
@@ -55,7 +81,16 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "not set", so the local default applies.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
-  const result = configSchema.safeParse(present);
+  const result = configSchema
+    .refine((c) => c.NODE_ENV !== "production" || !present.SESSION_SECRET?.startsWith("local-development"), {
+      message: "must be set to a secret of your own in production",
+      path: ["SESSION_SECRET"],
+    })
+    .refine((c) => c.NODE_ENV !== "production" || present.SESSION_SECRET !== undefined, {
+      message: "must be set in production",
+      path: ["SESSION_SECRET"],
+    })
+    .safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => ({ name: issue.path.join("."), reason: issue.message })),

@@ -20,6 +20,7 @@ export {
   evaluateEligibility,
 } from "./eligibility";
 export { type Grade, type GradeParse, parseGrade } from "./grade";
+export { type RoleChangeProblem, roleChangeProblems } from "./membership-roles";
 export {
   can,
   isPlatformPermission,

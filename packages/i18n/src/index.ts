@@ -1,3 +1,12 @@
 export type { CommonMessages } from "./locales/ko";
+export type { EmailMessages } from "./locales/ko-email";
 export { messageKeys, missingKeys } from "./message-keys";
-export { defaultLocale, defaultNamespace, type Locale, resources, supportedLocales } from "./resources";
+export {
+  defaultLocale,
+  defaultNamespace,
+  type Locale,
+  type Namespace,
+  namespaces,
+  resources,
+  supportedLocales,
+} from "./resources";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   InvalidJobPayloadError,
   jobDefinitions,
+  jobOptionsOf,
   parseJobPayload,
   queueNames,
   UnknownJobError,
@@ -20,6 +21,12 @@ describe("job definitions", () => {
     expect(() => parseJobPayload("maintenance.purge-outbox", {})).toThrow(/olderThanDays/);
   });
 
+  it("sends mail by the id of its outgoing_emails row alone", () => {
+    const emailId = "4f7c1a52-8d1e-4a35-9f0b-2f6f9a1c3e10";
+    expect(parseJobPayload("email.send", { emailId })).toEqual({ emailId });
+    expect(() => parseJobPayload("email.send", { emailId: "someone@example.kr" })).toThrow(/emailId/);
+  });
+
   it("refuses a job kind nobody defined", () => {
     expect(() => parseJobPayload("payroll.run", {})).toThrow(UnknownJobError);
   });
@@ -31,5 +38,13 @@ describe("job definitions", () => {
   it("derives one BullMQ job id per outbox event, never a bare integer (BullMQ refuses those)", () => {
     expect(jobIdOf(42n)).toBe("outbox-42");
     expect(jobIdOf(42n)).toBe(jobIdOf("42"));
+  });
+
+  it("gives mail a day of retries, and other jobs the default", () => {
+    expect(jobOptionsOf("email.send")).toEqual({
+      attempts: 12,
+      backoff: { type: "exponential", delay: 30_000 },
+    });
+    expect(jobOptionsOf("maintenance.purge-outbox")).toEqual({});
   });
 });

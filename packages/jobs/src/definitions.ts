@@ -10,9 +10,34 @@ export const jobDefinitions = {
     queue: "maintenance",
     payload: z.object({ olderThanDays: z.number().int().min(1).max(3650) }),
   },
-} as const satisfies Record<string, { queue: QueueName; payload: z.ZodTypeAny }>;
+  /**
+   * Hands one outgoing_emails row to the SMTP server. The row holds the address and the bodies; the
+   * payload only its id, so no address or one-time link ever reaches Redis.
+   */
+  "email.send": {
+    queue: "email",
+    payload: z.object({ emailId: z.string().uuid() }),
+    // A mail server can be away for hours: retry for about a day (30 s doubling, 12 tries).
+    retry: { attempts: 12, backoff: { type: "exponential", delay: 30_000 } },
+  },
+} as const satisfies Record<
+  string,
+  {
+    queue: QueueName;
+    payload: z.ZodTypeAny;
+    /** Overrides the default of 5 tries from 1 s (queues.ts) where a job needs to wait longer. */
+    retry?: { attempts: number; backoff: { type: "exponential" | "fixed"; delay: number } };
+  }
+>;
 
-export const queueNames = ["maintenance"] as const;
+/** BullMQ options of a job kind: its own retry policy, if it has one. */
+export function jobOptionsOf(name: string): { attempts?: number; backoff?: { type: string; delay: number } } {
+  if (!isJobName(name)) return {};
+  const definition = jobDefinitions[name];
+  return "retry" in definition ? { ...definition.retry } : {};
+}
+
+export const queueNames = ["maintenance", "email"] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export type JobName = keyof typeof jobDefinitions;

@@ -14,8 +14,9 @@ export function LanguageSwitch() {
       <CsrfInput />
       <input type="hidden" name="locale" value={next} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button type="submit" lang={next} aria-label={t("app.language.switchToLabel")}>
-        {t("app.language.switchTo")}
+      <button type="submit">
+        <span className="visually-hidden">{t("app.language.switchToLabel")} </span>
+        <span lang={next}>{t("app.language.switchTo")}</span>
       </button>
     </Form>
   );

@@ -36,6 +36,10 @@ export const seedAccounts: Record<string, SeedAccount[]> = {
     },
     { roles: ["executive"], pick: deputyMayor },
     {
+      roles: ["evaluator"],
+      pick: first((p) => p.departmentCode === "digital-policy" && p.positionTitle === "팀장"),
+    },
+    {
       roles: ["participant"],
       pick: first((p) => p.positionTitle === "주무관" && p.hireDate >= "2025-01-01"),
     },
@@ -50,6 +54,7 @@ export const seedAccounts: Record<string, SeedAccount[]> = {
       pick: first((p) => p.departmentCode === "general-affairs" && p.positionTitle === "주무관"),
     },
     { roles: ["executive"], pick: deputyMayor },
+    { roles: ["evaluator"], pick: first((p) => p.positionTitle === "팀장", 1) },
     { roles: ["participant"], pick: first((p) => p.positionTitle === "주무관" && (p.grade ?? 0) >= 8) },
   ],
 };

@@ -53,7 +53,7 @@ export const en: CommonMessages = {
     language: {
       label: "Language",
       switchTo: "한국어",
-      switchToLabel: "View in Korean",
+      switchToLabel: "Change language:",
     },
     signOut: "Sign out",
     signedInAs: "Signed in as {{name}}",
@@ -92,7 +92,8 @@ export const en: CommonMessages = {
     },
     forgot: {
       title: "Reset your password",
-      intro: "Enter the e-mail address you signed up with and we will send you a link to reset your password.",
+      intro:
+        "Enter the e-mail address you signed up with and we will send you a link to reset your password.",
       submit: "Send reset link",
       sent: "If that address is registered, a reset link is on its way. Check your inbox.",
       backToSignIn: "Back to sign in",
@@ -132,6 +133,38 @@ export const en: CommonMessages = {
     invitations: "Pending invitations",
     invitedRoles: "Invited as",
     expiresAt: "Expires",
+    invite: {
+      title: "Invite a member",
+      intro:
+        "Whoever signs up through the link in the invitation joins with the roles you choose. The link is valid for 7 days.",
+      email: "E-mail to invite",
+      roles: "Roles",
+      submit: "Send invitation",
+      sent: "An invitation has been sent to {{email}}",
+      alreadyMember: "This address already belongs to a member",
+      noRoles: "Choose at least one role",
+    },
+    edit: {
+      legend: "Roles of {{name}}",
+      submit: "Save roles",
+      saved: "Saved the roles of {{name}}",
+    },
+    problem: {
+      no_roles: "Choose at least one role",
+      last_admin: "The organisation needs at least one admin",
+    },
+  },
+  invitation: {
+    title: "Invitation to {{tenant}}",
+    intro: "{{tenant}} invites you as {{roles}}.",
+    name: "Name",
+    password: "Password",
+    passwordHint: "At least 12 characters",
+    submit: "Sign up and join",
+    join: "Join",
+    signInFirst: "This address already has an account. Sign in, then open this link again",
+    wrongAccount: "This invitation was sent to a different e-mail address",
+    invalid: "This invitation link is invalid or has expired. Ask your organisation admin for a new one",
   },
   platform: {
     tenants: {

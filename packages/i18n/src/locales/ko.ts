@@ -53,7 +53,7 @@ export const ko = {
     language: {
       label: "언어",
       switchTo: "English",
-      switchToLabel: "영어로 보기",
+      switchToLabel: "언어 변경:",
     },
     signOut: "로그아웃",
     signedInAs: "{{name}}님으로 로그인됨",
@@ -132,6 +132,37 @@ export const ko = {
     invitations: "대기 중인 초대",
     invitedRoles: "초대 역할",
     expiresAt: "만료",
+    invite: {
+      title: "구성원 초대",
+      intro: "초대 메일의 링크로 가입하면 선택한 역할로 참여합니다. 링크는 7일간 유효합니다.",
+      email: "초대할 이메일",
+      roles: "역할",
+      submit: "초대 메일 보내기",
+      sent: "{{email}} 주소로 초대 메일을 보냈습니다",
+      alreadyMember: "이미 구성원인 주소입니다",
+      noRoles: "역할을 하나 이상 선택하세요",
+    },
+    edit: {
+      legend: "{{name}}님의 역할",
+      submit: "역할 저장",
+      saved: "{{name}}님의 역할을 저장했습니다",
+    },
+    problem: {
+      no_roles: "역할을 하나 이상 선택하세요",
+      last_admin: "기관 관리자가 한 명 이상 있어야 합니다",
+    },
+  },
+  invitation: {
+    title: "{{tenant}} 초대",
+    intro: "{{tenant}}에서 {{roles}} 역할로 초대했습니다.",
+    name: "이름",
+    password: "비밀번호",
+    passwordHint: "12자 이상으로 입력하세요",
+    submit: "가입하고 참여하기",
+    join: "참여하기",
+    signInFirst: "이미 계정이 있는 주소입니다. 로그인한 뒤 이 링크를 다시 여세요",
+    wrongAccount: "이 초대는 다른 이메일 주소로 보낸 것입니다",
+    invalid: "초대 링크가 올바르지 않거나 만료되었습니다. 기관 관리자에게 다시 요청하세요",
   },
   platform: {
     tenants: {

@@ -1,0 +1,101 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { config } from "@mentoring/config";
+import { seedAll } from "@mentoring/db/seed";
+import { createTestDatabase } from "@mentoring/db/testing";
+import { startMailSink } from "@mentoring/mail/testing";
+import { Redis } from "ioredis";
+import { E2E_PASSWORD } from "./support";
+
+const webRoot = fileURLToPath(new URL("..", import.meta.url));
+const workerRoot = fileURLToPath(new URL("../../worker", import.meta.url));
+export const mailDir = fileURLToPath(new URL("../.tmp/e2e-mail", import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, name: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} was not ready at ${url} within 60 s`);
+}
+
+/** Builds the app, seeds a fresh database, and starts a mail sink, the worker and the web server. */
+export default async function globalSetup() {
+  const build = spawnSync("npx", ["remix", "vite:build"], { cwd: webRoot, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("the web build failed");
+
+  const database = await createTestDatabase();
+  await seedAll(database.db, { password: E2E_PASSWORD });
+
+  rmSync(mailDir, { recursive: true, force: true });
+  mkdirSync(mailDir, { recursive: true });
+  const sink = await startMailSink({
+    onMail(mail) {
+      writeFileSync(`${mailDir}/${Date.now()}-${randomBytes(3).toString("hex")}.json`, JSON.stringify(mail));
+    },
+  });
+
+  const webPort = await freePort();
+  const baseURL = `http://127.0.0.1:${webPort}`;
+  const prefix = `e2e-${randomBytes(4).toString("hex")}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+    DATABASE_URL: database.urls.app,
+    QUEUE_PREFIX: prefix,
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    APP_URL: baseURL,
+    WEB_PORT: String(webPort),
+    SMTP_URL: sink.url,
+    WORKER_HEALTH_PORT: String(await freePort()),
+    OUTBOX_POLL_INTERVAL_MS: "100",
+  };
+  const processes = [
+    spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: workerRoot, env, stdio: "inherit" }),
+    spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: webRoot, env, stdio: "inherit" }),
+  ];
+  const [worker, web] = processes as [ChildProcess, ChildProcess];
+  await waitFor(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/readyz`, worker, "worker");
+  await waitFor(`${baseURL}/readyz`, web, "web");
+
+  process.env.E2E_BASE_URL = baseURL;
+  process.env.E2E_MAIL_DIR = mailDir;
+
+  return async () => {
+    for (const child of processes) child.kill("SIGTERM");
+    await Promise.all(
+      processes.map(
+        (child) =>
+          new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve))),
+      ),
+    );
+    await sink.close();
+    await database.drop();
+    const redis = new Redis(config().REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  };
+}

@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { accounts, baseURL, expectAccessible, signIn } from "./support";
+
+test("a Yongin coordinator signs in, sees Yongin's home in Korean, switches to English and signs out", async ({
+  page,
+}) => {
+  await page.goto(`${baseURL()}/yongin`);
+  await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fyongin/);
+  await expectAccessible(page);
+
+  await signIn(page, accounts.yonginCoordinator);
+  await expect(page).toHaveURL(`${baseURL()}/yongin`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("용인특례시 홈");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "언어 변경: English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Yongin Special City home");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(`${baseURL()}/sign-in`);
+  await page.goto(`${baseURL()}/yongin`);
+  await expect(page).toHaveURL(/\/sign-in/);
+});

@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { resources } from "@mentoring/i18n";
+import { expect, type Page } from "@playwright/test";
+
+/** Every seeded account's password in the browser tests. */
+export const E2E_PASSWORD = "e2e-password-long-enough";
+
+export const accounts = {
+  yonginCoordinator: "sujin.kwon@yongin.example.kr",
+  yonginAdmin: "seonghun.park@yongin.example.kr",
+  yonginExecutive: "sunhui.choi@yongin.example.kr",
+  yonginEvaluator: "jiyeong.heo@yongin.example.kr",
+  yonginParticipant: "chaeeun.ryu@yongin.example.kr",
+  operator: "operator@platform.example.kr",
+};
+
+export const baseURL = () => process.env.E2E_BASE_URL as string;
+
+export async function signIn(page: Page, email: string, password = E2E_PASSWORD) {
+  await page.goto(`${baseURL()}/sign-in`);
+  await page.getByLabel(/^(이메일|E-mail)$/).fill(email);
+  await page.getByLabel(/^(비밀번호|Password)$/).fill(password);
+  await page.getByRole("button", { name: /^(로그인|Sign in)$/ }).click();
+}
+
+/** Signs in and waits until the app has taken the user past the sign-in page. */
+export async function signInAs(page: Page, email: string, password = E2E_PASSWORD) {
+  await signIn(page, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** axe on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
+
+export interface CapturedMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Mails the SMTP sink has received for `to`, newest last. */
+export function mailsTo(to: string): CapturedMail[] {
+  const dir = process.env.E2E_MAIL_DIR as string;
+  return readdirSync(dir)
+    .sort()
+    .map((file) => JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as CapturedMail)
+    .filter((mail) => mail.to.includes(to));
+}
+
+/** Every Korean message, as a pattern: `{{name}}` placeholders match any text. */
+function koreanPatterns(): RegExp[] {
+  const values: string[] = [];
+  const walk = (node: unknown) => {
+    if (typeof node === "string") values.push(node);
+    else if (node && typeof node === "object") for (const child of Object.values(node)) walk(child);
+  };
+  walk(resources.ko);
+  return values.map(
+    (value) =>
+      new RegExp(
+        `^${value
+          .replace(/\s+/g, " ")
+          .trim()
+          .split(/\{\{\s*\w+\s*\}\}/)
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+          .join(".+?")}$`,
+      ),
+  );
+}
+
+/**
+ * Fails when the page shows text that is neither a Korean message from the i18n resources nor data
+ * (`data`: names, addresses and other values the test knows come from the database). Catches a
+ * hard-coded string in any route. Text without letters (numbers, dates, punctuation) is data.
+ */
+export async function expectOnlyTranslatedText(page: Page, data: string[] = []) {
+  const patterns = koreanPatterns();
+  const texts = await page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest("script, style, noscript")) continue;
+      found.push(node.textContent ?? "");
+    }
+    for (const element of Array.from(
+      document.querySelectorAll("[aria-label], [title], [placeholder], [alt]"),
+    )) {
+      for (const name of ["aria-label", "title", "placeholder", "alt"]) {
+        const value = element.getAttribute(name);
+        if (value) found.push(value);
+      }
+    }
+    found.push(document.title);
+    return found;
+  });
+  const known = new Set(data);
+  const isMessage = (text: string) => patterns.some((pattern) => pattern.test(text));
+  const untranslated = texts
+    .map((text) => text.replace(/\s+/g, " ").trim())
+    .filter((text) => /[\p{L}]/u.test(text))
+    .filter((text) => !known.has(text) && !isMessage(text))
+    // A list of translated labels joined with commas (e.g. several roles) is translated too.
+    .filter((text) => !text.split(", ").every((part) => known.has(part) || isMessage(part)));
+  expect(untranslated).toEqual([]);
+}

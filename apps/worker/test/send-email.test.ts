@@ -1,0 +1,222 @@
+import { config } from "@mentoring/config";
+import type { TestDatabase } from "@mentoring/db/testing";
+import { createTestDatabase } from "@mentoring/db/testing";
+import { queueEmail } from "@mentoring/mail";
+import { type MailSink, startMailSink } from "@mentoring/mail/testing";
+import { UnrecoverableError } from "bullmq";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { handlers } from "../src/jobs";
+import { createSmtpMailer, type Mailer } from "../src/mailer";
+import { relayBatch } from "../src/outbox-relay";
+import { startWorkers } from "../src/runtime";
+import { createTenant, eventually, log, testRedis } from "./support";
+
+let database: TestDatabase;
+let redis: ReturnType<typeof testRedis>;
+let tenantId: string;
+let sinks: MailSink[];
+let mailers: Mailer[];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  tenantId = await createTenant(database.db, "mail-city");
+});
+afterAll(async () => {
+  await database?.drop();
+});
+beforeEach(() => {
+  redis = testRedis();
+  sinks = [];
+  mailers = [];
+});
+afterEach(async () => {
+  for (const mailer of mailers) mailer.close();
+  await Promise.all(sinks.map((sink) => sink.close()));
+  await redis.close();
+});
+
+async function sink(port?: number): Promise<MailSink> {
+  const started = await startMailSink(port === undefined ? {} : { port });
+  sinks.push(started);
+  return started;
+}
+
+function mailerFor(url: string): Mailer {
+  const mailer = createSmtpMailer({ url, from: config().MAIL_FROM });
+  mailers.push(mailer);
+  return mailer;
+}
+
+const resetLink = "http://127.0.0.1:3000/reset-password/6Jm2-kQ_x9";
+
+/** A password reset for 김민준, queued in a committed platform transaction. */
+const queueReset = () =>
+  database.db.platform.$transaction((tx) =>
+    queueEmail(tx, {
+      to: "MinJun.Kim@Yongin.go.kr",
+      locale: "ko",
+      message: { kind: "password_reset", name: "김민준", link: resetLink, validMinutes: 30 },
+    }),
+  );
+
+const emailRow = (id: string) => database.db.platform.outgoingEmail.findUniqueOrThrow({ where: { id } });
+
+const runWorker = (mailer: Mailer) =>
+  startWorkers({
+    db: database.db,
+    mailer,
+    handlers,
+    connection: redis.consumer,
+    prefix: redis.prefix,
+    concurrency: 2,
+    log,
+    queues: ["email"],
+  });
+
+/** Calls the handler as the worker would, without BullMQ. */
+const sendNow = (emailId: string, mailer: Mailer) =>
+  handlers["email.send"](
+    { emailId },
+    { db: database.db, log, mailer, progress: async () => {}, signal: new AbortController().signal },
+  );
+
+describe("sending e-mail", () => {
+  it("delivers a mail queued in a committed transaction through the relay and a running worker", async () => {
+    const smtp = await sink();
+    const emailId = await queueReset();
+
+    expect(await relayBatch(database.db, redis.queues, 100)).toBe(1);
+    const runtime = runWorker(mailerFor(smtp.url));
+    const sent = await eventually(
+      () => emailRow(emailId),
+      (row) => row.sentAt !== null,
+    );
+    await runtime.close(1_000);
+
+    expect(smtp.mails).toHaveLength(1);
+    const [mail] = smtp.mails;
+    expect(mail?.envelope.to).toEqual(["minjun.kim@yongin.go.kr"]);
+    expect(mail?.from).toBe('"멘토링 플랫폼" <no-reply@mentoring.example.kr>');
+    expect(mail?.subject).toBe("[멘토링 플랫폼] 비밀번호 재설정 안내");
+    expect(mail?.messageId).toBe(`<${emailId}@mentoring.local>`);
+    expect(mail?.text).toContain("김민준 님, 안녕하십니까.");
+    expect(mail?.text).toContain(resetLink);
+    expect(mail?.html).toContain(`href="${resetLink}"`);
+
+    // Sent once; the bodies, which hold the one-time link, are gone; the subject stays for the record.
+    expect(sent).toMatchObject({
+      toAddress: "minjun.kim@yongin.go.kr",
+      kind: "password_reset",
+      locale: "ko",
+      subject: "[멘토링 플랫폼] 비밀번호 재설정 안내",
+      attempts: 1,
+      lastError: null,
+      textBody: null,
+      htmlBody: null,
+    });
+  });
+
+  it("sends an invitation queued in a tenant's transaction, in the invitee's language", async () => {
+    const smtp = await sink();
+    const link = "http://127.0.0.1:3000/invitations/Zk81_tQ";
+    const emailId = await database.db.withTenant(tenantId, (tx) =>
+      queueEmail(tx, {
+        to: "new.mentor@example.com",
+        locale: "en",
+        message: {
+          kind: "invitation",
+          tenantName: "Yongin",
+          roles: ["Coordinator", "Evaluator"],
+          link,
+          expiresAt: new Date("2026-12-01T09:05:00Z"),
+          timeZone: "Asia/Seoul",
+        },
+      }),
+    );
+    // The job carries the row's id and nothing else: no address or link reaches Redis.
+    const events = await database.db.platform.outboxEvent.findMany({ where: { jobName: "email.send" } });
+    expect(events.map((event) => event.payload)).toContainEqual({ emailId });
+
+    expect(await sendNow(emailId, mailerFor(smtp.url))).toEqual({ sent: true });
+    expect(smtp.mails.map((mail) => mail.subject)).toEqual([
+      "You have been invited to the Yongin mentoring platform",
+    ]);
+    expect(smtp.mails[0]?.text).toContain("Tuesday, December 1, 2026 at 6:05 PM (GMT+9)");
+    expect(smtp.mails[0]?.text).toContain(link);
+  });
+
+  it("delivers one mail when the job runs twice for the same e-mail, even at the same time", async () => {
+    const smtp = await sink();
+    const mailer = mailerFor(smtp.url);
+    const emailId = await queueReset();
+
+    const concurrent = await Promise.all([sendNow(emailId, mailer), sendNow(emailId, mailer)]);
+    const again = await sendNow(emailId, mailer);
+
+    expect([...concurrent, again].map((result) => JSON.stringify(result)).sort()).toEqual([
+      '{"sent":true}',
+      '{"skipped":true}',
+      '{"skipped":true}',
+    ]);
+    expect(smtp.mails).toHaveLength(1);
+    expect((await emailRow(emailId)).attempts).toBe(1);
+  });
+
+  it("records the failure and keeps the mail while the SMTP server is down, and sends it on a retry once it is back", async () => {
+    const stopped = await startMailSink();
+    const { port, url } = stopped;
+    await stopped.close();
+    const emailId = await queueReset();
+    await relayBatch(database.db, redis.queues, 100);
+    const runtime = runWorker(mailerFor(url));
+
+    const failed = await eventually(
+      () => emailRow(emailId),
+      (row) => row.attempts >= 1,
+    );
+    expect(failed.sentAt).toBeNull();
+    expect(failed.lastError).toMatch(/ECONNREFUSED/);
+    expect(failed.textBody).toContain(resetLink);
+    const [job] = await redis.queues.get("email").getJobs(["delayed", "waiting", "active", "failed"]);
+    expect(job?.failedReason).toMatch(/ECONNREFUSED/);
+
+    // The server comes back on the same port; the retry is due after its backoff (30 s and doubling),
+    // which the test does not wait out: it makes the delayed retry due now.
+    const smtp = await sink(port);
+    await eventually(
+      async () => (job ? await job.getState() : "missing"),
+      (state) => state === "delayed",
+    );
+    await job?.promote();
+    const sent = await eventually(
+      () => emailRow(emailId),
+      (row) => row.sentAt !== null,
+    );
+    await runtime.close(1_000);
+    expect(smtp.mails).toHaveLength(1);
+    expect(sent.attempts).toBeGreaterThanOrEqual(2);
+    expect(sent.lastError).toBeNull();
+  });
+
+  it("gives up at once, keeping the reason, when the SMTP server refuses the mail for good", async () => {
+    const refusing: Mailer = {
+      async send() {
+        throw Object.assign(new Error("Mailbox unavailable"), { code: "EENVELOPE", responseCode: 550 });
+      },
+      close() {},
+    };
+    const emailId = await queueReset();
+
+    await expect(sendNow(emailId, refusing)).rejects.toThrow(UnrecoverableError);
+    const row = await emailRow(emailId);
+    expect(row).toMatchObject({ sentAt: null, attempts: 1, lastError: "EENVELOPE: Mailbox unavailable" });
+  });
+
+  it("fails without retries for an e-mail that does not exist", async () => {
+    const smtp = await sink();
+    await expect(sendNow("00000000-0000-4000-8000-000000000000", mailerFor(smtp.url))).rejects.toThrow(
+      UnrecoverableError,
+    );
+    expect(smtp.mails).toHaveLength(0);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * The "email" namespace: mail the platform sends. Korean is the source of the key set, as in "common".
+ * Values are plain text; the mail package escapes them for HTML. {{roles}} arrives as a joined list of
+ * role labels, {{expiresAt}} as a date already formatted for the reader's locale and time zone.
+ */
+export const koEmail = {
+  passwordReset: {
+    subject: "[멘토링 플랫폼] 비밀번호 재설정 안내",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: "멘토링 플랫폼 계정의 비밀번호 재설정 요청을 받았습니다. 아래 링크에서 새 비밀번호를 설정해 주시기 바랍니다. 링크는 {{minutes}}분 동안 유효하며 한 번만 사용할 수 있습니다.",
+    ignore:
+      "비밀번호 재설정을 요청하지 않으셨다면 이 메일을 무시하셔도 됩니다. 비밀번호는 변경되지 않습니다.",
+    action: "비밀번호 재설정하기",
+  },
+  invitation: {
+    subject: "{{tenant}} 멘토링 플랫폼에 초대되었습니다",
+    greeting: "안녕하십니까.",
+    body: "{{tenant}}에서 귀하를 멘토링 플랫폼에 초대하였습니다. 부여되는 역할은 {{roles}}입니다.",
+    expires: "이 초대는 {{expiresAt}}까지 유효합니다. 아래 링크에서 초대를 수락해 주시기 바랍니다.",
+    action: "초대 수락하기",
+  },
+  linkFallback: "링크가 열리지 않으면 아래 주소를 복사하여 웹 브라우저 주소창에 붙여 넣어 주십시오.",
+  footer:
+    "이 메일은 발신 전용이므로 회신하실 수 없습니다. 문의 사항은 소속 기관의 담당 부서로 연락해 주시기 바랍니다.",
+};
+
+/** The shape every locale's "email" namespace must have: the same keys as Korean, each a string. */
+export type EmailMessages = typeof koEmail;

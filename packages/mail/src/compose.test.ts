@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { composeEmail, type EmailMessage, InvalidEmailMessageError } from "./compose";
+
+const resetLink = "https://mentoring.example.kr/reset-password?token=Zx9_abc-123&lang=ko";
+const inviteLink = "https://yongin.mentoring.example.kr/invitations/accept?token=Qw8_def-456";
+
+const reset = (name = "김민준"): EmailMessage => ({
+  kind: "password_reset",
+  name,
+  link: resetLink,
+  validMinutes: 30,
+});
+
+const invitation = (tenantName = "용인특례시", roles = ["운영 담당자", "평가위원"]): EmailMessage => ({
+  kind: "invitation",
+  tenantName,
+  roles,
+  link: inviteLink,
+  // 09:05 UTC is 18:05 in Seoul.
+  expiresAt: new Date("2026-12-01T09:05:00Z"),
+  timeZone: "Asia/Seoul",
+});
+
+/** The text a reader sees in the HTML body, tags removed and the entities this package writes decoded. */
+const visibleText = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/** Every href of the HTML body, entities decoded. */
+const hrefs = (html: string) =>
+  [...html.matchAll(/href="([^"]*)"/g)].map((m) => (m[1] ?? "").replace(/&amp;/g, "&"));
+
+describe("the password reset mail", () => {
+  it("greets the person by name in Korean and says how long the link is valid", () => {
+    const mail = composeEmail(reset(), "ko");
+    expect(mail.subject).toBe("[멘토링 플랫폼] 비밀번호 재설정 안내");
+    expect(mail.text).toContain("김민준 님, 안녕하십니까.");
+    expect(mail.text).toContain("30분 동안 유효");
+    expect(mail.text).toContain("요청하지 않으셨다면 이 메일을 무시하셔도 됩니다");
+    expect(mail.html).toContain('<html lang="ko">');
+    expect(visibleText(mail.html)).toContain("김민준 님, 안녕하십니까.");
+  });
+
+  it("is worded in English for an English reader", () => {
+    const mail = composeEmail(reset("Alex Kim"), "en");
+    expect(mail.subject).toBe("[Mentoring Platform] Reset your password");
+    expect(mail.text).toContain("Dear Alex Kim,");
+    expect(mail.text).toContain("valid for 30 minutes");
+    expect(mail.html).toContain('<html lang="en">');
+    expect(mail.text).not.toMatch(/[가-힣]/);
+  });
+
+  it.each(["ko", "en"] as const)(
+    "carries the link, unchanged, in the text and as a real link in the HTML (%s)",
+    (locale) => {
+      const mail = composeEmail(reset(), locale);
+      expect(mail.text.split("\n")).toContain(resetLink);
+      expect(hrefs(mail.html)).toEqual([resetLink, resetLink]);
+      expect(mail.html).toContain("token=Zx9_abc-123&amp;lang=ko");
+    },
+  );
+});
+
+describe("the invitation mail", () => {
+  it("names the city and the roles, and shows the expiry in Seoul time, in Korean", () => {
+    const mail = composeEmail(invitation(), "ko");
+    expect(mail.subject).toBe("용인특례시 멘토링 플랫폼에 초대되었습니다");
+    expect(mail.text).toContain("용인특례시에서 귀하를 멘토링 플랫폼에 초대하였습니다");
+    expect(mail.text).toContain("운영 담당자 및 평가위원");
+    expect(mail.text).toContain("2026년 12월 1일 화요일 18:05 (GMT+9)까지 유효합니다");
+    expect(mail.text.split("\n")).toContain(inviteLink);
+    expect(hrefs(mail.html)).toEqual([inviteLink, inviteLink]);
+  });
+
+  it("is worded in English, with the date written the English way in the given time zone", () => {
+    const mail = composeEmail(
+      invitation("Gangneung City", ["Coordinator", "Evaluator", "Participant"]),
+      "en",
+    );
+    expect(mail.subject).toBe("You have been invited to the Gangneung City mentoring platform");
+    expect(mail.text).toContain("Coordinator, Evaluator, and Participant");
+    expect(mail.text).toContain("Tuesday, December 1, 2026 at 6:05 PM (GMT+9)");
+    expect(mail.text.split("\n")).toContain(inviteLink);
+
+    const inLondon = composeEmail(
+      { ...(invitation() as Extract<EmailMessage, { kind: "invitation" }>), timeZone: "Europe/London" },
+      "en",
+    );
+    expect(inLondon.text).toContain("Tuesday, December 1, 2026 at 9:05 AM (GMT)");
+  });
+
+  it("keeps the subject on one line whatever the tenant is called", () => {
+    expect(composeEmail(invitation("강릉시\r\nBcc: someone@example.kr"), "ko").subject).toBe(
+      "강릉시 Bcc: someone@example.kr 멘토링 플랫폼에 초대되었습니다",
+    );
+  });
+});
+
+describe("HTML escaping", () => {
+  const hostile = `<script>alert("x")</script> & O'Brien {{name}} $t(footer)`;
+
+  it("shows a name with markup as text, never as markup, and leaves the text body as written", () => {
+    const mail = composeEmail(reset(hostile), "ko");
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; O&#39;Brien");
+    expect(visibleText(mail.html)).toContain(`${hostile} 님, 안녕하십니까.`);
+    expect(mail.text).toContain(`${hostile} 님, 안녕하십니까.`);
+  });
+
+  it("escapes the tenant name and the role labels of an invitation", () => {
+    const mail = composeEmail(invitation("<b>시청</b>", ['"관리자"', "<img src=x onerror=alert(1)>"]), "ko");
+    expect(mail.html).not.toMatch(/<b>|<img/);
+    expect(mail.html).toContain("<title>&lt;b&gt;시청&lt;/b&gt; 멘토링 플랫폼에 초대되었습니다</title>");
+    expect(visibleText(mail.html)).toContain('"관리자" 및 <img src=x onerror=alert(1)>');
+  });
+});
+
+describe("an incomplete message", () => {
+  it.each([
+    ["a relative link", { ...reset(), link: "/reset-password?token=x" }],
+    ["a javascript: link", { ...reset(), link: "javascript:alert(1)" }],
+    ["an empty name", reset("  ")],
+    ["no roles", invitation("용인특례시", [])],
+    ["an invalid date", { ...invitation(), expiresAt: new Date("not a date") }],
+    ["an unknown time zone", { ...invitation(), timeZone: "Mars/Olympus_Mons" }],
+  ])("is refused with a typed error: %s", (_case, message) => {
+    expect(() => composeEmail(message as EmailMessage, "ko")).toThrow(InvalidEmailMessageError);
+  });
+});

@@ -1,0 +1,142 @@
+import { defaultLocale, type Locale, resources, supportedLocales } from "@mentoring/i18n";
+import { createInstance } from "i18next";
+import { z } from "zod";
+import { type MailLayout, renderHtml, renderText } from "./layout";
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Links in mail are absolute web addresses: a relative or javascript: link would be a bug. */
+const webLink = z
+  .string()
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), "must be an http:// or https:// address");
+
+/** The mails the platform sends, each with what its wording needs. */
+export const emailMessageSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("password_reset"),
+    /** The person's name as they would be greeted. */
+    name: z.string().trim().min(1),
+    link: webLink,
+    validMinutes: z.number().int().min(1),
+  }),
+  z.object({
+    kind: z.literal("invitation"),
+    tenantName: z.string().trim().min(1),
+    /** Role labels already translated into the mail's locale; joined as a list ("A, B 및 C"). */
+    roles: z.array(z.string().trim().min(1)).min(1),
+    link: webLink,
+    expiresAt: z.date(),
+    /** IANA time zone the expiry is shown in, usually the tenant's: "Asia/Seoul". */
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Seoul"),
+  }),
+]);
+
+export type EmailMessage = z.infer<typeof emailMessageSchema>;
+export type EmailKind = EmailMessage["kind"];
+
+export interface ComposedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export class InvalidEmailMessageError extends Error {
+  readonly code = "invalid_email_message";
+  constructor(readonly issues: z.ZodIssue[]) {
+    super(
+      `invalid e-mail message: ${issues.map((i) => `${i.path.join(".") || "(root)"} ${i.message}`).join("; ")}`,
+    );
+    this.name = "InvalidEmailMessageError";
+  }
+}
+
+// One i18next instance for the process, initialised synchronously from the bundled resources. Values are
+// inserted as they are: the text body is plain text, and the HTML body escapes every string it uses.
+const i18n = createInstance();
+void i18n.init({
+  resources,
+  lng: defaultLocale,
+  fallbackLng: defaultLocale,
+  supportedLngs: [...supportedLocales],
+  ns: ["email"],
+  defaultNS: "email",
+  initImmediate: false,
+  interpolation: { escapeValue: false },
+});
+
+/** A locale the platform does not know falls back to Korean; the result says which one was used. */
+export function mailLocale(locale: string): Locale {
+  return (supportedLocales as readonly string[]).includes(locale) ? (locale as Locale) : defaultLocale;
+}
+
+/** "2026년 12월 1일 화요일 18:05 (GMT+9)", "Tuesday, December 1, 2026 at 6:05 PM (GMT+9)". */
+export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
+  const when = new Intl.DateTimeFormat(locale, {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone,
+    ...(locale === "ko" ? { hourCycle: "h23" as const } : {}),
+  }).format(date);
+  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+    .formatToParts(date)
+    .find((part) => part.type === "timeZoneName")?.value;
+  return zone ? `${when} (${zone})` : when;
+}
+
+/** Subjects are one header line, whatever a tenant or person is called. */
+const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
+
+/**
+ * Words a mail in the given locale: subject, plain-text body and HTML body, each with the link. Throws
+ * InvalidEmailMessageError when the message is incomplete (no name, a relative link, an invalid date).
+ */
+export function composeEmail(message: EmailMessage, locale: Locale): ComposedEmail {
+  const parsed = emailMessageSchema.safeParse(message);
+  if (!parsed.success) throw new InvalidEmailMessageError(parsed.error.issues);
+  const lng = mailLocale(locale);
+  const t = i18n.getFixedT(lng, "email");
+  const m = parsed.data;
+
+  let layout: MailLayout;
+  switch (m.kind) {
+    case "password_reset":
+      layout = {
+        subject: oneLine(t("passwordReset.subject")),
+        paragraphs: [
+          t("passwordReset.greeting", { name: m.name }),
+          t("passwordReset.body", { minutes: m.validMinutes }),
+        ],
+        action: { label: t("passwordReset.action"), link: m.link },
+        afterAction: [t("passwordReset.ignore")],
+      };
+      break;
+    case "invitation": {
+      const roles = new Intl.ListFormat(lng, { type: "conjunction" }).format(m.roles);
+      layout = {
+        subject: oneLine(t("invitation.subject", { tenant: m.tenantName })),
+        paragraphs: [
+          t("invitation.greeting"),
+          t("invitation.body", { tenant: m.tenantName, roles }),
+          t("invitation.expires", { expiresAt: formatDateTime(m.expiresAt, lng, m.timeZone) }),
+        ],
+        action: { label: t("invitation.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    }
+  }
+  const shared = { locale: lng, linkFallback: t("linkFallback"), footer: t("footer") };
+  return {
+    subject: layout.subject,
+    text: renderText(layout, shared),
+    html: renderHtml(layout, shared),
+  };
+}

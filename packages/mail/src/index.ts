@@ -1,0 +1,9 @@
+export {
+  type ComposedEmail,
+  composeEmail,
+  type EmailKind,
+  type EmailMessage,
+  emailMessageSchema,
+  InvalidEmailMessageError,
+} from "./compose";
+export { type EmailWriter, InvalidEmailAddressError, type QueueEmailInput, queueEmail } from "./queue";
