@@ -5,12 +5,15 @@ import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 
-// The resources are bundled (ko and en are small); the page's <html lang> says which one to use.
+// The UI namespace is bundled (ko and en are small; mail wording stays on the server); the page's
+// <html lang> says which language to use.
+const uiResources = { ko: { common: resources.ko.common }, en: { common: resources.en.common } };
+
 void i18next
   .use(initReactI18next)
   .init({
     lng: document.documentElement.lang || "ko",
-    resources,
+    resources: uiResources,
     defaultNS: defaultNamespace,
     fallbackLng: "ko",
     interpolation: { escapeValue: false },

@@ -4,6 +4,7 @@ import { connect, credentialsOf } from "../src/provision";
 import { seedAll } from "../src/seed";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 import { checkTenantIsolation, tenantTables } from "./tenant-isolation-check";
+import { addIsolationFixtures } from "./tenant-isolation-fixtures";
 
 let database: TestDatabase;
 let yongin: string;
@@ -14,6 +15,8 @@ beforeAll(async () => {
   const [y, g] = await seedAll(database.db);
   yongin = y?.tenantId as string;
   gangneung = g?.tenantId as string;
+  await addIsolationFixtures(database.db, yongin);
+  await addIsolationFixtures(database.db, gangneung);
 });
 afterAll(async () => {
   await database?.drop();
@@ -22,7 +25,18 @@ afterAll(async () => {
 describe("tenant isolation, enforced by PostgreSQL", () => {
   it("finds the tenant tables in the catalog", async () => {
     expect(await tenantTables(database.db)).toEqual(
-      expect.arrayContaining(["audit_logs", "departments", "invitations", "memberships", "staff_members"]),
+      expect.arrayContaining([
+        "api_tokens",
+        "audit_logs",
+        "certificate_signers",
+        "departments",
+        "directory_import_rows",
+        "directory_imports",
+        "invitations",
+        "memberships",
+        "sso_configs",
+        "staff_members",
+      ]),
     );
   });
 

@@ -137,16 +137,21 @@ export type InvitationView =
   | { state: "wrong_account"; roles: TenantRole[] }
   | { state: "ready"; roles: TenantRole[] };
 
+/** An invitation its link can still use: not accepted, not revoked, not expired. */
+function usableInvitation(tenantId: string, token: string) {
+  return {
+    tenantId,
+    tokenHash: hashToken(token),
+    acceptedAt: null,
+    revokedAt: null,
+    expiresAt: { gt: new Date() },
+  };
+}
+
 async function openInvitation(services: Services, tenantId: string, token: string) {
   return services.db.withTenant(tenantId, (tx) =>
     tx.invitation.findFirst({
-      where: {
-        tenantId,
-        tokenHash: hashToken(token),
-        acceptedAt: null,
-        revokedAt: null,
-        expiresAt: { gt: new Date() },
-      },
+      where: usableInvitation(tenantId, token),
     }),
   );
 }
@@ -189,13 +194,7 @@ export async function acceptInvitation(
   const passwordHash = newAccount ? await hashPassword(newAccount.password) : undefined;
   return services.db.withTenant(tenantId, async (tx) => {
     const invitation = await tx.invitation.findFirst({
-      where: {
-        tenantId,
-        tokenHash: hashToken(token),
-        acceptedAt: null,
-        revokedAt: null,
-        expiresAt: { gt: new Date() },
-      },
+      where: usableInvitation(tenantId, token),
     });
     if (!invitation) return null;
     let userId: string;

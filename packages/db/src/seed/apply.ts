@@ -189,6 +189,17 @@ export async function seedTenant(
         });
         summaryAccounts.push({ email: user.email, name: person.name, roles: account.roles });
       }
+      // The executive who signs the pairing certificates (결연증서).
+      const signer = deputyMayor(seed.staff);
+      if (signer && !(await tx.certificateSigner.findFirst({ where: { tenantId: tenant.id } }))) {
+        await tx.certificateSigner.create({
+          data: {
+            tenantId: tenant.id,
+            name: signer.name,
+            title: seed.slug === "yongin" ? "제1부시장" : "부시장",
+          },
+        });
+      }
       // An outside trainer invited as evaluator and not yet signed up: a pending invitation to look at.
       const trainer = `trainer@${seed.slug}-institute.example.kr`;
       if (!(await tx.invitation.findFirst({ where: { tenantId: tenant.id, email: trainer } }))) {
