@@ -56,6 +56,19 @@ export const configSchema = z.object({
     .default("멘토링 플랫폼 <no-reply@mentoring.example.kr>"),
   /** Where people reach the web app; links in mails start with it. */
   APP_URL: httpUrl.default("http://127.0.0.1:3000"),
+  /** Stripe's API key. The default is a test-mode placeholder: calls fail until a real key is set. */
+  STRIPE_SECRET_KEY: z.string().min(1).default("sk_test_local_placeholder"),
+  /** Verifies that webhook requests come from Stripe (whsec_…). */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).default("whsec_local_development_secret"),
+  /** Only for tests: where the Stripe SDK sends its calls (a local HTTP double). Unset in production. */
+  STRIPE_API_URL: httpUrl.optional(),
+  /** Days a past-due subscription keeps full access before the tenant becomes read-only. */
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+  /** Encrypts secrets stored in the database (SSO client secrets): 64 hex characters (256 bits). */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, "must be 64 hexadecimal characters")
+    .default("6d656e746f72696e672d6c6f63616c2d646576656c6f706d656e742d6b657921"),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
@@ -89,6 +102,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     .refine((c) => c.NODE_ENV !== "production" || present.SESSION_SECRET !== undefined, {
       message: "must be set in production",
       path: ["SESSION_SECRET"],
+    })
+    .refine((c) => c.NODE_ENV !== "production" || present.DATA_ENCRYPTION_KEY !== undefined, {
+      message: "must be set in production",
+      path: ["DATA_ENCRYPTION_KEY"],
     })
     .safeParse(present);
   if (result.success) return result.data;

@@ -20,6 +20,21 @@ export const jobDefinitions = {
     // A mail server can be away for hours: retry for about a day (30 s doubling, 12 tries).
     retry: { attempts: 12, backoff: { type: "exponential", delay: 30_000 } },
   },
+  /** Reads an uploaded directory file into rows, validates each and plans what applying would change. */
+  "directory.validate": {
+    queue: "directory",
+    payload: z.object({ tenantId: z.string().uuid(), importId: z.string().uuid() }),
+  },
+  /** Applies a validated directory import in one transaction, reporting progress. */
+  "directory.apply": {
+    queue: "directory",
+    payload: z.object({ tenantId: z.string().uuid(), importId: z.string().uuid() }),
+  },
+  /** Applies one stored Stripe webhook event to the tenant's subscription state. */
+  "billing.stripe-event": {
+    queue: "billing",
+    payload: z.object({ eventId: z.string().min(1).max(255) }),
+  },
 } as const satisfies Record<
   string,
   {
@@ -37,7 +52,7 @@ export function jobOptionsOf(name: string): { attempts?: number; backoff?: { typ
   return "retry" in definition ? { ...definition.retry } : {};
 }
 
-export const queueNames = ["maintenance", "email"] as const;
+export const queueNames = ["maintenance", "email", "directory", "billing"] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export type JobName = keyof typeof jobDefinitions;

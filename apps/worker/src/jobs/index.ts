@@ -1,10 +1,16 @@
+import { applyDirectoryImport } from "./directory-apply";
+import { validateDirectoryImport } from "./directory-validate";
 import type { JobHandlers } from "./handler";
 import { purgeOutbox } from "./purge-outbox";
 import { sendEmail } from "./send-email";
+import { handleStripeEvent } from "./stripe-event";
 
 /** One handler per job kind; the type makes a job kind without a handler a compile error. */
 export const handlers: JobHandlers = {
   "maintenance.purge-outbox": purgeOutbox,
+  "directory.validate": validateDirectoryImport,
+  "directory.apply": applyDirectoryImport,
+  "billing.stripe-event": handleStripeEvent,
   "email.send": sendEmail,
 };
 

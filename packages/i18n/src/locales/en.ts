@@ -1,3 +1,7 @@
+import { enBilling } from "./en-billing";
+import { enDirectory } from "./en-directory";
+import { enOnboarding } from "./en-onboarding";
+import { enSso } from "./en-sso";
 import type { CommonMessages } from "./ko";
 
 export const en: CommonMessages = {
@@ -198,6 +202,10 @@ export const en: CommonMessages = {
     unexpectedHelp: "Please try again shortly. If it keeps happening, quote the request ID below.",
     goHome: "Go to home",
   },
+  directory: enDirectory,
+  billing: enBilling,
+  sso: enSso,
+  onboarding: enOnboarding,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

@@ -1,3 +1,7 @@
+import { koBilling } from "./ko-billing";
+import { koDirectory } from "./ko-directory";
+import { koOnboarding } from "./ko-onboarding";
+import { koSso } from "./ko-sso";
 /**
  * Korean, the default locale and the source of truth for the key set: every other locale is typed
  * against it. Grades: a smaller number is a more senior rank, so 7급 is "higher" (높다) than 8급.
@@ -196,6 +200,10 @@ export const ko = {
     unexpectedHelp: "잠시 후 다시 시도하세요. 계속되면 아래 요청 번호를 알려 주세요.",
     goHome: "홈으로",
   },
+  directory: koDirectory,
+  billing: koBilling,
+  sso: koSso,
+  onboarding: koOnboarding,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",

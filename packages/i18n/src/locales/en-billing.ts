@@ -1,0 +1,3 @@
+import type { koBilling } from "./ko-billing";
+
+export const enBilling: typeof koBilling = {};

@@ -1,0 +1,3 @@
+import type { koDirectory } from "./ko-directory";
+
+export const enDirectory: typeof koDirectory = {};

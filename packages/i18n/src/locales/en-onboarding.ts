@@ -1,0 +1,3 @@
+import type { koOnboarding } from "./ko-onboarding";
+
+export const enOnboarding: typeof koOnboarding = {};

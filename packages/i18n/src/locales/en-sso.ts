@@ -1,0 +1,3 @@
+import type { koSso } from "./ko-sso";
+
+export const enSso: typeof koSso = {};
