@@ -2,6 +2,7 @@
 // the web app and runs it with the worker and a local mail sink. Ctrl-C stops everything gracefully.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { prepare, root, runOrExit, step, tsx } from "./lib.mjs";
 
 process.env.TURBO_TELEMETRY_DISABLED = "1";
@@ -13,6 +14,21 @@ if (tsx("packages/db/scripts/seed.ts") !== 0) process.exit(1);
 step("Building the web app");
 runOrExit("npx", ["remix", "vite:build"], { cwd: `${root}/apps/web` });
 
+// The demo runs as production does, so it needs secrets of its own: made once, kept in .tmp/ (ignored by
+// git), so sessions and encrypted settings survive a restart of the demo.
+const secretsFile = `${root}/.tmp/demo-secrets.json`;
+if (!existsSync(secretsFile)) {
+  mkdirSync(`${root}/.tmp`, { recursive: true });
+  writeFileSync(
+    secretsFile,
+    JSON.stringify({
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    }),
+  );
+}
+const secrets = JSON.parse(readFileSync(secretsFile, "utf8"));
+
 const webPort = process.env.WEB_PORT ?? "3000";
 const healthPort = process.env.WORKER_HEALTH_PORT ?? "9464";
 const env = {
@@ -21,8 +37,8 @@ const env = {
   WEB_PORT: webPort,
   APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${webPort}`,
   WORKER_HEALTH_PORT: healthPort,
-  // A fresh secret per demo run: signing in again after a restart is the only cost.
-  SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
+  SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.SESSION_SECRET,
+  DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? secrets.DATA_ENCRYPTION_KEY,
 };
 
 step("Starting the mail sink, the worker and the web app");

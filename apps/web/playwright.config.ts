@@ -12,7 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 60_000,
+  // Whole journeys (sign-up to directory import) run a minute alone and longer on a loaded machine.
+  timeout: 180_000,
   reporter: [["list"], ["json", { outputFile: ".tmp/e2e-results.json" }]],
   outputDir: ".tmp/e2e-artifacts",
   use: {

@@ -57,7 +57,10 @@ app.use(
               "'self'",
               (_request, response) => `'nonce-${(response as express.Response).locals.nonce}'`,
             ],
-            styleSrc: ["'self'"],
+            styleSrc: [
+              "'self'",
+              (_request, response) => `'nonce-${(response as express.Response).locals.nonce}'`,
+            ],
             imgSrc: ["'self'", "data:"],
             connectSrc: ["'self'"],
             formAction: ["'self'"],
@@ -78,6 +81,16 @@ app.use((request, response, next) => {
   next();
 });
 app.use(compression());
+
+// No request body beyond 25 MB (a directory upload is at most 20 MB): refused before anything reads it.
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
+app.use((request, response, next) => {
+  if (Number(request.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    response.status(413).end();
+    return;
+  }
+  next();
+});
 
 app.get("/healthz", (_request, response) => {
   response.json({ live: !shuttingDown });

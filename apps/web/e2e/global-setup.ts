@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { startStripeDouble } from "@mentoring/billing/testing";
 import { config } from "@mentoring/config";
 import { seedAll } from "@mentoring/db/seed";
 import { createTestDatabase } from "@mentoring/db/testing";
@@ -56,6 +57,10 @@ export default async function globalSetup() {
     },
   });
 
+  // Stripe cannot be reached from here: the real SDK talks to a local double; webhooks are signed for real.
+  const stripe = await startStripeDouble();
+  const webhookSecret = `whsec_${randomBytes(16).toString("hex")}`;
+
   const webPort = await freePort();
   const baseURL = `http://127.0.0.1:${webPort}`;
   const prefix = `e2e-${randomBytes(4).toString("hex")}`;
@@ -66,11 +71,16 @@ export default async function globalSetup() {
     DATABASE_URL: database.urls.app,
     QUEUE_PREFIX: prefix,
     SESSION_SECRET: randomBytes(32).toString("hex"),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
     APP_URL: baseURL,
     WEB_PORT: String(webPort),
     SMTP_URL: sink.url,
     WORKER_HEALTH_PORT: String(await freePort()),
     OUTBOX_POLL_INTERVAL_MS: "100",
+    STRIPE_API_URL: stripe.url,
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    // No grace: a past-due subscription makes the tenant read-only at once, so the test can see it.
+    BILLING_GRACE_DAYS: "0",
   };
   const processes = [
     spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: workerRoot, env, stdio: "inherit" }),
@@ -82,6 +92,8 @@ export default async function globalSetup() {
 
   process.env.E2E_BASE_URL = baseURL;
   process.env.E2E_MAIL_DIR = mailDir;
+  process.env.E2E_DATABASE_URL = database.urls.app;
+  process.env.E2E_STRIPE_WEBHOOK_SECRET = webhookSecret;
 
   return async () => {
     for (const child of processes) child.kill("SIGTERM");
@@ -92,6 +104,7 @@ export default async function globalSetup() {
       ),
     );
     await sink.close();
+    await stripe.close();
     await database.drop();
     const redis = new Redis(config().REDIS_URL);
     const keys = await redis.keys(`${prefix}:*`);

@@ -19,7 +19,10 @@ test("a Yongin coordinator signs in, sees Yongin's home in Korean, switches to E
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // Back to Korean, the preference this account started with, then out.
+  await page.getByRole("button", { name: "Change language: 한국어" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await page.getByRole("button", { name: "로그아웃" }).click();
   await expect(page).toHaveURL(`${baseURL()}/sign-in`);
   await page.goto(`${baseURL()}/yongin`);
   await expect(page).toHaveURL(/\/sign-in/);

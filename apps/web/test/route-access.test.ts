@@ -40,3 +40,28 @@ describe("pages under a tenant", () => {
     },
   );
 });
+
+describe("webhook endpoints", () => {
+  it.each(modules.filter((path) => path.startsWith("../app/routes/webhooks.")))(
+    "%s is a webhook route (no session, no CSRF: it verifies its sender itself)",
+    async (path) => {
+      const module = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
+      expect("action" in module).toBe(true);
+      for (const name of ["loader", "action"] as const) {
+        if (name in module) expect(accessOf(module[name])?.kind).toBe("webhook");
+      }
+    },
+  );
+});
+
+describe("API endpoints", () => {
+  it.each(modules.filter((path) => path.startsWith("../app/routes/api.")))(
+    "%s is guarded by an API token scope",
+    async (path) => {
+      const module = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
+      for (const name of ["loader", "action"] as const) {
+        if (name in module) expect(accessOf(module[name])?.kind).toBe("api");
+      }
+    },
+  );
+});

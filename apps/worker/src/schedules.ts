@@ -10,4 +10,8 @@ export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
       { pattern: "0 30 3 * * *", tz: "Asia/Seoul" },
       { name: purge, data: { olderThanDays: 30 } },
     );
+  const grace = "billing.enforce-grace" as const;
+  await queues
+    .get(jobDefinitions[grace].queue)
+    .upsertJobScheduler(grace, { pattern: "0 5 0 * * *", tz: "Asia/Seoul" }, { name: grace, data: {} });
 }

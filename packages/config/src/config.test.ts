@@ -39,6 +39,13 @@ describe("configuration", () => {
     );
     expect(() =>
       parseConfig({ NODE_ENV: "production", SESSION_SECRET: "a-secret-of-our-own-that-is-long-enough" }),
+    ).toThrow(/DATA_ENCRYPTION_KEY: must be set in production/);
+    expect(() =>
+      parseConfig({
+        NODE_ENV: "production",
+        SESSION_SECRET: "a-secret-of-our-own-that-is-long-enough",
+        DATA_ENCRYPTION_KEY: "ab".repeat(32),
+      }),
     ).not.toThrow();
   });
 

@@ -5,12 +5,16 @@ import { type Prisma, PrismaClient } from "./generated/prisma/client";
 export type TenantDb = Prisma.TransactionClient;
 
 /**
- * Platform tables only (tenants, users, sessions, reset tokens, outgoing mail, outbox). Tenant tables are left out of the type; were one reached
+ * Platform tables only (tenants and applications, users and identities, sessions, reset tokens, Stripe
+ * events, outgoing mail, outbox). Tenant tables are left out of the type; were one reached
  * anyway, row-level security would show it empty, since no tenant is set outside withTenant.
  */
 export type PlatformDb = Pick<
   PrismaClient,
   | "tenant"
+  | "tenantApplication"
+  | "stripeEvent"
+  | "userIdentity"
   | "user"
   | "session"
   | "passwordResetToken"

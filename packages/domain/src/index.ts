@@ -1,3 +1,4 @@
+export * from "./billing-access";
 export {
   type CalendarDate,
   calendarDate,
@@ -39,3 +40,11 @@ export {
   tenantRoles,
 } from "./permissions";
 export { type YearsOfService, yearsOfService } from "./service-years";
+export {
+  brandColorProblem,
+  contrastRatio,
+  isValidSlug,
+  koreanRegions,
+  parseBusinessRegistrationNumber,
+  RESERVED_SLUGS,
+} from "./tenant-profile";

@@ -30,6 +30,11 @@ export const jobDefinitions = {
     queue: "directory",
     payload: z.object({ tenantId: z.string().uuid(), importId: z.string().uuid() }),
   },
+  /** Makes read-only the tenants whose past-due grace period or trial has run out; run daily. */
+  "billing.enforce-grace": {
+    queue: "billing",
+    payload: z.object({}),
+  },
   /** Applies one stored Stripe webhook event to the tenant's subscription state. */
   "billing.stripe-event": {
     queue: "billing",

@@ -5,6 +5,7 @@ import type { RootData } from "../root";
 const messages: Record<number, { title: string; help: string }> = {
   403: { title: "error.forbidden", help: "error.forbiddenHelp" },
   404: { title: "error.notFound", help: "error.notFoundHelp" },
+  423: { title: "error.readOnly", help: "billing.banner.readOnly" },
 };
 
 /** A translated error page with the request id, so a report can be matched to the logs. */

@@ -1,6 +1,7 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { RootData } from "../root";
 import { CsrfInput } from "./csrf-input";
 import { LanguageSwitch } from "./language-switch";
 
@@ -19,8 +20,11 @@ export function Shell({
   homeTo,
   nav = [],
   userName,
+  brandColor,
   children,
 }: {
+  /** The organisation's colour for the header (checked for contrast when saved). */
+  brandColor?: string | null;
   title: string;
   homeTo: string;
   nav?: NavItem[];
@@ -28,8 +32,13 @@ export function Shell({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const root = useRouteLoaderData<RootData>("root");
   return (
     <>
+      {brandColor && /^#[0-9a-fA-F]{6}$/.test(brandColor) ? (
+        // A nonce'd style element: the CSP allows no inline style attributes.
+        <style nonce={root?.nonce}>{`.site-header { background-color: ${brandColor}; }`}</style>
+      ) : null}
       <header className="site-header">
         <div className="site-header__top">
           <Link to={homeTo} className="site-header__title">

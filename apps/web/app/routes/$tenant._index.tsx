@@ -1,5 +1,6 @@
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../services/format.server";
 import { tenantRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
 import { tenantName } from "../services/tenant-display";
@@ -20,13 +21,14 @@ export const loader = tenantRoute(
       ]);
       return { staff, departments, members, pendingInvitations };
     });
+    const locale = await localeOf(request);
     return {
-      tenant: tenantName(tenant, await localeOf(request)),
+      tenant: tenantName(tenant, locale),
       timeZone: tenant.timeZone,
       name: user.displayName,
       roles: membership.roles,
       counts,
-      asOf: new Date().toISOString(),
+      asOf: formatDateTime(new Date(), locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" }),
     };
   },
 );
@@ -35,11 +37,7 @@ export default function TenantHome() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const number = new Intl.NumberFormat(i18n.language);
-  const date = new Intl.DateTimeFormat(i18n.language, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: data.timeZone,
-  });
+
   const cards = [
     {
       label: "home.staff",
@@ -55,9 +53,7 @@ export default function TenantHome() {
     },
     {
       label: "home.pendingInvitations",
-      value: t("home.countCases", {
-        count: number.format(data.counts.pendingInvitations) as unknown as number,
-      }),
+      value: t("home.countCases", { value: number.format(data.counts.pendingInvitations) }),
     },
   ];
   return (
@@ -71,7 +67,7 @@ export default function TenantHome() {
         ))}
       </ul>
       <h2>{t("home.summary")}</h2>
-      <p>{t("home.asOf", { date: date.format(new Date(data.asOf)) })}</p>
+      <p>{t("home.asOf", { date: data.asOf })}</p>
       <ul className="card-grid">
         {cards.map((card) => (
           <li key={card.label} className="card">

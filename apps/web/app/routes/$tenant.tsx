@@ -1,7 +1,9 @@
 import { can } from "@mentoring/domain";
-import { Outlet, useLoaderData } from "@remix-run/react";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { NavItem } from "../components/shell";
 import { Shell } from "../components/shell";
+import { tenantAccessState } from "../services/billing-access.server";
 import { tenantRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
 import { tenantName } from "../services/tenant-display";
@@ -10,14 +12,46 @@ import { tenantName } from "../services/tenant-display";
 export const loader = tenantRoute("tenant.home.view", async ({ request, tenant, membership, user }) => {
   const base = `/${tenant.slug}`;
   const nav: NavItem[] = [{ to: base, label: "nav.home" }];
-  if (can(membership.roles, "members.view")) nav.push({ to: `${base}/admin/members`, label: "nav.members" });
-  return { title: tenantName(tenant, await localeOf(request)), home: base, nav, userName: user.displayName };
+  const adminPages = [
+    { permission: "members.view", to: `${base}/admin/members`, label: "nav.members" },
+    { permission: "staff.view", to: `${base}/admin/directory`, label: "nav.directory" },
+    { permission: "tenant.settings.manage", to: `${base}/admin/settings`, label: "nav.settings" },
+    { permission: "tenant.settings.manage", to: `${base}/admin/sso`, label: "nav.sso" },
+    { permission: "audit.view", to: `${base}/admin/audit`, label: "nav.audit" },
+    { permission: "billing.manage", to: `${base}/admin/billing`, label: "billing.nav.tenant" },
+  ] as const;
+  for (const page of adminPages)
+    if (can(membership.roles, page.permission)) nav.push({ to: page.to, label: page.label });
+  return {
+    title: tenantName(tenant, await localeOf(request)),
+    home: base,
+    nav,
+    userName: user.displayName,
+    brandColor: tenant.brandColor,
+    banner: tenantAccessState(tenant, new Date()).banner,
+    billingPage: can(membership.roles, "billing.manage") ? `${base}/admin/billing` : null,
+    timeZone: tenant.timeZone,
+  };
 });
 
 export default function TenantLayout() {
-  const { title, home, nav, userName } = useLoaderData<typeof loader>();
+  const { title, home, nav, userName, brandColor, banner, billingPage, timeZone } =
+    useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone });
   return (
-    <Shell title={title} homeTo={home} nav={nav} userName={userName}>
+    <Shell title={title} homeTo={home} nav={nav} userName={userName} brandColor={brandColor}>
+      {banner ? (
+        <div role="status" className={`banner banner--${banner.tone}`}>
+          <p>{t(banner.messageKey, { date: banner.date ? date.format(new Date(banner.date)) : "" })}</p>
+          {banner.reasonKey ? <p>{t(banner.reasonKey)}</p> : null}
+          {billingPage ? (
+            <p>
+              <Link to={billingPage}>{t("billing.banner.action")}</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <Outlet />
     </Shell>
   );

@@ -1,5 +1,6 @@
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { platformRoute } from "../services/guard.server";
 
@@ -16,12 +17,7 @@ export default function PlatformTenants() {
   const { t } = useTranslation();
   const { tenants, userName } = useLoaderData<typeof loader>();
   return (
-    <Shell
-      title={t("app.name")}
-      homeTo="/platform"
-      nav={[{ to: "/platform", label: "nav.platformTenants" }]}
-      userName={userName}
-    >
+    <Shell title={t("app.name")} homeTo="/platform" nav={platformNav} userName={userName}>
       <h1>{t("platform.tenants.title")}</h1>
       <div className="table-wrap">
         <table>
@@ -40,7 +36,7 @@ export default function PlatformTenants() {
                 <td>{tenant.name}</td>
                 <td>/{tenant.slug}</td>
                 <td>{t(`tenantKind.${tenant.kind}`)}</td>
-                <td>{tenant.region}</td>
+                <td>{t(`region.${tenant.region}`, { defaultValue: tenant.region })}</td>
                 <td>{t(`tenantStatus.${tenant.status}`)}</td>
               </tr>
             ))}

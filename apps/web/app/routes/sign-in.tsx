@@ -1,5 +1,5 @@
 import { type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
@@ -9,6 +9,7 @@ import { publicRoute } from "../services/guard.server";
 import { localeCookie } from "../services/i18n.server";
 import { currentUser, startSession } from "../services/session.server";
 import { safeRedirect, signIn } from "../services/sign-in.server";
+import { ssoEnabledFor } from "../services/sso.server";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
@@ -20,7 +21,9 @@ const signInForm = z.object({
 
 export const loader = publicRoute(async ({ request, context }) => {
   if (await currentUser(request, context.services)) throw redirect("/");
-  return null;
+  // Coming from an organisation's page: offer its single sign-on when it has one.
+  const slug = /^\/([a-z0-9-]+)(\/|$)/.exec(new URL(request.url).searchParams.get("redirectTo") ?? "")?.[1];
+  return { ssoSlug: slug && (await ssoEnabledFor(context.services, slug)) ? slug : null };
 });
 
 export const action = publicRoute(async ({ request, context }) => {
@@ -45,6 +48,7 @@ export const action = publicRoute(async ({ request, context }) => {
 export default function SignIn() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
+  const { ssoSlug } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const submitting = useNavigation().state === "submitting";
   const fieldErrors = result && "fieldErrors" in result ? result.fieldErrors : undefined;
@@ -85,8 +89,18 @@ export default function SignIn() {
             {t("auth.signIn.submit")}
           </button>
         </Form>
+        {ssoSlug ? (
+          <p>
+            <Link to={`/sso/${ssoSlug}/start`} reloadDocument className="button-secondary">
+              {t("sso.signIn.link")}
+            </Link>
+          </p>
+        ) : null}
         <p>
           <Link to="/password/forgot">{t("auth.signIn.forgot")}</Link>
+        </p>
+        <p>
+          <Link to="/signup">{t("onboarding.signup.link")}</Link>
         </p>
       </div>
     </Shell>

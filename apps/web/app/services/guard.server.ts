@@ -1,6 +1,8 @@
+import { hashToken } from "@mentoring/auth";
 import type { Membership, Tenant } from "@mentoring/db";
-import { can, type Permission } from "@mentoring/domain";
+import { can, type Permission, type TenantPermission } from "@mentoring/domain";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { tenantAccessState } from "./billing-access.server";
 import { verifyCsrf } from "./csrf.server";
 import { requireUser, type SignedInUser } from "./session.server";
 
@@ -14,7 +16,9 @@ export type Access =
   | { kind: "public" }
   | { kind: "signed_in" }
   | { kind: "tenant"; permission: Permission }
-  | { kind: "platform"; permission: Permission };
+  | { kind: "platform"; permission: Permission }
+  | { kind: "webhook" }
+  | { kind: "api"; scope: TenantPermission };
 
 export const ACCESS = Symbol.for("mentoring.access");
 
@@ -55,6 +59,14 @@ export function publicRoute<A extends Args, R>(handler: (args: A) => Promise<R>)
   );
 }
 
+/**
+ * A machine-to-machine endpoint (Stripe webhooks): no session and no CSRF token, since the caller is not a
+ * browser. The handler must authenticate the request itself, e.g. by verifying the sender's signature.
+ */
+export function webhookRoute<A extends Args, R>(handler: (args: A) => Promise<R>) {
+  return tag(async (args: A) => handler(args), { kind: "webhook" });
+}
+
 /** Any signed-in user, whatever their roles. */
 export function signedInRoute<A extends Args, R>(handler: (args: A & { user: SignedInUser }) => Promise<R>) {
   return tag(
@@ -69,7 +81,20 @@ export function signedInRoute<A extends Args, R>(handler: (args: A & { user: Sig
 
 export interface TenantAccess {
   user: SignedInUser;
-  tenant: Pick<Tenant, "id" | "slug" | "name" | "nameEn" | "status" | "timeZone" | "locale">;
+  tenant: Pick<
+    Tenant,
+    | "id"
+    | "slug"
+    | "name"
+    | "nameEn"
+    | "status"
+    | "timeZone"
+    | "locale"
+    | "brandColor"
+    | "subscriptionStatus"
+    | "pastDueSince"
+    | "trialEndsAt"
+  >;
   membership: Pick<Membership, "id" | "roles" | "staffMemberId">;
 }
 
@@ -83,7 +108,6 @@ export function tenantRoute<A extends Args, R>(
 ) {
   return tag(
     async (args: A) => {
-      await requireCsrf(args);
       const { services, requestId } = args.context;
       const user = await requireUser(args.request, services);
       const access = await tenantAccess(args, user);
@@ -101,6 +125,18 @@ export function tenantRoute<A extends Args, R>(
         );
         throw forbidden();
       }
+      // After the sign-in check: an outsider's post is refused before its body is read.
+      await requireCsrf(args);
+      // A read-only tenant (billing past its grace period, or set by the operator) keeps every page to
+      // read but takes no change, except what settles the bill.
+      const writing = args.request.method !== "GET" && args.request.method !== "HEAD";
+      if (
+        writing &&
+        permission !== "billing.manage" &&
+        tenantAccessState(access.tenant, new Date()).readOnly
+      ) {
+        throw new Response(null, { status: 423, statusText: "Read-only" });
+      }
       return handler({ ...args, ...access });
     },
     { kind: "tenant", permission },
@@ -113,7 +149,19 @@ async function tenantAccess(args: Args, user: SignedInUser): Promise<TenantAcces
   const { db } = args.context.services;
   const tenant = await db.platform.tenant.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, nameEn: true, status: true, timeZone: true, locale: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      nameEn: true,
+      status: true,
+      timeZone: true,
+      locale: true,
+      brandColor: true,
+      subscriptionStatus: true,
+      pastDueSince: true,
+      trialEndsAt: true,
+    },
   });
   if (!tenant || tenant.status === "closed") return null;
   const membership = await db.withTenant(tenant.id, (tx) =>
@@ -143,5 +191,68 @@ export function platformRoute<A extends Args, R>(
       return handler({ ...args, user });
     },
     { kind: "platform", permission },
+  );
+}
+
+export interface ApiAccess {
+  tenant: Pick<Tenant, "id" | "slug" | "status">;
+  token: { id: string; scopes: string[] };
+}
+
+function apiError(status: 401 | 403, error: "unauthorized" | "insufficient_scope"): Response {
+  return Response.json(
+    { error },
+    {
+      status,
+      headers:
+        status === 401
+          ? { "WWW-Authenticate": `Bearer realm="api", error="invalid_token"` }
+          : { "WWW-Authenticate": `Bearer realm="api", error="insufficient_scope"` },
+    },
+  );
+}
+
+/** `mnt_<tenant-slug>_<secret>`: slugs have no underscore, so the first one after the prefix ends it. */
+const API_TOKEN = /^mnt_([a-z0-9-]+)_([A-Za-z0-9_-]{16,})$/;
+
+/**
+ * An endpoint of the REST API (/api/v1/…), for machines: `Authorization: Bearer mnt_<slug>_<secret>`.
+ * The slug picks the tenant; the token's hash must be one of that tenant's API tokens, not revoked
+ * (401 otherwise, the same answer for every reason, the tenant's existence included), and carry `scope`
+ * (403 otherwise). No CSRF check: the credential is a header a browser never adds on its own.
+ */
+export function apiRoute<A extends Args, R>(
+  scope: TenantPermission,
+  handler: (args: A & ApiAccess) => Promise<R>,
+) {
+  return tag(
+    async (args: A) => {
+      const { services, requestId } = args.context;
+      const header = args.request.headers.get("authorization") ?? "";
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const parts = match ? API_TOKEN.exec(match[1] as string) : null;
+      if (!match || !parts) throw apiError(401, "unauthorized");
+      const tenant = await services.db.platform.tenant.findUnique({
+        where: { slug: parts[1] as string },
+        select: { id: true, slug: true, status: true },
+      });
+      if (!tenant || tenant.status === "closed") throw apiError(401, "unauthorized");
+      const token = await services.db.withTenant(tenant.id, async (tx) => {
+        const found = await tx.apiToken.findUnique({
+          where: { tenantId_tokenHash: { tenantId: tenant.id, tokenHash: hashToken(match[1] as string) } },
+          select: { id: true, scopes: true, revokedAt: true },
+        });
+        if (!found || found.revokedAt) return null;
+        await tx.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+        return { id: found.id, scopes: found.scopes };
+      });
+      if (!token) throw apiError(401, "unauthorized");
+      if (!token.scopes.includes(scope)) {
+        services.log.warn({ requestId, tenant: tenant.slug, tokenId: token.id, scope }, "api access denied");
+        throw apiError(403, "insufficient_scope");
+      }
+      return handler({ ...args, tenant, token });
+    },
+    { kind: "api", scope },
   );
 }

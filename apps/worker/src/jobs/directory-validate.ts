@@ -1,7 +1,49 @@
+import {
+  type FileStore,
+  ImportNotFoundError,
+  LocalFileStore,
+  markImportFailed,
+  UploadMissingError,
+  validateImport,
+} from "@mentoring/directory";
+import { enqueue } from "@mentoring/jobs";
 import { UnrecoverableError } from "bullmq";
 import type { JobHandler } from "./handler";
 
-// Being written in this session (issue 5); replaced before it lands.
-export const validateDirectoryImport: JobHandler<"directory.validate"> = async () => {
-  throw new UnrecoverableError("directory.validate is not available yet");
-};
+/**
+ * Reads an uploaded directory file and validates it into rows (packages/directory). Re-running it for an
+ * import already validated changes nothing. An unexpected failure is recorded on the import (status
+ * failed, with the reason) and rethrown for BullMQ to retry; a retry starts the validation over.
+ */
+export function validateDirectoryImportWith(store: FileStore): JobHandler<"directory.validate"> {
+  return async ({ tenantId, importId }, { db, log, progress, signal }) => {
+    try {
+      const outcome = await validateImport(
+        db,
+        store,
+        { tenantId, importId },
+        {
+          onProgress: progress,
+          signal,
+          // Uploaded with "apply when valid" (API ?apply=true): the apply job is enqueued as it turns valid.
+          enqueueApply: (tx) => enqueue(tx, "directory.apply", { tenantId, importId }),
+        },
+      );
+      if (outcome.status === "skipped") {
+        log.info({ importId, status: outcome.current }, "import already validated");
+        return { skipped: true, status: outcome.current };
+      }
+      log.info({ importId, status: outcome.status, rows: outcome.totalRows }, "directory import validated");
+      return { status: outcome.status };
+    } catch (error) {
+      if (signal.aborted) throw error; // released to the waiting list: it starts over, it did not fail
+      if (error instanceof ImportNotFoundError) throw new UnrecoverableError(error.message);
+      await markImportFailed(db, { tenantId, importId }, error);
+      // The file is gone: no retry will bring it back.
+      if (error instanceof UploadMissingError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  };
+}
+
+export const validateDirectoryImport = validateDirectoryImportWith(new LocalFileStore());

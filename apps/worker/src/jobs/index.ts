@@ -1,5 +1,6 @@
 import { applyDirectoryImport } from "./directory-apply";
 import { validateDirectoryImport } from "./directory-validate";
+import { enforceGrace } from "./enforce-grace";
 import type { JobHandlers } from "./handler";
 import { purgeOutbox } from "./purge-outbox";
 import { sendEmail } from "./send-email";
@@ -11,6 +12,7 @@ export const handlers: JobHandlers = {
   "directory.validate": validateDirectoryImport,
   "directory.apply": applyDirectoryImport,
   "billing.stripe-event": handleStripeEvent,
+  "billing.enforce-grace": enforceGrace,
   "email.send": sendEmail,
 };
 

@@ -1,2 +1,40 @@
-/** Korean messages of the onboarding screens (part of the "common" namespace, under "onboarding"). */
-export const koOnboarding = {};
+/** Korean messages of sign-up and the operator's review of applications ("onboarding" in common). */
+export const koOnboarding = {
+  signup: {
+    title: "기관 가입 신청",
+    intro:
+      "지방자치단체와 공공기관은 이 양식으로 플랫폼 이용을 신청할 수 있습니다. 플랫폼 운영자가 확인한 뒤 담당자 이메일로 관리자 초대를 보냅니다.",
+    organisationName: "기관명",
+    kind: "기관 유형",
+    region: "지역",
+    regionPlaceholder: "지역을 선택하세요",
+    businessRegistrationNumber: "사업자등록번호 (선택)",
+    businessRegistrationNumberHint: "예: 123-45-67890. 세금계산서에 표시됩니다",
+    contactName: "담당자 이름",
+    contactEmail: "담당자 이메일",
+    contactPhone: "담당자 전화번호 (선택)",
+    submit: "가입 신청",
+    received: "가입 신청을 받았습니다. 검토가 끝나면 {{email}} 주소로 안내 메일을 보내 드립니다.",
+    invalidBusinessNumber: "올바른 사업자등록번호가 아닙니다",
+    invalidRegion: "목록에서 지역을 선택하세요",
+    link: "기관 가입 신청",
+  },
+  applications: {
+    title: "가입 신청",
+    none: "검토할 가입 신청이 없습니다",
+    organisation: "기관",
+    contact: "담당자",
+    receivedAt: "신청일",
+    slug: "기관 주소",
+    slugHint: "영문 소문자, 숫자, 하이픈(-)으로 2~40자. 예: yongin",
+    approve: "승인하고 관리자 초대",
+    reject: "반려",
+    rejectionReason: "반려 사유",
+    approved: "{{organisation}}을(를) 승인했습니다. {{email}} 주소로 관리자 초대를 보냈습니다.",
+    rejected: "{{organisation}}의 신청을 반려했습니다.",
+    invalidSlug: "영문 소문자, 숫자, 하이픈으로 2~40자를 입력하세요 (예약된 주소는 쓸 수 없습니다)",
+    slugTaken: "이미 쓰이는 주소입니다",
+    alreadyReviewed: "이미 처리된 신청입니다",
+    trialEndsAt: "체험 종료 {{date}}",
+  },
+};

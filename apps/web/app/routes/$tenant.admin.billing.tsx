@@ -1,0 +1,260 @@
+import { billingIntervals, type PlanBand } from "@mentoring/domain";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "../components/csrf-input";
+import { Field } from "../components/field";
+import {
+  brnForm,
+  loadTenantBilling,
+  saveBusinessRegistrationNumber,
+  startSubscription,
+  subscribeForm,
+} from "../services/billing.server";
+import { tenantRoute } from "../services/guard.server";
+
+/** The tenant admin's billing: plan, status, invoices, and starting the subscription. */
+export const loader = tenantRoute("billing.manage", async ({ context, tenant }) => ({
+  ...(await loadTenantBilling(context.services, tenant)),
+  timeZone: tenant.timeZone,
+}));
+
+export const action = tenantRoute("billing.manage", async ({ request, context, tenant, user }) => {
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const acting = { tenant, actorUserId: user.id, requestId: context.requestId };
+  if (intent === "brn") {
+    const parsed = brnForm.safeParse({ businessRegistrationNumber: form.get("businessRegistrationNumber") });
+    if (!parsed.success) return { intent, field: "form.required" };
+    const saved = await saveBusinessRegistrationNumber(context.services, {
+      ...acting,
+      text: parsed.data.businessRegistrationNumber,
+    });
+    return saved.ok ? { intent, done: true } : { intent, field: saved.field };
+  }
+  if (intent === "subscribe") {
+    const parsed = subscribeForm.safeParse({
+      businessRegistrationNumber: form.get("businessRegistrationNumber"),
+      interval: form.get("interval"),
+      collection: form.get("collection"),
+    });
+    if (!parsed.success) {
+      const errors = parsed.error.flatten().fieldErrors;
+      if (errors.businessRegistrationNumber) return { intent, field: "form.required" };
+      throw new Response(null, { status: 400 });
+    }
+    const result = await startSubscription(context.services, {
+      ...acting,
+      email: user.email,
+      input: parsed.data,
+    });
+    return result.ok ? { intent, done: true } : { intent, ...result };
+  }
+  throw new Response(null, { status: 400 });
+});
+
+export default function Billing() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const won = new Intl.NumberFormat(i18n.language, { style: "currency", currency: "KRW" });
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: data.timeZone });
+  const count = new Intl.NumberFormat(i18n.language);
+  const when = (iso: string | null) => (iso ? date.format(new Date(iso)) : "–");
+  const bandLabel = (band: PlanBand) => t(`billing.band.${band}`);
+  const fieldError = result && "field" in result ? result.field : undefined;
+  const formError = result && "error" in result ? result.error : undefined;
+  const { banner } = data.access;
+  const brn = data.businessRegistrationNumber;
+
+  return (
+    <>
+      <h1>{t("billing.title")}</h1>
+      {banner ? (
+        <div className={banner.tone === "error" ? "form-error" : "form-status"} role="status">
+          <p>{t(banner.messageKey, { date: when(banner.date) })}</p>
+          {banner.reasonKey ? <p>{t(banner.reasonKey)}</p> : null}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="billing-summary">
+        <h2 id="billing-summary">{t("billing.summary.title")}</h2>
+        <dl>
+          <dt>{t("billing.summary.plan")}</dt>
+          <dd>
+            {data.plan
+              ? `${bandLabel(data.plan.band)} · ${t(`billing.interval.${data.plan.interval}`)} · ${won.format(data.plan.priceKrw)}`
+              : t("billing.summary.noPlan")}
+          </dd>
+          <dt>{t("billing.summary.status")}</dt>
+          <dd>{t(`billing.status.${data.subscriptionStatus ?? "none"}`)}</dd>
+          <dt>{t("billing.summary.periodEnd")}</dt>
+          <dd>{when(data.currentPeriodEnd)}</dd>
+          <dt>{t("billing.summary.staffCount")}</dt>
+          <dd>{t("billing.summary.staff", { number: count.format(data.staffCount) })}</dd>
+          <dt>{t("billing.summary.brn")}</dt>
+          <dd>
+            {brn ? `${brn.slice(0, 3)}-${brn.slice(3, 5)}-${brn.slice(5)}` : t("billing.summary.notSet")}
+          </dd>
+        </dl>
+      </section>
+
+      {result?.intent === "subscribe" && "done" in result ? (
+        <p role="status" className="form-status">
+          {t("billing.subscribe.started")}
+        </p>
+      ) : null}
+      {formError ? (
+        <p role="alert" className="form-error">
+          {t(formError)}
+        </p>
+      ) : null}
+
+      {data.subscribed ? (
+        <section aria-labelledby="billing-brn">
+          <h2 id="billing-brn">{t("billing.brn.title")}</h2>
+          {result?.intent === "brn" && "done" in result ? (
+            <p role="status" className="form-status">
+              {t("billing.brn.saved")}
+            </p>
+          ) : null}
+          <Form method="post" noValidate className="narrow">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="brn" />
+            <Field
+              name="businessRegistrationNumber"
+              label="billing.brn.label"
+              hint="billing.brn.hint"
+              inputMode="numeric"
+              autoComplete="off"
+              defaultValue={brn ?? ""}
+              required
+              error={result?.intent === "brn" ? fieldError : undefined}
+            />
+            <button type="submit" disabled={busy}>
+              {t("billing.brn.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : (
+        <section aria-labelledby="billing-subscribe">
+          <h2 id="billing-subscribe">{t("billing.subscribe.title")}</h2>
+          <p>
+            {t("billing.subscribe.suggested", {
+              number: count.format(data.staffCount),
+              plan: bandLabel(data.suggested.band),
+            })}{" "}
+            {t("billing.subscribe.prices", {
+              monthly: won.format(data.suggested.monthlyKrw),
+              yearly: won.format(data.suggested.yearlyKrw),
+            })}
+          </p>
+          <p>{t("billing.subscribe.vatNote")}</p>
+          <Form method="post" noValidate className="narrow">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="subscribe" />
+            <Field
+              name="businessRegistrationNumber"
+              label="billing.brn.label"
+              hint="billing.brn.hint"
+              inputMode="numeric"
+              autoComplete="off"
+              defaultValue={brn ?? ""}
+              required
+              error={result?.intent === "subscribe" ? fieldError : undefined}
+            />
+            <fieldset>
+              <legend>{t("billing.subscribe.interval")}</legend>
+              {billingIntervals.map((interval) => (
+                <div key={interval}>
+                  <input
+                    type="radio"
+                    id={`interval-${interval}`}
+                    name="interval"
+                    value={interval}
+                    defaultChecked={interval === "yearly"}
+                  />{" "}
+                  <label htmlFor={`interval-${interval}`}>{t(`billing.interval.${interval}`)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <fieldset>
+              <legend>{t("billing.subscribe.collection")}</legend>
+              <div>
+                <input
+                  type="radio"
+                  id="collection-invoice"
+                  name="collection"
+                  value="send_invoice"
+                  defaultChecked
+                />{" "}
+                <label htmlFor="collection-invoice">{t("billing.subscribe.sendInvoice")}</label>
+              </div>
+              <div>
+                <input type="radio" id="collection-card" name="collection" value="charge_automatically" />{" "}
+                <label htmlFor="collection-card">{t("billing.subscribe.chargeAutomatically")}</label>
+              </div>
+            </fieldset>
+            <button type="submit" className="button-primary" disabled={busy}>
+              {t("billing.subscribe.submit")}
+            </button>
+          </Form>
+        </section>
+      )}
+
+      <section aria-labelledby="billing-invoices">
+        <h2 id="billing-invoices">{t("billing.invoices.title")}</h2>
+        {data.invoicesUnavailable ? (
+          <p role="status" className="form-error">
+            {t("billing.invoices.unavailable")}
+          </p>
+        ) : data.invoices.length === 0 ? (
+          <p>{t("billing.invoices.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("billing.invoices.number")}</th>
+                  <th scope="col">{t("billing.invoices.date")}</th>
+                  <th scope="col">{t("billing.invoices.dueDate")}</th>
+                  <th scope="col">{t("billing.invoices.amount")}</th>
+                  <th scope="col">{t("billing.invoices.status")}</th>
+                  <th scope="col">{t("billing.invoices.link")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.invoices.map((invoice) => {
+                  const number = invoice.number ?? t("billing.invoices.noNumber");
+                  return (
+                    <tr key={invoice.id}>
+                      <td>{number}</td>
+                      <td>{when(invoice.created)}</td>
+                      <td>{when(invoice.dueDate)}</td>
+                      <td>
+                        {new Intl.NumberFormat(i18n.language, {
+                          style: "currency",
+                          currency: invoice.currency.toUpperCase(),
+                        }).format(invoice.total)}
+                      </td>
+                      <td>{invoice.status ? t(`billing.invoices.state.${invoice.status}`) : "–"}</td>
+                      <td>
+                        {invoice.hostedInvoiceUrl ? (
+                          <a href={invoice.hostedInvoiceUrl} target="_blank" rel="noreferrer">
+                            {t("billing.invoices.open", { number })}
+                          </a>
+                        ) : (
+                          "–"
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { createImport, MAX_UPLOAD_BYTES } from "../services/directory.server";
+import { apiRoute } from "../services/guard.server";
+
+const flag = z
+  .enum(["true", "false"])
+  .optional()
+  .transform((value) => value === "true");
+const query = z.object({
+  /** A full import: people missing from it may be deactivated. */
+  full: flag,
+  /** Apply as soon as the file is valid. */
+  apply: flag,
+  /** Create departments the file names and the directory lacks (otherwise applying waits for a person). */
+  createDepartments: flag,
+  /** With full=true: deactivate active staff missing from the file, when applied. */
+  deactivateMissing: flag,
+  fileName: z.string().trim().min(1).max(255).optional(),
+});
+
+/** The body, up to the size limit; null beyond it (read no further). */
+async function readBody(request: Request): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > MAX_UPLOAD_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * POST /api/v1/staff:import — for HR systems: the body is the directory file (CSV in UTF-8 or CP949, or
+ * XLSX). Answers 202 with the import's id and the URL to follow it at; validation (and applying, with
+ * ?apply=true) runs in the worker.
+ *
+ * The module is named for a dynamic segment ("$operation", a Google-style custom method) because a file
+ * name with ":" ("api.v1.staff[:]import.ts") cannot be loaded by Vite; operations other than
+ * "staff:import" answer 404.
+ */
+export const action = apiRoute("staff.import", async ({ request, params, context, tenant }) => {
+  if (params.operation !== "staff:import") return Response.json({ error: "not_found" }, { status: 404 });
+  if (request.method !== "POST") return Response.json({ error: "method_not_allowed" }, { status: 405 });
+  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success)
+    return Response.json(
+      { error: "invalid_query", issues: parsed.error.flatten().fieldErrors },
+      { status: 400 },
+    );
+  const { full, apply, createDepartments, deactivateMissing, fileName } = parsed.data;
+  const bytes = await readBody(request);
+  if (!bytes) return Response.json({ error: "too_large", maxBytes: MAX_UPLOAD_BYTES }, { status: 413 });
+  const created = await createImport(context.services, {
+    tenantId: tenant.id,
+    userId: null,
+    fileName: fileName ?? "api-upload.csv",
+    bytes,
+    full,
+    applyWhenValid: apply,
+    createMissingDepartments: createDepartments,
+    deactivateMissing,
+  });
+  if (!created.ok) {
+    const status = created.problem === "tooLarge" ? 413 : created.problem === "noFile" ? 400 : 415;
+    return Response.json({ error: created.problem }, { status });
+  }
+  const statusUrl = new URL(`/api/v1/imports/${created.importId}`, request.url).toString();
+  return Response.json(
+    { id: created.importId, status: "validating", statusUrl },
+    { status: 202, headers: { Location: statusUrl } },
+  );
+});

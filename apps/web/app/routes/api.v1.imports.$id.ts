@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { importDetail } from "../services/directory.server";
+import { apiRoute } from "../services/guard.server";
+
+/** GET /api/v1/imports/{id} — where a directory import stands, with its summary and invalid rows. */
+export const loader = apiRoute("staff.import", async ({ params, context, tenant }) => {
+  const id = z.string().uuid().safeParse(params.id);
+  const detail = id.success ? await importDetail(context.services, tenant.id, id.data) : null;
+  if (!detail) return Response.json({ error: "not_found" }, { status: 404 });
+  return Response.json({
+    id: detail.id,
+    status: detail.status,
+    progress: detail.progress,
+    full: detail.full,
+    fileName: detail.fileName,
+    format: detail.format,
+    encoding: detail.encoding,
+    totalRows: detail.totalRows,
+    counts: detail.counts,
+    applied: detail.applied,
+    fileErrors: detail.fileErrors,
+    unknownDepartments: detail.unknownDepartments,
+    invalidRows: detail.invalidRows.map(({ rowNumber, problems }) => ({ rowNumber, problems })),
+    error: detail.error,
+    createdAt: detail.createdAt,
+    appliedAt: detail.appliedAt,
+  });
+});

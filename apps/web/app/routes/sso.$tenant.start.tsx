@@ -1,0 +1,28 @@
+import { redirect } from "@remix-run/node";
+import { notFound, publicRoute } from "../services/guard.server";
+import { beginSsoSignIn, ssoFlowCookie } from "../services/sso.server";
+
+/**
+ * GET /sso/{tenant}/start: sends the browser to the tenant's identity provider, keeping state, nonce and
+ * the PKCE verifier in a signed, HttpOnly cookie for the callback. 404 unless the tenant has SSO enabled.
+ * Best linked with `<a href>` or `<Link reloadDocument>`, since it always leaves the app.
+ */
+export const loader = publicRoute(async ({ params, context }) => {
+  const slug = params.tenant ?? "";
+  const { services, requestId } = context;
+  const begun = await beginSsoSignIn(services, slug, { requestId });
+  if (begun.kind === "not_found") throw notFound();
+  // The callback page explains, as it does when the provider itself answers so.
+  if (begun.kind === "unavailable") throw redirect(`/sso/${slug}/callback?error=temporarily_unavailable`);
+  throw redirect(begun.url.href, {
+    headers: { "Set-Cookie": await ssoFlowCookie(services.config, slug).serialize(begun.flow) },
+  });
+});
+
+/**
+ * Never shown: the loader always redirects or throws. Having a component makes this a page route, so a
+ * 404 renders the translated error page rather than an empty response.
+ */
+export default function SsoStart() {
+  return null;
+}

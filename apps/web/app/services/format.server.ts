@@ -1,0 +1,17 @@
+/**
+ * Date-times are formatted on the server only, and the page shows the resulting text: Node's and the
+ * browser's ICU differ in small print (the space before 오후/PM), and any difference between the server's
+ * and the browser's rendering makes React throw the page away and render it again in the browser,
+ * losing what a person had typed or chosen (an e2e test caught a file upload being wiped).
+ */
+export function formatDateTime(
+  date: Date,
+  locale: string,
+  timeZone: string,
+  style: { dateStyle?: "long" | "medium" | "short"; timeStyle?: "medium" | "short" } = {
+    dateStyle: "medium",
+    timeStyle: "short",
+  },
+): string {
+  return new Intl.DateTimeFormat(locale, { ...style, timeZone }).format(date);
+}

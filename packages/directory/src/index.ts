@@ -1,0 +1,48 @@
+export { type ApplyOutcome, applyImport, markImportFailed } from "./apply-import";
+export { type ApplyRefusal, applyRefusal, isValidated } from "./apply-refusal";
+export {
+  type DirectoryField,
+  directoryFields,
+  type FileError,
+  fieldOfHeader,
+  headerKey,
+  mapColumns,
+  requiredFields,
+} from "./columns";
+export { DepartmentIndex, type DepartmentMatch, departmentToCreate } from "./departments";
+export { defaultUploadRoot, type FileStore, LocalFileStore, uploadKey } from "./file-store";
+export { type ComparedField, type CurrentStaff, comparedFields, planRow, type RowPlan } from "./plan";
+export {
+  type CellValue,
+  type DirectoryFile,
+  detectEncoding,
+  detectFormat,
+  type FileFormat,
+  type FileInput,
+  readDirectoryFile,
+  type SourceRecord,
+  type TextEncoding,
+} from "./read-file";
+export {
+  type AppliedCounts,
+  type ImportCounts,
+  type ImportRowData,
+  type ImportStatus,
+  type ImportSummary,
+  importStatuses,
+  importSummaryOf,
+} from "./summary";
+export {
+  ImportNotFoundError,
+  type ImportRef,
+  UploadMissingError,
+  type ValidateOutcome,
+  validateImport,
+} from "./validate-import";
+export {
+  type DirectoryEntry,
+  parseDateCell,
+  type RowErrorCode,
+  type RowProblem,
+  validateRecord,
+} from "./validate-row";
