@@ -24,7 +24,6 @@ export const loader = tenantRoute(
     const locale = await localeOf(request);
     return {
       tenant: tenantName(tenant, locale),
-      timeZone: tenant.timeZone,
       name: user.displayName,
       roles: membership.roles,
       counts,

@@ -121,16 +121,7 @@ export default function Billing() {
           <Form method="post" noValidate className="narrow">
             <CsrfInput />
             <input type="hidden" name="intent" value="brn" />
-            <Field
-              name="businessRegistrationNumber"
-              label="billing.brn.label"
-              hint="billing.brn.hint"
-              inputMode="numeric"
-              autoComplete="off"
-              defaultValue={brn ?? ""}
-              required
-              error={result?.intent === "brn" ? fieldError : undefined}
-            />
+            <BusinessNumberField value={brn} error={result?.intent === "brn" ? fieldError : undefined} />
             <button type="submit" disabled={busy}>
               {t("billing.brn.submit")}
             </button>
@@ -153,14 +144,8 @@ export default function Billing() {
           <Form method="post" noValidate className="narrow">
             <CsrfInput />
             <input type="hidden" name="intent" value="subscribe" />
-            <Field
-              name="businessRegistrationNumber"
-              label="billing.brn.label"
-              hint="billing.brn.hint"
-              inputMode="numeric"
-              autoComplete="off"
-              defaultValue={brn ?? ""}
-              required
+            <BusinessNumberField
+              value={brn}
               error={result?.intent === "subscribe" ? fieldError : undefined}
             />
             <fieldset>
@@ -256,5 +241,21 @@ export default function Billing() {
         )}
       </section>
     </>
+  );
+}
+
+/** The business registration number, asked for on its own and again when subscribing. */
+function BusinessNumberField({ value, error }: { value: string | null; error: string | undefined }) {
+  return (
+    <Field
+      name="businessRegistrationNumber"
+      label="billing.brn.label"
+      hint="billing.brn.hint"
+      inputMode="numeric"
+      autoComplete="off"
+      defaultValue={value ?? ""}
+      required
+      error={error}
+    />
   );
 }

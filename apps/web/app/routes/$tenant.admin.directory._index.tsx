@@ -30,7 +30,6 @@ export const loader = tenantRoute("staff.view", async ({ request, context, tenan
       createdAt: formatDateTime(new Date(item.createdAt), locale, tenant.timeZone),
     })),
     base: `/${tenant.slug}/admin/directory`,
-    timeZone: tenant.timeZone,
     mayImport: can(membership.roles, "staff.import"),
   };
 });
@@ -62,7 +61,7 @@ export const action = tenantRoute("staff.import", async ({ request, context, ten
 
 export default function Directory() {
   const { t, i18n } = useTranslation();
-  const { activeStaff, imports, base, timeZone, mayImport } = useLoaderData<typeof loader>();
+  const { activeStaff, imports, base, mayImport } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const uploading = useNavigation().state === "submitting";
   const number = new Intl.NumberFormat(i18n.language);

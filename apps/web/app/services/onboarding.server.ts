@@ -65,7 +65,7 @@ export async function approveApplication(
   const { db } = services;
   const created = await db.platform.$transaction(async (tx) => {
     const application = await tx.tenantApplication.findUnique({ where: { id: applicationId } });
-    if (!application || application.status !== "pending") return "already_reviewed" as const;
+    if (application?.status !== "pending") return "already_reviewed" as const;
     if (await tx.tenant.findUnique({ where: { slug } })) return "slug_taken" as const;
     const tenant = await tx.tenant.create({
       data: {

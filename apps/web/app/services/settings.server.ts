@@ -50,13 +50,14 @@ export async function updateSettings(
     locale: form.locale,
     timeZone: form.timeZone,
   };
-  const before = await services.db.platform.tenant.findUniqueOrThrow({
-    where: { id: tenant.id },
-    select: { name: true, nameEn: true, brandColor: true, locale: true, timeZone: true },
-  });
-  await services.db.platform.tenant.update({ where: { id: tenant.id }, data: next });
-  await services.db.withTenant(tenant.id, (tx) =>
-    recordAudit(tx, {
+  // The change and its audit row commit together (tenants is a platform table, reachable in any transaction).
+  await services.db.withTenant(tenant.id, async (tx) => {
+    const before = await tx.tenant.findUniqueOrThrow({
+      where: { id: tenant.id },
+      select: { name: true, nameEn: true, brandColor: true, locale: true, timeZone: true },
+    });
+    await tx.tenant.update({ where: { id: tenant.id }, data: next });
+    await recordAudit(tx, {
       tenantId: tenant.id,
       actorUserId,
       action: "tenant.settings.update",
@@ -65,8 +66,8 @@ export async function updateSettings(
       before,
       after: next,
       requestId,
-    }),
-  );
+    });
+  });
 }
 
 export async function addSigner(

@@ -59,6 +59,9 @@ export const seedAccounts: Record<string, SeedAccount[]> = {
   ],
 };
 
+/** The certificate signer's title per city: Yongin, a special city, has two deputy mayors. */
+const signerTitles: Record<string, string> = { yongin: "제1부시장", gangneung: "부시장" };
+
 export const PLATFORM_OPERATOR_EMAIL = "operator@platform.example.kr";
 
 export interface SeedSummary {
@@ -196,7 +199,7 @@ export async function seedTenant(
           data: {
             tenantId: tenant.id,
             name: signer.name,
-            title: seed.slug === "yongin" ? "제1부시장" : "부시장",
+            title: signerTitles[seed.slug] ?? "부시장",
           },
         });
       }
