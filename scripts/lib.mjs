@@ -61,21 +61,29 @@ export function prepare({ databases, fresh = false }) {
 }
 
 /**
- * Debian's Chromium and a Korean font for the browser tests, installed once (apt) when missing:
- * Playwright's own browser download cannot reach its host from here.
+ * Debian's Chromium and a Korean font for the browser tests, and poppler-utils (pdftotext, pdftoppm) for
+ * the certificate PDF tests, installed once (apt) when missing: Playwright's own browser download cannot
+ * reach its host from here.
  */
 export function ensureChromium() {
-  if (existsSync("/usr/bin/chromium") && existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"))
+  if (
+    existsSync("/usr/bin/chromium") &&
+    existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc") &&
+    existsSync("/usr/bin/pdftoppm")
+  )
     return;
-  step("Installing Chromium and Noto CJK fonts for browser tests (apt-get, once)");
+  step("Installing Chromium, Noto CJK fonts and poppler-utils for the tests (apt-get, once)");
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
   const apt = (args) =>
     run(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], {
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     });
-  if (apt(["update", "-qq"]) !== 0 || apt(["install", "-y", "-qq", "chromium", "fonts-noto-cjk"]) !== 0) {
+  if (
+    apt(["update", "-qq"]) !== 0 ||
+    apt(["install", "-y", "-qq", "chromium", "fonts-noto-cjk", "poppler-utils"]) !== 0
+  ) {
     console.error(
-      "Could not install Chromium. Install Debian's chromium and fonts-noto-cjk packages, then run again.",
+      "Could not install Chromium. Install Debian's chromium, fonts-noto-cjk and poppler-utils packages, then run again.",
     );
     process.exit(1);
   }

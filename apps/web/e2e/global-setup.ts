@@ -8,6 +8,7 @@ import { config } from "@mentoring/config";
 import { seedAll } from "@mentoring/db/seed";
 import { createTestDatabase } from "@mentoring/db/testing";
 import { startMailSink } from "@mentoring/mail/testing";
+import { seedPrograms } from "@mentoring/programs/seed";
 import { Redis } from "ioredis";
 import { E2E_PASSWORD } from "./support";
 
@@ -48,6 +49,7 @@ export default async function globalSetup() {
 
   const database = await createTestDatabase();
   await seedAll(database.db, { password: E2E_PASSWORD });
+  await seedPrograms(database.db);
 
   rmSync(mailDir, { recursive: true, force: true });
   mkdirSync(mailDir, { recursive: true });

@@ -14,4 +14,13 @@ export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
   await queues
     .get(jobDefinitions[grace].queue)
     .upsertJobScheduler(grace, { pattern: "0 5 0 * * *", tz: "Asia/Seoul" }, { name: grace, data: {} });
+  // Phase dates are days in the tenant's calendar: shortly after midnight in Korea, then reminders at 9.
+  const advance = "cohorts.advance-by-date" as const;
+  await queues
+    .get(jobDefinitions[advance].queue)
+    .upsertJobScheduler(advance, { pattern: "0 10 0 * * *", tz: "Asia/Seoul" }, { name: advance, data: {} });
+  const remind = "surveys.send-reminders" as const;
+  await queues
+    .get(jobDefinitions[remind].queue)
+    .upsertJobScheduler(remind, { pattern: "0 0 9 * * *", tz: "Asia/Seoul" }, { name: remind, data: {} });
 }

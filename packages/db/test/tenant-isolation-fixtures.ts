@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "../src/database";
+import type { Database, TenantDb } from "../src/database";
 
 /**
  * One row per tenant in each tenant table that the seed leaves empty, so the isolation check has
@@ -32,5 +32,60 @@ export async function addIsolationFixtures(db: Database, tenantId: string): Prom
     await tx.apiToken.create({
       data: { tenantId, name: "HR system", tokenHash: randomUUID(), scopes: ["staff.import"] },
     });
+    await addProgramFixtures(tx, tenantId);
   });
+}
+
+async function addProgramFixtures(tx: TenantDb, tenantId: string) {
+  const template = await tx.programTemplate.create({
+    data: { tenantId, name: "Isolation fixture", kind: "standard" },
+  });
+  const version = await tx.programTemplateVersion.create({
+    data: { tenantId, templateId: template.id, version: 1, definition: {} },
+  });
+  const day = new Date("2025-01-22T00:00:00Z");
+  const cohort = await tx.cohort.create({
+    data: {
+      tenantId,
+      templateId: template.id,
+      templateVersionId: version.id,
+      number: 99,
+      title: "Isolation fixture",
+      recruitmentStart: day,
+      recruitmentEnd: day,
+      orientation: day,
+      matching: day,
+      ceremony: day,
+      activitiesStart: day,
+      activitiesEnd: day,
+      evaluationStart: day,
+      evaluationEnd: day,
+      close: day,
+      scheduleCheckedOn: day,
+      quotaMentor: 1,
+      quotaMentee: 1,
+    },
+  });
+  const staff = await tx.staffMember.findFirstOrThrow({ where: { tenantId }, select: { id: true } });
+  const application = await tx.application.create({
+    data: {
+      tenantId,
+      cohortId: cohort.id,
+      staffMemberId: staff.id,
+      role: "mentor",
+      status: "accepted",
+      eligibility: {},
+    },
+  });
+  const round = await tx.surveyRound.create({
+    data: {
+      tenantId,
+      cohortId: cohort.id,
+      questionSetKey: "pre_survey",
+      phase: "pre",
+      opensOn: day,
+      closesOn: day,
+    },
+  });
+  await tx.surveyResponse.create({ data: { tenantId, roundId: round.id, applicationId: application.id } });
 }

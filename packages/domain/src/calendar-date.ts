@@ -33,7 +33,11 @@ export function parseCalendarDate(text: string): CalendarDate | null {
 export const calendarDateSchema = z.string().transform((text, context): CalendarDate => {
   const date = parseCalendarDate(text);
   if (date === null) {
-    context.addIssue({ code: z.ZodIssueCode.custom, message: "must be a real calendar date (YYYY-MM-DD)" });
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: "must be a real calendar date (YYYY-MM-DD)",
+      params: { code: "not_a_date" },
+    });
     return z.NEVER;
   }
   return date;
@@ -71,4 +75,17 @@ export function calendarDateIn(instant: Date, timeZone = "Asia/Seoul"): Calendar
 export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
   // Zero-padded ISO dates with four-digit years sort chronologically as strings.
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const MS_PER_DAY = 86_400_000;
+const dayNumber = (date: CalendarDate) => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
+
+/** The date `days` later (earlier when negative); calendar arithmetic, no time zone involved. */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return new Date((dayNumber(date) + days) * MS_PER_DAY).toISOString().slice(0, 10) as CalendarDate;
+}
+
+/** Whole days from `from` to `to`: positive when `to` is later. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return dayNumber(to) - dayNumber(from);
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { calendarDate } from "./calendar-date";
-import { type EligibilityCandidate, eligibilityRuleSchema, evaluateEligibility } from "./eligibility";
+import {
+  type EligibilityCandidate,
+  type EligibilityFailureCode,
+  eligibilityFailureCodes,
+  eligibilityRuleSchema,
+  evaluateEligibility,
+} from "./eligibility";
 
 function candidate(overrides: Partial<Omit<EligibilityCandidate, "hireDate">> & { hireDate: string }) {
   return {
@@ -233,5 +239,98 @@ describe("eligibilityRuleSchema", () => {
   it("accepts equal bounds and a one-day window", () => {
     const rule = { grade: { min: 8, max: 8 }, hireDate: { from: "2025-01-22", to: "2025-01-22" } };
     expect(eligibilityRuleSchema.parse(rule)).toEqual(rule);
+  });
+});
+
+describe("every rule kind turns someone away with its own reason", () => {
+  const at = calendarDate("2025-01-22");
+  const rule = (input: unknown) => eligibilityRuleSchema.parse(input);
+  const cases: [EligibilityFailureCode, ReturnType<typeof rule>, ReturnType<typeof candidate>][] = [
+    ["grade.missing", rule({ grade: { min: 8 } }), candidate({ grade: null, hireDate: "2022-01-03" })],
+    ["grade.below_min", rule({ grade: { min: 8 } }), candidate({ grade: 6, hireDate: "2022-01-03" })],
+    ["grade.above_max", rule({ grade: { max: 8 } }), candidate({ grade: 9, hireDate: "2022-01-03" })],
+    [
+      "years_of_service.not_yet_hired",
+      rule({ yearsOfService: { max: 5 } }),
+      candidate({ hireDate: "2025-01-23" }),
+    ],
+    [
+      "years_of_service.below_min",
+      rule({ yearsOfService: { min: 3 } }),
+      candidate({ hireDate: "2023-01-23" }),
+    ],
+    [
+      "years_of_service.above_max",
+      rule({ yearsOfService: { max: 5 } }),
+      candidate({ hireDate: "2019-01-22" }),
+    ],
+    ["hire_date.before", rule({ hireDate: { from: "2024-01-01" } }), candidate({ hireDate: "2023-12-31" })],
+    ["hire_date.after", rule({ hireDate: { to: "2024-12-31" } }), candidate({ hireDate: "2025-01-02" })],
+    [
+      "birth_year.missing",
+      rule({ birthYear: { max: 1990 } }),
+      candidate({ birthYear: null, hireDate: "2020-01-01" }),
+    ],
+    [
+      "birth_year.below_min",
+      rule({ birthYear: { min: 1990 } }),
+      candidate({ birthYear: 1989, hireDate: "2020-01-01" }),
+    ],
+    [
+      "birth_year.above_max",
+      rule({ birthYear: { max: 1990 } }),
+      candidate({ birthYear: 1991, hireDate: "2020-01-01" }),
+    ],
+    [
+      "department.not_included",
+      rule({ departments: { include: ["dept-tax"] } }),
+      candidate({ departmentId: "dept-roads", hireDate: "2020-01-01" }),
+    ],
+    [
+      "department.excluded",
+      rule({ departments: { exclude: ["dept-audit"] } }),
+      candidate({ departmentId: "dept-audit", hireDate: "2020-01-01" }),
+    ],
+    [
+      "position_title.not_included",
+      rule({ positionTitles: { include: ["과장"] } }),
+      candidate({ positionTitle: "주무관", hireDate: "2020-01-01" }),
+    ],
+    [
+      "position_title.excluded",
+      rule({ positionTitles: { exclude: ["시장"] } }),
+      candidate({ positionTitle: " 시장", hireDate: "1990-01-01" }),
+    ],
+  ];
+
+  it("has a case for every failure code", () => {
+    expect(new Set(cases.map(([code]) => code))).toEqual(new Set(eligibilityFailureCodes));
+  });
+
+  it.each(cases)("reports %s and nothing else", (code, caseRule, person) => {
+    const result = evaluateEligibility(caseRule, person, at);
+    expect(result.eligible).toBe(false);
+    expect(codes(result)).toEqual([code]);
+  });
+
+  it("admits a department that is neither excluded nor outside an include list", () => {
+    const both = rule({ departments: { include: ["dept-tax", "dept-roads"], exclude: ["dept-roads"] } });
+    expect(
+      evaluateEligibility(both, candidate({ departmentId: "dept-tax", hireDate: "2020-01-01" }), at).eligible,
+    ).toBe(true);
+    expect(
+      codes(evaluateEligibility(both, candidate({ departmentId: "dept-roads", hireDate: "2020-01-01" }), at)),
+    ).toEqual(["department.excluded"]);
+  });
+
+  it("admits a title that is not on the exclude list, with stray spaces ignored on both sides", () => {
+    const noMayors = rule({ positionTitles: { exclude: [" 시장 ", "부시장"] } });
+    expect(
+      evaluateEligibility(noMayors, candidate({ positionTitle: "팀장", hireDate: "2010-01-01" }), at)
+        .eligible,
+    ).toBe(true);
+    expect(
+      codes(evaluateEligibility(noMayors, candidate({ positionTitle: "시장", hireDate: "2010-01-01" }), at)),
+    ).toEqual(["position_title.excluded"]);
   });
 });

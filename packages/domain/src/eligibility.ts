@@ -9,6 +9,7 @@ function numberRange(bound: z.ZodNumber) {
     .refine((range) => range.min === undefined || range.max === undefined || range.min <= range.max, {
       message: "min must not be greater than max",
       path: ["min"],
+      params: { code: "above_max" },
     });
 }
 
@@ -37,6 +38,7 @@ export const eligibilityRuleSchema = z
       .refine((range) => !range.from || !range.to || compareCalendarDates(range.from, range.to) <= 0, {
         message: "from must not be later than to",
         path: ["from"],
+        params: { code: "after_to" },
       })
       .optional(),
     birthYear: numberRange(z.number().int()).optional(),

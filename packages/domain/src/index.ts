@@ -1,15 +1,41 @@
 export * from "./billing-access";
+export { type BuiltinTemplateKey, builtinTemplate, builtinTemplateKeys } from "./builtin-templates";
 export {
+  addDays,
   type CalendarDate,
   calendarDate,
   calendarDateIn,
   calendarDateParts,
   calendarDateSchema,
   compareCalendarDates,
+  daysBetween,
   daysInMonth,
   isLeapYear,
   parseCalendarDate,
 } from "./calendar-date";
+export {
+  acceptsApplications,
+  allowsWithdrawal,
+  type CohortStatus,
+  cohortStatuses,
+  dueTransition,
+  nextStatus,
+  statusStartsOn,
+  type TransitionFacts,
+  type TransitionProblem,
+  transitionAllowed,
+  transitionProblems,
+} from "./cohort-lifecycle";
+export {
+  type CohortSchedule,
+  cohortScheduleSchema,
+  type ScheduleField,
+  type ScheduleOffsets,
+  type ScheduleProblem,
+  scheduleFields,
+  scheduleFromOffsets,
+  scheduleProblems,
+} from "./cohort-schedule";
 export {
   type EligibilityCandidate,
   type EligibilityFailure,
@@ -21,6 +47,7 @@ export {
   evaluateEligibility,
 } from "./eligibility";
 export { type Grade, type GradeParse, parseGrade } from "./grade";
+export { type LocalizedText, localize, localizedTextSchema } from "./localized-text";
 export { type RoleChangeProblem, roleChangeProblems } from "./membership-roles";
 export {
   can,
@@ -39,7 +66,42 @@ export {
   tenantPermissions,
   tenantRoles,
 } from "./permissions";
+export {
+  type ApplicationRole,
+  applicationRoles,
+  type PhaseOffsets,
+  type ProgramKind,
+  phaseOffsetsSchema,
+  programKinds,
+  type Question,
+  type QuestionSet,
+  type QuestionType,
+  questionSchema,
+  questionSetSchema,
+  questionTypes,
+  type SurveyPhase,
+  surveyPhases,
+  type TemplateDefinition,
+  type TemplateDefinitionInput,
+  templateDefinitionSchema,
+} from "./program-template";
+export {
+  type ApplicationDecision,
+  type ApplicationStatus,
+  applicationStatuses,
+  CONSENT_VERSION,
+  decideApplication,
+  placesToFill,
+} from "./recruitment";
 export { type YearsOfService, yearsOfService } from "./service-years";
+export * from "./survey";
+export {
+  describeTeamShape,
+  TEAM_SIDE_LIMIT,
+  type TeamShape,
+  teamCountRange,
+  teamShapeSchema,
+} from "./team-shape";
 export {
   brandColorProblem,
   contrastRatio,

@@ -40,6 +40,19 @@ export const jobDefinitions = {
     queue: "billing",
     payload: z.object({ eventId: z.string().min(1).max(255) }),
   },
+  /**
+   * Moves cohorts whose next phase date has arrived (recruiting → orientation → …), tenant by tenant, in
+   * each tenant's time zone; run daily and safe to run again.
+   */
+  "cohorts.advance-by-date": {
+    queue: "programs",
+    payload: z.object({}),
+  },
+  /** Mails a reminder to participants who have not submitted an open survey round; run daily. */
+  "surveys.send-reminders": {
+    queue: "programs",
+    payload: z.object({}),
+  },
 } as const satisfies Record<
   string,
   {
@@ -57,7 +70,7 @@ export function jobOptionsOf(name: string): { attempts?: number; backoff?: { typ
   return "retry" in definition ? { ...definition.retry } : {};
 }
 
-export const queueNames = ["maintenance", "email", "directory", "billing"] as const;
+export const queueNames = ["maintenance", "email", "directory", "billing", "programs"] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export type JobName = keyof typeof jobDefinitions;

@@ -37,6 +37,28 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     /** IANA time zone the expiry is shown in, usually the tenant's: "Asia/Seoul". */
     timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Seoul"),
   }),
+  z.object({
+    kind: z.literal("application_decision"),
+    name: z.string().trim().min(1),
+    tenantName: z.string().trim().min(1),
+    /** "거꾸로 멘토링 2기": the program and cohort as the applicant knows them. */
+    cohortTitle: z.string().trim().min(1),
+    /** accepted, waitlisted (with its place), promoted from the waitlist, or rejected by the coordinator. */
+    outcome: z.enum(["accepted", "waitlisted", "promoted", "rejected"]),
+    waitlistPosition: z.number().int().min(1).optional(),
+    link: webLink,
+  }),
+  z.object({
+    kind: z.enum(["survey_invitation", "survey_reminder"]),
+    name: z.string().trim().min(1),
+    tenantName: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    /** The questionnaire's title in the mail's language. */
+    surveyTitle: z.string().trim().min(1),
+    /** The last day to answer, already formatted for the reader ("2025년 2월 28일"). */
+    closesOn: z.string().trim().min(1),
+    link: webLink,
+  }),
 ]);
 
 export type EmailMessage = z.infer<typeof emailMessageSchema>;
@@ -129,6 +151,40 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
         ],
         action: { label: t("invitation.action"), link: m.link },
         afterAction: [],
+      };
+      break;
+    }
+    case "application_decision":
+      layout = {
+        subject: oneLine(t(`application.subject.${m.outcome}`, { cohort: m.cohortTitle })),
+        paragraphs: [
+          t("application.greeting", { name: m.name }),
+          t(`application.body.${m.outcome}`, {
+            tenant: m.tenantName,
+            cohort: m.cohortTitle,
+            position: m.waitlistPosition ?? "",
+          }),
+        ],
+        action: { label: t("application.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    case "survey_invitation":
+    case "survey_reminder": {
+      const key = m.kind === "survey_invitation" ? "surveyInvitation" : "surveyReminder";
+      layout = {
+        subject: oneLine(t(`${key}.subject`, { survey: m.surveyTitle, cohort: m.cohortTitle })),
+        paragraphs: [
+          t(`${key}.greeting`, { name: m.name }),
+          t(`${key}.body`, {
+            tenant: m.tenantName,
+            cohort: m.cohortTitle,
+            survey: m.surveyTitle,
+            closesOn: m.closesOn,
+          }),
+        ],
+        action: { label: t(`${key}.action`), link: m.link },
+        afterAction: [t("survey.autosave")],
       };
       break;
     }

@@ -12,7 +12,10 @@ import { tenantName } from "../services/tenant-display";
 export const loader = tenantRoute("tenant.home.view", async ({ request, tenant, membership, user }) => {
   const base = `/${tenant.slug}`;
   const nav: NavItem[] = [{ to: base, label: "nav.home" }];
-  const adminPages = [
+  const pages = [
+    { permission: "applications.submit", to: `${base}/recruiting`, label: "recruitment.nav.title" },
+    { permission: "surveys.respond", to: `${base}/surveys`, label: "surveys.nav.title" },
+    { permission: "programs.view", to: `${base}/programs`, label: "programs.nav.title" },
     { permission: "members.view", to: `${base}/admin/members`, label: "nav.members" },
     { permission: "staff.view", to: `${base}/admin/directory`, label: "nav.directory" },
     { permission: "tenant.settings.manage", to: `${base}/admin/settings`, label: "nav.settings" },
@@ -20,7 +23,7 @@ export const loader = tenantRoute("tenant.home.view", async ({ request, tenant, 
     { permission: "audit.view", to: `${base}/admin/audit`, label: "nav.audit" },
     { permission: "billing.manage", to: `${base}/admin/billing`, label: "billing.nav.tenant" },
   ] as const;
-  for (const page of adminPages)
+  for (const page of pages)
     if (can(membership.roles, page.permission)) nav.push({ to: page.to, label: page.label });
   return {
     title: tenantName(tenant, await localeOf(request)),

@@ -13,5 +13,7 @@ export function formatDateTime(
     timeStyle: "short",
   },
 ): string {
-  return new Intl.DateTimeFormat(locale, { ...style, timeZone }).format(date);
+  // Node's ICU writes "PM" in Korean times where browsers write 오후: a 24-hour clock reads right in both.
+  const hourCycle = locale === "ko" && style.timeStyle ? { hourCycle: "h23" as const } : {};
+  return new Intl.DateTimeFormat(locale, { ...style, ...hourCycle, timeZone }).format(date);
 }

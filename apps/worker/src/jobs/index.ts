@@ -1,3 +1,4 @@
+import { advanceCohorts } from "./advance-cohorts";
 import { applyDirectoryImport } from "./directory-apply";
 import { validateDirectoryImport } from "./directory-validate";
 import { enforceGrace } from "./enforce-grace";
@@ -5,6 +6,7 @@ import type { JobHandlers } from "./handler";
 import { purgeOutbox } from "./purge-outbox";
 import { sendEmail } from "./send-email";
 import { handleStripeEvent } from "./stripe-event";
+import { sendSurveyReminders } from "./survey-reminders";
 
 /** One handler per job kind; the type makes a job kind without a handler a compile error. */
 export const handlers: JobHandlers = {
@@ -14,6 +16,8 @@ export const handlers: JobHandlers = {
   "billing.stripe-event": handleStripeEvent,
   "billing.enforce-grace": enforceGrace,
   "email.send": sendEmail,
+  "cohorts.advance-by-date": advanceCohorts,
+  "surveys.send-reminders": sendSurveyReminders,
 };
 
 export type { JobContext, JobHandler, JobHandlers } from "./handler";

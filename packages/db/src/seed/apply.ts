@@ -4,8 +4,9 @@ import { recordAudit } from "../audit";
 import type { Database, TenantDb } from "../database";
 import type { MembershipRole } from "../generated/prisma/client";
 import type { SeedStaffMember, SeedTenant } from "./directory";
-import { gangneungSeed } from "./gangneung";
-import { yonginSeed } from "./yongin";
+import { GANGNEUNG_EDGE_CASES, gangneungSeed } from "./gangneung";
+import { castOf } from "./program-cast";
+import { YONGIN_EDGE_CASES, yonginSeed } from "./yongin";
 
 /** A sign-in account made from a staff member, with its roles in the tenant. */
 export interface SeedAccount {
@@ -192,6 +193,7 @@ export async function seedTenant(
         });
         summaryAccounts.push({ email: user.email, name: person.name, roles: account.roles });
       }
+      await writeParticipantAccounts(tx, tenant.id, participantsOf(seed), staffIds, passwordHash);
       // The executive who signs the pairing certificates (결연증서).
       const signer = deputyMayor(seed.staff);
       if (signer && !(await tx.certificateSigner.findFirst({ where: { tenantId: tenant.id } }))) {
@@ -241,6 +243,55 @@ export async function seedTenant(
     },
     { timeout: 120_000 },
   );
+}
+
+const edgeCases: Record<string, readonly { employeeNumber: string }[]> = {
+  yongin: Object.values(YONGIN_EDGE_CASES),
+  gangneung: Object.values(GANGNEUNG_EDGE_CASES),
+};
+
+/**
+ * People who sign in as participants besides the named accounts: everyone in a seeded cohort, the spare
+ * applicants, and the people on either side of the eligibility rules (so a test can have them apply).
+ */
+function participantsOf(seed: SeedTenant): SeedStaffMember[] {
+  const edge = new Set((edgeCases[seed.slug] ?? []).map((person) => person.employeeNumber));
+  const people = new Map(castOf(seed).map((person) => [person.employeeNumber, person]));
+  for (const person of seed.staff)
+    if (edge.has(person.employeeNumber) && person.active) people.set(person.employeeNumber, person);
+  return [...people.values()];
+}
+
+/** Participant accounts in bulk; people who already have an account or membership keep theirs. */
+async function writeParticipantAccounts(
+  tx: TenantDb,
+  tenantId: string,
+  people: SeedStaffMember[],
+  staffIds: Map<string, string>,
+  passwordHash: string | undefined,
+) {
+  await tx.user.createMany({
+    data: people.map((person) => ({
+      email: person.email.toLowerCase(),
+      displayName: person.name,
+      passwordHash: passwordHash ?? null,
+    })),
+    skipDuplicates: true,
+  });
+  const users = await tx.user.findMany({
+    where: { email: { in: people.map((person) => person.email.toLowerCase()) } },
+    select: { id: true, email: true },
+  });
+  const userIds = new Map(users.map((user) => [user.email, user.id]));
+  await tx.membership.createMany({
+    data: people.map((person) => ({
+      tenantId,
+      userId: userIds.get(person.email.toLowerCase()) as string,
+      roles: ["participant" as const],
+      staffMemberId: staffIds.get(person.employeeNumber) ?? null,
+    })),
+    skipDuplicates: true,
+  });
 }
 
 /** The two real programs' cities (용인특례시, 강릉시) and the platform operator. */

@@ -19,4 +19,11 @@ export type {
 export { buildDirectory } from "./directory";
 export { GANGNEUNG_AS_OF, GANGNEUNG_EDGE_CASES, gangneungSeed } from "./gangneung";
 export { romanizeHangul } from "./korean-names";
+export {
+  castOf,
+  cohortCast,
+  type SeededCohort,
+  SPARE_APPLICANTS,
+  seededCohorts,
+} from "./program-cast";
 export { YONGIN_AS_OF, YONGIN_EDGE_CASES, yonginSeed } from "./yongin";

@@ -16,6 +16,41 @@ export const enEmail: EmailMessages = {
     expires: "This invitation is valid until {{expiresAt}}. Please accept it using the link below.",
     action: "Accept the invitation",
   },
+  application: {
+    subject: {
+      accepted: "[{{cohort}}] Your application has been accepted",
+      waitlisted: "[{{cohort}}] Your application is on the waiting list",
+      promoted: "[{{cohort}}] Your waitlisted application has been accepted",
+      rejected: "[{{cohort}}] About your application",
+    },
+    greeting: "Dear {{name}},",
+    body: {
+      accepted:
+        "Your application to {{tenant}} {{cohort}} has been accepted. We will send you the orientation and pre-survey dates.",
+      waitlisted:
+        "{{tenant}} {{cohort}} is full, so your application is number {{position}} on the waiting list. If a place frees up, applicants are accepted in order and told by e-mail.",
+      promoted:
+        "Your application to {{tenant}} {{cohort}}, which was on the waiting list, has been accepted. Thank you for taking part.",
+      rejected:
+        "After review by the coordinating department, your application to {{tenant}} {{cohort}} was not accepted. You can see the reason in your application.",
+    },
+    action: "See your application",
+  },
+  surveyInvitation: {
+    subject: "[{{cohort}}] Please answer the {{survey}}",
+    greeting: "Dear {{name}},",
+    body: "The {{survey}} for matching in {{tenant}} {{cohort}} is open. Please answer by {{closesOn}}. Your answers help form the teams.",
+    action: "Answer now",
+  },
+  surveyReminder: {
+    subject: "[{{cohort}}] The {{survey}} closes soon",
+    greeting: "Dear {{name}},",
+    body: "You have not yet submitted the {{survey}} of {{tenant}} {{cohort}}. Please answer by {{closesOn}}.",
+    action: "Continue answering",
+  },
+  survey: {
+    autosave: "Your answers are saved as you type, so you can come back and finish later.",
+  },
   linkFallback: "If the link does not open, copy the address below into your web browser.",
   footer:
     "This e-mail was sent from an address that cannot receive replies. For questions, please contact the responsible department of your organisation.",

@@ -1,7 +1,10 @@
 import { enBilling } from "./en-billing";
 import { enDirectory } from "./en-directory";
 import { enOnboarding } from "./en-onboarding";
+import { enPrograms } from "./en-programs";
+import { enRecruitment } from "./en-recruitment";
 import { enSso } from "./en-sso";
+import { enSurveys } from "./en-surveys";
 import type { CommonMessages } from "./ko";
 
 export const en: CommonMessages = {
@@ -293,11 +296,31 @@ export const en: CommonMessages = {
     sso: { config: { update: "Single sign-on settings changed" } },
     sso_config: { create: "Single sign-on set up", update: "Single sign-on settings changed" },
     sso_identity: { link: "Single sign-on account linked" },
+    survey_round: { close: "Survey closed", remind: "Survey reminder sent" },
+    program_template: { copy: "Template copied", update: "Template changed" },
+    cohort: {
+      create: "Cohort created",
+      schedule: { update: "Cohort dates changed" },
+      status: { update: "Cohort phase changed" },
+    },
+    application: {
+      submit: "Application",
+      nominate: "Nomination",
+      consent: "Nominee's consent",
+      decline: "Nomination declined",
+      withdraw: "Application withdrawn",
+      reject: "Application rejected",
+      promote: "Promoted from the waitlist",
+    },
+    applications: { export: "Applicant list downloaded" },
   },
   directory: enDirectory,
   billing: enBilling,
   sso: enSso,
   onboarding: enOnboarding,
+  programs: enPrograms,
+  recruitment: enRecruitment,
+  surveys: enSurveys,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

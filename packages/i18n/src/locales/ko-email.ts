@@ -19,6 +19,40 @@ export const koEmail = {
     expires: "이 초대는 {{expiresAt}}까지 유효합니다. 아래 링크에서 초대를 수락해 주시기 바랍니다.",
     action: "초대 수락하기",
   },
+  application: {
+    subject: {
+      accepted: "[{{cohort}}] 신청이 접수되어 선정되었습니다",
+      waitlisted: "[{{cohort}}] 신청이 대기자로 접수되었습니다",
+      promoted: "[{{cohort}}] 대기 중이던 신청이 선정되었습니다",
+      rejected: "[{{cohort}}] 신청 결과 안내",
+    },
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: {
+      accepted:
+        "{{tenant}} {{cohort}} 참가 신청이 선정되었습니다. 오리엔테이션과 사전설문 일정은 다시 안내해 드리겠습니다.",
+      waitlisted:
+        "{{tenant}} {{cohort}} 모집 인원이 모두 찼기 때문에 대기자 {{position}}번으로 접수되었습니다. 자리가 나면 순서대로 선정하여 알려 드리겠습니다.",
+      promoted: "{{tenant}} {{cohort}} 대기자 명단에 계셨던 신청이 선정되었습니다. 참여해 주셔서 감사합니다.",
+      rejected:
+        "{{tenant}} {{cohort}} 참가 신청이 주관부서의 검토 결과 선정되지 않았습니다. 자세한 사유는 신청 내역에서 확인하실 수 있습니다.",
+    },
+    action: "신청 내역 보기",
+  },
+  surveyInvitation: {
+    subject: "[{{cohort}}] {{survey}}에 응답해 주십시오",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: "{{tenant}} {{cohort}} 매칭을 위한 {{survey}}를 시작합니다. {{closesOn}}까지 응답해 주시기 바랍니다. 응답 내용은 팀 구성에 활용됩니다.",
+    action: "응답하기",
+  },
+  surveyReminder: {
+    subject: "[{{cohort}}] {{survey}} 응답 마감이 다가옵니다",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: "{{tenant}} {{cohort}}의 {{survey}}를 아직 제출하지 않으셨습니다. {{closesOn}}까지 응답해 주시기 바랍니다.",
+    action: "이어서 응답하기",
+  },
+  survey: {
+    autosave: "작성 중인 답변은 자동으로 저장되므로 나중에 이어서 작성하실 수 있습니다.",
+  },
   linkFallback: "링크가 열리지 않으면 아래 주소를 복사하여 웹 브라우저 주소창에 붙여 넣어 주십시오.",
   footer:
     "이 메일은 발신 전용이므로 회신하실 수 없습니다. 문의 사항은 소속 기관의 담당 부서로 연락해 주시기 바랍니다.",

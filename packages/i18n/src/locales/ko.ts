@@ -1,7 +1,10 @@
 import { koBilling } from "./ko-billing";
 import { koDirectory } from "./ko-directory";
 import { koOnboarding } from "./ko-onboarding";
+import { koPrograms } from "./ko-programs";
+import { koRecruitment } from "./ko-recruitment";
 import { koSso } from "./ko-sso";
+import { koSurveys } from "./ko-surveys";
 /**
  * Korean, the default locale and the source of truth for the key set: every other locale is typed
  * against it. Grades: a smaller number is a more senior rank, so 7급 is "higher" (높다) than 8급.
@@ -281,11 +284,31 @@ export const ko = {
     sso: { config: { update: "통합 로그인 설정 변경" } },
     sso_config: { create: "통합 로그인 설정", update: "통합 로그인 설정 변경" },
     sso_identity: { link: "통합 로그인 계정 연결" },
+    survey_round: { close: "설문 마감", remind: "설문 알림 발송" },
+    program_template: { copy: "템플릿 복사", update: "템플릿 수정" },
+    cohort: {
+      create: "기수 생성",
+      schedule: { update: "기수 일정 변경" },
+      status: { update: "기수 단계 변경" },
+    },
+    application: {
+      submit: "참가 신청",
+      nominate: "참가 추천",
+      consent: "추천 참여 동의",
+      decline: "추천 사양",
+      withdraw: "신청 취소",
+      reject: "신청 반려",
+      promote: "대기자 선정",
+    },
+    applications: { export: "신청자 명단 내려받기" },
   },
   directory: koDirectory,
   billing: koBilling,
   sso: koSso,
   onboarding: koOnboarding,
+  programs: koPrograms,
+  recruitment: koRecruitment,
+  surveys: koSurveys,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",

@@ -1,0 +1,26 @@
+import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** The coordinator's pages of one cohort: overview and timeline, applicants, surveys. */
+export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohortId: string }) {
+  const { t } = useTranslation();
+  const base = `/${tenantSlug}/programs/cohorts/${cohortId}`;
+  const pages = [
+    { to: base, label: "programs.cohortNav.overview", end: true },
+    { to: `${base}/applicants`, label: "programs.cohortNav.applicants", end: false },
+    { to: `${base}/surveys`, label: "programs.cohortNav.surveys", end: false },
+  ];
+  return (
+    <nav aria-label={t("programs.cohortNav.label")} className="subnav">
+      <ul>
+        {pages.map((page) => (
+          <li key={page.to}>
+            <NavLink to={page.to} end={page.end}>
+              {t(page.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

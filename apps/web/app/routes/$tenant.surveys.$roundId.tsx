@@ -1,0 +1,564 @@
+import { type QuestionSet, rankPlaces } from "@mentoring/domain";
+import { redirect } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput } from "../components/csrf-input";
+import { tenantAccessState } from "../services/billing-access.server";
+import { notFound, tenantRoute } from "../services/guard.server";
+import { localeOf } from "../services/i18n.server";
+import {
+  answerRound,
+  type ProblemView,
+  type QuestionView,
+  roundForParticipant,
+  roundIdSchema,
+} from "../services/surveys.server";
+
+/*
+ * Answers travel in form fields named "q.<question>" ("q.<question>.<place>" for a ranked question's places),
+ * so that no question key can collide with the form's own fields (csrf, intent).
+ */
+const answerField = (question: string) => `q.${question}`;
+const rankField = (question: string, place: number) => `q.${question}.${place}`;
+
+/** The answers in a posted form, typed per question; the domain then checks them. */
+function answersFromForm(set: QuestionSet, form: FormData): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  for (const question of set.questions) {
+    const name = answerField(question.key);
+    switch (question.type) {
+      case "likert": {
+        const value = text(name);
+        if (value) answers[question.key] = /^\d+$/.test(value) ? Number(value) : value;
+        break;
+      }
+      case "single":
+      case "short_text":
+      case "long_text": {
+        const value = text(name);
+        // Textareas send line breaks as CR LF; the answer keeps them as the person sees them.
+        if (value !== undefined) answers[question.key] = value.replace(/\r\n/g, "\n");
+        break;
+      }
+      case "multiple":
+        answers[question.key] = form
+          .getAll(name)
+          .filter((value): value is string => typeof value === "string");
+        break;
+      case "ranked":
+        answers[question.key] = Array.from(
+          { length: rankPlaces(question) },
+          (_, index) => text(rankField(question.key, index + 1)) ?? "",
+        );
+        break;
+    }
+  }
+  return answers;
+}
+
+/** One survey round for its participant: answer (saved as they go), submit once, then read back. */
+export const loader = tenantRoute(
+  "surveys.respond",
+  async ({ request, params, context, tenant, membership }) => {
+    const roundId = roundIdSchema.safeParse(params.roundId);
+    if (!roundId.success || !membership.staffMemberId) throw notFound();
+    const round = await roundForParticipant(context.services, {
+      tenant,
+      staffMemberId: membership.staffMemberId,
+      roundId: roundId.data,
+      locale: await localeOf(request),
+    });
+    // A read-only tenant (billing) takes no answers: the form would only be refused as the person types.
+    const readOnly = tenantAccessState(tenant, new Date()).readOnly;
+    return { ...round, readOnly, base: `/${tenant.slug}/surveys` };
+  },
+);
+
+const intentSchema = z.enum(["autosave", "save", "submit"]);
+
+export const action = tenantRoute(
+  "surveys.respond",
+  async ({ request, params, context, tenant, membership }) => {
+    const roundId = roundIdSchema.safeParse(params.roundId);
+    if (!roundId.success || !membership.staffMemberId) throw notFound();
+    const form = await request.formData();
+    const intent = intentSchema.safeParse(form.get("intent"));
+    if (!intent.success) throw new Response(null, { status: 400 });
+    const result = await answerRound(context.services, {
+      tenant,
+      staffMemberId: membership.staffMemberId,
+      roundId: roundId.data,
+      locale: await localeOf(request),
+      intent: intent.data,
+      readAnswers: (set) => answersFromForm(set, form),
+    });
+    // Submitted: the page reloads to show the answers as they were sent.
+    if ("submitted" in result) throw redirect(`/${tenant.slug}/surveys/${roundId.data}`);
+    return result;
+  },
+);
+
+/** An autosave changes nothing the page shows but its status line: no need to load the page again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+
+type Answer = number | string | (string | null)[] | undefined;
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+const AUTOSAVE_DELAY_MS = 800;
+const questionId = (key: string) => `q-${key}`;
+const charCount = (text: string) => [...text].length;
+
+export default function AnswerRound() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  // A refusal (already submitted, closed meanwhile) is shown whatever state the page is in.
+  const refusal = result && "error" in result ? t(result.error) : null;
+  return (
+    <>
+      <h1>{data.title}</h1>
+      <p className="survey-meta">
+        <span>{data.cohortTitle}</span> <span aria-hidden="true">·</span>{" "}
+        <span>{t(`surveys.phase.${data.phase}`)}</span>
+      </p>
+      {refusal ? (
+        <p role="alert" className="form-error">
+          {refusal}
+        </p>
+      ) : null}
+      {data.submittedAt ? (
+        <Submitted data={data} submittedAt={data.submittedAt} />
+      ) : data.closed || data.readOnly ? (
+        <>
+          <p role="status" className="form-status">
+            {t(data.closed ? "surveys.respond.closed" : "error.readOnly")}
+          </p>
+          <AnswerList questions={data.questions} answers={data.answers} />
+        </>
+      ) : (
+        <AnswerForm data={data} />
+      )}
+      <p>
+        <Link to={data.base}>{t("surveys.respond.back")}</Link>
+      </p>
+    </>
+  );
+}
+
+function Submitted({ data, submittedAt }: { data: LoaderData; submittedAt: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div role="status" className="form-status">
+        <p>
+          <strong>{t("surveys.respond.submitted")}</strong>
+        </p>
+        <p>{t("surveys.respond.submittedAt", { time: submittedAt })}</p>
+      </div>
+      <AnswerList questions={data.questions} answers={data.answers} />
+    </>
+  );
+}
+
+/** The answers read back, as text. */
+function AnswerList({ questions, answers }: { questions: QuestionView[]; answers: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const label = (question: QuestionView, key: string | null) =>
+    question.options.find((option) => option.key === key)?.label ?? key ?? "";
+  const shown = (question: QuestionView): ReactNode => {
+    const answer = answers[question.key] as Answer;
+    if (answer === undefined) return t("surveys.respond.noAnswer");
+    switch (question.type) {
+      case "likert":
+        return t(`surveys.respond.likert.${answer}`);
+      case "single":
+        return label(question, answer as string);
+      case "multiple":
+        return (answer as string[]).map((key) => label(question, key)).join(", ");
+      case "ranked":
+        return (
+          <ol>
+            {(answer as (string | null)[]).map((key, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a ranking's places are its positions
+              <li key={index}>{key ? label(question, key) : t("surveys.respond.noAnswer")}</li>
+            ))}
+          </ol>
+        );
+      default:
+        return <span className="answer-text">{answer as string}</span>;
+    }
+  };
+  return (
+    <dl className="answer-list">
+      {questions.map((question) => (
+        <div key={question.key}>
+          <dt>{question.prompt}</dt>
+          <dd>{shown(question)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function AnswerForm({ data }: { data: LoaderData }) {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const fetcher = useFetcher<typeof action>();
+  const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // After a refused submission the form shows what was sent, so that nothing typed is lost.
+  const submitted = result && result.intent === "submit" && "answers" in result ? result : null;
+  const answers = (submitted?.answers ?? data.answers) as Record<string, Answer>;
+  const autosaved = fetcher.data;
+
+  const problems = new Map<string, ProblemView>();
+  for (const source of [submitted, result && "savedAt" in result ? result : null, autosaved]) {
+    if (source && "problems" in source)
+      for (const problem of source.problems) problems.set(problem.question, problem);
+  }
+  const submitProblems = submitted?.problems ?? [];
+
+  useEffect(() => {
+    if (submitProblems.length > 0) summaryRef.current?.focus();
+  }, [submitProblems.length]);
+
+  const autosaveForm = () => {
+    const form = new FormData(formRef.current ?? undefined);
+    form.set("intent", "autosave");
+    return form;
+  };
+  const scheduleAutosave = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      fetcher.submit(autosaveForm(), { method: "post" });
+    }, AUTOSAVE_DELAY_MS);
+  };
+  // Leaving the page with a save still waiting: send it anyway, as the tab goes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reads the form through a ref
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState !== "hidden" || !timer.current) return;
+      clearTimeout(timer.current);
+      timer.current = null;
+      navigator.sendBeacon(window.location.pathname, autosaveForm());
+    };
+    document.addEventListener("visibilitychange", flush);
+    return () => {
+      document.removeEventListener("visibilitychange", flush);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, []);
+
+  let status: ReactNode = null;
+  if (autosaved && "error" in autosaved) status = t(autosaved.error);
+  else if (autosaved && "savedAt" in autosaved)
+    status = (
+      <>
+        <span>{t("surveys.respond.savedAt", { time: autosaved.savedAt })}</span>
+        {autosaved.problems.length > 0 ? (
+          <>
+            {" "}
+            <span>{t("surveys.respond.draftProblems")}</span>
+          </>
+        ) : null}
+      </>
+    );
+  else if (result && "savedAt" in result) status = t("surveys.respond.draftSaved", { time: result.savedAt });
+  else if (data.savedAt) status = t("surveys.respond.savedAt", { time: data.savedAt });
+  const busy = navigation.state === "submitting";
+
+  return (
+    <>
+      <p>{t("surveys.respond.closesOn", { date: data.closesOn })}</p>
+      <p className="field__hint">{t("surveys.respond.autosave")}</p>
+      {submitProblems.length > 0 ? (
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="error-summary"
+          aria-labelledby="error-summary-title"
+        >
+          <h2 id="error-summary-title">{t("surveys.respond.errorSummary")}</h2>
+          <ul>
+            {submitProblems.map((problem) => (
+              <li key={problem.question}>
+                <a href={`#${questionId(problem.question)}`}>
+                  {data.questions.find((question) => question.key === problem.question)?.prompt ??
+                    problem.question}
+                </a>
+                {" — "}
+                {t(`surveys.problem.${problem.code}`, problem.params)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Form
+        method="post"
+        noValidate
+        ref={formRef}
+        className="survey-form"
+        onChange={scheduleAutosave}
+        onSubmit={() => {
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = null;
+        }}
+      >
+        <CsrfInput />
+        {data.questions.map((question) => (
+          <QuestionField
+            key={question.key}
+            question={question}
+            answer={answers[question.key]}
+            problem={problems.get(question.key)}
+          />
+        ))}
+        <p role="status" className="autosave-status">
+          {status}
+        </p>
+        <p id="submit-hint" className="field__hint">
+          {t("surveys.respond.submitHint")}
+        </p>
+        <div className="button-row">
+          <button type="submit" name="intent" value="save" disabled={busy}>
+            {t("surveys.respond.save")}
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="submit"
+            className="button-primary"
+            disabled={busy}
+            aria-describedby="submit-hint"
+          >
+            {t("surveys.respond.submit")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function RequiredMark({ required }: { required: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className="question__mark">
+      {" ("}
+      {t(required ? "surveys.respond.required" : "surveys.respond.optional")}
+      {")"}
+    </span>
+  );
+}
+
+function ProblemText({ id, problem }: { id: string; problem: ProblemView | undefined }) {
+  const { t } = useTranslation();
+  if (!problem) return null;
+  return (
+    <p id={id} className="field__error">
+      {t(`surveys.problem.${problem.code}`, problem.params)}
+    </p>
+  );
+}
+
+function QuestionField({
+  question,
+  answer,
+  problem,
+}: {
+  question: QuestionView;
+  answer: Answer;
+  problem: ProblemView | undefined;
+}) {
+  const { t } = useTranslation();
+  const id = questionId(question.key);
+  const name = answerField(question.key);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = (hint: boolean) =>
+    [hint ? hintId : null, problem ? errorId : null].filter(Boolean).join(" ") || undefined;
+
+  if (question.type === "short_text" || question.type === "long_text") {
+    return (
+      <TextQuestion
+        question={question}
+        id={id}
+        name={name}
+        answer={typeof answer === "string" ? answer : ""}
+        describedBy={describedBy(true)}
+        problem={problem}
+        errorId={errorId}
+        hintId={hintId}
+      />
+    );
+  }
+
+  let hint: string;
+  let body: ReactNode;
+  switch (question.type) {
+    case "likert":
+      hint = t("surveys.respond.likertScale");
+      body = (
+        <ul className="choice-list choice-list--scale">
+          {[1, 2, 3, 4, 5].map((value) => (
+            <li key={value}>
+              <label>
+                <input type="radio" name={name} value={value} defaultChecked={answer === value} />{" "}
+                <span className="likert__value" aria-hidden="true">
+                  {value}
+                </span>{" "}
+                <span>{t(`surveys.respond.likert.${value}`)}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      );
+      break;
+    case "single":
+    case "multiple": {
+      const multiple = question.type === "multiple";
+      const chosen = Array.isArray(answer) ? answer : [answer];
+      hint = multiple
+        ? question.pick
+          ? t("surveys.respond.multipleMax", { max: question.pick })
+          : t("surveys.respond.multipleAny")
+        : "";
+      body = (
+        <ul className="choice-list">
+          {question.options.map((option) => (
+            <li key={option.key}>
+              <label>
+                <input
+                  type={multiple ? "checkbox" : "radio"}
+                  name={name}
+                  value={option.key}
+                  defaultChecked={chosen.includes(option.key)}
+                />{" "}
+                {option.label}
+              </label>
+            </li>
+          ))}
+        </ul>
+      );
+      break;
+    }
+    case "ranked": {
+      const places = question.pick ?? question.options.length;
+      const ranking = Array.isArray(answer) ? answer : [];
+      hint = t("surveys.respond.rankedHint", { count: places });
+      body = (
+        <div className="rank-list">
+          {Array.from({ length: places }, (_, index) => {
+            const place = index + 1;
+            const selectId = `${id}-${place}`;
+            return (
+              <div className="field" key={place}>
+                <label htmlFor={selectId}>{t("surveys.respond.rank", { rank: place })}</label>
+                <select
+                  id={selectId}
+                  name={rankField(question.key, place)}
+                  defaultValue={ranking[index] ?? ""}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={describedBy(true)}
+                >
+                  <option value="">{t("surveys.respond.choose")}</option>
+                  {question.options.map((option) => (
+                    <option key={option.key} value={option.key}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          })}
+        </div>
+      );
+      break;
+    }
+  }
+  return (
+    <fieldset id={id} className="question" aria-describedby={describedBy(hint !== "")}>
+      <legend>
+        {question.prompt}
+        <RequiredMark required={question.required} />
+      </legend>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {body}
+      <ProblemText id={errorId} problem={problem} />
+    </fieldset>
+  );
+}
+
+function TextQuestion({
+  question,
+  id,
+  name,
+  answer,
+  describedBy,
+  problem,
+  errorId,
+  hintId,
+}: {
+  question: QuestionView;
+  id: string;
+  name: string;
+  answer: string;
+  describedBy: string | undefined;
+  problem: ProblemView | undefined;
+  errorId: string;
+  hintId: string;
+}) {
+  const { t } = useTranslation();
+  const [count, setCount] = useState(charCount(answer));
+  const max = question.maxLength ?? 0;
+  const common = {
+    id,
+    name,
+    defaultValue: answer,
+    maxLength: max,
+    "aria-invalid": problem ? true : undefined,
+    "aria-describedby": describedBy,
+  };
+  return (
+    <div className="field question">
+      <label htmlFor={id}>
+        {question.prompt}
+        <RequiredMark required={question.required} />
+      </label>
+      <p id={hintId} className="field__hint">
+        {question.type === "long_text"
+          ? t("surveys.respond.charCount", { count, max })
+          : t("surveys.respond.maxChars", { max })}
+      </p>
+      {question.type === "long_text" ? (
+        <textarea {...common} rows={6} onInput={(event) => setCount(charCount(event.currentTarget.value))} />
+      ) : (
+        <input type="text" {...common} />
+      )}
+      <ProblemText id={errorId} problem={problem} />
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+import { gangneungSeed } from "@mentoring/db/seed";
+import { builtinTemplate, type LocalizedText } from "@mentoring/domain";
+import { expect, type Page, test } from "@playwright/test";
+import { baseURL, expectAccessible, expectOnlyTranslatedText, signInAs } from "./support";
+
+// Gangneung's coordinator sets up reverse mentoring the way the city did in 2025: copies the built-in
+// template, tries a team without mentors (refused, naming the field, nothing saved), fixes it, creates a
+// cohort whose recruitment opens on 22 January (recruitment closes 10 February and orientation is on
+// 21 February, computed), tries dates out of order (refused, naming the date), and opens recruitment.
+
+const seed = gangneungSeed();
+// The seeded coordinator: the first clerk of the general affairs division (packages/db/src/seed/apply.ts).
+const coordinator = seed.staff.find(
+  (person) =>
+    person.active && person.departmentCode === "general-affairs" && person.positionTitle === "주무관",
+);
+// Renamed from the copy, so that it is told apart from the seeded "거꾸로 멘토링" in the lists.
+const templateName = "강릉 청년 거꾸로 멘토링";
+const cohortTitle = `${templateName} 1기`;
+
+/** Names and other values on every page that come from the database, not from the messages. */
+const frame = [seed.name, coordinator?.name ?? ""];
+
+/** What the template's own texts (authored by the city) put on the editor page. */
+function templateTexts(): string[] {
+  const definition = builtinTemplate("reverse_mentoring");
+  const ko = (text: LocalizedText) => text.ko;
+  return [
+    definition.description,
+    definition.certificate.body,
+    ...definition.questionSets.flatMap((set) => [ko(set.title), ...set.questions.map((q) => ko(q.prompt))]),
+    ...definition.assignments.map((assignment) => ko(assignment.title)),
+    ...definition.rubric.map((criterion) => ko(criterion.name)),
+    ...definition.awards.flatMap((award) => [ko(award.name), ko(award.prize)]),
+  ];
+}
+
+/** Everything the programs page shows from the database: templates, cohorts. */
+async function listedData(page: Page): Promise<string[]> {
+  return page.locator("tbody th, tbody td").allTextContents();
+}
+
+/** When the cohort last changed phase, as the server formatted it (data, in the tenant's time zone). */
+async function changedAt(page: Page): Promise<string> {
+  return (await page.getByTestId("status-changed-at").textContent()) ?? "";
+}
+
+async function departmentNames(page: Page): Promise<string[]> {
+  return page.locator("select[multiple] option").allTextContents();
+}
+
+test("a coordinator copies a template, fixes a bad team shape, creates a cohort and opens its recruitment", async ({
+  page,
+}) => {
+  expect(coordinator?.email).toBeTruthy();
+  await signInAs(page, coordinator?.email as string);
+
+  // The programs page: built-in templates to copy, the city's templates and cohorts.
+  await page.goto(`${baseURL()}/gangneung/programs`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("멘토링 프로그램");
+  await expect(page.getByRole("heading", { level: 3, name: "거꾸로 멘토링" })).toBeVisible();
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, [...frame, ...(await listedData(page))]);
+
+  await page.getByRole("button", { name: "거꾸로 멘토링 복사하기" }).click();
+  await page.waitForURL(/\/gangneung\/programs\/templates\/[0-9a-f-]{36}\?copied=1$/);
+  const editor = page.url().replace(/\?.*$/, "");
+  await expect(page.getByRole("status")).toHaveText(/기본 템플릿을 복사했습니다/);
+  await expect(page.getByTestId("template-version")).toHaveText("버전 1");
+  await expect(page.getByLabel("멘토 수 최솟값")).toHaveValue("3");
+  await expect(page.getByLabel("멘티 모집 인원")).toHaveValue("10");
+  await expect(page.getByLabel("멘토 직급 최솟값(급)")).toHaveValue("8");
+  await expect(page.getByLabel("멘티 신청 대상 직위(쉼표로 구분)")).toHaveValue("국장, 과장");
+  await expect(page.getByLabel("오리엔테이션", { exact: true })).toHaveValue("30");
+  await expect(page.getByRole("heading", { name: "디지털 역량 진단" })).toBeVisible();
+  const departments = await departmentNames(page);
+  expect(departments).toContain("총무과");
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, [...frame, "거꾸로 멘토링", ...departments, ...templateTexts()]);
+
+  // A team without mentors is refused, naming the field; nothing is saved, not even the new name.
+  await page.getByLabel("템플릿 이름").fill(templateName);
+  await page.getByLabel("멘토 수 최솟값").fill("0");
+  await page.getByRole("button", { name: "템플릿 저장" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("저장하지 않았습니다");
+  await expect(alert.getByRole("link", { name: "멘토 수 최솟값: 1 이상이어야 합니다" })).toBeVisible();
+  const mentorsMin = page.getByLabel("멘토 수 최솟값");
+  await expect(mentorsMin).toHaveAttribute("aria-invalid", "true");
+  await expect(mentorsMin).toHaveAccessibleDescription("멘토 수 최솟값: 1 이상이어야 합니다");
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, [...frame, "거꾸로 멘토링", ...departments, ...templateTexts()]);
+
+  await page.goto(editor);
+  await expect(page.getByTestId("template-name")).toHaveText("거꾸로 멘토링");
+  await expect(page.getByLabel("멘토 수 최솟값")).toHaveValue("3");
+
+  // Fixed and saved: no cohort runs on version 1 yet, so it is changed in place.
+  await page.getByLabel("템플릿 이름").fill(templateName);
+  await page.getByLabel("멘토 수 최솟값").fill("3");
+  await page.getByRole("button", { name: "템플릿 저장" }).click();
+  await expect(page.getByRole("status")).toHaveText("저장했습니다. 현재 버전은 버전 1입니다.");
+  await expect(page.getByTestId("template-name")).toHaveText(templateName);
+  await expect(page.getByTestId("template-version")).toHaveText("버전 1");
+
+  // A new cohort from it: number and title follow from the template; recruitment opens on 22 January.
+  await page.goto(`${baseURL()}/gangneung/programs`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: templateName }) });
+  await expect(row).toContainText("3:1");
+  await expect(row).toContainText("버전 1");
+  await row.getByRole("link", { name: `${templateName}: 새 기수 만들기` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("새 기수 만들기");
+  await expect(page.getByLabel("기수 번호")).toHaveValue("1");
+  await expect(page.getByLabel("기수 이름")).toHaveValue(cohortTitle);
+  await expect(page.getByText("멘토 30명, 멘티 10명")).toBeVisible();
+  await expectAccessible(page);
+  const templateOptions = await page.locator("select#template option").allTextContents();
+  await expectOnlyTranslatedText(page, [...frame, ...templateOptions]);
+
+  await page.getByLabel("모집 시작일").fill("2025-01-22");
+  await page.getByRole("button", { name: "기수 만들기" }).click();
+  await page.waitForURL(/\/gangneung\/programs\/cohorts\/[0-9a-f-]{36}\?created=1$/);
+  const overview = page.url().replace(/\?.*$/, "");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(cohortTitle);
+  await expect(page.getByTestId("cohort-status")).toHaveText("준비 중");
+  await expect(page.getByLabel("모집 시작일", { exact: true })).toHaveValue("2025-01-22");
+  await expect(page.getByLabel("모집 마감일", { exact: true })).toHaveValue("2025-02-10");
+  await expect(page.getByLabel("오리엔테이션", { exact: true })).toHaveValue("2025-02-21");
+  await expect(page.locator("ol.timeline")).toContainText("모집 중 2025-01-22 ~ 2025-02-10");
+  const places = page.getByRole("table", { name: "역할별 모집 인원과 신청 현황" });
+  await expect(places.getByRole("row", { name: /멘토/ })).toContainText("30명");
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, [...frame, cohortTitle, templateName, await changedAt(page)]);
+
+  // Orientation before the end of recruitment is refused, naming both dates; nothing changes.
+  await page.getByLabel("오리엔테이션", { exact: true }).fill("2025-02-01");
+  await page.getByRole("button", { name: "일정 저장" }).click();
+  await expect(page.getByRole("alert")).toContainText("오리엔테이션: 모집 마감일보다 앞설 수 없습니다");
+  await expect(page.getByLabel("오리엔테이션", { exact: true })).toHaveAccessibleDescription(
+    "오리엔테이션: 모집 마감일보다 앞설 수 없습니다",
+  );
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, [...frame, cohortTitle, templateName, await changedAt(page)]);
+  await page.goto(overview);
+  await expect(page.getByLabel("오리엔테이션", { exact: true })).toHaveValue("2025-02-21");
+
+  // Opening recruitment: nothing stands in its way; orientation then waits for accepted applicants.
+  await expect(page.getByText("다음 단계: 모집 중")).toBeVisible();
+  await expect(page.getByText("지금 넘길 수 있습니다.")).toBeVisible();
+  await page.getByRole("button", { name: "모집 시작하기" }).click();
+  await expect(page.getByRole("status")).toHaveText("모집 중 단계로 넘겼습니다.");
+  await expect(page.getByTestId("cohort-status")).toHaveText("모집 중");
+  await expect(page.locator("li[aria-current='step']")).toContainText("모집 중");
+  await expect(page.locator("li[aria-current='step']")).toContainText("현재 단계");
+  const problems = page.getByRole("list", { name: "넘기기 전에 확인할 점" });
+  await expect(problems.getByRole("listitem")).toHaveText([
+    /선정된 멘토가 없습니다\s*해결해야 넘길 수 있습니다/,
+    /선정된 멘티가 없습니다\s*해결해야 넘길 수 있습니다/,
+  ]);
+  await expect(page.getByRole("button", { name: "오리엔테이션 단계로 넘기기" })).toBeDisabled();
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, [...frame, cohortTitle, templateName, await changedAt(page)]);
+
+  // The programs page lists the cohort as recruiting.
+  await page.goto(`${baseURL()}/gangneung/programs`);
+  const cohortRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: cohortTitle }) });
+  await expect(cohortRow).toContainText("모집 중");
+  await expect(cohortRow).toContainText("2025-01-22 ~ 2025-02-10");
+});
+
+test("the HR team may look at programs in English but not change them", async ({ browser }) => {
+  // An English-speaking browser; the account's saved language is left alone for the other tests.
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "Asia/Seoul" });
+  const page = await context.newPage();
+  const admin = seed.staff.find(
+    (person) =>
+      person.active && person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
+  );
+  await signInAs(page, admin?.email as string);
+
+  await page.goto(`${baseURL()}/gangneung/programs`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentoring programs");
+  await expect(page.getByRole("heading", { level: 3, name: "Reverse mentoring" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Copy / })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /new cohort/ })).toHaveCount(0);
+  const seeded = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "거꾸로 멘토링 2기" }) });
+  await expect(seeded).toContainText("Orientation");
+  await expectAccessible(page);
+
+  await seeded.getByRole("link", { name: "거꾸로 멘토링 2기" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("거꾸로 멘토링 2기");
+  await expect(page.getByTestId("cohort-status")).toHaveText("Orientation");
+  await expect(page.locator("li[aria-current='step']")).toContainText("Current phase");
+  await expect(page.getByText("Next phase: Matching")).toBeVisible();
+  // Seeded with its pre-surveys open; another test may have closed them by now.
+  await expect(page.getByText(/^\d+ pre-surveys are still open$|^It can move on now\.$/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Move to matching" })).toHaveCount(0);
+  await expect(page.getByLabel("Orientation", { exact: true })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Save dates" })).toHaveCount(0);
+  await expectAccessible(page);
+  await context.close();
+});

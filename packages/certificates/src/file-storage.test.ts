@@ -1,0 +1,66 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { InvalidStorageKeyError, LocalFileStorage } from "./file-storage";
+
+let root: string;
+let storage: LocalFileStorage;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "certificate-storage-"));
+  storage = new LocalFileStorage(root);
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("local file storage", () => {
+  it("keeps a file with its metadata and gives it back whole or as a stream", async () => {
+    const bytes = Buffer.from("%PDF-1.7 결연증서");
+    const stored = await storage.put("tenant-1/batch/a.pdf", bytes, { metadata: { contentHash: "abc" } });
+    expect(stored).toEqual({ size: bytes.length, metadata: { contentHash: "abc" } });
+    expect(await storage.exists("tenant-1/batch/a.pdf")).toBe(true);
+    expect(await storage.get("tenant-1/batch/a.pdf")).toEqual(bytes);
+    const stream = await storage.stream("tenant-1/batch/a.pdf");
+    expect(await buffer(stream as Readable)).toEqual(bytes);
+    expect(await storage.stat("tenant-1/batch/a.pdf")).toEqual(stored);
+  });
+
+  it("writes a stream, and replaces a file with its metadata", async () => {
+    await storage.put("x/archive.zip", Buffer.from("old"), { metadata: { contentHash: "old" } });
+    await storage.put("x/archive.zip", Readable.from([Buffer.from("new "), Buffer.from("content")]));
+    expect((await storage.get("x/archive.zip"))?.toString()).toBe("new content");
+    expect(await storage.stat("x/archive.zip")).toEqual({ size: 11, metadata: {} });
+  });
+
+  it("answers null or false for a file that is not there, and deletes quietly", async () => {
+    expect(await storage.get("nothing.pdf")).toBeNull();
+    expect(await storage.stream("nothing.pdf")).toBeNull();
+    expect(await storage.stat("nothing.pdf")).toBeNull();
+    expect(await storage.exists("nothing.pdf")).toBe(false);
+    await storage.put("gone.pdf", Buffer.from("x"), { metadata: { contentHash: "1" } });
+    await storage.delete("gone.pdf");
+    await storage.delete("gone.pdf");
+    expect(await storage.exists("gone.pdf")).toBe(false);
+    expect(await storage.stat("gone.pdf")).toBeNull();
+  });
+
+  it("refuses keys that would leave its folder or touch hidden files", async () => {
+    for (const key of ["../escape.pdf", "a/../../b", "/etc/passwd", ".meta/a.json", "a//b", "", "a/ b"]) {
+      await expect(storage.put(key, Buffer.from("x"))).rejects.toThrow(InvalidStorageKeyError);
+      await expect(storage.get(key)).rejects.toThrow(InvalidStorageKeyError);
+    }
+  });
+
+  it("leaves no half-written file when the body fails midway", async () => {
+    async function* failing() {
+      yield Buffer.from("part");
+      throw new Error("disk went away");
+    }
+    await expect(storage.put("half.pdf", failing())).rejects.toThrow("disk went away");
+    expect(await storage.exists("half.pdf")).toBe(false);
+    expect(await readdir(root)).toEqual([]);
+  });
+});

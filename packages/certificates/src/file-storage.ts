@@ -1,0 +1,133 @@
+import { randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+/**
+ * Where generated certificates and their archives are kept. Local disk today, an object store later,
+ * behind the same calls. Keys are slash-separated paths made by the application
+ * (`{tenantId}/certificates/{batch}/{serial}.pdf`). A file may carry a few text metadata values (as object
+ * stores allow); bulk generation keeps each file's content hash there.
+ */
+export type FileBody = Uint8Array | AsyncIterable<Uint8Array> | NodeJS.ReadableStream;
+
+export interface StoredFile {
+  size: number;
+  metadata: Record<string, string>;
+}
+
+export interface FileStorage {
+  /** Writes the whole file, replacing any file under the key; readers never see half a file. */
+  put(key: string, body: FileBody, options?: { metadata?: Record<string, string> }): Promise<StoredFile>;
+  /** The file's bytes, or null when there is none. */
+  get(key: string): Promise<Buffer | null>;
+  /** The file as a stream (for large files and archives), or null when there is none. */
+  stream(key: string): Promise<Readable | null>;
+  exists(key: string): Promise<boolean>;
+  /** Size and metadata, or null when there is no file. */
+  stat(key: string): Promise<StoredFile | null>;
+  /** Removes the file; nothing happens when there is none. */
+  delete(key: string): Promise<void>;
+}
+
+/** Path segments of letters, digits, "-", "_" and "." that do not start with "." (no "..", no hidden files). */
+const SAFE_KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+
+export class InvalidStorageKeyError extends Error {
+  constructor(key: string) {
+    super(
+      `invalid storage key ${JSON.stringify(key)}: use segments of A-Z a-z 0-9 . _ - not starting with "."`,
+    );
+    this.name = "InvalidStorageKeyError";
+  }
+}
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
+
+/**
+ * Files under one root folder, readable by the process owner only (certificates carry names). Metadata
+ * lives beside the files in `.meta/` as JSON. A new file is written under a temporary name and renamed
+ * when complete; its old metadata is removed first and the new written last, so a crash in between
+ * leaves a file without metadata (regenerated next time), never metadata that lies about a file.
+ */
+export class LocalFileStorage implements FileStorage {
+  constructor(readonly root: string) {}
+
+  private pathOf(key: string): string {
+    if (!SAFE_KEY.test(key)) throw new InvalidStorageKeyError(key);
+    return path.join(this.root, key);
+  }
+
+  private metaPathOf(key: string): string {
+    this.pathOf(key);
+    return path.join(this.root, ".meta", `${key}.json`);
+  }
+
+  async put(key: string, body: FileBody, options: { metadata?: Record<string, string> } = {}) {
+    const target = this.pathOf(key);
+    const metaPath = this.metaPathOf(key);
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    const partial = `${target}.${randomBytes(6).toString("hex")}.partial`;
+    try {
+      if (body instanceof Uint8Array) await writeFile(partial, body, { mode: 0o600 });
+      else await pipeline(Readable.from(body), createWriteStream(partial, { mode: 0o600 }));
+      await rm(metaPath, { force: true });
+      await rename(partial, target);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+    const metadata = { ...options.metadata };
+    if (Object.keys(metadata).length > 0) {
+      await mkdir(path.dirname(metaPath), { recursive: true, mode: 0o700 });
+      await writeFile(metaPath, JSON.stringify(metadata), { mode: 0o600 });
+    }
+    return { size: (await stat(target)).size, metadata };
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async stream(key: string): Promise<Readable | null> {
+    const target = this.pathOf(key);
+    if (!(await this.exists(key))) return null;
+    return createReadStream(target, { highWaterMark: 256 * 1024 });
+  }
+
+  async exists(key: string): Promise<boolean> {
+    const info = await stat(this.pathOf(key)).catch((error) => {
+      if (isMissing(error)) return null;
+      throw error;
+    });
+    return info?.isFile() ?? false;
+  }
+
+  async stat(key: string): Promise<StoredFile | null> {
+    const info = await stat(this.pathOf(key)).catch((error) => {
+      if (isMissing(error)) return null;
+      throw error;
+    });
+    if (!info?.isFile()) return null;
+    const metadata = await readFile(this.metaPathOf(key), "utf8").then(
+      (text) => JSON.parse(text) as Record<string, string>,
+      (error) => {
+        if (isMissing(error)) return {};
+        throw error;
+      },
+    );
+    return { size: info.size, metadata };
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.metaPathOf(key), { force: true });
+    await rm(this.pathOf(key), { force: true });
+  }
+}

@@ -1,0 +1,63 @@
+export {
+  type BulkProgress,
+  CertificateBatchError,
+  defaultEntryName,
+  designFingerprint,
+  type GenerateCertificatesOptions,
+  type GenerateCertificatesResult,
+  type GeneratedCertificate,
+  generateCertificates,
+} from "./bulk-generate";
+export { type CanonicalValue, canonicalBytes, canonicalJson } from "./canonical-json";
+export {
+  type CertificateContent,
+  type CertificateContentInput,
+  CONTENT_FORMAT,
+  canonicalContent,
+  certificateContentSchema,
+  serialSchema,
+} from "./certificate-content";
+export {
+  type CertificateDesign,
+  type CertificateDesignInput,
+  type CertificatePlaceholder,
+  certificateDesignSchema,
+  certificatePlaceholders,
+  DEFAULT_BODY,
+  DEFAULT_TITLE,
+  fillBody,
+  koreanDate,
+} from "./certificate-design";
+export {
+  type FileBody,
+  type FileStorage,
+  InvalidStorageKeyError,
+  LocalFileStorage,
+  type StoredFile,
+} from "./file-storage";
+export { type KoreanFonts, koreanFontFiles, koreanFonts } from "./korean-font";
+export {
+  type CertificateRenderer,
+  createCertificateRenderer,
+  RENDERER_VERSION,
+  type SignedCertificate,
+} from "./render-pdf";
+export {
+  newSerial,
+  parseSerial,
+  SERIAL_LENGTH,
+  type Serial,
+  type SerialParse,
+  verificationUrl,
+} from "./serial";
+export {
+  type CertificateStatus,
+  certificateStatus,
+  generateSigningKey,
+  openSigningKey,
+  SigningKeyError,
+  signCertificate,
+  type TenantSigningKey,
+  type Verification,
+  verifyCertificate,
+} from "./signing";

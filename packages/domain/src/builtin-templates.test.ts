@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { builtinTemplate, builtinTemplateKeys } from "./builtin-templates";
+import { calendarDate } from "./calendar-date";
+import { scheduleFromOffsets, scheduleProblems } from "./cohort-schedule";
+import { evaluateEligibility } from "./eligibility";
+import { templateDefinitionSchema } from "./program-template";
+import { describeTeamShape } from "./team-shape";
+
+describe("the built-in templates", () => {
+  it.each(builtinTemplateKeys)("%s is a valid definition", (key) => {
+    expect(templateDefinitionSchema.safeParse(builtinTemplate(key)).success).toBe(true);
+  });
+
+  it("models Yongin's new-official mentoring: standard, one mentor with one or two new officials, 14 and 24", () => {
+    const yongin = builtinTemplate("new_official_mentoring");
+    expect(yongin.kind).toBe("standard");
+    expect(describeTeamShape(yongin.teamShape)).toBe("1:1-2");
+    expect([yongin.roles.mentor.quota, yongin.roles.mentee.quota]).toEqual([14, 24]);
+  });
+
+  it("models Gangneung's reverse mentoring: three juniors to a manager, 30 and 10", () => {
+    const gangneung = builtinTemplate("reverse_mentoring");
+    expect(gangneung.kind).toBe("reverse");
+    expect(describeTeamShape(gangneung.teamShape)).toBe("3:1");
+    expect([gangneung.roles.mentor.quota, gangneung.roles.mentee.quota]).toEqual([30, 10]);
+  });
+
+  it("gives Gangneung's 2025 dates from a recruitment opening on 22 January", () => {
+    const schedule = scheduleFromOffsets(
+      calendarDate("2025-01-22"),
+      builtinTemplate("reverse_mentoring").phases,
+    );
+    expect(schedule.recruitmentEnd).toBe("2025-02-10");
+    expect(schedule.orientation).toBe("2025-02-21");
+    // Activities March to September.
+    expect(schedule.activitiesStart).toBe("2025-03-01");
+    expect(schedule.activitiesEnd).toBe("2025-09-30");
+    expect(scheduleProblems(schedule)).toEqual([]);
+  });
+
+  it("admits Gangneung's juniors and refuses a grade-7 official and a grade-9 official of six years", () => {
+    const rule = builtinTemplate("reverse_mentoring").roles.mentor.eligibility;
+    const at = calendarDate("2025-01-22");
+    const person = (grade: number, hireDate: string) => ({
+      grade,
+      hireDate: calendarDate(hireDate),
+      departmentId: "d",
+      positionTitle: "주무관",
+      birthYear: 1996,
+    });
+    expect(evaluateEligibility(rule, person(9, "2022-03-02"), at).eligible).toBe(true);
+    expect(evaluateEligibility(rule, person(7, "2022-03-02"), at).failures.map((f) => f.code)).toEqual([
+      "grade.below_min",
+    ]);
+    expect(evaluateEligibility(rule, person(9, "2019-01-02"), at).failures.map((f) => f.code)).toEqual([
+      "years_of_service.above_max",
+    ]);
+  });
+
+  it("takes directors and division heads as Gangneung's mentees", () => {
+    const rule = builtinTemplate("reverse_mentoring").roles.mentee.eligibility;
+    const manager = (positionTitle: string) => ({
+      grade: 5,
+      hireDate: calendarDate("2000-03-02"),
+      departmentId: "d",
+      positionTitle,
+      birthYear: 1972,
+    });
+    const at = calendarDate("2025-01-22");
+    expect(evaluateEligibility(rule, manager("과장"), at).eligible).toBe(true);
+    expect(evaluateEligibility(rule, manager("국장"), at).eligible).toBe(true);
+    expect(evaluateEligibility(rule, manager("팀장"), at).eligible).toBe(false);
+  });
+
+  it("has a pre-survey and a diagnostic given before and after, for matching and for measuring change", () => {
+    for (const key of builtinTemplateKeys) {
+      const sets = builtinTemplate(key).questionSets;
+      expect(sets.some((set) => set.key === "pre_survey" && set.phases.includes("pre"))).toBe(true);
+      const diagnostic = sets.find((set) => set.dimensions.length > 0);
+      expect(diagnostic?.phases).toEqual(["pre", "post"]);
+    }
+  });
+
+  it("hands out a fresh copy every time, so a tenant's edits never reach the original", () => {
+    const copy = builtinTemplate("reverse_mentoring");
+    copy.teamShape.mentors.min = 1;
+    copy.name = "바뀐 이름";
+    expect(builtinTemplate("reverse_mentoring").teamShape.mentors.min).toBe(3);
+    expect(builtinTemplate("reverse_mentoring").name).toBe("거꾸로 멘토링");
+  });
+});

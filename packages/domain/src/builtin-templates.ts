@@ -1,0 +1,347 @@
+import {
+  type TemplateDefinition,
+  type TemplateDefinitionInput,
+  templateDefinitionSchema,
+} from "./program-template";
+
+/**
+ * The two programs every tenant can copy and then edit: Yongin's new-official mentoring and Gangneung's
+ * reverse mentoring, as they ran in 2025. The tenant's copy is its own data from then on.
+ */
+export const builtinTemplateKeys = ["new_official_mentoring", "reverse_mentoring"] as const;
+export type BuiltinTemplateKey = (typeof builtinTemplateKeys)[number];
+
+const likert = (key: string, dimension: string, ko: string, en: string, reversed = false) => ({
+  key,
+  type: "likert" as const,
+  prompt: { ko, en },
+  dimension,
+  reversed,
+});
+
+const option = (key: string, ko: string, en: string) => ({ key, label: { ko, en } });
+
+const interestOptions = [
+  option("generative_ai", "생성형 AI 활용", "Using generative AI"),
+  option("sns", "SNS 소통", "Social media"),
+  option("video", "영상 제작", "Video making"),
+  option("collaboration_tools", "디지털 협업 도구", "Digital collaboration tools"),
+  option("trends", "요즘 세대 문화와 트렌드", "Younger generation's culture and trends"),
+  option("data", "데이터 분석", "Data analysis"),
+];
+
+const reverse: TemplateDefinitionInput = {
+  kind: "reverse",
+  name: "거꾸로 멘토링",
+  description:
+    "하위직 주니어 공무원(8·9급, 재직 5년 이하)이 멘토가 되어 국장·과장에게 디지털 역량과 요즘 세대의 문화를 전하는 역멘토링입니다. 멘토 3명과 멘티 1명이 한 팀이 됩니다.",
+  teamShape: { mentors: { min: 3, max: 3 }, mentees: { min: 1, max: 1 } },
+  roles: {
+    mentor: { eligibility: { grade: { min: 8, max: 9 }, yearsOfService: { max: 5 } }, quota: 30 },
+    mentee: { eligibility: { positionTitles: { include: ["국장", "과장"] } }, quota: 10 },
+  },
+  // Gangneung 2025: recruitment 22 Jan - 10 Feb, orientation 21 Feb, activities March to September.
+  phases: {
+    recruitmentEnd: 19,
+    orientation: 30,
+    matching: 30,
+    ceremony: 37,
+    activitiesStart: 38,
+    activitiesEnd: 251,
+    evaluationStart: 252,
+    evaluationEnd: 266,
+    close: 282,
+  },
+  questionSets: [
+    {
+      key: "pre_survey",
+      title: { ko: "사전설문", en: "Pre-survey" },
+      phases: ["pre"],
+      roles: ["mentor", "mentee"],
+      questions: [
+        {
+          key: "interests",
+          type: "ranked",
+          prompt: {
+            ko: "관심 있는 주제를 순서대로 3개 고르세요.",
+            en: "Rank the three topics that interest you most.",
+          },
+          options: interestOptions,
+          pick: 3,
+        },
+        {
+          key: "communication_style",
+          type: "single",
+          prompt: { ko: "선호하는 소통 방식은 무엇인가요?", en: "How do you prefer to communicate?" },
+          options: [
+            option("face_to_face", "직접 만나서", "Face to face"),
+            option("messenger", "메신저", "Messenger"),
+            option("mixed", "둘 다 좋음", "Either"),
+          ],
+        },
+        {
+          key: "available_days",
+          type: "multiple",
+          prompt: {
+            ko: "활동 가능한 요일을 모두 고르세요.",
+            en: "Which days can you take part? Pick all that apply.",
+          },
+          options: [
+            option("mon", "월", "Mon"),
+            option("tue", "화", "Tue"),
+            option("wed", "수", "Wed"),
+            option("thu", "목", "Thu"),
+            option("fri", "금", "Fri"),
+          ],
+        },
+        {
+          key: "expectations",
+          type: "long_text",
+          prompt: {
+            ko: "이번 멘토링에서 기대하는 점을 적어 주세요.",
+            en: "What do you hope to get from this program?",
+          },
+          required: false,
+        },
+      ],
+    },
+    {
+      key: "digital_diagnostic",
+      title: { ko: "디지털 역량 진단", en: "Digital skills diagnostic" },
+      phases: ["pre", "post"],
+      roles: ["mentor", "mentee"],
+      dimensions: [
+        { key: "digital_literacy", label: { ko: "디지털 활용 역량", en: "Digital literacy" } },
+        { key: "openness", label: { ko: "소통 개방성", en: "Openness in communication" } },
+      ],
+      questions: [
+        likert(
+          "dl_ai",
+          "digital_literacy",
+          "생성형 AI로 업무 문서 초안을 만들 수 있다.",
+          "I can draft work documents with generative AI.",
+        ),
+        likert(
+          "dl_sns",
+          "digital_literacy",
+          "SNS에 홍보 게시물을 직접 올릴 수 있다.",
+          "I can post publicity on social media myself.",
+        ),
+        likert(
+          "dl_video",
+          "digital_literacy",
+          "짧은 영상을 촬영하고 편집할 수 있다.",
+          "I can shoot and edit a short video.",
+        ),
+        likert(
+          "dl_help",
+          "digital_literacy",
+          "새로운 앱을 쓸 때 늘 다른 사람의 도움이 필요하다.",
+          "I always need help to use a new app.",
+          true,
+        ),
+        likert(
+          "op_listen",
+          "openness",
+          "다른 세대의 의견을 편하게 듣는다.",
+          "I listen easily to another generation's views.",
+        ),
+        likert(
+          "op_speak",
+          "openness",
+          "상급자에게도 내 의견을 편하게 말한다.",
+          "I speak my mind even to senior staff.",
+        ),
+      ],
+    },
+  ],
+  assignments: [
+    { title: { ko: "팀 소개 영상 만들기", en: "Make a team introduction video" }, month: 1, dueDay: 25 },
+    {
+      title: { ko: "생성형 AI로 보고서 초안 쓰기", en: "Draft a report with generative AI" },
+      month: 2,
+      dueDay: 25,
+    },
+    { title: { ko: "SNS 홍보 게시물 기획", en: "Plan a social media post" }, month: 3, dueDay: 25 },
+    {
+      title: { ko: "요즘 맛집 탐방과 후기", en: "Try a new restaurant and review it" },
+      month: 4,
+      dueDay: 25,
+    },
+    {
+      title: { ko: "부서 업무 디지털 개선 제안", en: "Propose a digital improvement for your department" },
+      month: 5,
+      dueDay: 25,
+    },
+    {
+      title: { ko: "직원 조회 상영용 팀 영상", en: "Team video for the staff assembly" },
+      month: 6,
+      dueDay: 25,
+    },
+    { title: { ko: "활동 결과 보고", en: "Activity report" }, month: 7, dueDay: 20 },
+  ],
+  certificate: {
+    title: "결연증서",
+    body: "{mentors} 멘토와 {mentees} 멘티는 {tenant} {program} {cohort}에 참여하여 서로 배우고 성장할 것을 약속하며 이에 결연합니다.",
+    signerTitle: "부시장",
+  },
+  rubric: [
+    {
+      key: "training",
+      name: { ko: "정기 교육 참여", en: "Regular training attendance" },
+      weight: 40,
+      scaleMax: 10,
+    },
+    { key: "activities", name: { ko: "수시 활동 참여", en: "Ad-hoc activities" }, weight: 30, scaleMax: 10 },
+    { key: "results", name: { ko: "활동 성과", en: "Results" }, weight: 30, scaleMax: 10 },
+  ],
+  awards: [
+    {
+      name: { ko: "최우수", en: "Grand prize" },
+      teams: 1,
+      prize: { ko: "표창 및 선진지 견학", en: "Commendation and study trip" },
+    },
+    { name: { ko: "우수", en: "Excellence" }, teams: 2, prize: { ko: "표창", en: "Commendation" } },
+  ],
+};
+
+const standard: TemplateDefinitionInput = {
+  kind: "standard",
+  name: "신규 공직자 멘토링",
+  description:
+    "재직 몇 년 차 선배 공무원이 멘토가 되어 신규 임용 공무원 1~2명의 업무와 조직 적응을 돕는 멘토링입니다.",
+  teamShape: { mentors: { min: 1, max: 1 }, mentees: { min: 1, max: 2 } },
+  roles: {
+    mentor: { eligibility: { grade: { min: 7, max: 8 }, yearsOfService: { min: 3, max: 10 } }, quota: 14 },
+    mentee: { eligibility: { grade: { min: 8, max: 9 }, yearsOfService: { max: 0 } }, quota: 24 },
+  },
+  phases: {
+    recruitmentEnd: 13,
+    orientation: 20,
+    matching: 21,
+    ceremony: 28,
+    activitiesStart: 28,
+    activitiesEnd: 210,
+    evaluationStart: 211,
+    evaluationEnd: 225,
+    close: 240,
+  },
+  questionSets: [
+    {
+      key: "pre_survey",
+      title: { ko: "사전설문", en: "Pre-survey" },
+      phases: ["pre"],
+      roles: ["mentor", "mentee"],
+      questions: [
+        {
+          key: "work_interests",
+          type: "ranked",
+          prompt: {
+            ko: "멘토링에서 다루고 싶은 주제를 순서대로 3개 고르세요.",
+            en: "Rank the three topics you most want to cover.",
+          },
+          options: [
+            option("work_process", "업무 처리 절차", "How work gets done"),
+            option("documents", "공문서 작성", "Writing official documents"),
+            option("civil_complaints", "민원 응대", "Handling civil complaints"),
+            option("relationships", "조직 생활과 인간관계", "Working relationships"),
+            option("career", "경력 설계", "Career planning"),
+            option("wellbeing", "일과 삶의 균형", "Work-life balance"),
+          ],
+          pick: 3,
+        },
+        {
+          key: "meeting_preference",
+          type: "single",
+          prompt: { ko: "선호하는 만남 방식은 무엇인가요?", en: "How would you like to meet?" },
+          options: [
+            option("lunch", "점심 식사", "Over lunch"),
+            option("after_work", "퇴근 후", "After work"),
+            option("office", "근무 중 상담", "At the office"),
+          ],
+        },
+        {
+          key: "introduction",
+          type: "short_text",
+          prompt: { ko: "자신을 한 줄로 소개해 주세요.", en: "Introduce yourself in one line." },
+          required: false,
+        },
+      ],
+    },
+    {
+      key: "adaptation_diagnostic",
+      title: { ko: "조직 적응 진단", en: "Adapting to the organisation" },
+      phases: ["pre", "post"],
+      roles: ["mentee"],
+      dimensions: [
+        { key: "job_confidence", label: { ko: "직무 자신감", en: "Confidence in the job" } },
+        { key: "belonging", label: { ko: "조직 소속감", en: "Sense of belonging" } },
+      ],
+      questions: [
+        likert(
+          "jc_tasks",
+          "job_confidence",
+          "맡은 업무를 혼자 처리할 수 있다.",
+          "I can handle my tasks on my own.",
+        ),
+        likert(
+          "jc_documents",
+          "job_confidence",
+          "공문서를 어렵지 않게 작성한다.",
+          "Writing official documents is not hard for me.",
+        ),
+        likert(
+          "jc_lost",
+          "job_confidence",
+          "무엇을 해야 할지 몰라 막막할 때가 많다.",
+          "I often do not know what to do.",
+          true,
+        ),
+        likert(
+          "be_ask",
+          "belonging",
+          "모르는 것을 편하게 물어볼 동료가 있다.",
+          "I have colleagues I can easily ask.",
+        ),
+        likert("be_proud", "belonging", "우리 기관에서 일하는 것이 자랑스럽다.", "I am proud to work here."),
+      ],
+    },
+  ],
+  assignments: [
+    {
+      title: { ko: "첫 만남과 활동 계획 세우기", en: "First meeting and activity plan" },
+      month: 1,
+      dueDay: 20,
+    },
+    { title: { ko: "업무 노하우 나누기", en: "Share know-how on the job" }, month: 2, dueDay: 20 },
+    { title: { ko: "민원 응대 사례 토론", en: "Discuss civil complaint cases" }, month: 3, dueDay: 20 },
+    { title: { ko: "멘토링 활동 소감문", en: "Reflections on the mentoring" }, month: 6, dueDay: 20 },
+  ],
+  certificate: {
+    title: "결연증서",
+    body: "{mentors} 멘토와 {mentees} 멘티는 {tenant} {program} {cohort}의 멘토와 멘티로서 서로 믿고 함께 성장할 것을 약속하며 이에 결연합니다.",
+    signerTitle: "제1부시장",
+  },
+  rubric: [
+    { key: "meetings", name: { ko: "정기 만남", en: "Regular meetings" }, weight: 50, scaleMax: 10 },
+    { key: "assignments", name: { ko: "과제 수행", en: "Assignments" }, weight: 30, scaleMax: 10 },
+    { key: "growth", name: { ko: "멘티 성장", en: "Mentee's growth" }, weight: 20, scaleMax: 10 },
+  ],
+  awards: [
+    {
+      name: { ko: "우수 멘토링 팀", en: "Outstanding pair" },
+      teams: 3,
+      prize: { ko: "표창", en: "Commendation" },
+    },
+  ],
+};
+
+const definitions: Record<BuiltinTemplateKey, TemplateDefinitionInput> = {
+  new_official_mentoring: standard,
+  reverse_mentoring: reverse,
+};
+
+/** A fresh, validated copy of a built-in template's definition. */
+export function builtinTemplate(key: BuiltinTemplateKey): TemplateDefinition {
+  return templateDefinitionSchema.parse(structuredClone(definitions[key]));
+}

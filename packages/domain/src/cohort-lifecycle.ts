@@ -1,0 +1,131 @@
+import { type CalendarDate, compareCalendarDates } from "./calendar-date";
+import type { CohortSchedule, ScheduleField } from "./cohort-schedule";
+
+/** A cohort moves forward through these, one step at a time; `closed` is final. */
+export const cohortStatuses = [
+  "draft",
+  "recruiting",
+  "orientation",
+  "matching",
+  "active",
+  "evaluation",
+  "closed",
+] as const;
+export type CohortStatus = (typeof cohortStatuses)[number];
+
+/** The status after `status`, or null for a closed cohort. */
+export function nextStatus(status: CohortStatus): CohortStatus | null {
+  return cohortStatuses[cohortStatuses.indexOf(status) + 1] ?? null;
+}
+
+/** The date on which each status begins: what the timeline shows and the scheduler acts on. */
+export const statusStartsOn: Record<Exclude<CohortStatus, "draft">, ScheduleField> = {
+  recruiting: "recruitmentStart",
+  orientation: "orientation",
+  matching: "matching",
+  active: "activitiesStart",
+  evaluation: "evaluationStart",
+  closed: "close",
+};
+
+/** What the rules look at besides the cohort's own status and dates; gathered by the caller. */
+export interface TransitionFacts {
+  today: CalendarDate;
+  /** Accepted applications per role. */
+  accepted: { mentor: number; mentee: number };
+  /** Survey rounds of the pre phase still open (not closed by the coordinator or by their date). */
+  openPreSurveys: number;
+  /** Teams published from a matching run. */
+  publishedTeams: number;
+}
+
+/**
+ * Why a transition may not happen now. `overridable` problems are judgement calls a coordinator may
+ * overrule (the override is audited); the others hold regardless.
+ */
+export interface TransitionProblem {
+  code:
+    | "transition.not_next"
+    | "transition.closed"
+    | "transition.too_early"
+    | "transition.no_accepted"
+    | "transition.surveys_open"
+    | "transition.no_teams";
+  overridable: boolean;
+  params: Record<string, string | number>;
+}
+
+/**
+ * Every problem with moving a cohort from `from` to `to` given the facts: empty means the move may go
+ * ahead. Only the next status is reachable.
+ */
+export function transitionProblems(
+  from: CohortStatus,
+  to: CohortStatus,
+  schedule: CohortSchedule,
+  facts: TransitionFacts,
+): TransitionProblem[] {
+  if (from === "closed") return [{ code: "transition.closed", overridable: false, params: {} }];
+  if (nextStatus(from) !== to)
+    return [{ code: "transition.not_next", overridable: false, params: { from, to } }];
+
+  const problems: TransitionProblem[] = [];
+  const startsOn = schedule[statusStartsOn[to as Exclude<CohortStatus, "draft">]];
+  // Opening recruitment is the coordinator's announcement; every later phase waits for its date.
+  if (to !== "recruiting" && compareCalendarDates(facts.today, startsOn) < 0) {
+    problems.push({ code: "transition.too_early", overridable: true, params: { date: startsOn } });
+  }
+  if (to === "orientation") {
+    for (const role of ["mentor", "mentee"] as const) {
+      if (facts.accepted[role] === 0) {
+        problems.push({ code: "transition.no_accepted", overridable: false, params: { role } });
+      }
+    }
+  }
+  if (to === "matching" && facts.openPreSurveys > 0) {
+    problems.push({
+      code: "transition.surveys_open",
+      overridable: true,
+      params: { count: facts.openPreSurveys },
+    });
+  }
+  if (to === "active" && facts.publishedTeams === 0) {
+    problems.push({ code: "transition.no_teams", overridable: false, params: {} });
+  }
+  return problems;
+}
+
+/** Whether the problems allow the move: none at all, or only overridable ones and the coordinator overrides. */
+export function transitionAllowed(problems: TransitionProblem[], override: boolean): boolean {
+  return problems.every((problem) => override && problem.overridable);
+}
+
+/**
+ * The transition the scheduler should make today, if any. Dates move a cohort only when they arrive:
+ * a boundary on or before `checkedOn` (the last day the schedule was looked at, or set) was already
+ * passed when the coordinator chose it, and is theirs to act on. A draft is never opened by date, and a
+ * move with any problem (even an overridable one) waits for the coordinator.
+ */
+export function dueTransition(
+  status: CohortStatus,
+  schedule: CohortSchedule,
+  checkedOn: CalendarDate,
+  facts: TransitionFacts,
+): CohortStatus | null {
+  const to = nextStatus(status);
+  if (status === "draft" || to === null) return null;
+  const startsOn = schedule[statusStartsOn[to as Exclude<CohortStatus, "draft">]];
+  const arrived =
+    compareCalendarDates(startsOn, checkedOn) > 0 && compareCalendarDates(startsOn, facts.today) <= 0;
+  if (!arrived) return null;
+  return transitionProblems(status, to, schedule, facts).length === 0 ? to : null;
+}
+
+/** Applications may be made only while recruiting; withdrawn until matching starts. */
+export function acceptsApplications(status: CohortStatus): boolean {
+  return status === "recruiting";
+}
+
+export function allowsWithdrawal(status: CohortStatus): boolean {
+  return status === "recruiting" || status === "orientation";
+}

@@ -1,0 +1,14 @@
+export {
+  type CohortRecord,
+  dateColumn,
+  dayOf,
+  loadCohort,
+  scheduleColumns,
+  scheduleOf,
+  tenantToday,
+} from "./cohort-record";
+export * from "./cohorts";
+export { ProgramError } from "./errors";
+export * from "./recruitment";
+export * from "./surveys";
+export * from "./templates";

@@ -1,0 +1,251 @@
+import type { Database } from "@mentoring/db";
+import { seedAll } from "@mentoring/db/seed";
+import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { builtinTemplate, calendarDate, type TemplateDefinition } from "@mentoring/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCohort } from "../src/cohorts";
+import { ProgramError } from "../src/errors";
+import {
+  copyBuiltinTemplate,
+  listTemplates,
+  loadTemplate,
+  saveTemplate,
+  tenantDepartments,
+} from "../src/templates";
+
+let database: TestDatabase;
+let db: Database;
+let gangneung: string;
+let yongin: string;
+let coordinatorUserId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+  const summaries = await seedAll(db);
+  gangneung = summaries.find((summary) => summary.slug === "gangneung")?.tenantId as string;
+  yongin = summaries.find((summary) => summary.slug === "yongin")?.tenantId as string;
+  const coordinator = summaries
+    .find((summary) => summary.slug === "gangneung")
+    ?.accounts.find((account) => account.roles.includes("coordinator"));
+  coordinatorUserId = (
+    await db.platform.user.findUniqueOrThrow({ where: { email: coordinator?.email as string } })
+  ).id;
+});
+
+afterAll(() => database?.drop());
+
+const acting = () => ({ tenantId: gangneung, actorUserId: coordinatorUserId, requestId: "req-templates" });
+
+const copyReverse = () =>
+  db.withTenant(gangneung, (tx) => copyBuiltinTemplate(tx, { ...acting(), builtinKey: "reverse_mentoring" }));
+
+const template = (templateId: string) =>
+  db.withTenant(gangneung, (tx) => loadTemplate(tx, gangneung, templateId));
+
+const versionsOf = (templateId: string) =>
+  db.withTenant(gangneung, (tx) =>
+    tx.programTemplateVersion.findMany({
+      where: { tenantId: gangneung, templateId },
+      orderBy: { version: "asc" },
+      select: { version: true, definition: true },
+    }),
+  );
+
+const auditOf = (templateId: string) =>
+  db.withTenant(gangneung, (tx) =>
+    tx.auditLog.findMany({
+      where: { tenantId: gangneung, entityType: "program_template", entityId: templateId },
+      orderBy: { at: "asc" },
+    }),
+  );
+
+const save = (templateId: string, definition: unknown) =>
+  db.withTenant(gangneung, (tx) => saveTemplate(tx, { ...acting(), templateId, definition }));
+
+/** The template's current definition with `change` applied, as the editor submits it. */
+async function edited(templateId: string, change: (definition: TemplateDefinition) => void) {
+  const definition = structuredClone((await template(templateId)).definition);
+  change(definition);
+  return definition;
+}
+
+describe("copying a built-in template", () => {
+  it("gives the tenant its own template whose version 1 is the built-in definition, audited", async () => {
+    const { templateId } = await copyReverse();
+    const copy = await template(templateId);
+    expect(copy).toMatchObject({
+      name: "거꾸로 멘토링",
+      kind: "reverse",
+      builtinKey: "reverse_mentoring",
+      currentVersion: 1,
+      currentVersionInUse: false,
+      cohorts: 0,
+    });
+    expect(copy.definition).toEqual(builtinTemplate("reverse_mentoring"));
+    const audit = await auditOf(templateId);
+    expect(audit.map((row) => [row.action, row.actorUserId, row.requestId])).toEqual([
+      ["program_template.copy", coordinatorUserId, "req-templates"],
+    ]);
+  });
+
+  it("lists the tenant's templates with their shape, current version and cohorts", async () => {
+    const { templateId } = await db.withTenant(gangneung, (tx) =>
+      copyBuiltinTemplate(tx, { ...acting(), builtinKey: "new_official_mentoring" }),
+    );
+    const listed = await db.withTenant(gangneung, (tx) => listTemplates(tx, gangneung));
+    expect(listed.find((row) => row.id === templateId)).toEqual({
+      id: templateId,
+      name: "신규 공직자 멘토링",
+      kind: "standard",
+      builtinKey: "new_official_mentoring",
+      currentVersion: 1,
+      teamShape: { mentors: { min: 1, max: 1 }, mentees: { min: 1, max: 2 } },
+      cohorts: 0,
+    });
+  });
+
+  it("keeps one tenant's templates from another", async () => {
+    const { templateId } = await copyReverse();
+    expect(
+      (await db.withTenant(yongin, (tx) => listTemplates(tx, yongin))).map((row) => row.id),
+    ).not.toContain(templateId);
+    const refusal = await db
+      .withTenant(yongin, (tx) => loadTemplate(tx, yongin, templateId))
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ProgramError);
+    expect(refusal).toMatchObject({ key: "programs.error.templateNotFound", status: 404 });
+  });
+});
+
+describe("saving a template", () => {
+  it("refuses a team without mentors, naming teamShape.mentors.min, and saves nothing", async () => {
+    const { templateId } = await copyReverse();
+    const before = await versionsOf(templateId);
+    const result = await save(
+      templateId,
+      await edited(templateId, (d) => {
+        d.teamShape.mentors.min = 0;
+        d.name = "바뀌면 안 되는 이름";
+      }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues.map((issue) => issue.path.join("."))).toEqual(["teamShape.mentors.min"]);
+    expect(await versionsOf(templateId)).toEqual(before);
+    expect((await template(templateId)).name).toBe("거꾸로 멘토링");
+    expect((await auditOf(templateId)).map((row) => row.action)).toEqual(["program_template.copy"]);
+  });
+
+  it("refuses phases out of order, naming the phase, and saves nothing", async () => {
+    const { templateId } = await copyReverse();
+    const result = await save(
+      templateId,
+      await edited(templateId, (d) => {
+        d.phases.orientation = 5;
+      }),
+    );
+    expect(result.ok ? [] : result.error.issues.map((issue) => issue.path.join("."))).toEqual([
+      "phases.orientation",
+    ]);
+    expect((await template(templateId)).definition.phases.orientation).toBe(30);
+  });
+
+  it("updates an unused version in place, audited with what changed", async () => {
+    const { templateId } = await copyReverse();
+    const result = await save(
+      templateId,
+      await edited(templateId, (d) => {
+        d.name = "강릉 거꾸로 멘토링";
+        d.roles.mentor.quota = 24;
+      }),
+    );
+    expect(result).toEqual({ ok: true, version: 1, newVersion: false, changed: true });
+    const saved = await template(templateId);
+    expect(saved.name).toBe("강릉 거꾸로 멘토링");
+    expect(saved.definition.roles.mentor.quota).toBe(24);
+    expect((await versionsOf(templateId)).map((row) => row.version)).toEqual([1]);
+    const update = (await auditOf(templateId)).find((row) => row.action === "program_template.update");
+    expect(update?.before).toMatchObject({ version: 1, name: "거꾸로 멘토링" });
+    expect(update?.after).toMatchObject({ version: 1, name: "강릉 거꾸로 멘토링" });
+    expect(Object.keys(update?.after as object).sort()).toEqual(["name", "roles", "version"]);
+  });
+
+  it("never changes a version a cohort runs on: saving makes the next version", async () => {
+    const { templateId } = await copyReverse();
+    const created = await db.withTenant(gangneung, (tx) =>
+      createCohort(tx, {
+        ...acting(),
+        form: { templateId, recruitmentStart: "2025-01-22" },
+        today: calendarDate("2025-01-10"),
+      }),
+    );
+    expect(created.ok).toBe(true);
+    expect((await template(templateId)).currentVersionInUse).toBe(true);
+
+    const result = await save(
+      templateId,
+      await edited(templateId, (d) => {
+        d.teamShape.mentors = { min: 2, max: 3 };
+      }),
+    );
+    expect(result).toEqual({ ok: true, version: 2, newVersion: true, changed: true });
+    const versions = await versionsOf(templateId);
+    expect(versions.map((row) => row.version)).toEqual([1, 2]);
+    const shapes = versions.map((row) => (row.definition as TemplateDefinition).teamShape.mentors);
+    expect(shapes).toEqual([
+      { min: 3, max: 3 },
+      { min: 2, max: 3 },
+    ]);
+    const saved = await template(templateId);
+    expect(saved).toMatchObject({ currentVersion: 2, currentVersionInUse: false, cohorts: 1 });
+
+    // The cohort stays on the version it started from.
+    const cohort = await db.withTenant(gangneung, (tx) =>
+      tx.cohort.findFirstOrThrow({
+        where: { tenantId: gangneung, templateId },
+        select: { templateVersion: { select: { version: true } } },
+      }),
+    );
+    expect(cohort.templateVersion.version).toBe(1);
+
+    // Version 2 is not used yet: the next save changes it in place.
+    const again = await save(
+      templateId,
+      await edited(templateId, (d) => {
+        d.description = "3~4명의 주니어가 한 팀";
+      }),
+    );
+    expect(again).toEqual({ ok: true, version: 2, newVersion: false, changed: true });
+    expect((await versionsOf(templateId)).map((row) => row.version)).toEqual([1, 2]);
+  });
+
+  it("writes nothing, not even an audit row, when nothing changed", async () => {
+    const { templateId } = await copyReverse();
+    const result = await save(templateId, (await template(templateId)).definition);
+    expect(result).toEqual({ ok: true, version: 1, newVersion: false, changed: false });
+    expect((await auditOf(templateId)).map((row) => row.action)).toEqual(["program_template.copy"]);
+  });
+
+  it("refuses to save another tenant's template", async () => {
+    const { templateId } = await copyReverse();
+    const definition = (await template(templateId)).definition;
+    const refusal = await db
+      .withTenant(yongin, (tx) =>
+        saveTemplate(tx, { tenantId: yongin, templateId, definition, actorUserId: null }),
+      )
+      .catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ key: "programs.error.templateNotFound", status: 404 });
+  });
+});
+
+describe("the tenant's departments for eligibility rules", () => {
+  it("lists the tenant's own departments and no one else's", async () => {
+    const departments = await db.withTenant(gangneung, (tx) => tenantDepartments(tx, gangneung));
+    expect(departments.length).toBeGreaterThan(5);
+    const yonginIds = new Set(
+      (await db.withTenant(yongin, (tx) => tenantDepartments(tx, yongin))).map((department) => department.id),
+    );
+    expect(departments.some((department) => yonginIds.has(department.id))).toBe(false);
+  });
+});
