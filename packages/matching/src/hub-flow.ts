@@ -1,0 +1,617 @@
+import type { Instance } from "./instance";
+import { MinCostFlow } from "./min-cost-flow";
+import type { RunControl } from "./run-control";
+import { type DiversityCriterion, diversityPenaltyUnits } from "./scoring";
+import { type TeamDraft, teamUnits } from "./team";
+
+/**
+ * Team shapes with one person on a side ("hub": the mentor in 1:k, the mentee in k:1) as a min-cost flow.
+ * Each spoke (a person of the other side) supplies one unit:
+ *
+ *   spoke ─(−pair score)→ [hub × attribute] ─(0, p, 2p, …)→ hub ─(first `lo`)→ demand of the hub (or tier)
+ *     │                                                          └─(up to `hi − lo` more)→ sink
+ *     └─→ unplaced ─(at most spokes − placeable)→ sink
+ *
+ * The optional attribute layer turns one team-diversity criterion among the spokes into convex arc costs
+ * (the k-th person of one department in a team costs k − 1 per-pair penalties), which keeps it exact.
+ * When every open hub must become a team, each hub demands its first `lo` units itself; when there are
+ * more hubs than teams, a shared tier node demands `teams × lo`, a relaxation that bounds every choice of
+ * open hubs. If the rules make full placement impossible, placements become lexicographic costs instead.
+ */
+export interface HubView {
+  hubIsMentor: boolean;
+  hubs: number;
+  spokes: number;
+  lo: number;
+  hi: number;
+  pairUnits(hub: number, spoke: number): number;
+  allowed(hub: number, spoke: number): boolean;
+  team(hub: number, spokes: readonly number[]): TeamDraft;
+}
+
+export function hubView(instance: Instance): HubView | null {
+  const { shape, scoring } = instance;
+  if (shape.mentors.max === 1 && shape.mentors.min === 1)
+    return {
+      hubIsMentor: true,
+      hubs: instance.mentors.length,
+      spokes: instance.mentees.length,
+      lo: shape.mentees.min,
+      hi: shape.mentees.max,
+      pairUnits: (hub, spoke) => scoring.pairUnits(hub, spoke),
+      allowed: (hub, spoke) => instance.allowed(hub, spoke),
+      team: (hub, spokes) => ({ mentors: [hub], mentees: [...spokes] }),
+    };
+  if (shape.mentees.max === 1 && shape.mentees.min === 1)
+    return {
+      hubIsMentor: false,
+      hubs: instance.mentees.length,
+      spokes: instance.mentors.length,
+      lo: shape.mentors.min,
+      hi: shape.mentors.max,
+      pairUnits: (hub, spoke) => scoring.pairUnits(spoke, hub),
+      allowed: (hub, spoke) => instance.allowed(spoke, hub),
+      team: (hub, spokes) => ({ mentors: [...spokes], mentees: [hub] }),
+    };
+  return null;
+}
+
+export interface HubFlowResult {
+  /** Complete teams; null when stopped before the flow finished. */
+  teams: TeamDraft[] | null;
+  /** Upper bound in units on the score of any assignment placing as many people; null if unknown. */
+  boundUnits: number | null;
+  /** The gap at which refining stops (see `settings.gapTolerance`). */
+  gapTolerance?: number;
+  stats: { arcs: number; pricingRounds: number; addedArcs: number; teamsTarget: number };
+}
+
+/** Keeps the `size` largest values seen, with their ids. */
+class TopK {
+  readonly ids: Int32Array;
+  readonly values: Float64Array;
+  count = 0;
+  private minAt = 0;
+  constructor(readonly size: number) {
+    this.ids = new Int32Array(size);
+    this.values = new Float64Array(size);
+  }
+  offer(id: number, value: number) {
+    if (this.count < this.size) {
+      this.ids[this.count] = id;
+      this.values[this.count] = value;
+      this.count++;
+      if (this.count === this.size) this.findMin();
+      return;
+    }
+    if (value <= (this.values[this.minAt] as number)) return;
+    this.ids[this.minAt] = id;
+    this.values[this.minAt] = value;
+    this.findMin();
+  }
+  private findMin() {
+    let at = 0;
+    for (let i = 1; i < this.count; i++) if ((this.values[i] as number) < (this.values[at] as number)) at = i;
+    this.minAt = at;
+  }
+}
+
+interface Pins {
+  hubOfSpoke: Int32Array;
+  spokesOfHub: number[][];
+}
+
+function pinsOf(instance: Instance, view: HubView): Pins {
+  const hubOfSpoke = new Int32Array(view.spokes).fill(-1);
+  const spokesOfHub: number[][] = Array.from({ length: view.hubs }, () => []);
+  for (const pin of instance.pinned) {
+    const hub = view.hubIsMentor ? pin.mentor : pin.mentee;
+    const spoke = view.hubIsMentor ? pin.mentee : pin.mentor;
+    hubOfSpoke[spoke] = hub;
+    (spokesOfHub[hub] as number[]).push(spoke);
+  }
+  return { hubOfSpoke, spokesOfHub };
+}
+
+interface Network {
+  flow: MinCostFlow;
+  /** Where unplaced spokes go (forced mode). */
+  bypass: number;
+  spokeNode: Int32Array;
+  hubNode: Int32Array;
+  /** (hub × attribute) node by `hub * codes + code`. */
+  layerNode: Map<number, number>;
+  pairArcs: { arc: number; hub: number; spoke: number }[];
+}
+
+export async function solveHubFlow(
+  instance: Instance,
+  view: HubView,
+  control: RunControl,
+  settings: { candidatesPerPerson: number; gapTolerance?: number; firstTeams?: readonly TeamDraft[] | null },
+): Promise<HubFlowResult> {
+  const { hubs, spokes, lo, hi } = view;
+  const pins = pinsOf(instance, view);
+  const spokeSide = view.hubIsMentor ? "mentees" : "mentors";
+  const layer: DiversityCriterion | undefined = [...instance.scoring.diversity]
+    .filter((criterion) => criterion.among === spokeSide)
+    .sort((a, b) => b.weightUnits - a.weightUnits)[0];
+  const layerCodes = layer?.codes;
+  const layerPenalty = layer ? diversityPenaltyUnits(layer.weightUnits, hi) : 0;
+  let codeCount = 0;
+  if (layerCodes) for (const code of layerCodes) codeCount = Math.max(codeCount, code + 1);
+  // Missing attributes have negative codes of their own: give each a slot past the known ones.
+  const codeOf = (spoke: number) => {
+    const code = (layerCodes as Int32Array)[spoke] as number;
+    return code >= 0 ? code : codeCount + spoke;
+  };
+  const codeSpace = codeCount + spokes;
+
+  // 1. Candidate pairs: every allowed pair when small, else the best per spoke and per hub.
+  const complete = hubs * spokes <= 40_000 || hubs <= settings.candidatesPerPerson;
+  const perSpoke = complete ? hubs : settings.candidatesPerPerson;
+  const perHub = complete ? 0 : Math.max(2 * hi, settings.candidatesPerPerson);
+  const spokeTop = Array.from({ length: spokes }, () => new TopK(Math.max(1, perSpoke)));
+  const hubTop = perHub > 0 ? Array.from({ length: hubs }, () => new TopK(perHub)) : [];
+  const hubEligible = new Uint8Array(hubs);
+  /** Spokes each hub may take: when hubs must close, those with more choice stay open. */
+  const hubDegree = new Int32Array(hubs);
+  const spokeEligible = new Uint8Array(spokes);
+  // Pair scores are kept (−1 for a pair the rules forbid) when they fit in 32 bits and memory allows,
+  // so pricing rounds read them instead of scoring every pair again.
+  const cache =
+    instance.scoring.maxPairUnits < 2 ** 31 && hubs * spokes <= 40_000_000
+      ? new Int32Array(hubs * spokes)
+      : null;
+  const allowed = cache ? (h: number, s: number) => (cache[h * spokes + s] as number) >= 0 : view.allowed;
+  const pairUnits = cache ? (h: number, s: number) => cache[h * spokes + s] as number : view.pairUnits;
+  for (let h = 0; h < hubs; h++) {
+    for (let s = 0; s < spokes; s++) {
+      if (!view.allowed(h, s)) {
+        if (cache) cache[h * spokes + s] = -1;
+        continue;
+      }
+      hubEligible[h] = 1;
+      spokeEligible[s] = 1;
+      hubDegree[h] = (hubDegree[h] as number) + 1;
+      const units = view.pairUnits(h, s);
+      if (cache) cache[h * spokes + s] = units;
+      if (pins.hubOfSpoke[s] !== -1) continue;
+      (spokeTop[s] as TopK).offer(h, units);
+      if (perHub > 0) (hubTop[h] as TopK).offer(s, units);
+    }
+    if ((h & 63) === 63) {
+      control.progress((0.3 * h) / hubs, "flow");
+      await control.breathe();
+      if (control.shouldStop()) return { teams: null, boundUnits: null, stats: emptyStats() };
+    }
+  }
+  const candidates: Set<number>[] = Array.from({ length: spokes }, () => new Set<number>());
+  spokeTop.forEach((top, s) => {
+    for (let i = 0; i < top.count; i++) (candidates[s] as Set<number>).add(top.ids[i] as number);
+  });
+  hubTop.forEach((top, h) => {
+    for (let i = 0; i < top.count; i++) (candidates[top.ids[i] as number] as Set<number>).add(h);
+  });
+
+  // The first answer's pairs join the candidates, so the network holds at least one full assignment.
+  for (const team of settings.firstTeams ?? [])
+    for (const m of team.mentors)
+      for (const e of team.mentees) {
+        const [h, s] = view.hubIsMentor ? [m, e] : [e, m];
+        if (pins.hubOfSpoke[s] === -1) (candidates[s] as Set<number>).add(h);
+      }
+
+  // 2. How many teams can form: every hub needs `lo` spokes; pinned hubs are always open.
+  const pinnedHubs = pins.spokesOfHub.filter((list) => list.length > 0).length;
+  const freeSpokes = spokeEligible.reduce((sum, e, s) => sum + (e && pins.hubOfSpoke[s] === -1 ? 1 : 0), 0);
+  const pinnedSpokes = pins.spokesOfHub.reduce((sum, list) => sum + list.length, 0);
+  const eligibleHubs = hubEligible.reduce(
+    (sum, e, h) => sum + (e || (pins.spokesOfHub[h] as number[]).length ? 1 : 0),
+    0,
+  );
+  const teamsTarget = Math.max(
+    pinnedHubs,
+    Math.min(eligibleHubs, Math.floor((freeSpokes + pinnedSpokes) / lo)),
+  );
+  const pinnedTier = pins.spokesOfHub.reduce((sum, list) => sum + Math.min(lo, list.length), 0);
+
+  const tierDemand = teamsTarget * lo - pinnedTier;
+  const placedTarget = Math.max(0, Math.min(freeSpokes, teamsTarget * hi - pinnedSpokes));
+  /**
+   * `forced`: the network holds only assignments that place the most people (exactly `tierDemand` units
+   * through the tier, at most `freeSpokes − placedTarget` unplaced), so costs are plain scores. `lex`:
+   * placements are costs of their own, for inputs whose rules make the forced network infeasible.
+   */
+  let mode: "forced" | "lex" = "forced";
+  const build = (open: Uint8Array): Network => {
+    const flow = new MinCostFlow();
+    const spokeNode = new Int32Array(spokes).fill(-1);
+    let supply = 0;
+    for (let s = 0; s < spokes; s++)
+      if (spokeEligible[s] && pins.hubOfSpoke[s] === -1) {
+        spokeNode[s] = flow.addNode();
+        flow.setSupply(spokeNode[s] as number, 1);
+        supply++;
+      }
+    const layerNode = new Map<number, number>();
+    const pairTargets: { hub: number; spoke: number; key: number }[] = [];
+    for (let s = 0; s < spokes; s++) {
+      if (spokeNode[s] === -1) continue;
+      for (const h of [...(candidates[s] as Set<number>)].sort((a, b) => a - b)) {
+        if (!open[h]) continue;
+        const key = layerCodes ? h * codeSpace + codeOf(s) : -1;
+        if (layerCodes && !layerNode.has(key)) layerNode.set(key, -1);
+        pairTargets.push({ hub: h, spoke: s, key });
+      }
+    }
+    for (const key of [...layerNode.keys()].sort((a, b) => a - b)) layerNode.set(key, flow.addNode());
+    const hubNode = new Int32Array(hubs).fill(-1);
+    for (let h = 0; h < hubs; h++) if (open[h]) hubNode[h] = flow.addNode();
+    const tier = flow.addNode();
+    const extra = flow.addNode();
+    const placed = flow.addNode();
+    const sink = flow.addNode();
+    const lex = mode === "lex";
+    // When every open hub must become a team, each hub itself asks for its first `lo` spokes: a search
+    // from a spoke then ends at the nearest hub with room instead of at one shared tier node, which keeps
+    // it local (as in the Hungarian method).
+    const openCount = open.reduce((sum, o) => sum + o, 0);
+    const hubDemand = !lex && openCount === teamsTarget;
+    if (lex) flow.setSupply(sink, -supply);
+    else {
+      if (!hubDemand) flow.setSupply(tier, -tierDemand);
+      flow.setSupply(sink, -(supply - tierDemand));
+    }
+    const pairArcs: Network["pairArcs"] = [];
+    for (const { hub, spoke, key } of pairTargets) {
+      const target = layerCodes ? (layerNode.get(key) as number) : (hubNode[hub] as number);
+      pairArcs.push({
+        arc: flow.addArc(spokeNode[spoke] as number, target, 1, 0, -pairUnits(hub, spoke)),
+        hub,
+        spoke,
+      });
+    }
+    if (layerCodes) {
+      for (const [key, node] of layerNode)
+        addChain(
+          flow,
+          node,
+          hubNode[Math.floor(key / codeSpace)] as number,
+          Math.floor(key / codeSpace),
+          key % codeSpace,
+        );
+    }
+    for (let h = 0; h < hubs; h++) {
+      if (!open[h]) continue;
+      const pinned = (pins.spokesOfHub[h] as number[]).length;
+      const tierRoom = Math.max(0, lo - pinned);
+      if (tierRoom > 0) {
+        if (hubDemand) flow.setSupply(hubNode[h] as number, -tierRoom);
+        else flow.addArc(hubNode[h] as number, tier, tierRoom, lex ? -1 : 0, 0);
+      }
+      const room = hi - Math.max(lo, pinned);
+      if (room > 0) flow.addArc(hubNode[h] as number, extra, room, 0, 0);
+    }
+    if (lex) {
+      flow.addArc(tier, placed, Math.max(0, tierDemand), 0, 0);
+      flow.addArc(extra, placed, supply, 0, 0);
+      flow.addArc(placed, sink, placedTarget, 0, 0);
+      // Staying unplaced costs one placement: the flow places everyone it can.
+      for (let s = 0; s < spokes; s++)
+        if (spokeNode[s] !== -1) flow.addArc(spokeNode[s] as number, sink, 1, 1, 0);
+    } else {
+      // `placed` collects the unplaced here: at most `supply − placedTarget` of them.
+      flow.addArc(extra, sink, supply, 0, 0);
+      for (let s = 0; s < spokes; s++)
+        if (spokeNode[s] !== -1) flow.addArc(spokeNode[s] as number, placed, 1, 0, 0);
+      flow.addArc(placed, sink, supply - placedTarget, 0, 0);
+    }
+    return { flow, bypass: placed, spokeNode, hubNode, layerNode, pairArcs };
+  };
+
+  // The k-th spoke of one attribute in a hub costs k − 1 penalties; pinned spokes of that attribute are
+  // already there, so the chain starts after them.
+  function addChain(flow: MinCostFlow, node: number, hubNodeId: number, hub: number, code: number) {
+    const pinnedList = pins.spokesOfHub[hub] as number[];
+    const already = pinnedList.filter((spoke) => codeOf(spoke) === code).length;
+    for (let k = already; k < hi - pinnedList.length + already; k++)
+      flow.addArc(node, hubNodeId, 1, 0, k * layerPenalty);
+  }
+
+  const solve = async (network: Network, from: number, to: number) => {
+    for (;;) {
+      const status = network.flow.run(control.chunkEnd());
+      if (status !== "stopped") return status === "optimal";
+      control.progress(from + (to - from) * 0.5, "flow");
+      await control.breathe();
+      if (control.shouldStop()) return false;
+    }
+  };
+
+  const assignment = (network: Network) => {
+    const hubOf = Int32Array.from(pins.hubOfSpoke);
+    for (const { arc, hub, spoke } of network.pairArcs) if (network.flow.flowOn(arc) > 0) hubOf[spoke] = hub;
+    return hubOf;
+  };
+
+  // Score constants outside the flow: pinned pairs, the diversity layer's base per team (less pinned
+  // same-attribute pairs), and the other team criteria at most their full weight per team.
+  let pinnedUnits = 0;
+  pins.spokesOfHub.forEach((list, hub) => {
+    for (const spoke of list) pinnedUnits += pairUnits(hub, spoke);
+    if (layerCodes)
+      for (let a = 0; a < list.length; a++)
+        for (let b = a + 1; b < list.length; b++)
+          if (codeOf(list[a] as number) === codeOf(list[b] as number)) pinnedUnits -= layerPenalty;
+  });
+  const teamConstant = instance.scoring.diversity.reduce((sum, criterion) => sum + criterion.weightUnits, 0);
+
+  // 3. The bound network keeps every eligible hub open, with the tier capped at the team target.
+  const allOpen = new Uint8Array(hubs);
+  for (let h = 0; h < hubs; h++)
+    if (hubEligible[h] || (pins.spokesOfHub[h] as number[]).length) allOpen[h] = 1;
+  let boundNetwork = build(allOpen);
+  if (!(await solve(boundNetwork, 0.3, 0.6))) {
+    if (control.shouldStop()) return { teams: null, boundUnits: null, stats: emptyStats() };
+    mode = "lex";
+    boundNetwork = build(allOpen);
+    if (!(await solve(boundNetwork, 0.3, 0.6))) return { teams: null, boundUnits: null, stats: emptyStats() };
+  }
+
+  // 4. Pricing: pairs left out of the network that could still improve the flow are added and the flow
+  // re-solved; the last round's Lagrangian bound covers every pair, in the network or not.
+  const gapTolerance = settings.gapTolerance ?? (hubs * spokes <= 2_000_000 ? 0 : 0.0005);
+  let pricingRounds = 0;
+  let addedArcs = 0;
+  let lagrangian: [number, number] | null = null;
+  for (;;) {
+    if (complete) {
+      lagrangian = boundNetwork.flow.lowerBound();
+      break;
+    }
+    pricingRounds++;
+    control.progress(0.6 + 0.05 * pricingRounds, "pricing");
+    const priced = await price(boundNetwork);
+    if (priced === null) break;
+    lagrangian = priced.bound;
+    // Stop refining once the proven gap is within tolerance (the flow's own cost is its score).
+    const flowScore = -boundNetwork.flow.cost()[1];
+    const boundScore = -priced.bound[1];
+    const closeEnough =
+      mode === "forced" &&
+      boundScore - flowScore <= gapTolerance * Math.abs(boundScore + teamsTarget * teamConstant);
+    if (priced.violations.length === 0 || closeEnough || pricingRounds >= 100 || control.shouldStop()) break;
+    // New pairs join the solved network; the flow continues from where it is.
+    for (const { hub, spoke } of priced.violations) {
+      (candidates[spoke] as Set<number>).add(hub);
+      addPair(boundNetwork, hub, spoke);
+    }
+    addedArcs += priced.violations.length;
+    if (!(await solve(boundNetwork, 0.65, 0.8))) break;
+  }
+
+  function layerTarget(network: Network, hub: number, spoke: number): number {
+    if (!layerCodes) return network.hubNode[hub] as number;
+    const key = hub * codeSpace + codeOf(spoke);
+    let node = network.layerNode.get(key);
+    if (node === undefined) {
+      const hubNodeId = network.hubNode[hub] as number;
+      node = network.flow.addNode(hubNodeId);
+      network.layerNode.set(key, node);
+      addChain(network.flow, node, hubNodeId, hub, key % codeSpace);
+    }
+    return node;
+  }
+
+  function addPair(network: Network, hub: number, spoke: number) {
+    const target = layerTarget(network, hub, spoke);
+    network.pairArcs.push({
+      arc: network.flow.addArc(network.spokeNode[spoke] as number, target, 1, 0, -pairUnits(hub, spoke)),
+      hub,
+      spoke,
+    });
+  }
+
+  /**
+   * Prices every allowed pair against the flow's potentials. Pairs outside the network whose reduced cost
+   * is negative are returned (the best few per spoke) to join it. The bound is the Lagrangian one, with
+   * each spoke's own potential chosen optimally: a spoke sends one unit, so its part is minus the best
+   * value (target potential minus arc cost) over all its arcs, in the network or not.
+   */
+  async function price(network: Network) {
+    const { flow } = network;
+    const forced = mode === "forced";
+    const spokeFlags = new Uint8Array(flow.nodeTotal);
+    if (forced) for (const node of network.spokeNode) if (node !== -1) spokeFlags[node] = 1;
+    let [l1, l2] = flow.lowerBound(forced ? spokeFlags : undefined);
+    const violations: { hub: number; spoke: number }[] = [];
+    const mark = new Int32Array(hubs).fill(-1);
+    // Layer nodes by hub and known attribute code, in an array: a map lookup per pair is too slow here.
+    const direct =
+      layerCodes && hubs * codeCount <= 20_000_000 ? new Int32Array(hubs * codeCount).fill(-1) : null;
+    if (direct)
+      for (const [key, node] of network.layerNode) {
+        const code = key % codeSpace;
+        if (code < codeCount) direct[Math.floor(key / codeSpace) * codeCount + code] = node;
+      }
+    const [pi1, pi2] = flow.potentials();
+    const hubTarget = Int32Array.from(network.hubNode);
+    const bypassValue = forced ? (pi2[network.bypass] as number) : 0;
+    for (let s = 0; s < spokes; s++) {
+      const node = network.spokeNode[s] as number;
+      if (node === -1) continue;
+      for (const h of candidates[s] as Set<number>) mark[h] = s;
+      const p1 = pi1[node] as number;
+      const p2 = pi2[node] as number;
+      const worst = new TopK(3);
+      const code = layerCodes ? (layerCodes[s] as number) : -1;
+      const row = direct && code >= 0 ? code : -1;
+      let best = bypassValue;
+      for (let h = 0; h < hubs; h++) {
+        let target = hubTarget[h] as number;
+        if (target === -1 || !allowed(h, s)) continue;
+        if (layerCodes) {
+          const layer =
+            row >= 0
+              ? ((direct as Int32Array)[h * codeCount + row] as number)
+              : (network.layerNode.get(h * codeSpace + codeOf(s)) ?? -1);
+          if (layer !== -1) target = layer;
+        }
+        const value = (pi2[target] as number) + pairUnits(h, s);
+        if (forced && value > best) best = value;
+        if (mark[h] === s) continue;
+        const r1 = p1 - (pi1[target] as number);
+        if (r1 > 0) continue;
+        const r2 = p2 - value;
+        if (r1 < 0 || r2 < 0) {
+          if (!forced) {
+            l1 += r1;
+            l2 += r2;
+          }
+          worst.offer(h, r1 < 0 ? Number.POSITIVE_INFINITY : -r2);
+        }
+      }
+      if (forced) l2 -= best;
+      for (let i = 0; i < worst.count; i++) violations.push({ hub: worst.ids[i] as number, spoke: s });
+      if ((s & 255) === 255) {
+        await control.breathe();
+        if (control.shouldStop()) return null;
+      }
+    }
+    return { bound: [l1, l2] as [number, number], violations };
+  }
+
+  // 5. The answer: straight from the bound network when every hub can be open, else from a network
+  // with `teamsTarget` hubs open: every choice of them when there are few, else those the bound's flow
+  // filled best.
+  const boundMode = mode;
+  const fill = (assignmentOf: Int32Array) => {
+    const counts = new Int32Array(hubs);
+    for (const hub of assignmentOf) if (hub >= 0) counts[hub] = (counts[hub] as number) + 1;
+    return counts;
+  };
+  const teamsOf = (assignmentOf: Int32Array) => {
+    const members: number[][] = Array.from({ length: hubs }, () => []);
+    assignmentOf.forEach((hub, spoke) => {
+      if (hub >= 0) (members[hub] as number[]).push(spoke);
+    });
+    const result: TeamDraft[] = [];
+    members.forEach((list, hub) => {
+      if (list.length >= lo && list.length <= hi) result.push(view.team(hub, list));
+    });
+    return result;
+  };
+  /** Solves with these hubs open (placement forced if possible); null when stopped. */
+  const solveOpen = async (open: Uint8Array): Promise<Int32Array | null> => {
+    mode = "forced";
+    let network = build(open);
+    if (!(await solve(network, 0.8, 0.9))) {
+      if (control.shouldStop()) return null;
+      mode = "lex";
+      network = build(open);
+      if (!(await solve(network, 0.8, 0.9))) return null;
+    }
+    return assignment(network);
+  };
+  let hubOf: Int32Array = assignment(boundNetwork);
+  const openList = [...allOpen.keys()].filter((h) => allOpen[h] === 1);
+  const firstCounts = fill(hubOf);
+  const needsClosing = openList.some(
+    (h) => (firstCounts[h] as number) > 0 && (firstCounts[h] as number) < lo,
+  );
+  if (needsClosing && choose(openList.length, teamsTarget) <= 300) {
+    let best: { hubOf: Int32Array; placed: number; units: number } | null = null;
+    for (const subset of combinations(openList, teamsTarget)) {
+      if (pins.spokesOfHub.some((list, h) => list.length > 0 && !subset.includes(h))) continue;
+      const open = new Uint8Array(hubs);
+      for (const h of subset) open[h] = 1;
+      const candidate = await solveOpen(open);
+      if (!candidate) return { teams: null, boundUnits: null, stats: emptyStats() };
+      const formed = teamsOf(candidate);
+      const placed = formed.reduce((sum, team) => sum + team.mentors.length + team.mentees.length, 0);
+      const units = formed.reduce((sum, team) => sum + teamUnits(instance, team), 0);
+      if (!best || placed > best.placed || (placed === best.placed && units > best.units))
+        best = { hubOf: candidate, placed, units };
+    }
+    if (best) hubOf = best.hubOf;
+  } else if (needsClosing) {
+    let openHubs = allOpen;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const counts = fill(hubOf);
+      const isOpen = openHubs;
+      const open = [...isOpen.keys()].filter((h) => isOpen[h] === 1);
+      const short = open.filter((h) => (counts[h] as number) > 0 && (counts[h] as number) < lo);
+      if (short.length === 0) break;
+      // First keep the target number of hubs; if some still cannot be filled (rules), keep only full ones.
+      const keep = attempt === 0 ? teamsTarget : open.filter((h) => (counts[h] as number) >= lo).length;
+      const ranked = open.sort(
+        (x, y) =>
+          Number((pins.spokesOfHub[y] as number[]).length > 0) -
+            Number((pins.spokesOfHub[x] as number[]).length > 0) ||
+          Math.min(lo, counts[y] as number) - Math.min(lo, counts[x] as number) ||
+          (counts[y] as number) - (counts[x] as number) ||
+          (hubDegree[y] as number) - (hubDegree[x] as number) ||
+          x - y,
+      );
+      const next = new Uint8Array(hubs);
+      for (const h of ranked.slice(0, keep)) next[h] = 1;
+      openHubs = next;
+      const candidate = await solveOpen(openHubs);
+      if (!candidate) return { teams: null, boundUnits: null, stats: emptyStats() };
+      hubOf = candidate;
+    }
+  }
+  const teams = teamsOf(hubOf);
+
+  // The bound holds for assignments placing as many people as the answer (same primary cost).
+  let boundUnits: number | null = null;
+  if (lagrangian) {
+    let placedFree = 0;
+    let tierUsed = 0;
+    for (const team of teams) {
+      const hub = (view.hubIsMentor ? team.mentors[0] : team.mentees[0]) as number;
+      const list = view.hubIsMentor ? team.mentees : team.mentors;
+      const pinned = (pins.spokesOfHub[hub] as number[]).length;
+      const free = list.length - pinned;
+      placedFree += free;
+      tierUsed += Math.min(free, Math.max(0, lo - pinned));
+    }
+    if (
+      boundMode === "forced"
+        ? placedFree === placedTarget
+        : lagrangian[0] === freeSpokes - placedFree - tierUsed
+    )
+      boundUnits = -lagrangian[1] + pinnedUnits + teamsTarget * teamConstant;
+  }
+  return {
+    teams,
+    boundUnits,
+    gapTolerance,
+    stats: { arcs: boundNetwork.flow.arcCount, pricingRounds, addedArcs, teamsTarget },
+  };
+}
+
+function choose(n: number, k: number): number {
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+  return Math.round(result);
+}
+
+/** The k-element subsets of `items`, in lexicographic order. */
+function* combinations(items: readonly number[], k: number): Generator<number[]> {
+  const index = Array.from({ length: k }, (_, i) => i);
+  if (k > items.length) return;
+  for (;;) {
+    yield index.map((i) => items[i] as number);
+    let i = k - 1;
+    while (i >= 0 && index[i] === items.length - k + i) i--;
+    if (i < 0) return;
+    index[i] = (index[i] as number) + 1;
+    for (let j = i + 1; j < k; j++) index[j] = (index[j - 1] as number) + 1;
+  }
+}
+
+function emptyStats() {
+  return { arcs: 0, pricingRounds: 0, addedArcs: 0, teamsTarget: 0 };
+}

@@ -1,0 +1,105 @@
+import type { MatchingProblem, Participant, TeamShape } from "./problem";
+import { compileScoring, type Scoring } from "./scoring";
+
+/** Why a mentor and a mentee may not share a team. */
+export type PairRule = "forbidden" | "same_department" | "direct_supervisor" | "grade_gap";
+
+/**
+ * A problem ready to solve: excluded people set aside, people indexed per role (mentor i, mentee j),
+ * criteria compiled and hard pair rules as a function.
+ */
+export interface Instance {
+  shape: TeamShape;
+  mentors: readonly Participant[];
+  mentees: readonly Participant[];
+  excluded: readonly Participant[];
+  scoring: Scoring;
+  /** The first rule the pair breaks, or null when it may share a team. */
+  brokenRule(mentor: number, mentee: number): PairRule | null;
+  allowed(mentor: number, mentee: number): boolean;
+  pinned: readonly { mentor: number; mentee: number }[];
+}
+
+export function buildInstance(problem: MatchingProblem): Instance {
+  const excludedIds = new Set(problem.constraints.excluded);
+  const active = problem.participants.filter((person) => !excludedIds.has(person.id));
+  const mentors = active.filter((person) => person.role === "mentor");
+  const mentees = active.filter((person) => person.role === "mentee");
+  const M = mentors.length;
+  const mentorIndex = new Map(mentors.map((person, index) => [person.id, index]));
+  const menteeIndex = new Map(mentees.map((person, index) => [person.id, index]));
+  const { constraints } = problem;
+
+  const forbidden = new Set<number>();
+  for (const pair of constraints.forbidden) {
+    const m = mentorIndex.get(pair.mentorId);
+    const e = menteeIndex.get(pair.menteeId);
+    if (m !== undefined && e !== undefined) forbidden.add(e * M + m);
+  }
+  const pinned: { mentor: number; mentee: number }[] = [];
+  const seen = new Set<number>();
+  for (const pair of constraints.pinned) {
+    const m = mentorIndex.get(pair.mentorId);
+    const e = menteeIndex.get(pair.menteeId);
+    if (m === undefined || e === undefined || seen.has(e * M + m)) continue;
+    seen.add(e * M + m);
+    pinned.push({ mentor: m, mentee: e });
+  }
+
+  const differentDepartment = constraints.differentDepartment;
+  const supervisors = constraints.noDirectSupervisor;
+  const gradeMin = constraints.gradeGap?.min ?? Number.NEGATIVE_INFINITY;
+  const gradeMax = constraints.gradeGap?.max ?? Number.POSITIVE_INFINITY;
+  const checkGrades = constraints.gradeGap !== undefined;
+
+  const brokenRule = (m: number, e: number): PairRule | null => {
+    if (forbidden.has(e * M + m)) return "forbidden";
+    const mentor = mentors[m] as Participant;
+    const mentee = mentees[e] as Participant;
+    // An unknown department or grade cannot break a rule: the directory decides, not a guess.
+    if (differentDepartment && mentor.department !== undefined && mentor.department === mentee.department)
+      return "same_department";
+    if (supervisors && (mentor.supervisorId === mentee.id || mentee.supervisorId === mentor.id))
+      return "direct_supervisor";
+    if (checkGrades && mentor.grade !== undefined && mentee.grade !== undefined) {
+      const gap = mentee.grade - mentor.grade;
+      if (gap < gradeMin || gap > gradeMax) return "grade_gap";
+    }
+    return null;
+  };
+
+  // The same rules on codes and flags, for the hot loops that test millions of pairs.
+  const departmentCodes = new Map<string, number>();
+  const departmentOf = (person: Participant) => {
+    if (person.department === undefined) return -1;
+    let code = departmentCodes.get(person.department);
+    if (code === undefined) {
+      code = departmentCodes.size;
+      departmentCodes.set(person.department, code);
+    }
+    return code;
+  };
+  const mentorDepartment = Int32Array.from(mentors, departmentOf);
+  const menteeDepartment = Int32Array.from(mentees, departmentOf);
+  const anySupervisor =
+    supervisors && [...mentors, ...mentees].some((person) => person.supervisorId !== undefined);
+  const slowChecks = forbidden.size > 0 || anySupervisor || checkGrades;
+  const allowed = (m: number, e: number) => {
+    if (differentDepartment) {
+      const department = mentorDepartment[m] as number;
+      if (department >= 0 && department === menteeDepartment[e]) return false;
+    }
+    return slowChecks ? brokenRule(m, e) === null : true;
+  };
+
+  return {
+    shape: problem.teamShape,
+    mentors,
+    mentees,
+    excluded: problem.participants.filter((person) => excludedIds.has(person.id)),
+    scoring: compileScoring(problem.criteria, mentors, mentees),
+    brokenRule,
+    allowed,
+    pinned,
+  };
+}

@@ -1,0 +1,137 @@
+import type { MatchingIssue, UnplacedReason } from "./diagnostics";
+import { unplacedReason } from "./diagnostics";
+import type { Instance } from "./instance";
+import type { MatchingPhase } from "./run-control";
+import { SCORE_UNIT, toPoints } from "./scoring";
+import { canonicalTeams, type TeamDraft, teamUnits } from "./team";
+
+export interface PairResult {
+  mentorId: string;
+  menteeId: string;
+  /** Weighted pair score (sum of the breakdown). */
+  score: number;
+  /** Weighted points per pair criterion. */
+  breakdown: Record<string, number>;
+}
+
+export interface TeamResult {
+  /** 1, 2, …: teams ordered by their first mentor's position in the input. */
+  number: number;
+  mentorIds: string[];
+  menteeIds: string[];
+  /** Sum of the team's pair scores plus its team criteria. */
+  score: number;
+  /** Points per criterion for the whole team (pair criteria summed over its pairs). */
+  breakdown: Record<string, number>;
+  pairs: PairResult[];
+}
+
+export interface UnplacedPerson {
+  participantId: string;
+  role: "mentor" | "mentee";
+  reason: UnplacedReason;
+}
+
+export interface MatchingResult {
+  /**
+   * `optimal`: the objective equals the proven bound. `feasible`: every hard rule holds, the gap says how
+   * far from optimal it can be at most. `infeasible`: the hard rules cannot all be met (see `issues`).
+   */
+  status: "optimal" | "feasible" | "infeasible";
+  /** Set when the run stopped early and returned the best answer found so far. */
+  stopped: "time_limit" | "aborted" | null;
+  /** Sum of team scores. */
+  objective: number;
+  /**
+   * Proven upper bound on the objective of any assignment that places as many people as this one (the
+   * engine places as many as it can first, then maximises the score). Null when none was proven.
+   */
+  bound: number | null;
+  /** (bound − objective) / |bound|; 0 when optimal, null without a bound. */
+  gap: number | null;
+  teams: TeamResult[];
+  unplaced: UnplacedPerson[];
+  /** What in the input cannot be met, as codes with parameters. */
+  issues: MatchingIssue[];
+  /** Timings and solver facts; the only part that differs between runs of the same input. */
+  stats: MatchingStats;
+}
+
+export interface MatchingStats {
+  method: "min-cost-flow" | "min-cost-flow+local-search" | "greedy+local-search";
+  elapsedMs: number;
+  firstAnswerMs: number | null;
+  teamsTarget: number;
+  arcs: number;
+  pricingRounds: number;
+  phase: MatchingPhase;
+}
+
+function pairResult(instance: Instance, m: number, e: number): PairResult {
+  return {
+    mentorId: (instance.mentors[m] as { id: string }).id,
+    menteeId: (instance.mentees[e] as { id: string }).id,
+    score: toPoints(instance.scoring.pairUnits(m, e)),
+    breakdown: instance.scoring.pairBreakdown(m, e),
+  };
+}
+
+export function describeTeams(instance: Instance, drafts: readonly TeamDraft[]): TeamResult[] {
+  return canonicalTeams(drafts).map((team, index) => {
+    const pairs = team.mentors.flatMap((m) => team.mentees.map((e) => pairResult(instance, m, e)));
+    const breakdown: Record<string, number> = {};
+    for (const id of instance.scoring.pairCriterionIds)
+      breakdown[id] = toPoints(pairs.reduce((sum, pair) => sum + (pair.breakdown[id] ?? 0) * SCORE_UNIT, 0));
+    Object.assign(breakdown, instance.scoring.teamInternalBreakdown(team.mentors, team.mentees));
+    return {
+      number: index + 1,
+      mentorIds: team.mentors.map((m) => (instance.mentors[m] as { id: string }).id),
+      menteeIds: team.mentees.map((e) => (instance.mentees[e] as { id: string }).id),
+      score: toPoints(teamUnits(instance, team)),
+      breakdown,
+      pairs,
+    };
+  });
+}
+
+/** Why each person outside the teams is there, most specific reason first. */
+export function unplacedPeople(instance: Instance, teams: readonly TeamDraft[]): UnplacedPerson[] {
+  const { shape } = instance;
+  const placedMentors = new Set(teams.flatMap((team) => team.mentors));
+  const placedMentees = new Set(teams.flatMap((team) => team.mentees));
+  const freeMentors = instance.mentors.length - placedMentors.size;
+  const freeMentees = instance.mentees.length - placedMentees.size;
+  const result: UnplacedPerson[] = instance.excluded.map((person) => ({
+    participantId: person.id,
+    role: person.role,
+    reason: unplacedReason("excluded", {}),
+  }));
+  const explain = (role: "mentor" | "mentee", index: number): UnplacedReason => {
+    const isMentor = role === "mentor";
+    const partners = isMentor ? instance.mentees.length : instance.mentors.length;
+    let any = false;
+    for (let p = 0; p < partners && !any; p++)
+      any = isMentor ? instance.allowed(index, p) : instance.allowed(p, index);
+    if (!any) return unplacedReason("no_eligible_partner", { role });
+    const side = isMentor ? shape.mentors : shape.mentees;
+    const otherSide = isMentor ? shape.mentees : shape.mentors;
+    const list = (team: TeamDraft) => (isMentor ? team.mentors : team.mentees);
+    const withRoom = teams.filter((team) => list(team).length < side.max);
+    if (withRoom.length === 0) {
+      const freePartners = isMentor ? freeMentees : freeMentors;
+      if (side.max === 1 || freePartners < otherSide.min)
+        return unplacedReason("not_enough_partners", { role, perTeam: otherSide.min });
+      return unplacedReason("capacity_full", { role, teams: teams.length, capacity: side.max });
+    }
+    return unplacedReason("no_compatible_team", { role });
+  };
+  instance.mentors.forEach((person, m) => {
+    if (!placedMentors.has(m))
+      result.push({ participantId: person.id, role: "mentor", reason: explain("mentor", m) });
+  });
+  instance.mentees.forEach((person, e) => {
+    if (!placedMentees.has(e))
+      result.push({ participantId: person.id, role: "mentee", reason: explain("mentee", e) });
+  });
+  return result;
+}

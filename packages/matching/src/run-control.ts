@@ -1,0 +1,44 @@
+export type MatchingPhase = "preparing" | "first_answer" | "flow" | "pricing" | "local_search" | "done";
+
+/** Time limit, cancellation and progress reporting shared by the solver's phases. */
+export interface RunControl {
+  readonly deadline: number;
+  /** True once aborted or past the deadline. */
+  shouldStop(): boolean;
+  stopReason(): "aborted" | "time_limit" | null;
+  /** Lets timers, I/O and abort signals run between chunks of work. */
+  breathe(): Promise<void>;
+  progress(fraction: number, phase: MatchingPhase): void;
+  /** End of the next chunk of uninterrupted work (performance.now() milliseconds). */
+  chunkEnd(): number;
+}
+
+export function runControl(options: {
+  timeLimitMs: number;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, phase: MatchingPhase) => void;
+}): RunControl {
+  const started = performance.now();
+  const deadline = started + options.timeLimitMs;
+  let lastBreath = started;
+  let lastFraction = 0;
+  return {
+    deadline,
+    shouldStop: () => options.signal?.aborted === true || performance.now() > deadline,
+    stopReason: () =>
+      options.signal?.aborted ? "aborted" : performance.now() > deadline ? "time_limit" : null,
+    async breathe() {
+      const now = performance.now();
+      if (now - lastBreath < 25) return;
+      lastBreath = now;
+      // A macrotask, so timers and abort events queued meanwhile run (works in Node and browsers).
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    },
+    progress(fraction, phase) {
+      // Never report going backwards: phases re-run (pricing rounds) but the bar should not.
+      lastFraction = Math.max(lastFraction, Math.min(1, fraction));
+      options.onProgress?.(lastFraction, phase);
+    },
+    chunkEnd: () => Math.min(deadline, performance.now() + 40),
+  };
+}

@@ -1,0 +1,333 @@
+import { describe, expect, it } from "vitest";
+import { gangneung, withoutStats, yongin } from "../test/fixtures";
+import { greedyBaseline } from "./construct";
+import { hardRuleViolations } from "./hard-rules";
+import { buildInstance } from "./instance";
+import { type MatchingProblemInput, matchingProblemSchema, type Participant } from "./problem";
+import { solveMatching } from "./solve";
+import { syntheticProblem } from "./synthetic";
+
+const standardShape = { mentors: { min: 1, max: 1 }, mentees: { min: 1, max: 2 } };
+const reverseShape = { mentors: { min: 3, max: 3 }, mentees: { min: 1, max: 1 } };
+
+function people(
+  role: "mentor" | "mentee",
+  count: number,
+  extra: (index: number) => Partial<Participant> = () => ({}),
+) {
+  return Array.from({ length: count }, (_, index) => ({
+    id: `${role}-${index + 1}`,
+    role,
+    department: `dept-${index % 4}`,
+    ...extra(index),
+  }));
+}
+
+describe("Yongin standard mentoring (14 mentors, 24 new officials)", () => {
+  it("places every mentee and gives every mentor one or two mentees, proven optimal", async () => {
+    const problem = yongin();
+    const result = await solveMatching(problem);
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+    expect(result.unplaced).toEqual([]);
+    expect(result.teams).toHaveLength(14);
+    for (const team of result.teams) {
+      expect(team.mentorIds).toHaveLength(1);
+      expect(team.menteeIds.length).toBeGreaterThanOrEqual(1);
+      expect(team.menteeIds.length).toBeLessThanOrEqual(2);
+    }
+    expect(result.teams.flatMap((team) => team.menteeIds)).toHaveLength(24);
+    expect(result.status).toBe("optimal");
+    expect(result.gap).toBe(0);
+  });
+
+  it("explains each team: the breakdown adds up to the team's score, pairs included", async () => {
+    const result = await solveMatching(yongin());
+    for (const team of result.teams) {
+      const total = Object.values(team.breakdown).reduce((sum, points) => sum + points, 0);
+      expect(total).toBeCloseTo(team.score, 4);
+      expect(team.pairs).toHaveLength(team.mentorIds.length * team.menteeIds.length);
+    }
+    const teamSum = result.teams.reduce((sum, team) => sum + team.score, 0);
+    expect(teamSum).toBeCloseTo(result.objective, 5);
+  });
+});
+
+describe("Gangneung reverse mentoring (30 juniors mentor 10 managers)", () => {
+  it("forms 10 teams of exactly 3 juniors and 1 manager meeting every rule, and reports the gap", async () => {
+    const problem = gangneung();
+    const result = await solveMatching(problem);
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+    expect(result.teams).toHaveLength(10);
+    for (const team of result.teams) {
+      expect(team.mentorIds).toHaveLength(3);
+      expect(team.menteeIds).toHaveLength(1);
+    }
+    expect(result.unplaced).toEqual([]);
+    expect(result.gap).not.toBeNull();
+    expect(result.gap).toBe(0);
+    expect(result.bound).toBeGreaterThanOrEqual(result.objective);
+  });
+
+  it("never leaves a team incomplete where greedy does", async () => {
+    const problem = gangneung();
+    const greedy = greedyBaseline(buildInstance(matchingProblemSchema.parse(problem)));
+    const result = await solveMatching(problem);
+    expect(result.teams.every((team) => team.mentorIds.length === 3)).toBe(true);
+    expect(result.objective).toBeGreaterThanOrEqual(greedy.units / 1_000_000);
+  });
+
+  it("with one junior short forms 9 full teams and says why the tenth manager is left out", async () => {
+    const problem = gangneung();
+    problem.constraints = { ...problem.constraints, excluded: ["gangneung-mentor-30"] };
+    const result = await solveMatching(problem);
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+    expect(result.teams).toHaveLength(9);
+    const codes = result.unplaced.map((person) => [person.role, person.reason.code]).sort();
+    expect(codes).toEqual([
+      ["mentee", "not_enough_partners"],
+      ["mentor", "capacity_full"],
+      ["mentor", "capacity_full"],
+      ["mentor", "excluded"],
+    ]);
+    expect(result.issues.map((entry) => entry.message)).toEqual([
+      "10 mentees need 30 mentors (3 per team); 29 are eligible",
+    ]);
+  });
+});
+
+describe("optimality", () => {
+  it("finds the optimum where greedy (best pair first) is provably worse", async () => {
+    // Greedy takes A–X (10) and is left with B–Y (0): 10. Swapping gives A–Y + B–X = 9 + 9 = 18.
+    const problem: MatchingProblemInput = {
+      participants: [
+        { id: "A", role: "mentor" },
+        { id: "B", role: "mentor" },
+        { id: "X", role: "mentee" },
+        { id: "Y", role: "mentee" },
+      ],
+      teamShape: { mentors: { min: 1, max: 1 }, mentees: { min: 1, max: 1 } },
+      criteria: [
+        {
+          kind: "pair_scores",
+          weight: 1,
+          scale: { min: 0, max: 10 },
+          scores: [
+            { mentorId: "A", menteeId: "X", score: 10 },
+            { mentorId: "A", menteeId: "Y", score: 9 },
+            { mentorId: "B", menteeId: "X", score: 9 },
+            { mentorId: "B", menteeId: "Y", score: 0 },
+          ],
+        },
+      ],
+    };
+    const greedy = greedyBaseline(buildInstance(matchingProblemSchema.parse(problem)));
+    expect(greedy.units / 1_000_000).toBe(1);
+    const result = await solveMatching(problem);
+    expect(result.objective).toBe(1.8);
+    expect(result.status).toBe("optimal");
+    expect(result.teams.map((team) => `${team.mentorIds[0]}-${team.menteeIds[0]}`)).toEqual(["A-Y", "B-X"]);
+  });
+
+  it("in 3:1 teams weighs the diversity of the three mentors exactly", async () => {
+    // Two departments of mentors; the pair scores are equal, so only diversity decides: no team may have
+    // all three mentors from one department when mixing is possible.
+    const problem: MatchingProblemInput = {
+      participants: [
+        ...people("mentor", 6, (index) => ({ department: index < 3 ? "a" : "b" })),
+        ...people("mentee", 2, () => ({ department: "c" })),
+      ],
+      teamShape: reverseShape,
+      criteria: [{ kind: "team_diversity", attribute: "department", among: "mentors", weight: 1 }],
+    };
+    const result = await solveMatching(problem);
+    expect(result.status).toBe("optimal");
+    // Each team mixes 2 + 1: one same-department pair of three, so 1 − 1/3 per team.
+    expect(result.objective).toBeCloseTo(2 * (1 - 1 / 3), 5);
+  });
+});
+
+describe("large problems", () => {
+  it("start from a few candidates per person and, by pricing every pair, prove the same optimum", async () => {
+    for (const kind of ["standard", "reverse"] as const) {
+      const problem = syntheticProblem({
+        seed: 9,
+        kind,
+        mentors: kind === "reverse" ? 375 : 190,
+        mentees: kind === "reverse" ? 125 : 310,
+      });
+      const sparse = await solveMatching({
+        ...problem,
+        settings: { candidatesPerPerson: 3, gapTolerance: 0 },
+      });
+      const full = await solveMatching({ ...problem, settings: { candidatesPerPerson: 1000 } });
+      expect(sparse.stats.pricingRounds).toBeGreaterThan(1);
+      expect(full.stats.pricingRounds).toBe(0);
+      expect(sparse.status).toBe("optimal");
+      expect(full.status).toBe("optimal");
+      expect(sparse.objective).toBe(full.objective);
+      expect(hardRuleViolations(problem, sparse)).toEqual([]);
+    }
+  });
+});
+
+describe("hard rules and what cannot be met", () => {
+  it("says how many mentors are missing when mentees outnumber their capacity", async () => {
+    const problem: MatchingProblemInput = {
+      participants: [...people("mentor", 11), ...people("mentee", 24)],
+      teamShape: standardShape,
+    };
+    const result = await solveMatching(problem);
+    expect(result.issues).toEqual([
+      {
+        code: "too_few_for_capacity",
+        params: { role: "mentee", count: 24, otherRole: "mentor", needed: 12, eligible: 11, capacity: 2 },
+        message: "24 mentees need at least 12 mentors with capacity 2; 11 are eligible",
+      },
+    ]);
+    expect(result.teams.flatMap((team) => team.menteeIds)).toHaveLength(22);
+    expect(result.unplaced.map((person) => person.reason.code)).toEqual([
+      "not_enough_partners",
+      "not_enough_partners",
+    ]);
+  });
+
+  it("keeps supervisors and their reports, forbidden pairs and one department apart", async () => {
+    const problem: MatchingProblemInput = {
+      participants: [
+        { id: "boss", role: "mentor", department: "a" },
+        { id: "peer", role: "mentor", department: "b" },
+        { id: "report", role: "mentee", department: "c", supervisorId: "boss" },
+        { id: "colleague", role: "mentee", department: "a" },
+      ],
+      teamShape: { mentors: { min: 1, max: 1 }, mentees: { min: 1, max: 1 } },
+      constraints: { differentDepartment: true, forbidden: [{ mentorId: "peer", menteeId: "colleague" }] },
+    };
+    const result = await solveMatching(problem);
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+    expect(result.teams.map((team) => [team.mentorIds[0], team.menteeIds[0]])).toEqual([["peer", "report"]]);
+    const colleague = result.unplaced.find((person) => person.participantId === "colleague");
+    expect(colleague?.reason.code).toBe("no_eligible_partner");
+  });
+
+  it("keeps pinned pairs even when another assignment would score more", async () => {
+    const problem = yongin();
+    const pins = [
+      { mentorId: "yongin-mentor-01", menteeId: "yongin-mentee-24" },
+      { mentorId: "yongin-mentor-02", menteeId: "yongin-mentee-23" },
+    ].filter((pin) => {
+      const byId = new Map(problem.participants.map((person) => [person.id, person.department]));
+      return byId.get(pin.mentorId) !== byId.get(pin.menteeId);
+    });
+    problem.constraints = { ...problem.constraints, pinned: pins };
+    const result = await solveMatching(problem);
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+    for (const pin of pins)
+      expect(
+        result.teams.some(
+          (team) => team.mentorIds.includes(pin.mentorId) && team.menteeIds.includes(pin.menteeId),
+        ),
+      ).toBe(true);
+  });
+
+  it("refuses a pin that breaks a rule, naming the pair and the rule", async () => {
+    const problem: MatchingProblemInput = {
+      participants: [
+        { id: "m", role: "mentor", department: "a" },
+        { id: "e", role: "mentee", department: "a" },
+      ],
+      teamShape: { mentors: { min: 1, max: 1 }, mentees: { min: 1, max: 1 } },
+      constraints: { differentDepartment: true, pinned: [{ mentorId: "m", menteeId: "e" }] },
+    };
+    const result = await solveMatching(problem);
+    expect(result.status).toBe("infeasible");
+    expect(result.teams).toEqual([]);
+    expect(result.issues[0]).toMatchObject({
+      code: "pinned_pair_breaks_rule",
+      params: { mentorId: "m", menteeId: "e", rule: "same_department" },
+    });
+  });
+
+  it("refuses pins that put more people in a team than its shape holds", async () => {
+    const problem: MatchingProblemInput = {
+      participants: [...people("mentor", 2), ...people("mentee", 1)],
+      teamShape: { mentors: { min: 1, max: 1 }, mentees: { min: 1, max: 1 } },
+      constraints: {
+        pinned: [
+          { mentorId: "mentor-1", menteeId: "mentee-1" },
+          { mentorId: "mentor-2", menteeId: "mentee-1" },
+        ],
+      },
+    };
+    const result = await solveMatching(problem);
+    expect(result.status).toBe("infeasible");
+    expect(result.issues[0]?.code).toBe("pinned_team_too_large");
+  });
+
+  it("leaves excluded people out and says so", async () => {
+    const problem = yongin();
+    problem.constraints = { ...problem.constraints, excluded: ["yongin-mentee-01"] };
+    const result = await solveMatching(problem);
+    expect(result.teams.some((team) => team.menteeIds.includes("yongin-mentee-01"))).toBe(false);
+    expect(result.unplaced).toEqual([
+      expect.objectContaining({
+        participantId: "yongin-mentee-01",
+        reason: expect.objectContaining({ code: "excluded" }),
+      }),
+    ]);
+  });
+
+  it("reports that no team can form when the rules allow no pair", async () => {
+    const problem: MatchingProblemInput = {
+      participants: [
+        { id: "m", role: "mentor", department: "a" },
+        { id: "e", role: "mentee", department: "a" },
+      ],
+      teamShape: { mentors: { min: 1, max: 1 }, mentees: { min: 1, max: 1 } },
+      constraints: { differentDepartment: true },
+    };
+    const result = await solveMatching(problem);
+    expect(result.status).toBe("infeasible");
+    expect(result.issues.map((entry) => entry.code)).toEqual(["no_team_possible"]);
+  });
+});
+
+describe("running", () => {
+  it("gives the same result for the same input", async () => {
+    const first = await solveMatching(gangneung());
+    const second = await solveMatching(gangneung());
+    expect(withoutStats(second)).toEqual(withoutStats(first));
+  });
+
+  it("reports progress up to 1 and a first answer before the final one", async () => {
+    const fractions: number[] = [];
+    const incumbents: number[] = [];
+    const result = await solveMatching(gangneung(), {
+      onProgress: (fraction) => fractions.push(fraction),
+      onIncumbent: (answer) => incumbents.push(answer.objective),
+    });
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(incumbents.length).toBeGreaterThan(0);
+    expect(incumbents.at(-1)).toBe(result.objective);
+  });
+
+  it("stops at the time limit with a complete answer that meets every rule", async () => {
+    const problem = syntheticProblem({ seed: 3, kind: "reverse", mentors: 600, mentees: 200 });
+    const result = await solveMatching(problem, { timeLimitMs: 1 });
+    expect(result.stopped).toBe("time_limit");
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+    expect(result.teams.length).toBeGreaterThan(150);
+  });
+
+  it("stops when aborted and returns the best answer found so far", async () => {
+    const controller = new AbortController();
+    const problem = gangneung();
+    const result = await solveMatching(problem, {
+      signal: controller.signal,
+      onIncumbent: () => controller.abort(),
+    });
+    expect(result.stopped).toBe("aborted");
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+    expect(result.teams).toHaveLength(10);
+  });
+});

@@ -1,0 +1,245 @@
+import { greedyFill, maxTeams, type PairList, repairTeams, sampledPairs } from "./construct";
+import { issue, type MatchingIssue } from "./diagnostics";
+import { hubView, solveHubFlow } from "./hub-flow";
+import { buildInstance, type Instance } from "./instance";
+import { improveTeams } from "./local-search";
+import { pairingBound } from "./pairing-bound";
+import { pinGroups, pinsKept } from "./pins";
+import { type MatchingProblem, type MatchingProblemInput, matchingProblemSchema } from "./problem";
+import { describeTeams, type MatchingResult, type MatchingStats, unplacedPeople } from "./result";
+import { type MatchingPhase, runControl } from "./run-control";
+import { toPoints } from "./scoring";
+import { placedCount, type TeamDraft, teamComplete, teamUnits, totalUnits } from "./team";
+
+export interface MatchingOptions {
+  /** Called with a fraction in [0, 1] and the phase, at most every few tens of milliseconds. */
+  onProgress?: (fraction: number, phase: MatchingPhase) => void;
+  /** Called with each better complete answer, the first one early (its bound may still be null). */
+  onIncumbent?: (result: MatchingResult) => void;
+  /** Aborting returns the best answer found so far, with `stopped: "aborted"`. */
+  signal?: AbortSignal;
+  /** Overrides the problem's `settings.timeLimitMs`. */
+  timeLimitMs?: number;
+}
+
+/**
+ * Forms teams of the problem's shape that meet every hard rule, placing as many people as possible and
+ * then maximising the weighted score; reports a proven upper bound and the gap. Deterministic: the same
+ * input (and seed) gives the same teams, unless a time limit or abort cuts the run short.
+ */
+export async function solveMatching(
+  input: MatchingProblemInput | MatchingProblem,
+  options: MatchingOptions = {},
+): Promise<MatchingResult> {
+  const started = performance.now();
+  const problem = matchingProblemSchema.parse(input);
+  const instance = buildInstance(problem);
+  const control = runControl({
+    timeLimitMs: options.timeLimitMs ?? problem.settings.timeLimitMs,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  control.progress(0, "preparing");
+  const stats: MatchingStats = {
+    method: "min-cost-flow",
+    elapsedMs: 0,
+    firstAnswerMs: null,
+    teamsTarget: 0,
+    arcs: 0,
+    pricingRounds: 0,
+    phase: "preparing",
+  };
+
+  const pins = pinGroups(instance);
+  if (pins.problems.length > 0) return infeasible(instance, pins.problems, stats, started);
+
+  let best: TeamDraft[] | null = null;
+  let bestUnits = 0;
+  const better = (teams: TeamDraft[]) => {
+    if (!teams.every((team) => teamComplete(instance, team)) || !pinsKept(instance, teams)) return false;
+    const units = totalUnits(instance, teams);
+    if (best !== null) {
+      const placed = placedCount(teams) - placedCount(best);
+      if (placed < 0 || (placed === 0 && units <= bestUnits)) return false;
+    }
+    best = teams;
+    bestUnits = units;
+    if (stats.firstAnswerMs === null) stats.firstAnswerMs = performance.now() - started;
+    options.onIncumbent?.(finish(instance, teams, null, stats, started, control.stopReason(), []));
+    return true;
+  };
+  const firstAnswer = (pairs: PairList) => {
+    control.progress(0.3, "first_answer");
+    const limit = maxTeams(instance);
+    const seeds = pins.groups;
+    const pinnedSet = new Set(seeds.map((group) => `${group.mentors[0]}:${group.mentees[0]}`));
+    const greedy = greedyFill(instance, pairs, limit, seeds);
+    const repaired = repairTeams(instance, greedy, limit, (team) =>
+      team.mentors.some((m) => team.mentees.some((e) => pinnedSet.has(`${m}:${e}`))),
+    );
+    better(repaired);
+    return repaired;
+  };
+
+  let bound: number | null = null;
+  let tolerance = 0;
+  const view = hubView(instance);
+  if (view) {
+    const first = firstAnswer(sampledPairs(instance, 24, problem.settings.seed));
+    await control.breathe();
+    const flow = await solveHubFlow(instance, view, control, {
+      candidatesPerPerson: problem.settings.candidatesPerPerson,
+      gapTolerance: problem.settings.gapTolerance,
+      firstTeams: first,
+    });
+    Object.assign(stats, {
+      teamsTarget: flow.stats.teamsTarget,
+      arcs: flow.stats.arcs,
+      pricingRounds: flow.stats.pricingRounds,
+    });
+    if (flow.teams) better(flow.teams);
+    bound = flow.boundUnits;
+    tolerance = flow.gapTolerance ?? 0;
+  } else {
+    stats.method = "greedy+local-search";
+    firstAnswer(sampledPairs(instance, 48, problem.settings.seed));
+    bound = pairingBound(instance);
+  }
+
+  // Local search when the flow did not prove optimality (team-internal terms it could not model exactly,
+  // shapes with several people on both sides, or teams closed for lack of partners).
+  const current = () => best as TeamDraft[] | null;
+  const before = current();
+  if (
+    before &&
+    !control.shouldStop() &&
+    (bound === null || bound - bestUnits > tolerance * Math.abs(bound))
+  ) {
+    if (view) stats.method = "min-cost-flow+local-search";
+    const improved = await improveTeams(instance, before, control, {
+      seed: problem.settings.seed,
+      onImproved: (teams) => better(teams),
+    });
+    better(improved);
+  }
+
+  const teams = current();
+  if (!teams) {
+    const groups = pins.groups.filter((group) => !teamComplete(instance, group));
+    if (groups.length > 0 && !control.stopReason())
+      return infeasible(
+        instance,
+        groups.map((group) =>
+          issue("pinned_team_incomplete", {
+            mentorIds: group.mentors.map((m) => (instance.mentors[m] as { id: string }).id),
+            menteeIds: group.mentees.map((e) => (instance.mentees[e] as { id: string }).id),
+          }),
+        ),
+        stats,
+        started,
+      );
+  }
+  control.progress(1, "done");
+  stats.phase = "done";
+  return finish(instance, teams ?? [], bound, stats, started, control.stopReason(), capacityIssues(instance));
+}
+
+function finish(
+  instance: Instance,
+  teams: readonly TeamDraft[],
+  boundUnits: number | null,
+  stats: MatchingStats,
+  started: number,
+  stopped: "aborted" | "time_limit" | null,
+  issues: MatchingIssue[],
+): MatchingResult {
+  const units = teams.reduce((sum, team) => sum + teamUnits(instance, team), 0);
+  const gap =
+    boundUnits === null ? null : boundUnits === units ? 0 : (boundUnits - units) / Math.abs(boundUnits);
+  const noTeams = teams.length === 0 && issues.some((entry) => entry.code === "no_team_possible");
+  return {
+    status: noTeams ? "infeasible" : gap === 0 ? "optimal" : "feasible",
+    stopped,
+    objective: toPoints(units),
+    bound: boundUnits === null ? null : toPoints(boundUnits),
+    gap,
+    teams: describeTeams(instance, teams),
+    unplaced: unplacedPeople(instance, teams),
+    issues,
+    stats: { ...stats, elapsedMs: Math.round(performance.now() - started) },
+  };
+}
+
+function infeasible(
+  instance: Instance,
+  issues: MatchingIssue[],
+  stats: MatchingStats,
+  started: number,
+): MatchingResult {
+  return { ...finish(instance, [], null, stats, started, null, issues), status: "infeasible" };
+}
+
+/** What the team shape and the eligible people cannot meet, counted per role. */
+export function capacityIssues(instance: Instance): MatchingIssue[] {
+  const M = instance.mentors.length;
+  const E = instance.mentees.length;
+  const mentorOk = new Uint8Array(M);
+  const menteeOk = new Uint8Array(E);
+  for (let m = 0; m < M; m++)
+    for (let e = 0; e < E; e++)
+      if ((!mentorOk[m] || !menteeOk[e]) && instance.allowed(m, e)) {
+        mentorOk[m] = 1;
+        menteeOk[e] = 1;
+      }
+  const mentors = mentorOk.reduce((sum, ok) => sum + ok, 0);
+  const mentees = menteeOk.reduce((sum, ok) => sum + ok, 0);
+  const teams = maxTeams(instance, mentors, mentees);
+  if (teams === 0) return [issue("no_team_possible", { mentors, mentees })];
+  const { shape } = instance;
+  const issues: MatchingIssue[] = [];
+  const sides = [
+    {
+      role: "mentor",
+      count: mentors,
+      side: shape.mentors,
+      otherRole: "mentee",
+      other: shape.mentees,
+      otherCount: mentees,
+    },
+    {
+      role: "mentee",
+      count: mentees,
+      side: shape.mentees,
+      otherRole: "mentor",
+      other: shape.mentors,
+      otherCount: mentors,
+    },
+  ] as const;
+  for (const { role, count, side, otherRole, other, otherCount } of sides) {
+    // People left over only because their own side does not divide into full teams need no message:
+    // report a side only when the other side is what limits the teams.
+    if (count <= teams * side.max || Math.floor(otherCount / other.min) >= Math.floor(count / side.min))
+      continue;
+    const needed = Math.ceil(count / side.max) * other.min;
+    issues.push(
+      other.min === 1
+        ? issue("too_few_for_capacity", {
+            role,
+            count,
+            otherRole,
+            needed,
+            eligible: otherCount,
+            capacity: side.max,
+          })
+        : issue("too_few_to_fill_teams", {
+            role,
+            count,
+            otherRole,
+            needed,
+            eligible: otherCount,
+            perTeam: other.min,
+          }),
+    );
+  }
+  return issues;
+}

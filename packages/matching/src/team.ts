@@ -1,0 +1,54 @@
+import type { Instance } from "./instance";
+
+/** A team by index: mentors index `instance.mentors`, mentees index `instance.mentees`. */
+export interface TeamDraft {
+  mentors: number[];
+  mentees: number[];
+}
+
+/** Exact score of one team in units: every mentor–mentee pair plus the team-internal criteria. */
+export function teamUnits(instance: Instance, team: TeamDraft): number {
+  let sum = 0;
+  for (const mentor of team.mentors)
+    for (const mentee of team.mentees) sum += instance.scoring.pairUnits(mentor, mentee);
+  return sum + instance.scoring.teamInternalUnits(team.mentors, team.mentees);
+}
+
+/** Every mentor–mentee pair in the team is allowed by the hard rules. */
+export function teamAllowed(instance: Instance, team: TeamDraft): boolean {
+  for (const mentor of team.mentors)
+    for (const mentee of team.mentees) if (!instance.allowed(mentor, mentee)) return false;
+  return true;
+}
+
+export function teamComplete(instance: Instance, team: TeamDraft): boolean {
+  const { mentors, mentees } = instance.shape;
+  return (
+    team.mentors.length >= mentors.min &&
+    team.mentors.length <= mentors.max &&
+    team.mentees.length >= mentees.min &&
+    team.mentees.length <= mentees.max
+  );
+}
+
+export function totalUnits(instance: Instance, teams: readonly TeamDraft[]): number {
+  return teams.reduce((sum, team) => sum + teamUnits(instance, team), 0);
+}
+
+/** People placed in teams (the first thing the engine maximises). */
+export function placedCount(teams: readonly TeamDraft[]): number {
+  return teams.reduce((sum, team) => sum + team.mentors.length + team.mentees.length, 0);
+}
+
+/** Sorts members and teams into a canonical order so equal assignments print equally. */
+export function canonicalTeams(teams: readonly TeamDraft[]): TeamDraft[] {
+  const sorted = teams.map((team) => ({
+    mentors: [...team.mentors].sort((a, b) => a - b),
+    mentees: [...team.mentees].sort((a, b) => a - b),
+  }));
+  const key = (team: TeamDraft) =>
+    team.mentors.length > 0 ? (team.mentors[0] as number) : Number.MAX_SAFE_INTEGER;
+  const menteeKey = (team: TeamDraft) =>
+    team.mentees.length > 0 ? (team.mentees[0] as number) : Number.MAX_SAFE_INTEGER;
+  return sorted.sort((a, b) => key(a) - key(b) || menteeKey(a) - menteeKey(b));
+}
