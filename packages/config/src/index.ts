@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { z } from "zod";
 
 /**
@@ -56,6 +58,11 @@ export const configSchema = z.object({
     .default("멘토링 플랫폼 <no-reply@mentoring.example.kr>"),
   /** Where people reach the web app; links in mails start with it. */
   APP_URL: httpUrl.default("http://127.0.0.1:3000"),
+  /**
+   * Folder for generated files (certificate PDFs and their ZIPs); web and worker must both reach it. The
+   * default, under the OS temporary folder, suits one machine.
+   */
+  STORAGE_DIR: z.string().min(1).default(path.join(os.tmpdir(), "mentoring-storage")),
   /** Stripe's API key. The default is a test-mode placeholder: calls fail until a real key is set. */
   STRIPE_SECRET_KEY: z.string().min(1).default("sk_test_local_placeholder"),
   /** Verifies that webhook requests come from Stripe (whsec_…). */

@@ -6,7 +6,7 @@ export type TenantDb = Prisma.TransactionClient;
 
 /**
  * Platform tables only (tenants and applications, users and identities, sessions, reset tokens, Stripe
- * events, outgoing mail, outbox). Tenant tables are left out of the type; were one reached
+ * events, outgoing mail, outbox, certificate serial → tenant). Tenant tables are left out of the type; were one reached
  * anyway, row-level security would show it empty, since no tenant is set outside withTenant.
  */
 export type PlatformDb = Pick<
@@ -20,6 +20,7 @@ export type PlatformDb = Pick<
   | "passwordResetToken"
   | "outgoingEmail"
   | "outboxEvent"
+  | "certificateSerial"
   | "$transaction"
   | "$queryRaw"
   | "$executeRaw"

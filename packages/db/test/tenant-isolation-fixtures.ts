@@ -88,4 +88,35 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
     },
   });
   await tx.surveyResponse.create({ data: { tenantId, roundId: round.id, applicationId: application.id } });
+  const run = await tx.matchingRun.create({
+    data: { tenantId, cohortId: cohort.id, number: 1, problem: {} },
+  });
+  const team = await tx.team.create({
+    data: { tenantId, cohortId: cohort.id, runId: run.id, number: 1, score: 0, breakdown: {} },
+  });
+  await tx.teamMember.create({
+    data: { tenantId, cohortId: cohort.id, teamId: team.id, applicationId: application.id, role: "mentor" },
+  });
+  await tx.signingKey.create({
+    data: { tenantId, keyId: randomUUID(), publicKey: "x", sealedPrivateKey: "x" },
+  });
+  const ceremony = await tx.ceremony.create({
+    data: { tenantId, cohortId: cohort.id, startsAt: day, place: "시청 컨벤션홀" },
+  });
+  await tx.ceremonyAttendance.create({
+    data: { tenantId, ceremonyId: ceremony.id, applicationId: application.id, present: true },
+  });
+  const batch = await tx.certificateBatch.create({
+    data: { tenantId, cohortId: cohort.id, signerName: "홍길동", signerTitle: "부시장" },
+  });
+  await tx.certificate.create({
+    data: {
+      tenantId,
+      cohortId: cohort.id,
+      batchId: batch.id,
+      teamId: team.id,
+      serial: randomUUID(),
+      content: {},
+    },
+  });
 }

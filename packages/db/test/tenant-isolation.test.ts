@@ -3,7 +3,7 @@ import { recordAudit } from "../src/audit";
 import { connect, credentialsOf } from "../src/provision";
 import { seedAll } from "../src/seed";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
-import { checkTenantIsolation, tenantTables } from "./tenant-isolation-check";
+import { checkTenantIsolation, PLATFORM_TABLES_WITH_TENANT, tenantTables } from "./tenant-isolation-check";
 import { addIsolationFixtures } from "./tenant-isolation-fixtures";
 
 let database: TestDatabase;
@@ -36,8 +36,22 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
         "memberships",
         "sso_configs",
         "staff_members",
+        "cohorts",
+        "applications",
+        "survey_responses",
+        "teams",
+        "certificates",
       ]),
     );
+  });
+
+  it("lets only platform tables without personal data carry a tenant id outside row-level security", async () => {
+    for (const [table, expected] of Object.entries(PLATFORM_TABLES_WITH_TENANT)) {
+      const columns = await database.db.platform.$queryRaw<{ column: string }[]>`
+        select column_name as "column" from information_schema.columns
+        where table_schema = 'public' and table_name = ${table} order by ordinal_position`;
+      expect(columns.map((c) => c.column).sort()).toEqual([...expected].sort());
+    }
   });
 
   it("keeps every tenant table apart: Yongin can neither read, insert, update nor delete Gangneung's rows", async () => {

@@ -88,4 +88,27 @@ describe("the built-in templates", () => {
     expect(builtinTemplate("reverse_mentoring").teamShape.mentors.min).toBe(3);
     expect(builtinTemplate("reverse_mentoring").name).toBe("거꾸로 멘토링");
   });
+
+  it("forms Gangneung's teams on digital skills, interests and style, three departments, none the manager's", () => {
+    const { matching } = builtinTemplate("reverse_mentoring");
+    expect(matching.differentDepartment).toBe(true);
+    expect(matching.criteria.map((criterion) => criterion.kind)).toEqual([
+      "diagnostic_complement",
+      "interest_overlap",
+      "answer",
+      "team_diversity",
+    ]);
+  });
+
+  it("forms Yongin's pairs on shared topics, meeting style and years of service, another department preferred", () => {
+    const { matching } = builtinTemplate("new_official_mentoring");
+    expect(matching.differentDepartment).toBe(false);
+    expect(matching.criteria).toContainEqual({
+      kind: "attribute",
+      attribute: "department",
+      prefer: "different",
+      weight: 1,
+    });
+    expect(matching.criteria.map((criterion) => criterion.kind)).toContain("years_gap");
+  });
 });

@@ -180,6 +180,17 @@ const reverse: TemplateDefinitionInput = {
     },
     { title: { ko: "활동 결과 보고", en: "Activity report" }, month: 7, dueDay: 20 },
   ],
+  // Juniors strong where their manager is weak, sharing interests and a way of talking, from three
+  // different departments, none from the manager's own.
+  matching: {
+    criteria: [
+      { kind: "diagnostic_complement", dimension: "digital_diagnostic.digital_literacy", weight: 3 },
+      { kind: "interest_overlap", question: "pre_survey.interests", weight: 2 },
+      { kind: "answer", question: "pre_survey.communication_style", mode: "similar", weight: 1 },
+      { kind: "team_diversity", attribute: "department", among: "mentors", weight: 2 },
+    ],
+    differentDepartment: true,
+  },
   certificate: {
     title: "결연증서",
     body: "{mentors} 멘토와 {mentees} 멘티는 {tenant} {program} {cohort}에 참여하여 서로 배우고 성장할 것을 약속하며 이에 결연합니다.",
@@ -317,6 +328,17 @@ const standard: TemplateDefinitionInput = {
     { title: { ko: "민원 응대 사례 토론", en: "Discuss civil complaint cases" }, month: 3, dueDay: 20 },
     { title: { ko: "멘토링 활동 소감문", en: "Reflections on the mentoring" }, month: 6, dueDay: 20 },
   ],
+  // A mentor about five years ahead, wanting to talk about the same things and meet the same way; another
+  // department is preferred (a fresh view), not required.
+  matching: {
+    criteria: [
+      { kind: "interest_overlap", question: "pre_survey.work_interests", weight: 3 },
+      { kind: "answer", question: "pre_survey.meeting_preference", mode: "similar", weight: 1 },
+      { kind: "years_gap", ideal: 5, range: 5, weight: 1 },
+      { kind: "attribute", attribute: "department", prefer: "different", weight: 1 },
+    ],
+    differentDepartment: false,
+  },
   certificate: {
     title: "결연증서",
     body: "{mentors} 멘토와 {mentees} 멘티는 {tenant} {program} {cohort}의 멘토와 멘티로서 서로 믿고 함께 성장할 것을 약속하며 이에 결연합니다.",

@@ -69,6 +69,10 @@ export {
 export {
   type ApplicationRole,
   applicationRoles,
+  type MatchingCriterionKind,
+  type MatchingSection,
+  matchingCriterionKinds,
+  matchingSectionSchema,
   type PhaseOffsets,
   type ProgramKind,
   phaseOffsetsSchema,
@@ -81,8 +85,11 @@ export {
   questionTypes,
   type SurveyPhase,
   surveyPhases,
+  type TemplateCriterion,
   type TemplateDefinition,
   type TemplateDefinitionInput,
+  templateCriterionId,
+  templateCriterionSchema,
   templateDefinitionSchema,
 } from "./program-template";
 export {

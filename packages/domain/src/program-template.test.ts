@@ -22,7 +22,7 @@ const pathsOf = (input: unknown) => issuesOf(input).map((issue) => issue.path.jo
 
 describe("templateDefinitionSchema", () => {
   it("applies defaults to what an author leaves out", () => {
-    const { questionSets, assignments, rubric, awards, description, ...core } =
+    const { questionSets, assignments, rubric, awards, description, matching, ...core } =
       builtinTemplate("reverse_mentoring");
     const parsed = templateDefinitionSchema.parse(core);
     expect(parsed.description).toBe("");
@@ -30,6 +30,7 @@ describe("templateDefinitionSchema", () => {
     expect(parsed.assignments).toEqual([]);
     expect(parsed.rubric).toEqual([]);
     expect(parsed.awards).toEqual([]);
+    expect(parsed.matching.criteria).toEqual([]);
   });
 
   it("refuses a team shape with no mentors, naming teamShape.mentors.min", () => {
@@ -151,6 +152,75 @@ describe("questions", () => {
     expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual([
       "questions",
       "questions.1.dimension",
+    ]);
+  });
+
+  it("reads a definition stored before matching had settings with matching's defaults", () => {
+    const { matching: _matching, ...stored } = builtinTemplate("reverse_mentoring");
+    expect(templateDefinitionSchema.parse(stored).matching).toEqual({
+      criteria: [],
+      differentDepartment: false,
+      menteePreferences: false,
+    });
+  });
+
+  it("refuses a criterion without the fields its kind needs, naming each", () => {
+    const paths = pathsOf(
+      reverseWith((d) => {
+        d.matching = {
+          criteria: [
+            { kind: "answer", weight: 1 },
+            { kind: "years_gap", ideal: 5, weight: 1 },
+          ],
+        };
+      }),
+    );
+    expect(paths).toEqual([
+      "matching.criteria.0.question",
+      "matching.criteria.0.mode",
+      "matching.criteria.1.range",
+    ]);
+  });
+
+  it("refuses a criterion naming a question or dimension the pre-phase sets do not have", () => {
+    const issues = issuesOf(
+      reverseWith((d) => {
+        d.matching = {
+          criteria: [
+            { kind: "answer", question: "pre_survey.favourite_colour", mode: "similar", weight: 1 },
+            { kind: "diagnostic_complement", dimension: "digital_diagnostic.typing_speed", weight: 1 },
+            { kind: "interest_overlap", question: "pre_survey.communication_style", weight: 1 },
+          ],
+        };
+      }),
+    );
+    expect(
+      issues.map((issue) => [issue.path.join("."), (issue as { params?: { code?: string } }).params?.code]),
+    ).toEqual([
+      ["matching.criteria.0.question", "unknown_question"],
+      ["matching.criteria.1.dimension", "unknown_dimension"],
+      ["matching.criteria.2.question", "question_type"],
+    ]);
+  });
+
+  it("refuses two criteria reported under one name, and mentees' preferences while they are off", () => {
+    const paths = pathsOf(
+      reverseWith((d) => {
+        d.matching = {
+          criteria: [
+            { kind: "years_gap", ideal: 5, range: 5, weight: 1 },
+            { kind: "years_gap", ideal: 2, range: 3, weight: 1 },
+            { kind: "mentee_preference", weight: 1 },
+          ],
+        };
+      }),
+    );
+    expect(paths).toEqual(["matching.criteria.1.id", "matching.criteria.2.kind"]);
+  });
+
+  it("refuses a grade gap whose minimum is above its maximum", () => {
+    expect(pathsOf(reverseWith((d) => (d.matching = { gradeGap: { min: 3, max: 1 } })))).toEqual([
+      "matching.gradeGap.max",
     ]);
   });
 });

@@ -142,6 +142,197 @@ export const phaseOffsetsSchema = z
 
 export type PhaseOffsets = ScheduleOffsets;
 
+/**
+ * What matching scores pairs and teams on, in the engine's criterion format (packages/matching) but naming
+ * the template's own questions and dimensions as "<set>.<question>" and "<set>.<dimension>". Kept as one
+ * permissive object here (domain cannot import the engine); the fields each kind needs are checked with
+ * the definition, and the engine's own schema validates the problem built from it.
+ */
+export const matchingCriterionKinds = [
+  "answer",
+  "interest_overlap",
+  "attribute",
+  "grade_gap",
+  "years_gap",
+  "diagnostic_complement",
+  "mentee_preference",
+  "team_diversity",
+] as const;
+export type MatchingCriterionKind = (typeof matchingCriterionKinds)[number];
+
+const setKeyReference = z.string().regex(/^[a-z][a-z0-9_]{0,39}\.[a-z][a-z0-9_]{0,39}$/, {
+  message: "a question set key and a key inside it, as set.key",
+});
+
+export const templateCriterionSchema = z
+  .object({
+    kind: z.enum(matchingCriterionKinds),
+    /** Points for a perfect value (each criterion scores 0 to 1, times its weight). */
+    weight: z.number().min(0).max(1000),
+    /** A name of its own, when two criteria would otherwise share one (see templateCriterionId). */
+    id: z.string().trim().min(1).max(100).optional(),
+    /** answer, interest_overlap: "<set>.<question>". */
+    question: setKeyReference.optional(),
+    /** diagnostic_complement: "<set>.<dimension>". */
+    dimension: setKeyReference.optional(),
+    /** answer: alike answers score 1 (similar) or opposite ones (complementary). */
+    mode: z.enum(["similar", "complementary"]).optional(),
+    /** attribute (department, office, position), team_diversity (also grade). */
+    attribute: z.enum(["department", "office", "position", "grade"]).optional(),
+    /** attribute: whether mentor and mentee should share it or not. */
+    prefer: z.enum(["same", "different"]).optional(),
+    /** team_diversity: among whom in a team. */
+    among: z.enum(["mentors", "mentees"]).optional(),
+    /** grade_gap, years_gap: the gap that scores 1, and the distance from it at which the value is 0. */
+    ideal: z.number().finite().min(-60).max(60).optional(),
+    range: z.number().finite().positive().max(60).optional(),
+  })
+  .strict();
+
+export type TemplateCriterion = z.infer<typeof templateCriterionSchema>;
+
+/** The fields each criterion kind needs. */
+const criterionFields: Record<MatchingCriterionKind, (keyof TemplateCriterion)[]> = {
+  answer: ["question", "mode"],
+  interest_overlap: ["question"],
+  attribute: ["attribute", "prefer"],
+  grade_gap: ["ideal", "range"],
+  years_gap: ["ideal", "range"],
+  diagnostic_complement: ["dimension"],
+  mentee_preference: [],
+  team_diversity: ["attribute", "among"],
+};
+
+/**
+ * The name a criterion's points are reported under: its `id`, or its kind and subject, as the engine's
+ * `criterionId` names the criterion built from it ("answer:pre_survey.communication_style").
+ */
+export function templateCriterionId(criterion: TemplateCriterion): string {
+  if (criterion.id) return criterion.id;
+  switch (criterion.kind) {
+    case "answer":
+      return `answer:${criterion.question}`;
+    case "attribute":
+      return `attribute:${criterion.attribute}`;
+    case "diagnostic_complement":
+      return `diagnostic_complement:${criterion.dimension}`;
+    case "team_diversity":
+      return `team_diversity:${criterion.among}:${criterion.attribute}`;
+    default:
+      return criterion.kind;
+  }
+}
+
+/** How the cohort's teams are formed: criteria to score them, and the hard rules beyond the team shape. */
+export const matchingSectionSchema = z
+  .object({
+    criteria: z.array(templateCriterionSchema).max(30).default([]),
+    /** A mentor and a mentee of one team never come from the same department. */
+    differentDepartment: z.boolean().default(false),
+    /** Bounds on a mentee's grade minus their mentor's (grade 1 is the most senior). */
+    gradeGap: z
+      .object({
+        min: z.number().int().min(-8).max(8).optional(),
+        max: z.number().int().min(-8).max(8).optional(),
+      })
+      .strict()
+      .refine((gap) => gap.min === undefined || gap.max === undefined || gap.min <= gap.max, {
+        message: "min must not be greater than max",
+        path: ["max"],
+        params: { code: "min_above_max" },
+      })
+      .optional(),
+    /** Mentees' wishes for mentors count (the mentee_preference criterion); off unless a city asks. */
+    menteePreferences: z.boolean().default(false),
+  })
+  .strict();
+
+export type MatchingSection = z.infer<typeof matchingSectionSchema>;
+
+type CriterionIssue = { path: (string | number)[]; message: string; code: string };
+
+/** Problems of the matching section against the definition's question sets (pre-phase sets only). */
+function matchingSectionProblems(
+  matching: MatchingSection,
+  questionSets: readonly QuestionSet[],
+): CriterionIssue[] {
+  const problems: CriterionIssue[] = [];
+  const preSets = questionSets.filter((set) => set.phases.includes("pre"));
+  const lookup = (reference: string) => {
+    const [setKey, key] = reference.split(".") as [string, string];
+    const set = preSets.find((candidate) => candidate.key === setKey);
+    return {
+      question: set?.questions.find((question) => question.key === key),
+      dimension: set?.dimensions.find((dimension) => dimension.key === key),
+    };
+  };
+  const names = new Set<string>();
+  let interestQuestion: string | undefined;
+  matching.criteria.forEach((criterion, index) => {
+    const at = (field: string) => ["matching", "criteria", index, field];
+    for (const field of criterionFields[criterion.kind])
+      if (criterion[field] === undefined)
+        problems.push({ path: at(field), message: `${criterion.kind} needs ${field}`, code: "required" });
+    if (criterion.question !== undefined && ["answer", "interest_overlap"].includes(criterion.kind)) {
+      const { question } = lookup(criterion.question);
+      if (!question)
+        problems.push({
+          path: at("question"),
+          message: "no question of a pre-phase set has this key",
+          code: "unknown_question",
+        });
+      else if (
+        criterion.kind === "interest_overlap"
+          ? !["multiple", "ranked"].includes(question.type)
+          : question.type === "long_text"
+      )
+        problems.push({
+          path: at("question"),
+          message: `a ${question.type} question cannot be compared this way`,
+          code: "question_type",
+        });
+    }
+    if (criterion.kind === "interest_overlap" && criterion.question !== undefined) {
+      if (interestQuestion !== undefined && interestQuestion !== criterion.question)
+        problems.push({
+          path: at("question"),
+          message: "interests come from one question only",
+          code: "interests_twice",
+        });
+      interestQuestion ??= criterion.question;
+    }
+    if (criterion.kind === "diagnostic_complement" && criterion.dimension !== undefined) {
+      if (!lookup(criterion.dimension).dimension)
+        problems.push({
+          path: at("dimension"),
+          message: "no dimension of a pre-phase set has this key",
+          code: "unknown_dimension",
+        });
+    }
+    if (criterion.kind === "attribute" && criterion.attribute === "grade")
+      problems.push({
+        path: at("attribute"),
+        message: "compare grades with grade_gap",
+        code: "invalid_attribute",
+      });
+    if (criterion.kind === "mentee_preference" && !matching.menteePreferences)
+      problems.push({
+        path: at("kind"),
+        message: "mentees' preferences are off",
+        code: "preferences_off",
+      });
+    const name = templateCriterionId(criterion);
+    if (names.has(name))
+      problems.push({
+        path: at("id"),
+        message: `two criteria are both named "${name}"`,
+        code: "duplicate_key",
+      });
+    names.add(name);
+  });
+  return problems;
+}
+
 const roleSettingsSchema = z
   .object({ eligibility: eligibilityRuleSchema, quota: z.number().int().min(1).max(100_000) })
   .strict();
@@ -202,6 +393,8 @@ export const templateDefinitionSchema = z
       )
       .max(10)
       .default([]),
+    /** How teams are formed; absent in definitions stored before matching had settings. */
+    matching: matchingSectionSchema.default({}),
   })
   .strict()
   .superRefine((definition, context) => {
@@ -222,6 +415,14 @@ export const templateDefinitionSchema = z
         path: ["questionSets"],
         message: "question set keys must be unique",
         params: { code: "duplicate_key" },
+      });
+    }
+    for (const problem of matchingSectionProblems(definition.matching, definition.questionSets)) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: problem.path,
+        message: problem.message,
+        params: { code: problem.code },
       });
     }
   });

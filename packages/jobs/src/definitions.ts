@@ -53,6 +53,24 @@ export const jobDefinitions = {
     queue: "programs",
     payload: z.object({}),
   },
+  /**
+   * Solves one matching run (its stored input snapshot) and stores the result, reporting progress.
+   * Idempotent: a run that has finished is left as it is.
+   */
+  "matching.run": {
+    queue: "matching",
+    payload: z.object({ tenantId: z.string().uuid(), runId: z.string().uuid() }),
+    retry: { attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
+  },
+  /**
+   * Renders, signs and stores the PDFs of a signed certificate batch and its ZIP, reporting progress.
+   * Idempotent: certificates whose stored file matches their content are skipped.
+   */
+  "certificates.generate": {
+    queue: "certificates",
+    payload: z.object({ tenantId: z.string().uuid(), batchId: z.string().uuid() }),
+    retry: { attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
+  },
 } as const satisfies Record<
   string,
   {
@@ -70,7 +88,7 @@ export function jobOptionsOf(name: string): { attempts?: number; backoff?: { typ
   return "retry" in definition ? { ...definition.retry } : {};
 }
 
-export const queueNames = ["maintenance", "email", "directory", "billing", "programs"] as const;
+export const queueNames = ["maintenance", "email", "directory", "billing", "programs", "matching", "certificates"] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export type JobName = keyof typeof jobDefinitions;

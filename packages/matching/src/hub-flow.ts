@@ -2,7 +2,7 @@ import type { Instance } from "./instance";
 import { MinCostFlow } from "./min-cost-flow";
 import type { RunControl } from "./run-control";
 import { type DiversityCriterion, diversityPenaltyUnits } from "./scoring";
-import { type TeamDraft, teamUnits } from "./team";
+import { placedCount, type TeamDraft, totalUnits } from "./team";
 
 /**
  * Team shapes with one person on a side ("hub": the mentor in 1:k, the mentee in k:1) as a min-cost flow.
@@ -153,10 +153,13 @@ export async function solveHubFlow(
   const perHub = complete ? 0 : Math.max(2 * hi, settings.candidatesPerPerson);
   const spokeTop = Array.from({ length: spokes }, () => new TopK(Math.max(1, perSpoke)));
   const hubTop = perHub > 0 ? Array.from({ length: hubs }, () => new TopK(perHub)) : [];
+  /** Hubs that can become a team: at least `lo` spokes (free or pinned to them) may join them. */
   const hubEligible = new Uint8Array(hubs);
-  /** Spokes each hub may take: when hubs must close, those with more choice stay open. */
+  /** Spokes each hub may take (free or pinned to it): when hubs must close, those with more choice stay open. */
   const hubDegree = new Int32Array(hubs);
+  /** Spokes with an allowed hub that can become a team. */
   const spokeEligible = new Uint8Array(spokes);
+  const hubAllows = new Uint8Array(hubs);
   // Pair scores are kept (−1 for a pair the rules forbid) when they fit in 32 bits and memory allows,
   // so pricing rounds read them instead of scoring every pair again.
   const cache =
@@ -171,9 +174,9 @@ export async function solveHubFlow(
         if (cache) cache[h * spokes + s] = -1;
         continue;
       }
-      hubEligible[h] = 1;
       spokeEligible[s] = 1;
-      hubDegree[h] = (hubDegree[h] as number) + 1;
+      hubAllows[h] = 1;
+      if (pins.hubOfSpoke[s] === -1 || pins.hubOfSpoke[s] === h) hubDegree[h] = (hubDegree[h] as number) + 1;
       const units = view.pairUnits(h, s);
       if (cache) cache[h * spokes + s] = units;
       if (pins.hubOfSpoke[s] !== -1) continue;
@@ -184,6 +187,18 @@ export async function solveHubFlow(
       control.progress((0.3 * h) / hubs, "flow");
       await control.breathe();
       if (control.shouldStop()) return { teams: null, boundUnits: null, stats: emptyStats() };
+    }
+  }
+  // A hub fewer than `lo` spokes may join can never be a team (a mentee of one department among mentors
+  // of that department): counting it would promise a team that cannot form, so only the others count, and
+  // a spoke is eligible when one of them (or a pinned hub, always open) may take it.
+  const usable = (h: number) => hubEligible[h] === 1 || (pins.spokesOfHub[h] as number[]).length > 0;
+  for (let h = 0; h < hubs; h++) if ((hubDegree[h] as number) >= lo) hubEligible[h] = 1;
+  if (hubAllows.some((allows, h) => allows === 1 && !usable(h))) {
+    spokeEligible.fill(0);
+    for (let h = 0; h < hubs; h++) {
+      if (!usable(h)) continue;
+      for (let s = 0; s < spokes; s++) if (!spokeEligible[s] && allowed(h, s)) spokeEligible[s] = 1;
     }
   }
   const candidates: Set<number>[] = Array.from({ length: spokes }, () => new Set<number>());
@@ -221,9 +236,13 @@ export async function solveHubFlow(
   /**
    * `forced`: the network holds only assignments that place the most people (exactly `tierDemand` units
    * through the tier, at most `freeSpokes − placedTarget` unplaced), so costs are plain scores. `lex`:
-   * placements are costs of their own, for inputs whose rules make the forced network infeasible.
+   * placements are costs of their own, for inputs whose rules make the forced network infeasible: a
+   * spoke left out costs `lo`, each of a hub's first `lo` spokes earns 1, so a real assignment (every hub
+   * empty or a team) costs `lo` per person left out, plus a constant; a hub filled below `lo` still earns,
+   * which keeps it a relaxation. `filled`: every open hub must become a team, and spokes left out cost 1
+   * each: the best assignment whose teams are exactly the open hubs, or infeasible.
    */
-  let mode: "forced" | "lex" = "forced";
+  let mode: "forced" | "lex" | "filled" = "forced";
   const build = (open: Uint8Array): Network => {
     const flow = new MinCostFlow();
     const spokeNode = new Int32Array(spokes).fill(-1);
@@ -253,13 +272,20 @@ export async function solveHubFlow(
     const placed = flow.addNode();
     const sink = flow.addNode();
     const lex = mode === "lex";
+    const filled = mode === "filled";
     // When every open hub must become a team, each hub itself asks for its first `lo` spokes: a search
     // from a spoke then ends at the nearest hub with room instead of at one shared tier node, which keeps
     // it local (as in the Hungarian method).
     const openCount = open.reduce((sum, o) => sum + o, 0);
-    const hubDemand = !lex && openCount === teamsTarget;
+    const hubDemand = filled || (!lex && openCount === teamsTarget);
     if (lex) flow.setSupply(sink, -supply);
-    else {
+    else if (filled) {
+      let demand = 0;
+      for (let h = 0; h < hubs; h++)
+        if (open[h]) demand += Math.max(0, lo - (pins.spokesOfHub[h] as number[]).length);
+      // Fewer spokes than the open hubs ask for: the sink's positive supply makes the network infeasible.
+      flow.setSupply(sink, -(supply - demand));
+    } else {
       if (!hubDemand) flow.setSupply(tier, -tierDemand);
       flow.setSupply(sink, -(supply - tierDemand));
     }
@@ -297,7 +323,12 @@ export async function solveHubFlow(
       flow.addArc(tier, placed, Math.max(0, tierDemand), 0, 0);
       flow.addArc(extra, placed, supply, 0, 0);
       flow.addArc(placed, sink, placedTarget, 0, 0);
-      // Staying unplaced costs one placement: the flow places everyone it can.
+      // Staying unplaced costs `lo` (a team's first `lo` spokes earn 1 each through the tier): the flow
+      // places as many people as it can, counting a team's hub as one of them.
+      for (let s = 0; s < spokes; s++)
+        if (spokeNode[s] !== -1) flow.addArc(spokeNode[s] as number, sink, 1, lo, 0);
+    } else if (filled) {
+      flow.addArc(extra, sink, supply, 0, 0);
       for (let s = 0; s < spokes; s++)
         if (spokeNode[s] !== -1) flow.addArc(spokeNode[s] as number, sink, 1, 1, 0);
     } else {
@@ -482,9 +513,11 @@ export async function solveHubFlow(
     return { bound: [l1, l2] as [number, number], violations };
   }
 
-  // 5. The answer: straight from the bound network when every hub can be open, else from a network
-  // with `teamsTarget` hubs open: every choice of them when there are few, else those the bound's flow
-  // filled best.
+  // 5. The answer: straight from the bound network when its flow left no hub part-filled. Otherwise some
+  // hubs close: first those the bound's flow filled best stay open; then, when the choices are few, every
+  // choice of open hubs is tried, from `teamsTarget` of them down while fewer teams could still place as
+  // many people, each solved with every open hub a team: exact for that choice, so the best choice places
+  // the most people and, among those, scores most.
   const boundMode = mode;
   const fill = (assignmentOf: Int32Array) => {
     const counts = new Int32Array(hubs);
@@ -502,43 +535,59 @@ export async function solveHubFlow(
     });
     return result;
   };
-  /** Solves with these hubs open (placement forced if possible); null when stopped. */
-  const solveOpen = async (open: Uint8Array): Promise<Int32Array | null> => {
-    mode = "forced";
-    let network = build(open);
-    if (!(await solve(network, 0.8, 0.9))) {
-      if (control.shouldStop()) return null;
-      mode = "lex";
-      network = build(open);
-      if (!(await solve(network, 0.8, 0.9))) return null;
+  /**
+   * Solves with these hubs open: placement forced when they are `teamsTarget`, else (or if that fails)
+   * with every open hub a team, placing as many spokes as possible; with `relaxed`, last the lex network,
+   * which may leave hubs part-filled. `scoreBound` bounds the score of every assignment whose teams are
+   * exactly the open hubs and that places as many people (when the network holds every allowed pair).
+   */
+  const solveOpen = async (
+    open: Uint8Array,
+    relaxed: boolean,
+  ): Promise<{ hubOf: Int32Array; scoreBound: number } | "stopped" | "unfillable"> => {
+    const openCount = open.reduce((sum, o) => sum + o, 0);
+    const modes: (typeof mode)[] = openCount === teamsTarget ? ["forced", "filled"] : ["filled"];
+    if (relaxed) modes.push("lex");
+    for (const next of modes) {
+      mode = next;
+      const network = build(open);
+      if (await solve(network, 0.8, 0.9))
+        return {
+          hubOf: assignment(network),
+          scoreBound: -network.flow.cost()[1] + pinnedUnits + openCount * teamConstant,
+        };
+      if (control.shouldStop()) return "stopped";
     }
-    return assignment(network);
+    return "unfillable";
   };
+  const stopped = { teams: null, boundUnits: null, stats: emptyStats() };
   let hubOf: Int32Array = assignment(boundNetwork);
+  /** A bound from trying every choice of open hubs (see below); null when not proven that way. */
+  let choiceBound: number | null = null;
   const openList = [...allOpen.keys()].filter((h) => allOpen[h] === 1);
   const firstCounts = fill(hubOf);
   const needsClosing = openList.some(
     (h) => (firstCounts[h] as number) > 0 && (firstCounts[h] as number) < lo,
   );
-  if (needsClosing && choose(openList.length, teamsTarget) <= 300) {
+  if (needsClosing) {
     let best: { hubOf: Int32Array; placed: number; units: number } | null = null;
-    for (const subset of combinations(openList, teamsTarget)) {
-      if (pins.spokesOfHub.some((list, h) => list.length > 0 && !subset.includes(h))) continue;
-      const open = new Uint8Array(hubs);
-      for (const h of subset) open[h] = 1;
-      const candidate = await solveOpen(open);
-      if (!candidate) return { teams: null, boundUnits: null, stats: emptyStats() };
+    /** Keeps the assignment if its teams place more people, or as many with a higher score. */
+    const consider = (candidate: Int32Array) => {
       const formed = teamsOf(candidate);
-      const placed = formed.reduce((sum, team) => sum + team.mentors.length + team.mentees.length, 0);
-      const units = formed.reduce((sum, team) => sum + teamUnits(instance, team), 0);
+      const placed = placedCount(formed);
+      const units = totalUnits(instance, formed);
       if (!best || placed > best.placed || (placed === best.placed && units > best.units))
         best = { hubOf: candidate, placed, units };
-    }
-    if (best) hubOf = best.hubOf;
-  } else if (needsClosing) {
+      return placed;
+    };
+    /** People the best assignment so far places (a closure: `best` changes inside `consider`). */
+    const leading = () => best?.placed ?? 0;
+    consider(hubOf);
+    // First the hubs the relaxation filled best stay open.
     let openHubs = allOpen;
+    let current = hubOf;
     for (let attempt = 0; attempt < 4; attempt++) {
-      const counts = fill(hubOf);
+      const counts = fill(current);
       const isOpen = openHubs;
       const open = [...isOpen.keys()].filter((h) => isOpen[h] === 1);
       const short = open.filter((h) => (counts[h] as number) > 0 && (counts[h] as number) < lo);
@@ -557,15 +606,51 @@ export async function solveHubFlow(
       const next = new Uint8Array(hubs);
       for (const h of ranked.slice(0, keep)) next[h] = 1;
       openHubs = next;
-      const candidate = await solveOpen(openHubs);
-      if (!candidate) return { teams: null, boundUnits: null, stats: emptyStats() };
-      hubOf = candidate;
+      const solved = await solveOpen(openHubs, true);
+      if (solved === "stopped") return stopped;
+      if (solved === "unfillable") break;
+      current = solved.hubOf;
+      consider(current);
     }
+
+    // Then, when there are few, every choice of open hubs that could place as many people: k teams place
+    // at most k hubs and k·hi spokes, so from `teamsTarget` hubs down to the fewest that could.
+    const mostPlaced = (k: number) => k + Math.min(freeSpokes + pinnedSpokes, k * hi);
+    const fewest = Math.max(1, pinnedHubs);
+    let smallest = teamsTarget;
+    while (smallest > fewest && mostPlaced(smallest - 1) >= leading()) smallest--;
+    let choiceCount = 0;
+    for (let k = smallest; k <= teamsTarget && choiceCount <= 300; k++)
+      choiceCount += choose(openList.length, k);
+    if (choiceCount <= 300) {
+      const pinnedHubList = openList.filter((h) => (pins.spokesOfHub[h] as number[]).length > 0);
+      const choices: { placed: number; scoreBound: number }[] = [];
+      for (let k = teamsTarget; k >= smallest; k--) {
+        if (mostPlaced(k) < leading()) break;
+        for (const subset of combinations(openList, k)) {
+          if (pinnedHubList.some((h) => !subset.includes(h))) continue;
+          const open = new Uint8Array(hubs);
+          for (const h of subset) open[h] = 1;
+          const solved = await solveOpen(open, false);
+          if (solved === "stopped") return stopped;
+          if (solved === "unfillable") continue;
+          choices.push({ placed: consider(solved.hubOf), scoreBound: solved.scoreBound });
+        }
+      }
+      // Every assignment placing as many people as the answer has its teams on one of the choices tried:
+      // when the networks held every pair, the best bound among the choices that place as many people as
+      // the answer bounds every such assignment.
+      if (complete)
+        for (const choice of choices)
+          if (choice.placed === leading())
+            choiceBound = choiceBound === null ? choice.scoreBound : Math.max(choiceBound, choice.scoreBound);
+    }
+    hubOf = (best as { hubOf: Int32Array } | null)?.hubOf ?? hubOf;
   }
   const teams = teamsOf(hubOf);
 
   // The bound holds for assignments placing as many people as the answer (same primary cost).
-  let boundUnits: number | null = null;
+  let boundUnits: number | null = choiceBound;
   if (lagrangian) {
     let placedFree = 0;
     let tierUsed = 0;
@@ -577,12 +662,17 @@ export async function solveHubFlow(
       placedFree += free;
       tierUsed += Math.min(free, Math.max(0, lo - pinned));
     }
+    // Forced: the relaxation covers the assignments with `teamsTarget` teams placing `placedTarget`
+    // spokes, the most possible. Lex: it covers every assignment, and its primary cost is `lo` per
+    // person left out (plus a constant), so an answer with the relaxation's primary cost places the most.
     if (
       boundMode === "forced"
-        ? placedFree === placedTarget
-        : lagrangian[0] === freeSpokes - placedFree - tierUsed
-    )
-      boundUnits = -lagrangian[1] + pinnedUnits + teamsTarget * teamConstant;
+        ? placedFree === placedTarget && teams.length === teamsTarget
+        : lagrangian[0] === lo * (freeSpokes - placedFree) - tierUsed
+    ) {
+      const relaxed = -lagrangian[1] + pinnedUnits + teamsTarget * teamConstant;
+      boundUnits = boundUnits === null ? relaxed : Math.min(boundUnits, relaxed);
+    }
   }
   return {
     teams,

@@ -7,6 +7,13 @@ export type {
   UnplacedParams,
   UnplacedReason,
 } from "./diagnostics";
+export {
+  evaluateTeams,
+  type TeamAssignment,
+  type TeamEvaluation,
+  type TeamsEvaluation,
+  type TeamViolation,
+} from "./evaluate";
 export { hardRuleViolations } from "./hard-rules";
 export { buildInstance, type Instance, type PairRule } from "./instance";
 export {

@@ -23,6 +23,35 @@ function people(
   }));
 }
 
+/**
+ * Teams of 2-3 mentors and one mentee, mentor and mentee from different departments, everyone alike but
+ * for the given attributes (the people of the property test's random problems).
+ */
+function twoOrThreeMentors(
+  mentors: Partial<Participant>[],
+  mentees: Partial<Participant>[],
+): MatchingProblemInput {
+  const person = (role: "mentor" | "mentee", index: number, extra: Partial<Participant>) => ({
+    id: `${role}-${index}`,
+    role,
+    grade: 4,
+    answers: { style: 1 },
+    ...extra,
+  });
+  return {
+    participants: [
+      ...mentors.map((extra, index) => person("mentor", index, extra)),
+      ...mentees.map((extra, index) => person("mentee", index, extra)),
+    ],
+    teamShape: { mentors: { min: 2, max: 3 }, mentees: { min: 1, max: 1 } },
+    criteria: [
+      { kind: "answer", question: "style", mode: "similar", weight: 1 },
+      { kind: "grade_gap", ideal: 2, range: 4, weight: 1 },
+    ],
+    constraints: { differentDepartment: true },
+  };
+}
+
 describe("Yongin standard mentoring (14 mentors, 24 new officials)", () => {
   it("places every mentee and gives every mentor one or two mentees, proven optimal", async () => {
     const problem = yongin();
@@ -274,6 +303,51 @@ describe("hard rules and what cannot be met", () => {
         reason: expect.objectContaining({ code: "excluded" }),
       }),
     ]);
+  });
+
+  // Found by the property test (fast-check seed 1988147355): teams of 2-3 mentors and one mentee, mentor
+  // and mentee from different departments. mentee-1 (department a) may take only mentor-1, so it can never
+  // have the two mentors a team needs; counting it as a team to form made the flow give it mentor-1, and
+  // that team was then dropped: 7 people placed where 8 can be.
+  it("a mentee who cannot reach the minimum team size does not cost another team a mentor", async () => {
+    const problem = twoOrThreeMentors(
+      ["a", "b", "a", "a", "a", "a"].map((department) => ({ department })),
+      [{ department: "b" }, { department: "a" }, { supervisorId: "mentor-4" }],
+    );
+    const result = await solveMatching(problem);
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+    expect(result.teams.map((team) => [team.mentorIds.length, team.menteeIds])).toEqual([
+      [3, ["mentee-0"]],
+      [3, ["mentee-2"]],
+    ]);
+    expect(result.unplaced.map((person) => person.participantId)).toEqual(["mentee-1"]);
+    expect(result.status).toBe("optimal");
+    expect(result.objective).toBe(9);
+  });
+
+  // From the property test's generator too (fast-check seed 3, 3,000 runs): mentee-1 and mentee-2 (department a) may each take three mentors,
+  // but the same three, so only one of them can have a team; the flow's relaxation shared those mentors
+  // between both, and keeping both teams open left neither full.
+  it("when the rules let fewer teams form than the counts allow, the teams that form still take the most people", async () => {
+    const problem = twoOrThreeMentors(
+      [
+        { department: "a" },
+        { department: "c" },
+        { department: "a" },
+        { department: "a" },
+        { department: "b" },
+        {},
+      ],
+      [{}, { department: "a" }, { department: "a" }],
+    );
+    const result = await solveMatching(problem);
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+    expect(result.teams.map((team) => [team.mentorIds, team.menteeIds])).toEqual([
+      [["mentor-0", "mentor-2", "mentor-3"], ["mentee-0"]],
+      [["mentor-1", "mentor-4", "mentor-5"], ["mentee-1"]],
+    ]);
+    expect(result.unplaced.map((person) => person.participantId)).toEqual(["mentee-2"]);
+    expect(result.status).toBe("optimal");
   });
 
   it("reports that no team can form when the rules allow no pair", async () => {

@@ -243,13 +243,12 @@ export async function transitionFacts(
   cohortId: string,
   today: CalendarDate,
 ): Promise<TransitionFacts> {
-  const [mentor, mentee, openPreSurveys] = await Promise.all([
+  const [mentor, mentee, openPreSurveys, publishedTeams] = await Promise.all([
     tx.application.count({ where: { tenantId, cohortId, role: "mentor", status: "accepted" } }),
     tx.application.count({ where: { tenantId, cohortId, role: "mentee", status: "accepted" } }),
     tx.surveyRound.count({ where: { tenantId, cohortId, phase: "pre", closedAt: null } }),
+    tx.team.count({ where: { tenantId, cohortId } }),
   ]);
-  // Teams arrive with matching (a later issue); until then no cohort has any.
-  const publishedTeams = 0;
   return { today, accepted: { mentor, mentee }, openPreSurveys, publishedTeams };
 }
 

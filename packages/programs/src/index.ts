@@ -1,3 +1,4 @@
+export * from "./certificates";
 export {
   type CohortRecord,
   dateColumn,
@@ -9,6 +10,7 @@ export {
 } from "./cohort-record";
 export * from "./cohorts";
 export { ProgramError } from "./errors";
+export * from "./matching";
 export * from "./recruitment";
 export * from "./surveys";
 export * from "./templates";

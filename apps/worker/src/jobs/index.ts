@@ -1,8 +1,10 @@
 import { advanceCohorts } from "./advance-cohorts";
+import { generateCertificatesJob } from "./certificates-generate";
 import { applyDirectoryImport } from "./directory-apply";
 import { validateDirectoryImport } from "./directory-validate";
 import { enforceGrace } from "./enforce-grace";
 import type { JobHandlers } from "./handler";
+import { runMatchingJob } from "./matching-run";
 import { purgeOutbox } from "./purge-outbox";
 import { sendEmail } from "./send-email";
 import { handleStripeEvent } from "./stripe-event";
@@ -18,6 +20,8 @@ export const handlers: JobHandlers = {
   "email.send": sendEmail,
   "cohorts.advance-by-date": advanceCohorts,
   "surveys.send-reminders": sendSurveyReminders,
+  "matching.run": runMatchingJob,
+  "certificates.generate": generateCertificatesJob,
 };
 
 export type { JobContext, JobHandler, JobHandlers } from "./handler";

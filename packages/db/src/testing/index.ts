@@ -92,7 +92,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     db,
     async drop() {
       await db.disconnect();
-      const admin = await connect(withDatabase(urls.owner, "postgres"));
+      // As the administrator: a connection the test opened itself (or one the pool is still closing) belongs
+      // to the app role, and only a superuser may end another role's session for the FORCE drop.
+      const admin = await connect(urls.admin);
       try {
         await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {

@@ -1,0 +1,45 @@
+import { config } from "@mentoring/config";
+import { CertificateBatchNotFoundError, generateCertificateBatch } from "@mentoring/programs";
+import { UnrecoverableError } from "bullmq";
+import type { JobHandler } from "./handler";
+
+/**
+ * Renders a signed certificate batch's PDFs and its ZIP into storage (STORAGE_DIR), reporting progress on
+ * the job as well as on the batch (the page polls the batch). Idempotent: stored files that match their
+ * certificate are left alone, so a retry or a rerun after a fix renders only what changed. A batch that
+ * does not exist is not retried; any other failure is recorded on the batch and retried by BullMQ.
+ */
+export const generateCertificatesJob: JobHandler<"certificates.generate"> = async (
+  { tenantId, batchId },
+  { db, log, progress, signal },
+) => {
+  const settings = config();
+  try {
+    await generateCertificateBatch(
+      db,
+      {
+        tenantId,
+        batchId,
+        storageDir: settings.STORAGE_DIR,
+        appUrl: settings.APP_URL,
+        encryptionKey: settings.DATA_ENCRYPTION_KEY,
+      },
+      { onProgress: progress, signal },
+    );
+  } catch (error) {
+    if (error instanceof CertificateBatchNotFoundError) throw new UnrecoverableError(error.message);
+    if (!signal.aborted) log.warn({ batchId, error: (error as Error).message }, "certificate batch failed");
+    throw error;
+  }
+  const batch = await db.withTenant(tenantId, (tx) =>
+    tx.certificateBatch.findFirst({
+      where: { tenantId, id: batchId },
+      select: { status: true, _count: { select: { certificates: true } } },
+    }),
+  );
+  log.info(
+    { batchId, status: batch?.status, certificates: batch?._count.certificates },
+    "certificates generated",
+  );
+  return { status: batch?.status ?? null };
+};

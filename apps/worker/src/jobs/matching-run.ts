@@ -1,0 +1,31 @@
+import { MatchingRunNotFoundError, runMatching } from "@mentoring/programs";
+import { UnrecoverableError } from "bullmq";
+import type { JobHandler } from "./handler";
+
+/**
+ * Solves one matching run from its stored snapshot and stores the result, reporting the engine's progress
+ * on the job as well as on the run (the page polls the run). Idempotent: a finished run is left as it is, a
+ * run left "running" by a crashed worker is solved again. The engine yields to the event loop every few
+ * tens of milliseconds, so BullMQ renews the job's lock while it works; a shutdown aborts the solve and the
+ * job is retried.
+ */
+export const runMatchingJob: JobHandler<"matching.run"> = async (
+  { tenantId, runId },
+  { db, log, progress, signal },
+) => {
+  try {
+    await runMatching(db, { tenantId, runId }, { onProgress: progress, signal });
+  } catch (error) {
+    if (error instanceof MatchingRunNotFoundError) throw new UnrecoverableError(error.message);
+    throw error;
+  }
+  const run = await db.withTenant(tenantId, (tx) =>
+    tx.matchingRun.findFirst({
+      where: { tenantId, id: runId },
+      select: { status: true, objective: true, gap: true, error: true },
+    }),
+  );
+  if (run?.status === "failed") log.warn({ runId, error: run.error }, "matching run failed");
+  else log.info({ runId, objective: run?.objective, gap: run?.gap }, "matching run solved");
+  return { status: run?.status ?? null };
+};
