@@ -1,7 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** The coordinator's pages of one cohort: overview and timeline, applicants, surveys. */
+/** The coordinator's pages of one cohort: overview and timeline, applicants, surveys, matching, ceremony and certificates. */
 export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohortId: string }) {
   const { t } = useTranslation();
   const base = `/${tenantSlug}/programs/cohorts/${cohortId}`;
@@ -9,6 +9,8 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: base, label: "programs.cohortNav.overview", end: true },
     { to: `${base}/applicants`, label: "programs.cohortNav.applicants", end: false },
     { to: `${base}/surveys`, label: "programs.cohortNav.surveys", end: false },
+    { to: `${base}/matching`, label: "programs.cohortNav.matching", end: false },
+    { to: `${base}/certificates`, label: "programs.cohortNav.certificates", end: false },
   ];
   return (
     <nav aria-label={t("programs.cohortNav.label")} className="subnav">

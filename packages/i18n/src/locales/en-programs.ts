@@ -6,6 +6,8 @@ export const enPrograms: typeof koPrograms = {
     label: "Cohort pages",
     overview: "Overview and dates",
     applicants: "Applicants",
+    matching: "Matching",
+    certificates: "Ceremony and certificates",
     surveys: "Survey completion",
   },
   error: {

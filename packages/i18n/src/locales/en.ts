@@ -1,5 +1,7 @@
 import { enBilling } from "./en-billing";
+import { enCertificates } from "./en-certificates";
 import { enDirectory } from "./en-directory";
+import { enMatching } from "./en-matching";
 import { enOnboarding } from "./en-onboarding";
 import { enPrograms } from "./en-programs";
 import { enRecruitment } from "./en-recruitment";
@@ -297,6 +299,23 @@ export const en: CommonMessages = {
     sso_config: { create: "Single sign-on set up", update: "Single sign-on settings changed" },
     sso_identity: { link: "Single sign-on account linked" },
     survey_round: { close: "Survey closed", remind: "Survey reminder sent" },
+    ceremony: {
+      create: "Ceremony set",
+      update: "Ceremony changed",
+      attendance: "Ceremony attendance recorded",
+    },
+    certificate_batch: {
+      prepare: "Certificates prepared",
+      refresh: "Certificates prepared again",
+      sign: "Certificates signed",
+    },
+    certificate: { revoke: "Certificate revoked" },
+    matching_run: {
+      start: "Matching run started",
+      edit: "Matching teams edited",
+      pair_rule: "Pair pinned or forbidden",
+      publish: "Matching teams published",
+    },
     program_template: { copy: "Template copied", update: "Template changed" },
     cohort: {
       create: "Cohort created",
@@ -321,6 +340,8 @@ export const en: CommonMessages = {
   programs: enPrograms,
   recruitment: enRecruitment,
   surveys: enSurveys,
+  matching: enMatching,
+  certificates: enCertificates,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

@@ -1,7 +1,14 @@
 /** Korean messages of the programs screens (part of the "common" namespace, under "programs"). */
 export const koPrograms = {
   nav: { title: "멘토링 프로그램" },
-  cohortNav: { label: "기수 메뉴", overview: "개요와 일정", applicants: "신청자", surveys: "설문 응답 현황" },
+  cohortNav: {
+    label: "기수 메뉴",
+    overview: "개요와 일정",
+    applicants: "신청자",
+    matching: "매칭",
+    certificates: "결연식과 결연증서",
+    surveys: "설문 응답 현황",
+  },
   error: {
     cohortNotFound: "기수를 찾을 수 없습니다.",
     templateNotFound: "템플릿을 찾을 수 없습니다.",

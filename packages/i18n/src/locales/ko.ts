@@ -1,5 +1,7 @@
 import { koBilling } from "./ko-billing";
+import { koCertificates } from "./ko-certificates";
 import { koDirectory } from "./ko-directory";
+import { koMatching } from "./ko-matching";
 import { koOnboarding } from "./ko-onboarding";
 import { koPrograms } from "./ko-programs";
 import { koRecruitment } from "./ko-recruitment";
@@ -285,6 +287,15 @@ export const ko = {
     sso_config: { create: "통합 로그인 설정", update: "통합 로그인 설정 변경" },
     sso_identity: { link: "통합 로그인 계정 연결" },
     survey_round: { close: "설문 마감", remind: "설문 알림 발송" },
+    ceremony: { create: "결연식 등록", update: "결연식 변경", attendance: "결연식 출석 기록" },
+    certificate_batch: { prepare: "결연증서 준비", refresh: "결연증서 다시 준비", sign: "결연증서 서명" },
+    certificate: { revoke: "결연증서 취소" },
+    matching_run: {
+      start: "매칭 실행",
+      edit: "매칭 결과 조정",
+      pair_rule: "짝 고정·금지 변경",
+      publish: "매칭 결과 공개",
+    },
     program_template: { copy: "템플릿 복사", update: "템플릿 수정" },
     cohort: {
       create: "기수 생성",
@@ -309,6 +320,8 @@ export const ko = {
   programs: koPrograms,
   recruitment: koRecruitment,
   surveys: koSurveys,
+  matching: koMatching,
+  certificates: koCertificates,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",
