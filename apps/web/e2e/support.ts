@@ -12,6 +12,8 @@ export const accounts = {
   yonginExecutive: "sunhui.choi@yongin.example.kr",
   yonginEvaluator: "jiyeong.heo@yongin.example.kr",
   yonginParticipant: "chaeeun.ryu@yongin.example.kr",
+  /** Locked out by the throttling test for the rest of the run: no other test may sign in as them. */
+  gangneungExecutive: "yeonghui.cho@gangneung.example.kr",
   operator: "operator@platform.example.kr",
 };
 

@@ -88,7 +88,15 @@ export function jobOptionsOf(name: string): { attempts?: number; backoff?: { typ
   return "retry" in definition ? { ...definition.retry } : {};
 }
 
-export const queueNames = ["maintenance", "email", "directory", "billing", "programs", "matching", "certificates"] as const;
+export const queueNames = [
+  "maintenance",
+  "email",
+  "directory",
+  "billing",
+  "programs",
+  "matching",
+  "certificates",
+] as const;
 export type QueueName = (typeof queueNames)[number];
 
 export type JobName = keyof typeof jobDefinitions;

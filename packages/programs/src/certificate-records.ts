@@ -74,15 +74,21 @@ export function templateBody(body: string): string {
   );
 }
 
-/** The renderer's design from the template version's certificate section and the batch's signer. */
+/**
+ * The renderer's design from the template version's certificate section, the batch's signer and the
+ * tenant's logo and seal (their bytes from storage, when the tenant has them).
+ */
 export function designOf(
   definition: TemplateDefinition,
   signer: { name: string; title: string },
+  images: { logo?: Uint8Array | null; seal?: Uint8Array | null } = {},
 ): CertificateDesign {
   const parsed = certificateDesignSchema.safeParse({
     title: definition.certificate.title,
     body: templateBody(definition.certificate.body),
     signer,
+    logo: images.logo ?? null,
+    seal: images.seal ?? null,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

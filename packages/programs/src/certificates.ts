@@ -622,7 +622,7 @@ export async function generateCertificateBatch(
       },
     });
     if (!batch) return null;
-    if (batch.status === "draft") return { batch, record: null, key: null };
+    if (batch.status === "draft") return { batch, record: null, key: null, images: null };
     const record = await loadCohort(tx, tenantId, batch.cohortId);
     const keyIds = [...new Set(batch.certificates.map((certificate) => certificate.keyId))];
     const keyId = keyIds[0];
@@ -633,16 +633,21 @@ export async function generateCertificateBatch(
       select: { keyId: true, publicKey: true, sealedPrivateKey: true },
     });
     if (!key) throw new Error(`signing key ${keyId} of tenant ${tenantId} is missing`);
+    // tenants is a platform table, readable in the tenant's transaction: where its logo and seal are kept.
+    const images = await tx.tenant.findUniqueOrThrow({
+      where: { id: tenantId },
+      select: { logoKey: true, sealKey: true },
+    });
     if (batch.status !== "generating")
       await tx.certificateBatch.update({
         where: { id: batch.id },
         data: { status: "generating", error: null },
       });
-    return { batch, record, key };
+    return { batch, record, key, images };
   });
   if (!loaded) throw new CertificateBatchNotFoundError(batchId);
-  const { batch, record, key } = loaded;
-  if (!record || !key) return;
+  const { batch, record, key, images } = loaded;
+  if (!record || !key || !images) return;
 
   let lastWritten = 0;
   let lastPercent = -1;
@@ -665,8 +670,19 @@ export async function generateCertificateBatch(
   try {
     const encryptionKey = input.encryptionKey ?? config().DATA_ENCRYPTION_KEY;
     const privateKey = openSigningKey(key, tenantId, encryptionKey);
-    const design = designOf(record.definition, { name: batch.signerName, title: batch.signerTitle });
     const storage = new LocalFileStorage(storageDir);
+    // The tenant's images are part of the design: a new seal changes its fingerprint, so every PDF is redone.
+    const image = async (name: string, imageKey: string | null) => {
+      if (!imageKey) return null;
+      const bytes = await storage.get(imageKey);
+      if (!bytes) throw new Error(`the tenant's ${name} (${imageKey}) is missing from storage`);
+      return bytes;
+    };
+    const design = designOf(
+      record.definition,
+      { name: batch.signerName, title: batch.signerTitle },
+      { logo: await image("logo", images.logoKey), seal: await image("seal", images.sealKey) },
+    );
     const contents = batch.certificates.map((certificate) =>
       certificateContentSchema.parse(certificate.content),
     );

@@ -1,10 +1,17 @@
 import { supportedLocales } from "@mentoring/i18n";
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { Field } from "../components/field";
 import { SelectField } from "../components/select-field";
+import { MAX_BRANDING_BYTES, removeBranding, updateBranding } from "../services/branding.server";
+import { type BrandingKind, type BrandingProblem, brandingKinds } from "../services/branding-kinds";
 import { tenantRoute } from "../services/guard.server";
 import {
   addSigner,
@@ -18,20 +25,78 @@ import {
 export const loader = tenantRoute("tenant.settings.manage", async ({ context, tenant }) => {
   const profile = await context.services.db.platform.tenant.findUniqueOrThrow({
     where: { id: tenant.id },
-    select: { name: true, nameEn: true, brandColor: true, locale: true, timeZone: true },
+    select: {
+      name: true,
+      nameEn: true,
+      brandColor: true,
+      locale: true,
+      timeZone: true,
+      logoKey: true,
+      sealKey: true,
+    },
   });
+  const { logoKey, sealKey, ...settings } = profile;
+  // The preview's address changes with the stored key (a new one per upload), so caches stay correct.
+  const imageUrl = (kind: BrandingKind, key: string | null) =>
+    key
+      ? `/${tenant.slug}/admin/settings/image/${kind}?v=${encodeURIComponent(key.slice(key.lastIndexOf("/") + 1))}`
+      : null;
   const signers = await context.services.db.withTenant(tenant.id, (tx) =>
     tx.certificateSigner.findMany({ where: { tenantId: tenant.id }, orderBy: { position: "asc" } }),
   );
-  return { profile, signers };
+  return {
+    profile: settings,
+    signers,
+    images: { logo: imageUrl("logo", logoKey), seal: imageUrl("seal", sealKey) },
+  };
 });
 
 const fieldErrors = (error: z.ZodError) =>
   Object.fromEntries(error.issues.map((issue) => [issue.path[0], issue.message])) as Record<string, string>;
 
+/** The logo and seal form (multipart): files read into memory, each part cut off past 1 MB. */
+async function uploadBranding(
+  request: Request,
+  upload: (files: Partial<Record<BrandingKind, Uint8Array>>) => ReturnType<typeof updateBranding>,
+) {
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_BRANDING_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      const kind = brandingKinds.find((name) => name === error.field) ?? "logo";
+      return {
+        intent: "branding",
+        problems: { [kind]: "tooLarge" } as Partial<Record<BrandingKind, BrandingProblem>>,
+      };
+    }
+    throw error;
+  }
+  const files: Partial<Record<BrandingKind, Uint8Array>> = {};
+  for (const kind of brandingKinds) {
+    const file = form.get(kind);
+    if (file instanceof File && file.size > 0) files[kind] = new Uint8Array(await file.arrayBuffer());
+  }
+  if (Object.keys(files).length === 0)
+    return {
+      intent: "branding",
+      problems: {} as Partial<Record<BrandingKind, BrandingProblem>>,
+      noFile: true,
+    };
+  const result = await upload(files);
+  return result.ok
+    ? { intent: "branding", saved: true as const }
+    : { intent: "branding", problems: result.problems };
+}
+
 export const action = tenantRoute("tenant.settings.manage", async ({ request, context, tenant, user }) => {
-  const form = Object.fromEntries(await request.formData());
   const common = { tenant, actorUserId: user.id, requestId: context.requestId };
+  if (request.headers.get("content-type")?.startsWith("multipart/form-data"))
+    return uploadBranding(request, (files) => updateBranding(context.services, { ...common, files }));
+  const form = Object.fromEntries(await request.formData());
   switch (form.intent) {
     case "settings": {
       const parsed = settingsForm.safeParse(form);
@@ -51,6 +116,12 @@ export const action = tenantRoute("tenant.settings.manage", async ({ request, co
       await removeSigner(context.services, { ...common, signerId: signerId.data });
       return { intent: "remove-signer", saved: true };
     }
+    case "remove-branding": {
+      const kind = brandingKinds.find((name) => name === form.kind);
+      if (!kind) throw new Response(null, { status: 400 });
+      await removeBranding(context.services, { ...common, kind });
+      return { intent: "remove-branding", saved: true };
+    }
     default:
       throw new Response(null, { status: 400 });
   }
@@ -60,7 +131,7 @@ const timeZones = ["Asia/Seoul", "UTC"];
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { profile, signers } = useLoaderData<typeof loader>();
+  const { profile, signers, images } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = (intent: string) =>
     (result?.intent === intent && "errors" in result ? result.errors : {}) as Record<string, string>;
@@ -120,6 +191,8 @@ export default function Settings() {
         </button>
       </Form>
 
+      <Branding images={images} result={result} />
+
       <h2>{t("settings.signers")}</h2>
       <p>{t("settings.signersHint")}</p>
       {signers.length === 0 ? (
@@ -161,5 +234,85 @@ export default function Settings() {
         <button type="submit">{t("settings.addSigner")}</button>
       </Form>
     </>
+  );
+}
+
+type ActionResult = ReturnType<typeof useActionData<typeof action>>;
+
+/** The logo and seal: a preview of each stored image, its file input and a remove button. */
+function Branding({ images, result }: { images: Record<BrandingKind, string | null>; result: ActionResult }) {
+  const { t } = useTranslation();
+  const problems =
+    result?.intent === "branding" && "problems" in result
+      ? (result.problems as Partial<Record<BrandingKind, BrandingProblem>>)
+      : {};
+  const noFile = result?.intent === "branding" && "noFile" in result;
+  return (
+    <section aria-labelledby="branding-heading">
+      <h2 id="branding-heading">{t("settings.branding.title")}</h2>
+      <p>{t("settings.branding.intro")}</p>
+      <div className="branding-previews">
+        {brandingKinds.map((kind) => {
+          const label = t(`settings.branding.${kind}`);
+          const url = images[kind];
+          return (
+            <figure key={kind} className="branding-preview">
+              {url ? (
+                <img src={url} alt={t("settings.branding.current", { name: label })} />
+              ) : (
+                <p className="branding-preview__empty">{t("settings.branding.none", { name: label })}</p>
+              )}
+              <figcaption>
+                {label}
+                {url ? (
+                  <Form method="post" className="inline-form">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="remove-branding" />
+                    <input type="hidden" name="kind" value={kind} />
+                    <button type="submit">{t("settings.branding.remove", { name: label })}</button>
+                  </Form>
+                ) : null}
+              </figcaption>
+            </figure>
+          );
+        })}
+      </div>
+      <Form method="post" encType="multipart/form-data" noValidate className="narrow">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="branding" />
+        {noFile ? (
+          <p role="alert" className="field__error">
+            {t("settings.branding.noFile")}
+          </p>
+        ) : null}
+        {brandingKinds.map((kind) => {
+          const id = `branding-${kind}`;
+          const label = t(`settings.branding.${kind}`);
+          const problem = problems[kind];
+          return (
+            <div key={kind} className="field">
+              <label htmlFor={id}>{label}</label>
+              <p id={`${id}-hint`} className="field__hint">
+                {t("settings.branding.hint")}
+              </p>
+              <input
+                id={id}
+                name={kind}
+                type="file"
+                accept="image/png,image/jpeg"
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={problem ? `${id}-hint ${id}-error` : `${id}-hint`}
+              />
+              {problem ? (
+                <p id={`${id}-error`} className="field__error">
+                  {t(`settings.branding.problem.${problem}`, { name: label })}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+        <button type="submit">{t("settings.branding.save")}</button>
+      </Form>
+    </section>
   );
 }

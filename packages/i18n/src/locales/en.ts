@@ -255,6 +255,25 @@ export const en: CommonMessages = {
     addSigner: "Add signer",
     removeSigner: "Remove {{name}}",
     noSigners: "No signers yet",
+    branding: {
+      title: "Logo and seal",
+      intro:
+        "The organisation's logo and official seal printed on pairing certificates. A new image is used from the next certificates made.",
+      logo: "Logo",
+      seal: "Official seal",
+      hint: "PNG or JPEG, at most 1 MB, 32 to 4000 pixels wide and high",
+      current: "Current {{name}}",
+      none: "No {{name}} image yet",
+      save: "Upload logo and seal",
+      remove: "Remove {{name}}",
+      noFile: "Choose an image file to upload",
+      problem: {
+        notImage: "{{name}}: only PNG or JPEG images can be uploaded",
+        tooLarge: "{{name}}: the file is larger than 1 MB",
+        undecodable: "{{name}}: the image cannot be read. Check that the file is not damaged",
+        badSize: "{{name}}: the image must be 32 to 4000 pixels wide and high",
+      },
+    },
   },
   audit: {
     title: "Audit log",
@@ -282,6 +301,7 @@ export const en: CommonMessages = {
       seed: "Initial data loaded",
       create: "Organisation created",
       settings: { update: "Settings changed" },
+      branding: { update: "Logo and seal changed" },
     },
     invitation: { create: "Member invited", accept: "Invitation accepted" },
     membership: { roles: { update: "Roles changed" } },

@@ -253,6 +253,25 @@ export const ko = {
     addSigner: "서명자 추가",
     removeSigner: "{{name}} 삭제",
     noSigners: "등록된 서명자가 없습니다",
+    branding: {
+      title: "기관 로고와 직인",
+      intro:
+        "결연증서에 들어갈 기관 로고와 직인 이미지입니다. 새 이미지를 올리면 다음에 만드는 결연증서부터 반영됩니다.",
+      logo: "기관 로고",
+      seal: "직인",
+      hint: "PNG 또는 JPEG, 1MB 이하, 가로·세로 32~4000픽셀",
+      current: "현재 {{name}}",
+      none: "등록된 {{name}} 이미지가 없습니다",
+      save: "로고·직인 올리기",
+      remove: "{{name}} 삭제",
+      noFile: "올릴 이미지 파일을 고르세요",
+      problem: {
+        notImage: "{{name}}: PNG 또는 JPEG 이미지만 올릴 수 있습니다",
+        tooLarge: "{{name}}: 파일이 1MB를 넘습니다",
+        undecodable: "{{name}}: 이미지를 읽을 수 없습니다. 파일이 손상되지 않았는지 확인하세요",
+        badSize: "{{name}}: 가로·세로가 각각 32~4000픽셀이어야 합니다",
+      },
+    },
   },
   audit: {
     title: "감사 기록",
@@ -276,7 +295,12 @@ export const ko = {
     page: "{{page}}쪽",
   },
   auditAction: {
-    tenant: { seed: "기관 초기 데이터 등록", create: "기관 생성", settings: { update: "기관 설정 변경" } },
+    tenant: {
+      seed: "기관 초기 데이터 등록",
+      create: "기관 생성",
+      settings: { update: "기관 설정 변경" },
+      branding: { update: "기관 로고·직인 변경" },
+    },
     invitation: { create: "구성원 초대", accept: "초대 수락" },
     membership: { roles: { update: "역할 변경" } },
     certificate_signer: { create: "결연증서 서명자 추가", delete: "결연증서 서명자 삭제" },

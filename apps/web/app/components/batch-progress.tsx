@@ -1,0 +1,20 @@
+import { useTranslation } from "react-i18next";
+
+/** A certificate batch's generation progress while it runs, and its failure if it failed. */
+export function BatchProgress({ status, progress }: { status: string; progress: number }) {
+  const { t } = useTranslation();
+  if (status === "generating")
+    return (
+      <div className="completion" role="status">
+        <progress max={100} value={progress} aria-label={t("certificates.batch.progress")} />
+        <p>{t("certificates.batch.progressText", { percent: progress })}</p>
+      </div>
+    );
+  if (status === "failed")
+    return (
+      <p role="alert" className="form-error">
+        {t("certificates.batch.failed")}
+      </p>
+    );
+  return null;
+}

@@ -1,0 +1,106 @@
+import { data, type HeadersFunction, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Shell } from "../components/shell";
+import { publicVerification } from "../services/certificates.server";
+import { publicRoute } from "../services/guard.server";
+import { localeOf } from "../services/i18n.server";
+
+/**
+ * The public check of a certificate (the QR code on it leads here): no sign-in, no tenant navigation. It
+ * shows whether the signature holds or the certificate was revoked, and only what the certificate itself
+ * states. An unknown serial is an ordinary page saying so, never an error page.
+ */
+export const loader = publicRoute(async ({ request, params, context }) => {
+  const verification = await publicVerification(context.services, {
+    serial: params.serial ?? "",
+    locale: await localeOf(request),
+  });
+  return data(
+    { verification },
+    { headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" } },
+  );
+});
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({
+  "Cache-Control": loaderHeaders.get("Cache-Control") ?? "no-store",
+  "X-Robots-Tag": loaderHeaders.get("X-Robots-Tag") ?? "noindex, nofollow",
+});
+
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }];
+
+const headline = {
+  valid: { title: "certificates.verify.valid", detail: "certificates.verify.validDetail" },
+  invalid: { title: "certificates.verify.invalid", detail: "certificates.verify.invalidDetail" },
+  revoked: { title: "certificates.verify.revoked", detail: "certificates.verify.revokedDetail" },
+  not_found: { title: "certificates.verify.notFound", detail: "certificates.verify.notFoundDetail" },
+} as const;
+
+export default function VerifyCertificate() {
+  const { t } = useTranslation();
+  const { verification } = useLoaderData<typeof loader>();
+  const text = headline[verification.status];
+  return (
+    <Shell title={t("app.name")} homeTo="/">
+      <div className="narrow verify">
+        <h1>{t("certificates.verify.title")}</h1>
+        <div
+          role="status"
+          className={`verify-status verify-status--${verification.status}`}
+          data-status={verification.status}
+        >
+          <p className="verify-status__title">{t(text.title)}</p>
+          <p>
+            {t(text.detail, {
+              date: "revokedAt" in verification ? (verification.revokedAt ?? "") : "",
+            })}
+          </p>
+        </div>
+        {verification.status === "not_found" ? null : (
+          <table className="verify-facts">
+            <caption>{t("certificates.verify.caption")}</caption>
+            <tbody>
+              <tr>
+                <th scope="row">{t("certificates.verify.serial")}</th>
+                <td className="serial">{verification.serial}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("certificates.verify.issuer")}</th>
+                <td>{verification.issuer}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("certificates.verify.program")}</th>
+                <td>{verification.program}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("certificates.verify.cohort")}</th>
+                <td>{verification.cohort}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("certificates.verify.mentors")}</th>
+                <td data-testid="verify-mentors">{verification.mentors.join(", ")}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("certificates.verify.mentees")}</th>
+                <td data-testid="verify-mentees">{verification.mentees.join(", ")}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("certificates.verify.date")}</th>
+                <td>{verification.date}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("certificates.verify.signer")}</th>
+                <td>
+                  {t("certificates.verify.signerText", {
+                    name: verification.signer.name,
+                    title: verification.signer.title,
+                  })}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        )}
+      </div>
+    </Shell>
+  );
+}

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { PNG } from "pngjs";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, signInAs } from "./support";
+
+// The Yongin admin uploads the city's seal for its certificates: a text file named like an image and a
+// file over 1 MB are refused beside the field, the PNG is stored and previewed, and removing it leaves
+// no image.
+
+function sealPng(): Buffer {
+  const side = 96;
+  const image = new PNG({ width: side, height: side });
+  for (let y = 0; y < side; y++)
+    for (let x = 0; x < side; x++) {
+      const inside = (x - side / 2) ** 2 + (y - side / 2) ** 2 < (side / 2 - 3) ** 2;
+      image.data.set([196, 30, 36, inside ? 255 : 0], (y * side + x) * 4);
+    }
+  return PNG.sync.write(image);
+}
+
+test("the organisation admin uploads, previews and removes the official seal", async ({ page }) => {
+  await signInAs(page, accounts.yonginAdmin);
+  await page.goto(`${baseURL()}/yongin/admin/settings`);
+  await expect(page.getByRole("heading", { name: "기관 로고와 직인" })).toBeVisible();
+
+  await page.getByLabel("직인", { exact: true }).setInputFiles({
+    name: "seal.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("이름은 그림이지만 내용은 글자입니다"),
+  });
+  await page.getByRole("button", { name: "로고·직인 올리기" }).click();
+  await expect(page.getByText("직인: PNG 또는 JPEG 이미지만 올릴 수 있습니다")).toBeVisible();
+  await expect(page.getByRole("img", { name: "현재 직인" })).toHaveCount(0);
+
+  // A scan saved at full resolution: over 1 MB, cut off while it is read.
+  const large = Buffer.alloc(1024 * 1024 + 1024);
+  sealPng().copy(large);
+  await page.getByLabel("직인", { exact: true }).setInputFiles({
+    name: "직인-원본.png",
+    mimeType: "image/png",
+    buffer: large,
+  });
+  await page.getByRole("button", { name: "로고·직인 올리기" }).click();
+  await expect(page.getByText("직인: 파일이 1MB를 넘습니다")).toBeVisible();
+  await expect(page.getByRole("img", { name: "현재 직인" })).toHaveCount(0);
+
+  await page.getByLabel("직인", { exact: true }).setInputFiles({
+    name: "직인.png",
+    mimeType: "image/png",
+    buffer: sealPng(),
+  });
+  await page.getByRole("button", { name: "로고·직인 올리기" }).click();
+  const preview = page.getByRole("img", { name: "현재 직인" });
+  await expect(preview).toBeVisible();
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+  const response = await page.request.get(`${baseURL()}${await preview.getAttribute("src")}`);
+  expect(response.headers()["content-type"]).toBe("image/png");
+  expect(response.headers()["cache-control"]).toContain("private");
+
+  await expectAccessible(page);
+  // Data on the page: the signers' titles and names, and the time zones (IANA names).
+  const signers = (await page.locator(".signer-list li > span").allTextContents()).flatMap((text) =>
+    text.trim().split(/\s+/),
+  );
+  const zones = await page.locator("select[name=timeZone] option").allTextContents();
+  await expectOnlyTranslatedText(page, ["용인특례시", "박성훈", ...signers, ...zones]);
+
+  await page.getByRole("button", { name: "직인 삭제" }).click();
+  await expect(page.getByText("등록된 직인 이미지가 없습니다")).toBeVisible();
+  await expect(page.getByRole("img", { name: "현재 직인" })).toHaveCount(0);
+});

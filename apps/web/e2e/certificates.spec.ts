@@ -1,0 +1,524 @@
+import { newSerial } from "@mentoring/certificates";
+import { createDatabase } from "@mentoring/db";
+import { cohortCast, seededCohorts, YONGIN_AS_OF, yonginSeed } from "@mentoring/db/seed";
+import { builtinTemplate, CONSENT_VERSION } from "@mentoring/domain";
+import {
+  applyToCohort,
+  createCohort,
+  publishRun,
+  saveCeremony,
+  startMatchingRun,
+  tenantToday,
+  transitionCohort,
+} from "@mentoring/programs";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, signInAs } from "./support";
+
+// The pairing ceremony and its certificates, for a small Yongin cohort of its own (so the seeded cohorts
+// other specs rely on stay as they are): two mentors and three new officials, matched and published
+// through the services. The coordinator prepares the certificates, the first deputy mayor reviews and signs
+// them, the worker makes the PDFs, a new official downloads theirs, and anyone can check it by its serial
+// without signing in; a revoked certificate shows as revoked, an unknown serial says so.
+
+test.setTimeout(300_000);
+test.describe.configure({ mode: "serial" });
+
+const seed = yonginSeed();
+const seeded = seededCohorts.yongin?.[0] as NonNullable<(typeof seededCohorts)["yongin"]>[0];
+const cast = cohortCast(seed, seeded);
+const program = builtinTemplate("new_official_mentoring");
+const cohortTitle = `${program.name} 9기`;
+const place = "시청 컨벤션홀";
+const gift = "조아용 인형";
+const programme = "개회사\n결연증서 수여\n기념 촬영";
+
+const mentors = cast.spare.slice(0, 2);
+// Not the seeded participant account: its pre-survey journey (surveys.spec.ts) must start untouched.
+const mentees = cast.mentees.filter((person) => person.email !== accounts.yonginParticipant).slice(0, 3);
+const participant = mentees[0] as (typeof mentees)[number];
+
+interface Fixture {
+  tenantId: string;
+  cohortId: string;
+  signer: { name: string; title: string };
+  coordinatorName: string;
+  executiveName: string;
+}
+
+let f: Fixture;
+
+function database() {
+  return createDatabase(process.env.E2E_DATABASE_URL as string);
+}
+
+/** The cohort, recruited, matched and published through the services the pages call, and its ceremony. */
+async function publishedCohort(): Promise<Fixture> {
+  const db = database();
+  try {
+    const tenant = await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } });
+    const tenantId = tenant.id;
+    const [coordinator, executive] = await Promise.all(
+      [accounts.yonginCoordinator, accounts.yonginExecutive].map((email) =>
+        db.platform.user.findUniqueOrThrow({ where: { email } }),
+      ),
+    );
+    const actorUserId = coordinator?.id as string;
+    const appUrl = baseURL();
+    const today = tenantToday(tenant.timeZone);
+    const { cohortId, signer } = await db.withTenant(tenantId, async (tx) => {
+      const template = await tx.programTemplate.findFirstOrThrow({
+        where: { tenantId, builtinKey: "new_official_mentoring" },
+      });
+      const created = await createCohort(tx, {
+        tenantId,
+        form: { templateId: template.id, number: 9, title: cohortTitle, recruitmentStart: YONGIN_AS_OF },
+        actorUserId,
+        today,
+      });
+      if (!created.ok) throw new Error(`the cohort was not created: ${created.error.message}`);
+      const signer = await tx.certificateSigner.findFirstOrThrow({
+        where: { tenantId },
+        orderBy: { position: "asc" },
+      });
+      return { cohortId: created.cohortId, signer: { name: signer.name, title: signer.title } };
+    });
+    const move = (to: "recruiting" | "orientation" | "matching") =>
+      db.withTenant(tenantId, (tx) =>
+        transitionCohort(tx, {
+          tenantId,
+          cohortId,
+          to,
+          override: true,
+          reason: "결연식 시험 기수",
+          actorUserId,
+          today,
+          appUrl,
+        }),
+      );
+    await move("recruiting");
+    const staff = await db.withTenant(tenantId, (tx) =>
+      tx.staffMember.findMany({
+        where: {
+          tenantId,
+          employeeNumber: { in: [...mentors, ...mentees].map((person) => person.employeeNumber) },
+        },
+        select: { id: true, employeeNumber: true },
+      }),
+    );
+    const idOf = new Map(staff.map((row) => [row.employeeNumber, row.id]));
+    for (const [people, role] of [
+      [mentors, "mentor"],
+      [mentees, "mentee"],
+    ] as const) {
+      for (const person of people) {
+        const outcome = await db.withTenant(tenantId, (tx) =>
+          applyToCohort(tx, {
+            tenantId,
+            cohortId,
+            staffMemberId: idOf.get(person.employeeNumber) as string,
+            role,
+            consentVersion: CONSENT_VERSION,
+            actorUserId: null,
+            now: new Date(),
+            appUrl,
+          }),
+        );
+        expect(outcome.outcome, `${person.name} as ${role}`).toBe("accepted");
+      }
+    }
+    await move("orientation");
+    await move("matching");
+    const { runId } = await db.withTenant(tenantId, (tx) =>
+      startMatchingRun(tx, { tenantId, cohortId, actorUserId }),
+    );
+    // The worker solves the run (matching.run).
+    await expect
+      .poll(
+        async () =>
+          (
+            await db.withTenant(tenantId, (tx) =>
+              tx.matchingRun.findFirstOrThrow({ where: { tenantId, id: runId }, select: { status: true } }),
+            )
+          ).status,
+        { timeout: 90_000, intervals: [500] },
+      )
+      .toBe("succeeded");
+    await db.withTenant(tenantId, (tx) => publishRun(tx, { tenantId, cohortId, runId, actorUserId, appUrl }));
+    await db.withTenant(tenantId, (tx) =>
+      saveCeremony(tx, {
+        tenantId,
+        cohortId,
+        // 14:00 in Seoul.
+        startsAt: new Date("2025-04-15T05:00:00Z"),
+        place,
+        programme,
+        gift,
+        actorUserId,
+      }),
+    );
+    return {
+      tenantId,
+      cohortId,
+      signer,
+      coordinatorName: coordinator?.displayName as string,
+      executiveName: executive?.displayName as string,
+    };
+  } finally {
+    await db.disconnect();
+  }
+}
+
+/** The participant's certificate in the fixture cohort, as stored. */
+async function participantCertificate(): Promise<{ id: string; serial: string }> {
+  const db = database();
+  try {
+    return await db.withTenant(f.tenantId, (tx) =>
+      tx.certificate.findFirstOrThrow({
+        where: {
+          tenantId: f.tenantId,
+          cohortId: f.cohortId,
+          signature: { not: null },
+          team: {
+            members: {
+              some: { application: { staffMember: { employeeNumber: participant.employeeNumber } } },
+            },
+          },
+        },
+        select: { id: true, serial: true },
+      }),
+    );
+  } finally {
+    await db.disconnect();
+  }
+}
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, email);
+  return page;
+}
+
+/** Fails the test on a hydration error or a failed request. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text().split("\n")[0] as string);
+  });
+  page.on("pageerror", (error) => errors.push(error.message.split("\n")[0] as string));
+  return errors;
+}
+
+const names = () => [...mentors, ...mentees].map((person) => person.name);
+
+/** Text the pages show from the database: names, titles, the ceremony, serials. */
+function frame(...more: string[]): string[] {
+  return [
+    "용인특례시",
+    program.name,
+    cohortTitle,
+    place,
+    gift,
+    programme,
+    programme.replace(/\n/g, " "),
+    ...programme.split("\n"),
+    f.signer.name,
+    f.signer.title,
+    f.coordinatorName,
+    f.executiveName,
+    ...names(),
+    ...more,
+  ];
+}
+
+async function serials(page: Page): Promise<string[]> {
+  return page.locator(".serial").allTextContents();
+}
+
+test.beforeAll(async () => {
+  f = await publishedCohort();
+});
+
+test("before teams are published, preparing certificates is refused with the reason and nothing is made", async ({
+  browser,
+}) => {
+  // The seeded 1st cohort is still in orientation: no teams, no ceremony. The refusal writes nothing.
+  const db = database();
+  const seededCohort = await db
+    .withTenant(f.tenantId, (tx) =>
+      tx.cohort.findFirstOrThrow({
+        where: { tenantId: f.tenantId, title: `${program.name} 1기` },
+        select: { id: true, title: true },
+      }),
+    )
+    .finally(() => db.disconnect());
+  const page = await signedIn(browser, accounts.yonginCoordinator);
+  const errors = watchErrors(page);
+  await page.goto(`${baseURL()}/yongin/programs/cohorts/${seededCohort.id}/certificates`, {
+    waitUntil: "networkidle",
+  });
+  await expect(page.getByText("아직 결연식이 정해지지 않았습니다.")).toBeVisible();
+  await expect(page.getByText("결연식을 먼저 저장하면 출석을 기록할 수 있습니다.")).toBeVisible();
+  await page.getByRole("button", { name: "결연증서 준비" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "팀이 공개된 뒤에 결연증서를 준비할 수 있습니다. 먼저 매칭 결과를 공개해 주세요.",
+  );
+  await expect(page.getByTestId("certificate-batch")).toHaveCount(0);
+  await expect(page.getByText("아직 준비된 결연증서가 없습니다.")).toBeVisible();
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, frame(seededCohort.title));
+  expect(errors).toEqual([]);
+});
+
+test("the coordinator sees the ceremony, takes attendance and prepares the certificates; preparing again before the signature refreshes the same batch", async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, accounts.yonginCoordinator);
+  const errors = watchErrors(page);
+  const url = `${baseURL()}/yongin/programs/cohorts/${f.cohortId}/certificates`;
+  await page.goto(url, { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("결연식과 결연증서");
+  await expect(page.getByLabel("장소")).toHaveValue(place);
+  await expect(page.getByLabel("기념품")).toHaveValue(gift);
+  await expect(page.getByLabel("날짜")).toHaveValue("2025-04-15");
+  await expect(page.getByLabel("시각")).toHaveValue("14:00");
+
+  // Bad input is refused with the reason beside the field, and nothing changes.
+  await page.getByLabel("장소").fill("");
+  await page.getByRole("button", { name: "결연식 저장" }).click();
+  await expect(page.locator("#ceremony-place-error")).toHaveText("결연식 장소를 입력해 주세요.");
+  await page.reload({ waitUntil: "networkidle" });
+  await expect(page.getByLabel("장소")).toHaveValue(place);
+
+  // Attendance: the first mentee attended.
+  const attendance = page.getByRole("table", { name: "결연식 출석" });
+  await expect(attendance.getByRole("rowheader")).toHaveCount(5);
+  const row = attendance
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: participant.name }) });
+  await row.getByRole("button", { name: "참석" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "출석을 기록했습니다." })).toBeVisible();
+  await expect(row.getByRole("cell").nth(2)).toHaveText("참석");
+
+  await page.getByRole("button", { name: "결연증서 준비" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "결연증서를 준비했습니다." })).toBeVisible();
+  const batch = page.getByTestId("certificate-batch");
+  await expect(batch).toHaveCount(1);
+  await expect(batch.getByTestId("batch-status")).toHaveText("서명 대기");
+  await expect(batch.getByRole("table", { name: "결연증서 목록" }).getByRole("rowheader")).toHaveCount(
+    mentors.length,
+  );
+  // Preparing again before the signature refreshes the same batch.
+  await page.getByRole("button", { name: "결연증서 준비" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "결연증서를 준비했습니다." })).toBeVisible();
+  await expect(page.getByTestId("certificate-batch")).toHaveCount(1);
+
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, frame(...(await serials(page))));
+  expect(errors).toEqual([]);
+});
+
+test("the first deputy mayor reviews and signs the batch, and the files are made", async ({ browser }) => {
+  const page = await signedIn(browser, accounts.yonginExecutive);
+  const errors = watchErrors(page);
+  await page.getByRole("link", { name: "결연증서 서명" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("결연증서 서명");
+  const list = page.getByRole("table", { name: "결연증서 묶음" });
+  const row = list.getByRole("row").filter({ has: page.getByRole("rowheader", { name: cohortTitle }) });
+  await expect(row).toContainText("서명 대기");
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, frame());
+  await row.getByRole("link", { name: `${cohortTitle} 결연증서 검토` }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("결연증서 검토와 서명");
+  await expect(page.getByText(`${f.signer.title} ${f.signer.name}`)).toBeVisible();
+  const review = page.getByRole("table", { name: "증서 내용" });
+  await expect(review.getByRole("rowheader")).toHaveCount(mentors.length);
+  await expect(review).toContainText(participant.name);
+  await expect(review).toContainText("2025-04-15");
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, frame(...(await serials(page))));
+
+  // Without the confirmation nothing is signed.
+  await page.getByRole("button", { name: "서명하기" }).click();
+  await expect(page.getByRole("alert")).toHaveText("내용을 확인했다는 항목에 표시해야 서명할 수 있습니다.");
+  await expect(page.getByTestId("batch-status")).toHaveText("서명 대기");
+
+  await page.getByLabel("내용을 확인했으며 서명합니다").check();
+  await page.getByRole("button", { name: "서명하기" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "서명했습니다." })).toBeVisible();
+  // The page follows the worker until every file is made.
+  await expect(page.getByTestId("batch-status")).toHaveText(/생성 중|발급 완료/);
+  await expect(page.getByTestId("batch-status")).toHaveText("발급 완료", { timeout: 120_000 });
+  await expect(page.getByRole("button", { name: "서명하기" })).toHaveCount(0);
+  expect(errors).toEqual([]);
+
+  // The coordinator sees it issued, with the ZIP.
+  const coordinator = await signedIn(browser, accounts.yonginCoordinator);
+  await coordinator.goto(`${baseURL()}/yongin/programs/cohorts/${f.cohortId}/certificates`, {
+    waitUntil: "networkidle",
+  });
+  await expect(coordinator.getByTestId("batch-status")).toHaveText("발급 완료");
+  const zipLink = coordinator.getByRole("link", { name: "전체 결연증서 ZIP 내려받기" });
+  const zip = await coordinator.request.get(
+    new URL((await zipLink.getAttribute("href")) as string, baseURL()).href,
+  );
+  expect(zip.status()).toBe(200);
+  expect(zip.headers()["content-type"]).toBe("application/zip");
+  expect((await zip.body()).subarray(0, 2).toString("latin1")).toBe("PK");
+  await expectAccessible(coordinator);
+  await expectOnlyTranslatedText(coordinator, frame(...(await serials(coordinator))));
+});
+
+test("a new official sees the ceremony and downloads their certificate, which checks as valid", async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, participant.email as string);
+  const errors = watchErrors(page);
+  await page.getByRole("link", { name: "결연증서", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("결연증서");
+  const ceremony = page.getByRole("region", { name: `${cohortTitle} 결연식` });
+  await expect(ceremony.getByTestId("ceremony-place")).toHaveText(place);
+  await expect(ceremony.getByTestId("ceremony-gift")).toHaveText(gift);
+  await expect(ceremony.getByTestId("ceremony-when")).toContainText("14:00");
+  await expect(ceremony.getByTestId("ceremony-when")).toContainText("2025");
+  await expect(ceremony).toContainText("참석");
+  const when = (await ceremony.getByTestId("ceremony-when").textContent()) as string;
+
+  const mine = page.getByRole("table", { name: "내 결연증서 목록" });
+  await expect(mine.getByRole("row")).toHaveCount(2);
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, frame(when, ...(await serials(page))));
+
+  const download = mine.getByRole("link", { name: `${cohortTitle} 결연증서 PDF 내려받기` });
+  const pdf = await page.request.get(
+    new URL((await download.getAttribute("href")) as string, baseURL()).href,
+  );
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const body = await pdf.body();
+  expect(body.subarray(0, 4).toString("latin1")).toBe("%PDF");
+  expect(body.length).toBeGreaterThan(10 * 1024);
+
+  // Another team's certificate is not theirs to fetch.
+  const db = database();
+  const other = await db
+    .withTenant(f.tenantId, (tx) =>
+      tx.certificate.findFirstOrThrow({
+        where: {
+          tenantId: f.tenantId,
+          cohortId: f.cohortId,
+          team: {
+            members: {
+              none: { application: { staffMember: { employeeNumber: participant.employeeNumber } } },
+            },
+          },
+        },
+        select: { id: true },
+      }),
+    )
+    .finally(() => db.disconnect());
+  expect((await page.request.get(`${baseURL()}/yongin/certificates/${other.id}/pdf`)).status()).toBe(404);
+  expect(errors).toEqual([]);
+
+  // The QR code's address, opened by anyone without signing in.
+  const { serial } = await participantCertificate();
+  const visitor = await (await browser.newContext()).newPage();
+  const response = await visitor.goto(`${baseURL()}/verify/${serial}`, { waitUntil: "networkidle" });
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()["cache-control"]).toBe("no-store");
+  expect(response?.headers()["x-robots-tag"]).toContain("noindex");
+  await expect(visitor.getByRole("status")).toContainText("유효한 결연증서입니다");
+  await expect(visitor.getByTestId("verify-mentees")).toContainText(participant.name);
+  await expect(visitor.getByText(serial)).toBeVisible();
+  await expect(visitor.getByText(`${f.signer.title} ${f.signer.name}`)).toBeVisible();
+  await expect(visitor.getByRole("link", { name: "결연증서 서명" })).toHaveCount(0);
+  await expectAccessible(visitor);
+  await expectOnlyTranslatedText(visitor, frame(serial, `${f.signer.title} ${f.signer.name}`));
+
+  // In English through the language switch.
+  await visitor.getByRole("button", { name: /English/ }).click();
+  await expect(visitor.getByRole("status")).toContainText("This pairing certificate is valid");
+});
+
+test("a certificate whose stored content was altered after signing checks as forged", async ({ browser }) => {
+  // Someone with database access changes a name on another team's certificate.
+  const db = database();
+  const altered = await db
+    .withTenant(f.tenantId, async (tx) => {
+      const certificate = await tx.certificate.findFirstOrThrow({
+        where: {
+          tenantId: f.tenantId,
+          cohortId: f.cohortId,
+          team: {
+            members: {
+              none: { application: { staffMember: { employeeNumber: participant.employeeNumber } } },
+            },
+          },
+        },
+        select: { id: true, serial: true, content: true },
+      });
+      const content = certificate.content as Record<string, unknown>;
+      await tx.certificate.update({
+        where: { id: certificate.id },
+        data: { content: { ...content, mentees: ["홍길동"] } },
+      });
+      return certificate.serial;
+    })
+    .finally(() => db.disconnect());
+  const visitor = await (await browser.newContext()).newPage();
+  const response = await visitor.goto(`${baseURL()}/verify/${altered}`, { waitUntil: "networkidle" });
+  expect(response?.status()).toBe(200);
+  await expect(visitor.getByRole("status")).toContainText("위조되었거나 변경된 증서입니다");
+  await expect(visitor.getByRole("status")).not.toContainText("유효한");
+  await expectAccessible(visitor);
+  await expectOnlyTranslatedText(visitor, frame(altered, "홍길동", `${f.signer.title} ${f.signer.name}`));
+});
+
+test("an unknown serial is an ordinary page saying so, and nothing else", async ({ browser }) => {
+  const visitor = await (await browser.newContext()).newPage();
+  // A well-formed serial nobody issued, and one that is not a serial at all.
+  for (const serial of [newSerial(), "not-a-serial"]) {
+    const response = await visitor.goto(`${baseURL()}/verify/${serial}`, { waitUntil: "networkidle" });
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["cache-control"]).toBe("no-store");
+    await expect(visitor.getByRole("status")).toContainText("등록되지 않은 발급번호입니다");
+    await expect(visitor.getByRole("table")).toHaveCount(0);
+    await expect(visitor.getByText(serial)).toHaveCount(0);
+  }
+  await expectAccessible(visitor);
+  await expectOnlyTranslatedText(visitor, []);
+});
+
+test("the coordinator revokes a certificate with a reason, and its check shows it revoked", async ({
+  browser,
+}) => {
+  const { serial } = await participantCertificate();
+  const page = await signedIn(browser, accounts.yonginCoordinator);
+  await page.goto(`${baseURL()}/yongin/programs/cohorts/${f.cohortId}/certificates`, {
+    waitUntil: "networkidle",
+  });
+  const row = page.locator(`tr[data-serial="${serial}"]`);
+  // A reason is required.
+  await row.getByRole("button", { name: "증서 취소" }).click();
+  await expect(row.getByText("취소 사유를 입력해 주세요.")).toBeVisible();
+  await row.getByLabel("취소 사유").fill("성명 오기로 재발급 예정");
+  await row.getByRole("button", { name: "증서 취소" }).click();
+  await expect(row).toContainText("취소됨");
+  await expect(row).toContainText("성명 오기로 재발급 예정");
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, frame(...(await serials(page)), "성명 오기로 재발급 예정", "홍길동"));
+
+  const visitor = await (await browser.newContext()).newPage();
+  const response = await visitor.goto(`${baseURL()}/verify/${serial}`, { waitUntil: "networkidle" });
+  expect(response?.status()).toBe(200);
+  await expect(visitor.getByRole("status")).toContainText("취소된 결연증서입니다");
+  await expectOnlyTranslatedText(visitor, frame(serial, `${f.signer.title} ${f.signer.name}`));
+
+  // The participant sees it revoked, with no download.
+  const participantPage = await signedIn(browser, participant.email as string);
+  await participantPage.goto(`${baseURL()}/yongin/certificates`, { waitUntil: "networkidle" });
+  const mine = participantPage.getByRole("table", { name: "내 결연증서 목록" });
+  await expect(mine).toContainText("취소된 증서입니다");
+  await expect(mine.getByRole("link", { name: /PDF/ })).toHaveCount(0);
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "tenants" ADD COLUMN     "logo_key" TEXT,
+ADD COLUMN     "seal_key" TEXT;
