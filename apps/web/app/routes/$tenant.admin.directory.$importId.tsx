@@ -1,9 +1,9 @@
 import type { FileError, RowProblem } from "@mentoring/directory";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
+import { useRefreshWhile } from "../components/use-refresh-while";
 import { INVALID_ROWS_SHOWN, importDetail, requestApply } from "../services/directory.server";
 import { notFound, tenantRoute } from "../services/guard.server";
 
@@ -42,16 +42,6 @@ export const action = tenantRoute("staff.import", async ({ request, params, cont
   if (!result) throw notFound();
   return result.ok ? { ok: true as const } : { ok: false as const, problem: result.problem };
 });
-
-/** While the worker is busy, the page asks for fresh data about once a second. */
-function useRefreshWhile(busy: boolean) {
-  const { revalidate, state } = useRevalidator();
-  useEffect(() => {
-    if (!busy || state !== "idle") return;
-    const timer = setTimeout(revalidate, 1_000);
-    return () => clearTimeout(timer);
-  }, [busy, state, revalidate]);
-}
 
 function useProblemText() {
   const { t } = useTranslation();

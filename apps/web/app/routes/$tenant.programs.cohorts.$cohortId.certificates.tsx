@@ -1,10 +1,10 @@
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BatchProgress } from "../components/batch-progress";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { Field } from "../components/field";
+import { useRefreshWhile } from "../components/use-refresh-while";
 import {
   type BatchPageView,
   type CoordinatorResult,
@@ -38,16 +38,6 @@ export const action = tenantRoute("programs.manage", async ({ request, params, c
     requestId: context.requestId,
   });
 });
-
-/** While the worker makes files, the page asks for fresh data about once a second. */
-function useRefreshWhile(busy: boolean) {
-  const { revalidate, state } = useRevalidator();
-  useEffect(() => {
-    if (!busy || state !== "idle") return;
-    const timer = setTimeout(revalidate, 1_000);
-    return () => clearTimeout(timer);
-  }, [busy, state, revalidate]);
-}
 
 function Message({ result }: { result: CoordinatorResult | undefined }) {
   const { t } = useTranslation();

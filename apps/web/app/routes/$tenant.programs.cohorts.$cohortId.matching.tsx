@@ -1,11 +1,11 @@
 import { can } from "@mentoring/domain";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
+import { useRefreshWhile } from "../components/use-refresh-while";
 import { forbidden, notFound, tenantRoute } from "../services/guard.server";
 import { localeOf, translatorFor } from "../services/i18n.server";
 import {
@@ -195,20 +195,6 @@ type Result = Exclude<ReturnType<typeof useActionData<typeof action>>, undefined
 
 const inProgress = (run: Pick<RunPage, "status"> | null) =>
   run !== null && (run.status === "queued" || run.status === "running");
-
-/** While the chosen run works, the page reloads its data every second; it stops once the run has ended. */
-function useRefreshWhile(active: boolean) {
-  const revalidator = useRevalidator();
-  const latest = useRef(revalidator);
-  latest.current = revalidator;
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => {
-      if (latest.current.state === "idle") latest.current.revalidate();
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-}
 
 function PhraseText({ phrase }: { phrase: Phrase }) {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BatchProgress } from "../components/batch-progress";
 import { CsrfInput } from "../components/csrf-input";
+import { useRefreshWhile } from "../components/use-refresh-while";
 import { batchForSigning, idSchema, signBatch } from "../services/certificates.server";
 import { notFound, tenantRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
@@ -35,16 +35,6 @@ export const action = tenantRoute("certificates.sign", async ({ request, params,
     requestId: context.requestId,
   });
 });
-
-/** While the worker makes files, the page asks for fresh data about once a second. */
-function useRefreshWhile(busy: boolean) {
-  const { revalidate, state } = useRevalidator();
-  useEffect(() => {
-    if (!busy || state !== "idle") return;
-    const timer = setTimeout(revalidate, 1_000);
-    return () => clearTimeout(timer);
-  }, [busy, state, revalidate]);
-}
 
 export default function SignBatch() {
   const { t } = useTranslation();

@@ -23,7 +23,7 @@ import {
 } from "@mentoring/programs";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { z } from "zod";
-import { formatDateTime } from "./format.server";
+import { formatClock, formatDateTime } from "./format.server";
 import { notFound, type TenantAccess } from "./guard.server";
 import type { Services } from "./services.server";
 
@@ -94,16 +94,6 @@ export function instantAt(day: string, clock: string, timeZone: string): Date | 
   return new Date(wall - offsetAt(first, timeZone));
 }
 
-/** "14:00" on the tenant's clock. */
-function clockOf(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-  }).format(date);
-}
-
 function rowView(row: CertificateRow, locale: string, timeZone: string) {
   return {
     ...row,
@@ -141,7 +131,7 @@ export async function cohortCertificates(
     ceremony: ceremony
       ? {
           date: calendarDateIn(ceremony.startsAt, tenant.timeZone),
-          time: clockOf(ceremony.startsAt, tenant.timeZone),
+          time: formatClock(ceremony.startsAt, "en-GB", tenant.timeZone),
           when: formatDateTime(ceremony.startsAt, locale, tenant.timeZone, {
             dateStyle: "long",
             timeStyle: "short",

@@ -17,3 +17,13 @@ export function formatDateTime(
   const hourCycle = locale === "ko" && style.timeStyle ? { hourCycle: "h23" as const } : {};
   return new Intl.DateTimeFormat(locale, { ...style, ...hourCycle, timeZone }).format(date);
 }
+
+/** "14:05": a time of day, two-digit 24-hour clock in every language (also what a time input holds). */
+export function formatClock(date: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  }).format(date);
+}

@@ -21,32 +21,13 @@ import {
   tenantToday,
 } from "@mentoring/programs";
 import { z } from "zod";
+import { formatClock, formatDateTime } from "./format.server";
 import { notFound, type TenantAccess } from "./guard.server";
 import type { Services } from "./services.server";
 
 /* The survey pages' server side: participants answering their rounds, coordinators following completion. */
 
 type Tenant = TenantAccess["tenant"];
-
-/** "14:05": a time of day on the tenant's clock, formatted here so server and browser never disagree. */
-export function formatClock(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-  }).format(date);
-}
-
-/** "2025. 2. 21. 14:05": a moment, with a 24-hour clock (no 오전/오후 to read or to translate). */
-export function formatMoment(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    hourCycle: "h23",
-    timeZone,
-  }).format(date);
-}
 
 /** A refusal from the programs package as the page shows it: not found as a 404, others as a message key. */
 function refusalOf(error: unknown): { error: string } {
@@ -128,7 +109,7 @@ export async function roundForParticipant(
     closed: found.round.closed,
     questions: found.set.questions.map((question) => questionView(question, locale)),
     answers: (response?.answers ?? {}) as SurveyAnswers,
-    submittedAt: response?.submittedAt ? formatMoment(response.submittedAt, locale, tenant.timeZone) : null,
+    submittedAt: response?.submittedAt ? formatDateTime(response.submittedAt, locale, tenant.timeZone) : null,
     savedAt:
       response && !response.submittedAt ? formatClock(response.savedAt, locale, tenant.timeZone) : null,
   };
@@ -209,13 +190,13 @@ export async function cohortCompletion(
     rounds: completion.rounds.map((round) => ({
       ...round,
       title: localize(round.title, locale),
-      closedAt: round.closedAt ? formatMoment(round.closedAt, locale, tenant.timeZone) : null,
+      closedAt: round.closedAt ? formatDateTime(round.closedAt, locale, tenant.timeZone) : null,
       participants: round.participants.map((participant) => ({
         ...participant,
         submittedAt: participant.submittedAt
-          ? formatMoment(participant.submittedAt, locale, tenant.timeZone)
+          ? formatDateTime(participant.submittedAt, locale, tenant.timeZone)
           : null,
-        savedAt: participant.savedAt ? formatMoment(participant.savedAt, locale, tenant.timeZone) : null,
+        savedAt: participant.savedAt ? formatDateTime(participant.savedAt, locale, tenant.timeZone) : null,
       })),
       dimensions: round.dimensions.map((dimension) => ({
         ...dimension,
