@@ -117,3 +117,4 @@ export {
   parseBusinessRegistrationNumber,
   RESERVED_SLUGS,
 } from "./tenant-profile";
+export * from "./errors";

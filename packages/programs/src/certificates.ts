@@ -25,7 +25,7 @@ import {
   teamsOfCohort,
   textAt,
 } from "./certificate-records";
-import { loadCohort } from "./cohort-record";
+import { loadCohort } from "./records/cohort-record";
 import { ProgramError } from "./errors";
 
 /*

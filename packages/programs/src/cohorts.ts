@@ -19,7 +19,7 @@ import {
   transitionProblems,
 } from "@mentoring/domain";
 import { type ZodError, z } from "zod";
-import { dateColumn, dayOf, loadCohort, scheduleColumns, tenantToday } from "./cohort-record";
+import { dateColumn, dayOf, loadCohort, scheduleColumns, tenantToday } from "./records/cohort-record";
 import { ProgramError } from "./errors";
 import { openSurveyRounds } from "./surveys";
 import { loadTemplate } from "./templates";

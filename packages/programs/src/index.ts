@@ -7,7 +7,7 @@ export {
   scheduleColumns,
   scheduleOf,
   tenantToday,
-} from "./cohort-record";
+} from "./records/cohort-record";
 export * from "./cohorts";
 export { ProgramError } from "./errors";
 export * from "./matching";

@@ -15,7 +15,7 @@ import {
   type Participant,
   parseMatchingProblem,
 } from "@mentoring/matching";
-import { type CohortRecord, dayOf } from "./cohort-record";
+import { type CohortRecord, dayOf } from "./records/cohort-record";
 import { ProgramError } from "./errors";
 
 /** Same input, same teams: every run of a cohort solves with this seed. */

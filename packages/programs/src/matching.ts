@@ -7,7 +7,7 @@ import {
   parseMatchingProblem,
   solveMatching,
 } from "@mentoring/matching";
-import { type CohortRecord, loadCohort } from "./cohort-record";
+import { type CohortRecord, loadCohort } from "./records/cohort-record";
 import { ProgramError } from "./errors";
 import { buildMatchingProblem, type CarriedRules } from "./matching-problem";
 import { namedParams, peopleOf, reviewTeams, type StoredTeam, storedTeamsOf } from "./matching-review";

@@ -20,7 +20,7 @@ import {
 import { defaultLocale, type Locale, supportedLocales } from "@mentoring/i18n";
 import { queueEmail } from "@mentoring/mail";
 import { z } from "zod";
-import { type CohortRecord, dayOf, loadCohort } from "./cohort-record";
+import { type CohortRecord, dayOf, loadCohort } from "./records/cohort-record";
 import { ProgramError } from "./errors";
 
 /*

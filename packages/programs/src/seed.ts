@@ -16,7 +16,7 @@ import {
   scheduleFromOffsets,
   type TemplateDefinition,
 } from "@mentoring/domain";
-import { dateColumn, scheduleColumns } from "./cohort-record";
+import { dateColumn, scheduleColumns } from "./records/cohort-record";
 
 /** A number in [0, 1) fixed by the text: seeded answers are the same on every run. */
 function unit(text: string): number {

@@ -22,7 +22,7 @@ import {
 } from "@mentoring/domain";
 import { defaultLocale, type Locale, supportedLocales } from "@mentoring/i18n";
 import { InvalidEmailAddressError, queueEmail } from "@mentoring/mail";
-import { dateColumn, dayOf, loadCohort, tenantToday } from "./cohort-record";
+import { dateColumn, dayOf, loadCohort, tenantToday } from "./records/cohort-record";
 import { ProgramError } from "./errors";
 
 /*

@@ -10,7 +10,7 @@ import {
 } from "@mentoring/domain";
 import { missingKeys, supportedLocales } from "@mentoring/i18n";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dayOf } from "../src/cohort-record";
+import { dayOf } from "../src/records/cohort-record";
 import {
   cohortOverview,
   createCohort,

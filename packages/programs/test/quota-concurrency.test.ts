@@ -11,7 +11,7 @@ import {
   type TemplateDefinition,
 } from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduleColumns } from "../src/cohort-record";
+import { scheduleColumns } from "../src/records/cohort-record";
 import { applyToCohort, type PlacementOutcome } from "../src/recruitment";
 
 const QUOTA = 20;

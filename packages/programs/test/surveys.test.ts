@@ -13,7 +13,7 @@ import {
 } from "@mentoring/domain";
 import { missingKeys, supportedLocales } from "@mentoring/i18n";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduleColumns } from "../src/cohort-record";
+import { scheduleColumns } from "../src/records/cohort-record";
 import { ProgramError } from "../src/errors";
 import {
   closeRound,

@@ -1,5 +1,6 @@
 import type { Cohort, TenantDb } from "@mentoring/db";
 import {
+  AppError,
   type CalendarDate,
   type CohortSchedule,
   calendarDate,
@@ -9,7 +10,6 @@ import {
   type TemplateDefinition,
   templateDefinitionSchema,
 } from "@mentoring/domain";
-import { ProgramError } from "./errors";
 
 /** A DATE column as the calendar day it holds (Prisma returns it as midnight UTC). */
 export function dayOf(value: Date): CalendarDate {
@@ -64,7 +64,7 @@ export async function loadCohort(
     where: { tenantId, id: cohortId },
     include: { templateVersion: { select: { definition: true, version: true } } },
   });
-  if (!cohort) throw new ProgramError("programs.error.cohortNotFound", {}, 404);
+  if (!cohort) throw new AppError("cohort.not_found");
   const { templateVersion, ...row } = cohort;
   return {
     cohort: row,

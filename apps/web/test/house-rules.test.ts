@@ -1,0 +1,61 @@
+// Rules of the house that keep the code easy to change, checked on the source so that a change that
+// breaks one fails here rather than in review.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const repo = fileURLToPath(new URL("../../..", import.meta.url));
+
+/**
+ * Packages whose `src/<area>/` folders hold use cases, one per file. Pieces that several use cases share
+ * (row loaders, shaping) live in `src/records/`, which is not a use-case folder.
+ */
+const useCasePackages = ["packages/programs", "packages/tenants"];
+const notUseCaseFolders = new Set(["records", "testing"]);
+
+function useCaseFiles(): string[] {
+  return useCasePackages.flatMap((pkg) => {
+    const src = join(repo, pkg, "src");
+    if (!existsSync(src)) return [];
+    return readdirSync(src)
+      .filter((area) => !notUseCaseFolders.has(area) && statSync(join(src, area)).isDirectory())
+      .flatMap((area) =>
+        readdirSync(join(src, area))
+          .filter((file) => /\.tsx?$/.test(file) && file !== "index.ts" && !/\.test\.tsx?$/.test(file))
+          .map((file) => join(pkg, "src", area, file)),
+      );
+  });
+}
+
+/** Names of the functions a module exports: `export function f`, `export const f = (...) =>`. */
+export function exportedFunctions(source: string): string[] {
+  const declared = [...source.matchAll(/^export\s+(?:async\s+)?function\*?\s+(\w+)/gm)].map((m) => m[1]);
+  const arrows = [
+    ...source.matchAll(/^export\s+const\s+(\w+)\s*(?::[^=]+)?=\s*(?:async\s+)?(?:\([^)]*\)|\w+)\s*(?::[^=]+)?=>/gm),
+  ].map((m) => m[1]);
+  return [...declared, ...arrows].filter((name): name is string => name !== undefined);
+}
+
+describe("use cases", () => {
+  const files = useCaseFiles();
+
+  it("are found where the house keeps them", () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)("%s exports exactly one use case", (file) => {
+    const names = exportedFunctions(readFileSync(join(repo, file), "utf8"));
+    expect(names, `${file} exports ${names.join(", ")}`).toHaveLength(1);
+  });
+
+  it("the check counts declared and arrow functions alike", () => {
+    const source = [
+      "export async function applyToCohort(db, input) {}",
+      "export const withdraw = async (db: TenantDb, input: Input): Promise<void> => {}",
+      "export const LIMIT = 3;",
+      "export type Input = { a: string };",
+    ].join("\n");
+    expect(exportedFunctions(source)).toEqual(["applyToCohort", "withdraw"]);
+  });
+});

@@ -1,0 +1,19 @@
+import type { ErrorTable } from "./error-table";
+
+/** Matching runs, their review (moves, swaps, pins) and publication. */
+export const matchingErrors = {
+  "matching.cohort_not_matching": { status: 409, message: "matching.error.cohortNotMatching" },
+  "matching.invalid_criteria": { status: 400, message: "matching.error.invalidCriteria" },
+  "matching.invalid_problem": { status: 400, message: "matching.error.invalidProblem" },
+  "matching.no_teams": { status: 409, message: "matching.error.noTeams" },
+  "matching.person_not_in_run": { status: 400, message: "matching.error.personNotInRun" },
+  "matching.person_not_placed": { status: 400, message: "matching.error.personNotPlaced" },
+  "matching.pin_excluded": { status: 400, message: "matching.error.pinExcluded" },
+  "matching.roles_differ": { status: 400, message: "matching.error.rolesDiffer" },
+  "matching.run_in_progress": { status: 409, message: "matching.error.runInProgress" },
+  "matching.run_not_found": { status: 404, message: "matching.error.runNotFound" },
+  "matching.run_not_ready": { status: 409, message: "matching.error.runNotReady" },
+  "matching.same_team": { status: 400, message: "matching.error.sameTeam" },
+  "matching.team_not_found": { status: 400, message: "matching.error.teamNotFound" },
+  "matching.violations": { status: 409, message: "matching.error.violations" },
+} as const satisfies ErrorTable;
