@@ -32,7 +32,9 @@ function useCaseFiles(): string[] {
 export function exportedFunctions(source: string): string[] {
   const declared = [...source.matchAll(/^export\s+(?:async\s+)?function\*?\s+(\w+)/gm)].map((m) => m[1]);
   const arrows = [
-    ...source.matchAll(/^export\s+const\s+(\w+)\s*(?::[^=]+)?=\s*(?:async\s+)?(?:\([^)]*\)|\w+)\s*(?::[^=]+)?=>/gm),
+    ...source.matchAll(
+      /^export\s+const\s+(\w+)\s*(?::[^=]+)?=\s*(?:async\s+)?(?:\([^)]*\)|\w+)\s*(?::[^=]+)?=>/gm,
+    ),
   ].map((m) => m[1]);
   return [...declared, ...arrows].filter((name): name is string => name !== undefined);
 }

@@ -106,41 +106,43 @@ export function tenantRoute<A extends Args, R>(
   permission: Permission,
   handler: (args: A & TenantAccess) => Promise<R>,
 ) {
-  return tag(
-    async (args: A) => {
-      const { services, requestId } = args.context;
-      const user = await requireUser(args.request, services);
-      const access = await tenantAccess(args, user);
-      if (!access) throw notFound();
-      if (!can(access.membership.roles, permission)) {
-        services.log.warn(
-          {
-            requestId,
-            userId: user.id,
-            tenant: access.tenant.slug,
-            permission,
-            roles: access.membership.roles,
-          },
-          "access denied",
-        );
-        throw forbidden();
-      }
-      // After the sign-in check: an outsider's post is refused before its body is read.
-      await requireCsrf(args);
-      // A read-only tenant (billing past its grace period, or set by the operator) keeps every page to
-      // read but takes no change, except what settles the bill.
-      const writing = args.request.method !== "GET" && args.request.method !== "HEAD";
-      if (
-        writing &&
-        permission !== "billing.manage" &&
-        tenantAccessState(access.tenant, new Date()).readOnly
-      ) {
-        throw new Response(null, { status: 423, statusText: "Read-only" });
-      }
-      return handler({ ...args, ...access });
-    },
-    { kind: "tenant", permission },
+  return tagTenant(
+    async (args: A) => handler({ ...args, ...(await tenantGate(args, permission)) }),
+    permission,
   );
+}
+
+/** Tags a tenant page's loader or action with its permission, for the route-access test. */
+export function tagTenant<F extends (...args: never[]) => unknown>(handler: F, permission: Permission): F {
+  return tag(handler, { kind: "tenant", permission });
+}
+
+/**
+ * Lets a request into a tenant page, or throws the answer: 404 to a non-member (an outsider learns
+ * nothing, not even that the tenant exists), 403 (logged) to a member without `permission`, 403 for a
+ * post without its CSRF token, 423 for a change to a read-only tenant.
+ */
+export async function tenantGate(args: Args, permission: Permission): Promise<TenantAccess> {
+  const { services, requestId } = args.context;
+  const user = await requireUser(args.request, services);
+  const access = await tenantAccess(args, user);
+  if (!access) throw notFound();
+  if (!can(access.membership.roles, permission)) {
+    services.log.warn(
+      { requestId, userId: user.id, tenant: access.tenant.slug, permission, roles: access.membership.roles },
+      "access denied",
+    );
+    throw forbidden();
+  }
+  // After the sign-in check: an outsider's post is refused before its body is read.
+  await requireCsrf(args);
+  // A read-only tenant (billing past its grace period, or set by the operator) keeps every page to
+  // read but takes no change, except what settles the bill.
+  const writing = args.request.method !== "GET" && args.request.method !== "HEAD";
+  if (writing && permission !== "billing.manage" && tenantAccessState(access.tenant, new Date()).readOnly) {
+    throw new Response(null, { status: 423, statusText: "Read-only" });
+  }
+  return access;
 }
 
 async function tenantAccess(args: Args, user: SignedInUser): Promise<TenantAccess | null> {

@@ -1,0 +1,156 @@
+import {
+  type FieldMetadata,
+  type FormMetadata,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+} from "@conform-to/react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+/*
+ * The one set of form fields. Each takes conform's field metadata (from `useForm`, whose constraints come
+ * from the same zod schema the server parses with), a visible label and an optional hint, and ties the
+ * hint and the error to the control with aria-describedby, as KWCAG asks. Messages arrive translated.
+ */
+
+interface Labelled {
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+type InputType = Parameters<typeof getInputProps>[1]["type"];
+
+/** Hint and error ids of a field, for aria-describedby, and the error text itself. */
+function described(meta: FieldMetadata<unknown>, hint: ReactNode) {
+  const error = meta.errors?.[0];
+  const ids = [hint ? `${meta.id}-hint` : null, error ? meta.errorId : null].filter(Boolean).join(" ");
+  return { error, describedBy: ids || undefined };
+}
+
+function FieldFrame({
+  meta,
+  label,
+  hint,
+  error,
+  children,
+}: Labelled & { meta: FieldMetadata<unknown>; error: string | undefined; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p id={meta.errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled input (text, number, date, e-mail, password...). */
+export function InputField<T>({
+  meta,
+  type = "text",
+  label,
+  hint,
+  ...input
+}: Labelled & { meta: FieldMetadata<T>; type?: InputType } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    "type" | "name" | "id"
+  >) {
+  const field = meta as FieldMetadata<unknown>;
+  const { error, describedBy } = described(field, hint);
+  return (
+    <FieldFrame meta={field} label={label} hint={hint} error={error}>
+      <input
+        {...getInputProps(field, { type, ariaAttributes: false })}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A labelled multi-line text. */
+export function TextareaField<T>({
+  meta,
+  label,
+  hint,
+  ...textarea
+}: Labelled & { meta: FieldMetadata<T> } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
+  const field = meta as FieldMetadata<unknown>;
+  const { error, describedBy } = described(field, hint);
+  return (
+    <FieldFrame meta={field} label={label} hint={hint} error={error}>
+      <textarea
+        {...getTextareaProps(field, { ariaAttributes: false })}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...textarea}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A labelled select; `options` carry their visible labels (translated, or data). */
+export function SelectField<T>({
+  meta,
+  label,
+  hint,
+  options,
+  placeholder,
+  ...select
+}: Labelled & {
+  meta: FieldMetadata<T>;
+  options: { value: string; label: string }[];
+  /** The text of an empty first choice. */
+  placeholder?: string;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
+  const field = meta as FieldMetadata<unknown>;
+  const { error, describedBy } = described(field, hint);
+  return (
+    <FieldFrame meta={field} label={label} hint={hint} error={error}>
+      <select
+        {...getSelectProps(field, { ariaAttributes: false })}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...select}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** The form's own errors (not tied to one field), announced when they appear. */
+export function FormErrors<T extends Record<string, unknown>>({
+  form,
+  summary,
+}: {
+  form: FormMetadata<T, string[]>;
+  /** Said first when any field has an error ("입력 내용을 확인하세요"). */
+  summary?: string;
+}) {
+  const messages = form.errors ?? [];
+  const fieldsInError = Object.values(form.allErrors).length > messages.length;
+  if (messages.length === 0 && !(summary && fieldsInError)) return null;
+  return (
+    <div role="alert" id={form.errorId} className="form-error">
+      {summary && fieldsInError ? <p>{summary}</p> : null}
+      {messages.map((message) => (
+        <p key={message}>{message}</p>
+      ))}
+    </div>
+  );
+}
