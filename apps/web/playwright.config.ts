@@ -3,14 +3,19 @@ import { defineConfig } from "@playwright/test";
 /**
  * Browser tests against the production build, served with the worker, a fresh seeded database and a
  * real SMTP sink (e2e/global-setup.ts). Debian's Chromium: Playwright's own download is unreachable here.
+ *
+ * Tests run in any order and in parallel: each builds what it changes in an organisation of its own
+ * (e2e/factories), reads the seeded cities only to read them, and signs in without the form
+ * (e2e/fixtures.ts) unless signing in is what it tests.
  */
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
-  // One browser at a time: the tests share one seeded database and the machine has two cores.
-  workers: 1,
-  fullyParallel: false,
+  // Two browsers at a time: the machine has two cores, shared with the web server and the worker.
+  workers: 2,
+  fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
+  // A flaky test fails the run: no retry hides it.
   retries: 0,
   // Whole journeys (sign-up to directory import) run a minute alone and longer on a loaded machine.
   timeout: 180_000,

@@ -1,4 +1,4 @@
-import { defaultNamespace, resources } from "@mentoring/i18n";
+import { defaultNamespace, formatters, resources } from "@mentoring/i18n";
 import { RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
 import { StrictMode, startTransition } from "react";
@@ -11,6 +11,7 @@ const uiResources = { ko: { common: resources.ko.common }, en: { common: resourc
 
 void i18next
   .use(initReactI18next)
+  .use(formatters)
   .init({
     lng: document.documentElement.lang || "ko",
     resources: uiResources,

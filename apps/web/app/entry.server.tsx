@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import { defaultNamespace, resources } from "@mentoring/i18n";
+import { defaultNamespace, formatters, resources } from "@mentoring/i18n";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -19,7 +19,7 @@ export default async function handleRequest(
   context: AppLoadContext,
 ) {
   const i18next = createInstance();
-  await i18next.use(initReactI18next).init({
+  await i18next.use(initReactI18next).use(formatters).init({
     lng: await localeOf(request),
     resources,
     defaultNS: defaultNamespace,

@@ -1,9 +1,16 @@
 import { signedWebhook, subscriptionEvent } from "@mentoring/billing/testing";
-import { createDatabase } from "@mentoring/db";
-import { expect, type Page, test } from "@playwright/test";
-import { baseURL, expectAccessible, expectOnlyTranslatedText, signInAs } from "./support";
+import { gangneungSeed } from "@mentoring/db/seed";
+import type { Page } from "@playwright/test";
+import { createTenant, seededPerson } from "./factories";
+import { expect, test } from "./fixtures";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
 
-const gangneungAdmin = "myeongsu.ahn@gangneung.example.kr";
+const gangneung = gangneungSeed();
+/** Gangneung's administrator: the general affairs team leader. */
+const admin = seededPerson(
+  gangneung,
+  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
+);
 
 async function postWebhook(page: Page, event: object) {
   const { body, header } = signedWebhook(event, process.env.E2E_STRIPE_WEBHOOK_SECRET as string);
@@ -15,8 +22,16 @@ async function postWebhook(page: Page, event: object) {
 
 test("a city subscribes by invoice; past due, it turns read-only with a banner and takes no change until paid", async ({
   page,
+  login,
+  db,
 }) => {
-  await signInAs(page, gangneungAdmin);
+  // A city of its own, with Gangneung's directory (the plan follows its size): read-only for a while.
+  const city = await createTenant(db, {
+    like: gangneung,
+    accounts: [{ person: admin, roles: ["tenant_admin"] }],
+  });
+  await login(city.staff(admin).email);
+  await page.goto(`${baseURL()}/${city.slug}`);
   await page.getByRole("link", { name: "요금 및 결제" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("요금 및 결제");
   await expectAccessible(page);
@@ -26,9 +41,7 @@ test("a city subscribes by invoice; past due, it turns read-only with a banner a
   await expectAccessible(page);
 
   // Stripe reports the subscription past due (signed like Stripe signs it).
-  const db = createDatabase(process.env.E2E_DATABASE_URL as string);
-  const tenant = await db.platform.tenant.findUniqueOrThrow({ where: { slug: "gangneung" } });
-  await db.disconnect();
+  const tenant = await db.platform.tenant.findUniqueOrThrow({ where: { id: city.id } });
   const fixture = {
     subscriptionId: tenant.stripeSubscriptionId as string,
     customerId: tenant.stripeCustomerId as string,
@@ -53,17 +66,17 @@ test("a city subscribes by invoice; past due, it turns read-only with a banner a
   ).toBe(200);
 
   await expect(async () => {
-    await page.goto(`${baseURL()}/gangneung`);
+    await page.goto(`${baseURL()}/${city.slug}`);
     await expect(page.getByRole("status").filter({ hasText: "현재 읽기 전용입니다" })).toBeVisible({
       timeout: 1_000,
     });
   }).toPass({ timeout: 20_000 });
   await expectAccessible(page);
-  await expectOnlyTranslatedText(page, ["강릉시", "안명수"]);
+  await expectOnlyTranslatedText(page, [city.name, admin.name]);
 
   // Reading works; changing does not.
   await page.getByRole("link", { name: "구성원 관리" }).click();
-  await page.getByLabel("초대할 이메일").fill("someone@gangneung.example.kr");
+  await page.getByLabel("초대할 이메일").fill(`someone@${city.slug}.example.kr`);
   await page.getByRole("group", { name: "역할", exact: true }).getByLabel("참여자").check();
   await page.getByRole("button", { name: "초대 메일 보내기" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("읽기 전용 기관입니다");
@@ -78,15 +91,16 @@ test("a city subscribes by invoice; past due, it turns read-only with a banner a
     ).status(),
   ).toBe(200);
   await expect(async () => {
-    await page.goto(`${baseURL()}/gangneung`);
+    await page.goto(`${baseURL()}/${city.slug}`);
     await expect(page.getByRole("status").filter({ hasText: "읽기 전용" })).toHaveCount(0, {
       timeout: 1_000,
     });
   }).toPass({ timeout: 20_000 });
 });
 
-test("the operator sees every organisation's plan, status and monthly revenue", async ({ page }) => {
-  await signInAs(page, "operator@platform.example.kr");
+test("the operator sees every organisation's plan, status and monthly revenue", async ({ page, login }) => {
+  await login(accounts.operator);
+  await page.goto(`${baseURL()}/platform`);
   await page.getByRole("link", { name: "요금 현황" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("row", { name: /강릉시/ })).toBeVisible();

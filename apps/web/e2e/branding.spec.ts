@@ -1,10 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { yonginSeed } from "@mentoring/db/seed";
 import { PNG } from "pngjs";
-import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, signInAs } from "./support";
+import { createTenant, seededPerson } from "./factories";
+import { expect, test } from "./fixtures";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
 
-// The Yongin admin uploads the city's seal for its certificates: a text file named like an image and a
-// file over 1 MB are refused beside the field, the PNG is stored and previewed, and removing it leaves
-// no image.
+// An admin uploads the city's seal for its certificates: a text file named like an image and a file over
+// 1 MB are refused beside the field, the PNG is stored and previewed, and removing it leaves no image. In
+// a city of its own (Yongin's admin and certificate signer), since certificates elsewhere print the seal.
+
+const yongin = yonginSeed();
+const admin = seededPerson(yongin, accounts.yonginAdmin);
 
 function sealPng(): Buffer {
   const side = 96;
@@ -17,9 +22,18 @@ function sealPng(): Buffer {
   return PNG.sync.write(image);
 }
 
-test("the organisation admin uploads, previews and removes the official seal", async ({ page }) => {
-  await signInAs(page, accounts.yonginAdmin);
-  await page.goto(`${baseURL()}/yongin/admin/settings`);
+test("the organisation admin uploads, previews and removes the official seal", async ({
+  page,
+  login,
+  db,
+}) => {
+  const city = await createTenant(db, {
+    like: yongin,
+    accounts: [{ person: admin, roles: ["tenant_admin"] }],
+    staff: (person) => person.positionTitle === "부시장",
+  });
+  await login(city.staff(admin).email);
+  await page.goto(`${baseURL()}/${city.slug}/admin/settings`);
   await expect(page.getByRole("heading", { name: "기관 로고와 직인" })).toBeVisible();
 
   await page.getByLabel("직인", { exact: true }).setInputFiles({
@@ -62,7 +76,7 @@ test("the organisation admin uploads, previews and removes the official seal", a
     text.trim().split(/\s+/),
   );
   const zones = await page.locator("select[name=timeZone] option").allTextContents();
-  await expectOnlyTranslatedText(page, ["용인특례시", "박성훈", ...signers, ...zones]);
+  await expectOnlyTranslatedText(page, [city.name, admin.name, ...signers, ...zones]);
 
   await page.getByRole("button", { name: "직인 삭제" }).click();
   await expect(page.getByText("등록된 직인 이미지가 없습니다")).toBeVisible();

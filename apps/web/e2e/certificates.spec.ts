@@ -1,24 +1,18 @@
 import { newSerial } from "@mentoring/certificates";
-import { createDatabase } from "@mentoring/db";
+import type { Database } from "@mentoring/db";
 import { cohortCast, seededCohorts, YONGIN_AS_OF, yonginSeed } from "@mentoring/db/seed";
-import { builtinTemplate, CONSENT_VERSION } from "@mentoring/domain";
-import {
-  applyToCohort,
-  createCohort,
-  publishRun,
-  saveCeremony,
-  startMatchingRun,
-  tenantToday,
-  transitionCohort,
-} from "@mentoring/programs";
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, signInAs } from "./support";
+import { builtinTemplate } from "@mentoring/domain";
+import { saveCeremony } from "@mentoring/programs";
+import type { Page } from "@playwright/test";
+import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { expect, test } from "./fixtures";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
 
-// The pairing ceremony and its certificates, for a small Yongin cohort of its own (so the seeded cohorts
-// other specs rely on stay as they are): two mentors and three new officials, matched and published
-// through the services. The coordinator prepares the certificates, the first deputy mayor reviews and signs
-// them, the worker makes the PDFs, a new official downloads theirs, and anyone can check it by its serial
-// without signing in; a revoked certificate shows as revoked, an unknown serial says so.
+// The pairing ceremony and its certificates, for a small cohort in a city of its own with Yongin's
+// directory: two mentors and three new officials, matched and published through the use cases. The
+// coordinator prepares the certificates, the first deputy mayor reviews and signs them, the worker makes
+// the PDFs, a new official downloads theirs, and anyone can check it by its serial without signing in; a
+// revoked certificate shows as revoked, an unknown serial says so.
 
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
@@ -33,13 +27,16 @@ const gift = "조아용 인형";
 const programme = "개회사\n결연증서 수여\n기념 촬영";
 
 const mentors = cast.spare.slice(0, 2);
-// Not the seeded participant account: its pre-survey journey (surveys.spec.ts) must start untouched.
-const mentees = cast.mentees.filter((person) => person.email !== accounts.yonginParticipant).slice(0, 3);
+const mentees = cast.mentees.slice(0, 3);
 const participant = mentees[0] as (typeof mentees)[number];
+const coordinatorPerson = seededPerson(seed, accounts.yonginCoordinator);
+const executivePerson = seededPerson(seed, accounts.yonginExecutive);
 
 interface Fixture {
-  tenantId: string;
+  city: TestTenant;
   cohortId: string;
+  /** A cohort in orientation: no teams, no ceremony. */
+  unpublished: { id: string; title: string };
   signer: { name: string; title: string };
   coordinatorName: string;
   executiveName: string;
@@ -47,156 +44,91 @@ interface Fixture {
 
 let f: Fixture;
 
-function database() {
-  return createDatabase(process.env.E2E_DATABASE_URL as string);
-}
-
-/** The cohort, recruited, matched and published through the services the pages call, and its ceremony. */
-async function publishedCohort(): Promise<Fixture> {
-  const db = database();
-  try {
-    const tenant = await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } });
-    const tenantId = tenant.id;
-    const [coordinator, executive] = await Promise.all(
-      [accounts.yonginCoordinator, accounts.yonginExecutive].map((email) =>
-        db.platform.user.findUniqueOrThrow({ where: { email } }),
-      ),
-    );
-    const actorUserId = coordinator?.id as string;
-    const appUrl = baseURL();
-    const today = tenantToday(tenant.timeZone);
-    const { cohortId, signer } = await db.withTenant(tenantId, async (tx) => {
-      const template = await tx.programTemplate.findFirstOrThrow({
-        where: { tenantId, builtinKey: "new_official_mentoring" },
-      });
-      const created = await createCohort(tx, {
-        tenantId,
-        form: { templateId: template.id, number: 9, title: cohortTitle, recruitmentStart: YONGIN_AS_OF },
-        actorUserId,
-        today,
-      });
-      if (!created.ok) throw new Error(`the cohort was not created: ${created.error.message}`);
-      const signer = await tx.certificateSigner.findFirstOrThrow({
-        where: { tenantId },
-        orderBy: { position: "asc" },
-      });
-      return { cohortId: created.cohortId, signer: { name: signer.name, title: signer.title } };
-    });
-    const move = (to: "recruiting" | "orientation" | "matching") =>
-      db.withTenant(tenantId, (tx) =>
-        transitionCohort(tx, {
-          tenantId,
-          cohortId,
-          to,
-          override: true,
-          reason: "결연식 시험 기수",
-          actorUserId,
-          today,
-          appUrl,
-        }),
-      );
-    await move("recruiting");
-    const staff = await db.withTenant(tenantId, (tx) =>
-      tx.staffMember.findMany({
-        where: {
-          tenantId,
-          employeeNumber: { in: [...mentors, ...mentees].map((person) => person.employeeNumber) },
-        },
-        select: { id: true, employeeNumber: true },
-      }),
-    );
-    const idOf = new Map(staff.map((row) => [row.employeeNumber, row.id]));
-    for (const [people, role] of [
-      [mentors, "mentor"],
-      [mentees, "mentee"],
-    ] as const) {
-      for (const person of people) {
-        const outcome = await db.withTenant(tenantId, (tx) =>
-          applyToCohort(tx, {
-            tenantId,
-            cohortId,
-            staffMemberId: idOf.get(person.employeeNumber) as string,
-            role,
-            consentVersion: CONSENT_VERSION,
-            actorUserId: null,
-            now: new Date(),
-            appUrl,
-          }),
-        );
-        expect(outcome.outcome, `${person.name} as ${role}`).toBe("accepted");
-      }
-    }
-    await move("orientation");
-    await move("matching");
-    const { runId } = await db.withTenant(tenantId, (tx) =>
-      startMatchingRun(tx, { tenantId, cohortId, actorUserId }),
-    );
-    // The worker solves the run (matching.run).
-    await expect
-      .poll(
-        async () =>
-          (
-            await db.withTenant(tenantId, (tx) =>
-              tx.matchingRun.findFirstOrThrow({ where: { tenantId, id: runId }, select: { status: true } }),
-            )
-          ).status,
-        { timeout: 90_000, intervals: [500] },
-      )
-      .toBe("succeeded");
-    await db.withTenant(tenantId, (tx) => publishRun(tx, { tenantId, cohortId, runId, actorUserId, appUrl }));
-    await db.withTenant(tenantId, (tx) =>
-      saveCeremony(tx, {
-        tenantId,
-        cohortId,
-        // 14:00 in Seoul.
-        startsAt: new Date("2025-04-15T05:00:00Z"),
-        place,
-        programme,
-        gift,
-        actorUserId,
-      }),
-    );
-    return {
-      tenantId,
-      cohortId,
-      signer,
-      coordinatorName: coordinator?.displayName as string,
-      executiveName: executive?.displayName as string,
-    };
-  } finally {
-    await db.disconnect();
-  }
+/** The cohort, recruited, matched and published through the use cases the pages call, and its ceremony. */
+async function publishedCohort(db: Database): Promise<Fixture> {
+  const city = await createTenant(db, {
+    like: seed,
+    accounts: [
+      { person: coordinatorPerson, roles: ["coordinator"] },
+      { person: executivePerson, roles: ["executive"] },
+      { person: participant, roles: ["participant"] },
+    ],
+  });
+  const actorUserId = city.userId(coordinatorPerson);
+  const cohort = await createCohortFor(db, city, {
+    template: "new_official_mentoring",
+    number: 9,
+    title: cohortTitle,
+    recruitmentStart: YONGIN_AS_OF,
+    phase: "published",
+    applicants: [
+      ...mentors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
+      ...mentees.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
+    ],
+    override: "결연식 시험 기수",
+    actorUserId,
+    appUrl: baseURL(),
+  });
+  await db.withTenant(city.id, (tx) =>
+    saveCeremony(tx, {
+      tenantId: city.id,
+      cohortId: cohort.id,
+      // 14:00 in Seoul.
+      startsAt: new Date("2025-04-15T05:00:00Z"),
+      place,
+      programme,
+      gift,
+      actorUserId,
+    }),
+  );
+  // Other people in a 1st cohort, as seeded: in orientation, with no teams yet.
+  const unpublished = await createCohortFor(db, city, {
+    template: "new_official_mentoring",
+    number: 1,
+    recruitmentStart: YONGIN_AS_OF,
+    phase: "orientation",
+    applicants: [
+      ...cast.mentors.slice(0, 2).map((person) => ({ person: city.staff(person), role: "mentor" as const })),
+      ...cast.mentees.slice(3, 6).map((person) => ({ person: city.staff(person), role: "mentee" as const })),
+    ],
+    override: "결연식 시험 기수",
+    actorUserId,
+    appUrl: baseURL(),
+  });
+  const signer = await db.withTenant(city.id, (tx) =>
+    tx.certificateSigner.findFirstOrThrow({
+      where: { tenantId: city.id },
+      orderBy: { position: "asc" },
+      select: { name: true, title: true },
+    }),
+  );
+  return {
+    city,
+    cohortId: cohort.id,
+    unpublished: { id: unpublished.id, title: unpublished.title },
+    signer,
+    coordinatorName: coordinatorPerson.name,
+    executiveName: executivePerson.name,
+  };
 }
 
 /** The participant's certificate in the fixture cohort, as stored. */
-async function participantCertificate(): Promise<{ id: string; serial: string }> {
-  const db = database();
-  try {
-    return await db.withTenant(f.tenantId, (tx) =>
-      tx.certificate.findFirstOrThrow({
-        where: {
-          tenantId: f.tenantId,
-          cohortId: f.cohortId,
-          signature: { not: null },
-          team: {
-            members: {
-              some: { application: { staffMember: { employeeNumber: participant.employeeNumber } } },
-            },
+async function participantCertificate(db: Database): Promise<{ id: string; serial: string }> {
+  return db.withTenant(f.city.id, (tx) =>
+    tx.certificate.findFirstOrThrow({
+      where: {
+        tenantId: f.city.id,
+        cohortId: f.cohortId,
+        signature: { not: null },
+        team: {
+          members: {
+            some: { application: { staffMember: { employeeNumber: participant.employeeNumber } } },
           },
         },
-        select: { id: true, serial: true },
-      }),
-    );
-  } finally {
-    await db.disconnect();
-  }
-}
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, email);
-  return page;
+      },
+      select: { id: true, serial: true },
+    }),
+  );
 }
 
 /** Fails the test on a hydration error or a failed request. */
@@ -214,7 +146,7 @@ const names = () => [...mentors, ...mentees].map((person) => person.name);
 /** Text the pages show from the database: names, titles, the ceremony, serials. */
 function frame(...more: string[]): string[] {
   return [
-    "용인특례시",
+    f.city.name,
     program.name,
     cohortTitle,
     place,
@@ -235,26 +167,18 @@ async function serials(page: Page): Promise<string[]> {
   return page.locator(".serial").allTextContents();
 }
 
-test.beforeAll(async () => {
-  f = await publishedCohort();
+test.beforeAll(async ({ db }) => {
+  f = await publishedCohort(db);
 });
 
 test("before teams are published, preparing certificates is refused with the reason and nothing is made", async ({
-  browser,
+  pageAs,
 }) => {
-  // The seeded 1st cohort is still in orientation: no teams, no ceremony. The refusal writes nothing.
-  const db = database();
-  const seededCohort = await db
-    .withTenant(f.tenantId, (tx) =>
-      tx.cohort.findFirstOrThrow({
-        where: { tenantId: f.tenantId, title: `${program.name} 1기` },
-        select: { id: true, title: true },
-      }),
-    )
-    .finally(() => db.disconnect());
-  const page = await signedIn(browser, accounts.yonginCoordinator);
+  // The 1st cohort is still in orientation: no teams, no ceremony. The refusal writes nothing.
+  const seededCohort = f.unpublished;
+  const page = await pageAs(f.city.staff(coordinatorPerson).email);
   const errors = watchErrors(page);
-  await page.goto(`${baseURL()}/yongin/programs/cohorts/${seededCohort.id}/certificates`, {
+  await page.goto(`${baseURL()}/${f.city.slug}/programs/cohorts/${seededCohort.id}/certificates`, {
     waitUntil: "networkidle",
   });
   await expect(page.getByText("아직 결연식이 정해지지 않았습니다.")).toBeVisible();
@@ -271,11 +195,11 @@ test("before teams are published, preparing certificates is refused with the rea
 });
 
 test("the coordinator sees the ceremony, takes attendance and prepares the certificates; preparing again before the signature refreshes the same batch", async ({
-  browser,
+  pageAs,
 }) => {
-  const page = await signedIn(browser, accounts.yonginCoordinator);
+  const page = await pageAs(f.city.staff(coordinatorPerson).email);
   const errors = watchErrors(page);
-  const url = `${baseURL()}/yongin/programs/cohorts/${f.cohortId}/certificates`;
+  const url = `${baseURL()}/${f.city.slug}/programs/cohorts/${f.cohortId}/certificates`;
   await page.goto(url, { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("결연식과 결연증서");
   await expect(page.getByLabel("장소")).toHaveValue(place);
@@ -318,9 +242,10 @@ test("the coordinator sees the ceremony, takes attendance and prepares the certi
   expect(errors).toEqual([]);
 });
 
-test("the first deputy mayor reviews and signs the batch, and the files are made", async ({ browser }) => {
-  const page = await signedIn(browser, accounts.yonginExecutive);
+test("the first deputy mayor reviews and signs the batch, and the files are made", async ({ pageAs }) => {
+  const page = await pageAs(f.city.staff(executivePerson).email);
   const errors = watchErrors(page);
+  await page.goto(`${baseURL()}/${f.city.slug}`);
   await page.getByRole("link", { name: "결연증서 서명" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("결연증서 서명");
   const list = page.getByRole("table", { name: "결연증서 묶음" });
@@ -354,8 +279,8 @@ test("the first deputy mayor reviews and signs the batch, and the files are made
   expect(errors).toEqual([]);
 
   // The coordinator sees it issued, with the ZIP.
-  const coordinator = await signedIn(browser, accounts.yonginCoordinator);
-  await coordinator.goto(`${baseURL()}/yongin/programs/cohorts/${f.cohortId}/certificates`, {
+  const coordinator = await pageAs(f.city.staff(coordinatorPerson).email);
+  await coordinator.goto(`${baseURL()}/${f.city.slug}/programs/cohorts/${f.cohortId}/certificates`, {
     waitUntil: "networkidle",
   });
   await expect(coordinator.getByTestId("batch-status")).toHaveText("발급 완료");
@@ -371,10 +296,13 @@ test("the first deputy mayor reviews and signs the batch, and the files are made
 });
 
 test("a new official sees the ceremony and downloads their certificate, which checks as valid", async ({
-  browser,
+  pageAs,
+  visitorPage,
+  db,
 }) => {
-  const page = await signedIn(browser, participant.email as string);
+  const page = await pageAs(f.city.staff(participant).email);
   const errors = watchErrors(page);
+  await page.goto(`${baseURL()}/${f.city.slug}`);
   await page.getByRole("link", { name: "결연증서", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("결연증서");
   const ceremony = page.getByRole("region", { name: `${cohortTitle} 결연식` });
@@ -401,29 +329,28 @@ test("a new official sees the ceremony and downloads their certificate, which ch
   expect(body.length).toBeGreaterThan(10 * 1024);
 
   // Another team's certificate is not theirs to fetch.
-  const db = database();
-  const other = await db
-    .withTenant(f.tenantId, (tx) =>
-      tx.certificate.findFirstOrThrow({
-        where: {
-          tenantId: f.tenantId,
-          cohortId: f.cohortId,
-          team: {
-            members: {
-              none: { application: { staffMember: { employeeNumber: participant.employeeNumber } } },
-            },
+  const other = await db.withTenant(f.city.id, (tx) =>
+    tx.certificate.findFirstOrThrow({
+      where: {
+        tenantId: f.city.id,
+        cohortId: f.cohortId,
+        team: {
+          members: {
+            none: { application: { staffMember: { employeeNumber: participant.employeeNumber } } },
           },
         },
-        select: { id: true },
-      }),
-    )
-    .finally(() => db.disconnect());
-  expect((await page.request.get(`${baseURL()}/yongin/certificates/${other.id}/pdf`)).status()).toBe(404);
+      },
+      select: { id: true },
+    }),
+  );
+  expect((await page.request.get(`${baseURL()}/${f.city.slug}/certificates/${other.id}/pdf`)).status()).toBe(
+    404,
+  );
   expect(errors).toEqual([]);
 
   // The QR code's address, opened by anyone without signing in.
-  const { serial } = await participantCertificate();
-  const visitor = await (await browser.newContext()).newPage();
+  const { serial } = await participantCertificate(db);
+  const visitor = await visitorPage();
   const response = await visitor.goto(`${baseURL()}/verify/${serial}`, { waitUntil: "networkidle" });
   expect(response?.status()).toBe(200);
   expect(response?.headers()["cache-control"]).toBe("no-store");
@@ -441,32 +368,32 @@ test("a new official sees the ceremony and downloads their certificate, which ch
   await expect(visitor.getByRole("status")).toContainText("This pairing certificate is valid");
 });
 
-test("a certificate whose stored content was altered after signing checks as forged", async ({ browser }) => {
+test("a certificate whose stored content was altered after signing checks as forged", async ({
+  visitorPage,
+  db,
+}) => {
   // Someone with database access changes a name on another team's certificate.
-  const db = database();
-  const altered = await db
-    .withTenant(f.tenantId, async (tx) => {
-      const certificate = await tx.certificate.findFirstOrThrow({
-        where: {
-          tenantId: f.tenantId,
-          cohortId: f.cohortId,
-          team: {
-            members: {
-              none: { application: { staffMember: { employeeNumber: participant.employeeNumber } } },
-            },
+  const altered = await db.withTenant(f.city.id, async (tx) => {
+    const certificate = await tx.certificate.findFirstOrThrow({
+      where: {
+        tenantId: f.city.id,
+        cohortId: f.cohortId,
+        team: {
+          members: {
+            none: { application: { staffMember: { employeeNumber: participant.employeeNumber } } },
           },
         },
-        select: { id: true, serial: true, content: true },
-      });
-      const content = certificate.content as Record<string, unknown>;
-      await tx.certificate.update({
-        where: { id: certificate.id },
-        data: { content: { ...content, mentees: ["홍길동"] } },
-      });
-      return certificate.serial;
-    })
-    .finally(() => db.disconnect());
-  const visitor = await (await browser.newContext()).newPage();
+      },
+      select: { id: true, serial: true, content: true },
+    });
+    const content = certificate.content as Record<string, unknown>;
+    await tx.certificate.update({
+      where: { id: certificate.id },
+      data: { content: { ...content, mentees: ["홍길동"] } },
+    });
+    return certificate.serial;
+  });
+  const visitor = await visitorPage();
   const response = await visitor.goto(`${baseURL()}/verify/${altered}`, { waitUntil: "networkidle" });
   expect(response?.status()).toBe(200);
   await expect(visitor.getByRole("status")).toContainText("위조되었거나 변경된 증서입니다");
@@ -475,8 +402,8 @@ test("a certificate whose stored content was altered after signing checks as for
   await expectOnlyTranslatedText(visitor, frame(altered, "홍길동", `${f.signer.title} ${f.signer.name}`));
 });
 
-test("an unknown serial is an ordinary page saying so, and nothing else", async ({ browser }) => {
-  const visitor = await (await browser.newContext()).newPage();
+test("an unknown serial is an ordinary page saying so, and nothing else", async ({ visitorPage }) => {
+  const visitor = await visitorPage();
   // A well-formed serial nobody issued, and one that is not a serial at all.
   for (const serial of [newSerial(), "not-a-serial"]) {
     const response = await visitor.goto(`${baseURL()}/verify/${serial}`, { waitUntil: "networkidle" });
@@ -491,11 +418,13 @@ test("an unknown serial is an ordinary page saying so, and nothing else", async 
 });
 
 test("the coordinator revokes a certificate with a reason, and its check shows it revoked", async ({
-  browser,
+  pageAs,
+  visitorPage,
+  db,
 }) => {
-  const { serial } = await participantCertificate();
-  const page = await signedIn(browser, accounts.yonginCoordinator);
-  await page.goto(`${baseURL()}/yongin/programs/cohorts/${f.cohortId}/certificates`, {
+  const { serial } = await participantCertificate(db);
+  const page = await pageAs(f.city.staff(coordinatorPerson).email);
+  await page.goto(`${baseURL()}/${f.city.slug}/programs/cohorts/${f.cohortId}/certificates`, {
     waitUntil: "networkidle",
   });
   const row = page.locator(`tr[data-serial="${serial}"]`);
@@ -509,15 +438,15 @@ test("the coordinator revokes a certificate with a reason, and its check shows i
   await expectAccessible(page);
   await expectOnlyTranslatedText(page, frame(...(await serials(page)), "성명 오기로 재발급 예정", "홍길동"));
 
-  const visitor = await (await browser.newContext()).newPage();
+  const visitor = await visitorPage();
   const response = await visitor.goto(`${baseURL()}/verify/${serial}`, { waitUntil: "networkidle" });
   expect(response?.status()).toBe(200);
   await expect(visitor.getByRole("status")).toContainText("취소된 결연증서입니다");
   await expectOnlyTranslatedText(visitor, frame(serial, `${f.signer.title} ${f.signer.name}`));
 
   // The participant sees it revoked, with no download.
-  const participantPage = await signedIn(browser, participant.email as string);
-  await participantPage.goto(`${baseURL()}/yongin/certificates`, { waitUntil: "networkidle" });
+  const participantPage = await pageAs(f.city.staff(participant).email);
+  await participantPage.goto(`${baseURL()}/${f.city.slug}/certificates`, { waitUntil: "networkidle" });
   const mine = participantPage.getByRole("table", { name: "내 결연증서 목록" });
   await expect(mine).toContainText("취소된 증서입니다");
   await expect(mine.getByRole("link", { name: /PDF/ })).toHaveCount(0);

@@ -95,6 +95,8 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = baseURL;
   process.env.E2E_MAIL_DIR = mailDir;
   process.env.E2E_DATABASE_URL = database.urls.app;
+  // The login fixture (e2e/fixtures.ts) signs session cookies as the server does.
+  process.env.E2E_SESSION_SECRET = env.SESSION_SECRET;
   process.env.E2E_STRIPE_WEBHOOK_SECRET = webhookSecret;
 
   return async () => {

@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { accounts, baseURL, signInAs } from "./support";
+import { expect, test } from "./fixtures";
+import { accounts, baseURL } from "./support";
 
 // A page whose server and browser renderings differ is rendered again in the browser, which wipes what a
 // person has typed or chosen (a file in an upload form). Every page must hydrate without an error.
-test("the admin pages hydrate without errors", async ({ page }) => {
+test("the admin pages hydrate without errors", async ({ page, login }) => {
   const errors: string[] = [];
   let current = "";
   page.on("console", (message) => {
@@ -13,7 +13,7 @@ test("the admin pages hydrate without errors", async ({ page }) => {
   page.on("response", (response) => {
     if (response.status() >= 400) errors.push(`${current}: ${response.status()} ${response.url()}`);
   });
-  await signInAs(page, accounts.yonginAdmin);
+  await login(accounts.yonginAdmin);
   for (const path of [
     "",
     "/admin/members",

@@ -1,16 +1,9 @@
-import { createDatabase } from "@mentoring/db";
 import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
-import { builtinTemplate, CONSENT_VERSION, localize } from "@mentoring/domain";
-import {
-  applyToCohort,
-  createCohort,
-  submitResponse,
-  tenantToday,
-  transitionCohort,
-} from "@mentoring/programs";
-import { seededAnswers } from "@mentoring/programs/seed";
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { baseURL, expectAccessible, expectOnlyTranslatedText, signInAs } from "./support";
+import { builtinTemplate, localize } from "@mentoring/domain";
+import type { Locator, Page } from "@playwright/test";
+import { createCohortFor, createTenant, seededPerson } from "./factories";
+import { expect, test } from "./fixtures";
+import { baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
 
 // Gangneung's coordinator forms the teams of reverse mentoring: moves the cohort from orientation to
 // matching (its pre-surveys still open, so with a reason), runs matching and watches it work, gets 10 teams
@@ -18,9 +11,9 @@ import { baseURL, expectAccessible, expectOnlyTranslatedText, signInAs } from ".
 // change, and publishes. A manager then signs in and sees their own team with its contact details, and no
 // one of another team.
 //
-// The seeded "거꾸로 멘토링 2기" stays in orientation for the specs that look at it (programs.spec.ts runs
-// after this one): the same 30 juniors and 10 managers are recruited into a 3rd cohort of the seeded
-// template, and answer its pre-surveys, through the same service functions the pages call.
+// In a city of its own with Gangneung's directory: the 2nd cohort's 30 juniors and 10 managers are
+// recruited into a cohort of the reverse-mentoring template, and answer its pre-surveys, through the same
+// use cases the pages call.
 
 test.setTimeout(300_000);
 
@@ -28,20 +21,16 @@ const seed = gangneungSeed();
 const seeded = seededCohorts.gangneung?.[0];
 if (!seeded) throw new Error("Gangneung has no seeded cohort");
 const cast = cohortCast(seed, seeded);
-const { recruitmentStart } = seeded;
-const coordinator = seed.staff.find(
-  (person) =>
-    person.active && person.departmentCode === "general-affairs" && person.positionTitle === "주무관",
+const coordinator = seededPerson(
+  seed,
+  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "주무관",
 );
-const cohortTitle = "거꾸로 멘토링 3기";
 const mentee = cast.mentees[0];
 
 const template = builtinTemplate("reverse_mentoring");
-/** What pages show from the database: the tenant, people, departments, positions, the template's own words. */
-const data = [
-  seed.name,
-  cohortTitle,
-  ...seed.staff.flatMap((person) => [person.name, person.positionTitle, person.email]),
+/** What pages show from the database: people, departments, positions, the template's own words. */
+const directoryData = [
+  ...seed.staff.flatMap((person) => [person.name, person.positionTitle]),
   ...seed.departments.map((department) => department.name),
   ...template.questionSets.flatMap((set) => [
     localize(set.title, "ko"),
@@ -49,98 +38,6 @@ const data = [
     ...set.questions.map((question) => localize(question.prompt, "ko")),
   ]),
 ];
-
-/** The 3rd cohort of the seeded reverse-mentoring template, recruited and surveyed, in orientation. */
-async function cohortInOrientation(): Promise<string> {
-  const db = createDatabase(process.env.E2E_DATABASE_URL as string);
-  try {
-    const tenant = await db.platform.tenant.findUniqueOrThrow({ where: { slug: "gangneung" } });
-    const tenantId = tenant.id;
-    const today = tenantToday(tenant.timeZone, new Date());
-    const appUrl = baseURL();
-    const { templateId, staffIds } = await db.withTenant(tenantId, async (tx) => {
-      const second = await tx.cohort.findFirstOrThrow({
-        where: { tenantId, title: "거꾸로 멘토링 2기" },
-        select: { templateId: true },
-      });
-      const staff = await tx.staffMember.findMany({
-        where: { tenantId },
-        select: { id: true, employeeNumber: true },
-      });
-      return {
-        templateId: second.templateId,
-        staffIds: new Map(staff.map((row) => [row.employeeNumber, row.id])),
-      };
-    });
-    const created = await db.withTenant(tenantId, (tx) =>
-      createCohort(tx, {
-        tenantId,
-        // The 2nd cohort's dates: eligibility (years of service) is judged on the day recruitment opens.
-        form: { templateId, recruitmentStart },
-        actorUserId: null,
-        today,
-      }),
-    );
-    if (!created.ok) throw created.error;
-    const { cohortId } = created;
-    const move = (to: "recruiting" | "orientation") =>
-      db.withTenant(tenantId, (tx) =>
-        transitionCohort(tx, {
-          tenantId,
-          cohortId,
-          to,
-          override: false,
-          reason: null,
-          actorUserId: null,
-          today,
-          appUrl,
-        }),
-      );
-    await move("recruiting");
-    const applicants = [
-      ...cast.mentors.map((person) => ({ person, role: "mentor" as const })),
-      ...cast.mentees.map((person) => ({ person, role: "mentee" as const })),
-    ];
-    for (const { person, role } of applicants) {
-      const outcome = await db.withTenant(tenantId, (tx) =>
-        applyToCohort(tx, {
-          tenantId,
-          cohortId,
-          staffMemberId: staffIds.get(person.employeeNumber) as string,
-          role,
-          consentVersion: CONSENT_VERSION,
-          actorUserId: null,
-          now: new Date(),
-          appUrl,
-        }),
-      );
-      expect(outcome.outcome).toBe("accepted");
-    }
-    await move("orientation");
-    const rounds = await db.withTenant(tenantId, (tx) =>
-      tx.surveyRound.findMany({ where: { tenantId, cohortId } }),
-    );
-    for (const round of rounds) {
-      const set = template.questionSets.find((s) => s.key === round.questionSetKey);
-      if (!set) throw new Error(`no question set ${round.questionSetKey}`);
-      for (const { person, role } of applicants.filter(({ role }) => set.roles.includes(role))) {
-        const result = await db.withTenant(tenantId, (tx) =>
-          submitResponse(tx, {
-            tenantId,
-            roundId: round.id,
-            staffMemberId: staffIds.get(person.employeeNumber) as string,
-            answers: seededAnswers(set, person.employeeNumber, role, template.kind),
-            now: new Date(),
-          }),
-        );
-        expect(result.submitted).toBe(true);
-      }
-    }
-    return cohortId;
-  } finally {
-    await db.disconnect();
-  }
-}
 
 interface CardPerson {
   name: string;
@@ -195,21 +92,42 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-async function expectCleanPage(page: Page) {
+async function expectCleanPage(page: Page, data: string[]) {
   await expectAccessible(page);
   await expectOnlyTranslatedText(page, data);
 }
 
 test("a coordinator runs matching, swaps two juniors, publishes, and a manager sees exactly their team", async ({
-  browser,
+  pageAs,
+  db,
 }) => {
-  if (!coordinator || !mentee) throw new Error("the seeded cast is incomplete");
-  const cohortId = await cohortInOrientation();
-  const overview = `${baseURL()}/gangneung/programs/cohorts/${cohortId}`;
+  if (!mentee) throw new Error("the seeded cast is incomplete");
+  const city = await createTenant(db, {
+    like: seed,
+    accounts: [
+      { person: coordinator, roles: ["coordinator"] },
+      { person: mentee, roles: ["participant"] },
+    ],
+  });
+  const applicants = [
+    ...cast.mentors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
+    ...cast.mentees.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
+  ];
+  // The 2nd cohort's dates: eligibility (years of service) is judged on the day recruitment opens.
+  const cohort = await createCohortFor(db, city, {
+    template: "reverse_mentoring",
+    recruitmentStart: seeded.recruitmentStart,
+    phase: "orientation",
+    applicants,
+    answers: () => true,
+    appUrl: baseURL(),
+  });
+  const cohortTitle = cohort.title;
+  const data = [city.name, cohortTitle, ...directoryData, ...applicants.map(({ person }) => person.email)];
+  const overview = `${baseURL()}/${city.slug}/programs/cohorts/${cohort.id}`;
 
-  const desk = await (await browser.newContext()).newPage();
+  const desk = await pageAs(city.staff(coordinator).email);
   const deskErrors = watchErrors(desk);
-  await signInAs(desk, coordinator.email);
 
   // In orientation, the matching page says where the phase is moved.
   await desk.goto(`${overview}/matching`);
@@ -217,7 +135,7 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   await expect(desk.getByTestId("not-in-phase")).toContainText("이 기수는 지금 오리엔테이션 단계입니다.");
   await expect(desk.getByRole("button", { name: "매칭 실행" })).toHaveCount(0);
   await expect(desk.getByText("아직 실행한 매칭이 없습니다.")).toBeVisible();
-  await expectCleanPage(desk);
+  await expectCleanPage(desk, data);
 
   // The pre-surveys are still open: the coordinator moves on anyway, with a reason.
   await desk.getByRole("link", { name: "개요와 일정에서 단계 넘기기" }).click();
@@ -261,7 +179,7 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   const breakdown = firstCard.getByRole("table", { name: "1팀 점수 구성" });
   await expect(breakdown.getByRole("rowheader", { name: /진단 결과 보완/ })).toBeVisible();
   await expect(breakdown.getByRole("rowheader", { name: /관심 분야 일치/ })).toBeVisible();
-  await expectCleanPage(desk);
+  await expectCleanPage(desk, data);
 
   // Two juniors trade places; the total changes at once, and no rule breaks.
   const teams = await Promise.all((await cards.all()).map(readCard));
@@ -283,7 +201,7 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   });
   await expect(after.locator('[data-role="mentor"] .member__name')).toContainText([b.name]);
   await expect(desk.locator(".violation-list")).toHaveCount(0);
-  await expectCleanPage(desk);
+  await expectCleanPage(desk, data);
 
   // A forbidden pair inside a team breaks a rule at once, and publication waits until it is lifted; a pin
   // is kept for the next run.
@@ -307,7 +225,7 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   await expect(desk.getByRole("button", { name: "매칭 결과 공개" })).toHaveAccessibleDescription(
     "지켜지지 않은 규칙이 1개 있어 공개할 수 없습니다. 팀을 고치거나 다시 실행하세요.",
   );
-  await expectCleanPage(desk);
+  await expectCleanPage(desk, data);
   await pairCard.getByRole("button", { name: `멘토 ${pairMentor}, 멘티 ${pairMentee} 짝 금지 해제` }).click();
   await expect(desk.locator(".violation-list")).toHaveCount(0);
   await pairCard
@@ -324,7 +242,7 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   await expect(desk.getByRole("status").filter({ hasText: "10개 팀을 공개했습니다." })).toBeVisible();
   await expect(desk.getByRole("row", { name: /1회차/ })).toContainText("공개됨");
   await expect(desk.getByTestId("published-notice")).toBeVisible();
-  await expectCleanPage(desk);
+  await expectCleanPage(desk, data);
 
   // The manager's team as the coordinator published it: 3 juniors, the manager, and who is elsewhere.
   const published = await Promise.all((await cards.all()).map(readCard));
@@ -339,10 +257,9 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   expect(deskErrors).toEqual([]);
   await desk.context().close();
 
-  const participant = await (await browser.newContext()).newPage();
+  const participant = await pageAs(city.staff(mentee).email);
   const participantErrors = watchErrors(participant);
-  await signInAs(participant, mentee.email);
-  await participant.goto(`${baseURL()}/gangneung/team`);
+  await participant.goto(`${baseURL()}/${city.slug}/team`);
   await expect(participant.getByRole("heading", { level: 1 })).toHaveText("내 팀");
   const section = participant.getByTestId("my-team");
   await expect(section).toHaveCount(1);
@@ -354,11 +271,8 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   await expect(participant.getByText(elsewhere.name)).toHaveCount(0);
   const me = rows.filter({ has: participant.getByRole("rowheader", { name: mentee.name }) });
   await expect(me).toContainText("나");
-  await expect(me.getByRole("link", { name: mentee.email })).toHaveAttribute(
-    "href",
-    `mailto:${mentee.email}`,
-  );
-  await expectCleanPage(participant);
+  const { email } = city.staff(mentee);
+  await expect(me.getByRole("link", { name: email })).toHaveAttribute("href", `mailto:${email}`);
+  await expectCleanPage(participant, data);
   expect(participantErrors).toEqual([]);
-  await participant.context().close();
 });

@@ -1,11 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo, signInAs } from "./support";
+import { expect, test } from "./fixtures";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo } from "./support";
 
 const contact = "chuncheon.hr@example.kr";
 
 test("an organisation signs up, the operator approves it, and its invited admin signs in and sets it up", async ({
   page,
-  browser,
+  pageAs,
+  visitorPage,
 }) => {
   // 1. The organisation applies on the public page.
   await page.goto(`${baseURL()}/sign-in`);
@@ -26,8 +27,8 @@ test("an organisation signs up, the operator approves it, and its invited admin 
   await expect(page.getByRole("status")).toContainText(contact);
 
   // 2. The operator approves it under the address /chuncheon.
-  const operator = await (await browser.newContext({ locale: "ko-KR", timezoneId: "Asia/Seoul" })).newPage();
-  await signInAs(operator, accounts.operator);
+  const operator = await pageAs(accounts.operator);
+  await operator.goto(`${baseURL()}/platform`);
   await operator.getByRole("link", { name: "가입 신청" }).click();
   const application = operator.getByRole("region", { name: "춘천시" });
   await expect(application).toContainText(contact);
@@ -44,7 +45,7 @@ test("an organisation signs up, the operator approves it, and its invited admin 
     .at(-1)
     ?.text.match(/https?:\/\/\S+\/join\/chuncheon\/[\w-]+/)?.[0];
   expect(link).toBeDefined();
-  const admin = await (await browser.newContext({ locale: "ko-KR", timezoneId: "Asia/Seoul" })).newPage();
+  const admin = await visitorPage();
   await admin.goto(link as string);
   await admin.getByLabel("이름").fill("김담당");
   await admin.getByLabel("비밀번호", { exact: true }).fill("chuncheon-admin-password");

@@ -1,10 +1,31 @@
-import { expect, test } from "@playwright/test";
-import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo, signIn } from "./support";
+import { yonginSeed } from "@mentoring/db/seed";
+import { createTenant, seededPerson } from "./factories";
+import { expect, test } from "./fixtures";
+import {
+  accounts,
+  baseURL,
+  E2E_PASSWORD,
+  expectAccessible,
+  expectOnlyTranslatedText,
+  mailsTo,
+  signIn,
+} from "./support";
+
+const yongin = yonginSeed();
+const evaluator = seededPerson(yongin, accounts.yonginEvaluator);
 
 test("a password reset mail arrives at the SMTP server and its link sets a new password", async ({
   page,
+  db,
 }) => {
-  const email = accounts.yonginEvaluator;
+  // An evaluator of a city of its own: their password changes for good.
+  const city = await createTenant(db, {
+    like: yongin,
+    accounts: [{ person: evaluator, roles: ["evaluator"] }],
+    staff: () => false,
+    password: E2E_PASSWORD,
+  });
+  const { email } = city.staff(evaluator);
   await page.goto(`${baseURL()}/sign-in`);
   await page.getByRole("link", { name: "비밀번호를 잊으셨나요?" }).click();
   await expectAccessible(page);
@@ -28,7 +49,7 @@ test("a password reset mail arrives at the SMTP server and its link sets a new p
   await expect(page.getByRole("status")).toHaveText("비밀번호를 변경했습니다. 새 비밀번호로 로그인하세요");
 
   await signIn(page, email, "a-brand-new-password");
-  await expect(page).toHaveURL(`${baseURL()}/yongin`);
+  await expect(page).toHaveURL(`${baseURL()}/${city.slug}`);
 
   // The link works once.
   await page.goto(link as string);

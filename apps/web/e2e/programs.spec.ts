@@ -1,25 +1,25 @@
 import { gangneungSeed } from "@mentoring/db/seed";
 import { builtinTemplate, type LocalizedText } from "@mentoring/domain";
-import { expect, type Page, test } from "@playwright/test";
-import { baseURL, expectAccessible, expectOnlyTranslatedText, signInAs } from "./support";
+import type { Page } from "@playwright/test";
+import { createTenant, seededPerson } from "./factories";
+import { expect, test } from "./fixtures";
+import { baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
 
 // Gangneung's coordinator sets up reverse mentoring the way the city did in 2025: copies the built-in
 // template, tries a team without mentors (refused, naming the field, nothing saved), fixes it, creates a
 // cohort whose recruitment opens on 22 January (recruitment closes 10 February and orientation is on
-// 21 February, computed), tries dates out of order (refused, naming the date), and opens recruitment.
+// 21 February, computed), tries dates out of order (refused, naming the date), and opens recruitment. In a
+// city of its own with Gangneung's departments; the HR team's look in English reads seeded Gangneung.
 
 const seed = gangneungSeed();
 // The seeded coordinator: the first clerk of the general affairs division (packages/db/src/seed/apply.ts).
-const coordinator = seed.staff.find(
-  (person) =>
-    person.active && person.departmentCode === "general-affairs" && person.positionTitle === "주무관",
+const coordinator = seededPerson(
+  seed,
+  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "주무관",
 );
-// Renamed from the copy, so that it is told apart from the seeded "거꾸로 멘토링" in the lists.
+// Renamed from the copy, so that it is told apart from the built-in "거꾸로 멘토링" in the lists.
 const templateName = "강릉 청년 거꾸로 멘토링";
 const cohortTitle = `${templateName} 1기`;
-
-/** Names and other values on every page that come from the database, not from the messages. */
-const frame = [seed.name, coordinator?.name ?? ""];
 
 /** What the template's own texts (authored by the city) put on the editor page. */
 function templateTexts(): string[] {
@@ -51,19 +51,27 @@ async function departmentNames(page: Page): Promise<string[]> {
 
 test("a coordinator copies a template, fixes a bad team shape, creates a cohort and opens its recruitment", async ({
   page,
+  login,
+  db,
 }) => {
-  expect(coordinator?.email).toBeTruthy();
-  await signInAs(page, coordinator?.email as string);
+  const city = await createTenant(db, {
+    like: seed,
+    accounts: [{ person: coordinator, roles: ["coordinator"] }],
+    staff: () => false,
+  });
+  /** Names and other values on every page that come from the database, not from the messages. */
+  const frame = [city.name, coordinator.name];
+  await login(city.staff(coordinator).email);
 
   // The programs page: built-in templates to copy, the city's templates and cohorts.
-  await page.goto(`${baseURL()}/gangneung/programs`);
+  await page.goto(`${baseURL()}/${city.slug}/programs`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("멘토링 프로그램");
   await expect(page.getByRole("heading", { level: 3, name: "거꾸로 멘토링" })).toBeVisible();
   await expectAccessible(page);
   await expectOnlyTranslatedText(page, [...frame, ...(await listedData(page))]);
 
   await page.getByRole("button", { name: "거꾸로 멘토링 복사하기" }).click();
-  await page.waitForURL(/\/gangneung\/programs\/templates\/[0-9a-f-]{36}\?copied=1$/);
+  await page.waitForURL(new RegExp(`/${city.slug}/programs/templates/[0-9a-f-]{36}\\?copied=1$`));
   const editor = page.url().replace(/\?.*$/, "");
   await expect(page.getByRole("status")).toHaveText(/기본 템플릿을 복사했습니다/);
   await expect(page.getByTestId("template-version")).toHaveText("버전 1");
@@ -104,7 +112,7 @@ test("a coordinator copies a template, fixes a bad team shape, creates a cohort 
   await expect(page.getByTestId("template-version")).toHaveText("버전 1");
 
   // A new cohort from it: number and title follow from the template; recruitment opens on 22 January.
-  await page.goto(`${baseURL()}/gangneung/programs`);
+  await page.goto(`${baseURL()}/${city.slug}/programs`);
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: templateName }) });
   await expect(row).toContainText("3:1");
   await expect(row).toContainText("버전 1");
@@ -119,7 +127,7 @@ test("a coordinator copies a template, fixes a bad team shape, creates a cohort 
 
   await page.getByLabel("모집 시작일").fill("2025-01-22");
   await page.getByRole("button", { name: "기수 만들기" }).click();
-  await page.waitForURL(/\/gangneung\/programs\/cohorts\/[0-9a-f-]{36}\?created=1$/);
+  await page.waitForURL(new RegExp(`/${city.slug}/programs/cohorts/[0-9a-f-]{36}\\?created=1$`));
   const overview = page.url().replace(/\?.*$/, "");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(cohortTitle);
   await expect(page.getByTestId("cohort-status")).toHaveText("준비 중");
@@ -162,43 +170,44 @@ test("a coordinator copies a template, fixes a bad team shape, creates a cohort 
   await expectOnlyTranslatedText(page, [...frame, cohortTitle, templateName, await changedAt(page)]);
 
   // The programs page lists the cohort as recruiting.
-  await page.goto(`${baseURL()}/gangneung/programs`);
+  await page.goto(`${baseURL()}/${city.slug}/programs`);
   const cohortRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: cohortTitle }) });
   await expect(cohortRow).toContainText("모집 중");
   await expect(cohortRow).toContainText("2025-01-22 ~ 2025-02-10");
 });
 
-test("the HR team may look at programs in English but not change them", async ({ browser }) => {
-  // An English-speaking browser; the account's saved language is left alone for the other tests.
-  const context = await browser.newContext({ locale: "en-US", timezoneId: "Asia/Seoul" });
-  const page = await context.newPage();
-  const admin = seed.staff.find(
-    (person) =>
-      person.active && person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
-  );
-  await signInAs(page, admin?.email as string);
+test.describe("in an English-speaking browser", () => {
+  test.use({ locale: "en-US" });
 
-  await page.goto(`${baseURL()}/gangneung/programs`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentoring programs");
-  await expect(page.getByRole("heading", { level: 3, name: "Reverse mentoring" })).toBeVisible();
-  await expect(page.getByRole("button", { name: /^Copy / })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: /new cohort/ })).toHaveCount(0);
-  const seeded = page
-    .getByRole("row")
-    .filter({ has: page.getByRole("rowheader", { name: "거꾸로 멘토링 2기" }) });
-  await expect(seeded).toContainText("Orientation");
-  await expectAccessible(page);
+  test("the HR team may look at programs in English but not change them", async ({ page, login }) => {
+    // Seeded Gangneung, read only. The account's saved language is left alone for the other tests.
+    const admin = seededPerson(
+      seed,
+      (person) => person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
+    );
+    await login(admin.email);
 
-  await seeded.getByRole("link", { name: "거꾸로 멘토링 2기" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("거꾸로 멘토링 2기");
-  await expect(page.getByTestId("cohort-status")).toHaveText("Orientation");
-  await expect(page.locator("li[aria-current='step']")).toContainText("Current phase");
-  await expect(page.getByText("Next phase: Matching")).toBeVisible();
-  // Seeded with its pre-surveys open; another test may have closed them by now.
-  await expect(page.getByText(/^\d+ pre-surveys are still open$|^It can move on now\.$/)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Move to matching" })).toHaveCount(0);
-  await expect(page.getByLabel("Orientation", { exact: true })).toBeDisabled();
-  await expect(page.getByRole("button", { name: "Save dates" })).toHaveCount(0);
-  await expectAccessible(page);
-  await context.close();
+    await page.goto(`${baseURL()}/gangneung/programs`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentoring programs");
+    await expect(page.getByRole("heading", { level: 3, name: "Reverse mentoring" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Copy / })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /new cohort/ })).toHaveCount(0);
+    const seeded = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: "거꾸로 멘토링 2기" }) });
+    await expect(seeded).toContainText("Orientation");
+    await expectAccessible(page);
+
+    await seeded.getByRole("link", { name: "거꾸로 멘토링 2기" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("거꾸로 멘토링 2기");
+    await expect(page.getByTestId("cohort-status")).toHaveText("Orientation");
+    await expect(page.locator("li[aria-current='step']")).toContainText("Current phase");
+    await expect(page.getByText("Next phase: Matching")).toBeVisible();
+    // Seeded with its pre-surveys open; they may have been closed by now.
+    await expect(page.getByText(/^\d+ pre-surveys are still open$|^It can move on now\.$/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Move to matching" })).toHaveCount(0);
+    await expect(page.getByLabel("Orientation", { exact: true })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Save dates" })).toHaveCount(0);
+    await expectAccessible(page);
+  });
 });

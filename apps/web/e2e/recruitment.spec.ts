@@ -1,52 +1,75 @@
 import { readFileSync } from "node:fs";
 import { YONGIN_EDGE_CASES, yonginSeed } from "@mentoring/db/seed";
 import { builtinTemplate } from "@mentoring/domain";
-import { expect, type Page, test } from "@playwright/test";
-import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo, signInAs } from "./support";
+import type { Page } from "@playwright/test";
+import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { expect, test } from "./fixtures";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo } from "./support";
 
-// Yongin's new-official mentoring, 2nd cohort: recruiting from 2025-07-01 with no applications yet (seed).
+// Yongin's new-official mentoring, 2nd cohort: recruiting from 2025-07-01 with no applications yet, in a
+// city of its own with Yongin's directory (the applications below fill and free its places).
 const seed = yonginSeed();
-const person = (employeeNumber: string) => {
-  const found = seed.staff.find((staff) => staff.employeeNumber === employeeNumber);
-  if (!found) throw new Error(`${employeeNumber} is not in Yongin's seeded directory`);
-  return found;
-};
+const person = (employeeNumber: string) =>
+  seededPerson(seed, (staff) => staff.employeeNumber === employeeNumber);
 /** Grade 6 with 28 years: neither a mentor's grade (7-8) nor a mentor's service (3-10 years). */
 const veteran = person(YONGIN_EDGE_CASES.veteranOfficer.employeeNumber);
 /** Grade 7 with exactly 10 years on 2025-07-01: an eligible mentor. */
 const mentor = person(YONGIN_EDGE_CASES.mentorAtTenYears.employeeNumber);
 /** Grade 7 with 3 years: nominated by the coordinator. */
 const nominee = person(YONGIN_EDGE_CASES.mentorAtThreeYears.employeeNumber);
+const coordinator = seededPerson(seed, accounts.yonginCoordinator);
 
 const program = builtinTemplate("new_official_mentoring");
 const cohortTitle = `${program.name} 2기`;
-/** Text from the database the pages show besides the messages: names, titles, the program's own words. */
-const data = [
-  "용인특례시",
-  program.name,
-  program.description,
-  `${program.name} 1기`,
-  cohortTitle,
-  veteran.name,
-  mentor.name,
-  nominee.name,
-  "권수진",
-];
 
 test.describe.configure({ mode: "serial" });
 
+let city: TestTenant;
+/** Text from the database the pages show besides the messages: names, titles, the program's own words. */
+let data: string[];
 let cohortPath: string;
+const emailOf = (someone: typeof veteran) => city.staff(someone).email;
+
+test.beforeAll(async ({ db }) => {
+  city = await createTenant(db, {
+    like: seed,
+    accounts: [
+      { person: coordinator, roles: ["coordinator"] },
+      ...[veteran, mentor, nominee].map((someone) => ({ person: someone, roles: ["participant" as const] })),
+    ],
+  });
+  await createCohortFor(db, city, {
+    template: "new_official_mentoring",
+    number: 2,
+    recruitmentStart: "2025-07-01",
+    phase: "recruiting",
+    appUrl: baseURL(),
+  });
+  data = [
+    city.name,
+    program.name,
+    program.description,
+    cohortTitle,
+    veteran.name,
+    mentor.name,
+    nominee.name,
+    coordinator.name,
+  ];
+});
 
 async function openAnnouncement(page: Page) {
-  await page.goto(`${baseURL()}/yongin/recruiting`);
+  await page.goto(`${baseURL()}/${city.slug}/recruiting`);
   await page.getByRole("link", { name: `${cohortTitle} 모집 공고 보기` }).click();
   await expect(page.getByRole("heading", { level: 1, name: cohortTitle })).toBeVisible();
   cohortPath = new URL(page.url()).pathname;
 }
 
-test("an official who is not eligible is told every reason, and nothing is applied", async ({ page }) => {
-  await signInAs(page, veteran.email);
-  await page.goto(`${baseURL()}/yongin/recruiting`);
+test("an official who is not eligible is told every reason, and nothing is applied", async ({
+  page,
+  login,
+}) => {
+  await login(emailOf(veteran));
+  await page.goto(`${baseURL()}/${city.slug}/recruiting`);
   await expect(page.getByRole("heading", { level: 1, name: "참가 신청" })).toBeVisible();
   const card = page.getByRole("listitem").filter({ hasText: cohortTitle });
   await expect(card.getByText("정원 14명 중 14명 남음")).toBeVisible();
@@ -81,12 +104,12 @@ test("an official who is not eligible is told every reason, and nothing is appli
   await expectAccessible(page);
   await expectOnlyTranslatedText(page, data);
 
-  await page.goto(`${baseURL()}/yongin/recruiting`);
+  await page.goto(`${baseURL()}/${city.slug}/recruiting`);
   await expect(page.getByText("아직 신청한 프로그램이 없습니다.")).toBeVisible();
 });
 
-test("an eligible official applies with consent and is accepted", async ({ page }) => {
-  await signInAs(page, mentor.email);
+test("an eligible official applies with consent and is accepted", async ({ page, login }) => {
+  await login(emailOf(mentor));
   await openAnnouncement(page);
   await page.getByRole("group", { name: "신청할 역할" }).getByLabel("멘토").check();
   await page.getByRole("checkbox", { name: "동의합니다" }).check();
@@ -103,14 +126,15 @@ test("an eligible official applies with consent and is accepted", async ({ page 
   // The time of applying is data, formatted on the server.
   await expectOnlyTranslatedText(page, [...data, ...(await own.locator("dd").allTextContents())]);
   await expect
-    .poll(() => mailsTo(mentor.email).map((mail) => mail.subject), { timeout: 20_000 })
+    .poll(() => mailsTo(emailOf(mentor)).map((mail) => mail.subject), { timeout: 20_000 })
     .toContain(`[${cohortTitle}] 신청이 접수되어 선정되었습니다`);
 });
 
 test("the coordinator finds the applicant, filters the list, downloads it and nominates someone", async ({
   page,
+  login,
 }) => {
-  await signInAs(page, accounts.yonginCoordinator);
+  await login(emailOf(coordinator));
   const applicants = `${baseURL()}${cohortPath.replace("/recruiting/", "/programs/cohorts/")}/applicants`;
   await page.goto(applicants);
   await expect(page.getByRole("heading", { level: 1, name: `${cohortTitle} 신청자` })).toBeVisible();
@@ -161,8 +185,8 @@ test("the coordinator finds the applicant, filters the list, downloads it and no
   await expectAccessible(page);
 });
 
-test("a nominee consents on the announcement page", async ({ page }) => {
-  await signInAs(page, nominee.email);
+test("a nominee consents on the announcement page", async ({ page, login }) => {
+  await login(emailOf(nominee));
   await page.goto(`${baseURL()}${cohortPath}`);
   await expect(page.getByRole("heading", { name: "참여 추천" })).toBeVisible();
   const own = page.getByTestId("own-application");
@@ -175,9 +199,9 @@ test("a nominee consents on the announcement page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "참여 추천" })).toHaveCount(0);
 });
 
-test("an applicant withdraws, and the place is free again", async ({ page }) => {
-  await signInAs(page, mentor.email);
-  await page.goto(`${baseURL()}/yongin/recruiting`);
+test("an applicant withdraws, and the place is free again", async ({ page, login }) => {
+  await login(emailOf(mentor));
+  await page.goto(`${baseURL()}/${city.slug}/recruiting`);
   const mine = page.getByRole("table", { name: /내 신청 내역/ });
   const row = mine.getByRole("row").filter({ hasText: cohortTitle });
   await expect(row).toContainText("선정");

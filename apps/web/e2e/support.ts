@@ -3,33 +3,30 @@ import AxeBuilder from "@axe-core/playwright";
 import { resources } from "@mentoring/i18n";
 import { expect, type Page } from "@playwright/test";
 
-/** Every seeded account's password in the browser tests. */
+/** Every seeded account's password in the browser tests (only the sign-in tests use the form). */
 export const E2E_PASSWORD = "e2e-password-long-enough";
 
+/**
+ * Seeded accounts. Tests that only read the seeded cities sign in as them (e2e/fixtures.ts); tests that
+ * change something copy the person into a city of their own (e2e/factories).
+ */
 export const accounts = {
   yonginCoordinator: "sujin.kwon@yongin.example.kr",
   yonginAdmin: "seonghun.park@yongin.example.kr",
   yonginExecutive: "sunhui.choi@yongin.example.kr",
   yonginEvaluator: "jiyeong.heo@yongin.example.kr",
   yonginParticipant: "chaeeun.ryu@yongin.example.kr",
-  /** Locked out by the throttling test for the rest of the run: no other test may sign in as them. */
-  gangneungExecutive: "yeonghui.cho@gangneung.example.kr",
   operator: "operator@platform.example.kr",
 };
 
 export const baseURL = () => process.env.E2E_BASE_URL as string;
 
+/** Signs in through the form, as a person does: for the tests of signing in (others use the login fixture). */
 export async function signIn(page: Page, email: string, password = E2E_PASSWORD) {
   await page.goto(`${baseURL()}/sign-in`);
   await page.getByLabel(/^(이메일|E-mail)$/).fill(email);
   await page.getByLabel(/^(비밀번호|Password)$/).fill(password);
   await page.getByRole("button", { name: /^(로그인|Sign in)$/ }).click();
-}
-
-/** Signs in and waits until the app has taken the user past the sign-in page. */
-export async function signInAs(page: Page, email: string, password = E2E_PASSWORD) {
-  await signIn(page, email, password);
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
 /** axe on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */

@@ -1,11 +1,30 @@
-import { createDatabase } from "@mentoring/db";
+import type { Database } from "@mentoring/db";
+import { cohortCast, seededCohorts, YONGIN_AS_OF, yonginSeed } from "@mentoring/db/seed";
 import { builtinTemplate, localize } from "@mentoring/domain";
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, signInAs } from "./support";
+import type { Page } from "@playwright/test";
+import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { expect, test } from "./fixtures";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
 
 // Yongin's new-official mentoring, 1st cohort, is in orientation with its pre-surveys open. A new official
 // (an accepted mentee who has not answered yet) answers part of the pre-survey, leaves, comes back to find
-// it kept, fixes what the survey asks and submits once; the coordinator watches the count go up.
+// it kept, fixes what the survey asks and submits once; the coordinator watches the count go up. The
+// cohort is built as the seed has it (14 mentors, 24 new officials, every third of each not answered yet)
+// in a city of its own, so that nobody else's answer moves the count.
+
+const seed = yonginSeed();
+const cast = cohortCast(seed, seededCohorts.yongin?.[0] as NonNullable<(typeof seededCohorts)["yongin"]>[0]);
+/** The new official who answers: the seeded participant account, an accepted mentee. */
+const newOfficial = seededPerson(seed, accounts.yonginParticipant);
+const coordinatorPerson = seededPerson(seed, accounts.yonginCoordinator);
+/** As seeded: every third of each role has not started the pre-surveys, the new official among them. */
+const unanswered = new Set(
+  [
+    ...cast.mentors.filter((_, i) => i % 3 === 0),
+    ...cast.mentees.filter((_, i) => i % 3 === 0),
+    newOfficial,
+  ].map((person) => person.employeeNumber),
+);
 
 /** The built-in template's texts: tenant data the pages show as they are. */
 function templateTexts(): string[] {
@@ -21,6 +40,7 @@ function templateTexts(): string[] {
 }
 
 interface Fixture {
+  city: TestTenant;
   cohortId: string;
   cohortTitle: string;
   preSurveyId: string;
@@ -28,45 +48,39 @@ interface Fixture {
   coordinatorName: string;
 }
 
-async function fixture(): Promise<Fixture> {
-  const db = createDatabase(process.env.E2E_DATABASE_URL as string);
-  try {
-    const tenant = await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } });
-    const [participant, coordinator] = await Promise.all(
-      [accounts.yonginParticipant, accounts.yonginCoordinator].map((email) =>
-        db.platform.user.findUniqueOrThrow({ where: { email } }),
-      ),
-    );
-    return await db.withTenant(tenant.id, async (tx) => {
-      const membership = await tx.membership.findFirstOrThrow({
-        where: { tenantId: tenant.id, userId: participant?.id },
-      });
-      const application = await tx.application.findFirstOrThrow({
-        where: {
-          tenantId: tenant.id,
-          staffMemberId: membership.staffMemberId as string,
-          status: "accepted",
-          cohort: { status: "orientation" },
-        },
-        include: { cohort: true },
-      });
-      const round = await tx.surveyRound.findFirstOrThrow({
-        where: { tenantId: tenant.id, cohortId: application.cohortId, questionSetKey: "pre_survey" },
-        include: { responses: { where: { applicationId: application.id } } },
-      });
-      // The seed leaves this mentee's pre-survey unanswered: the journey starts from nothing.
-      expect(round.responses).toEqual([]);
-      return {
-        cohortId: application.cohortId,
-        cohortTitle: application.cohort.title,
-        preSurveyId: round.id,
-        participantName: participant?.displayName as string,
-        coordinatorName: coordinator?.displayName as string,
-      };
-    });
-  } finally {
-    await db.disconnect();
-  }
+async function fixture(db: Database): Promise<Fixture> {
+  const city = await createTenant(db, {
+    like: seed,
+    accounts: [
+      { person: coordinatorPerson, roles: ["coordinator"] },
+      { person: newOfficial, roles: ["participant"] },
+    ],
+  });
+  const cohort = await createCohortFor(db, city, {
+    template: "new_official_mentoring",
+    recruitmentStart: YONGIN_AS_OF,
+    phase: "orientation",
+    applicants: [
+      ...cast.mentors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
+      ...cast.mentees.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
+    ],
+    answers: ({ person }) => !unanswered.has(person.employeeNumber),
+    appUrl: baseURL(),
+  });
+  const round = await db.withTenant(city.id, (tx) =>
+    tx.surveyRound.findFirstOrThrow({
+      where: { tenantId: city.id, cohortId: cohort.id, questionSetKey: "pre_survey" },
+      select: { id: true },
+    }),
+  );
+  return {
+    city,
+    cohortId: cohort.id,
+    cohortTitle: cohort.title,
+    preSurveyId: round.id,
+    participantName: newOfficial.name,
+    coordinatorName: coordinatorPerson.name,
+  };
 }
 
 /** Fails the test on a hydration error or a failed request, which would wipe what the person entered. */
@@ -79,15 +93,10 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, email);
-  return page;
-}
-
 async function completion(page: Page, f: Fixture): Promise<{ submitted: number; expected: number }> {
-  await page.goto(`${baseURL()}/yongin/programs/cohorts/${f.cohortId}/surveys`, { waitUntil: "networkidle" });
+  await page.goto(`${baseURL()}/${f.city.slug}/programs/cohorts/${f.cohortId}/surveys`, {
+    waitUntil: "networkidle",
+  });
   const text = (await page.getByTestId("completion-pre_survey").textContent()) ?? "";
   const match = /완료 (\d+)\/(\d+)/.exec(text);
   if (!match) throw new Error(`no completion count in ${JSON.stringify(text)}`);
@@ -100,13 +109,14 @@ async function participantData(page: Page): Promise<string[]> {
 }
 
 test("a new official answers the pre-survey with autosave, submits it once, and the coordinator sees it", async ({
-  browser,
+  pageAs,
+  db,
 }) => {
-  const f = await fixture();
-  const data = ["용인특례시", f.cohortTitle, ...templateTexts()];
+  const f = await fixture(db);
+  const data = [f.city.name, f.cohortTitle, ...templateTexts()];
 
   // The coordinator's completion page before.
-  const coordinator = await signedIn(browser, accounts.yonginCoordinator);
+  const coordinator = await pageAs(f.city.staff(coordinatorPerson).email);
   const coordinatorErrors = watchErrors(coordinator);
   const before = await completion(coordinator, f);
   expect(before.expected).toBe(38);
@@ -124,9 +134,9 @@ test("a new official answers the pre-survey with autosave, submits it once, and 
   ]);
 
   // The participant's list of surveys.
-  const page = await signedIn(browser, accounts.yonginParticipant);
+  const page = await pageAs(f.city.staff(newOfficial).email);
   const errors = watchErrors(page);
-  await page.goto(`${baseURL()}/yongin/surveys`, { waitUntil: "networkidle" });
+  await page.goto(`${baseURL()}/${f.city.slug}/surveys`, { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("내 설문");
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "사전설문" }) });
   await expect(row).toContainText("미응답");
@@ -146,7 +156,7 @@ test("a new official answers the pre-survey with autosave, submits it once, and 
   await expectOnlyTranslatedText(page, [...data, f.participantName]);
 
   // Part of the pre-survey: first choice and how to meet; saved as it is chosen.
-  await page.goto(`${baseURL()}/yongin/surveys/${f.preSurveyId}`, { waitUntil: "networkidle" });
+  await page.goto(`${baseURL()}/${f.city.slug}/surveys/${f.preSurveyId}`, { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("사전설문");
   await expectAccessible(page);
   await expectOnlyTranslatedText(page, [...data, f.participantName]);
@@ -186,14 +196,14 @@ test("a new official answers the pre-survey with autosave, submits it once, and 
 
   // Posting a submission again anyway is refused with the reason.
   const csrf = await page.locator('input[name="csrf"]').first().inputValue();
-  const again = await page.request.post(`${baseURL()}/yongin/surveys/${f.preSurveyId}`, {
+  const again = await page.request.post(`${baseURL()}/${f.city.slug}/surveys/${f.preSurveyId}`, {
     form: { csrf, intent: "submit", "q.meeting_preference": "after_work" },
   });
   expect(await again.text()).toContain("이미 제출한 설문입니다. 다시 제출할 수 없습니다.");
   await page.reload({ waitUntil: "networkidle" });
   await expect(page.getByText("점심 식사")).toBeVisible();
 
-  await page.goto(`${baseURL()}/yongin/surveys`, { waitUntil: "networkidle" });
+  await page.goto(`${baseURL()}/${f.city.slug}/surveys`, { waitUntil: "networkidle" });
   await expect(
     page.getByRole("row").filter({ has: page.getByRole("link", { name: "사전설문" }) }),
   ).toContainText("제출 완료");

@@ -61,3 +61,25 @@ describe("use cases", () => {
     expect(exportedFunctions(source)).toEqual(["applyToCohort", "withdraw"]);
   });
 });
+
+const routesDir = fileURLToPath(new URL("../app/routes", import.meta.url));
+/** Machine endpoints read their own bodies: Stripe's raw body for its signature, API streams and JSON. */
+const machineRoute = (file: string) => file.startsWith("webhooks.") || file.startsWith("api.");
+const pageRoutes = readdirSync(routesDir).filter((file) => /\.tsx?$/.test(file) && !machineRoute(file));
+
+/** Ways of reading a request by hand that the route builder does once, for every route. */
+const handParsing: [string, RegExp][] = [
+  ["reads the form itself", /request\.formData\(\)|\.formData\(\)/],
+  ["turns form data into an object by hand", /Object\.fromEntries\((?:await\s+)?(?:form|formData|request)/],
+  ["parses its URL params by hand", /safeParse\(params\./],
+  ["parses its search params by hand", /searchParams\)\)|searchParams\.get\(/],
+  ["uses the old guard that parses nothing", /\btenantRoute\(/],
+];
+
+describe("page routes", () => {
+  it.each(pageRoutes)("%s leaves parsing to the route builder", (file) => {
+    const source = readFileSync(join(routesDir, file), "utf8");
+    const found = handParsing.filter(([, pattern]) => pattern.test(source)).map(([what]) => what);
+    expect(found, `${file} ${found.join(", ")}`).toEqual([]);
+  });
+});

@@ -89,21 +89,19 @@ async function cohort(setUpOn: string, status: CohortStatus, dates: Record<strin
       actorUserId: coordinatorUserId,
       today,
     });
-    if (!created.ok) throw created.error;
     const { cohortId } = created;
     if (Object.keys(dates).length > 0) {
       const row = await tx.cohort.findFirstOrThrow({ where: { tenantId, id: cohortId } });
       const schedule = Object.fromEntries(
         scheduleFields.map((field) => [field, dates[field] ?? dayOf(row[field])]),
       );
-      const updated = await updateCohortSchedule(tx, {
+      await updateCohortSchedule(tx, {
         tenantId,
         cohortId,
         schedule,
         actorUserId: coordinatorUserId,
         today,
       });
-      if (!updated.ok) throw updated.error;
     }
     for (const [role, count] of [
       ["mentor", 3],

@@ -1,14 +1,34 @@
+import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
+
+/*
+ * Calendar dates and instants on a tenant's wall clock, through Temporal (ADR 0011): a PlainDate is a day
+ * with no time and no zone, and a ZonedDateTime turns a wall-clock time in a zone into an instant and back,
+ * summer time included. The polyfill can give way to the built-in Temporal once Node ships it.
+ */
 
 /**
  * A calendar date as an ISO string "YYYY-MM-DD": a day on the wall calendar, with no time and no time zone.
  * Hire dates and rule windows are days, not instants, so they are never stored as Date objects; the brand
- * makes sure a string has been through `parseCalendarDate` before a rule trusts it.
+ * makes sure a string has been through `parseCalendarDate` before a rule trusts it. A string rather than a
+ * PlainDate so that it survives JSON (loaders, job payloads, snapshots) and compares with `<`.
  */
 export type CalendarDate = string & { readonly __brand: "CalendarDate" };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+const plainDate = (date: CalendarDate) => Temporal.PlainDate.from(date);
+
+/** Back to the string form; a year outside 0001–9999 has no "YYYY-MM-DD" form and is a RangeError. */
+function fromPlainDate(date: Temporal.PlainDate): CalendarDate {
+  const text = date.toString();
+  if (date.year < 1 || !ISO_DATE.test(text)) throw new RangeError(`date out of range: ${text}`);
+  return text as CalendarDate;
+}
+
+// The Gregorian rules below are plain arithmetic: parsing runs once per imported row and per form field,
+// where building a Temporal object for each would cost far more than the check itself.
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -59,16 +79,37 @@ export function calendarDateParts(date: CalendarDate): { year: number; month: nu
  * tenant's wall calendar: 23:30 UTC on 21 January is already 22 January in Seoul.
  */
 export function calendarDateIn(instant: Date, timeZone = "Asia/Seoul"): CalendarDate {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  return fromPlainDate(
+    Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate(),
+  );
+}
+
+/**
+ * The instant a wall-clock day and time ("2025-04-15", "14:00") name in `timeZone`, or null when either is
+ * not a real day or a 24-hour "HH:MM" time. Throws a RangeError for an unknown time zone.
+ *
+ * On a summer-time change day a time the clocks skip (02:30 when they jump from 02:00 to 03:00) is read
+ * as the same length of time after the jump (03:30), and a time they pass twice as the first of the two,
+ * as calendars do (RFC 5545).
+ */
+export function instantAt(date: string, time: string, timeZone: string): Date | null {
+  const day = parseCalendarDate(date);
+  const clock = TIME_OF_DAY.exec(time);
+  if (day === null || !clock) return null;
+  const zoned = plainDate(day).toZonedDateTime({
     timeZone,
-    calendar: "gregory",
-    numberingSystem: "latn",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return calendarDate(`${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`);
+    plainTime: { hour: Number(clock[1]), minute: Number(clock[2]) },
+  });
+  return new Date(zoned.epochMilliseconds);
+}
+
+/**
+ * The first instant of `date` in `timeZone`: midnight, or the first time after it where summer time
+ * skips midnight itself. The day runs up to `startOfDayIn(addDays(date, 1), timeZone)`, which is not
+ * always 24 hours later.
+ */
+export function startOfDayIn(date: CalendarDate, timeZone: string): Date {
+  return new Date(plainDate(date).toZonedDateTime({ timeZone }).epochMilliseconds);
 }
 
 /** Negative when a is earlier, 0 when equal, positive when later; usable as a sort comparator. */
@@ -77,15 +118,22 @@ export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const MS_PER_DAY = 86_400_000;
-const dayNumber = (date: CalendarDate) => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
-
 /** The date `days` later (earlier when negative); calendar arithmetic, no time zone involved. */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return new Date((dayNumber(date) + days) * MS_PER_DAY).toISOString().slice(0, 10) as CalendarDate;
+  return fromPlainDate(plainDate(date).add({ days }));
+}
+
+/** The same month and day `years` later (earlier when negative); 29 February becomes 28 February off leap years. */
+export function addYears(date: CalendarDate, years: number): CalendarDate {
+  return fromPlainDate(plainDate(date).add({ years }));
 }
 
 /** Whole days from `from` to `to`: positive when `to` is later. */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return dayNumber(to) - dayNumber(from);
+  return plainDate(from).until(plainDate(to), { largestUnit: "days" }).days;
+}
+
+/** The day of the week, ISO numbering: 1 is Monday, 7 is Sunday. */
+export function dayOfWeek(date: CalendarDate): number {
+  return plainDate(date).dayOfWeek;
 }

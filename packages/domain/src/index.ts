@@ -2,16 +2,20 @@ export * from "./billing-access";
 export { type BuiltinTemplateKey, builtinTemplate, builtinTemplateKeys } from "./builtin-templates";
 export {
   addDays,
+  addYears,
   type CalendarDate,
   calendarDate,
   calendarDateIn,
   calendarDateParts,
   calendarDateSchema,
   compareCalendarDates,
+  dayOfWeek,
   daysBetween,
   daysInMonth,
+  instantAt,
   isLeapYear,
   parseCalendarDate,
+  startOfDayIn,
 } from "./calendar-date";
 export {
   acceptsApplications,

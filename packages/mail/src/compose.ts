@@ -1,4 +1,4 @@
-import { defaultLocale, type Locale, resources, supportedLocales } from "@mentoring/i18n";
+import { defaultLocale, formatters, type Locale, resources, supportedLocales } from "@mentoring/i18n";
 import { createInstance } from "i18next";
 import { z } from "zod";
 import { type MailLayout, renderHtml, renderText } from "./layout";
@@ -83,7 +83,7 @@ export class InvalidEmailMessageError extends Error {
 // One i18next instance for the process, initialised synchronously from the bundled resources. Values are
 // inserted as they are: the text body is plain text, and the HTML body escapes every string it uses.
 const i18n = createInstance();
-void i18n.init({
+void i18n.use(formatters).init({
   resources,
   lng: defaultLocale,
   fallbackLng: defaultLocale,
@@ -97,20 +97,6 @@ void i18n.init({
 /** A locale the platform does not know falls back to Korean; the result says which one was used. */
 export function mailLocale(locale: string): Locale {
   return (supportedLocales as readonly string[]).includes(locale) ? (locale as Locale) : defaultLocale;
-}
-
-/** "2026년 12월 1일 화요일 18:05 (GMT+9)", "Tuesday, December 1, 2026 at 6:05 PM (GMT+9)". */
-export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
-  const when = new Intl.DateTimeFormat(locale, {
-    dateStyle: "full",
-    timeStyle: "short",
-    timeZone,
-    ...(locale === "ko" ? { hourCycle: "h23" as const } : {}),
-  }).format(date);
-  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
-    .formatToParts(date)
-    .find((part) => part.type === "timeZoneName")?.value;
-  return zone ? `${when} (${zone})` : when;
 }
 
 /** Subjects are one header line, whatever a tenant or person is called. */
@@ -147,7 +133,11 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
         paragraphs: [
           t("invitation.greeting"),
           t("invitation.body", { tenant: m.tenantName, roles }),
-          t("invitation.expires", { expiresAt: formatDateTime(m.expiresAt, lng, m.timeZone) }),
+          // "2026년 12월 1일 화요일 18:05 (GMT+9)": the message formats the date, in the zone given here.
+          t("invitation.expires", {
+            expiresAt: m.expiresAt,
+            formatParams: { expiresAt: { timeZone: m.timeZone } },
+          }),
         ],
         action: { label: t("invitation.action"), link: m.link },
         afterAction: [],

@@ -9,7 +9,6 @@ export {
   tenantToday,
 } from "./records/cohort-record";
 export * from "./cohorts";
-export { ProgramError } from "./errors";
 export * from "./matching";
 export * from "./recruitment";
 export * from "./surveys";

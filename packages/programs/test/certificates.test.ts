@@ -5,16 +5,17 @@ import { newSerial } from "@mentoring/certificates";
 import type { Database, Prisma, TenantDb } from "@mentoring/db";
 import { seedAll } from "@mentoring/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { AppError, type AppErrorCode } from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  batchesForSigning,
-  certificateArchive,
-  certificateDownload,
   generateCertificateBatch,
   getCeremony,
+  getCertificateArchive,
   getCertificateBatch,
+  getCertificateDownload,
+  listBatchesForSigning,
   listCertificateBatches,
-  myCertificates,
+  listMyCertificates,
   prepareCertificateBatch,
   recordAttendance,
   revokeCertificate,
@@ -22,7 +23,6 @@ import {
   signCertificateBatch,
   verifySerial,
 } from "../src/certificates";
-import { ProgramError } from "../src/errors";
 import { seedPrograms } from "../src/seed";
 import { publishTeams } from "./certificates-support";
 
@@ -70,13 +70,13 @@ afterAll(async () => {
 
 const inYongin = <T>(work: (tx: TenantDb) => Promise<T>) => db.withTenant(yongin, work);
 
-async function refusal(promise: Promise<unknown>): Promise<ProgramError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(ProgramError);
-  return error as ProgramError;
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }
 
 const ceremonyInput = {
@@ -107,14 +107,14 @@ describe("the pairing ceremony", () => {
   });
 
   it("refuses bad input with a translated reason and changes nothing", async () => {
-    const cases: [Partial<typeof ceremonyInput>, string][] = [
-      [{ startsAt: new Date("not a date") }, "certificates.error.startsAtInvalid"],
-      [{ place: "   " }, "certificates.error.placeRequired"],
-      [{ place: "홀".repeat(201) }, "certificates.error.placeTooLong"],
-      [{ programme: "가".repeat(4001) }, "certificates.error.programmeTooLong"],
-      [{ gift: "인형".repeat(101) }, "certificates.error.giftTooLong"],
+    const cases: [Partial<typeof ceremonyInput>, AppErrorCode][] = [
+      [{ startsAt: new Date("not a date") }, "certificate.starts_at_invalid"],
+      [{ place: "   " }, "certificate.place_required"],
+      [{ place: "홀".repeat(201) }, "certificate.place_too_long"],
+      [{ programme: "가".repeat(4001) }, "certificate.programme_too_long"],
+      [{ gift: "인형".repeat(101) }, "certificate.gift_too_long"],
     ];
-    for (const [change, key] of cases) {
+    for (const [change, code] of cases) {
       const error = await refusal(
         inYongin((tx) =>
           saveCeremony(tx, {
@@ -126,7 +126,7 @@ describe("the pairing ceremony", () => {
           }),
         ),
       );
-      expect(error.key).toBe(key);
+      expect(error.code).toBe(code);
     }
     const ceremony = await inYongin((tx) => getCeremony(tx, { tenantId: yongin, cohortId }));
     expect(ceremony?.place).toBe("시청 컨벤션홀");
@@ -167,7 +167,7 @@ describe("the pairing ceremony", () => {
         }),
       ),
     );
-    expect(error.key).toBe("certificates.error.notAttendee");
+    expect(error.code).toBe("certificate.not_attendee");
   });
 });
 
@@ -187,7 +187,7 @@ describe("certificates of a cohort", () => {
         }),
       ),
     );
-    expect(error.key).toBe("certificates.error.noTeams");
+    expect(error.code).toBe("certificate.no_teams");
   });
 
   it("cannot be prepared while the tenant has no signer", async () => {
@@ -203,7 +203,7 @@ describe("certificates of a cohort", () => {
           today: "2025-03-01",
         }),
       );
-      expect(error.key).toBe("certificates.error.noSigner");
+      expect(error.code).toBe("certificate.no_signer");
       throw rollback;
     }).catch((error: unknown) => error);
     expect(outcome).toBe(rollback);
@@ -292,7 +292,7 @@ describe("certificates of a cohort", () => {
       await inYongin((tx) =>
         getCertificateBatch(tx, { tenantId: yongin, batchId: other }).catch((error) => error),
       ),
-    ).toMatchObject({ key: "certificates.error.batchNotFound", status: 404 });
+    ).toMatchObject({ code: "certificate.batch_not_found", status: 404 });
   });
 
   it("are refused, naming the team, when a team's certificate could not state what it must", async () => {
@@ -308,8 +308,8 @@ describe("certificates of a cohort", () => {
           today: "2025-03-01",
         }),
       );
-      expect([error.key, error.params]).toEqual([
-        "certificates.error.contentInvalid",
+      expect([error.code, error.params]).toEqual([
+        "certificate.content_invalid",
         { team: 3, field: "mentees" },
       ]);
       throw rollback;
@@ -345,7 +345,7 @@ describe("certificates of a cohort", () => {
   });
 
   it("wait for the executive, who signs the batch once: the job is queued and the act audited", async () => {
-    const waiting = await inYongin((tx) => batchesForSigning(tx, { tenantId: yongin }));
+    const waiting = await inYongin((tx) => listBatchesForSigning(tx, { tenantId: yongin }));
     expect(waiting.map((batch) => [batch.id, batch.status])).toEqual([[batchId, "draft"]]);
     await inYongin((tx) =>
       signCertificateBatch(tx, {
@@ -382,7 +382,7 @@ describe("certificates of a cohort", () => {
         }),
       ),
     );
-    expect(error.key).toBe("certificates.error.alreadySigned");
+    expect(error.code).toBe("certificate.already_signed");
     expect(error.status).toBe(409);
   });
 
@@ -405,7 +405,9 @@ describe("certificates of a cohort", () => {
       const pdf = await readFile(path.join(storageDir, certificate.fileKey as string));
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     }
-    const archive = await inYongin((tx) => certificateArchive(tx, { tenantId: yongin, cohortId, batchId }));
+    const archive = await inYongin((tx) =>
+      getCertificateArchive(tx, { tenantId: yongin, cohortId, batchId }),
+    );
     expect(archive?.fileName).toBe("신규 공직자 멘토링 1기 결연증서.zip");
     const zip = await readFile(path.join(storageDir, archive?.storageKey as string));
     expect(zip.subarray(0, 2).toString()).toBe("PK");
@@ -541,14 +543,14 @@ describe("certificates of a cohort", () => {
       expect(seen).toBeNull();
       expect(
         await db.withTenant(gangneung, (tx) =>
-          certificateDownload(tx, { tenantId: gangneung, certificateId, staffMemberId: null }),
+          getCertificateDownload(tx, { tenantId: gangneung, certificateId, staffMemberId: null }),
         ),
       ).toBeNull();
     });
 
     it("lets the coordinator download any certificate, a participant only their own team's", async () => {
       const coordinator = await inYongin((tx) =>
-        certificateDownload(tx, { tenantId: yongin, certificateId, staffMemberId: null }),
+        getCertificateDownload(tx, { tenantId: yongin, certificateId, staffMemberId: null }),
       );
       expect(coordinator?.storageKey).toBe(`tenants/${yongin}/certificates/${batchId}/${serial}.pdf`);
       expect(coordinator?.fileName.endsWith(`_${serial}.pdf`)).toBe(true);
@@ -559,24 +561,26 @@ describe("certificates of a cohort", () => {
       const outsider = teams.staffOf.get(otherTeam?.mentees[0] as string) as string;
       expect(
         await inYongin((tx) =>
-          certificateDownload(tx, { tenantId: yongin, certificateId, staffMemberId: member }),
+          getCertificateDownload(tx, { tenantId: yongin, certificateId, staffMemberId: member }),
         ),
       ).toEqual(coordinator);
       expect(
         await inYongin((tx) =>
-          certificateDownload(tx, { tenantId: yongin, certificateId, staffMemberId: outsider }),
+          getCertificateDownload(tx, { tenantId: yongin, certificateId, staffMemberId: outsider }),
         ),
       ).toBeNull();
-      const mine = await inYongin((tx) => myCertificates(tx, { tenantId: yongin, staffMemberId: member }));
+      const mine = await inYongin((tx) =>
+        listMyCertificates(tx, { tenantId: yongin, staffMemberId: member }),
+      );
       expect(mine.map((row) => [row.serial, row.cohortTitle, row.fileReady])).toEqual([
         [serial, "신규 공직자 멘토링 1기", true],
       ]);
     });
 
     it("shows a certificate the coordinator revoked, with a reason, as revoked", async () => {
-      for (const [reason, key] of [
-        ["  ", "certificates.error.reasonRequired"],
-        ["사".repeat(501), "certificates.error.reasonTooLong"],
+      for (const [reason, code] of [
+        ["  ", "certificate.reason_required"],
+        ["사".repeat(501), "certificate.reason_too_long"],
       ] as const) {
         const error = await refusal(
           inYongin((tx) =>
@@ -589,7 +593,7 @@ describe("certificates of a cohort", () => {
             }),
           ),
         );
-        expect(error.key).toBe(key);
+        expect(error.code).toBe(code);
       }
       expect((await verifySerial(db, serial)).status).toBe("valid");
       await inYongin((tx) =>
@@ -621,11 +625,11 @@ describe("certificates of a cohort", () => {
           }),
         ),
       );
-      expect(again.key).toBe("certificates.error.alreadyRevoked");
+      expect(again.code).toBe("certificate.already_revoked");
       const member = teams.staffOf.get(teams.teams[0]?.mentees[0] as string) as string;
       expect(
         await inYongin((tx) =>
-          certificateDownload(tx, { tenantId: yongin, certificateId, staffMemberId: member }),
+          getCertificateDownload(tx, { tenantId: yongin, certificateId, staffMemberId: member }),
         ),
       ).toBeNull();
     });

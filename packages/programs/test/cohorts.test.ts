@@ -2,25 +2,25 @@ import type { Database } from "@mentoring/db";
 import { seedAll } from "@mentoring/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import {
+  AppError,
   type ApplicationRole,
   type CalendarDate,
   type CohortStatus,
   calendarDate,
+  isAppError,
   type TransitionProblem,
 } from "@mentoring/domain";
 import { missingKeys, supportedLocales } from "@mentoring/i18n";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dayOf } from "../src/records/cohort-record";
 import {
   cohortOverview,
   createCohort,
   listCohorts,
   newCohortDefaults,
-  TransitionRefusedError,
   transitionCohort,
   updateCohortSchedule,
 } from "../src/cohorts";
-import { ProgramError } from "../src/errors";
+import { dayOf } from "../src/records/cohort-record";
 import { copyBuiltinTemplate } from "../src/templates";
 
 let database: TestDatabase;
@@ -78,7 +78,6 @@ async function draftCohort(today = "2025-01-10") {
       today: day(today),
     }),
   );
-  if (!created.ok) throw created.error;
   return { templateId, cohortId: created.cohortId };
 }
 
@@ -131,8 +130,19 @@ const refusalOf = (attempt: Promise<unknown>) =>
     (error: unknown) => error,
   );
 
-const codesOf = (error: unknown) =>
-  (error as TransitionRefusedError).problems.map((problem: TransitionProblem) => problem.code);
+/** The problems of a refused move; fails when the error is not a refused move. */
+const problemsOf = (error: unknown): TransitionProblem[] => {
+  if (!isAppError(error, "cohort.transition_refused")) throw error;
+  return error.details.problems ?? [];
+};
+
+const codesOf = (error: unknown) => problemsOf(error).map((problem: TransitionProblem) => problem.code);
+
+/** The fields a refusal as invalid input names; fails when the error is another. */
+const fieldsOf = (error: unknown) => {
+  if (!isAppError(error, "input.invalid")) throw error;
+  return error.details.fields ?? [];
+};
 
 const auditOf = (cohortId: string, action?: string) =>
   db.withTenant(gangneung, (tx) =>
@@ -187,7 +197,6 @@ describe("creating a cohort", () => {
         today: day("2025-12-01"),
       }),
     );
-    if (!second.ok) throw second.error;
     expect(await cohortRow(second.cohortId)).toMatchObject({ number: 2, title: "거꾸로 멘토링 2기" });
   });
 
@@ -203,27 +212,27 @@ describe("creating a cohort", () => {
         }),
       ),
     );
-    expect(refusal).toBeInstanceOf(ProgramError);
-    expect(refusal).toMatchObject({ key: "programs.error.numberTaken", params: { number: 1 }, status: 409 });
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ code: "cohort.number_taken", params: { number: 1 }, status: 409 });
     expect((await db.withTenant(gangneung, (tx) => listCohorts(tx, gangneung))).length).toBe(before);
   });
 
   it("returns bad input field by field and creates nothing", async () => {
     const templateId = await reverseTemplate();
-    const result = await db.withTenant(gangneung, (tx) =>
-      createCohort(tx, {
-        ...acting(),
-        form: { templateId, recruitmentStart: "2025-02-30", number: "첫째", title: "   " },
-        today: day("2025-01-10"),
-      }),
+    const refusal = await refusalOf(
+      db.withTenant(gangneung, (tx) =>
+        createCohort(tx, {
+          ...acting(),
+          form: { templateId, recruitmentStart: "2025-02-30", number: "첫째", title: "   " },
+          today: day("2025-01-10"),
+        }),
+      ),
     );
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.issues.map((issue) => issue.path.join(".")).sort()).toEqual([
-      "number",
-      "recruitmentStart",
-      "title",
-    ]);
+    expect(
+      fieldsOf(refusal)
+        .map((field) => field.path)
+        .sort(),
+    ).toEqual(["number", "recruitmentStart", "title"]);
     const cohorts = await db.withTenant(gangneung, (tx) =>
       tx.cohort.count({ where: { tenantId: gangneung, templateId } }),
     );
@@ -241,20 +250,21 @@ describe("editing a cohort's dates", () => {
 
   it("refuses dates out of order, naming the date, and changes nothing", async () => {
     const { cohortId } = await draftCohort();
-    const result = await db.withTenant(gangneung, async (tx) =>
-      updateCohortSchedule(tx, {
-        ...acting(),
-        cohortId,
-        schedule: await scheduleForm(cohortId, { orientation: "2025-02-01" }),
-        today: day("2025-01-15"),
-      }),
+    const refusal = await refusalOf(
+      db.withTenant(gangneung, async (tx) =>
+        updateCohortSchedule(tx, {
+          ...acting(),
+          cohortId,
+          schedule: await scheduleForm(cohortId, { orientation: "2025-02-01" }),
+          today: day("2025-01-15"),
+        }),
+      ),
     );
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.issues).toEqual([
+    expect(fieldsOf(refusal)).toEqual([
       expect.objectContaining({
-        path: ["orientation"],
-        params: { code: "date_before", before: "recruitmentEnd" },
+        path: "orientation",
+        message: "programs.issue.dateBefore",
+        params: { beforePath: "recruitmentEnd" },
       }),
     ]);
     const cohort = await cohortRow(cohortId);
@@ -273,7 +283,7 @@ describe("editing a cohort's dates", () => {
         today: day("2025-01-15"),
       }),
     );
-    expect(result).toEqual({ ok: true, changed: ["orientation", "matching"] });
+    expect(result).toEqual({ changed: ["orientation", "matching"] });
     const cohort = await cohortRow(cohortId);
     expect(dayOf(cohort.orientation)).toBe("2025-02-24");
     expect(dayOf(cohort.matching)).toBe("2025-02-25");
@@ -296,7 +306,7 @@ describe("editing a cohort's dates", () => {
         }),
       ),
     );
-    expect(refusal).toMatchObject({ key: "programs.error.cohortClosed", status: 409 });
+    expect(refusal).toMatchObject({ code: "cohort.closed", status: 409 });
   });
 });
 
@@ -331,7 +341,7 @@ describe("moving a cohort through its lifecycle", () => {
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     const refused = outcomes.find((outcome) => outcome.status === "rejected");
     expect((refused as PromiseRejectedResult).reason).toMatchObject({
-      key: "programs.error.alreadyInStatus",
+      code: "cohort.already_in_status",
     });
     expect(await auditOf(cohortId, "cohort.status.update")).toHaveLength(1);
   });
@@ -339,7 +349,7 @@ describe("moving a cohort through its lifecycle", () => {
   it("refuses skipping a phase", async () => {
     const { cohortId } = await draftCohort();
     const refusal = await refusalOf(move(cohortId, "orientation", "2025-03-01"));
-    expect(refusal).toBeInstanceOf(TransitionRefusedError);
+    expect(isAppError(refusal, "cohort.transition_refused")).toBe(true);
     expect(codesOf(refusal)).toEqual(["transition.not_next"]);
     expect((await cohortRow(cohortId)).status).toBe("draft");
   });
@@ -365,7 +375,7 @@ describe("moving a cohort through its lifecycle", () => {
     ]);
     expect(
       await refusalOf(move(cohortId, "orientation", "2025-02-18", { override: true, reason: "  " })),
-    ).toMatchObject({ key: "programs.transition.reasonRequired" });
+    ).toMatchObject({ code: "cohort.override_reason_required" });
     expect((await cohortRow(cohortId)).status).toBe("recruiting");
     expect(await roundsOf(cohortId)).toEqual([]);
 
@@ -398,7 +408,7 @@ describe("moving a cohort through its lifecycle", () => {
     await move(cohortId, "orientation", "2025-02-21");
 
     const refusal = await refusalOf(move(cohortId, "matching", "2025-02-21"));
-    expect((refusal as TransitionRefusedError).problems).toEqual([
+    expect(problemsOf(refusal)).toEqual([
       { code: "transition.surveys_open", overridable: true, params: { count: 2 } },
     ]);
     await db.withTenant(gangneung, (tx) =>
@@ -450,7 +460,7 @@ describe("moving a cohort through its lifecycle", () => {
         }),
       ),
     );
-    expect(refusal).toMatchObject({ key: "programs.error.cohortNotFound", status: 404 });
+    expect(refusal).toMatchObject({ code: "cohort.not_found", status: 404 });
   });
 });
 

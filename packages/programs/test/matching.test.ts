@@ -1,6 +1,7 @@
 import type { Database, TenantDb } from "@mentoring/db";
 import { seedAll } from "@mentoring/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { type AppError, isAppError } from "@mentoring/domain";
 import {
   evaluateTeams,
   hardRuleViolations,
@@ -11,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   editRunTeams,
   getRun,
+  listMyTeams,
   listRuns,
-  myTeams,
-  ProgramError,
   publishRun,
   type RunView,
   runMatching,
@@ -153,12 +153,12 @@ const idsOf = (run: RunView, role: "mentor" | "mentee") =>
 const membership = (run: RunView) =>
   teamsOf(run).map((team) => team.members.map((member) => member.applicationId).sort());
 
-async function refusal(promise: Promise<unknown>): Promise<ProgramError> {
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught,
   );
-  if (!(error instanceof ProgramError)) throw new Error(`expected a ProgramError, got ${String(error)}`);
+  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
 
@@ -167,7 +167,7 @@ describe("matching runs of Gangneung's reverse mentoring (30 juniors, 10 manager
 
   it("refuses to start a run before the cohort is in matching, and changes nothing", async () => {
     const error = await refusal(start(gangneung));
-    expect([error.key, error.status]).toEqual(["matching.error.cohortNotMatching", 409]);
+    expect([error.code, error.status]).toEqual(["matching.cohort_not_matching", 409]);
     const runs = await inTenant(gangneung, (tx) =>
       listRuns(tx, { tenantId: gangneung.tenantId, cohortId: gangneung.cohortId }),
     );
@@ -204,7 +204,7 @@ describe("matching runs of Gangneung's reverse mentoring (30 juniors, 10 manager
 
   it("refuses a second run while the first is still queued", async () => {
     const error = await refusal(start(gangneung));
-    expect(error.key).toBe("matching.error.runInProgress");
+    expect(error.code).toBe("matching.run_in_progress");
   });
 
   it("forms 10 teams of exactly 3 juniors and 1 manager meeting every hard rule, reporting progress and the gap", async () => {
@@ -354,7 +354,7 @@ describe("matching runs of Gangneung's reverse mentoring (30 juniors, 10 manager
     ).toContain("same_department");
 
     const refused = await refusal(publish(gangneung, runId));
-    expect([refused.key, refused.status]).toEqual(["matching.error.violations", 409]);
+    expect([refused.code, refused.status]).toEqual(["matching.violations", 409]);
     const teamRows = await inTenant(gangneung, (tx) =>
       tx.team.count({ where: { tenantId: gangneung.tenantId, cohortId: gangneung.cohortId } }),
     );
@@ -383,10 +383,10 @@ describe("matching runs of Gangneung's reverse mentoring (30 juniors, 10 manager
       ),
       refusal(edit(gangneung, runId, { kind: "move", applicationId: junior, toTeam: 99 })),
     ]);
-    expect(keys.map((error) => error.key)).toEqual([
-      "matching.error.rolesDiffer",
-      "matching.error.sameTeam",
-      "matching.error.teamNotFound",
+    expect(keys.map((error) => error.code)).toEqual([
+      "matching.roles_differ",
+      "matching.same_team",
+      "matching.team_not_found",
     ]);
     expect(membership(await view(gangneung, runId))).toEqual(membership(run));
   });
@@ -459,7 +459,7 @@ describe("matching runs of Gangneung's reverse mentoring (30 juniors, 10 manager
     );
     expect(error.status).toBe(404);
     const unknown = await refusal(view(gangneung, "00000000-0000-4000-8000-000000000000"));
-    expect([unknown.key, unknown.status]).toEqual(["matching.error.runNotFound", 404]);
+    expect([unknown.code, unknown.status]).toEqual(["matching.run_not_found", 404]);
   });
 
   it("publishes the teams, shows each participant exactly their own team, and lets the cohort become active", async () => {
@@ -473,7 +473,7 @@ describe("matching runs of Gangneung's reverse mentoring (30 juniors, 10 manager
       ).then((application) => application.staffMemberId);
     const menteeStaff = await staffOf(menteeApplication);
     const mine = (staffMemberId: string) =>
-      inTenant(gangneung, (tx) => myTeams(tx, { tenantId: gangneung.tenantId, staffMemberId }));
+      inTenant(gangneung, (tx) => listMyTeams(tx, { tenantId: gangneung.tenantId, staffMemberId }));
 
     expect(await mine(menteeStaff)).toEqual([]);
     // An earlier publication is replaced by the later one.
@@ -522,7 +522,7 @@ describe("matching runs of Gangneung's reverse mentoring (30 juniors, 10 manager
     const locked = await refusal(
       edit(gangneung, runId, { kind: "move", applicationId: menteeApplication, toTeam: 1 }),
     );
-    expect(locked.key).toBe("matching.error.cohortNotMatching");
+    expect(locked.code).toBe("matching.cohort_not_matching");
   });
 });
 

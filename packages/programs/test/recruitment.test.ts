@@ -234,7 +234,7 @@ describe("applying to Gangneung's reverse mentoring (recruitment from 2025-01-22
     const [junior] = await eligibleJuniors(1, 10);
     for (const consent of [null, "2024-01"]) {
       await expect(apply(cohortId, junior?.id as string, "mentor", consent)).rejects.toMatchObject({
-        key: "recruitment.error.consentRequired",
+        code: "recruitment.consent_required",
       });
     }
     expect((await applicationsIn(cohortId)).some((a) => a.staffMemberId === junior?.id)).toBe(false);
@@ -244,14 +244,14 @@ describe("applying to Gangneung's reverse mentoring (recruitment from 2025-01-22
     const junior = await staffId(gangneung, "G2020-0901");
     for (const role of ["mentor", "mentee"] as const) {
       await expect(apply(cohortId, junior, role)).rejects.toMatchObject({
-        key: "recruitment.error.alreadyApplied",
+        code: "recruitment.already_applied",
       });
     }
   });
 
   it("refuses someone on leave", async () => {
     await expect(apply(cohortId, await staffId(gangneung, "G2023-0907"))).rejects.toMatchObject({
-      key: "recruitment.error.inactive",
+      code: "recruitment.inactive",
     });
   });
 
@@ -270,7 +270,7 @@ describe("a cohort that is not recruiting", () => {
     const cohortId = await makeCohort(gangneung, reverse(), { status });
     const [junior] = await eligibleJuniors(1);
     await expect(apply(cohortId, junior?.id as string)).rejects.toMatchObject({
-      key: "recruitment.error.notRecruiting",
+      code: "recruitment.not_recruiting",
     });
     expect(await applicationsIn(cohortId)).toEqual([]);
   });
@@ -369,7 +369,7 @@ describe("the quota and the waitlist", () => {
           appUrl,
         }),
       );
-    await expect(reject("   ")).rejects.toMatchObject({ key: "recruitment.error.reasonRequired" });
+    await expect(reject("   ")).rejects.toMatchObject({ code: "recruitment.reason_required" });
     expect((await applicationsIn(cohortId)).find((a) => a.id === application?.id)?.status).toBe("accepted");
 
     await reject("같은 부서에서 이미 두 명이 참여합니다");
@@ -383,7 +383,7 @@ describe("the quota and the waitlist", () => {
     expect(await auditOf(gangneung, "application.reject", application?.id as string)).toHaveLength(1);
     // A rejected person cannot simply apply again.
     await expect(apply(cohortId, first?.id as string)).rejects.toMatchObject({
-      key: "recruitment.error.alreadyApplied",
+      code: "recruitment.already_applied",
     });
   });
 
@@ -405,7 +405,7 @@ describe("the quota and the waitlist", () => {
           appUrl,
         }),
       ),
-    ).rejects.toMatchObject({ key: "recruitment.error.withdrawalClosed" });
+    ).rejects.toMatchObject({ code: "recruitment.withdrawal_closed" });
     expect((await applicationsIn(cohortId))[0]?.status).toBe("accepted");
   });
 });
@@ -487,7 +487,7 @@ describe("nominations by the coordinator", () => {
     expect((await own())[0]).toMatchObject({ nominated: true, consentPending: true });
     await consent();
     expect((await own())[0]).toMatchObject({ nominated: true, consentPending: false, status: "accepted" });
-    await expect(consent()).rejects.toMatchObject({ key: "recruitment.error.alreadyConsented" });
+    await expect(consent()).rejects.toMatchObject({ code: "recruitment.already_consented" });
   });
 
   it("lets a nominee decline, which gives the place to the waitlist", async () => {
@@ -604,6 +604,6 @@ describe("tenants", () => {
           appUrl,
         }),
       ),
-    ).rejects.toMatchObject({ key: "programs.error.cohortNotFound" });
+    ).rejects.toMatchObject({ code: "cohort.not_found" });
   });
 });

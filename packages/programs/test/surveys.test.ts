@@ -2,6 +2,7 @@ import type { Database, TenantDb } from "@mentoring/db";
 import { seedAll } from "@mentoring/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import {
+  AppError,
   type ApplicationRole,
   answerProblemCodes,
   type BuiltinTemplateKey,
@@ -14,15 +15,14 @@ import {
 import { missingKeys, supportedLocales } from "@mentoring/i18n";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleColumns } from "../src/records/cohort-record";
-import { ProgramError } from "../src/errors";
 import {
   closeRound,
+  countOpenRounds,
+  getParticipantRound,
+  getRoundCompletion,
   listParticipantRounds,
-  openRoundCount,
   openSurveyRounds,
-  participantRound,
   remindRound,
-  roundCompletion,
   saveDraft,
   sendSurveyReminders,
   submitResponse,
@@ -131,12 +131,12 @@ const roundsOf = (slug: string, cohortId: string) =>
 const mailsFor = (roundId: string, kind = "survey_invitation") =>
   db.platform.outgoingEmail.findMany({ where: { kind, textBody: { contains: roundId } } });
 
-async function refusal(work: Promise<unknown>): Promise<ProgramError> {
+async function refusal(work: Promise<unknown>): Promise<AppError> {
   const error = await work.then(
     () => null,
     (thrown: unknown) => thrown,
   );
-  if (!(error instanceof ProgramError)) throw new Error(`expected a ProgramError, got ${String(error)}`);
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
 
@@ -296,14 +296,14 @@ describe("answering a round", () => {
       ["사전설문", "not_started"],
       ["디지털 역량 진단", "not_started"],
     ]);
-    const found = await inTenant("gangneung", (tx) => participantRound(tx, as(mentor, preSurvey)));
+    const found = await inTenant("gangneung", (tx) => getParticipantRound(tx, as(mentor, preSurvey)));
     expect(found.set.key).toBe("pre_survey");
     expect(found.response).toBeNull();
 
     const outsider = await refusal(
-      inTenant("gangneung", (tx) => participantRound(tx, as(cast.outsider, preSurvey))),
+      inTenant("gangneung", (tx) => getParticipantRound(tx, as(cast.outsider, preSurvey))),
     );
-    expect([outsider.key, outsider.status]).toEqual(["surveys.error.roundNotFound", 404]);
+    expect([outsider.code, outsider.status]).toEqual(["survey.round_not_found", 404]);
     expect(
       await inTenant("gangneung", (tx) =>
         listParticipantRounds(tx, { tenantId: tenantId(), staffMemberId: cast.outsider }),
@@ -315,7 +315,7 @@ describe("answering a round", () => {
     );
     const elsewhere = await refusal(
       inTenant("yongin", (tx) =>
-        participantRound(tx, {
+        getParticipantRound(tx, {
           tenantId: tenants.yongin as string,
           roundId: preSurvey,
           staffMemberId: yonginStaff.id,
@@ -341,7 +341,7 @@ describe("answering a round", () => {
       }),
     );
     expect(second.problems).toEqual([{ question: "available_days", code: "unknown_option", params: {} }]);
-    const found = await inTenant("gangneung", (tx) => participantRound(tx, as(mentor, preSurvey)));
+    const found = await inTenant("gangneung", (tx) => getParticipantRound(tx, as(mentor, preSurvey)));
     expect(found.response?.answers).toEqual({
       communication_style: "messenger",
       interests: ["sns", "video"],
@@ -368,7 +368,7 @@ describe("answering a round", () => {
       submitted: false,
       problems: [{ question: "communication_style", code: "required", params: {} }],
     });
-    const found = await inTenant("gangneung", (tx) => participantRound(tx, as(mentor, preSurvey)));
+    const found = await inTenant("gangneung", (tx) => getParticipantRound(tx, as(mentor, preSurvey)));
     expect(found.response).toMatchObject({
       answers: { interests: ["sns", "video", "data"], available_days: ["mon"] },
       submittedAt: null,
@@ -391,11 +391,11 @@ describe("answering a round", () => {
         submitResponse(tx, { ...as(mentee, diagnostic), answers: diagnosticAnswers, now }),
       ),
     );
-    expect([again.key, again.status]).toEqual(["surveys.error.alreadySubmitted", 409]);
+    expect([again.code, again.status]).toEqual(["survey.already_submitted", 409]);
     const draft = await refusal(
       inTenant("gangneung", (tx) => saveDraft(tx, { ...as(mentee, diagnostic), answers: { dl_ai: 1 } })),
     );
-    expect(draft.key).toBe("surveys.error.alreadySubmitted");
+    expect(draft.code).toBe("survey.already_submitted");
     const stored = await inTenant("gangneung", (tx) =>
       tx.surveyResponse.findFirstOrThrow({ where: { tenantId: tenantId(), roundId: diagnostic } }),
     );
@@ -421,8 +421,8 @@ describe("answering a round", () => {
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const [lost] = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
-    expect(lost?.reason).toBeInstanceOf(ProgramError);
-    expect((lost?.reason as ProgramError | undefined)?.key).toBe("surveys.error.alreadySubmitted");
+    expect(lost?.reason).toBeInstanceOf(AppError);
+    expect((lost?.reason as AppError | undefined)?.code).toBe("survey.already_submitted");
     const responses = await inTenant("gangneung", (tx) =>
       tx.surveyResponse.findMany({
         where: { tenantId: tenantId(), roundId: preSurvey, submittedAt: { not: null } },
@@ -433,7 +433,7 @@ describe("answering a round", () => {
 
   it("reports completion per round with each participant's status and the mean diagnostic scores", async () => {
     const { rounds } = await inTenant("gangneung", (tx) =>
-      roundCompletion(tx, { tenantId: tenantId(), cohortId: cast.cohortId }),
+      getRoundCompletion(tx, { tenantId: tenantId(), cohortId: cast.cohortId }),
     );
     const pre = rounds.find((r) => r.id === preSurvey);
     expect(pre).toMatchObject({ expected: 4, submitted: 1, inProgress: 2, notStarted: 1, percent: 25 });
@@ -465,7 +465,7 @@ describe("answering a round", () => {
       );
     const openPre = () =>
       inTenant("gangneung", (tx) =>
-        openRoundCount(tx, { tenantId: tenantId(), cohortId: cast.cohortId, phase: "pre" }),
+        countOpenRounds(tx, { tenantId: tenantId(), cohortId: cast.cohortId, phase: "pre" }),
       );
     expect(await openPre()).toBe(2);
     expect(await close()).toEqual({ closed: true });
@@ -482,7 +482,7 @@ describe("answering a round", () => {
         saveDraft(tx, { ...as(cast.mentors[0] as string, diagnostic), answers: { dl_ai: 3 } }),
       ),
     );
-    expect(refused.key).toBe("surveys.error.roundClosed");
+    expect(refused.code).toBe("survey.round_closed");
     // A round of another cohort is not this cohort's to close.
     const other = await cohortWith("gangneung", "reverse_mentoring", "2025-01-22", {
       mentors: 1,
@@ -556,10 +556,10 @@ describe("reminders and closing by date", () => {
   const reminders = (roundId: string) => mailsFor(roundId, "survey_reminder");
 
   it("reminds those who have not submitted three days after the invitation, once however often it runs that day", async () => {
-    await sendSurveyReminders(db, at(day("2025-02-23")), { appUrl: APP_URL });
+    await sendSurveyReminders(db, { now: at(day("2025-02-23")), appUrl: APP_URL });
     expect(await reminders(preSurvey)).toHaveLength(0);
-    await sendSurveyReminders(db, at(day("2025-02-24")), { appUrl: APP_URL });
-    await sendSurveyReminders(db, at(day("2025-02-24")), { appUrl: APP_URL });
+    await sendSurveyReminders(db, { now: at(day("2025-02-24")), appUrl: APP_URL });
+    await sendSurveyReminders(db, { now: at(day("2025-02-24")), appUrl: APP_URL });
     const sent = await reminders(preSurvey);
     // Three of the four: the mentor who submitted is not reminded.
     expect(sent).toHaveLength(3);
@@ -569,7 +569,7 @@ describe("reminders and closing by date", () => {
     expect(sent.map((m) => m.toAddress)).not.toContain(submitter.email?.toLowerCase());
     expect(sent[0]?.textBody).toContain(`/gangneung/surveys/${preSurvey}`);
     // Two days later: not yet due again.
-    await sendSurveyReminders(db, at(day("2025-02-26")), { appUrl: APP_URL });
+    await sendSurveyReminders(db, { now: at(day("2025-02-26")), appUrl: APP_URL });
     expect(await reminders(preSurvey)).toHaveLength(3);
   });
 
@@ -597,9 +597,9 @@ describe("reminders and closing by date", () => {
   });
 
   it("closes rounds the day after their last day, but leaves a round whose last day had passed when it opened to the coordinator", async () => {
-    await sendSurveyReminders(db, at(day("2025-02-28")), { appUrl: APP_URL });
+    await sendSurveyReminders(db, { now: at(day("2025-02-28")), appUrl: APP_URL });
     expect((await roundsOf("gangneung", cast.cohortId)).every((r) => r.closedAt === null)).toBe(true);
-    await sendSurveyReminders(db, at(day("2025-06-05")), { appUrl: APP_URL });
+    await sendSurveyReminders(db, { now: at(day("2025-06-05")), appUrl: APP_URL });
     expect((await roundsOf("gangneung", cast.cohortId)).every((r) => r.closedAt !== null)).toBe(true);
     const closedByDate = await inTenant("gangneung", (tx) =>
       tx.auditLog.findFirstOrThrow({

@@ -1,10 +1,15 @@
 import type { Database } from "@mentoring/db";
 import { seedAll } from "@mentoring/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
-import { builtinTemplate, calendarDate, type TemplateDefinition } from "@mentoring/domain";
+import {
+  AppError,
+  builtinTemplate,
+  calendarDate,
+  isAppError,
+  type TemplateDefinition,
+} from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCohort } from "../src/cohorts";
-import { ProgramError } from "../src/errors";
 import {
   copyBuiltinTemplate,
   listTemplates,
@@ -63,6 +68,16 @@ const auditOf = (templateId: string) =>
 const save = (templateId: string, definition: unknown) =>
   db.withTenant(gangneung, (tx) => saveTemplate(tx, { ...acting(), templateId, definition }));
 
+/** The paths of the fields a refused save names, or the save's result when it was not refused as invalid. */
+const refusedFields = (attempt: Promise<unknown>) =>
+  attempt.then(
+    (result) => result,
+    (error: unknown) => {
+      if (!isAppError(error, "input.invalid")) throw error;
+      return (error.details.fields ?? []).map((field) => field.path);
+    },
+  );
+
 /** The template's current definition with `change` applied, as the editor submits it. */
 async function edited(templateId: string, change: (definition: TemplateDefinition) => void) {
   const definition = structuredClone((await template(templateId)).definition);
@@ -113,8 +128,8 @@ describe("copying a built-in template", () => {
     const refusal = await db
       .withTenant(yongin, (tx) => loadTemplate(tx, yongin, templateId))
       .catch((error: unknown) => error);
-    expect(refusal).toBeInstanceOf(ProgramError);
-    expect(refusal).toMatchObject({ key: "programs.error.templateNotFound", status: 404 });
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ code: "template.not_found", status: 404 });
   });
 });
 
@@ -122,16 +137,16 @@ describe("saving a template", () => {
   it("refuses a team without mentors, naming teamShape.mentors.min, and saves nothing", async () => {
     const { templateId } = await copyReverse();
     const before = await versionsOf(templateId);
-    const result = await save(
-      templateId,
-      await edited(templateId, (d) => {
-        d.teamShape.mentors.min = 0;
-        d.name = "바뀌면 안 되는 이름";
-      }),
+    const fields = await refusedFields(
+      save(
+        templateId,
+        await edited(templateId, (d) => {
+          d.teamShape.mentors.min = 0;
+          d.name = "바뀌면 안 되는 이름";
+        }),
+      ),
     );
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.issues.map((issue) => issue.path.join("."))).toEqual(["teamShape.mentors.min"]);
+    expect(fields).toEqual(["teamShape.mentors.min"]);
     expect(await versionsOf(templateId)).toEqual(before);
     expect((await template(templateId)).name).toBe("거꾸로 멘토링");
     expect((await auditOf(templateId)).map((row) => row.action)).toEqual(["program_template.copy"]);
@@ -139,15 +154,15 @@ describe("saving a template", () => {
 
   it("refuses phases out of order, naming the phase, and saves nothing", async () => {
     const { templateId } = await copyReverse();
-    const result = await save(
-      templateId,
-      await edited(templateId, (d) => {
-        d.phases.orientation = 5;
-      }),
+    const fields = await refusedFields(
+      save(
+        templateId,
+        await edited(templateId, (d) => {
+          d.phases.orientation = 5;
+        }),
+      ),
     );
-    expect(result.ok ? [] : result.error.issues.map((issue) => issue.path.join("."))).toEqual([
-      "phases.orientation",
-    ]);
+    expect(fields).toEqual(["phases.orientation"]);
     expect((await template(templateId)).definition.phases.orientation).toBe(30);
   });
 
@@ -160,7 +175,7 @@ describe("saving a template", () => {
         d.roles.mentor.quota = 24;
       }),
     );
-    expect(result).toEqual({ ok: true, version: 1, newVersion: false, changed: true });
+    expect(result).toEqual({ version: 1, newVersion: false, changed: true });
     const saved = await template(templateId);
     expect(saved.name).toBe("강릉 거꾸로 멘토링");
     expect(saved.definition.roles.mentor.quota).toBe(24);
@@ -180,7 +195,7 @@ describe("saving a template", () => {
         today: calendarDate("2025-01-10"),
       }),
     );
-    expect(created.ok).toBe(true);
+    expect(created.cohortId).toEqual(expect.any(String));
     expect((await template(templateId)).currentVersionInUse).toBe(true);
 
     const result = await save(
@@ -189,7 +204,7 @@ describe("saving a template", () => {
         d.teamShape.mentors = { min: 2, max: 3 };
       }),
     );
-    expect(result).toEqual({ ok: true, version: 2, newVersion: true, changed: true });
+    expect(result).toEqual({ version: 2, newVersion: true, changed: true });
     const versions = await versionsOf(templateId);
     expect(versions.map((row) => row.version)).toEqual([1, 2]);
     const shapes = versions.map((row) => (row.definition as TemplateDefinition).teamShape.mentors);
@@ -216,14 +231,14 @@ describe("saving a template", () => {
         d.description = "3~4명의 주니어가 한 팀";
       }),
     );
-    expect(again).toEqual({ ok: true, version: 2, newVersion: false, changed: true });
+    expect(again).toEqual({ version: 2, newVersion: false, changed: true });
     expect((await versionsOf(templateId)).map((row) => row.version)).toEqual([1, 2]);
   });
 
   it("writes nothing, not even an audit row, when nothing changed", async () => {
     const { templateId } = await copyReverse();
     const result = await save(templateId, (await template(templateId)).definition);
-    expect(result).toEqual({ ok: true, version: 1, newVersion: false, changed: false });
+    expect(result).toEqual({ version: 1, newVersion: false, changed: false });
     expect((await auditOf(templateId)).map((row) => row.action)).toEqual(["program_template.copy"]);
   });
 
@@ -235,7 +250,7 @@ describe("saving a template", () => {
         saveTemplate(tx, { tenantId: yongin, templateId, definition, actorUserId: null }),
       )
       .catch((error: unknown) => error);
-    expect(refusal).toMatchObject({ key: "programs.error.templateNotFound", status: 404 });
+    expect(refusal).toMatchObject({ code: "template.not_found", status: 404 });
   });
 });
 

@@ -1,1 +1,5 @@
-export {};
+export * from "./branding";
+export * from "./members";
+export * from "./onboarding";
+export * from "./settings";
+export * from "./sso";

@@ -14,7 +14,12 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
   /** Right-aligned (counts, amounts, scores). */
   numeric?: boolean;
+  /** A class on each of the column's cells. */
+  className?: string;
 }
+
+const cellClass = (column: { numeric?: boolean; className?: string }) =>
+  [column.numeric ? "numeric" : null, column.className].filter(Boolean).join(" ") || undefined;
 
 export function DataTable<Row>({
   caption,
@@ -57,11 +62,11 @@ export function DataTable<Row>({
             <tr key={rowKey(row)}>
               {columns.map((column, index) =>
                 index === 0 ? (
-                  <th key={column.key} scope="row">
+                  <th key={column.key} scope="row" className={cellClass(column)}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.key} className={column.numeric ? "numeric" : undefined}>
+                  <td key={column.key} className={cellClass(column)}>
                     {column.cell(row)}
                   </td>
                 ),

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { RootData } from "../root";
 
 const messages: Record<number, { title: string; help: string }> = {
+  400: { title: "error.badRequest", help: "error.badRequestHelp" },
   403: { title: "error.forbidden", help: "error.forbiddenHelp" },
   404: { title: "error.notFound", help: "error.notFoundHelp" },
   423: { title: "error.readOnly", help: "billing.banner.readOnly" },

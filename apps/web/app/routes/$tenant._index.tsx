@@ -1,6 +1,6 @@
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../services/format.server";
+import { formatDateTime, formatNumbers } from "../services/format.server";
 import { tenantRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
 import { tenantName } from "../services/tenant-display";
@@ -26,33 +26,32 @@ export const loader = tenantRoute(
       tenant: tenantName(tenant, locale),
       name: user.displayName,
       roles: membership.roles,
-      counts,
+      counts: formatNumbers(counts, locale),
       asOf: formatDateTime(new Date(), locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" }),
     };
   },
 );
 
 export default function TenantHome() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const number = new Intl.NumberFormat(i18n.language);
 
   const cards = [
     {
       label: "home.staff",
-      value: t("home.count", { value: number.format(data.counts.staff) }),
+      value: t("home.count", { value: data.counts.staff }),
     },
     {
       label: "home.departments",
-      value: t("home.countUnits", { value: number.format(data.counts.departments) }),
+      value: t("home.countUnits", { value: data.counts.departments }),
     },
     {
       label: "home.members",
-      value: t("home.count", { value: number.format(data.counts.members) }),
+      value: t("home.count", { value: data.counts.members }),
     },
     {
       label: "home.pendingInvitations",
-      value: t("home.countCases", { value: number.format(data.counts.pendingInvitations) }),
+      value: t("home.countCases", { value: data.counts.pendingInvitations }),
     },
   ];
   return (

@@ -15,7 +15,7 @@ import {
   MAX_UPLOAD_BYTES,
   type UploadProblem,
 } from "../services/directory.server";
-import { formatDateTime } from "../services/format.server";
+import { formatDateTime, formatNumber } from "../services/format.server";
 import { tenantRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
 
@@ -25,9 +25,11 @@ export const loader = tenantRoute("staff.view", async ({ request, context, tenan
   const locale = await localeOf(request);
   return {
     ...overview,
+    activeStaff: formatNumber(overview.activeStaff, locale),
     imports: overview.imports.map((item) => ({
       ...item,
       createdAt: formatDateTime(new Date(item.createdAt), locale, tenant.timeZone),
+      totalRows: formatNumber(item.totalRows, locale),
     })),
     base: `/${tenant.slug}/admin/directory`,
     mayImport: can(membership.roles, "staff.import"),
@@ -60,11 +62,10 @@ export const action = tenantRoute("staff.import", async ({ request, context, ten
 });
 
 export default function Directory() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { activeStaff, imports, base, mayImport } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const uploading = useNavigation().state === "submitting";
-  const number = new Intl.NumberFormat(i18n.language);
   return (
     <>
       <h1>{t("directory.title")}</h1>
@@ -72,7 +73,7 @@ export default function Directory() {
       <dl className="facts">
         <dt>{t("directory.activeStaff")}</dt>
         <dd data-testid="active-staff">
-          {t("directory.activeStaffValue", { value: number.format(activeStaff) })}
+          {t("directory.activeStaffValue", { value: activeStaff })}
         </dd>
       </dl>
       {mayImport ? (
@@ -129,7 +130,7 @@ export default function Directory() {
                   </td>
                   <td>{item.createdAt}</td>
                   <td>{t(item.full ? "directory.imports.full" : "directory.imports.partial")}</td>
-                  <td>{number.format(item.totalRows)}</td>
+                  <td>{item.totalRows}</td>
                   <td>{t(`directory.status.${item.status}`)}</td>
                 </tr>
               ))}

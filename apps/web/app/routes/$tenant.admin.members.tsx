@@ -1,4 +1,5 @@
-import { can, tenantRoles } from "@mentoring/domain";
+import { can, isAppError, tenantRoles } from "@mentoring/domain";
+import { changeMemberRoles, inviteMember, listMembers } from "@mentoring/tenants";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -6,23 +7,12 @@ import { CsrfInput } from "../components/csrf-input";
 import { Field } from "../components/field";
 import { forbidden, notFound, tenantRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
-import { changeRoles, inviteMember } from "../services/members.server";
 
 /** Who can sign in to this organisation, with which roles, and who has been invited. */
 export const loader = tenantRoute("members.view", async ({ context, tenant, membership }) => {
-  const lists = await context.services.db.withTenant(tenant.id, async (tx) => {
-    const members = await tx.membership.findMany({
-      where: { tenantId: tenant.id },
-      select: { id: true, roles: true, user: { select: { displayName: true, email: true } } },
-      orderBy: { createdAt: "asc" },
-    });
-    const invitations = await tx.invitation.findMany({
-      where: { tenantId: tenant.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-      select: { id: true, email: true, roles: true, expiresAt: true },
-      orderBy: { createdAt: "desc" },
-    });
-    return { members, invitations };
-  });
+  const lists = await context.services.db.withTenant(tenant.id, (tx) =>
+    listMembers(tx, { tenantId: tenant.id }),
+  );
   return {
     ...lists,
     timeZone: tenant.timeZone,
@@ -49,17 +39,25 @@ export const action = tenantRoute(
         const errors = parsed.error.flatten().fieldErrors;
         return { intent, fieldErrors: { email: errors.email?.[0], roles: errors.roles?.[0] } };
       }
-      const result = await inviteMember(context.services, {
-        tenant,
-        actorUserId: user.id,
-        email: parsed.data.email,
-        roles: parsed.data.roles,
-        locale: await localeOf(request),
-        requestId: context.requestId,
-      });
-      return result.ok
-        ? { intent, sent: parsed.data.email }
-        : { intent, fieldErrors: { email: "members.invite.alreadyMember", roles: undefined } };
+      const { services, requestId } = context;
+      const locale = await localeOf(request);
+      try {
+        await services.db.withTenant(tenant.id, (tx) =>
+          inviteMember(tx, {
+            tenant,
+            actorUserId: user.id,
+            email: parsed.data.email,
+            roles: parsed.data.roles,
+            locale,
+            appUrl: services.config.APP_URL,
+            requestId,
+          }),
+        );
+      } catch (error) {
+        if (!isAppError(error, "member.already_member")) throw error;
+        return { intent, fieldErrors: { email: error.messageKey, roles: undefined } };
+      }
+      return { intent, sent: parsed.data.email };
     }
     if (intent === "roles") {
       if (!can(membership.roles, "members.roles.manage")) throw forbidden();
@@ -68,17 +66,22 @@ export const action = tenantRoute(
         roles: form.getAll("roles"),
       });
       if (!parsed.success) throw new Response(null, { status: 400 });
-      const result = await changeRoles(context.services, {
-        tenant,
-        actorUserId: user.id,
-        membershipId: parsed.data.membershipId,
-        roles: parsed.data.roles,
-        requestId: context.requestId,
-      });
-      if (!result) throw notFound();
-      return result.ok
-        ? { intent, membershipId: parsed.data.membershipId, saved: result.name }
-        : { intent, membershipId: parsed.data.membershipId, problems: result.problems };
+      const { membershipId } = parsed.data;
+      try {
+        const { name } = await changeMemberRoles(context.services.db, {
+          tenantId: tenant.id,
+          actorUserId: user.id,
+          membershipId,
+          roles: parsed.data.roles,
+          requestId: context.requestId,
+        });
+        return { intent, membershipId, saved: name };
+      } catch (error) {
+        if (isAppError(error, "member.not_found")) throw notFound();
+        if (!isAppError(error, "member.no_roles", "member.last_admin")) throw error;
+        const problems = error.details.fields?.map((field) => field.message) ?? [error.messageKey];
+        return { intent, membershipId, problems };
+      }
     }
     throw new Response(null, { status: 400 });
   },
@@ -149,9 +152,7 @@ export default function Members() {
                         rolesResult.membershipId === member.id ? (
                           "problems" in rolesResult && rolesResult.problems ? (
                             <p role="alert" className="form-error">
-                              {rolesResult.problems
-                                .map((problem) => t(`members.problem.${problem}`))
-                                .join(" ")}
+                              {rolesResult.problems.map((problem) => t(problem)).join(" ")}
                             </p>
                           ) : (
                             <p role="status" className="form-status">

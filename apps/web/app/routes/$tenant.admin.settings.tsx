@@ -1,4 +1,17 @@
+import { LocalFileStorage } from "@mentoring/certificates";
+import { type AppError, appErrors, isAppError } from "@mentoring/domain";
 import { supportedLocales } from "@mentoring/i18n";
+import {
+  addCertificateSigner,
+  certificateSignerForm,
+  getTenantSettings,
+  MAX_BRANDING_BYTES,
+  removeBranding,
+  removeCertificateSigner,
+  tenantSettingsForm,
+  updateBranding,
+  updateTenantSettings,
+} from "@mentoring/tenants";
 import {
   MaxPartSizeExceededError,
   unstable_createMemoryUploadHandler,
@@ -10,40 +23,20 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { Field } from "../components/field";
 import { SelectField } from "../components/select-field";
-import { MAX_BRANDING_BYTES, removeBranding, updateBranding } from "../services/branding.server";
-import { type BrandingKind, type BrandingProblem, brandingKinds } from "../services/branding-kinds";
+import { type BrandingKind, brandingKinds } from "../services/branding-kinds";
 import { tenantRoute } from "../services/guard.server";
-import {
-  addSigner,
-  removeSigner,
-  settingsForm,
-  signerForm,
-  updateSettings,
-} from "../services/settings.server";
 
 /** The organisation's profile: names, colour, language, time zone, and who signs certificates. */
 export const loader = tenantRoute("tenant.settings.manage", async ({ context, tenant }) => {
-  const profile = await context.services.db.platform.tenant.findUniqueOrThrow({
-    where: { id: tenant.id },
-    select: {
-      name: true,
-      nameEn: true,
-      brandColor: true,
-      locale: true,
-      timeZone: true,
-      logoKey: true,
-      sealKey: true,
-    },
-  });
+  const { profile, signers } = await context.services.db.withTenant(tenant.id, (tx) =>
+    getTenantSettings(tx, { tenantId: tenant.id }),
+  );
   const { logoKey, sealKey, ...settings } = profile;
   // The preview's address changes with the stored key (a new one per upload), so caches stay correct.
   const imageUrl = (kind: BrandingKind, key: string | null) =>
     key
       ? `/${tenant.slug}/admin/settings/image/${kind}?v=${encodeURIComponent(key.slice(key.lastIndexOf("/") + 1))}`
       : null;
-  const signers = await context.services.db.withTenant(tenant.id, (tx) =>
-    tx.certificateSigner.findMany({ where: { tenantId: tenant.id }, orderBy: { position: "asc" } }),
-  );
   return {
     profile: settings,
     signers,
@@ -54,10 +47,19 @@ export const loader = tenantRoute("tenant.settings.manage", async ({ context, te
 const fieldErrors = (error: z.ZodError) =>
   Object.fromEntries(error.issues.map((issue) => [issue.path[0], issue.message])) as Record<string, string>;
 
+/** What the branding form shows beside each file input: a message key, worded with the image's name. */
+type BrandingProblems = Partial<Record<BrandingKind, string>>;
+
+/** A refused upload as the form shows it: each refused file's message beside its input. */
+const brandingProblems = (error: AppError): BrandingProblems =>
+  Object.fromEntries(
+    (error.details.fields ?? []).map((field) => [field.path, field.message]),
+  ) as BrandingProblems;
+
 /** The logo and seal form (multipart): files read into memory, each part cut off past 1 MB. */
 async function uploadBranding(
   request: Request,
-  upload: (files: Partial<Record<BrandingKind, Uint8Array>>) => ReturnType<typeof updateBranding>,
+  upload: (files: Partial<Record<BrandingKind, Uint8Array>>) => Promise<void>,
 ) {
   let form: FormData;
   try {
@@ -70,7 +72,7 @@ async function uploadBranding(
       const kind = brandingKinds.find((name) => name === error.field) ?? "logo";
       return {
         intent: "branding",
-        problems: { [kind]: "tooLarge" } as Partial<Record<BrandingKind, BrandingProblem>>,
+        problems: { [kind]: appErrors["branding.too_large"].message } as BrandingProblems,
       };
     }
     throw error;
@@ -83,43 +85,67 @@ async function uploadBranding(
   if (Object.keys(files).length === 0)
     return {
       intent: "branding",
-      problems: {} as Partial<Record<BrandingKind, BrandingProblem>>,
+      problems: {} as BrandingProblems,
       noFile: true,
     };
-  const result = await upload(files);
-  return result.ok
-    ? { intent: "branding", saved: true as const }
-    : { intent: "branding", problems: result.problems };
+  try {
+    await upload(files);
+  } catch (error) {
+    if (
+      !isAppError(
+        error,
+        "branding.not_image",
+        "branding.too_large",
+        "branding.undecodable",
+        "branding.bad_size",
+      )
+    )
+      throw error;
+    return { intent: "branding", problems: brandingProblems(error) };
+  }
+  return { intent: "branding", saved: true as const };
 }
 
 export const action = tenantRoute("tenant.settings.manage", async ({ request, context, tenant, user }) => {
-  const common = { tenant, actorUserId: user.id, requestId: context.requestId };
+  const { services, requestId } = context;
+  const common = { tenantId: tenant.id, actorUserId: user.id, requestId };
+  const branding = {
+    ...common,
+    storage: new LocalFileStorage(services.config.STORAGE_DIR),
+    log: services.log,
+  };
   if (request.headers.get("content-type")?.startsWith("multipart/form-data"))
-    return uploadBranding(request, (files) => updateBranding(context.services, { ...common, files }));
+    return uploadBranding(request, (files) => updateBranding(services.db, { ...branding, files }));
   const form = Object.fromEntries(await request.formData());
   switch (form.intent) {
     case "settings": {
-      const parsed = settingsForm.safeParse(form);
+      const parsed = tenantSettingsForm.safeParse(form);
       if (!parsed.success) return { intent: "settings", errors: fieldErrors(parsed.error) };
-      await updateSettings(context.services, { ...common, form: parsed.data });
+      await services.db.withTenant(tenant.id, (tx) =>
+        updateTenantSettings(tx, { ...common, form: parsed.data }),
+      );
       return { intent: "settings", saved: true };
     }
     case "add-signer": {
-      const parsed = signerForm.safeParse(form);
+      const parsed = certificateSignerForm.safeParse(form);
       if (!parsed.success) return { intent: "add-signer", errors: fieldErrors(parsed.error) };
-      await addSigner(context.services, { ...common, form: parsed.data });
+      await services.db.withTenant(tenant.id, (tx) =>
+        addCertificateSigner(tx, { ...common, form: parsed.data }),
+      );
       return { intent: "add-signer", saved: true };
     }
     case "remove-signer": {
       const signerId = z.string().uuid().safeParse(form.signerId);
       if (!signerId.success) throw new Response(null, { status: 400 });
-      await removeSigner(context.services, { ...common, signerId: signerId.data });
+      await services.db.withTenant(tenant.id, (tx) =>
+        removeCertificateSigner(tx, { ...common, signerId: signerId.data }),
+      );
       return { intent: "remove-signer", saved: true };
     }
     case "remove-branding": {
       const kind = brandingKinds.find((name) => name === form.kind);
       if (!kind) throw new Response(null, { status: 400 });
-      await removeBranding(context.services, { ...common, kind });
+      await removeBranding(services.db, { ...branding, kind });
       return { intent: "remove-branding", saved: true };
     }
     default:
@@ -243,9 +269,7 @@ type ActionResult = ReturnType<typeof useActionData<typeof action>>;
 function Branding({ images, result }: { images: Record<BrandingKind, string | null>; result: ActionResult }) {
   const { t } = useTranslation();
   const problems =
-    result?.intent === "branding" && "problems" in result
-      ? (result.problems as Partial<Record<BrandingKind, BrandingProblem>>)
-      : {};
+    result?.intent === "branding" && "problems" in result ? (result.problems as BrandingProblems) : {};
   const noFile = result?.intent === "branding" && "noFile" in result;
   return (
     <section aria-labelledby="branding-heading">
@@ -305,7 +329,7 @@ function Branding({ images, result }: { images: Record<BrandingKind, string | nu
               />
               {problem ? (
                 <p id={`${id}-error`} className="field__error">
-                  {t(`settings.branding.problem.${problem}`, { name: label })}
+                  {t(problem, { name: label })}
                 </p>
               ) : null}
             </div>

@@ -1,22 +1,18 @@
+import { isAppError } from "@mentoring/domain";
+import { getSsoSettings, type MatchBy, saveSsoSettings, ssoSettingsForm } from "@mentoring/tenants";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
 import { Field } from "../components/field";
 import { tenantRoute } from "../services/guard.server";
-import {
-  type MatchBy,
-  redirectUriFor,
-  saveSsoSettings,
-  ssoSettings,
-  ssoSettingsForm,
-} from "../services/sso.server";
+import { forgetSsoClients, redirectUriFor, ssoProviderCheck } from "../services/sso.server";
 
 /** The tenant's single sign-on: its identity provider, how people are matched, and whether it is on. */
 export const loader = tenantRoute("tenant.settings.manage", async ({ context, tenant }) => {
   const { services } = context;
   return {
-    settings: await ssoSettings(services, tenant.id),
+    settings: await services.db.withTenant(tenant.id, (tx) => getSsoSettings(tx, { tenantId: tenant.id })),
     redirectUri: redirectUriFor(services.config.APP_URL, tenant.slug),
   };
 });
@@ -44,19 +40,28 @@ export const action = tenantRoute("tenant.settings.manage", async ({ request, co
       if (errors[name]?.[0]) fieldErrors[name] = errors[name][0];
     return { fieldErrors, formError: "form.errorSummary" };
   }
-  const result = await saveSsoSettings(context.services, {
-    tenantId: tenant.id,
-    actorUserId: user.id,
-    input: parsed.data,
-    requestId: context.requestId,
-  });
-  if (result.ok) return { saved: true as const };
-  return "fieldErrors" in result
-    ? {
-        fieldErrors: result.fieldErrors as Partial<Record<FieldName, string>>,
+  const { services, requestId } = context;
+  try {
+    await saveSsoSettings(services.db, {
+      tenantId: tenant.id,
+      actorUserId: user.id,
+      form: parsed.data,
+      requestId,
+      encryptionKey: services.config.DATA_ENCRYPTION_KEY,
+      checkProvider: ssoProviderCheck(services, { tenantId: tenant.id, requestId }),
+    });
+  } catch (error) {
+    if (isAppError(error, "sso.secret_required"))
+      return {
+        fieldErrors: { clientSecret: error.messageKey } as Partial<Record<FieldName, string>>,
         formError: "form.errorSummary",
-      }
-    : { fieldErrors: {} as Partial<Record<FieldName, string>>, formError: result.formError };
+      };
+    if (isAppError(error, "sso.discovery_failed"))
+      return { fieldErrors: {} as Partial<Record<FieldName, string>>, formError: error.messageKey };
+    throw error;
+  }
+  forgetSsoClients();
+  return { saved: true as const };
 });
 
 export default function SsoSettings() {

@@ -1,47 +1,64 @@
+import { closeRound, getRoundCompletion, remindRound, tenantToday } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
-import { notFound, tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
-import { cohortCompletion, coordinateRound } from "../services/surveys.server";
-
-const cohortIdSchema = z.string().uuid();
+import { DataTable } from "../components/data-table";
+import { presentCohortSurveys } from "../presenters/cohort-surveys.server";
+import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { cohortParams, id } from "../services/route-params";
 
 /** A cohort's survey rounds for its coordinator: completion, who has answered, reminders, closing. */
-export const loader = tenantRoute("programs.manage", async ({ request, params, context, tenant }) => {
-  const cohortId = cohortIdSchema.safeParse(params.cohortId);
-  if (!cohortId.success) throw notFound();
-  const completion = await cohortCompletion(context.services, {
-    tenant,
-    cohortId: cohortId.data,
-    locale: await localeOf(request),
-  });
-  return { ...completion, tenantSlug: tenant.slug };
-});
+export const loader = tenantLoader(
+  { permission: "programs.manage", params: cohortParams },
+  async ({ params, tenant, locale, withTenant }) => {
+    const { cohort, rounds } = await withTenant((db) =>
+      getRoundCompletion(db, { tenantId: tenant.id, cohortId: params.cohortId }),
+    );
+    return { cohort, rounds: presentCohortSurveys(rounds, locale, tenant.timeZone), tenantSlug: tenant.slug };
+  },
+);
 
-const actionSchema = z.object({ intent: z.enum(["remind", "close"]), roundId: z.string().uuid() });
+const roundForm = z.object({ intent: z.enum(["remind", "close"]), roundId: id });
 
-export const action = tenantRoute("programs.manage", async ({ request, params, context, tenant, user }) => {
-  const cohortId = cohortIdSchema.safeParse(params.cohortId);
-  if (!cohortId.success) throw notFound();
-  const form = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) throw new Response(null, { status: 400 });
-  return coordinateRound(context.services, {
-    tenant,
-    cohortId: cohortId.data,
-    roundId: form.data.roundId,
-    intent: form.data.intent,
-    actorUserId: user.id,
-    requestId: context.requestId,
-  });
-});
+/** "Remind now" and "close round", for a round of the cohort. */
+export const action = tenantAction(
+  {
+    permission: "programs.manage",
+    params: cohortParams,
+    form: roundForm,
+    onRefusal: (_error, { form }) => ({ roundId: form.roundId }),
+  },
+  async ({ params, form, tenant, user, requestId, services, withTenant }) => {
+    const { cohortId } = params;
+    const { intent, roundId } = form;
+    const acting = { tenantId: tenant.id, cohortId, roundId, actorUserId: user.id, requestId };
+    if (intent === "close") {
+      const { closed } = await withTenant((db) => closeRound(db, { ...acting, now: new Date() }));
+      return { intent, roundId, outcome: closed ? ("closed" as const) : ("already_closed" as const) };
+    }
+    const reminded = await withTenant((db) =>
+      remindRound(db, {
+        ...acting,
+        today: tenantToday(tenant.timeZone),
+        appUrl: services.config.APP_URL,
+        trigger: "coordinator",
+      }),
+    );
+    return reminded.status === "sent"
+      ? { intent, roundId, outcome: "sent" as const, count: reminded.reminded }
+      : { intent, roundId, outcome: reminded.status };
+  },
+);
 
 type Result = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
 
-function resultMessage(result: Result): { key: string; params?: Record<string, number>; alert: boolean } {
-  if ("error" in result) return { key: result.error, alert: true };
+/** What the last action said about its round: a refusal's message, or what was done. */
+function resultMessage(
+  result: Result,
+): { key: string; params?: Record<string, number>; text?: string; alert: boolean } {
+  if (isRefusal(result)) return { key: "", text: result.error?.[""]?.[0] ?? "", alert: true };
   switch (result.outcome) {
     case "sent":
       return { key: "surveys.completion.reminded", params: { count: result.count }, alert: false };
@@ -76,7 +93,7 @@ export default function CohortSurveys() {
           phase: t(`surveys.phase.${round.phase}`),
         });
         const headingId = `round-${round.id}`;
-        const message = result && result.roundId === round.id ? resultMessage(result) : null;
+        const message = result?.roundId === round.id ? resultMessage(result) : null;
         return (
           <section key={round.id} aria-labelledby={headingId} className="card survey-round">
             <h2 id={headingId}>{heading}</h2>
@@ -116,7 +133,7 @@ export default function CohortSurveys() {
                 role={message.alert ? "alert" : "status"}
                 className={message.alert ? "form-error" : "form-status"}
               >
-                {t(message.key, message.params)}
+                {message.text ?? t(message.key, message.params)}
               </p>
             ) : null}
             {round.closedAt ? null : (
@@ -150,59 +167,59 @@ export default function CohortSurveys() {
               </div>
             )}
             {round.dimensions.length > 0 ? (
-              <div className="table-wrap">
-                <table>
-                  <caption>{t("surveys.completion.scores", { survey: round.title })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("surveys.completion.dimension")}</th>
-                      <th scope="col">{t("surveys.completion.mean")}</th>
-                      <th scope="col">{t("surveys.completion.people")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {round.dimensions.map((dimension) => (
-                      <tr key={dimension.key}>
-                        <th scope="row">{dimension.label}</th>
-                        <td>
-                          {dimension.mean === null
-                            ? t("surveys.completion.noScore")
-                            : dimension.mean.toFixed(1)}
-                        </td>
-                        <td>{number.format(dimension.people)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t("surveys.completion.scores", { survey: round.title })}
+                rows={round.dimensions}
+                rowKey={(dimension) => dimension.key}
+                empty={null}
+                columns={[
+                  { key: "dimension", header: t("surveys.completion.dimension"), cell: (d) => d.label },
+                  {
+                    key: "mean",
+                    header: t("surveys.completion.mean"),
+                    numeric: true,
+                    cell: (d) => (d.mean === null ? t("surveys.completion.noScore") : d.mean.toFixed(1)),
+                  },
+                  {
+                    key: "people",
+                    header: t("surveys.completion.people"),
+                    numeric: true,
+                    cell: (d) => number.format(d.people),
+                  },
+                ]}
+              />
             ) : null}
-            <div className="table-wrap">
-              <table>
-                <caption>{t("surveys.completion.participants", { survey: round.title })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("surveys.completion.name")}</th>
-                    <th scope="col">{t("surveys.completion.department")}</th>
-                    <th scope="col">{t("surveys.completion.role")}</th>
-                    <th scope="col">{t("surveys.completion.status")}</th>
-                    <th scope="col">{t("surveys.completion.submittedAt")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {round.participants.map((participant) => (
-                    <tr key={participant.applicationId}>
-                      <th scope="row" className="participant-name">
-                        {participant.name}
-                      </th>
-                      <td className="participant-department">{participant.department}</td>
-                      <td>{t(`surveys.role.${participant.role}`)}</td>
-                      <td>{t(`surveys.status.${participant.status}`)}</td>
-                      <td>{participant.submittedAt ?? t("surveys.completion.notSubmitted")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("surveys.completion.participants", { survey: round.title })}
+              rows={round.participants}
+              rowKey={(participant) => participant.applicationId}
+              empty={t("surveys.completion.noParticipants")}
+              columns={[
+                {
+                  key: "name",
+                  header: t("surveys.completion.name"),
+                  className: "participant-name",
+                  cell: (p) => p.name,
+                },
+                {
+                  key: "department",
+                  header: t("surveys.completion.department"),
+                  className: "participant-department",
+                  cell: (p) => p.department,
+                },
+                { key: "role", header: t("surveys.completion.role"), cell: (p) => t(`surveys.role.${p.role}`) },
+                {
+                  key: "status",
+                  header: t("surveys.completion.status"),
+                  cell: (p) => t(`surveys.status.${p.status}`),
+                },
+                {
+                  key: "submittedAt",
+                  header: t("surveys.completion.submittedAt"),
+                  cell: (p) => p.submittedAt ?? t("surveys.completion.notSubmitted"),
+                },
+              ]}
+            />
           </section>
         );
       })}

@@ -1,4 +1,6 @@
 import { MIN_PASSWORD_LENGTH } from "@mentoring/auth";
+import { isAppError } from "@mentoring/domain";
+import { acceptInvitation, viewInvitation } from "@mentoring/tenants";
 import { type AppLoadContext, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +10,6 @@ import { Field } from "../components/field";
 import { Shell } from "../components/shell";
 import { notFound, publicRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
-import { acceptInvitation, viewInvitation } from "../services/members.server";
 import { currentUser, startSession } from "../services/session.server";
 import { tenantName } from "../services/tenant-display";
 
@@ -17,14 +18,24 @@ import { tenantName } from "../services/tenant-display";
  * page is public; what it lets them do depends on the invitation and on who is signed in.
  */
 async function load(request: Request, context: AppLoadContext, params: { tenant?: string; token?: string }) {
-  const tenant = await context.services.db.platform.tenant.findUnique({
-    where: { slug: params.tenant ?? "" },
-    select: { id: true, slug: true, name: true, nameEn: true, status: true },
-  });
-  if (!tenant || tenant.status === "closed") throw notFound();
   const user = await currentUser(request, context.services);
-  const view = await viewInvitation(context.services, tenant.id, params.token ?? "", user);
-  return { tenant, user, view };
+  const found = await viewInvitation(context.services.db, {
+    slug: params.tenant ?? "",
+    token: params.token ?? "",
+    signedInUser: user,
+  });
+  if (!found) throw notFound();
+  return { ...found, user };
+}
+
+/** Joins through the invitation: the new member's user id, or null when the link cannot be used. */
+async function join(context: AppLoadContext, input: Parameters<typeof acceptInvitation>[1]) {
+  try {
+    return (await acceptInvitation(context.services.db, input)).userId;
+  } catch (error) {
+    if (isAppError(error, "member.invitation_unusable")) return null;
+    throw error;
+  }
 }
 
 export const loader = publicRoute(async ({ request, context, params }) => {
@@ -40,7 +51,7 @@ const newAccountForm = z.object({
 export const action = publicRoute(async ({ request, context, params }) => {
   const { tenant, user, view } = await load(request, context, params);
   if (view.state === "ready" && user) {
-    const joined = await acceptInvitation(context.services, {
+    const joined = await join(context, {
       tenantId: tenant.id,
       token: params.token ?? "",
       signedInUser: user,
@@ -54,7 +65,7 @@ export const action = publicRoute(async ({ request, context, params }) => {
     const errors = parsed.error.flatten().fieldErrors;
     return { fieldErrors: { displayName: errors.displayName?.[0], password: errors.password?.[0] } };
   }
-  const userId = await acceptInvitation(context.services, {
+  const userId = await join(context, {
     tenantId: tenant.id,
     token: params.token ?? "",
     signedInUser: null,

@@ -1,3 +1,5 @@
+import { type AppErrorCode, isAppError } from "@mentoring/domain";
+import { approveApplication, listPendingApplications, rejectApplication } from "@mentoring/tenants";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -6,14 +8,10 @@ import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { platformRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
-import { approveApplication, rejectApplication } from "../services/onboarding.server";
 
 /** The operator reviews organisations' applications: approve (tenant + admin invitation) or reject. */
 export const loader = platformRoute("platform.tenants.manage", async ({ context, user }) => {
-  const applications = await context.services.db.platform.tenantApplication.findMany({
-    where: { status: "pending" },
-    orderBy: { createdAt: "asc" },
-  });
+  const applications = await listPendingApplications(context.services.db);
   return { applications, userName: user.displayName };
 });
 
@@ -30,40 +28,40 @@ const reviewForm = z.discriminatedUnion("intent", [
   }),
 ]);
 
-const problems = {
-  invalid_slug: "onboarding.applications.invalidSlug",
-  slug_taken: "onboarding.applications.slugTaken",
-  already_reviewed: "onboarding.applications.alreadyReviewed",
-} as const;
+/** The review's refusals, shown beside the application's slug field. */
+const refusals: AppErrorCode[] = [
+  "onboarding.invalid_slug",
+  "onboarding.slug_taken",
+  "onboarding.already_reviewed",
+];
 
 export const action = platformRoute("platform.tenants.manage", async ({ request, context, user }) => {
   const parsed = reviewForm.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response(null, { status: 400 });
   const form = parsed.data;
-  if (form.intent === "approve") {
-    const result = await approveApplication(context.services, {
+  const { services, requestId } = context;
+  try {
+    if (form.intent === "approve") {
+      const approved = await approveApplication(services.db, {
+        applicationId: form.applicationId,
+        slug: form.slug,
+        operatorId: user.id,
+        locale: await localeOf(request),
+        appUrl: services.config.APP_URL,
+        requestId,
+      });
+      return { message: "onboarding.applications.approved", ...approved };
+    }
+    const rejected = await rejectApplication(services.db, {
       applicationId: form.applicationId,
-      slug: form.slug,
+      reason: form.reason,
       operatorId: user.id,
-      locale: await localeOf(request),
-      requestId: context.requestId,
     });
-    return result.ok
-      ? {
-          message: "onboarding.applications.approved",
-          organisation: result.organisation,
-          email: result.email,
-        }
-      : { applicationId: form.applicationId, error: problems[result.problem] };
+    return { message: "onboarding.applications.rejected", ...rejected };
+  } catch (error) {
+    if (!isAppError(error, ...refusals)) throw error;
+    return { applicationId: form.applicationId, error: error.messageKey };
   }
-  const result = await rejectApplication(context.services, {
-    applicationId: form.applicationId,
-    reason: form.reason,
-    operatorId: user.id,
-  });
-  return result.ok
-    ? { message: "onboarding.applications.rejected", organisation: result.organisation, email: result.email }
-    : { applicationId: form.applicationId, error: problems[result.problem] };
 });
 
 export default function Applications() {

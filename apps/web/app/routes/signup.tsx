@@ -1,4 +1,5 @@
 import { koreanRegions } from "@mentoring/domain";
+import { applicationForm, submitApplication } from "@mentoring/tenants";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
@@ -6,7 +7,6 @@ import { Field } from "../components/field";
 import { SelectField } from "../components/select-field";
 import { Shell } from "../components/shell";
 import { publicRoute } from "../services/guard.server";
-import { applicationForm, submitApplication } from "../services/onboarding.server";
 
 /** A public page where an organisation applies; the platform operator reviews it. */
 export const loader = publicRoute(async () => null);
@@ -18,7 +18,7 @@ export const action = publicRoute(async ({ request, context }) => {
       fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [issue.path[0], issue.message])),
     };
   }
-  await submitApplication(context.services, parsed.data);
+  await submitApplication(context.services.db, parsed.data);
   return { received: parsed.data.contactEmail };
 });
 

@@ -1,3 +1,4 @@
+import { addDays, calendarDateSchema, startOfDayIn } from "@mentoring/domain";
 import { z } from "zod";
 import type { Services } from "./services.server";
 
@@ -7,24 +8,14 @@ export const AUDIT_PAGE_SIZE = 50;
 export const auditQuery = z.object({
   action: z.string().trim().max(100).optional().catch(undefined),
   actor: z.string().trim().toLowerCase().max(254).optional().catch(undefined),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
+  from: calendarDateSchema.optional().catch(undefined),
+  // The search runs up to the start of the next day, so that day has to exist.
+  to: calendarDateSchema
+    .refine((date) => date < "9999-12-31")
     .optional()
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
-
-/** Midnight of a calendar date in the tenant's time zone (Korea has no daylight saving: +09:00 fixed). */
-function startOfDay(date: string, timeZone: string): Date {
-  const offset = timeZone === "Asia/Seoul" ? "+09:00" : "Z";
-  return new Date(`${date}T00:00:00${offset}`);
-}
 
 /** One tenant's audit rows, newest first, filtered; actors resolved to names and e-mails. */
 export async function searchAudit(
@@ -39,8 +30,9 @@ export async function searchAudit(
       ).map((u) => u.id)
     : undefined;
   const at: { gte?: Date; lt?: Date } = {};
-  if (query.from) at.gte = startOfDay(query.from, tenant.timeZone);
-  if (query.to) at.lt = new Date(startOfDay(query.to, tenant.timeZone).getTime() + 24 * 3600_000);
+  // Days on the tenant's calendar; the last day ends where the next begins, not always 24 hours later.
+  if (query.from) at.gte = startOfDayIn(query.from, tenant.timeZone);
+  if (query.to) at.lt = startOfDayIn(addDays(query.to, 1), tenant.timeZone);
   const where = {
     tenantId: tenant.id,
     ...(query.action ? { action: query.action } : {}),

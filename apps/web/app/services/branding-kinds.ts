@@ -1,5 +1,6 @@
-/** The tenant's two certificate images, and why an upload of one can be refused (shared with the page). */
+/**
+ * The tenant's two certificate images, for the settings page in the browser (which cannot import
+ * @mentoring/tenants, where the same list rules uploads).
+ */
 export const brandingKinds = ["logo", "seal"] as const;
 export type BrandingKind = (typeof brandingKinds)[number];
-
-export type BrandingProblem = "notImage" | "tooLarge" | "undecodable" | "badSize";

@@ -1,18 +1,17 @@
 import { LocalFileStorage } from "@mentoring/certificates";
-import { calendarDateIn, parseCalendarDate } from "@mentoring/domain";
+import { type AppErrorCode, calendarDateIn, instantAt, isAppError, parseCalendarDate } from "@mentoring/domain";
 import {
   applicationsOf,
-  batchesForSigning,
   type CertificateBatchView,
   type CertificateRow,
-  certificateArchive,
-  certificateDownload,
   getCeremony,
+  getCertificateArchive,
   getCertificateBatch,
+  getCertificateDownload,
+  listBatchesForSigning,
   listCertificateBatches,
+  listMyCertificates,
   loadCohort,
-  myCertificates,
-  ProgramError,
   prepareCertificateBatch,
   recordAttendance,
   revokeCertificate,
@@ -39,9 +38,9 @@ export const idSchema = z.string().uuid();
 
 /** A refusal from the programs package as the page shows it: not found as a 404, others as a message key. */
 function refusalOf(error: unknown): { error: string; params: Record<string, string | number> } {
-  if (error instanceof ProgramError) {
+  if (isAppError(error)) {
     if (error.status === 404) throw notFound();
-    return { error: error.key, params: stringParams(error.params) };
+    return { error: error.messageKey, params: stringParams(error.params) };
   }
   throw error;
 }
@@ -53,45 +52,6 @@ function stringParams(params: unknown): Record<string, string | number> {
     if (typeof value === "string" || typeof value === "number") out[key] = value;
   }
   return out;
-}
-
-/** The offset of `timeZone` from UTC at an instant, in milliseconds. */
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((candidate) => candidate.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    part("year"),
-    part("month") - 1,
-    part("day"),
-    part("hour"),
-    part("minute"),
-    part("second"),
-  );
-  return wall - Math.floor(instant / 1000) * 1000;
-}
-
-/**
- * The instant a wall-clock day and time ("2025-04-15", "14:00") names on the tenant's clock, or null when
- * either is not a real day or time.
- */
-export function instantAt(day: string, clock: string, timeZone: string): Date | null {
-  const date = parseCalendarDate(day);
-  const time = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(clock);
-  if (!date || !time) return null;
-  const [year, month, dayOfMonth] = date.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(year, month - 1, dayOfMonth, Number(time[1]), Number(time[2]));
-  const first = wall - offsetAt(wall, timeZone);
-  return new Date(wall - offsetAt(first, timeZone));
 }
 
 function rowView(row: CertificateRow, locale: string, timeZone: string) {
@@ -162,12 +122,12 @@ const attendanceFormSchema = z.object({
 const revokeFormSchema = z.object({ certificateId: idSchema, reason: z.string().default("") });
 
 /** Which field of the ceremony form a refusal is about, to show the message beside it. */
-const ceremonyFieldOf: Record<string, string> = {
-  "certificates.error.startsAtInvalid": "date",
-  "certificates.error.placeRequired": "place",
-  "certificates.error.placeTooLong": "place",
-  "certificates.error.programmeTooLong": "programme",
-  "certificates.error.giftTooLong": "gift",
+const ceremonyFieldOf: Partial<Record<AppErrorCode, string>> = {
+  "certificate.starts_at_invalid": "date",
+  "certificate.place_required": "place",
+  "certificate.place_too_long": "place",
+  "certificate.programme_too_long": "programme",
+  "certificate.gift_too_long": "gift",
 };
 
 export type CoordinatorResult =
@@ -211,7 +171,8 @@ export async function coordinateCertificates(
         return { intent: "ceremony", saved: true };
       } catch (error) {
         const refusal = refusalOf(error);
-        return { intent: "ceremony", ...refusal, field: ceremonyFieldOf[refusal.error] ?? null };
+        const field = isAppError(error) ? ceremonyFieldOf[error.code] : undefined;
+        return { intent: "ceremony", ...refusal, field: field ?? null };
       }
     }
     case "attendance": {
@@ -274,7 +235,7 @@ export async function batchesToSign(
   { tenant, locale }: { tenant: Tenant; locale: string },
 ) {
   const batches = await services.db.withTenant(tenant.id, (tx) =>
-    batchesForSigning(tx, { tenantId: tenant.id }),
+    listBatchesForSigning(tx, { tenantId: tenant.id }),
   );
   return batches.map((batch) => batchView(batch, locale, tenant.timeZone));
 }
@@ -345,7 +306,7 @@ export async function participantCertificates(
         present: own?.present ?? null,
       });
     }
-    const certificates = await myCertificates(tx, { tenantId: tenant.id, staffMemberId });
+    const certificates = await listMyCertificates(tx, { tenantId: tenant.id, staffMemberId });
     return { ceremonies, certificates };
   });
   return {
@@ -391,7 +352,7 @@ export async function certificatePdf(
   const { tenant, certificateId } = input;
   if (!input.anyOfTenant && !input.staffMemberId) throw notFound();
   const file = await services.db.withTenant(tenant.id, (tx) =>
-    certificateDownload(tx, {
+    getCertificateDownload(tx, {
       tenantId: tenant.id,
       certificateId,
       staffMemberId: input.anyOfTenant ? null : input.staffMemberId,
@@ -407,7 +368,7 @@ export async function batchArchive(
   { tenant, cohortId, batchId }: { tenant: Tenant; cohortId: string; batchId: string },
 ): Promise<Response> {
   const file = await services.db.withTenant(tenant.id, (tx) =>
-    certificateArchive(tx, { tenantId: tenant.id, cohortId, batchId }),
+    getCertificateArchive(tx, { tenantId: tenant.id, cohortId, batchId }),
   );
   if (!file) throw notFound();
   return fileResponse(services, file, "application/zip");

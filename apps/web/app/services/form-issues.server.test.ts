@@ -1,8 +1,8 @@
-import { builtinTemplate, cohortScheduleSchema, templateDefinitionSchema } from "@mentoring/domain";
-import { defaultNamespace, resources } from "@mentoring/i18n";
+import { AppError, builtinTemplate, cohortScheduleSchema, templateDefinitionSchema } from "@mentoring/domain";
+import { defaultNamespace, formatters, resources } from "@mentoring/i18n";
 import i18next, { type TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type FormIssues, formIssues } from "./form-issues.server";
+import { type FormIssues, formIssues, formIssuesOfFields } from "./form-issues.server";
 import { templateFieldName, templateFromForm } from "./programs.server";
 
 let ko: TFunction;
@@ -10,7 +10,7 @@ let en: TFunction;
 
 beforeAll(async () => {
   const instance = i18next.createInstance();
-  await instance.init({
+  await instance.use(formatters).init({
     resources,
     lng: "ko",
     fallbackLng: "ko",
@@ -165,6 +165,58 @@ describe("the cohort's dates", () => {
     const names = (path: string) => (path in dates ? ko(`programs.schedule.${path}`) : null);
     expect(shown(formIssues(result.error, names), ko)).toEqual({
       close: "기수 종료일: 올바른 날짜(YYYY-MM-DD)를 입력하세요",
+      orientation: "오리엔테이션: 모집 마감일보다 앞설 수 없습니다",
+    });
+  });
+});
+
+describe("a use case's refusal of invalid input", () => {
+  /** What the page shows for the fields of `input.invalid`, as a use case throws it from the same schema. */
+  function refused(error: AppError, fieldName: (path: string) => string | null) {
+    expect(error.code).toBe("input.invalid");
+    return shown(formIssuesOfFields(error.details.fields ?? [], fieldName), ko);
+  }
+
+  it.each([
+    { "teamShape.mentors.min": "0" },
+    { "teamShape.mentees.min": "2", "phases.orientation": "10" },
+    {
+      "roles.mentor.eligibility.grade.min": "9",
+      "roles.mentor.eligibility.grade.max": "8",
+      "roles.mentee.eligibility.hireDate.from": "2025-02-30",
+    },
+    { kind: "peer", "roles.mentee.quota": "", "certificate.title": "결".repeat(41) },
+  ] as Record<string, string>[])(
+    "words each field of the template as the form's own validation does (%o)",
+    (fields) => {
+      const { data, definition } = form(fields);
+      const result = templateDefinitionSchema.safeParse(templateFromForm(data, definition));
+      expect(result.success).toBe(false);
+      if (result.success) return;
+      const fieldName = (path: string) => templateFieldName(ko, path);
+      const fromFields = refused(AppError.invalid(result.error), fieldName);
+      expect(Object.keys(fromFields).length).toBeGreaterThan(0);
+      expect(fromFields).toEqual(shown(formIssues(result.error, fieldName), ko));
+    },
+  );
+
+  it("names the date a refused date must not come before", () => {
+    const result = cohortScheduleSchema.safeParse({
+      recruitmentStart: "2025-01-22",
+      recruitmentEnd: "2025-02-10",
+      orientation: "2025-02-01",
+      matching: "2025-02-21",
+      ceremony: "2025-02-28",
+      activitiesStart: "2025-03-01",
+      activitiesEnd: "2025-09-30",
+      evaluationStart: "2025-10-01",
+      evaluationEnd: "2025-10-15",
+      close: "2025-10-31",
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const names = (path: string) => (path === "" ? null : ko(`programs.schedule.${path}`));
+    expect(refused(AppError.invalid(result.error), names)).toEqual({
       orientation: "오리엔테이션: 모집 마감일보다 앞설 수 없습니다",
     });
   });

@@ -1,4 +1,5 @@
-import type { ZodError, ZodIssue } from "zod";
+import { type FieldIssue, fieldIssueOf } from "@mentoring/domain";
+import type { ZodError } from "zod";
 
 /**
  * Why a field's value was refused, ready for the page: an i18n key of the common namespace and its values,
@@ -24,57 +25,8 @@ export type FormIssues = Record<string, FormIssue>;
  */
 export type FieldNamer = (path: string) => string | null;
 
-/** The domain's refinement codes (`params.code`) and the message each is shown with. */
-const customMessages: Record<string, string> = {
-  min_above_max: "programs.issue.belowMin",
-  date_before: "programs.issue.dateBefore",
-  above_max: "programs.issue.aboveMax",
-  after_to: "programs.issue.afterTo",
-  not_a_date: "programs.issue.date",
-};
-
-/** The message key and values of one issue, without the field's name. */
-function messageOf(issue: ZodIssue): { key: string; params: Record<string, string | number> } {
-  switch (issue.code) {
-    case "invalid_type":
-      if (issue.received === "undefined" || issue.received === "null")
-        return { key: "programs.issue.required", params: {} };
-      if (issue.received === "nan" || issue.expected === "number")
-        return { key: "programs.issue.number", params: {} };
-      if (issue.expected === "integer") return { key: "programs.issue.integer", params: {} };
-      return { key: "programs.issue.invalid", params: {} };
-    case "too_small": {
-      const minimum = Number(issue.minimum);
-      if (issue.type === "number" || issue.type === "bigint")
-        return { key: "programs.issue.min", params: { minimum } };
-      if (issue.type === "array" || issue.type === "set")
-        return { key: "programs.issue.listMin", params: { minimum } };
-      return { key: "programs.issue.required", params: {} };
-    }
-    case "too_big": {
-      const maximum = Number(issue.maximum);
-      if (issue.type === "number" || issue.type === "bigint")
-        return { key: "programs.issue.max", params: { maximum } };
-      if (issue.type === "array" || issue.type === "set")
-        return { key: "programs.issue.listMax", params: { maximum } };
-      if (issue.type === "string") return { key: "programs.issue.tooLong", params: { maximum } };
-      return { key: "programs.issue.invalid", params: {} };
-    }
-    case "invalid_enum_value":
-    case "invalid_literal":
-    case "invalid_union_discriminator":
-      return { key: "programs.issue.choice", params: {} };
-    case "custom": {
-      const code = (issue.params as { code?: string } | undefined)?.code;
-      return { key: (code && customMessages[code]) || "programs.issue.invalid", params: {} };
-    }
-    default:
-      return { key: "programs.issue.invalid", params: {} };
-  }
-}
-
 /** The nearest path at or above `path` that names a field on the form, with that name. */
-function fieldAt(path: (string | number)[], fieldName: FieldNamer): { field: string; name: string } | null {
+function fieldAt(path: string[], fieldName: FieldNamer): { field: string; name: string } | null {
   for (let length = path.length; length > 0; length--) {
     const field = path.slice(0, length).join(".");
     const name = fieldName(field);
@@ -88,17 +40,25 @@ function fieldAt(path: (string | number)[], fieldName: FieldNamer): { field: str
  * another (`date_before`) also names that other field, the sibling at the same depth.
  */
 export function formIssues(error: ZodError, fieldName: FieldNamer): FormIssues {
+  return formIssuesOfFields(error.issues.map(fieldIssueOf), fieldName);
+}
+
+/**
+ * The same from the field issues of an `input.invalid` AppError (`error.details.fields`), so a use case's
+ * refusal reads on the page as the form's own validation would.
+ */
+export function formIssuesOfFields(fields: FieldIssue[], fieldName: FieldNamer): FormIssues {
   const issues: FormIssues = {};
-  for (const issue of error.issues) {
-    const { key, params } = messageOf(issue);
-    const at = fieldAt(issue.path, fieldName);
+  for (const { path, message, params: issueParams } of fields) {
+    const { beforePath, ...params } = issueParams;
+    const at = fieldAt(path === "" ? [] : path.split("."), fieldName);
     const field = at?.field ?? "";
     if (field in issues) continue;
-    const before = (issue as { params?: { before?: string } }).params?.before;
-    if (key === "programs.issue.dateBefore" && before) {
-      params.before = fieldName([...issue.path.slice(0, -1), before].join(".")) ?? before;
+    // A date that must not come before another carries that field's path; the message names it.
+    if (typeof beforePath === "string") {
+      params.before = fieldName(beforePath) ?? beforePath.split(".").pop() ?? beforePath;
     }
-    issues[field] = { key, params: { ...params, field: at?.name ?? fieldName("") ?? "" } };
+    issues[field] = { key: message, params: { ...params, field: at?.name ?? fieldName("") ?? "" } };
   }
   return issues;
 }

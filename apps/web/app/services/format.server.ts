@@ -1,9 +1,31 @@
-/**
- * Date-times are formatted on the server only, and the page shows the resulting text: Node's and the
- * browser's ICU differ in small print (the space before 오후/PM), and any difference between the server's
- * and the browser's rendering makes React throw the page away and render it again in the browser,
- * losing what a person had typed or chosen (an e2e test caught a file upload being wiped).
+import { createInstance, type Formatter } from "i18next";
+
+/*
+ * Dates, times and numbers as pages show them, formatted on the server only and sent to the page as text:
+ * Node's and the browser's ICU differ in small print (the space before 오후/PM), and any difference between
+ * the server's and the browser's rendering makes React throw the page away and render it again in the
+ * browser, losing what a person had typed or chosen (an e2e test caught a file upload being wiped).
+ *
+ * Through i18next's own formatters (`datetime`, `number`, `currency`), the ones messages use as
+ * `{{value, datetime}}` (ADR 0011). They keep one Intl formatter per locale and options; this instance
+ * lives as long as the process, where remix-i18next makes a new instance, and a new cache, per request.
  */
+const i18n = createInstance();
+void i18n.init({ initImmediate: false });
+
+function formatter(): Formatter {
+  const found = i18n.services.formatter;
+  if (!found) throw new Error("i18next was initialised without its formatter");
+  return found;
+}
+
+/** i18next logs a formatter's error and returns the value as it was; an invalid date or zone is a bug here. */
+function format(value: Date | number, name: "datetime" | "number" | "currency", locale: string, options: object) {
+  const text: unknown = formatter().format(value, name, locale, options);
+  if (typeof text !== "string") throw new RangeError(`cannot format ${String(value)} as ${name} in ${locale}`);
+  return text;
+}
+
 export function formatDateTime(
   date: Date,
   locale: string,
@@ -15,15 +37,30 @@ export function formatDateTime(
 ): string {
   // Node's ICU writes "PM" in Korean times where browsers write 오후: a 24-hour clock reads right in both.
   const hourCycle = locale === "ko" && style.timeStyle ? { hourCycle: "h23" as const } : {};
-  return new Intl.DateTimeFormat(locale, { ...style, ...hourCycle, timeZone }).format(date);
+  return format(date, "datetime", locale, { ...style, ...hourCycle, timeZone });
 }
 
 /** "14:05": a time of day, two-digit 24-hour clock in every language (also what a time input holds). */
 export function formatClock(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone,
-  }).format(date);
+  return format(date, "datetime", locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
+}
+
+/** "1,234": grouped as the locale groups; `options` as Intl.NumberFormat takes them (percent, sign). */
+export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
+  return format(value, "number", locale, options);
+}
+
+/** "₩9,900": an amount in won. */
+export function formatWon(value: number, locale: string): string {
+  return format(value, "currency", locale, { currency: "KRW" });
+}
+
+/** Each number of a record formatted, for loaders that send a page its counts as text. */
+export function formatNumbers<Counts extends Record<string, number>>(
+  counts: Counts,
+  locale: string,
+): { [Name in keyof Counts]: string } {
+  return Object.fromEntries(
+    Object.entries(counts).map(([name, value]) => [name, formatNumber(value, locale)]),
+  ) as { [Name in keyof Counts]: string };
 }

@@ -24,7 +24,7 @@ export const ACCESS = Symbol.for("mentoring.access");
 
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
 
-function tag<F extends (...args: never[]) => unknown>(handler: F, access: Access): F {
+export function tag<F extends (...args: never[]) => unknown>(handler: F, access: Access): F {
   return Object.assign(handler, { [ACCESS]: access });
 }
 
@@ -41,7 +41,7 @@ export function forbidden(): Response {
 }
 
 // Posts must carry the CSRF token; reads need not.
-async function requireCsrf(args: Args) {
+export async function requireCsrf(args: Args) {
   if (args.request.method === "GET" || args.request.method === "HEAD") return;
   if (!(await verifyCsrf(args.request, args.context.services.config.SESSION_SECRET))) {
     throw new Response(null, { status: 403, statusText: "Invalid CSRF token" });
@@ -180,20 +180,23 @@ export function platformRoute<A extends Args, R>(
   permission: Permission,
   handler: (args: A & { user: SignedInUser }) => Promise<R>,
 ) {
-  return tag(
-    async (args: A) => {
-      await requireCsrf(args);
-      const { services, requestId } = args.context;
-      const user = await requireUser(args.request, services);
-      if (!user.platformRole) throw notFound();
-      if (!can([user.platformRole], permission)) {
-        services.log.warn({ requestId, userId: user.id, permission }, "access denied");
-        throw forbidden();
-      }
-      return handler({ ...args, user });
-    },
-    { kind: "platform", permission },
-  );
+  return tag(async (args: A) => handler({ ...args, user: await platformGate(args, permission) }), {
+    kind: "platform",
+    permission,
+  });
+}
+
+/** Lets an operator or analyst holding `permission` in: 404 to everyone else, 403 (logged) to staff without it. */
+export async function platformGate(args: Args, permission: Permission): Promise<SignedInUser> {
+  await requireCsrf(args);
+  const { services, requestId } = args.context;
+  const user = await requireUser(args.request, services);
+  if (!user.platformRole) throw notFound();
+  if (!can([user.platformRole], permission)) {
+    services.log.warn({ requestId, userId: user.id, permission }, "access denied");
+    throw forbidden();
+  }
+  return user;
 }
 
 export interface ApiAccess {

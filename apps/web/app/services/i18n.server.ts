@@ -1,4 +1,4 @@
-import { defaultLocale, defaultNamespace, type Locale, resources, supportedLocales } from "@mentoring/i18n";
+import { defaultLocale, defaultNamespace, formatters, type Locale, resources, supportedLocales } from "@mentoring/i18n";
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 
@@ -19,6 +19,7 @@ export const i18n = new RemixI18Next({
     order: ["cookie", "header"],
   },
   i18next: { resources, defaultNS: defaultNamespace, fallbackLng: defaultLocale },
+  plugins: [formatters],
 });
 
 export async function localeOf(request: Request): Promise<Locale> {

@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { matchingCriterionKinds } from "@mentoring/domain";
-import { defaultNamespace, missingKeys, resources, supportedLocales } from "@mentoring/i18n";
+import { appErrors, matchingCriterionKinds } from "@mentoring/domain";
+import { defaultNamespace, formatters, missingKeys, resources, supportedLocales } from "@mentoring/i18n";
 import i18next, { type TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatChange, formatGap, formatScore, formatShare, wordedParams } from "./matching.server";
@@ -11,7 +9,7 @@ let en: TFunction;
 
 beforeAll(async () => {
   const instance = i18next.createInstance();
-  await instance.init({
+  await instance.use(formatters).init({
     resources,
     lng: "ko",
     fallbackLng: "ko",
@@ -80,7 +78,7 @@ const engineCodes = {
     "no_team_possible",
   ],
   unplaced: ["excluded", "no_eligible_partner", "capacity_full", "not_enough_partners", "no_compatible_team"],
-  // packages/matching/src/evaluate.ts, and packages/programs/src/matching-review.ts (not_accepted)
+  // packages/matching/src/evaluate.ts, and packages/programs/src/records/matching-review.ts (not_accepted)
   violation: [
     "too_few_mentors",
     "too_many_mentors",
@@ -102,13 +100,11 @@ const engineCodes = {
   criterion: [...matchingCriterionKinds, "pair_scores"],
 } as const;
 
-/** The refusals the matching service raises, read from its source so that a new one cannot go unworded. */
+/** The refusals the matching service raises, read from its error table so that a new one cannot go unworded. */
 function serviceErrorKeys(): string[] {
-  const dir = fileURLToPath(new URL("../../../../packages/programs/src/", import.meta.url));
-  const keys = readdirSync(dir)
-    .filter((file) => file.startsWith("matching") && file.endsWith(".ts"))
-    .flatMap((file) => readFileSync(`${dir}${file}`, "utf8").match(/"matching\.error\.[A-Za-z]+"/g) ?? [])
-    .map((quoted) => quoted.slice(1, -1));
+  const keys = Object.entries(appErrors)
+    .filter(([code]) => code.startsWith("matching."))
+    .map(([, error]) => error.message);
   return [...new Set(keys)];
 }
 

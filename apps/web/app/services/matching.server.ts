@@ -1,6 +1,7 @@
 import {
   type ApplicationRole,
   type CohortStatus,
+  isAppError,
   localize,
   type TemplateDefinition,
   templateCriterionId,
@@ -8,10 +9,9 @@ import {
 import {
   editRunTeams,
   getRun,
+  listMyTeams,
   listRuns,
   loadCohort,
-  myTeams,
-  ProgramError,
   publishRun,
   type RunPerson,
   type RunSummary,
@@ -22,7 +22,7 @@ import {
   type TeamEdit,
 } from "@mentoring/programs";
 import type { TFunction } from "i18next";
-import { formatDateTime } from "./format.server";
+import { formatDateTime, formatNumber } from "./format.server";
 import { notFound, type TenantAccess } from "./guard.server";
 import type { Services } from "./services.server";
 
@@ -56,27 +56,25 @@ async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    if (error instanceof ProgramError) {
+    if (isAppError(error)) {
       if (error.status === 404) throw notFound();
-      return { ok: false, error: { key: error.key, params: error.params } };
+      return { ok: false, error: { key: error.messageKey, params: error.params } };
     }
     throw error;
   }
 }
 
 function pageError(error: unknown): never {
-  if (error instanceof ProgramError && error.status === 404) throw notFound();
+  if (isAppError(error) && error.status === 404) throw notFound();
   throw error;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Numbers as the page shows them
 
-const decimals = (locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-
 /** A score or a total: at most two decimals, grouped as the locale groups. */
 export function formatScore(value: number, locale: string): string {
-  return decimals(locale).format(value);
+  return formatNumber(value, locale, { maximumFractionDigits: 2 });
 }
 
 /** A proven gap (a fraction) as a percentage with two decimals: "0.00 %". */
@@ -88,12 +86,12 @@ export function formatGap(gap: number): string {
 export function formatChange(before: number, after: number, locale: string): string {
   const change = Math.round((after - before) * 100) / 100;
   if (change === 0) return "±0";
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: "always" }).format(change);
+  return formatNumber(change, locale, { maximumFractionDigits: 2, signDisplay: "always" });
 }
 
 /** How much of a criterion a team meets, as a whole percentage. */
 export function formatShare(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(value);
+  return formatNumber(value, locale, { style: "percent", maximumFractionDigits: 0 });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -439,5 +437,5 @@ export async function publish(
 /** The published teams the signed-in person is in; none for a member without a staff record. */
 export async function myTeamPage(services: Services, tenant: Tenant, staffMemberId: string | null) {
   if (!staffMemberId) return [];
-  return services.db.withTenant(tenant.id, (tx) => myTeams(tx, { tenantId: tenant.id, staffMemberId }));
+  return services.db.withTenant(tenant.id, (tx) => listMyTeams(tx, { tenantId: tenant.id, staffMemberId }));
 }

@@ -7,6 +7,7 @@ import {
   type CohortStatus,
   cohortStatuses,
   describeTeamShape,
+  isAppError,
   localize,
   scheduleFields,
   type TemplateDefinition,
@@ -21,16 +22,14 @@ import {
   listTemplates,
   loadTemplate,
   newCohortDefaults,
-  ProgramError,
   saveTemplate,
-  TransitionRefusedError,
   tenantDepartments,
   tenantToday,
   transitionCohort,
   updateCohortSchedule,
 } from "@mentoring/programs";
 import type { TFunction } from "i18next";
-import { type FormIssues, formIssues } from "./form-issues.server";
+import { type FormIssues, formIssuesOfFields } from "./form-issues.server";
 import { formatDateTime } from "./format.server";
 import { notFound, type TenantAccess } from "./guard.server";
 import type { Services } from "./services.server";
@@ -51,7 +50,7 @@ interface Acting {
 
 /** In a loader or action: a template or cohort that is not the tenant's is a 404, like a page that is not there. */
 function missingIsNotFound(error: unknown): never {
-  if (error instanceof ProgramError && error.status === 404) throw notFound();
+  if (isAppError(error) && error.status === 404) throw notFound();
   throw error;
 }
 
@@ -286,8 +285,8 @@ export async function saveTemplateForm(
   input: Acting & { templateId: string; form: FormData; t: TFunction },
 ): Promise<SaveTemplateOutcome> {
   const { tenant, actorUserId, requestId, templateId, form, t } = input;
-  const result = await services.db
-    .withTenant(tenant.id, async (tx) => {
+  try {
+    const result = await services.db.withTenant(tenant.id, async (tx) => {
       const current = await loadTemplate(tx, tenant.id, templateId);
       return saveTemplate(tx, {
         tenantId: tenant.id,
@@ -296,11 +295,15 @@ export async function saveTemplateForm(
         actorUserId,
         requestId,
       });
-    })
-    .catch(missingIsNotFound);
-  if (!result.ok)
-    return { ok: false, issues: formIssues(result.error, (path) => templateFieldName(t, path)) };
-  return result;
+    });
+    return { ok: true, ...result };
+  } catch (error) {
+    if (isAppError(error, "input.invalid")) {
+      const names = (path: string) => templateFieldName(t, path);
+      return { ok: false, issues: formIssuesOfFields(error.details.fields ?? [], names) };
+    }
+    missingIsNotFound(error);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -339,7 +342,7 @@ export async function createCohortForm(
   const { tenant, actorUserId, requestId, form, t } = input;
   const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : undefined);
   try {
-    const result = await services.db.withTenant(tenant.id, (tx) =>
+    const { cohortId } = await services.db.withTenant(tenant.id, (tx) =>
       createCohort(tx, {
         tenantId: tenant.id,
         form: {
@@ -353,12 +356,14 @@ export async function createCohortForm(
         today: today(tenant),
       }),
     );
-    if (result.ok) return result;
-    const names = (path: string) => (cohortFieldNames[path] ? t(cohortFieldNames[path] as string) : null);
-    return { ok: false, issues: formIssues(result.error, names) };
+    return { ok: true, cohortId };
   } catch (error) {
-    if (error instanceof ProgramError && error.status !== 404) {
-      return { ok: false, error: { key: error.key, params: error.params } };
+    if (isAppError(error, "input.invalid")) {
+      const names = (path: string) => (cohortFieldNames[path] ? t(cohortFieldNames[path] as string) : null);
+      return { ok: false, issues: formIssuesOfFields(error.details.fields ?? [], names) };
+    }
+    if (isAppError(error) && error.status !== 404) {
+      return { ok: false, error: { key: error.messageKey, params: error.params } };
     }
     missingIsNotFound(error);
   }
@@ -401,7 +406,7 @@ export async function saveScheduleForm(
   const { tenant, actorUserId, requestId, cohortId, form, t } = input;
   const schedule = Object.fromEntries(scheduleFields.map((field) => [field, form[field] ?? ""]));
   try {
-    const result = await services.db.withTenant(tenant.id, (tx) =>
+    const { changed } = await services.db.withTenant(tenant.id, (tx) =>
       updateCohortSchedule(tx, {
         tenantId: tenant.id,
         cohortId,
@@ -411,13 +416,15 @@ export async function saveScheduleForm(
         today: today(tenant),
       }),
     );
-    if (result.ok) return { ok: true, changed: result.changed.length };
-    const names = (path: string) =>
-      (scheduleFields as readonly string[]).includes(path) ? t(`programs.schedule.${path}`) : null;
-    return { ok: false, issues: formIssues(result.error, names) };
+    return { ok: true, changed: changed.length };
   } catch (error) {
-    if (error instanceof ProgramError && error.status !== 404) {
-      return { ok: false, error: { key: error.key, params: error.params } };
+    if (isAppError(error, "input.invalid")) {
+      const names = (path: string) =>
+        (scheduleFields as readonly string[]).includes(path) ? t(`programs.schedule.${path}`) : null;
+      return { ok: false, issues: formIssuesOfFields(error.details.fields ?? [], names) };
+    }
+    if (isAppError(error) && error.status !== 404) {
+      return { ok: false, error: { key: error.messageKey, params: error.params } };
     }
     missingIsNotFound(error);
   }
@@ -468,20 +475,20 @@ export async function moveCohort(
     );
     return { ok: true, to };
   } catch (error) {
-    if (error instanceof TransitionRefusedError) {
+    if (isAppError(error, "cohort.transition_refused")) {
       return {
         ok: false,
-        error: { key: error.key },
-        problems: error.problems.map((problem) => problemView(problem, t)),
+        error: { key: error.messageKey },
+        problems: (error.details.problems ?? []).map((problem) => problemView(problem, t)),
         reasonMissing: false,
       };
     }
-    if (error instanceof ProgramError && error.status !== 404) {
+    if (isAppError(error) && error.status !== 404) {
       return {
         ok: false,
-        error: { key: error.key, params: error.params },
+        error: { key: error.messageKey, params: error.params },
         problems: [],
-        reasonMissing: error.key === "programs.transition.reasonRequired",
+        reasonMissing: isAppError(error, "cohort.override_reason_required"),
       };
     }
     missingIsNotFound(error);

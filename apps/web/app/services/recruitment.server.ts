@@ -4,6 +4,7 @@ import {
   describeTeamShape,
   type EligibilityFailure,
   type EligibilityRule,
+  isAppError,
   scheduleFields,
 } from "@mentoring/domain";
 import {
@@ -21,7 +22,6 @@ import {
   type NominationResult,
   nominateToCohort,
   type OwnApplication,
-  ProgramError,
   recruitingCohorts,
   rejectApplication,
   withdrawApplication,
@@ -42,16 +42,16 @@ export interface Phrase {
 
 /** What went wrong, for the page: an expected refusal as a phrase; a missing cohort or application as a 404. */
 function refusal(error: unknown): Phrase {
-  if (error instanceof ProgramError) {
+  if (isAppError(error)) {
     if (error.status === 404) throw notFound();
-    return { key: error.key, params: error.params };
+    return { key: error.messageKey, params: error.params };
   }
   throw error;
 }
 
 /** In a loader: a missing cohort is a 404; any other failure is unexpected. */
 function pageError(error: unknown): never {
-  if (error instanceof ProgramError && error.status === 404) throw notFound();
+  if (isAppError(error) && error.status === 404) throw notFound();
   throw error;
 }
 

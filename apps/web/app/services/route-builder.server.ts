@@ -6,48 +6,68 @@ import type { Locale } from "@mentoring/i18n";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { type ZodErrorMap, z } from "zod";
-import { notFound, type TenantAccess, tagTenant, tenantGate } from "./guard.server";
+import {
+  type Access,
+  notFound,
+  platformGate,
+  requireCsrf,
+  type TenantAccess,
+  tag,
+  tenantGate,
+} from "./guard.server";
 import { localeOf, translatorFor } from "./i18n.server";
 import type { Services } from "./services.server";
+import { requireUser, type SignedInUser } from "./session.server";
 
 /**
- * The one way a tenant page's loader or action is built. It declares what the handler needs and hands it
- * over resolved: who may run it (membership and permission, CSRF, read-only tenants: guard.server.ts), the
- * URL's params and the submitted form parsed by zod, the reader's locale and translator. Expected refusals
- * (AppError) become a translated reply in one place: a 404 page for what is not the tenant's, and for an
- * action the form's errors with the error's status. The handler only does the page's work.
+ * The one way a page's loader or action is built. It declares what the handler needs and hands it over
+ * resolved: who may run it (guard.server.ts: membership and permission, CSRF, read-only tenants), the
+ * URL's params and search params and the submitted form parsed by zod, the reader's locale and
+ * translator. Expected refusals (AppError) become a translated reply in one place: a 404 page for what is
+ * not there, and for an action the form's errors with the error's status. The handler only does the
+ * page's work. Machine endpoints (webhooks, the REST API) keep their own guards in guard.server.ts.
  */
 
 /** The dotted path of a form field → its visible name, for messages that name it ("{{field}}: …"). */
 export type FieldNamer = (path: string, t: TFunction) => string | null;
 
-interface Spec<P extends z.ZodTypeAny> {
-  permission: Permission;
+export interface PageSpec<P extends z.ZodTypeAny, Q extends z.ZodTypeAny> {
   /** The route's URL params; anything that does not parse is a 404 (as a page that is not there). */
   params?: P;
+  /**
+   * The URL's search params (filters, page numbers), parsed like a form; give fields defaults or
+   * `.catch()` so that a hand-edited address still shows the page. What does not parse is a 400 page.
+   */
+  query?: Q;
 }
 
-interface ActionSpec<P extends z.ZodTypeAny, F extends z.ZodTypeAny> extends Spec<P> {
+export interface FormSpec<F extends z.ZodTypeAny> {
   /** The submitted form (conform's parseWithZod: "" is no value, numbers and booleans coerced). */
   form?: F;
   /** Names fields in the messages of invalid values; without it a message names no field. */
   fieldName?: FieldNamer;
 }
 
-export interface TenantContext<P> extends TenantAccess {
+/** What every handler receives. */
+export interface PageContext<P = unknown, Q = unknown> {
   request: Request;
   params: P;
+  query: Q;
   services: Services;
   requestId: string;
   locale: Locale;
   t: TFunction;
+}
+
+/** What a tenant page's handler receives besides. */
+export interface TenantExtras extends TenantAccess {
   /** Whether the member also holds `permission` (to show or hide what they may do). */
   may(permission: Permission): boolean;
   /** Runs `work` in one transaction in this tenant's row-level-security context. */
   withTenant<T>(work: (db: TenantDb) => Promise<T>): Promise<T>;
 }
 
-type Args = LoaderFunctionArgs | ActionFunctionArgs;
+export type TenantContext<P = unknown, Q = unknown> = PageContext<P, Q> & TenantExtras;
 
 /**
  * What an action answers when it refuses: conform's submission result (the form's values and errors by
@@ -63,25 +83,33 @@ export function isRefusal(value: unknown): value is Refusal {
   return typeof value === "object" && value !== null && (value as { status?: unknown }).status === "error";
 }
 
-async function tenantContext<P extends z.ZodTypeAny>(
+type Args = LoaderFunctionArgs | ActionFunctionArgs;
+
+/** Who may run a handler, and what letting them in gives it (the gate throws the answer otherwise). */
+interface Gate<A> {
+  access: Access;
+  open(args: Args): Promise<A>;
+}
+
+async function pageContext<P extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
   args: Args,
-  spec: Spec<P>,
-): Promise<TenantContext<z.infer<P>>> {
-  const access = await tenantGate(args, spec.permission);
+  spec: PageSpec<P, Q>,
+): Promise<PageContext<z.infer<P>, z.infer<Q>>> {
   const params = (spec.params ?? z.unknown()).safeParse(args.params);
   if (!params.success) throw notFound();
-  const { services, requestId } = args.context;
-  const locale = await localeOf(args.request);
+  const query = spec.query
+    ? parseWithZod(new URL(args.request.url).searchParams, { schema: spec.query })
+    : null;
+  if (query && query.status !== "success")
+    throw new Response(null, { status: 400, statusText: "Bad Request" });
   return {
-    ...access,
     request: args.request,
     params: params.data,
-    services,
-    requestId,
-    locale,
+    query: query?.value,
+    services: args.context.services,
+    requestId: args.context.requestId,
+    locale: await localeOf(args.request),
     t: await translatorFor(args.request),
-    may: (permission) => can(access.membership.roles, permission),
-    withTenant: (work) => services.db.withTenant(access.tenant.id, work),
   };
 }
 
@@ -92,19 +120,20 @@ function loaderRefusal(error: unknown, t: TFunction): never {
   throw new Response(t(error.messageKey, error.params), { status: error.status });
 }
 
-/** A tenant page's loader. */
-export function tenantLoader<P extends z.ZodTypeAny, R>(
-  spec: Spec<P>,
-  handler: (context: TenantContext<z.infer<P>>) => Promise<R>,
+function buildLoader<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
+  gate: Gate<A>,
+  spec: PageSpec<P, Q>,
+  handler: (context: PageContext<z.infer<P>, z.infer<Q>> & A) => Promise<R>,
 ) {
-  return tagTenant(async (args: LoaderFunctionArgs) => {
-    const context = await tenantContext(args, spec);
+  return tag(async (args: LoaderFunctionArgs) => {
+    const extras = await gate.open(args);
+    const context = { ...(await pageContext(args, spec)), ...extras };
     try {
       return await handler(context);
     } catch (error) {
       loaderRefusal(error, context.t);
     }
-  }, spec.permission);
+  }, gate.access);
 }
 
 /** The translated message of each issue zod finds, naming its field as the page labels it. */
@@ -132,24 +161,28 @@ function translateRefusal(error: AppError, t: TFunction, fieldName: FieldNamer |
   return { formErrors: [t(error.messageKey, error.params)], fieldErrors };
 }
 
-/**
- * A tenant page's action. With `form`, the handler receives the parsed form, and an invalid form is
- * answered (400) without running it. A refusal the handler throws (AppError) is answered with its status:
- * 404 as a page, anything else as the form's errors (`onRefusal` may add page-specific details).
- */
-export function tenantAction<
+type ActionHandlerContext<
+  A,
   P extends z.ZodTypeAny,
+  Q extends z.ZodTypeAny,
   F extends z.ZodTypeAny,
-  R,
-  Extra extends object = object,
->(
-  spec: ActionSpec<P, F> & {
-    onRefusal?: (error: AppError, context: TenantContext<z.infer<P>>) => Extra;
-  },
-  handler: (context: TenantContext<z.infer<P>> & { form: z.infer<F> }) => Promise<R>,
+> = PageContext<z.infer<P>, z.infer<Q>> & A & { form: z.infer<F> };
+
+interface ActionSpec<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extends z.ZodTypeAny, Extra>
+  extends PageSpec<P, Q>,
+    FormSpec<F> {
+  /** Page-specific details added to a refusal's reply (e.g. which row of the page it concerns). */
+  onRefusal?: (error: AppError, context: ActionHandlerContext<A, P, Q, F>) => Extra;
+}
+
+function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extends z.ZodTypeAny, R, Extra>(
+  gate: Gate<A>,
+  spec: ActionSpec<A, P, Q, F, Extra>,
+  handler: (context: ActionHandlerContext<A, P, Q, F>) => Promise<R>,
 ) {
-  return tagTenant(async (args: ActionFunctionArgs) => {
-    const context = await tenantContext(args, spec);
+  return tag(async (args: ActionFunctionArgs) => {
+    const extras = await gate.open(args);
+    const context = { ...(await pageContext(args, spec)), ...extras };
     const submission = spec.form
       ? parseWithZod(await args.request.formData(), {
           schema: spec.form,
@@ -158,8 +191,9 @@ export function tenantAction<
       : null;
     if (submission && submission.status !== "success")
       return data(submission.reply() as Refusal<Extra>, { status: 400 });
+    const withForm = { ...context, form: submission?.value as z.infer<F> };
     try {
-      return await handler({ ...context, form: submission?.value });
+      return await handler(withForm);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.status === 404) throw notFound();
@@ -171,9 +205,137 @@ export function tenantAction<
         ...reply,
         status: "error",
         code: error.code,
-        ...spec.onRefusal?.(error, context),
+        ...spec.onRefusal?.(error, withForm),
       } as Refusal<Extra>;
       return data(refusal, { status: error.status });
     }
-  }, spec.permission);
+  }, gate.access);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Gates
+
+function tenantGateFor(permission: Permission): Gate<TenantExtras> {
+  return {
+    access: { kind: "tenant", permission },
+    async open(args) {
+      const access = await tenantGate(args, permission);
+      const { db } = args.context.services;
+      return {
+        ...access,
+        may: (other: Permission) => can(access.membership.roles, other),
+        withTenant: <T>(work: (db: TenantDb) => Promise<T>) => db.withTenant(access.tenant.id, work),
+      };
+    },
+  };
+}
+
+const publicGate: Gate<object> = {
+  access: { kind: "public" },
+  async open(args) {
+    await requireCsrf(args);
+    return {};
+  },
+};
+
+const signedInGate: Gate<{ user: SignedInUser }> = {
+  access: { kind: "signed_in" },
+  async open(args) {
+    await requireCsrf(args);
+    return { user: await requireUser(args.request, args.context.services) };
+  },
+};
+
+function platformGateFor(permission: Permission): Gate<{ user: SignedInUser }> {
+  return {
+    access: { kind: "platform", permission },
+    open: async (args) => ({ user: await platformGate(args, permission) }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Builders: a loader and an action for each kind of page.
+
+/** A page under /{tenant}/: members holding `permission` (404 to outsiders, 403 to other members). */
+export function tenantLoader<P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
+  spec: PageSpec<P, Q> & { permission: Permission },
+  handler: (context: TenantContext<z.infer<P>, z.infer<Q>>) => Promise<R>,
+) {
+  return buildLoader(tenantGateFor(spec.permission), spec, handler);
+}
+
+export function tenantAction<
+  P extends z.ZodTypeAny,
+  Q extends z.ZodTypeAny,
+  F extends z.ZodTypeAny,
+  R,
+  Extra extends object = object,
+>(
+  spec: ActionSpec<TenantExtras, P, Q, F, Extra> & { permission: Permission },
+  handler: (context: ActionHandlerContext<TenantExtras, P, Q, F>) => Promise<R>,
+) {
+  return buildAction(tenantGateFor(spec.permission), spec, handler);
+}
+
+/** A page under /platform/ (operator) or /insights/ (national analyst). */
+export function platformLoader<P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
+  spec: PageSpec<P, Q> & { permission: Permission },
+  handler: (context: PageContext<z.infer<P>, z.infer<Q>> & { user: SignedInUser }) => Promise<R>,
+) {
+  return buildLoader(platformGateFor(spec.permission), spec, handler);
+}
+
+export function platformAction<
+  P extends z.ZodTypeAny,
+  Q extends z.ZodTypeAny,
+  F extends z.ZodTypeAny,
+  R,
+  Extra extends object = object,
+>(
+  spec: ActionSpec<{ user: SignedInUser }, P, Q, F, Extra> & { permission: Permission },
+  handler: (context: ActionHandlerContext<{ user: SignedInUser }, P, Q, F>) => Promise<R>,
+) {
+  return buildAction(platformGateFor(spec.permission), spec, handler);
+}
+
+/** A page for anyone signed in, whatever their roles. */
+export function signedInLoader<P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
+  spec: PageSpec<P, Q>,
+  handler: (context: PageContext<z.infer<P>, z.infer<Q>> & { user: SignedInUser }) => Promise<R>,
+) {
+  return buildLoader(signedInGate, spec, handler);
+}
+
+export function signedInAction<
+  P extends z.ZodTypeAny,
+  Q extends z.ZodTypeAny,
+  F extends z.ZodTypeAny,
+  R,
+  Extra extends object = object,
+>(
+  spec: ActionSpec<{ user: SignedInUser }, P, Q, F, Extra>,
+  handler: (context: ActionHandlerContext<{ user: SignedInUser }, P, Q, F>) => Promise<R>,
+) {
+  return buildAction(signedInGate, spec, handler);
+}
+
+/** A page for anyone, signed in or not (sign-in, password reset, sign-up, the public certificate check). */
+export function publicLoader<P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
+  spec: PageSpec<P, Q>,
+  handler: (context: PageContext<z.infer<P>, z.infer<Q>>) => Promise<R>,
+) {
+  return buildLoader(publicGate, spec, handler);
+}
+
+export function publicAction<
+  P extends z.ZodTypeAny,
+  Q extends z.ZodTypeAny,
+  F extends z.ZodTypeAny,
+  R,
+  Extra extends object = object,
+>(
+  spec: ActionSpec<object, P, Q, F, Extra>,
+  handler: (context: ActionHandlerContext<object, P, Q, F>) => Promise<R>,
+) {
+  return buildAction(publicGate, spec, handler);
 }

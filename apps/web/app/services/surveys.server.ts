@@ -1,5 +1,6 @@
 import {
   type AnswerProblem,
+  isAppError,
   LONG_TEXT_MAX,
   localize,
   type Question,
@@ -11,11 +12,10 @@ import {
 } from "@mentoring/domain";
 import {
   closeRound,
+  getParticipantRound,
+  getRoundCompletion,
   listParticipantRounds,
-  ProgramError,
-  participantRound,
   remindRound,
-  roundCompletion,
   saveDraft,
   submitResponse,
   tenantToday,
@@ -31,9 +31,9 @@ type Tenant = TenantAccess["tenant"];
 
 /** A refusal from the programs package as the page shows it: not found as a 404, others as a message key. */
 function refusalOf(error: unknown): { error: string } {
-  if (error instanceof ProgramError) {
+  if (isAppError(error)) {
     if (error.status === 404) throw notFound();
-    return { error: error.key };
+    return { error: error.messageKey };
   }
   throw error;
 }
@@ -96,7 +96,7 @@ export async function roundForParticipant(
   }: { tenant: Tenant; staffMemberId: string; roundId: string; locale: string },
 ) {
   const found = await services.db
-    .withTenant(tenant.id, (tx) => participantRound(tx, { tenantId: tenant.id, roundId, staffMemberId }))
+    .withTenant(tenant.id, (tx) => getParticipantRound(tx, { tenantId: tenant.id, roundId, staffMemberId }))
     .catch(refusalOf);
   if ("error" in found) throw notFound();
   const { response } = found;
@@ -118,7 +118,7 @@ export async function roundForParticipant(
 /** The question set of a round, to read a posted form against. */
 async function setOfRound(services: Services, tenant: Tenant, staffMemberId: string, roundId: string) {
   const found = await services.db
-    .withTenant(tenant.id, (tx) => participantRound(tx, { tenantId: tenant.id, roundId, staffMemberId }))
+    .withTenant(tenant.id, (tx) => getParticipantRound(tx, { tenantId: tenant.id, roundId, staffMemberId }))
     .catch(refusalOf);
   if ("error" in found) throw notFound();
   return found.set;
@@ -182,7 +182,7 @@ export async function cohortCompletion(
   { tenant, cohortId, locale }: { tenant: Tenant; cohortId: string; locale: string },
 ) {
   const completion = await services.db
-    .withTenant(tenant.id, (tx) => roundCompletion(tx, { tenantId: tenant.id, cohortId }))
+    .withTenant(tenant.id, (tx) => getRoundCompletion(tx, { tenantId: tenant.id, cohortId }))
     .catch(refusalOf);
   if ("error" in completion) throw notFound();
   return {

@@ -1,5 +1,6 @@
 import { config } from "@mentoring/config";
-import { CertificateBatchNotFoundError, generateCertificateBatch } from "@mentoring/programs";
+import { isAppError } from "@mentoring/domain";
+import { generateCertificateBatch } from "@mentoring/programs";
 import { UnrecoverableError } from "bullmq";
 import type { JobHandler } from "./handler";
 
@@ -27,7 +28,8 @@ export const generateCertificatesJob: JobHandler<"certificates.generate"> = asyn
       { onProgress: progress, signal },
     );
   } catch (error) {
-    if (error instanceof CertificateBatchNotFoundError) throw new UnrecoverableError(error.message);
+    if (isAppError(error, "certificate.batch_not_found"))
+      throw new UnrecoverableError(`certificate batch ${batchId} not found`);
     if (!signal.aborted) log.warn({ batchId, error: (error as Error).message }, "certificate batch failed");
     throw error;
   }

@@ -1,4 +1,5 @@
-import { MatchingRunNotFoundError, runMatching } from "@mentoring/programs";
+import { isAppError } from "@mentoring/domain";
+import { runMatching } from "@mentoring/programs";
 import { UnrecoverableError } from "bullmq";
 import type { JobHandler } from "./handler";
 
@@ -16,7 +17,8 @@ export const runMatchingJob: JobHandler<"matching.run"> = async (
   try {
     await runMatching(db, { tenantId, runId }, { onProgress: progress, signal });
   } catch (error) {
-    if (error instanceof MatchingRunNotFoundError) throw new UnrecoverableError(error.message);
+    if (isAppError(error, "matching.run_not_found"))
+      throw new UnrecoverableError(`matching run ${runId} not found`);
     throw error;
   }
   const run = await db.withTenant(tenantId, (tx) =>

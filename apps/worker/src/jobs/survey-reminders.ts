@@ -8,7 +8,7 @@ import type { JobHandler } from "./handler";
  * run on the same day closes nothing more and mails no one again.
  */
 export const sendSurveyReminders: JobHandler<"surveys.send-reminders"> = async (_payload, { db, log }) => {
-  const run = await remindEveryTenant(db, new Date(), { appUrl: config().APP_URL });
+  const run = await remindEveryTenant(db, { now: new Date(), appUrl: config().APP_URL });
   if (run.closed > 0 || run.reminded > 0) log.info(run, "survey rounds closed and participants reminded");
   return run;
 };

@@ -1,4 +1,4 @@
-import { addDays, addYears, completedYearsBetween, dayOfWeek, parseIsoDate } from "./iso-date";
+import { addDays, addYears, calendarDate, calendarDateParts, dayOfWeek, yearsOfService } from "@mentoring/domain";
 import { createNameSource } from "./korean-names";
 import { createRandom, type Random } from "./seeded-random";
 
@@ -110,7 +110,7 @@ export function buildDirectory(spec: DirectorySpec): SeedTenant {
   const departmentOrder = checkDepartments(spec.departments);
   const random = createRandom(`seed-directory:${spec.slug}`);
   const nextName = createNameSource(random);
-  const asOfYear = parseIsoDate(spec.asOf).year;
+  const asOfYear = calendarDateParts(calendarDate(spec.asOf)).year;
   const employeeNumbers = new Set(
     spec.slots.flatMap((slot) => (slot.employeeNumber ? [slot.employeeNumber] : [])),
   );
@@ -126,7 +126,7 @@ export function buildDirectory(spec: DirectorySpec): SeedTenant {
 
     const hireDate = "date" in slot.hire ? slot.hire.date : drawHireDate(random, spec.asOf, slot.hire.years);
     if (hireDate > spec.asOf) throw new Error(`${where}: hired after the as-of date`);
-    const hireYear = parseIsoDate(hireDate).year;
+    const hireYear = calendarDateParts(calendarDate(hireDate)).year;
 
     const [minEntryAge, maxEntryAge] = slot.entryAge ?? DEFAULT_ENTRY_AGE;
     const oldestEntryAge = Math.min(maxEntryAge, hireYear - (asOfYear - OLDEST_AGE));
@@ -208,11 +208,13 @@ export function edgeCaseSlot(edgeCase: SeedEdgeCase): StaffSlot {
  */
 function drawHireDate(random: Random, asOf: string, [min, max]: ServiceYears): string {
   const years = random.int(min, max);
-  let date = addDays(addYears(asOf, -years), -random.int(2, 362));
+  const at = calendarDate(asOf);
+  let date = addDays(addYears(at, -years), -random.int(2, 362));
   const weekday = dayOfWeek(date);
   if (weekday === 6) date = addDays(date, -1);
-  if (weekday === 0) date = addDays(date, -2);
-  if (completedYearsBetween(date, asOf) !== years) throw new Error(`hire date ${date} is outside its window`);
+  if (weekday === 7) date = addDays(date, -2);
+  const service = yearsOfService(date, at);
+  if (!service.ok || service.years !== years) throw new Error(`hire date ${date} is outside its window`);
   return date;
 }
 

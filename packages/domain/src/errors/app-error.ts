@@ -1,11 +1,15 @@
 import type { ZodError, ZodIssue } from "zod";
 import type { TransitionProblem } from "../cohort-lifecycle";
+import { brandingErrors } from "./branding";
 import { certificateErrors } from "./certificate";
 import { cohortErrors } from "./cohort";
 import type { ErrorDefinition } from "./error-table";
 import { inputErrors } from "./input";
 import { matchingErrors } from "./matching";
+import { memberErrors } from "./member";
+import { onboardingErrors } from "./onboarding";
 import { recruitmentErrors } from "./recruitment";
+import { ssoErrors } from "./sso";
 import { surveyErrors } from "./survey";
 
 /**
@@ -20,6 +24,10 @@ export const appErrors = {
   ...surveyErrors,
   ...matchingErrors,
   ...certificateErrors,
+  ...memberErrors,
+  ...onboardingErrors,
+  ...brandingErrors,
+  ...ssoErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type AppErrorCode = keyof typeof appErrors;

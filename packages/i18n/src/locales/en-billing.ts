@@ -1,6 +1,7 @@
 import type { koBilling } from "./ko-billing";
+import type { Translation } from "./translation";
 
-export const enBilling: typeof koBilling = {
+export const enBilling: Translation<typeof koBilling> = {
   title: "Plan and billing",
   nav: {
     tenant: "Plan and billing",

@@ -1,6 +1,7 @@
 import type { koCertificates } from "./ko-certificates";
+import type { Translation } from "./translation";
 
-export const enCertificates: typeof koCertificates = {
+export const enCertificates: Translation<typeof koCertificates> = {
   nav: { signing: "Sign certificates", mine: "Certificates" },
   role: { mentor: "Mentor", mentee: "Mentee" },
   coordinator: {
@@ -51,7 +52,8 @@ export const enCertificates: typeof koCertificates = {
     prepare: "Prepare certificates",
     prepared: "The certificates are prepared and wait for the executive's signature.",
     none: "No certificates have been prepared yet.",
-    heading: "{{count}} certificates",
+    heading_one: "{{count}} certificate",
+    heading_other: "{{count}} certificates",
     status: {
       draft: "Awaiting signature",
       generating: "Generating",

@@ -1,6 +1,7 @@
 import type { koDirectory } from "./ko-directory";
+import type { Translation } from "./translation";
 
-export const enDirectory: typeof koDirectory = {
+export const enDirectory: Translation<typeof koDirectory> = {
   title: "Staff directory",
   intro:
     "Upload the staff directory exported from your HR system (CSV or Excel). Every row is checked first; after your confirmation it is applied all at once.",

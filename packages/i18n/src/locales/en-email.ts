@@ -1,6 +1,7 @@
 import type { EmailMessages } from "./ko-email";
+import type { Translation } from "./translation";
 
-export const enEmail: EmailMessages = {
+export const enEmail: Translation<EmailMessages> = {
   passwordReset: {
     subject: "[Mentoring Platform] Reset your password",
     greeting: "Dear {{name}},",
@@ -13,7 +14,8 @@ export const enEmail: EmailMessages = {
     subject: "You have been invited to the {{tenant}} mentoring platform",
     greeting: "Hello,",
     body: "{{tenant}} has invited you to its mentoring platform. Your roles will be: {{roles}}.",
-    expires: "This invitation is valid until {{expiresAt}}. Please accept it using the link below.",
+    expires:
+      "This invitation is valid until {{expiresAt, datetime(dateStyle: full; timeStyle: short)}} ({{expiresAt, timeZoneName}}). Please accept it using the link below.",
     action: "Accept the invitation",
   },
   application: {

@@ -1,6 +1,7 @@
 import type { koMatching } from "./ko-matching";
+import type { Translation } from "./translation";
 
-export const enMatching: typeof koMatching = {
+export const enMatching: Translation<typeof koMatching> = {
   nav: { myTeam: "My team" },
 
   page: {
@@ -74,7 +75,8 @@ export const enMatching: typeof koMatching = {
     gap: "Optimality gap",
     gapHint: "A gap of 0.00 % proves that no set of teams scores higher.",
     unplaced: "People not placed",
-    people: "{{count}} people",
+    people_one: "{{count}} person",
+    people_other: "{{count}} people",
     finishedAt: "Computed",
     publishedAt: "Published at",
   },
@@ -120,7 +122,8 @@ export const enMatching: typeof koMatching = {
     personOption: "Team {{team}} · {{name}}",
     result: "Total {{before}} → {{after}} ({{change}})",
     resultHint: "The team cards show the new scores and rule checks.",
-    violations: "This change breaks {{count}} rule(s). See the affected team cards.",
+    violations_one: "This change breaks {{count}} rule. See the affected team cards.",
+    violations_other: "This change breaks {{count}} rules. See the affected team cards.",
     missingTarget: "Choose a team to move to or a person to swap with.",
   },
 
@@ -157,10 +160,12 @@ export const enMatching: typeof koMatching = {
       "Once published, participants see their own team with its members' names and contact details, and nothing of other teams. An earlier publication is replaced by this one.",
     confirm: "I have reviewed the teams and publish them to the participants",
     submit: "Publish matching result",
-    blocked: "{{count}} rule(s) are broken, so this cannot be published. Fix the teams or run again.",
+    blocked_one: "{{count}} rule is broken, so this cannot be published. Fix the teams or run again.",
+    blocked_other: "{{count}} rules are broken, so this cannot be published. Fix the teams or run again.",
     blockedNoTeams: "There are no teams to publish.",
     confirmRequired: "Tick the confirmation to publish.",
-    done: "{{count}} teams published. Participants can now see their team.",
+    done_one: "{{count}} team published. Participants can now see their team.",
+    done_other: "{{count}} teams published. Participants can now see their team.",
     published: "The teams of this run are published ({{time}}).",
     forbidden: "You may not publish matching results.",
   },
@@ -193,10 +198,14 @@ export const enMatching: typeof koMatching = {
   },
 
   violation: {
-    too_few_mentors: "Team {{team}} has {{count}} mentor(s); it needs {{min}} to {{max}}",
-    too_many_mentors: "Team {{team}} has {{count}} mentor(s); it needs {{min}} to {{max}}",
-    too_few_mentees: "Team {{team}} has {{count}} mentee(s); it needs {{min}} to {{max}}",
-    too_many_mentees: "Team {{team}} has {{count}} mentee(s); it needs {{min}} to {{max}}",
+    too_few_mentors_one: "Team {{team}} has {{count}} mentor; it needs {{min}} to {{max}}",
+    too_few_mentors_other: "Team {{team}} has {{count}} mentors; it needs {{min}} to {{max}}",
+    too_many_mentors_one: "Team {{team}} has {{count}} mentor; it needs {{min}} to {{max}}",
+    too_many_mentors_other: "Team {{team}} has {{count}} mentors; it needs {{min}} to {{max}}",
+    too_few_mentees_one: "Team {{team}} has {{count}} mentee; it needs {{min}} to {{max}}",
+    too_few_mentees_other: "Team {{team}} has {{count}} mentees; it needs {{min}} to {{max}}",
+    too_many_mentees_one: "Team {{team}} has {{count}} mentee; it needs {{min}} to {{max}}",
+    too_many_mentees_other: "Team {{team}} has {{count}} mentees; it needs {{min}} to {{max}}",
     forbidden: "Team {{team}}: mentor {{mentor}} and mentee {{mentee}} are a forbidden pair",
     same_department: "Team {{team}}: mentor {{mentor}} and mentee {{mentee}} are in the same department",
     direct_supervisor:
@@ -220,7 +229,7 @@ export const enMatching: typeof koMatching = {
     excluded: "Left out of this run",
     no_eligible_partner: "The rules allow no one of the other role to join this person ({{role}})",
     capacity_full:
-      "All {{teams}} teams already have their {{capacity}} place(s) for this role ({{role}}) filled",
+      "Every team ({{teams}} in all) already has this role's places filled ({{role}}, {{capacity}} per team)",
     not_enough_partners:
       "Too few people of the other role are left to form another team ({{role}}, {{perTeam}} needed per team)",
     no_compatible_team: "Every team with room has someone this person may not join ({{role}})",
@@ -230,7 +239,7 @@ export const enMatching: typeof koMatching = {
     pinned_pair_breaks_rule:
       "The pinned pair mentor {{mentor}} and mentee {{mentee}} breaks a rule ({{rule}}) and cannot be kept",
     pinned_team_too_large:
-      "Pins put mentors {{mentors}} and mentees {{mentees}} in one team, more than a team holds ({{maxMentors}} mentor(s), {{maxMentees}} mentee(s))",
+      "Pins put mentors {{mentors}} and mentees {{mentees}} in one team, more than a team holds (mentors: at most {{maxMentors}}, mentees: at most {{maxMentees}})",
     pinned_team_incomplete:
       "The team pinned around mentors {{mentors}} and mentees {{mentees}} cannot be completed to the template's shape",
     too_few_for_capacity:
@@ -255,7 +264,8 @@ export const enMatching: typeof koMatching = {
     invalidProblem: "The matching settings are not valid, so nothing was changed: {{detail}}",
     invalidCriteria: "The template's matching criterion ({{criterion}}) cannot be used. Check the template.",
     noTeams: "There are no teams to publish.",
-    violations: "{{count}} rule(s) are broken, so nothing was published.",
+    violations_one: "{{count}} rule is broken, so nothing was published.",
+    violations_other: "{{count}} rules are broken, so nothing was published.",
   },
 
   mine: {

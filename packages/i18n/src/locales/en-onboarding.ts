@@ -1,6 +1,7 @@
 import type { koOnboarding } from "./ko-onboarding";
+import type { Translation } from "./translation";
 
-export const enOnboarding: typeof koOnboarding = {
+export const enOnboarding: Translation<typeof koOnboarding> = {
   signup: {
     title: "Apply for your organisation",
     intro:

@@ -1,6 +1,7 @@
 import type { koPrograms } from "./ko-programs";
+import type { Translation } from "./translation";
 
-export const enPrograms: typeof koPrograms = {
+export const enPrograms: Translation<typeof koPrograms> = {
   nav: { title: "Mentoring programs" },
   cohortNav: {
     label: "Cohort pages",
@@ -119,7 +120,8 @@ export const enPrograms: typeof koPrograms = {
     setPhases: "When",
     setRoles: "Who answers",
     setQuestions: "Questions",
-    questionCount: "{{count}} questions",
+    questionCount_one: "{{count}} question",
+    questionCount_other: "{{count}} questions",
     phase: { pre: "Before", post: "After" },
     questionType: {
       likert: "5-point scale",
@@ -144,7 +146,8 @@ export const enPrograms: typeof koPrograms = {
     awardsCaption: "Awards",
     award: "Award",
     awardTeams: "Teams",
-    awardTeamsValue: "{{count}} teams",
+    awardTeamsValue_one: "{{count}} team",
+    awardTeamsValue_other: "{{count}} teams",
     prize: "Prize",
     none: "None",
   },
@@ -259,7 +262,8 @@ export const enPrograms: typeof koPrograms = {
     closed: "A closed cohort's phase cannot change",
     too_early: "This phase starts on {{date}}, which has not come yet",
     no_accepted: "No {{role}} has been accepted",
-    surveys_open: "{{count}} pre-surveys are still open",
+    surveys_open_one: "{{count}} pre-survey is still open",
+    surveys_open_other: "{{count}} pre-surveys are still open",
     no_teams: "No teams are published. Publish the matching first",
     refused: "The cohort did not move on. See below.",
     reasonRequired: "Give a reason to override",

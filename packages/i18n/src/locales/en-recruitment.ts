@@ -1,6 +1,7 @@
 import type { koRecruitment } from "./ko-recruitment";
+import type { Translation } from "./translation";
 
-export const enRecruitment: typeof koRecruitment = {
+export const enRecruitment: Translation<typeof koRecruitment> = {
   nav: { title: "Apply" },
   role: { mentor: "Mentor", mentee: "Mentee" },
   kind: { standard: "Mentoring", reverse: "Reverse mentoring" },
@@ -53,7 +54,7 @@ export const enRecruitment: typeof koRecruitment = {
     period: "Recruitment",
     periodValue: "{{from}} to {{to}}",
     teamShape: "Teams",
-    teamShapeValue: "{{mentors}} mentor(s) : {{mentees}} mentee(s)",
+    teamShapeValue: "Mentors {{mentors}} : mentees {{mentees}}",
     roles: "Roles",
     eligibility: "Who may apply",
     places: "Places",

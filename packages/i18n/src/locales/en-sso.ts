@@ -1,6 +1,7 @@
 import type { koSso } from "./ko-sso";
+import type { Translation } from "./translation";
 
-export const enSso: typeof koSso = {
+export const enSso: Translation<typeof koSso> = {
   admin: {
     title: "Single sign-on (SSO)",
     intro:

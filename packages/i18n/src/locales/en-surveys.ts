@@ -1,6 +1,7 @@
 import type { koSurveys } from "./ko-surveys";
+import type { Translation } from "./translation";
 
-export const enSurveys: typeof koSurveys = {
+export const enSurveys: Translation<typeof koSurveys> = {
   nav: { title: "Surveys" },
   phase: { pre: "Before", post: "After" },
   status: { not_started: "Not started", in_progress: "In progress", submitted: "Submitted" },
@@ -92,7 +93,8 @@ export const enSurveys: typeof koSurveys = {
     remind: "Remind now",
     close: "Close survey",
     closeHint: "A closed survey takes no more answers.",
-    reminded: "Reminder sent to {{count}} people who have not submitted",
+    reminded_one: "Reminder sent to {{count}} person who has not submitted",
+    reminded_other: "Reminder sent to {{count}} people who have not submitted",
     remindNotDue: "A reminder has already gone out today",
     remindClosed: "A closed survey cannot be reminded of",
     closedNow: "Survey closed",
@@ -104,6 +106,7 @@ export const enSurveys: typeof koSurveys = {
     status: "Status",
     submittedAt: "Submitted at",
     notSubmitted: "-",
+    noParticipants: "No participant is expected to answer this survey.",
     scores: "{{survey}}: mean score per dimension (0-100, submitted answers)",
     dimension: "Dimension",
     mean: "Mean score",

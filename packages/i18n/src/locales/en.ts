@@ -8,8 +8,9 @@ import { enRecruitment } from "./en-recruitment";
 import { enSso } from "./en-sso";
 import { enSurveys } from "./en-surveys";
 import type { CommonMessages } from "./ko";
+import type { Translation } from "./translation";
 
-export const en: CommonMessages = {
+export const en: Translation<CommonMessages> = {
   eligibility: {
     failure: {
       grade: {
@@ -229,6 +230,8 @@ export const en: CommonMessages = {
     title: "Something went wrong",
     notFound: "Page not found",
     notFoundHelp: "Check the address or go to the home page.",
+    badRequest: "The request could not be understood",
+    badRequestHelp: "Check the address or what you entered, and try again.",
     forbidden: "You do not have access",
     forbiddenHelp: "None of your roles may open this page. Ask your organisation admin if you need it.",
     unexpected: "An unexpected error occurred",

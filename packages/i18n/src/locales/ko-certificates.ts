@@ -48,7 +48,7 @@ export const koCertificates = {
     prepare: "결연증서 준비",
     prepared: "결연증서를 준비했습니다. 임원의 서명을 기다립니다.",
     none: "아직 준비된 결연증서가 없습니다.",
-    heading: "결연증서 {{count}}장",
+    heading_other: "결연증서 {{count}}장",
     status: {
       draft: "서명 대기",
       generating: "생성 중",

@@ -1,7 +1,8 @@
 /**
  * The "email" namespace: mail the platform sends. Korean is the source of the key set, as in "common".
  * Values are plain text; the mail package escapes them for HTML. {{roles}} arrives as a joined list of
- * role labels, {{expiresAt}} as a date already formatted for the reader's locale and time zone.
+ * role labels; {{expiresAt}} is a Date, formatted here in the reader's language and in the time zone the
+ * call passes (`formatParams`).
  */
 export const koEmail = {
   passwordReset: {
@@ -16,7 +17,8 @@ export const koEmail = {
     subject: "{{tenant}} 멘토링 플랫폼에 초대되었습니다",
     greeting: "안녕하십니까.",
     body: "{{tenant}}에서 귀하를 멘토링 플랫폼에 초대하였습니다. 부여되는 역할은 {{roles}}입니다.",
-    expires: "이 초대는 {{expiresAt}}까지 유효합니다. 아래 링크에서 초대를 수락해 주시기 바랍니다.",
+    expires:
+      "이 초대는 {{expiresAt, datetime(dateStyle: full; timeStyle: short; hourCycle: h23)}} ({{expiresAt, timeZoneName}})까지 유효합니다. 아래 링크에서 초대를 수락해 주시기 바랍니다.",
     action: "초대 수락하기",
   },
   application: {
@@ -41,13 +43,13 @@ export const koEmail = {
   surveyInvitation: {
     subject: "[{{cohort}}] {{survey}}에 응답해 주십시오",
     greeting: "{{name}} 님, 안녕하십니까.",
-    body: "{{tenant}} {{cohort}} 매칭을 위한 {{survey}}를 시작합니다. {{closesOn}}까지 응답해 주시기 바랍니다. 응답 내용은 팀 구성에 활용됩니다.",
+    body: "{{tenant}} {{cohort}} 매칭을 위한 {{survey, josa(을/를)}} 시작합니다. {{closesOn}}까지 응답해 주시기 바랍니다. 응답 내용은 팀 구성에 활용됩니다.",
     action: "응답하기",
   },
   surveyReminder: {
     subject: "[{{cohort}}] {{survey}} 응답 마감이 다가옵니다",
     greeting: "{{name}} 님, 안녕하십니까.",
-    body: "{{tenant}} {{cohort}}의 {{survey}}를 아직 제출하지 않으셨습니다. {{closesOn}}까지 응답해 주시기 바랍니다.",
+    body: "{{tenant}} {{cohort}}의 {{survey, josa(을/를)}} 아직 제출하지 않으셨습니다. {{closesOn}}까지 응답해 주시기 바랍니다.",
     action: "이어서 응답하기",
   },
   survey: {

@@ -74,7 +74,7 @@ export const koMatching = {
     gap: "최적성 차이",
     gapHint: "최적성 차이가 0.00 %이면 이보다 점수가 높은 팀 구성이 없다는 것이 증명된 것입니다.",
     unplaced: "배정되지 않은 사람",
-    people: "{{count}}명",
+    people_other: "{{count}}명",
     finishedAt: "계산 완료",
     publishedAt: "공개 시각",
   },
@@ -120,7 +120,7 @@ export const koMatching = {
     personOption: "{{team}}팀 · {{name}}",
     result: "총점 {{before}} → {{after}} ({{change}})",
     resultHint: "팀 카드의 점수와 규칙 확인이 바로 바뀌었습니다.",
-    violations: "이 변경으로 지켜지지 않는 규칙이 {{count}}개 있습니다. 해당 팀 카드를 확인하세요.",
+    violations_other: "이 변경으로 지켜지지 않는 규칙이 {{count}}개 있습니다. 해당 팀 카드를 확인하세요.",
     missingTarget: "옮길 팀이나 맞바꿀 사람을 고르세요.",
   },
 
@@ -157,10 +157,10 @@ export const koMatching = {
       "공개하면 참가자가 자기 팀과 팀원의 이름, 연락처를 볼 수 있습니다. 다른 팀은 보이지 않습니다. 이미 공개한 결과가 있으면 이 결과로 바뀝니다.",
     confirm: "팀 구성을 검토했으며 참가자에게 공개합니다",
     submit: "매칭 결과 공개",
-    blocked: "지켜지지 않은 규칙이 {{count}}개 있어 공개할 수 없습니다. 팀을 고치거나 다시 실행하세요.",
+    blocked_other: "지켜지지 않은 규칙이 {{count}}개 있어 공개할 수 없습니다. 팀을 고치거나 다시 실행하세요.",
     blockedNoTeams: "공개할 팀이 없습니다.",
     confirmRequired: "공개하려면 확인란에 표시하세요.",
-    done: "{{count}}개 팀을 공개했습니다. 참가자가 이제 자기 팀을 볼 수 있습니다.",
+    done_other: "{{count}}개 팀을 공개했습니다. 참가자가 이제 자기 팀을 볼 수 있습니다.",
     published: "이 회차의 팀을 공개했습니다 ({{time}}).",
     forbidden: "매칭 결과를 공개할 권한이 없습니다.",
   },
@@ -197,15 +197,15 @@ export const koMatching = {
 
   /** Hard rules a team breaks (after an edit or a new pin/forbid). */
   violation: {
-    too_few_mentors: "{{team}}팀의 멘토가 {{count}}명입니다. {{min}}~{{max}}명이어야 합니다",
-    too_many_mentors: "{{team}}팀의 멘토가 {{count}}명입니다. {{min}}~{{max}}명이어야 합니다",
-    too_few_mentees: "{{team}}팀의 멘티가 {{count}}명입니다. {{min}}~{{max}}명이어야 합니다",
-    too_many_mentees: "{{team}}팀의 멘티가 {{count}}명입니다. {{min}}~{{max}}명이어야 합니다",
-    forbidden: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee}}는 금지한 짝입니다",
-    same_department: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee}}는 같은 부서입니다",
-    direct_supervisor: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee}}는 직속 상하 관계입니다",
+    too_few_mentors_other: "{{team}}팀의 멘토가 {{count}}명입니다. {{min}}~{{max}}명이어야 합니다",
+    too_many_mentors_other: "{{team}}팀의 멘토가 {{count}}명입니다. {{min}}~{{max}}명이어야 합니다",
+    too_few_mentees_other: "{{team}}팀의 멘티가 {{count}}명입니다. {{min}}~{{max}}명이어야 합니다",
+    too_many_mentees_other: "{{team}}팀의 멘티가 {{count}}명입니다. {{min}}~{{max}}명이어야 합니다",
+    forbidden: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee, josa(은/는)}} 금지한 짝입니다",
+    same_department: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee, josa(은/는)}} 같은 부서입니다",
+    direct_supervisor: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee, josa(은/는)}} 직속 상하 관계입니다",
     grade_gap: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee}}의 직급 차이가 허용 범위를 벗어납니다",
-    pin_split: "{{team}}팀: 고정한 짝 멘토 {{mentor}}, 멘티 {{mentee}}가 다른 팀으로 갈라졌습니다",
+    pin_split: "{{team}}팀: 고정한 짝 멘토 {{mentor}}, 멘티 {{mentee, josa(이/가)}} 다른 팀으로 갈라졌습니다",
     in_two_teams: "{{team}}팀: {{person}}님이 두 팀에 들어 있습니다",
     not_a_participant: "{{team}}팀: {{person}}님은 이 회차의 참가자가 아닙니다",
     not_accepted: "{{team}}팀: {{person}}님의 신청이 더 이상 선정 상태가 아닙니다",
@@ -232,15 +232,15 @@ export const koMatching = {
   /** Problems with the input the engine found (packages/matching/src/diagnostics.ts). */
   issue: {
     pinned_pair_breaks_rule:
-      "고정한 짝 멘토 {{mentor}}, 멘티 {{mentee}}는 규칙({{rule}})에 어긋나 지킬 수 없습니다",
+      "고정한 짝 멘토 {{mentor}}, 멘티 {{mentee, josa(은/는)}} 규칙({{rule}})에 어긋나 지킬 수 없습니다",
     pinned_team_too_large:
-      "고정한 짝을 모으면 한 팀에 멘토 {{mentors}}, 멘티 {{mentees}}가 들어가 팀 정원(멘토 {{maxMentors}}명, 멘티 {{maxMentees}}명)을 넘습니다",
+      "고정한 짝을 모으면 한 팀에 멘토 {{mentors}}, 멘티 {{mentees, josa(이/가)}} 들어가 팀 정원(멘토 {{maxMentors}}명, 멘티 {{maxMentees}}명)을 넘습니다",
     pinned_team_incomplete:
       "고정한 짝(멘토 {{mentors}}, 멘티 {{mentees}})으로는 템플릿의 팀 구성을 채울 수 없습니다",
     too_few_for_capacity:
-      "{{role}} {{count}}명을 모두 배정하려면 {{otherRole}}가 {{needed}}명 이상 필요하지만(1명당 {{capacity}}명까지), 함께할 수 있는 사람은 {{eligible}}명입니다",
+      "{{role}} {{count}}명을 모두 배정하려면 {{otherRole, josa(이/가)}} {{needed}}명 이상 필요하지만(1명당 {{capacity}}명까지), 함께할 수 있는 사람은 {{eligible}}명입니다",
     too_few_to_fill_teams:
-      "{{role}} {{count}}명에게 모두 팀을 주려면 {{otherRole}}가 {{needed}}명 필요하지만(팀당 {{perTeam}}명), 함께할 수 있는 사람은 {{eligible}}명입니다",
+      "{{role}} {{count}}명에게 모두 팀을 주려면 {{otherRole, josa(이/가)}} {{needed}}명 필요하지만(팀당 {{perTeam}}명), 함께할 수 있는 사람은 {{eligible}}명입니다",
     no_team_possible:
       "멘토 {{mentors}}명과 멘티 {{mentees}}명으로는 템플릿 구성의 팀을 하나도 만들 수 없습니다",
   },
@@ -260,7 +260,7 @@ export const koMatching = {
     invalidProblem: "매칭 조건이 올바르지 않아 바꾸지 않았습니다: {{detail}}",
     invalidCriteria: "템플릿의 매칭 기준({{criterion}})을 계산에 쓸 수 없습니다. 템플릿을 확인하세요.",
     noTeams: "공개할 팀이 없습니다.",
-    violations: "지켜지지 않은 규칙이 {{count}}개 있어 공개하지 않았습니다.",
+    violations_other: "지켜지지 않은 규칙이 {{count}}개 있어 공개하지 않았습니다.",
   },
 
   /** The participant's own team page. */

@@ -30,7 +30,7 @@ export const koOnboarding = {
     approve: "승인하고 관리자 초대",
     reject: "반려",
     rejectionReason: "반려 사유",
-    approved: "{{organisation}}을(를) 승인했습니다. {{email}} 주소로 관리자 초대를 보냈습니다.",
+    approved: "{{organisation, josa(을/를)}} 승인했습니다. {{email}} 주소로 관리자 초대를 보냈습니다.",
     rejected: "{{organisation}}의 신청을 반려했습니다.",
     invalidSlug: "영문 소문자, 숫자, 하이픈으로 2~40자를 입력하세요 (예약된 주소는 쓸 수 없습니다)",
     slugTaken: "이미 쓰이는 주소입니다",

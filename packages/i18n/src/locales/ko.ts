@@ -227,6 +227,8 @@ export const ko = {
     title: "문제가 발생했습니다",
     notFound: "페이지를 찾을 수 없습니다",
     notFoundHelp: "주소를 확인하거나 홈으로 이동하세요.",
+    badRequest: "잘못된 요청입니다",
+    badRequestHelp: "주소나 입력한 값을 확인한 뒤 다시 시도하세요.",
     forbidden: "접근 권한이 없습니다",
     forbiddenHelp: "이 페이지를 볼 수 있는 역할이 없습니다. 필요하면 기관 관리자에게 문의하세요.",
     unexpected: "예기치 않은 오류가 발생했습니다",

@@ -1,0 +1,25 @@
+import type { TenantDb } from "@mentoring/db";
+import { type CertificateRow, certificateRowSelect, rowOf } from "../records/certificate-batch-view";
+
+/** A participant's own certificates (ready and signed), across cohorts, revoked ones included as such. */
+export async function listMyCertificates(
+  tx: TenantDb,
+  input: { tenantId: string; staffMemberId: string },
+): Promise<(CertificateRow & { cohortTitle: string })[]> {
+  const { tenantId, staffMemberId } = input;
+  const certificates = await tx.certificate.findMany({
+    where: {
+      tenantId,
+      signature: { not: null },
+      fileKey: { not: null },
+      batch: { tenantId, status: "ready" },
+      team: { members: { some: { tenantId, application: { tenantId, staffMemberId } } } },
+    },
+    orderBy: { issuedAt: "desc" },
+    select: { ...certificateRowSelect, batch: { select: { cohort: { select: { title: true } } } } },
+  });
+  return certificates.map((certificate) => ({
+    ...rowOf(certificate),
+    cohortTitle: certificate.batch.cohort.title,
+  }));
+}

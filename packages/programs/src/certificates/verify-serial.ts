@@ -1,0 +1,73 @@
+import { type CertificateContentInput, certificateStatus, parseSerial } from "@mentoring/certificates";
+import type { Database } from "@mentoring/db";
+import { namesAt, textAt } from "../records/certificate-content";
+
+/** What the public check shows: only what the certificate itself states, and its status. */
+export type Verification =
+  | { status: "not_found" }
+  | {
+      status: "valid" | "invalid" | "revoked";
+      serial: string;
+      issuer: string;
+      program: string;
+      cohort: string;
+      mentors: string[];
+      mentees: string[];
+      date: string;
+      signer: { name: string; title: string };
+      revokedAt: Date | null;
+    };
+
+/**
+ * The public check of a serial (no session): finds the tenant through the platform's serial table, then
+ * the certificate inside that tenant, and verifies its signature with the tenant's public key. Anything
+ * that is not a signed certificate answers not_found; nothing but the certificate's own statements and
+ * its status is returned.
+ */
+export async function verifySerial(db: Database, serial: string): Promise<Verification> {
+  const notFound: Verification = { status: "not_found" };
+  if (typeof serial !== "string" || serial.length > 100) return notFound;
+  const parsed = parseSerial(serial);
+  if (!parsed.ok) return notFound;
+  const owner = await db.platform.certificateSerial.findUnique({
+    where: { serial: parsed.serial },
+    select: { tenantId: true },
+  });
+  if (!owner) return notFound;
+  const tenantId = owner.tenantId;
+  const found = await db.withTenant(tenantId, async (tx) => {
+    const certificate = await tx.certificate.findFirst({
+      where: { tenantId, serial: parsed.serial, signature: { not: null } },
+      select: { serial: true, content: true, signature: true, keyId: true, revokedAt: true },
+    });
+    if (!certificate?.signature || !certificate.keyId) return null;
+    const key = await tx.signingKey.findFirst({
+      where: { tenantId, keyId: certificate.keyId },
+      select: { publicKey: true },
+    });
+    return { ...certificate, signature: certificate.signature, publicKey: key?.publicKey ?? "" };
+  });
+  if (!found) return notFound;
+  const { content } = found;
+  const genuine = textAt(content, "serial") === found.serial && textAt(content, "tenant", "id") === tenantId;
+  const status = genuine
+    ? certificateStatus({
+        content: content as CertificateContentInput,
+        signature: found.signature,
+        publicKey: found.publicKey,
+        revokedAt: found.revokedAt,
+      })
+    : "invalid";
+  return {
+    status,
+    serial: found.serial,
+    issuer: textAt(content, "tenant", "name"),
+    program: textAt(content, "program"),
+    cohort: textAt(content, "cohort"),
+    mentors: namesAt(content, "mentors"),
+    mentees: namesAt(content, "mentees"),
+    date: textAt(content, "date"),
+    signer: { name: textAt(content, "signer", "name"), title: textAt(content, "signer", "title") },
+    revokedAt: status === "revoked" ? found.revokedAt : null,
+  };
+}

@@ -1,0 +1,89 @@
+import { recordAudit, type TenantDb } from "@mentoring/db";
+import { AppError } from "@mentoring/domain";
+import { loadCohort } from "../records/cohort-record";
+import { peopleOf, reviewTeams } from "../records/matching-review";
+import {
+  findRun,
+  json,
+  lockRun,
+  participantIds,
+  problemOf,
+  requireMatching,
+  requireTeams,
+} from "../records/matching-run";
+
+/**
+ * Publishes the run's reviewed teams as the cohort's teams (replacing any earlier publication while the
+ * cohort is in matching). Refused while any team breaks a hard rule, has not the template's shape, or has
+ * a member whose application is no longer accepted. Audited.
+ */
+export async function publishRun(
+  tx: TenantDb,
+  input: {
+    tenantId: string;
+    cohortId: string;
+    runId: string;
+    actorUserId: string;
+    requestId?: string;
+    appUrl: string;
+  },
+): Promise<{ teams: number }> {
+  const { tenantId, cohortId, runId, actorUserId, requestId } = input;
+  const record = await loadCohort(tx, tenantId, cohortId, { lock: true });
+  await findRun(tx, tenantId, cohortId, runId);
+  await lockRun(tx, tenantId, runId);
+  const run = await findRun(tx, tenantId, cohortId, runId);
+  requireMatching(record);
+  const teams = requireTeams(run);
+  if (teams.length === 0) throw new AppError("matching.no_teams");
+  // The shape is the template's, whatever the snapshot says: the invariant of a published team.
+  const problem = { ...problemOf(run), teamShape: record.definition.teamShape };
+  const people = await peopleOf(tx, tenantId, cohortId, participantIds(problem));
+  const review = reviewTeams(problem, teams, people);
+  const violations = review.teams.flatMap((team) => team.violations);
+  if (violations.length > 0) throw new AppError("matching.violations", { count: violations.length });
+
+  const previous = await tx.team.findMany({ where: { tenantId, cohortId }, select: { runId: true } });
+  await tx.teamMember.deleteMany({ where: { tenantId, cohortId } });
+  await tx.team.deleteMany({ where: { tenantId, cohortId } });
+  for (const [index, team] of review.teams.entries()) {
+    const created = await tx.team.create({
+      data: {
+        tenantId,
+        cohortId,
+        runId,
+        number: index + 1,
+        score: team.score,
+        breakdown: json(team.breakdown),
+      },
+      select: { id: true },
+    });
+    await tx.teamMember.createMany({
+      data: [
+        ...team.mentorIds.map((applicationId) => ({ role: "mentor" as const, applicationId })),
+        ...team.menteeIds.map((applicationId) => ({ role: "mentee" as const, applicationId })),
+      ].map((member) => ({ tenantId, cohortId, teamId: created.id, ...member })),
+    });
+  }
+  const now = new Date();
+  await tx.matchingRun.updateMany({
+    where: { tenantId, cohortId, id: { not: runId }, publishedAt: { not: null } },
+    data: { publishedAt: null, publishedByUserId: null },
+  });
+  await tx.matchingRun.update({
+    where: { id: run.id },
+    data: { publishedAt: now, publishedByUserId: actorUserId },
+  });
+  const replaced = [...new Set(previous.map((team) => team.runId))];
+  await recordAudit(tx, {
+    tenantId,
+    actorUserId,
+    action: "matching_run.publish",
+    entityType: "matching_run",
+    entityId: run.id,
+    ...(replaced.length > 0 && { before: { publishedRunIds: replaced, teams: previous.length } }),
+    after: { cohortId, number: run.number, teams: review.teams.length, total: review.total },
+    requestId,
+  });
+  return { teams: review.teams.length };
+}

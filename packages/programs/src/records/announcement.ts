@@ -1,0 +1,62 @@
+import {
+  type ApplicationRole,
+  applicationRoles,
+  type CohortSchedule,
+  type CohortStatus,
+  type EligibilityRule,
+  placesToFill,
+  type TeamShape,
+} from "@mentoring/domain";
+import { type placeCounts, quotaOf } from "./cohort-places";
+import type { CohortRecord } from "./cohort-record";
+
+export interface RolePlaces {
+  role: ApplicationRole;
+  quota: number;
+  accepted: number;
+  waitlisted: number;
+  /** Places still free (0 when the quota is full: applicants then join the waitlist). */
+  left: number;
+  eligibility: EligibilityRule;
+}
+
+export interface Announcement {
+  cohortId: string;
+  title: string;
+  number: number;
+  status: CohortStatus;
+  programName: string;
+  kind: "standard" | "reverse";
+  description: string;
+  teamShape: TeamShape;
+  schedule: CohortSchedule;
+  roles: RolePlaces[];
+}
+
+export function announcementOf(
+  record: CohortRecord,
+  counts: Awaited<ReturnType<typeof placeCounts>>,
+): Announcement {
+  const { cohort, definition } = record;
+  return {
+    cohortId: cohort.id,
+    title: cohort.title,
+    number: cohort.number,
+    status: cohort.status as CohortStatus,
+    programName: definition.name,
+    kind: definition.kind,
+    description: definition.description,
+    teamShape: definition.teamShape,
+    schedule: record.schedule,
+    roles: applicationRoles.map((role) => {
+      const quota = quotaOf(cohort, role);
+      return {
+        role,
+        quota,
+        ...counts[role],
+        left: placesToFill(quota, counts[role].accepted),
+        eligibility: definition.roles[role].eligibility,
+      };
+    }),
+  };
+}

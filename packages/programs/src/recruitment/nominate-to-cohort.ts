@@ -1,0 +1,78 @@
+import type { TenantDb } from "@mentoring/db";
+import {
+  AppError,
+  type ApplicationRole,
+  type ApplicationStatus,
+  acceptsApplications,
+  applicationRoles,
+  type CohortStatus,
+} from "@mentoring/domain";
+import { existingApplication } from "../records/application-record";
+import { loadCohort } from "../records/cohort-record";
+import type { Acting } from "../records/decision-mail";
+import { type PlacementOutcome, place } from "../records/placement";
+import { loadStaff } from "../records/staff-candidate";
+
+export type NominationResult = { employeeNumber: string } & (
+  | PlacementOutcome
+  | { outcome: "unknown" }
+  | { outcome: "inactive" }
+  | { outcome: "already_applied"; status: ApplicationStatus; role: ApplicationRole }
+);
+
+export interface NominateInput extends Acting {
+  /** The coordinator: recorded as the nominator. */
+  actorUserId: string;
+  cohortId: string;
+  employeeNumbers: string[];
+  role: ApplicationRole;
+}
+
+/** Most employee numbers a single nomination takes; a cohort's quota is at most a few hundred. */
+export const MAX_NOMINATIONS = 500;
+
+/**
+ * The coordinator puts staff forward by employee number. Each is judged like an applicant and takes a
+ * place (or a waitlist spot) at once, but has not consented yet: they consent or decline on the
+ * announcement page. Numbers are trimmed and taken once each, in the order given.
+ */
+export async function nominateToCohort(tx: TenantDb, input: NominateInput): Promise<NominationResult[]> {
+  const { tenantId, cohortId, role } = input;
+  if (!applicationRoles.includes(role)) throw new AppError("recruitment.unknown_role");
+  const numbers = [...new Set(input.employeeNumbers.map((number) => number.trim()).filter(Boolean))];
+  if (numbers.length === 0) throw new AppError("recruitment.no_employee_numbers");
+  if (numbers.length > MAX_NOMINATIONS)
+    throw new AppError("recruitment.too_many_employee_numbers", { max: MAX_NOMINATIONS });
+  const record = await loadCohort(tx, tenantId, cohortId, { lock: true });
+  if (!acceptsApplications(record.cohort.status as CohortStatus))
+    throw new AppError("recruitment.not_recruiting");
+  const results: NominationResult[] = [];
+  for (const employeeNumber of numbers) {
+    const staff = await loadStaff(tx, tenantId, { employeeNumber });
+    if (!staff) {
+      results.push({ employeeNumber, outcome: "unknown" });
+      continue;
+    }
+    if (!staff.active) {
+      results.push({ employeeNumber, outcome: "inactive" });
+      continue;
+    }
+    const previous = await existingApplication(tx, tenantId, cohortId, staff.id);
+    if (previous && previous.status !== "withdrawn") {
+      results.push({
+        employeeNumber,
+        outcome: "already_applied",
+        status: previous.status,
+        role: previous.role,
+      });
+      continue;
+    }
+    const placed = await place(tx, input, record, staff, role, {
+      consentVersion: null,
+      nominatedByUserId: input.actorUserId,
+      previous,
+    });
+    results.push({ employeeNumber, ...placed });
+  }
+  return results;
+}

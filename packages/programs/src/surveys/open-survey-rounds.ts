@@ -1,0 +1,55 @@
+import type { TenantDb } from "@mentoring/db";
+import { type CalendarDate, roundClosesOn, type SurveyPhase } from "@mentoring/domain";
+import { dateColumn, loadCohort } from "../records/cohort-record";
+import { mailParticipants, tenantFacts } from "../records/survey-mail";
+import { participantsOf } from "../records/survey-participants";
+
+/**
+ * Opens the cohort's rounds for `phase`: for each question set given at that phase, one round (once per
+ * cohort × set × phase) open from today until the phase's closing day, and an invitation mailed to each
+ * participant with an e-mail address. Called by the cohort's move into orientation (pre) or evaluation
+ * (post), in its transaction. Idempotent: rounds already opened are left alone and no one is mailed twice.
+ */
+export async function openSurveyRounds(
+  tx: TenantDb,
+  input: { tenantId: string; cohortId: string; phase: SurveyPhase; today: CalendarDate; appUrl: string },
+): Promise<{ rounds: number; invited: number }> {
+  const { tenantId, cohortId, phase, today } = input;
+  const { cohort, definition, schedule } = await loadCohort(tx, tenantId, cohortId);
+  const closesOn = roundClosesOn(schedule, phase);
+  const tenant = await tenantFacts(tx, tenantId);
+  let rounds = 0;
+  let invited = 0;
+  for (const set of definition.questionSets.filter((candidate) => candidate.phases.includes(phase))) {
+    // ON CONFLICT DO NOTHING: of two openings at once, only one creates the round and sends its mail.
+    const [created] = await tx.surveyRound.createManyAndReturn({
+      data: [
+        {
+          tenantId,
+          cohortId,
+          questionSetKey: set.key,
+          phase,
+          opensOn: dateColumn(today),
+          closesOn: dateColumn(closesOn),
+          openedAt: new Date(),
+        },
+      ],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (!created) continue;
+    rounds++;
+    invited += await mailParticipants(tx, {
+      kind: "survey_invitation",
+      tenantId,
+      tenant,
+      cohortTitle: cohort.title,
+      set,
+      roundId: created.id,
+      closesOn,
+      appUrl: input.appUrl,
+      recipients: await participantsOf(tx, tenantId, cohortId, set.roles, created.id),
+    });
+  }
+  return { rounds, invited };
+}

@@ -1,0 +1,44 @@
+import type { TenantDb } from "@mentoring/db";
+import { type ProgramKind, type TeamShape, templateDefinitionSchema } from "@mentoring/domain";
+
+/** A tenant's template as the programs page lists it. */
+export interface TemplateSummary {
+  id: string;
+  name: string;
+  kind: ProgramKind;
+  builtinKey: string | null;
+  currentVersion: number;
+  teamShape: TeamShape;
+  /** Cohorts run on any version of it. */
+  cohorts: number;
+}
+
+/** The tenant's templates (not archived), oldest first, with the shape of their current version. */
+export async function listTemplates(tx: TenantDb, tenantId: string): Promise<TemplateSummary[]> {
+  const templates = await tx.programTemplate.findMany({
+    where: { tenantId, archivedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      builtinKey: true,
+      currentVersion: true,
+      versions: { select: { version: true, definition: true } },
+      _count: { select: { cohorts: true } },
+    },
+  });
+  return templates.map((template) => {
+    const current = template.versions.find((version) => version.version === template.currentVersion);
+    if (!current) throw new Error(`template ${template.id} has no version ${template.currentVersion}`);
+    return {
+      id: template.id,
+      name: template.name,
+      kind: template.kind,
+      builtinKey: template.builtinKey,
+      currentVersion: template.currentVersion,
+      teamShape: templateDefinitionSchema.parse(current.definition).teamShape,
+      cohorts: template._count.cohorts,
+    };
+  });
+}

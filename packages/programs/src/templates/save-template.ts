@@ -1,0 +1,85 @@
+import { type Prisma, recordAudit, type TenantDb } from "@mentoring/db";
+import { AppError, type TemplateDefinition, templateDefinitionSchema } from "@mentoring/domain";
+import { loadTemplate } from "../records/template-record";
+
+export interface SaveTemplateResult {
+  /** The current version after the save. */
+  version: number;
+  /** A new version was made because cohorts run on the previous one. */
+  newVersion: boolean;
+  /** False when the definition was the same as before: nothing was written. */
+  changed: boolean;
+}
+
+/**
+ * Saves a template's definition after validating it with templateDefinitionSchema; invalid input is
+ * refused as input.invalid (each issue with its field) and nothing is written. A version that a cohort runs
+ * on is never changed: the definition becomes version n+1 and the template's current version. An unused
+ * current version is updated in place. Every change is audited with the parts that changed, before and
+ * after.
+ */
+export async function saveTemplate(
+  tx: TenantDb,
+  input: {
+    tenantId: string;
+    templateId: string;
+    definition: unknown;
+    actorUserId: string | null;
+    requestId?: string;
+  },
+): Promise<SaveTemplateResult> {
+  const { tenantId, templateId, actorUserId, requestId } = input;
+  const parsed = templateDefinitionSchema.safeParse(input.definition);
+  if (!parsed.success) throw AppError.invalid(parsed.error);
+  const definition = parsed.data;
+
+  // Two saves of one template queue here, so that both cannot make the same next version.
+  await tx.$queryRaw`select 1 from program_templates where tenant_id = ${tenantId}::uuid and id = ${templateId}::uuid for update`;
+  const current = await loadTemplate(tx, tenantId, templateId);
+  const { before, after } = changedParts(current.definition, definition);
+  if (Object.keys(after).length === 0) {
+    return { version: current.currentVersion, newVersion: false, changed: false };
+  }
+
+  const json = definition as Prisma.InputJsonValue;
+  const newVersion = current.currentVersionInUse;
+  const version = newVersion ? current.currentVersion + 1 : current.currentVersion;
+  if (newVersion) {
+    await tx.programTemplateVersion.create({
+      data: { tenantId, templateId, version, definition: json, createdByUserId: actorUserId },
+    });
+  } else {
+    await tx.programTemplateVersion.updateMany({
+      where: { tenantId, templateId, version },
+      data: { definition: json },
+    });
+  }
+  await tx.programTemplate.updateMany({
+    where: { tenantId, id: templateId },
+    data: { name: definition.name, kind: definition.kind, currentVersion: version },
+  });
+  await recordAudit(tx, {
+    tenantId,
+    actorUserId,
+    action: "program_template.update",
+    entityType: "program_template",
+    entityId: templateId,
+    before: { version: current.currentVersion, ...before },
+    after: { version, ...after },
+    requestId,
+  });
+  return { version, newVersion, changed: true };
+}
+
+/** The top-level parts of a definition that differ, as they were and as they are. */
+function changedParts(previous: TemplateDefinition, next: TemplateDefinition) {
+  const before: Record<string, Prisma.InputJsonValue> = {};
+  const after: Record<string, Prisma.InputJsonValue> = {};
+  for (const key of Object.keys(next) as (keyof TemplateDefinition)[]) {
+    if (JSON.stringify(previous[key]) !== JSON.stringify(next[key])) {
+      before[key] = previous[key] as Prisma.InputJsonValue;
+      after[key] = next[key] as Prisma.InputJsonValue;
+    }
+  }
+  return { before, after };
+}
