@@ -19,13 +19,16 @@ export default async function handleRequest(
   context: AppLoadContext,
 ) {
   const i18next = createInstance();
-  await i18next.use(initReactI18next).use(formatters).init({
-    lng: await localeOf(request),
-    resources,
-    defaultNS: defaultNamespace,
-    fallbackLng: "ko",
-    interpolation: { escapeValue: false },
-  });
+  await i18next
+    .use(initReactI18next)
+    .use(formatters)
+    .init({
+      lng: await localeOf(request),
+      resources,
+      defaultNS: defaultNamespace,
+      fallbackLng: "ko",
+      interpolation: { escapeValue: false },
+    });
   // Bots get the whole page at once; browsers get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";
 

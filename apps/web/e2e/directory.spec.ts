@@ -69,9 +69,9 @@ test("an administrator uploads a directory with errors, fixes it and applies it"
   const rows = page.getByTestId("invalid-rows").locator("tbody tr");
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toHaveText(/^7\s*E2E-0006\s*성명\s*값이 비어 있습니다$/);
-  await expect(rows.nth(1)).toHaveText(/^8\s*E2E-0007\s*정민서\s*직급\s*직급 '열급'을\(를\) 알 수 없습니다/);
+  await expect(rows.nth(1)).toHaveText(/^8\s*E2E-0007\s*정민서\s*직급\s*알 수 없는 직급입니다: '열급'/);
   await expect(rows.nth(2)).toHaveText(
-    /^9\s*E2E-0008\s*오지호\s*임용일\s*임용일 2099-01-01이\(가\) 오늘 이후입니다$/,
+    /^9\s*E2E-0008\s*오지호\s*임용일\s*임용일 2099-01-01이 오늘 이후입니다$/,
   );
   await expect(page.getByRole("alert")).toHaveText(/아무것도 반영되지 않았습니다/);
   await expect(page.getByRole("button", { name: "명부에 반영하기" })).toHaveCount(0);

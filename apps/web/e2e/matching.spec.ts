@@ -1,5 +1,6 @@
 import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
 import { builtinTemplate, localize } from "@mentoring/domain";
+import { withParticle } from "@mentoring/i18n";
 import type { Locator, Page } from "@playwright/test";
 import { createCohortFor, createTenant, seededPerson } from "./factories";
 import { expect, test } from "./fixtures";
@@ -219,7 +220,7 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
       .filter({ hasText: `짝을 금지했습니다: 멘토 ${pairMentor} · 멘티 ${pairMentee}` }),
   ).toBeVisible();
   await expect(pairCard.locator(".violation-list")).toHaveText(
-    `${second.number}팀: 멘토 ${pairMentor}, 멘티 ${pairMentee}는 금지한 짝입니다`,
+    `${second.number}팀: 멘토 ${pairMentor}, 멘티 ${withParticle(pairMentee, "은/는")} 금지한 짝입니다`,
   );
   await expect(desk.getByRole("button", { name: "매칭 결과 공개" })).toBeDisabled();
   await expect(desk.getByRole("button", { name: "매칭 결과 공개" })).toHaveAccessibleDescription(

@@ -35,7 +35,7 @@ test("an organisation signs up, the operator approves it, and its invited admin 
   await expectAccessible(operator);
   await application.getByLabel("기관 주소").fill("chuncheon");
   await application.getByRole("button", { name: "승인하고 관리자 초대" }).click();
-  await expect(operator.getByRole("status")).toContainText("춘천시을(를) 승인했습니다");
+  await expect(operator.getByRole("status")).toContainText("춘천시를 승인했습니다");
   await operator.getByRole("link", { name: "기관 목록" }).click();
   await expect(operator.getByRole("row", { name: /춘천시/ })).toContainText("체험");
 

@@ -69,7 +69,7 @@ function koreanPatterns(): RegExp[] {
         `^${value
           .replace(/\s+/g, " ")
           .trim()
-          .split(/\{\{\s*\w+\s*\}\}/)
+          .split(/\{\{[^}]*\}\}/)
           .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
           .join(".+?")}$`,
       ),

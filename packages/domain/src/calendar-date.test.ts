@@ -109,9 +109,9 @@ describe("addDays, addYears and daysBetween", () => {
 describe("isLeapYear, daysInMonth and dayOfWeek", () => {
   it("follow the Gregorian calendar", () => {
     expect([1900, 2000, 2024, 2025].map(isLeapYear)).toEqual([false, true, true, false]);
-    expect([daysInMonth(2024, 2), daysInMonth(2025, 2), daysInMonth(2025, 4), daysInMonth(2025, 12)]).toEqual([
-      29, 28, 30, 31,
-    ]);
+    expect([daysInMonth(2024, 2), daysInMonth(2025, 2), daysInMonth(2025, 4), daysInMonth(2025, 12)]).toEqual(
+      [29, 28, 30, 31],
+    );
     expect(dayOfWeek(calendarDate("2025-01-22"))).toBe(3);
     expect(dayOfWeek(calendarDate("2025-01-26"))).toBe(7);
   });
@@ -134,16 +134,28 @@ describe("instantAt", () => {
 
   it("uses the offset in force on New York's change days, before and after the change", () => {
     // 9 March 2025: clocks jump from 02:00 EST to 03:00 EDT.
-    expect(instantAt("2025-03-09", "01:59", "America/New_York")?.toISOString()).toBe("2025-03-09T06:59:00.000Z");
-    expect(instantAt("2025-03-09", "03:00", "America/New_York")?.toISOString()).toBe("2025-03-09T07:00:00.000Z");
+    expect(instantAt("2025-03-09", "01:59", "America/New_York")?.toISOString()).toBe(
+      "2025-03-09T06:59:00.000Z",
+    );
+    expect(instantAt("2025-03-09", "03:00", "America/New_York")?.toISOString()).toBe(
+      "2025-03-09T07:00:00.000Z",
+    );
     // 2 November 2025: clocks fall back from 02:00 EDT to 01:00 EST.
-    expect(instantAt("2025-11-02", "00:30", "America/New_York")?.toISOString()).toBe("2025-11-02T04:30:00.000Z");
-    expect(instantAt("2025-11-02", "02:30", "America/New_York")?.toISOString()).toBe("2025-11-02T07:30:00.000Z");
+    expect(instantAt("2025-11-02", "00:30", "America/New_York")?.toISOString()).toBe(
+      "2025-11-02T04:30:00.000Z",
+    );
+    expect(instantAt("2025-11-02", "02:30", "America/New_York")?.toISOString()).toBe(
+      "2025-11-02T07:30:00.000Z",
+    );
   });
 
   it("reads a skipped time as after the jump and a repeated time as its first occurrence", () => {
-    expect(instantAt("2025-03-09", "02:30", "America/New_York")?.toISOString()).toBe("2025-03-09T07:30:00.000Z");
-    expect(instantAt("2025-11-02", "01:30", "America/New_York")?.toISOString()).toBe("2025-11-02T05:30:00.000Z");
+    expect(instantAt("2025-03-09", "02:30", "America/New_York")?.toISOString()).toBe(
+      "2025-03-09T07:30:00.000Z",
+    );
+    expect(instantAt("2025-11-02", "01:30", "America/New_York")?.toISOString()).toBe(
+      "2025-11-02T05:30:00.000Z",
+    );
   });
 
   it("refuses a day or time that does not exist", () => {
@@ -167,7 +179,9 @@ describe("instantAt", () => {
 
 describe("startOfDayIn", () => {
   it("is midnight on the tenant's clock", () => {
-    expect(startOfDayIn(calendarDate("2025-01-22"), "Asia/Seoul").toISOString()).toBe("2025-01-21T15:00:00.000Z");
+    expect(startOfDayIn(calendarDate("2025-01-22"), "Asia/Seoul").toISOString()).toBe(
+      "2025-01-21T15:00:00.000Z",
+    );
     expect(startOfDayIn(calendarDate("2025-01-22"), "UTC").toISOString()).toBe("2025-01-22T00:00:00.000Z");
   });
 

@@ -58,12 +58,21 @@ describe("Korean messages with particles", () => {
     expect(t("onboarding.applications.approved", { organisation: "춘천시", email: "a@b.kr" })).toBe(
       "춘천시를 승인했습니다. a@b.kr 주소로 관리자 초대를 보냈습니다.",
     );
-    expect(t("directory.error.date_in_future", { value: "2099-01-01" })).toBe("임용일 2099-01-01이 오늘 이후입니다");
+    expect(t("directory.error.date_in_future", { value: "2099-01-01" })).toBe(
+      "임용일 2099-01-01이 오늘 이후입니다",
+    );
     expect(t("programs.transition.no_accepted", { role: "멘토" })).toBe("선정된 멘토가 없습니다");
     expect(t("programs.transition.no_accepted", { role: "관리자" })).toBe("선정된 관리자가 없습니다");
     expect(t("programs.transition.no_accepted", { role: "팀장" })).toBe("선정된 팀장이 없습니다");
-    expect(t("surveyInvitation.body", { ns: "email", tenant: "강릉시", cohort: "2기", survey: "진단", closesOn: "3월 1일" }))
-      .toContain("매칭을 위한 진단을 시작합니다");
+    expect(
+      t("surveyInvitation.body", {
+        ns: "email",
+        tenant: "강릉시",
+        cohort: "2기",
+        survey: "진단",
+        closesOn: "3월 1일",
+      }),
+    ).toContain("매칭을 위한 진단을 시작합니다");
   });
 
   it("use the plural form that i18next picks in each language", async () => {

@@ -71,7 +71,11 @@ const zoneNames = new Map<string, Intl.DateTimeFormat>();
  * beside `{{when, datetime(dateStyle: full; timeStyle: short)}}`, which Intl will not combine with a zone
  * name. The zone comes per call, as for `datetime`: `formatParams: { when: { timeZone } }`.
  */
-function timeZoneNameFormatter(value: unknown, lng: string | undefined, options: Record<string, unknown>): string {
+function timeZoneNameFormatter(
+  value: unknown,
+  lng: string | undefined,
+  options: Record<string, unknown>,
+): string {
   const timeZone = typeof options?.timeZone === "string" ? options.timeZone : "UTC";
   const key = `${lng ?? ""} ${timeZone}`;
   let names = zoneNames.get(key);
@@ -88,7 +92,10 @@ function timeZoneNameFormatter(value: unknown, lng: string | undefined, options:
 export interface FormatterHost {
   services: {
     formatter?: {
-      add(name: string, format: (value: unknown, lng: string | undefined, options: Record<string, unknown>) => string): void;
+      add(
+        name: string,
+        format: (value: unknown, lng: string | undefined, options: Record<string, unknown>) => string,
+      ): void;
     };
   };
 }

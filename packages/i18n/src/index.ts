@@ -1,6 +1,6 @@
+export { addFormatters, type FormatterHost, formatters, withParticle } from "./formatters";
 export type { CommonMessages } from "./locales/ko";
 export type { EmailMessages } from "./locales/ko-email";
-export { addFormatters, type FormatterHost, formatters, withParticle } from "./formatters";
 export { messageKeys, missingKeys } from "./message-keys";
 export {
   defaultLocale,

@@ -56,7 +56,10 @@ describe.each(namespaces)("the %s namespace", (namespace) => {
     expect(koKeys.filter((key) => key.endsWith("_one"))).toEqual([]);
     for (const key of koKeys.filter((key) => key.endsWith("_other"))) {
       const base = baseKey(key);
-      expect(enKeys.filter((other) => baseKey(other) === base).sort(), key).toEqual([`${base}_one`, `${base}_other`]);
+      expect(enKeys.filter((other) => baseKey(other) === base).sort(), key).toEqual([
+        `${base}_one`,
+        `${base}_other`,
+      ]);
       expect(koKeys, key).not.toContain(base);
     }
   });

@@ -1,4 +1,6 @@
 export * from "./certificates";
+export * from "./cohorts";
+export * from "./matching";
 export {
   type CohortRecord,
   dateColumn,
@@ -8,8 +10,6 @@ export {
   scheduleOf,
   tenantToday,
 } from "./records/cohort-record";
-export * from "./cohorts";
-export * from "./matching";
 export * from "./recruitment";
 export * from "./surveys";
 export * from "./templates";

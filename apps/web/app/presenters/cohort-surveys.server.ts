@@ -1,6 +1,6 @@
 import { localize } from "@mentoring/domain";
 import type { RoundCompletion } from "@mentoring/programs";
-import { formatDateTime } from "../services/format.server";
+import { formatDateTime, formatNumber } from "../services/format.server";
 
 /** A cohort's survey rounds as the coordinator's completion page shows them: texts and times worded. */
 export function presentCohortSurveys(rounds: RoundCompletion[], locale: string, timeZone: string) {
@@ -9,6 +9,8 @@ export function presentCohortSurveys(rounds: RoundCompletion[], locale: string, 
     ...round,
     title: localize(round.title, locale),
     closedAt: moment(round.closedAt),
+    submittedText: formatNumber(round.submitted, locale),
+    expectedText: formatNumber(round.expected, locale),
     participants: round.participants.map((participant) => ({
       ...participant,
       submittedAt: moment(participant.submittedAt),
@@ -17,6 +19,7 @@ export function presentCohortSurveys(rounds: RoundCompletion[], locale: string, 
     dimensions: round.dimensions.map((dimension) => ({
       ...dimension,
       label: localize(dimension.label, locale),
+      peopleText: formatNumber(dimension.people, locale),
     })),
   }));
 }

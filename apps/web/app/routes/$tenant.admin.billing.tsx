@@ -10,13 +10,34 @@ import {
   startSubscription,
   subscribeForm,
 } from "../services/billing.server";
+import { formatDateTime, formatMoney, formatNumber } from "../services/format.server";
 import { tenantRoute } from "../services/guard.server";
+import { localeOf } from "../services/i18n.server";
 
 /** The tenant admin's billing: plan, status, invoices, and starting the subscription. */
-export const loader = tenantRoute("billing.manage", async ({ context, tenant }) => ({
-  ...(await loadTenantBilling(context.services, tenant)),
-  timeZone: tenant.timeZone,
-}));
+export const loader = tenantRoute("billing.manage", async ({ request, context, tenant }) => {
+  const billing = await loadTenantBilling(context.services, tenant);
+  const locale = await localeOf(request);
+  const day = (iso: string | null) =>
+    iso ? formatDateTime(new Date(iso), locale, tenant.timeZone, { dateStyle: "long" }) : "–";
+  return {
+    ...billing,
+    text: {
+      bannerDate: day(billing.access.banner?.date ?? null),
+      price: billing.plan ? formatMoney(billing.plan.priceKrw, locale) : "",
+      currentPeriodEnd: day(billing.currentPeriodEnd),
+      staffCount: formatNumber(billing.staffCount, locale),
+      monthly: formatMoney(billing.suggested.monthlyKrw, locale),
+      yearly: formatMoney(billing.suggested.yearlyKrw, locale),
+    },
+    invoices: billing.invoices.map((invoice) => ({
+      ...invoice,
+      createdText: day(invoice.created),
+      dueDateText: day(invoice.dueDate),
+      totalText: formatMoney(invoice.total, locale, invoice.currency.toUpperCase()),
+    })),
+  };
+});
 
 export const action = tenantRoute("billing.manage", async ({ request, context, tenant, user }) => {
   const form = await request.formData();
@@ -53,14 +74,10 @@ export const action = tenantRoute("billing.manage", async ({ request, context, t
 });
 
 export default function Billing() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const won = new Intl.NumberFormat(i18n.language, { style: "currency", currency: "KRW" });
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: data.timeZone });
-  const count = new Intl.NumberFormat(i18n.language);
-  const when = (iso: string | null) => (iso ? date.format(new Date(iso)) : "–");
   const bandLabel = (band: PlanBand) => t(`billing.band.${band}`);
   const fieldError = result && "field" in result ? result.field : undefined;
   const formError = result && "error" in result ? result.error : undefined;
@@ -72,7 +89,7 @@ export default function Billing() {
       <h1>{t("billing.title")}</h1>
       {banner ? (
         <div className={banner.tone === "error" ? "form-error" : "form-status"} role="status">
-          <p>{t(banner.messageKey, { date: when(banner.date) })}</p>
+          <p>{t(banner.messageKey, { date: data.text.bannerDate })}</p>
           {banner.reasonKey ? <p>{t(banner.reasonKey)}</p> : null}
         </div>
       ) : null}
@@ -83,15 +100,15 @@ export default function Billing() {
           <dt>{t("billing.summary.plan")}</dt>
           <dd>
             {data.plan
-              ? `${bandLabel(data.plan.band)} · ${t(`billing.interval.${data.plan.interval}`)} · ${won.format(data.plan.priceKrw)}`
+              ? `${bandLabel(data.plan.band)} · ${t(`billing.interval.${data.plan.interval}`)} · ${data.text.price}`
               : t("billing.summary.noPlan")}
           </dd>
           <dt>{t("billing.summary.status")}</dt>
           <dd>{t(`billing.status.${data.subscriptionStatus ?? "none"}`)}</dd>
           <dt>{t("billing.summary.periodEnd")}</dt>
-          <dd>{when(data.currentPeriodEnd)}</dd>
+          <dd>{data.text.currentPeriodEnd}</dd>
           <dt>{t("billing.summary.staffCount")}</dt>
-          <dd>{t("billing.summary.staff", { number: count.format(data.staffCount) })}</dd>
+          <dd>{t("billing.summary.staff", { number: data.text.staffCount })}</dd>
           <dt>{t("billing.summary.brn")}</dt>
           <dd>
             {brn ? `${brn.slice(0, 3)}-${brn.slice(3, 5)}-${brn.slice(5)}` : t("billing.summary.notSet")}
@@ -132,12 +149,12 @@ export default function Billing() {
           <h2 id="billing-subscribe">{t("billing.subscribe.title")}</h2>
           <p>
             {t("billing.subscribe.suggested", {
-              number: count.format(data.staffCount),
+              number: data.text.staffCount,
               plan: bandLabel(data.suggested.band),
             })}{" "}
             {t("billing.subscribe.prices", {
-              monthly: won.format(data.suggested.monthlyKrw),
-              yearly: won.format(data.suggested.yearlyKrw),
+              monthly: data.text.monthly,
+              yearly: data.text.yearly,
             })}
           </p>
           <p>{t("billing.subscribe.vatNote")}</p>
@@ -214,14 +231,9 @@ export default function Billing() {
                   return (
                     <tr key={invoice.id}>
                       <td>{number}</td>
-                      <td>{when(invoice.created)}</td>
-                      <td>{when(invoice.dueDate)}</td>
-                      <td>
-                        {new Intl.NumberFormat(i18n.language, {
-                          style: "currency",
-                          currency: invoice.currency.toUpperCase(),
-                        }).format(invoice.total)}
-                      </td>
+                      <td>{invoice.createdText}</td>
+                      <td>{invoice.dueDateText}</td>
+                      <td>{invoice.totalText}</td>
                       <td>{invoice.status ? t(`billing.invoices.state.${invoice.status}`) : "–"}</td>
                       <td>
                         {invoice.hostedInvoiceUrl ? (

@@ -5,16 +5,30 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import { INVALID_ROWS_SHOWN, importDetail, requestApply } from "../services/directory.server";
+import { formatNumber, formatNumbers } from "../services/format.server";
 import { notFound, tenantRoute } from "../services/guard.server";
+import { localeOf } from "../services/i18n.server";
 
 const importIdParam = z.string().uuid();
 
 /** One import: its progress, what it would change, every invalid row with its reason, and applying it. */
-export const loader = tenantRoute("staff.import", async ({ params, context, tenant }) => {
+export const loader = tenantRoute("staff.import", async ({ request, params, context, tenant }) => {
   const id = importIdParam.safeParse(params.importId);
   const detail = id.success ? await importDetail(context.services, tenant.id, id.data) : null;
   if (!detail) throw notFound();
-  return { ...detail, base: `/${tenant.slug}/admin/directory`, shownLimit: INVALID_ROWS_SHOWN };
+  const locale = await localeOf(request);
+  const number = (value: number) => formatNumber(value, locale);
+  // The page shows counts as text formatted here; it keeps the numbers for its conditions.
+  const shown = {
+    activeStaff: number(detail.activeStaff),
+    totalRows: number(detail.totalRows),
+    shownLimit: number(INVALID_ROWS_SHOWN),
+    invalidTotal: number(detail.counts?.invalid ?? detail.invalidRows.length),
+    unknownDepartmentCount: number(detail.unknownDepartmentCount),
+    counts: detail.counts ? formatNumbers(detail.counts, locale) : null,
+    applied: detail.applied ? formatNumbers(detail.applied, locale) : null,
+  };
+  return { ...detail, base: `/${tenant.slug}/admin/directory`, shownLimit: INVALID_ROWS_SHOWN, shown };
 });
 
 const applyForm = z.object({
@@ -60,14 +74,14 @@ function useProblemText() {
 }
 
 export default function DirectoryImport() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const busy = data.status === "validating" || data.status === "applying";
   useRefreshWhile(busy);
   const problems = useProblemText();
-  const number = new Intl.NumberFormat(i18n.language);
+  const { shown } = data;
   const counts = data.counts;
   const invalidTotal = counts?.invalid ?? data.invalidRows.length;
   const unknownNames = data.unknownDepartments.join(", ");
@@ -111,7 +125,7 @@ export default function DirectoryImport() {
       ) : null}
       {data.status === "applied" ? (
         <p role="status" className="form-status">
-          {t("directory.detail.appliedNote", { value: number.format(data.activeStaff) })}
+          {t("directory.detail.appliedNote", { value: shown.activeStaff })}
         </p>
       ) : null}
 
@@ -131,21 +145,21 @@ export default function DirectoryImport() {
           <h2 id="summary-title">{t("directory.detail.summary")}</h2>
           <dl className="facts" data-testid="import-summary">
             <dt>{t("directory.detail.rows")}</dt>
-            <dd>{number.format(data.totalRows)}</dd>
+            <dd>{shown.totalRows}</dd>
             <dt>{t("directory.detail.new")}</dt>
-            <dd>{number.format(counts.new)}</dd>
+            <dd>{shown.counts?.new}</dd>
             <dt>{t("directory.detail.changed")}</dt>
-            <dd>{number.format(counts.changed)}</dd>
+            <dd>{shown.counts?.changed}</dd>
             <dt>{t("directory.detail.unchanged")}</dt>
-            <dd>{number.format(counts.unchanged)}</dd>
+            <dd>{shown.counts?.unchanged}</dd>
             {data.full ? (
               <>
                 <dt>{t("directory.detail.missing")}</dt>
-                <dd>{number.format(counts.missing)}</dd>
+                <dd>{shown.counts?.missing}</dd>
               </>
             ) : null}
             <dt>{t("directory.detail.invalid")}</dt>
-            <dd>{number.format(counts.invalid)}</dd>
+            <dd>{shown.counts?.invalid}</dd>
           </dl>
         </section>
       ) : null}
@@ -155,15 +169,15 @@ export default function DirectoryImport() {
           <h2 id="applied-title">{t("directory.detail.appliedSummary")}</h2>
           <dl className="facts">
             <dt>{t("directory.detail.created")}</dt>
-            <dd>{number.format(data.applied.created)}</dd>
+            <dd>{shown.applied?.created}</dd>
             <dt>{t("directory.detail.updated")}</dt>
-            <dd>{number.format(data.applied.updated)}</dd>
+            <dd>{shown.applied?.updated}</dd>
             <dt>{t("directory.detail.unchanged")}</dt>
-            <dd>{number.format(data.applied.unchanged)}</dd>
+            <dd>{shown.applied?.unchanged}</dd>
             <dt>{t("directory.detail.deactivated")}</dt>
-            <dd>{number.format(data.applied.deactivated)}</dd>
+            <dd>{shown.applied?.deactivated}</dd>
             <dt>{t("directory.detail.departmentsCreated")}</dt>
-            <dd>{number.format(data.applied.departmentsCreated)}</dd>
+            <dd>{shown.applied?.departmentsCreated}</dd>
           </dl>
         </section>
       ) : null}
@@ -174,8 +188,8 @@ export default function DirectoryImport() {
           {invalidTotal > data.shownLimit ? (
             <p>
               {t("directory.invalidRows.shown", {
-                shown: number.format(data.shownLimit),
-                total: number.format(invalidTotal),
+                shown: shown.shownLimit,
+                total: shown.invalidTotal,
               })}
             </p>
           ) : null}
@@ -222,7 +236,7 @@ export default function DirectoryImport() {
               <fieldset>
                 <legend>
                   {t("directory.apply.unknownDepartments", {
-                    value: number.format(data.unknownDepartmentCount),
+                    value: shown.unknownDepartmentCount,
                     names: unknownNames,
                   })}
                 </legend>
@@ -244,7 +258,7 @@ export default function DirectoryImport() {
                   aria-describedby="deactivate-hint"
                 />{" "}
                 <label htmlFor="deactivateMissing">
-                  {t("directory.apply.deactivate", { value: number.format(counts.missing) })}
+                  {t("directory.apply.deactivate", { value: shown.counts?.missing })}
                 </label>
                 <span id="deactivate-hint" className="field__hint">
                   {" "}

@@ -72,9 +72,7 @@ export default function Directory() {
       <p>{t("directory.intro")}</p>
       <dl className="facts">
         <dt>{t("directory.activeStaff")}</dt>
-        <dd data-testid="active-staff">
-          {t("directory.activeStaffValue", { value: activeStaff })}
-        </dd>
+        <dd data-testid="active-staff">{t("directory.activeStaffValue", { value: activeStaff })}</dd>
       </dl>
       {mayImport ? (
         <section aria-labelledby="upload-title">

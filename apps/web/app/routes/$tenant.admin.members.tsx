@@ -5,17 +5,22 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { Field } from "../components/field";
+import { formatDateTime } from "../services/format.server";
 import { forbidden, notFound, tenantRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
 
 /** Who can sign in to this organisation, with which roles, and who has been invited. */
-export const loader = tenantRoute("members.view", async ({ context, tenant, membership }) => {
+export const loader = tenantRoute("members.view", async ({ request, context, tenant, membership }) => {
   const lists = await context.services.db.withTenant(tenant.id, (tx) =>
     listMembers(tx, { tenantId: tenant.id }),
   );
+  const locale = await localeOf(request);
   return {
     ...lists,
-    timeZone: tenant.timeZone,
+    invitations: lists.invitations.map((invitation) => ({
+      ...invitation,
+      expiresOn: formatDateTime(invitation.expiresAt, locale, tenant.timeZone, { dateStyle: "medium" }),
+    })),
     mayInvite: can(membership.roles, "members.invite"),
     mayManageRoles: can(membership.roles, "members.roles.manage"),
   };
@@ -108,10 +113,9 @@ function RoleCheckboxes({ idPrefix, checked }: { idPrefix: string; checked: read
 }
 
 export default function Members() {
-  const { t, i18n } = useTranslation();
-  const { members, invitations, timeZone, mayInvite, mayManageRoles } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { members, invitations, mayInvite, mayManageRoles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone });
   const roles = (list: string[]) => list.map((role) => t(`role.${role}`)).join(", ");
   const invite = result?.intent === "invite" ? result : undefined;
   const inviteErrors = invite && "fieldErrors" in invite ? invite.fieldErrors : undefined;
@@ -221,7 +225,7 @@ export default function Members() {
               <tr key={invitation.id}>
                 <td>{invitation.email}</td>
                 <td>{roles(invitation.roles)}</td>
-                <td>{date.format(new Date(invitation.expiresAt))}</td>
+                <td>{invitation.expiresOn}</td>
               </tr>
             ))}
           </tbody>

@@ -75,11 +75,10 @@ function resultMessage(
 }
 
 export default function CohortSurveys() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { cohort, rounds, tenantSlug } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const number = new Intl.NumberFormat(i18n.language);
   return (
     <>
       <h1>{t("surveys.completion.title")}</h1>
@@ -112,8 +111,8 @@ export default function CohortSurveys() {
               />
               <p className="completion__summary" data-testid={`completion-${round.questionSetKey}`}>
                 {t("surveys.completion.summary", {
-                  submitted: number.format(round.submitted),
-                  expected: number.format(round.expected),
+                  submitted: round.submittedText,
+                  expected: round.expectedText,
                   percent: round.percent,
                 })}
               </p>
@@ -184,7 +183,7 @@ export default function CohortSurveys() {
                     key: "people",
                     header: t("surveys.completion.people"),
                     numeric: true,
-                    cell: (d) => number.format(d.people),
+                    cell: (d) => d.peopleText,
                   },
                 ]}
               />

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { NavItem } from "../components/shell";
 import { Shell } from "../components/shell";
 import { tenantAccessState } from "../services/billing-access.server";
+import { formatDateTime } from "../services/format.server";
 import { tenantRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
 import { tenantName } from "../services/tenant-display";
@@ -28,28 +29,31 @@ export const loader = tenantRoute("tenant.home.view", async ({ request, tenant, 
   ] as const;
   for (const page of pages)
     if (can(membership.roles, page.permission)) nav.push({ to: page.to, label: page.label });
+  const locale = await localeOf(request);
+  const banner = tenantAccessState(tenant, new Date()).banner;
   return {
-    title: tenantName(tenant, await localeOf(request)),
+    title: tenantName(tenant, locale),
     home: base,
     nav,
     userName: user.displayName,
     brandColor: tenant.brandColor,
-    banner: tenantAccessState(tenant, new Date()).banner,
+    banner,
+    bannerDate: banner?.date
+      ? formatDateTime(new Date(banner.date), locale, tenant.timeZone, { dateStyle: "long" })
+      : "",
     billingPage: can(membership.roles, "billing.manage") ? `${base}/admin/billing` : null,
-    timeZone: tenant.timeZone,
   };
 });
 
 export default function TenantLayout() {
-  const { title, home, nav, userName, brandColor, banner, billingPage, timeZone } =
+  const { title, home, nav, userName, brandColor, banner, bannerDate, billingPage } =
     useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone });
+  const { t } = useTranslation();
   return (
     <Shell title={title} homeTo={home} nav={nav} userName={userName} brandColor={brandColor}>
       {banner ? (
         <div role="status" className={`banner banner--${banner.tone}`}>
-          <p>{t(banner.messageKey, { date: banner.date ? date.format(new Date(banner.date)) : "" })}</p>
+          <p>{t(banner.messageKey, { date: bannerDate })}</p>
           {banner.reasonKey ? <p>{t(banner.reasonKey)}</p> : null}
           {billingPage ? (
             <p>

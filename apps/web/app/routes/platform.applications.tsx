@@ -6,13 +6,22 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
+import { formatDateTime } from "../services/format.server";
 import { platformRoute } from "../services/guard.server";
 import { localeOf } from "../services/i18n.server";
 
 /** The operator reviews organisations' applications: approve (tenant + admin invitation) or reject. */
-export const loader = platformRoute("platform.tenants.manage", async ({ context, user }) => {
+export const loader = platformRoute("platform.tenants.manage", async ({ request, context, user }) => {
   const applications = await listPendingApplications(context.services.db);
-  return { applications, userName: user.displayName };
+  const locale = await localeOf(request);
+  return {
+    // The operator works on Korean time, whatever the organisation's zone.
+    applications: applications.map((application) => ({
+      ...application,
+      receivedOn: formatDateTime(application.createdAt, locale, "Asia/Seoul", { dateStyle: "medium" }),
+    })),
+    userName: user.displayName,
+  };
 });
 
 const reviewForm = z.discriminatedUnion("intent", [
@@ -65,10 +74,9 @@ export const action = platformRoute("platform.tenants.manage", async ({ request,
 });
 
 export default function Applications() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { applications, userName } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Asia/Seoul" });
   return (
     <Shell title={t("app.name")} homeTo="/platform" nav={platformNav} userName={userName}>
       <h1>{t("onboarding.applications.title")}</h1>
@@ -95,7 +103,7 @@ export default function Applications() {
                 {application.contactName} ({application.contactEmail})
               </dd>
               <dt>{t("onboarding.applications.receivedAt")}</dt>
-              <dd>{date.format(new Date(application.createdAt))}</dd>
+              <dd>{application.receivedOn}</dd>
             </dl>
             <Form method="post" noValidate>
               <CsrfInput />

@@ -3,26 +3,39 @@ import { useTranslation } from "react-i18next";
 import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { loadPlatformBilling } from "../services/billing.server";
+import { formatDateTime, formatMoney } from "../services/format.server";
 import { platformRoute } from "../services/guard.server";
+import { localeOf } from "../services/i18n.server";
 import { tenantName } from "../services/tenant-display";
 
 /** The operator's billing overview: every organisation's plan and status, and MRR in won. */
-export const loader = platformRoute("platform.billing.view", async ({ context, user }) => ({
-  ...(await loadPlatformBilling(context.services)),
-  userName: user.displayName,
-}));
+export const loader = platformRoute("platform.billing.view", async ({ request, context, user }) => {
+  const billing = await loadPlatformBilling(context.services);
+  const locale = await localeOf(request);
+  return {
+    ...billing,
+    // Dates on Korean time, the operator's, whatever each organisation's zone.
+    tenants: billing.tenants.map((tenant) => ({
+      ...tenant,
+      periodEndText: tenant.currentPeriodEnd
+        ? formatDateTime(new Date(tenant.currentPeriodEnd), locale, "Asia/Seoul", { dateStyle: "medium" })
+        : "–",
+      mrrText: formatMoney(tenant.mrrKrw, locale),
+    })),
+    totalMrrText: formatMoney(billing.totalMrrKrw, locale),
+    userName: user.displayName,
+  };
+});
 
 export default function PlatformBilling() {
   const { t, i18n } = useTranslation();
-  const { tenants, totalMrrKrw, userName } = useLoaderData<typeof loader>();
-  const won = new Intl.NumberFormat(i18n.language, { style: "currency", currency: "KRW" });
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "Asia/Seoul" });
+  const { tenants, totalMrrText, userName } = useLoaderData<typeof loader>();
   return (
     <Shell title={t("app.name")} homeTo="/platform" nav={platformNav} userName={userName}>
       <h1>{t("billing.platform.title")}</h1>
       <p>
-        <strong>{t("billing.platform.totalMrr")}</strong>:{" "}
-        <span data-testid="total-mrr">{won.format(totalMrrKrw)}</span> ({t("billing.platform.mrrNote")})
+        <strong>{t("billing.platform.totalMrr")}</strong>: <span data-testid="total-mrr">{totalMrrText}</span>{" "}
+        ({t("billing.platform.mrrNote")})
       </p>
       {tenants.length === 0 ? (
         <p>{t("billing.platform.none")}</p>
@@ -51,8 +64,8 @@ export default function PlatformBilling() {
                   </td>
                   <td>{t(`billing.status.${tenant.subscriptionStatus ?? "none"}`)}</td>
                   <td>{t(`tenantStatus.${tenant.status}`)}</td>
-                  <td>{tenant.currentPeriodEnd ? date.format(new Date(tenant.currentPeriodEnd)) : "–"}</td>
-                  <td>{won.format(tenant.mrrKrw)}</td>
+                  <td>{tenant.periodEndText}</td>
+                  <td>{tenant.mrrText}</td>
                 </tr>
               ))}
             </tbody>
@@ -60,7 +73,7 @@ export default function PlatformBilling() {
               <tr>
                 <th scope="row">{t("billing.platform.total")}</th>
                 <td colSpan={4} />
-                <td>{won.format(totalMrrKrw)}</td>
+                <td>{totalMrrText}</td>
               </tr>
             </tfoot>
           </table>

@@ -1,5 +1,11 @@
 import { LocalFileStorage } from "@mentoring/certificates";
-import { type AppErrorCode, calendarDateIn, instantAt, isAppError, parseCalendarDate } from "@mentoring/domain";
+import {
+  type AppErrorCode,
+  calendarDateIn,
+  instantAt,
+  isAppError,
+  parseCalendarDate,
+} from "@mentoring/domain";
 import {
   applicationsOf,
   type CertificateBatchView,

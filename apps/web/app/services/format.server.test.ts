@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatDateTime, formatNumber, formatWon } from "./format.server";
+import { formatClock, formatDateTime, formatMoney, formatNumber, formatNumbers } from "./format.server";
 
 const moment = new Date("2026-12-01T09:05:00Z");
 
@@ -40,8 +40,13 @@ describe("numbers", () => {
     expect(formatNumber(1.5, "en", { maximumFractionDigits: 2, signDisplay: "always" })).toBe("+1.5");
   });
 
-  it("shows won without decimals", () => {
-    expect(formatWon(99000, "ko")).toBe("₩99,000");
-    expect(formatWon(99000, "en")).toBe("₩99,000");
+  it("formats each count of a record", () => {
+    expect(formatNumbers({ created: 1200, updated: 3 }, "ko")).toEqual({ created: "1,200", updated: "3" });
+  });
+
+  it("shows won without decimals, and other currencies as their own", () => {
+    expect(formatMoney(99000, "ko")).toBe("₩99,000");
+    expect(formatMoney(99000, "en")).toBe("₩99,000");
+    expect(formatMoney(12.5, "en", "USD")).toBe("$12.50");
   });
 });

@@ -20,9 +20,15 @@ function formatter(): Formatter {
 }
 
 /** i18next logs a formatter's error and returns the value as it was; an invalid date or zone is a bug here. */
-function format(value: Date | number, name: "datetime" | "number" | "currency", locale: string, options: object) {
+function format(
+  value: Date | number,
+  name: "datetime" | "number" | "currency",
+  locale: string,
+  options: object,
+) {
   const text: unknown = formatter().format(value, name, locale, options);
-  if (typeof text !== "string") throw new RangeError(`cannot format ${String(value)} as ${name} in ${locale}`);
+  if (typeof text !== "string")
+    throw new RangeError(`cannot format ${String(value)} as ${name} in ${locale}`);
   return text;
 }
 
@@ -50,17 +56,17 @@ export function formatNumber(value: number, locale: string, options: Intl.Number
   return format(value, "number", locale, options);
 }
 
-/** "₩9,900": an amount in won. */
-export function formatWon(value: number, locale: string): string {
-  return format(value, "currency", locale, { currency: "KRW" });
+/** "₩9,900": an amount of money, in won unless the currency (ISO 4217, "USD") says otherwise. */
+export function formatMoney(amount: number, locale: string, currency = "KRW"): string {
+  return format(amount, "currency", locale, { currency });
 }
 
 /** Each number of a record formatted, for loaders that send a page its counts as text. */
-export function formatNumbers<Counts extends Record<string, number>>(
+export function formatNumbers<Counts extends { [Name in keyof Counts]: number }>(
   counts: Counts,
   locale: string,
 ): { [Name in keyof Counts]: string } {
   return Object.fromEntries(
-    Object.entries(counts).map(([name, value]) => [name, formatNumber(value, locale)]),
+    Object.entries<number>(counts).map(([name, value]) => [name, formatNumber(value, locale)]),
   ) as { [Name in keyof Counts]: string };
 }

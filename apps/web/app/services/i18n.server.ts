@@ -1,4 +1,11 @@
-import { defaultLocale, defaultNamespace, formatters, type Locale, resources, supportedLocales } from "@mentoring/i18n";
+import {
+  defaultLocale,
+  defaultNamespace,
+  formatters,
+  type Locale,
+  resources,
+  supportedLocales,
+} from "@mentoring/i18n";
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 

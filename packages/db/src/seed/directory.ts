@@ -1,4 +1,11 @@
-import { addDays, addYears, calendarDate, calendarDateParts, dayOfWeek, yearsOfService } from "@mentoring/domain";
+import {
+  addDays,
+  addYears,
+  calendarDate,
+  calendarDateParts,
+  dayOfWeek,
+  yearsOfService,
+} from "@mentoring/domain";
 import { createNameSource } from "./korean-names";
 import { createRandom, type Random } from "./seeded-random";
 

@@ -4,7 +4,9 @@
  * "_other"; English needs both (i18next picks one by `count`).
  */
 export type Translation<Messages> = {
-  [Key in keyof Messages as Key | (Key extends `${infer Base}_other` ? `${Base}_one` : never)]: Messages[Key] extends string
+  [Key in keyof Messages as
+    | Key
+    | (Key extends `${infer Base}_other` ? `${Base}_one` : never)]: Messages[Key] extends string
     ? string
     : Translation<Messages[Key]>;
 };

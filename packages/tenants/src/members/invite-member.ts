@@ -1,24 +1,12 @@
 import type { TenantDb } from "@mentoring/db";
-import { AppError, type TenantRole } from "@mentoring/domain";
-import type { Locale } from "@mentoring/i18n";
-import { createInvitation, type InvitingTenant } from "../records/invitation";
+import { AppError } from "@mentoring/domain";
+import { createInvitation, type InvitationInput } from "../records/invitation";
 
 /**
  * Invites an address with roles: an invitation row, its e-mail and an audit row, committed together.
  * An address that already belongs to a member of the tenant is refused (member.already_member).
  */
-export async function inviteMember(
-  tx: TenantDb,
-  input: {
-    tenant: InvitingTenant;
-    actorUserId: string;
-    email: string;
-    roles: TenantRole[];
-    locale: Locale;
-    appUrl: string;
-    requestId: string;
-  },
-): Promise<void> {
+export async function inviteMember(tx: TenantDb, input: InvitationInput): Promise<void> {
   const email = input.email.toLowerCase();
   const member = await tx.membership.findFirst({
     where: { tenantId: input.tenant.id, user: { email } },

@@ -16,22 +16,22 @@ export interface InvitingTenant {
   timeZone: string;
 }
 
+/** Who invites whom, with which roles, and where the link points. */
+export interface InvitationInput {
+  tenant: InvitingTenant;
+  actorUserId: string;
+  email: string;
+  roles: TenantRole[];
+  locale: Locale;
+  appUrl: string;
+  requestId: string;
+}
+
 /**
  * Creates an invitation, its e-mail (sent by the worker) and its audit row in the caller's transaction.
  * The link carries a one-time token; only its hash is stored.
  */
-export async function createInvitation(
-  tx: TenantDb,
-  input: {
-    tenant: InvitingTenant;
-    actorUserId: string;
-    email: string;
-    roles: TenantRole[];
-    locale: Locale;
-    appUrl: string;
-    requestId: string;
-  },
-): Promise<void> {
+export async function createInvitation(tx: TenantDb, input: InvitationInput): Promise<void> {
   const { tenant, actorUserId, email, roles, locale, appUrl, requestId } = input;
   const token = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000);
