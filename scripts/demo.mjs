@@ -9,7 +9,6 @@ process.env.TURBO_TELEMETRY_DISABLED = "1";
 prepare({ databases: [null] });
 
 step("Seeding 용인특례시 and 강릉시 (idempotent)");
-if (tsx("packages/db/scripts/seed.ts") !== 0) process.exit(1);
 if (tsx("packages/programs/scripts/seed.ts") !== 0) process.exit(1);
 
 step("Building the web app");

@@ -30,7 +30,7 @@ pairs.set("과/와", "와/과");
 
 /** Closing quotes and spaces after a word do not change how it ends: '열급'을. */
 const TRAILING = /[\s'"’”」』]+$/u;
-/** Beyond this many digits a number's reading still ends the same way; Number() would lose precision. */
+/** Trailing digits read to choose a particle: enough to decide the last syllable, few enough for Number(). */
 const DIGITS_READ = 15;
 
 /** How a value ends when read aloud: digits as a Sino-Korean number ("2025-01-22" → 이십이, "1990" → 천구백구십). */

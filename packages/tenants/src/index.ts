@@ -1,4 +1,5 @@
 export * from "./branding";
+export * from "./home";
 export * from "./members";
 export * from "./onboarding";
 export * from "./settings";

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from "react";
+import { type HTMLAttributes, type ReactNode, useId } from "react";
 
 /*
  * The one table. A caption (visible, or for screen readers only), column headers with scope, the first
@@ -29,6 +29,8 @@ export function DataTable<Row>({
   rowKey,
   empty,
   className,
+  rowProps,
+  footer,
 }: {
   caption: ReactNode;
   captionHidden?: boolean;
@@ -38,6 +40,10 @@ export function DataTable<Row>({
   /** Shown instead of the table when there are no rows. */
   empty: ReactNode;
   className?: string;
+  /** Attributes of a row's <tr>: aria-current for the reader's own row, a test id. */
+  rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string };
+  /** Rows after the body (a total), as <tr> elements. */
+  footer?: ReactNode;
 }) {
   const captionId = useId();
   if (rows.length === 0) return <p className="table-empty">{empty}</p>;
@@ -59,7 +65,7 @@ export function DataTable<Row>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} {...rowProps?.(row)}>
               {columns.map((column, index) =>
                 index === 0 ? (
                   <th key={column.key} scope="row" className={cellClass(column)}>
@@ -74,6 +80,7 @@ export function DataTable<Row>({
             </tr>
           ))}
         </tbody>
+        {footer ? <tfoot>{footer}</tfoot> : null}
       </table>
     </section>
   );

@@ -1,6 +1,7 @@
 import {
   type FieldMetadata,
   type FormMetadata,
+  getCollectionProps,
   getInputProps,
   getSelectProps,
   getTextareaProps,
@@ -130,6 +131,93 @@ export function SelectField<T>({
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+/** A checkbox with its label after it (a consent, an agreement); checked, it sends `value`. */
+export function CheckboxField<T>({
+  meta,
+  label,
+  hint,
+  value = "on",
+  className,
+  ...input
+}: Labelled & { meta: FieldMetadata<T>; value?: string } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    "type" | "name" | "id" | "value"
+  >) {
+  const field = meta as FieldMetadata<unknown>;
+  const { error, describedBy } = described(field, hint);
+  return (
+    <div className={["field", className].filter(Boolean).join(" ")}>
+      <input
+        {...getInputProps(field, { type: "checkbox", value, ariaAttributes: false })}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />{" "}
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={field.errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** One choice among a few, as radio buttons in a fieldset whose legend names the choice. */
+export function RadioGroupField<T>({
+  meta,
+  label,
+  hint,
+  options,
+  required,
+}: Labelled & {
+  meta: FieldMetadata<T>;
+  options: { value: string; label: string }[];
+  /** Marks the buttons required (the form is still checked by the server). */
+  required?: boolean;
+}) {
+  const field = meta as FieldMetadata<unknown>;
+  const { error, describedBy } = described(field, hint);
+  const labels = new Map(options.map((option) => [option.value, option.label]));
+  const buttons = getCollectionProps(field, {
+    type: "radio",
+    options: options.map((option) => option.value),
+    ariaAttributes: false,
+  });
+  return (
+    <fieldset aria-describedby={describedBy}>
+      <legend>{label}</legend>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <ul className="checkbox-list">
+        {buttons.map(({ key: _key, ...button }) => (
+          <li key={button.value}>
+            <input
+              {...button}
+              required={required || button.required}
+              aria-invalid={error ? true : undefined}
+            />{" "}
+            <label htmlFor={button.id}>{labels.get(button.value)}</label>
+          </li>
+        ))}
+      </ul>
+      {error ? (
+        <p id={field.errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
 

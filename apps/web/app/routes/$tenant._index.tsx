@@ -1,33 +1,22 @@
+import { getHomeCounts } from "@mentoring/tenants";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumbers } from "../services/format.server";
-import { tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { tenantLoader } from "../services/route-builder.server";
 import { tenantName } from "../services/tenant-display";
 
 /** The tenant's home: who you are here, and the size of what the platform holds for this organisation. */
-export const loader = tenantRoute(
-  "tenant.home.view",
-  async ({ request, context, tenant, membership, user }) => {
-    const counts = await context.services.db.withTenant(tenant.id, async (tx) => {
-      const where = { tenantId: tenant.id };
-      const [staff, departments, members, pendingInvitations] = await Promise.all([
-        tx.staffMember.count({ where: { ...where, active: true } }),
-        tx.department.count({ where }),
-        tx.membership.count({ where }),
-        tx.invitation.count({
-          where: { ...where, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-        }),
-      ]);
-      return { staff, departments, members, pendingInvitations };
-    });
-    const locale = await localeOf(request);
+export const loader = tenantLoader(
+  { permission: "tenant.home.view" },
+  async ({ tenant, membership, user, locale, withTenant }) => {
+    const now = new Date();
+    const counts = await withTenant((db) => getHomeCounts(db, { tenantId: tenant.id, now }));
     return {
       tenant: tenantName(tenant, locale),
       name: user.displayName,
       roles: membership.roles,
       counts: formatNumbers(counts, locale),
-      asOf: formatDateTime(new Date(), locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" }),
+      asOf: formatDateTime(now, locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" }),
     };
   },
 );

@@ -1,94 +1,85 @@
-import { can, isAppError, tenantRoles } from "@mentoring/domain";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { tenantRoles } from "@mentoring/domain";
 import { changeMemberRoles, inviteMember, listMembers } from "@mentoring/tenants";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { Field } from "../components/field";
-import { formatDateTime } from "../services/format.server";
-import { forbidden, notFound, tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { InputField } from "../components/form-fields";
+import { presentMembers } from "../presenters/members.server";
+import { forbidden } from "../services/guard.server";
+import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { id } from "../services/route-params";
 
 /** Who can sign in to this organisation, with which roles, and who has been invited. */
-export const loader = tenantRoute("members.view", async ({ request, context, tenant, membership }) => {
-  const lists = await context.services.db.withTenant(tenant.id, (tx) =>
-    listMembers(tx, { tenantId: tenant.id }),
-  );
-  const locale = await localeOf(request);
-  return {
-    ...lists,
-    invitations: lists.invitations.map((invitation) => ({
-      ...invitation,
-      expiresOn: formatDateTime(invitation.expiresAt, locale, tenant.timeZone, { dateStyle: "medium" }),
-    })),
-    mayInvite: can(membership.roles, "members.invite"),
-    mayManageRoles: can(membership.roles, "members.roles.manage"),
-  };
-});
+export const loader = tenantLoader(
+  { permission: "members.view" },
+  async ({ tenant, locale, may, withTenant }) => {
+    const lists = await withTenant((db) => listMembers(db, { tenantId: tenant.id }));
+    return {
+      ...presentMembers(lists, locale, tenant.timeZone),
+      mayInvite: may("members.invite"),
+      mayManageRoles: may("members.roles.manage"),
+    };
+  },
+);
 
 const rolesField = z.array(z.enum(tenantRoles));
 const inviteForm = z.object({
-  email: z.string().trim().min(1, "form.required").email("form.invalidEmail"),
+  intent: z.literal("invite"),
+  email: z
+    .string({ required_error: "form.required" })
+    .trim()
+    .min(1, "form.required")
+    .email("form.invalidEmail"),
   roles: rolesField.min(1, "members.invite.noRoles"),
 });
-const rolesForm = z.object({ membershipId: z.string().uuid(), roles: rolesField });
+const rolesForm = z.object({ intent: z.literal("roles"), membershipId: id, roles: rolesField });
+const membersForm = z.discriminatedUnion("intent", [inviteForm, rolesForm]);
 
-export const action = tenantRoute(
-  "members.invite",
-  async ({ request, context, tenant, membership, user }) => {
-    const form = await request.formData();
-    const intent = form.get("intent");
-    if (intent === "invite") {
-      const parsed = inviteForm.safeParse({ email: form.get("email"), roles: form.getAll("roles") });
-      if (!parsed.success) {
-        const errors = parsed.error.flatten().fieldErrors;
-        return { intent, fieldErrors: { email: errors.email?.[0], roles: errors.roles?.[0] } };
-      }
-      const { services, requestId } = context;
-      const locale = await localeOf(request);
-      try {
-        await services.db.withTenant(tenant.id, (tx) =>
-          inviteMember(tx, {
-            tenant,
-            actorUserId: user.id,
-            email: parsed.data.email,
-            roles: parsed.data.roles,
-            locale,
-            appUrl: services.config.APP_URL,
-            requestId,
-          }),
-        );
-      } catch (error) {
-        if (!isAppError(error, "member.already_member")) throw error;
-        return { intent, fieldErrors: { email: error.messageKey, roles: undefined } };
-      }
-      return { intent, sent: parsed.data.email };
-    }
-    if (intent === "roles") {
-      if (!can(membership.roles, "members.roles.manage")) throw forbidden();
-      const parsed = rolesForm.safeParse({
-        membershipId: form.get("membershipId"),
-        roles: form.getAll("roles"),
-      });
-      if (!parsed.success) throw new Response(null, { status: 400 });
-      const { membershipId } = parsed.data;
-      try {
-        const { name } = await changeMemberRoles(context.services.db, {
-          tenantId: tenant.id,
+/** Inviting someone (members.invite), and changing a member's roles (members.roles.manage besides). */
+export const action = tenantAction(
+  {
+    permission: "members.invite",
+    form: membersForm,
+    fieldName: (path, t) =>
+      path === "email" ? t("members.invite.email") : path === "roles" ? t("members.invite.roles") : null,
+    // A refused role change is shown in its member's row, with every problem it has.
+    onRefusal: (error, { form, t }) =>
+      form.intent === "roles"
+        ? {
+            membershipId: form.membershipId,
+            problems: error.details.fields?.map((field) => t(field.message, field.params)) ?? [
+              t(error.messageKey, error.params),
+            ],
+          }
+        : {},
+  },
+  async ({ form, tenant, user, locale, may, services, requestId, withTenant }) => {
+    if (form.intent === "invite") {
+      await withTenant((db) =>
+        inviteMember(db, {
+          tenant,
           actorUserId: user.id,
-          membershipId,
-          roles: parsed.data.roles,
-          requestId: context.requestId,
-        });
-        return { intent, membershipId, saved: name };
-      } catch (error) {
-        if (isAppError(error, "member.not_found")) throw notFound();
-        if (!isAppError(error, "member.no_roles", "member.last_admin")) throw error;
-        const problems = error.details.fields?.map((field) => field.message) ?? [error.messageKey];
-        return { intent, membershipId, problems };
-      }
+          email: form.email,
+          roles: form.roles,
+          locale,
+          appUrl: services.config.APP_URL,
+          requestId,
+        }),
+      );
+      return { sent: form.email };
     }
-    throw new Response(null, { status: 400 });
+    if (!may("members.roles.manage")) throw forbidden();
+    const { name } = await changeMemberRoles(services.db, {
+      tenantId: tenant.id,
+      actorUserId: user.id,
+      membershipId: form.membershipId,
+      roles: form.roles,
+      requestId,
+    });
+    return { membershipId: form.membershipId, saved: name };
   },
 );
 
@@ -117,15 +108,21 @@ export default function Members() {
   const { members, invitations, mayInvite, mayManageRoles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const roles = (list: string[]) => list.map((role) => t(`role.${role}`)).join(", ");
-  const invite = result?.intent === "invite" ? result : undefined;
-  const inviteErrors = invite && "fieldErrors" in invite ? invite.fieldErrors : undefined;
-  const rolesResult = result?.intent === "roles" ? result : undefined;
+  const inviteRefusal = isRefusal(result) && result.initialValue?.intent === "invite" ? result : undefined;
+  const [form, fields] = useForm<z.input<typeof inviteForm>>({
+    lastResult: inviteRefusal,
+    constraint: getZodConstraint(inviteForm),
+    shouldValidate: "onBlur",
+  });
+  const sent = result && "sent" in result ? result.sent : undefined;
+  const rolesError = fields.roles.errors?.[0];
   return (
     <>
       <h1>{t("members.title")}</h1>
       {members.length === 0 ? (
         <p>{t("members.none")}</p>
       ) : (
+        // Hand-made rather than DataTable: the name is a plain cell here, as the e2e specs read the page.
         <div className="table-wrap">
           <table>
             <thead>
@@ -136,41 +133,40 @@ export default function Members() {
               </tr>
             </thead>
             <tbody>
-              {members.map((member) => (
-                <tr key={member.id}>
-                  <td>{member.user.displayName}</td>
-                  <td>{member.user.email}</td>
-                  <td>
-                    {mayManageRoles ? (
-                      <Form method="post" className="roles-form">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="roles" />
-                        <input type="hidden" name="membershipId" value={member.id} />
-                        <fieldset>
-                          <legend>{t("members.edit.legend", { name: member.user.displayName })}</legend>
-                          <RoleCheckboxes idPrefix={`member-${member.id}`} checked={member.roles} />
-                        </fieldset>
-                        <button type="submit">{t("members.edit.submit")}</button>
-                        {rolesResult &&
-                        "membershipId" in rolesResult &&
-                        rolesResult.membershipId === member.id ? (
-                          "problems" in rolesResult && rolesResult.problems ? (
+              {members.map((member) => {
+                const rowResult = result && "membershipId" in result && result.membershipId === member.id;
+                return (
+                  <tr key={member.id}>
+                    <td>{member.user.displayName}</td>
+                    <td>{member.user.email}</td>
+                    <td>
+                      {mayManageRoles ? (
+                        <Form method="post" className="roles-form">
+                          <CsrfInput />
+                          <input type="hidden" name="intent" value="roles" />
+                          <input type="hidden" name="membershipId" value={member.id} />
+                          <fieldset>
+                            <legend>{t("members.edit.legend", { name: member.user.displayName })}</legend>
+                            <RoleCheckboxes idPrefix={`member-${member.id}`} checked={member.roles} />
+                          </fieldset>
+                          <button type="submit">{t("members.edit.submit")}</button>
+                          {rowResult && isRefusal(result) ? (
                             <p role="alert" className="form-error">
-                              {rolesResult.problems.map((problem) => t(problem)).join(" ")}
+                              {(result.problems ?? result.error?.[""] ?? []).join(" ")}
                             </p>
-                          ) : (
+                          ) : rowResult ? (
                             <p role="status" className="form-status">
                               {t("members.edit.saved", { name: member.user.displayName })}
                             </p>
-                          )
-                        ) : null}
-                      </Form>
-                    ) : (
-                      roles(member.roles)
-                    )}
-                  </td>
-                </tr>
-              ))}
+                          ) : null}
+                        </Form>
+                      ) : (
+                        roles(member.roles)
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -179,28 +175,21 @@ export default function Members() {
         <section aria-labelledby="invite-title">
           <h2 id="invite-title">{t("members.invite.title")}</h2>
           <p>{t("members.invite.intro")}</p>
-          {invite && "sent" in invite && invite.sent ? (
+          {sent ? (
             <p role="status" className="form-status">
-              {t("members.invite.sent", { email: invite.sent })}
+              {t("members.invite.sent", { email: sent })}
             </p>
           ) : null}
-          <Form method="post" noValidate className="narrow">
+          <Form method="post" className="narrow" {...getFormProps(form)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="invite" />
-            <Field
-              name="email"
-              type="email"
-              label="members.invite.email"
-              autoComplete="off"
-              required
-              error={inviteErrors?.email}
-            />
-            <fieldset aria-describedby={inviteErrors?.roles ? "invite-roles-error" : undefined}>
+            <InputField meta={fields.email} type="email" label={t("members.invite.email")} autoComplete="off" />
+            <fieldset aria-describedby={rolesError ? fields.roles.errorId : undefined}>
               <legend>{t("members.invite.roles")}</legend>
               <RoleCheckboxes idPrefix="invite" checked={[]} />
-              {inviteErrors?.roles ? (
-                <p id="invite-roles-error" className="field__error">
-                  {t(inviteErrors.roles)}
+              {rolesError ? (
+                <p id={fields.roles.errorId} className="field__error">
+                  {rolesError}
                 </p>
               ) : null}
             </fieldset>
@@ -211,6 +200,7 @@ export default function Members() {
         </section>
       ) : null}
       <h2>{t("members.invitations")}</h2>
+      {/* Hand-made for the same reason: the e2e specs find an invited address as a cell. */}
       <div className="table-wrap">
         <table>
           <thead>

@@ -1,18 +1,25 @@
+import { listMyCeremonies, listMyCertificates } from "@mentoring/programs";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { participantCertificates } from "../services/certificates.server";
-import { tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { DataTable } from "../components/data-table";
+import { presentMyCertificates } from "../presenters/my-certificates.server";
+import { tenantLoader } from "../services/route-builder.server";
 
 /** A participant's pairing ceremonies (when, where, programme, gift) and their own certificates. */
-export const loader = tenantRoute("own_team.view", async ({ request, context, tenant, membership }) => {
-  const page = await participantCertificates(context.services, {
-    tenant,
-    staffMemberId: membership.staffMemberId,
-    locale: await localeOf(request),
-  });
-  return { ...page, tenantSlug: tenant.slug };
-});
+export const loader = tenantLoader(
+  { permission: "own_team.view" },
+  async ({ tenant, membership, locale, withTenant }) => {
+    const { staffMemberId } = membership;
+    // A member not linked to a staff member has applied to nothing, so has nothing to show.
+    const page = staffMemberId
+      ? await withTenant(async (db) => ({
+          ceremonies: await listMyCeremonies(db, { tenantId: tenant.id, staffMemberId }),
+          certificates: await listMyCertificates(db, { tenantId: tenant.id, staffMemberId }),
+        }))
+      : { ceremonies: [], certificates: [] };
+    return { ...presentMyCertificates(page, locale, tenant.timeZone), tenantSlug: tenant.slug };
+  },
+);
 
 export default function MyCertificates() {
   const { t } = useTranslation();
@@ -62,53 +69,53 @@ export default function MyCertificates() {
       </section>
       <section aria-labelledby="my-certificates-heading">
         <h2 id="my-certificates-heading">{t("certificates.mine.certificates")}</h2>
-        {certificates.length === 0 ? (
-          <p>{t("certificates.mine.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("certificates.mine.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("certificates.mine.cohort")}</th>
-                  <th scope="col">{t("certificates.table.mentors")}</th>
-                  <th scope="col">{t("certificates.table.mentees")}</th>
-                  <th scope="col">{t("certificates.table.date")}</th>
-                  <th scope="col">{t("certificates.table.serial")}</th>
-                  <th scope="col">{t("certificates.table.file")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {certificates.map((certificate) => (
-                  <tr key={certificate.id} data-serial={certificate.serial}>
-                    <th scope="row">{certificate.cohortTitle}</th>
-                    <td>{certificate.mentors.join(", ")}</td>
-                    <td>{certificate.mentees.join(", ")}</td>
-                    <td>{certificate.date}</td>
-                    <td className="serial">
-                      <a href={`/verify/${certificate.serial}`}>{certificate.serial}</a>
-                    </td>
-                    <td>
-                      {certificate.revokedAt ? (
-                        t("certificates.mine.revoked", { date: certificate.revokedAt })
-                      ) : (
-                        <a
-                          href={`/${tenantSlug}/certificates/${certificate.id}/pdf`}
-                          download
-                          aria-label={t("certificates.mine.downloadLabel", {
-                            cohort: certificate.cohortTitle,
-                          })}
-                        >
-                          {t("certificates.mine.download")}
-                        </a>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("certificates.mine.caption")}
+          rows={certificates}
+          rowKey={(certificate) => certificate.id}
+          rowProps={(certificate) => ({ "data-serial": certificate.serial })}
+          empty={t("certificates.mine.none")}
+          columns={[
+            {
+              key: "cohort",
+              header: t("certificates.mine.cohort"),
+              cell: (certificate) => certificate.cohortTitle,
+            },
+            {
+              key: "mentors",
+              header: t("certificates.table.mentors"),
+              cell: (certificate) => certificate.mentors.join(", "),
+            },
+            {
+              key: "mentees",
+              header: t("certificates.table.mentees"),
+              cell: (certificate) => certificate.mentees.join(", "),
+            },
+            { key: "date", header: t("certificates.table.date"), cell: (certificate) => certificate.date },
+            {
+              key: "serial",
+              header: t("certificates.table.serial"),
+              className: "serial",
+              cell: (certificate) => <a href={`/verify/${certificate.serial}`}>{certificate.serial}</a>,
+            },
+            {
+              key: "file",
+              header: t("certificates.table.file"),
+              cell: (certificate) =>
+                certificate.revokedAt ? (
+                  t("certificates.mine.revoked", { date: certificate.revokedAt })
+                ) : (
+                  <a
+                    href={`/${tenantSlug}/certificates/${certificate.id}/pdf`}
+                    download
+                    aria-label={t("certificates.mine.downloadLabel", { cohort: certificate.cohortTitle })}
+                  >
+                    {t("certificates.mine.download")}
+                  </a>
+                ),
+            },
+          ]}
+        />
       </section>
     </>
   );

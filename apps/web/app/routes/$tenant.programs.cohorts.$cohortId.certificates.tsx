@@ -1,64 +1,152 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { AppError, instantAt, parseCalendarDate } from "@mentoring/domain";
+import {
+  getCohortCertificates,
+  prepareCertificateBatch,
+  recordAttendance,
+  revokeCertificate,
+  saveCeremony,
+  tenantToday,
+} from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { BatchProgress } from "../components/batch-progress";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
-import { Field } from "../components/field";
+import { DataTable } from "../components/data-table";
+import { FormErrors, InputField, TextareaField } from "../components/form-fields";
 import { useRefreshWhile } from "../components/use-refresh-while";
-import {
-  type BatchPageView,
-  type CoordinatorResult,
-  cohortCertificates,
-  coordinateCertificates,
-  idSchema,
-} from "../services/certificates.server";
-import { notFound, tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import type { CertificateBatchPage } from "../presenters/certificate-batch.server";
+import { presentCohortCertificates } from "../presenters/cohort-certificates.server";
+import { isRefusal, type Refusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { cohortParams, id } from "../services/route-params";
 
 /** A cohort's pairing ceremony (details and attendance) and its certificates, for the coordinator. */
-export const loader = tenantRoute("programs.manage", async ({ request, params, context, tenant }) => {
-  const cohortId = idSchema.safeParse(params.cohortId);
-  if (!cohortId.success) throw notFound();
-  const page = await cohortCertificates(context.services, {
-    tenant,
-    cohortId: cohortId.data,
-    locale: await localeOf(request),
-  });
-  return { ...page, tenantSlug: tenant.slug };
-});
+export const loader = tenantLoader(
+  { permission: "programs.manage", params: cohortParams },
+  async ({ params, tenant, locale, withTenant }) => {
+    const page = await withTenant((db) =>
+      getCohortCertificates(db, { tenantId: tenant.id, cohortId: params.cohortId }),
+    );
+    return { ...presentCohortCertificates(page, locale, tenant.timeZone), tenantSlug: tenant.slug };
+  },
+);
 
-export const action = tenantRoute("programs.manage", async ({ request, params, context, tenant, user }) => {
-  const cohortId = idSchema.safeParse(params.cohortId);
-  if (!cohortId.success) throw notFound();
-  return coordinateCertificates(context.services, {
-    tenant,
-    cohortId: cohortId.data,
-    form: await request.formData(),
-    actorUserId: user.id,
-    requestId: context.requestId,
-  });
+// The ceremony's texts are checked by saveCeremony, whose messages name each field's own limit.
+const ceremonyForm = z.object({
+  intent: z.literal("ceremony"),
+  date: z.string().trim().default(""),
+  time: z.string().trim().default(""),
+  place: z.string().default(""),
+  programme: z.string().default(""),
+  gift: z.string().default(""),
 });
+const attendanceForm = z.object({
+  intent: z.literal("attendance"),
+  applicationId: id,
+  present: z.enum(["true", "false"]),
+});
+const prepareForm = z.object({ intent: z.literal("prepare") });
+const revokeForm = z.object({
+  intent: z.literal("revoke"),
+  certificateId: id,
+  reason: z.string().default(""),
+});
+const certificatesForm = z.discriminatedUnion("intent", [
+  ceremonyForm,
+  attendanceForm,
+  prepareForm,
+  revokeForm,
+]);
 
-function Message({ result }: { result: CoordinatorResult | undefined }) {
+/** The fields of the ceremony form that show their own messages. */
+const ceremonyFields = ["date", "time", "place", "programme", "gift"] as const;
+
+/**
+ * When the ceremony starts, from the form's date and time on the tenant's wall clock. A date or time that
+ * does not read is refused beside its field.
+ */
+function ceremonyStart(date: string, time: string, timeZone: string): Date {
+  const refuse = (path: "date" | "time", message: string) =>
+    new AppError("input.invalid", {}, { fields: [{ path, message, params: {} }] });
+  if (!parseCalendarDate(date)) throw refuse("date", "certificates.error.dateRequired");
+  const startsAt = instantAt(date, time, timeZone);
+  if (!startsAt) throw refuse("time", "certificates.error.timeRequired");
+  return startsAt;
+}
+
+/** The coordinator's changes: the ceremony, one person's attendance, preparing a batch, revoking. */
+export const action = tenantAction(
+  {
+    permission: "programs.manage",
+    params: cohortParams,
+    form: certificatesForm,
+    // Which of the page's forms the refusal answers, and for attendance and revoking which row.
+    onRefusal: (_error, { form }) => ({
+      intent: form.intent,
+      applicationId: form.intent === "attendance" ? form.applicationId : undefined,
+      certificateId: form.intent === "revoke" ? form.certificateId : undefined,
+    }),
+  },
+  async ({ params, form, tenant, user, requestId, withTenant }) => {
+    const acting = { tenantId: tenant.id, cohortId: params.cohortId, actorUserId: user.id, requestId };
+    switch (form.intent) {
+      case "ceremony": {
+        const startsAt = ceremonyStart(form.date, form.time, tenant.timeZone);
+        const { place, programme, gift } = form;
+        await withTenant((db) => saveCeremony(db, { ...acting, startsAt, place, programme, gift }));
+        return { intent: form.intent };
+      }
+      case "attendance": {
+        const { applicationId } = form;
+        await withTenant((db) =>
+          recordAttendance(db, { ...acting, applicationId, present: form.present === "true" }),
+        );
+        return { intent: form.intent, applicationId };
+      }
+      case "prepare": {
+        const { batchId } = await withTenant((db) =>
+          prepareCertificateBatch(db, { ...acting, today: tenantToday(tenant.timeZone) }),
+        );
+        return { intent: form.intent, batchId };
+      }
+      case "revoke": {
+        const { certificateId, reason } = form;
+        await withTenant((db) => revokeCertificate(db, { ...acting, certificateId, reason }));
+        return { intent: form.intent, certificateId };
+      }
+    }
+  },
+);
+
+type Result = ReturnType<typeof useActionData<typeof action>>;
+
+/**
+ * A refusal as one form shows it: a message that stands beside one of the form's fields is not said again
+ * above the form (the use case names the field, and the form as a whole, with the same message).
+ */
+function besideFields(refusal: Refusal, fields: readonly string[]): SubmissionResult<string[]> {
+  const errors = refusal.error ?? {};
+  if (!fields.some((name) => errors[name]?.length)) return refusal;
+  const { "": _formErrors, ...byField } = errors;
+  return { ...refusal, error: byField };
+}
+
+/** What the last action said to one part of the page, a success or a refusal's message. */
+function Message({ result, saved }: { result: NonNullable<Result>; saved: string }) {
   const { t } = useTranslation();
-  if (!result) return null;
-  if ("error" in result)
+  if (isRefusal(result))
     return (
       <p role="alert" className="form-error">
-        {t(result.error, result.params)}
+        {result.error?.[""]?.[0]}
       </p>
     );
-  const key =
-    result.intent === "ceremony"
-      ? "certificates.ceremony.saved"
-      : result.intent === "attendance"
-        ? "certificates.attendance.saved"
-        : result.intent === "prepare"
-          ? "certificates.batch.prepared"
-          : "certificates.table.revoked";
   return (
     <p role="status" className="form-status">
-      {t(key)}
+      {t(saved)}
     </p>
   );
 }
@@ -69,10 +157,20 @@ export default function CohortCertificates() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   useRefreshWhile(batches.some((batch) => batch.status === "generating"));
-  const ceremonyError = result?.intent === "ceremony" && "error" in result ? result : null;
-  const errorOf = (field: string) =>
-    ceremonyError && ceremonyError.field === field ? ceremonyError.error : undefined;
-  const ceremonyFormError = ceremonyError && ceremonyError.field === null ? ceremonyError : null;
+  const ceremonyRefusal = isRefusal(result) && result.intent === "ceremony" ? result : undefined;
+  const [form, fields] = useForm({
+    id: "ceremony",
+    lastResult: ceremonyRefusal ? besideFields(ceremonyRefusal, ceremonyFields) : undefined,
+    constraint: getZodConstraint(ceremonyForm),
+    shouldValidate: "onBlur",
+    defaultValue: {
+      date: ceremony?.date ?? "",
+      time: ceremony?.time ?? "",
+      place: ceremony?.place ?? "",
+      programme: ceremony?.programme ?? "",
+      gift: ceremony?.gift ?? "",
+    },
+  });
   return (
     <>
       <h1>{t("certificates.coordinator.title")}</h1>
@@ -89,74 +187,37 @@ export default function CohortCertificates() {
         ) : (
           <p>{t("certificates.ceremony.none")}</p>
         )}
-        {result?.intent === "ceremony" && !ceremonyError ? <Message result={result} /> : null}
-        {ceremonyFormError ? <Message result={ceremonyFormError} /> : null}
-        <Form method="post" noValidate>
+        {result?.intent === "ceremony" && !ceremonyRefusal ? (
+          <Message result={result} saved="certificates.ceremony.saved" />
+        ) : null}
+        <FormErrors form={form} />
+        <Form method="post" {...getFormProps(form)}>
           <CsrfInput />
           <fieldset>
             <legend>{t("certificates.ceremony.legend")}</legend>
             <div className="ceremony-when">
-              <Field
-                name="date"
-                id="ceremony-date"
-                type="date"
-                label="certificates.ceremony.date"
-                required
-                defaultValue={ceremony?.date ?? ""}
-                error={errorOf("date")}
-              />
-              <Field
-                name="time"
-                id="ceremony-time"
-                type="time"
-                label="certificates.ceremony.time"
-                required
-                defaultValue={ceremony?.time ?? ""}
-                error={errorOf("time")}
-              />
+              <InputField meta={fields.date} type="date" label={t("certificates.ceremony.date")} required />
+              <InputField meta={fields.time} type="time" label={t("certificates.ceremony.time")} required />
             </div>
-            <Field
-              name="place"
-              id="ceremony-place"
-              label="certificates.ceremony.place"
-              hint="certificates.ceremony.placeHint"
+            <InputField
+              meta={fields.place}
+              label={t("certificates.ceremony.place")}
+              hint={t("certificates.ceremony.placeHint")}
               required
               maxLength={200}
-              defaultValue={ceremony?.place ?? ""}
-              error={errorOf("place")}
             />
-            <div className="field">
-              <label htmlFor="ceremony-programme">{t("certificates.ceremony.programme")}</label>
-              <p id="ceremony-programme-hint" className="field__hint">
-                {t("certificates.ceremony.programmeHint")}
-              </p>
-              <textarea
-                id="ceremony-programme"
-                name="programme"
-                rows={5}
-                maxLength={4000}
-                defaultValue={ceremony?.programme ?? ""}
-                aria-invalid={errorOf("programme") ? true : undefined}
-                aria-describedby={
-                  errorOf("programme")
-                    ? "ceremony-programme-hint ceremony-programme-error"
-                    : "ceremony-programme-hint"
-                }
-              />
-              {errorOf("programme") ? (
-                <p id="ceremony-programme-error" className="field__error">
-                  {t(errorOf("programme") as string, ceremonyError?.params)}
-                </p>
-              ) : null}
-            </div>
-            <Field
-              name="gift"
-              id="ceremony-gift"
-              label="certificates.ceremony.gift"
-              hint="certificates.ceremony.giftHint"
+            <TextareaField
+              meta={fields.programme}
+              label={t("certificates.ceremony.programme")}
+              hint={t("certificates.ceremony.programmeHint")}
+              rows={5}
+              maxLength={4000}
+            />
+            <InputField
+              meta={fields.gift}
+              label={t("certificates.ceremony.gift")}
+              hint={t("certificates.ceremony.giftHint")}
               maxLength={200}
-              defaultValue={ceremony?.gift ?? ""}
-              error={errorOf("gift")}
             />
           </fieldset>
           <button type="submit" name="intent" value="ceremony" className="button-primary" disabled={busy}>
@@ -167,85 +228,87 @@ export default function CohortCertificates() {
 
       <section aria-labelledby="attendance-heading" className="card">
         <h2 id="attendance-heading">{t("certificates.attendance.title")}</h2>
-        {result?.intent === "attendance" ? <Message result={result} /> : null}
+        {result?.intent === "attendance" ? (
+          <Message result={result} saved="certificates.attendance.saved" />
+        ) : null}
         {!ceremony ? (
           <p>{t("certificates.attendance.noCeremony")}</p>
-        ) : ceremony.attendance.length === 0 ? (
-          <p>{t("certificates.attendance.empty")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("certificates.attendance.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("certificates.attendance.name")}</th>
-                  <th scope="col">{t("certificates.attendance.role")}</th>
-                  <th scope="col">{t("certificates.attendance.team")}</th>
-                  <th scope="col">{t("certificates.attendance.status")}</th>
-                  <th scope="col">{t("certificates.attendance.action")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ceremony.attendance.map((person) => {
-                  const nameId = `attendee-${person.applicationId}`;
-                  return (
-                    <tr key={person.applicationId}>
-                      <th scope="row" id={nameId}>
-                        {person.name}
-                      </th>
-                      <td>{t(`certificates.role.${person.role}`)}</td>
-                      <td>
-                        {person.teamNumber === null
-                          ? t("certificates.attendance.noTeam")
-                          : t("certificates.attendance.teamNumber", { number: person.teamNumber })}
-                      </td>
-                      <td>
-                        {person.present === null
-                          ? t("certificates.attendance.unknown")
-                          : person.present
-                            ? t("certificates.attendance.present")
-                            : t("certificates.attendance.absent")}
-                      </td>
-                      <td>
-                        <Form method="post" className="inline-form">
-                          <CsrfInput />
-                          <input type="hidden" name="intent" value="attendance" />
-                          <input type="hidden" name="applicationId" value={person.applicationId} />
-                          <button
-                            type="submit"
-                            name="present"
-                            value="true"
-                            disabled={busy}
-                            aria-pressed={person.present === true}
-                            aria-describedby={nameId}
-                          >
-                            {t("certificates.attendance.markPresent")}
-                          </button>{" "}
-                          <button
-                            type="submit"
-                            name="present"
-                            value="false"
-                            disabled={busy}
-                            aria-pressed={person.present === false}
-                            aria-describedby={nameId}
-                          >
-                            {t("certificates.attendance.markAbsent")}
-                          </button>
-                        </Form>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("certificates.attendance.caption")}
+            rows={ceremony.attendance}
+            rowKey={(person) => person.applicationId}
+            empty={t("certificates.attendance.empty")}
+            columns={[
+              {
+                key: "name",
+                header: t("certificates.attendance.name"),
+                // Named so that each row's buttons say whose attendance they record.
+                cell: (person) => <span id={`attendee-${person.applicationId}`}>{person.name}</span>,
+              },
+              {
+                key: "role",
+                header: t("certificates.attendance.role"),
+                cell: (person) => t(`certificates.role.${person.role}`),
+              },
+              {
+                key: "team",
+                header: t("certificates.attendance.team"),
+                cell: (person) =>
+                  person.teamNumber === null
+                    ? t("certificates.attendance.noTeam")
+                    : t("certificates.attendance.teamNumber", { number: person.teamNumber }),
+              },
+              {
+                key: "status",
+                header: t("certificates.attendance.status"),
+                cell: (person) =>
+                  person.present === null
+                    ? t("certificates.attendance.unknown")
+                    : person.present
+                      ? t("certificates.attendance.present")
+                      : t("certificates.attendance.absent"),
+              },
+              {
+                key: "action",
+                header: t("certificates.attendance.action"),
+                cell: (person) => (
+                  <Form method="post" className="inline-form">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="attendance" />
+                    <input type="hidden" name="applicationId" value={person.applicationId} />
+                    <button
+                      type="submit"
+                      name="present"
+                      value="true"
+                      disabled={busy}
+                      aria-pressed={person.present === true}
+                      aria-describedby={`attendee-${person.applicationId}`}
+                    >
+                      {t("certificates.attendance.markPresent")}
+                    </button>{" "}
+                    <button
+                      type="submit"
+                      name="present"
+                      value="false"
+                      disabled={busy}
+                      aria-pressed={person.present === false}
+                      aria-describedby={`attendee-${person.applicationId}`}
+                    >
+                      {t("certificates.attendance.markAbsent")}
+                    </button>
+                  </Form>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
 
       <section aria-labelledby="batches-heading" className="card">
         <h2 id="batches-heading">{t("certificates.batch.title")}</h2>
         <p>{t("certificates.batch.intro")}</p>
-        {result?.intent === "prepare" ? <Message result={result} /> : null}
+        {result?.intent === "prepare" ? <Message result={result} saved="certificates.batch.prepared" /> : null}
         <Form method="post">
           <CsrfInput />
           <button type="submit" name="intent" value="prepare" className="button-primary" disabled={busy}>
@@ -275,10 +338,10 @@ function Batch({
   result,
   busy,
 }: {
-  batch: BatchPageView;
+  batch: CertificateBatchPage;
   tenantSlug: string;
   cohortId: string;
-  result: CoordinatorResult | undefined;
+  result: Result;
   busy: boolean;
 }) {
   const { t } = useTranslation();
@@ -309,87 +372,121 @@ function Batch({
           </a>
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <caption>{t("certificates.table.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("certificates.table.team")}</th>
-              <th scope="col">{t("certificates.table.mentors")}</th>
-              <th scope="col">{t("certificates.table.mentees")}</th>
-              <th scope="col">{t("certificates.table.serial")}</th>
-              <th scope="col">{t("certificates.table.status")}</th>
-              <th scope="col">{t("certificates.table.file")}</th>
-              <th scope="col">{t("certificates.table.revoke")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {batch.certificates.map((certificate) => {
+      <DataTable
+        caption={t("certificates.table.caption")}
+        rows={batch.certificates}
+        rowKey={(certificate) => certificate.id}
+        rowProps={(certificate) => ({ "data-serial": certificate.serial })}
+        empty={null}
+        columns={[
+          {
+            key: "team",
+            header: t("certificates.table.team"),
+            cell: (certificate) => t("certificates.attendance.teamNumber", { number: certificate.teamNumber }),
+          },
+          {
+            key: "mentors",
+            header: t("certificates.table.mentors"),
+            cell: (certificate) => certificate.mentors.join(", "),
+          },
+          {
+            key: "mentees",
+            header: t("certificates.table.mentees"),
+            cell: (certificate) => certificate.mentees.join(", "),
+          },
+          {
+            key: "serial",
+            header: t("certificates.table.serial"),
+            className: "serial",
+            cell: (certificate) => certificate.serial,
+          },
+          {
+            key: "status",
+            header: t("certificates.table.status"),
+            cell: (certificate) =>
+              certificate.revokedAt ? (
+                <>
+                  {t("certificates.table.revokedOn", { date: certificate.revokedAt })}
+                  <br />
+                  {t("certificates.table.revokedReason", { reason: certificate.revokedReason ?? "" })}
+                </>
+              ) : !certificate.signed ? (
+                t("certificates.table.unsigned")
+              ) : certificate.fileReady ? (
+                t("certificates.table.issued")
+              ) : (
+                t("certificates.table.pending")
+              ),
+          },
+          {
+            key: "file",
+            header: t("certificates.table.file"),
+            cell: (certificate) =>
+              certificate.fileReady && certificate.signed ? (
+                <a
+                  href={`/${tenantSlug}/certificates/${certificate.id}/pdf`}
+                  download
+                  aria-label={t("certificates.table.downloadLabel", { team: certificate.teamNumber })}
+                >
+                  {t("certificates.table.download")}
+                </a>
+              ) : null,
+          },
+          {
+            key: "revoke",
+            header: t("certificates.table.revoke"),
+            cell: (certificate) => {
               const rowResult =
                 result?.intent === "revoke" && result.certificateId === certificate.id ? result : undefined;
-              const rowError = rowResult && "error" in rowResult ? rowResult : undefined;
-              const reasonId = `reason-${certificate.id}`;
               return (
-                <tr key={certificate.id} data-serial={certificate.serial}>
-                  <th scope="row">
-                    {t("certificates.attendance.teamNumber", { number: certificate.teamNumber })}
-                  </th>
-                  <td>{certificate.mentors.join(", ")}</td>
-                  <td>{certificate.mentees.join(", ")}</td>
-                  <td className="serial">{certificate.serial}</td>
-                  <td>
-                    {certificate.revokedAt ? (
-                      <>
-                        {t("certificates.table.revokedOn", { date: certificate.revokedAt })}
-                        <br />
-                        {t("certificates.table.revokedReason", { reason: certificate.revokedReason ?? "" })}
-                      </>
-                    ) : !certificate.signed ? (
-                      t("certificates.table.unsigned")
-                    ) : certificate.fileReady ? (
-                      t("certificates.table.issued")
-                    ) : (
-                      t("certificates.table.pending")
-                    )}
-                  </td>
-                  <td>
-                    {certificate.fileReady && certificate.signed ? (
-                      <a
-                        href={`/${tenantSlug}/certificates/${certificate.id}/pdf`}
-                        download
-                        aria-label={t("certificates.table.downloadLabel", { team: certificate.teamNumber })}
-                      >
-                        {t("certificates.table.download")}
-                      </a>
-                    ) : null}
-                  </td>
-                  <td>
-                    {rowResult && !rowError ? <Message result={rowResult} /> : null}
-                    {certificate.signed && !certificate.revokedAt ? (
-                      <Form method="post" className="revoke-form" noValidate>
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="certificateId" value={certificate.id} />
-                        <Field
-                          name="reason"
-                          id={reasonId}
-                          label="certificates.table.reason"
-                          maxLength={500}
-                          required
-                          error={rowError?.error}
-                        />
-                        <button type="submit" disabled={busy}>
-                          {t("certificates.table.revokeSubmit")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
+                <>
+                  {rowResult && !isRefusal(rowResult) ? (
+                    <Message result={rowResult} saved="certificates.table.revoked" />
+                  ) : null}
+                  {certificate.signed && !certificate.revokedAt ? (
+                    <RevokeForm
+                      certificateId={certificate.id}
+                      refusal={rowResult && isRefusal(rowResult) ? rowResult : undefined}
+                      busy={busy}
+                    />
+                  ) : null}
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+        ]}
+      />
     </section>
+  );
+}
+
+/** Revoking one certificate, with the reason required beside its field. */
+function RevokeForm({
+  certificateId,
+  refusal,
+  busy,
+}: {
+  certificateId: string;
+  refusal: Refusal | undefined;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `revoke-${certificateId}`,
+    lastResult: refusal ? besideFields(refusal, ["reason"]) : undefined,
+    constraint: getZodConstraint(revokeForm),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="revoke-form" {...getFormProps(form)}>
+      <CsrfInput />
+      <input type="hidden" name="intent" value="revoke" />
+      <input type="hidden" name="certificateId" value={certificateId} />
+      <FormErrors form={form} />
+      <InputField meta={fields.reason} label={t("certificates.table.reason")} maxLength={500} required />
+      <button type="submit" disabled={busy}>
+        {t("certificates.table.revokeSubmit")}
+      </button>
+    </Form>
   );
 }

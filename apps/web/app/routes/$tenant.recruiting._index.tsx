@@ -1,44 +1,62 @@
+import { AppError } from "@mentoring/domain";
+import { applicationsOf, departmentsNamedIn, recruitingCohorts, withdrawApplication } from "@mentoring/programs";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { DataTable } from "../components/data-table";
 import {
   type AnnouncementView,
   type OwnApplicationView,
-  type Phrase,
-  recruitingOverview,
-  withdrawOwnApplication,
-} from "../services/recruitment.server";
+  presentAnnouncement,
+  presentOwnApplication,
+} from "../presenters/recruiting.server";
+import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { id } from "../services/route-params";
 
 /** Staff: the cohorts recruiting now, and one's own applications with their state. */
-export const loader = tenantRoute("applications.submit", async ({ request, context, tenant, membership }) => {
-  const overview = await recruitingOverview(
-    context.services,
-    tenant,
-    membership.staffMemberId,
-    await localeOf(request),
-  );
-  return { ...overview, base: `/${tenant.slug}/recruiting` };
-});
-
-const withdrawForm = z.object({ intent: z.literal("withdraw"), cohortId: z.string().uuid() });
-
-export const action = tenantRoute(
-  "applications.submit",
-  async ({ request, context, tenant, membership, user }) => {
-    const parsed = withdrawForm.safeParse(Object.fromEntries(await request.formData()));
-    if (!parsed.success) throw new Response(null, { status: 400 });
-    if (!membership.staffMemberId) return { error: { key: "recruitment.apply.noStaffRecord" } as Phrase };
-    const result = await withdrawOwnApplication(context.services, {
-      tenant,
-      userId: user.id,
-      requestId: context.requestId,
-      cohortId: parsed.data.cohortId,
-      staffMemberId: membership.staffMemberId,
+export const loader = tenantLoader(
+  { permission: "applications.submit" },
+  async ({ tenant, membership, locale, withTenant }) => {
+    const { staffMemberId } = membership;
+    const { announcements, departments, mine } = await withTenant(async (db) => {
+      const announcements = await recruitingCohorts(db, tenant.id);
+      const rules = announcements.flatMap((announcement) => announcement.roles.map((role) => role.eligibility));
+      return {
+        announcements,
+        departments: await departmentsNamedIn(db, tenant.id, rules),
+        // An account not linked to the staff directory has no applications, and cannot make any.
+        mine: staffMemberId ? await applicationsOf(db, tenant.id, staffMemberId) : null,
+      };
     });
-    return result.ok ? { withdrawn: parsed.data.cohortId } : { error: result.error };
+    return {
+      announcements: announcements.map((announcement) => presentAnnouncement(announcement, departments)),
+      mine: mine?.map((application) => presentOwnApplication(application, locale, tenant.timeZone)) ?? null,
+      base: `/${tenant.slug}/recruiting`,
+    };
+  },
+);
+
+const withdrawForm = z.object({ intent: z.literal("withdraw"), cohortId: id });
+
+/** Withdrawing one of one's applications, from its row. */
+export const action = tenantAction(
+  { permission: "applications.submit", form: withdrawForm },
+  async ({ form, tenant, membership, user, requestId, services, withTenant }) => {
+    const { staffMemberId } = membership;
+    if (!staffMemberId) throw new AppError("recruitment.no_staff_record");
+    await withTenant((db) =>
+      withdrawApplication(db, {
+        tenantId: tenant.id,
+        actorUserId: user.id,
+        requestId,
+        now: new Date(),
+        appUrl: services.config.APP_URL,
+        cohortId: form.cohortId,
+        staffMemberId,
+      }),
+    );
+    return { withdrawn: form.cohortId };
   },
 );
 
@@ -110,22 +128,41 @@ function ApplicationStatus({ application }: { application: OwnApplicationView })
   );
 }
 
+function WithdrawButton({ application }: { application: OwnApplicationView }) {
+  const { t } = useTranslation();
+  if (!application.mayWithdraw) return null;
+  return (
+    <Form method="post" className="inline-form">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="withdraw" />
+      <input type="hidden" name="cohortId" value={application.cohortId} />
+      <button
+        type="submit"
+        aria-label={t("recruitment.mine.withdrawLabel", { title: application.cohortTitle })}
+      >
+        {t("recruitment.mine.withdraw")}
+      </button>
+    </Form>
+  );
+}
+
 export default function Recruiting() {
   const { t } = useTranslation();
   const { announcements, mine, base } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const refusal = isRefusal(result) ? result.error?.[""]?.[0] : undefined;
   return (
     <>
       <h1>{t("recruitment.list.title")}</h1>
       <p>{t("recruitment.list.intro")}</p>
-      {result && "withdrawn" in result ? (
+      {result && !isRefusal(result) ? (
         <p role="status" className="form-status">
           {t("recruitment.result.withdrawn")}
         </p>
       ) : null}
-      {result && "error" in result && result.error ? (
+      {refusal ? (
         <p role="alert" className="form-error">
-          {t(result.error.key, result.error.params)}
+          {refusal}
         </p>
       ) : null}
       <h2>{t("recruitment.list.open")}</h2>
@@ -141,52 +178,43 @@ export default function Recruiting() {
       <h2>{t("recruitment.mine.title")}</h2>
       {mine === null ? (
         <p>{t("recruitment.apply.noStaffRecord")}</p>
-      ) : mine.length === 0 ? (
-        <p>{t("recruitment.mine.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("recruitment.mine.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("recruitment.mine.cohort")}</th>
-                <th scope="col">{t("recruitment.mine.role")}</th>
-                <th scope="col">{t("recruitment.mine.status")}</th>
-                <th scope="col">{t("recruitment.mine.submittedAt")}</th>
-                <th scope="col">{t("recruitment.mine.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mine.map((application) => (
-                <tr key={application.applicationId}>
-                  <th scope="row">
-                    <Link to={`${base}/${application.cohortId}`}>{application.cohortTitle}</Link>
-                  </th>
-                  <td>{t(`recruitment.role.${application.role}`)}</td>
-                  <td>
-                    <ApplicationStatus application={application} />
-                  </td>
-                  <td>{application.submittedAt}</td>
-                  <td>
-                    {application.mayWithdraw ? (
-                      <Form method="post" className="inline-form">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="withdraw" />
-                        <input type="hidden" name="cohortId" value={application.cohortId} />
-                        <button
-                          type="submit"
-                          aria-label={t("recruitment.mine.withdrawLabel", { title: application.cohortTitle })}
-                        >
-                          {t("recruitment.mine.withdraw")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("recruitment.mine.caption")}
+          captionHidden
+          rows={mine}
+          rowKey={(application) => application.applicationId}
+          empty={t("recruitment.mine.none")}
+          columns={[
+            {
+              key: "cohort",
+              header: t("recruitment.mine.cohort"),
+              cell: (application) => (
+                <Link to={`${base}/${application.cohortId}`}>{application.cohortTitle}</Link>
+              ),
+            },
+            {
+              key: "role",
+              header: t("recruitment.mine.role"),
+              cell: (application) => t(`recruitment.role.${application.role}`),
+            },
+            {
+              key: "status",
+              header: t("recruitment.mine.status"),
+              cell: (application) => <ApplicationStatus application={application} />,
+            },
+            {
+              key: "submittedAt",
+              header: t("recruitment.mine.submittedAt"),
+              cell: (application) => application.submittedAt,
+            },
+            {
+              key: "action",
+              header: t("recruitment.mine.action"),
+              cell: (application) => <WithdrawButton application={application} />,
+            },
+          ]}
+        />
       )}
     </>
   );

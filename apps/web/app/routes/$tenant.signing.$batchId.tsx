@@ -1,40 +1,60 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { getCertificateBatch, signCertificateBatch } from "@mentoring/programs";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BatchProgress } from "../components/batch-progress";
 import { CsrfInput } from "../components/csrf-input";
+import { DataTable } from "../components/data-table";
+import { FormErrors } from "../components/form-fields";
 import { useRefreshWhile } from "../components/use-refresh-while";
-import { batchForSigning, idSchema, signBatch } from "../services/certificates.server";
-import { notFound, tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { presentCertificateBatch } from "../presenters/certificate-batch.server";
+import { isRefusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { id } from "../services/route-params";
+
+const batchParams = z.object({ batchId: id });
 
 /** The executive reviews one batch (signer, each certificate's names and date) and signs it. */
-export const loader = tenantRoute("certificates.sign", async ({ request, params, context, tenant }) => {
-  const batchId = idSchema.safeParse(params.batchId);
-  if (!batchId.success) throw notFound();
-  const batch = await batchForSigning(context.services, {
-    tenant,
-    batchId: batchId.data,
-    locale: await localeOf(request),
-  });
-  return { batch, tenantSlug: tenant.slug };
+export const loader = tenantLoader(
+  { permission: "certificates.sign", params: batchParams },
+  async ({ params, tenant, locale, withTenant }) => {
+    const batch = await withTenant((db) =>
+      getCertificateBatch(db, { tenantId: tenant.id, batchId: params.batchId }),
+    );
+    return { batch: presentCertificateBatch(batch, locale, tenant.timeZone), tenantSlug: tenant.slug };
+  },
+);
+
+// A refinement rather than a required boolean, so that an unticked box is answered with its own message.
+const signForm = z.object({
+  confirm: z
+    .boolean()
+    .optional()
+    .refine((confirmed) => confirmed === true, { message: "certificates.error.confirmRequired" }),
 });
 
-const signForm = z.object({ confirm: z.literal("on").optional() });
-
-export const action = tenantRoute("certificates.sign", async ({ request, params, context, tenant, user }) => {
-  const batchId = idSchema.safeParse(params.batchId);
-  if (!batchId.success) throw notFound();
-  const form = signForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) throw new Response(null, { status: 400 });
-  return signBatch(context.services, {
-    tenant,
-    batchId: batchId.data,
-    confirmed: form.data.confirm === "on",
-    actorUserId: user.id,
-    requestId: context.requestId,
-  });
-});
+/** The executive signs the batch after confirming it; the files are made by the worker. */
+export const action = tenantAction(
+  { permission: "certificates.sign", params: batchParams, form: signForm },
+  async ({ params, tenant, user, requestId, services, withTenant }) => {
+    const { batchId } = params;
+    await withTenant(async (db) => {
+      const batch = await getCertificateBatch(db, { tenantId: tenant.id, batchId });
+      await signCertificateBatch(db, {
+        tenantId: tenant.id,
+        cohortId: batch.cohortId,
+        batchId,
+        actorUserId: user.id,
+        requestId,
+        encryptionKey: services.config.DATA_ENCRYPTION_KEY,
+        now: new Date(),
+      });
+    });
+    return { signed: true as const };
+  },
+);
 
 export default function SignBatch() {
   const { t } = useTranslation();
@@ -42,7 +62,14 @@ export default function SignBatch() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   useRefreshWhile(batch.status === "generating");
-  const error = result && "error" in result ? result : null;
+  const refusal = isRefusal(result) ? result : undefined;
+  const [form, fields] = useForm({
+    id: "sign",
+    lastResult: refusal,
+    constraint: getZodConstraint(signForm),
+    shouldValidate: "onBlur",
+  });
+  const confirmError = fields.confirm.errors?.[0];
   return (
     <>
       <h1>{t("certificates.signing.reviewTitle")}</h1>
@@ -50,7 +77,7 @@ export default function SignBatch() {
       <p>
         <Link to={`/${tenantSlug}/signing`}>{t("certificates.signing.back")}</Link>
       </p>
-      {result && "signed" in result ? (
+      {result && !refusal ? (
         <p role="status" className="form-status">
           {t("certificates.signing.signed")}
         </p>
@@ -72,62 +99,65 @@ export default function SignBatch() {
         ) : null}
       </dl>
       <BatchProgress status={batch.status} progress={batch.progress} />
-      <div className="table-wrap">
-        <table>
-          <caption>{t("certificates.signing.certificates")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("certificates.table.team")}</th>
-              <th scope="col">{t("certificates.table.mentors")}</th>
-              <th scope="col">{t("certificates.table.mentees")}</th>
-              <th scope="col">{t("certificates.table.date")}</th>
-              <th scope="col">{t("certificates.table.serial")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {batch.certificates.map((certificate) => (
-              <tr key={certificate.id}>
-                <th scope="row">
-                  {t("certificates.attendance.teamNumber", { number: certificate.teamNumber })}
-                </th>
-                <td>{certificate.mentors.join(", ")}</td>
-                <td>{certificate.mentees.join(", ")}</td>
-                <td>{certificate.date}</td>
-                <td className="serial">{certificate.serial}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("certificates.signing.certificates")}
+        rows={batch.certificates}
+        rowKey={(certificate) => certificate.id}
+        empty={null}
+        columns={[
+          {
+            key: "team",
+            header: t("certificates.table.team"),
+            cell: (certificate) => t("certificates.attendance.teamNumber", { number: certificate.teamNumber }),
+          },
+          {
+            key: "mentors",
+            header: t("certificates.table.mentors"),
+            cell: (certificate) => certificate.mentors.join(", "),
+          },
+          {
+            key: "mentees",
+            header: t("certificates.table.mentees"),
+            cell: (certificate) => certificate.mentees.join(", "),
+          },
+          { key: "date", header: t("certificates.table.date"), cell: (certificate) => certificate.date },
+          {
+            key: "serial",
+            header: t("certificates.table.serial"),
+            className: "serial",
+            cell: (certificate) => certificate.serial,
+          },
+        ]}
+      />
       {batch.status === "draft" ? (
-        <Form method="post" className="sign-form" noValidate>
+        <Form method="post" className="sign-form" {...getFormProps(form)}>
           <CsrfInput />
           <fieldset>
             <legend>{t("certificates.signing.confirmLegend")}</legend>
-            {error ? (
-              <p id="confirm-error" role="alert" className="form-error">
-                {t(error.error, error.params)}
+            {confirmError ? (
+              <p id={fields.confirm.errorId} role="alert" className="form-error">
+                {confirmError}
               </p>
-            ) : null}
+            ) : (
+              <FormErrors form={form} />
+            )}
             <div className="consent-check">
               <input
-                type="checkbox"
-                id="confirm"
-                name="confirm"
+                {...getInputProps(fields.confirm, { type: "checkbox", ariaAttributes: false })}
                 required
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? "confirm-error" : undefined}
+                aria-invalid={confirmError ? true : undefined}
+                aria-describedby={confirmError ? fields.confirm.errorId : undefined}
               />
-              <label htmlFor="confirm">{t("certificates.signing.confirm")}</label>
+              <label htmlFor={fields.confirm.id}>{t("certificates.signing.confirm")}</label>
             </div>
           </fieldset>
           <button type="submit" className="button-primary" disabled={busy}>
             {t("certificates.signing.sign")}
           </button>
         </Form>
-      ) : error ? (
+      ) : refusal ? (
         <p role="alert" className="form-error">
-          {t(error.error, error.params)}
+          {refusal.error?.confirm?.[0] ?? refusal.error?.[""]?.[0]}
         </p>
       ) : null}
     </>

@@ -1,14 +1,21 @@
+import { listBatchesForSigning } from "@mentoring/programs";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { batchesToSign } from "../services/certificates.server";
-import { tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { DataTable } from "../components/data-table";
+import { presentCertificateBatch } from "../presenters/certificate-batch.server";
+import { tenantLoader } from "../services/route-builder.server";
 
 /** The executive's list of certificate batches: those waiting for a signature first. */
-export const loader = tenantRoute("certificates.sign", async ({ request, context, tenant }) => {
-  const batches = await batchesToSign(context.services, { tenant, locale: await localeOf(request) });
-  return { batches, tenantSlug: tenant.slug };
-});
+export const loader = tenantLoader(
+  { permission: "certificates.sign" },
+  async ({ tenant, locale, withTenant }) => {
+    const batches = await withTenant((db) => listBatchesForSigning(db, { tenantId: tenant.id }));
+    return {
+      batches: batches.map((batch) => presentCertificateBatch(batch, locale, tenant.timeZone)),
+      tenantSlug: tenant.slug,
+    };
+  },
+);
 
 export default function SigningList() {
   const { t } = useTranslation();
@@ -17,42 +24,42 @@ export default function SigningList() {
     <>
       <h1>{t("certificates.signing.title")}</h1>
       <p>{t("certificates.signing.intro")}</p>
-      {batches.length === 0 ? (
-        <p>{t("certificates.signing.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("certificates.signing.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("certificates.signing.cohort")}</th>
-                <th scope="col">{t("certificates.signing.count")}</th>
-                <th scope="col">{t("certificates.signing.status")}</th>
-                <th scope="col">{t("certificates.signing.signedAt")}</th>
-                <th scope="col">{t("certificates.signing.review")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {batches.map((batch) => (
-                <tr key={batch.id}>
-                  <th scope="row">{batch.cohortTitle}</th>
-                  <td>{t("certificates.signing.countText", { count: batch.certificates.length })}</td>
-                  <td>{t(`certificates.batch.status.${batch.status}`)}</td>
-                  <td>{batch.signedAt ?? t("certificates.batch.notSigned")}</td>
-                  <td>
-                    <Link
-                      to={`/${tenantSlug}/signing/${batch.id}`}
-                      aria-label={t("certificates.signing.reviewLabel", { cohort: batch.cohortTitle })}
-                    >
-                      {t("certificates.signing.review")}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("certificates.signing.caption")}
+        rows={batches}
+        rowKey={(batch) => batch.id}
+        empty={t("certificates.signing.none")}
+        columns={[
+          { key: "cohort", header: t("certificates.signing.cohort"), cell: (batch) => batch.cohortTitle },
+          {
+            key: "count",
+            header: t("certificates.signing.count"),
+            cell: (batch) => t("certificates.signing.countText", { count: batch.certificates.length }),
+          },
+          {
+            key: "status",
+            header: t("certificates.signing.status"),
+            cell: (batch) => t(`certificates.batch.status.${batch.status}`),
+          },
+          {
+            key: "signedAt",
+            header: t("certificates.signing.signedAt"),
+            cell: (batch) => batch.signedAt ?? t("certificates.batch.notSigned"),
+          },
+          {
+            key: "review",
+            header: t("certificates.signing.review"),
+            cell: (batch) => (
+              <Link
+                to={`/${tenantSlug}/signing/${batch.id}`}
+                aria-label={t("certificates.signing.reviewLabel", { cohort: batch.cohortTitle })}
+              >
+                {t("certificates.signing.review")}
+              </Link>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

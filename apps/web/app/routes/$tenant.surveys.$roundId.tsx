@@ -1,4 +1,6 @@
+import type { TenantDb } from "@mentoring/db";
 import { type QuestionSet, rankPlaces } from "@mentoring/domain";
+import { getParticipantRound, saveDraft, submitResponse } from "@mentoring/programs";
 import { redirect } from "@remix-run/node";
 import {
   Form,
@@ -13,16 +15,18 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { tenantAccessState } from "../services/billing-access.server";
-import { notFound, tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
 import {
-  answerRound,
   type ProblemView,
+  presentParticipantRound,
+  presentProblems,
+  presentSaved,
   type QuestionView,
-  roundForParticipant,
-  roundIdSchema,
-} from "../services/surveys.server";
+} from "../presenters/survey-answer.server";
+import { tenantAccessState } from "../services/billing-access.server";
+import { notFound } from "../services/guard.server";
+import { isRefusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { roundParams } from "../services/route-params";
 
 /*
  * Answers travel in form fields named "q.<question>" ("q.<question>.<place>" for a ranked question's places),
@@ -31,90 +35,105 @@ import {
 const answerField = (question: string) => `q.${question}`;
 const rankField = (question: string, place: number) => `q.${question}.${place}`;
 
-/** The answers in a posted form, typed per question; the domain then checks them. */
-function answersFromForm(set: QuestionSet, form: FormData): Record<string, unknown> {
+/** The answers in a posted form ("q" as conform nests it), typed per question; the domain then checks them. */
+function answersFromForm(set: QuestionSet, posted: Record<string, unknown>): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   for (const question of set.questions) {
-    const name = answerField(question.key);
+    const value = posted[question.key];
     switch (question.type) {
       case "likert": {
-        const value = text(name);
-        if (value) answers[question.key] = /^\d+$/.test(value) ? Number(value) : value;
+        const chosen = text(value);
+        if (chosen) answers[question.key] = /^\d+$/.test(chosen) ? Number(chosen) : chosen;
         break;
       }
       case "single":
       case "short_text":
       case "long_text": {
-        const value = text(name);
+        const typed = text(value);
         // Textareas send line breaks as CR LF; the answer keeps them as the person sees them.
-        if (value !== undefined) answers[question.key] = value.replace(/\r\n/g, "\n");
+        if (typed !== undefined) answers[question.key] = typed.replace(/\r\n/g, "\n");
         break;
       }
       case "multiple":
-        answers[question.key] = form
-          .getAll(name)
-          .filter((value): value is string => typeof value === "string");
-        break;
-      case "ranked":
-        answers[question.key] = Array.from(
-          { length: rankPlaces(question) },
-          (_, index) => text(rankField(question.key, index + 1)) ?? "",
+        // One box ticked arrives as a value, several as a list, none not at all.
+        answers[question.key] = (Array.isArray(value) ? value : [value]).filter(
+          (chosen): chosen is string => typeof chosen === "string",
         );
         break;
+      case "ranked": {
+        // The places arrive keyed by their number ("1", "2", ...).
+        const places = (value ?? {}) as Record<string, unknown>;
+        answers[question.key] = Array.from(
+          { length: rankPlaces(question) },
+          (_, index) => text(places[String(index + 1)]) ?? "",
+        );
+        break;
+      }
     }
   }
   return answers;
 }
 
 /** One survey round for its participant: answer (saved as they go), submit once, then read back. */
-export const loader = tenantRoute(
-  "surveys.respond",
-  async ({ request, params, context, tenant, membership }) => {
-    const roundId = roundIdSchema.safeParse(params.roundId);
-    if (!roundId.success || !membership.staffMemberId) throw notFound();
-    const round = await roundForParticipant(context.services, {
-      tenant,
-      staffMemberId: membership.staffMemberId,
-      roundId: roundId.data,
-      locale: await localeOf(request),
-    });
+export const loader = tenantLoader(
+  { permission: "surveys.respond", params: roundParams },
+  async ({ params, tenant, membership, locale, withTenant }) => {
+    const { staffMemberId } = membership;
+    if (!staffMemberId) throw notFound();
+    const found = await withTenant((db) =>
+      getParticipantRound(db, { tenantId: tenant.id, roundId: params.roundId, staffMemberId }),
+    );
     // A read-only tenant (billing) takes no answers: the form would only be refused as the person types.
     const readOnly = tenantAccessState(tenant, new Date()).readOnly;
-    return { ...round, readOnly, base: `/${tenant.slug}/surveys` };
+    return {
+      ...presentParticipantRound(found, locale, tenant.timeZone),
+      readOnly,
+      base: `/${tenant.slug}/surveys`,
+    };
   },
 );
 
-const intentSchema = z.enum(["autosave", "save", "submit"]);
+const answerForm = z.object({
+  intent: z.enum(["autosave", "save", "submit"]),
+  /** The answers, read against the round's questions: which they are depends on the round. */
+  q: z.record(z.unknown()).optional(),
+});
 
-export const action = tenantRoute(
-  "surveys.respond",
-  async ({ request, params, context, tenant, membership }) => {
-    const roundId = roundIdSchema.safeParse(params.roundId);
-    if (!roundId.success || !membership.staffMemberId) throw notFound();
-    const form = await request.formData();
-    const intent = intentSchema.safeParse(form.get("intent"));
-    if (!intent.success) throw new Response(null, { status: 400 });
-    const result = await answerRound(context.services, {
-      tenant,
-      staffMemberId: membership.staffMemberId,
-      roundId: roundId.data,
-      locale: await localeOf(request),
-      intent: intent.data,
-      readAnswers: (set) => answersFromForm(set, form),
-    });
-    // Submitted: the page reloads to show the answers as they were sent.
-    if ("submitted" in result) throw redirect(`/${tenant.slug}/surveys/${roundId.data}`);
-    return result;
+/** Saves a draft (autosave, "save") or submits; autosave posts here too, through a fetcher. */
+export const action = tenantAction(
+  { permission: "surveys.respond", params: roundParams, form: answerForm },
+  async ({ params, form, tenant, membership, locale, withTenant }) => {
+    const { staffMemberId } = membership;
+    if (!staffMemberId) throw notFound();
+    const { intent } = form;
+    const round = { tenantId: tenant.id, roundId: params.roundId, staffMemberId };
+    const answersOf = async (db: TenantDb) =>
+      answersFromForm((await getParticipantRound(db, round)).set, form.q ?? {});
+    if (intent === "submit") {
+      const { answers, result } = await withTenant(async (db) => {
+        const answers = await answersOf(db);
+        return { answers, result: await submitResponse(db, { ...round, answers, now: new Date() }) };
+      });
+      // Submitted: the page reloads to show the answers as they were sent.
+      if (result.submitted) throw redirect(`/${tenant.slug}/surveys/${params.roundId}`);
+      return { intent, problems: presentProblems(result.problems), answers };
+    }
+    const saved = await withTenant(async (db) => saveDraft(db, { ...round, answers: await answersOf(db) }));
+    return { intent, ...presentSaved(saved, locale, tenant.timeZone) };
   },
 );
 
-/** An autosave changes nothing the page shows but its status line: no need to load the page again. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+/**
+ * An autosave changes nothing the page shows but its status line: no need to load the page again. A
+ * refusal comes from a change made elsewhere (submitted in another tab, the round closed): load the page
+ * again so that it shows it.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionStatus, defaultShouldRevalidate }) => {
+  if (formData?.get("intent") === "autosave") return false;
+  if (actionStatus !== undefined && actionStatus >= 400) return true;
+  return defaultShouldRevalidate;
+};
 
 type Answer = number | string | (string | null)[] | undefined;
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -128,7 +147,7 @@ export default function AnswerRound() {
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   // A refusal (already submitted, closed meanwhile) is shown whatever state the page is in.
-  const refusal = result && "error" in result ? t(result.error) : null;
+  const refusal = isRefusal(result) ? (result.error?.[""]?.[0] ?? null) : null;
   return (
     <>
       <h1>{data.title}</h1>
@@ -224,15 +243,16 @@ function AnswerForm({ data }: { data: LoaderData }) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // After a refused submission the form shows what was sent, so that nothing typed is lost.
-  const submitted = result && result.intent === "submit" && "answers" in result ? result : null;
+  const outcome = isRefusal(result) ? undefined : result;
+  // After a submission with problems the form shows what was sent, so that nothing typed is lost.
+  const submitted = outcome?.intent === "submit" ? outcome : null;
+  const saved = outcome && "savedAt" in outcome ? outcome : null;
   const answers = (submitted?.answers ?? data.answers) as Record<string, Answer>;
-  const autosaved = fetcher.data;
+  const autosaved = isRefusal(fetcher.data) ? undefined : fetcher.data;
 
   const problems = new Map<string, ProblemView>();
-  for (const source of [submitted, result && "savedAt" in result ? result : null, autosaved]) {
-    if (source && "problems" in source)
-      for (const problem of source.problems) problems.set(problem.question, problem);
+  for (const source of [submitted, saved, autosaved]) {
+    if (source) for (const problem of source.problems) problems.set(problem.question, problem);
   }
   const submitProblems = submitted?.problems ?? [];
 
@@ -269,7 +289,7 @@ function AnswerForm({ data }: { data: LoaderData }) {
   }, []);
 
   let status: ReactNode = null;
-  if (autosaved && "error" in autosaved) status = t(autosaved.error);
+  if (isRefusal(fetcher.data)) status = fetcher.data.error?.[""]?.[0] ?? null;
   else if (autosaved && "savedAt" in autosaved)
     status = (
       <>
@@ -282,7 +302,7 @@ function AnswerForm({ data }: { data: LoaderData }) {
         ) : null}
       </>
     );
-  else if (result && "savedAt" in result) status = t("surveys.respond.draftSaved", { time: result.savedAt });
+  else if (saved) status = t("surveys.respond.draftSaved", { time: saved.savedAt });
   else if (data.savedAt) status = t("surveys.respond.savedAt", { time: data.savedAt });
   const busy = navigation.state === "submitting";
 

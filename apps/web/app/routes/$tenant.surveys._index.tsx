@@ -1,20 +1,21 @@
+import { listParticipantRounds } from "@mentoring/programs";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
-import { myRounds } from "../services/surveys.server";
+import { DataTable } from "../components/data-table";
+import { presentMyRounds } from "../presenters/my-surveys.server";
+import { tenantLoader } from "../services/route-builder.server";
 
 /** A participant's surveys: the rounds of the cohorts they take part in, and where they stand on each. */
-export const loader = tenantRoute("surveys.respond", async ({ request, context, tenant, membership }) => {
-  const base = `/${tenant.slug}/surveys`;
-  if (!membership.staffMemberId) return { linked: false as const, base, rounds: [] };
-  const rounds = await myRounds(context.services, {
-    tenant,
-    staffMemberId: membership.staffMemberId,
-    locale: await localeOf(request),
-  });
-  return { linked: true as const, base, rounds };
-});
+export const loader = tenantLoader(
+  { permission: "surveys.respond" },
+  async ({ tenant, membership, locale, withTenant }) => {
+    const base = `/${tenant.slug}/surveys`;
+    const { staffMemberId } = membership;
+    if (!staffMemberId) return { linked: false as const, base, rounds: [] };
+    const rounds = await withTenant((db) => listParticipantRounds(db, { tenantId: tenant.id, staffMemberId }));
+    return { linked: true as const, base, rounds: presentMyRounds(rounds, locale) };
+  },
+);
 
 export default function MySurveys() {
   const { t } = useTranslation();
@@ -27,44 +28,39 @@ export default function MySurveys() {
         <p role="status" className="form-status">
           {t("surveys.list.noStaff")}
         </p>
-      ) : rounds.length === 0 ? (
-        <p>{t("surveys.list.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("surveys.list.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("surveys.list.survey")}</th>
-                <th scope="col">{t("surveys.list.cohort")}</th>
-                <th scope="col">{t("surveys.list.phase")}</th>
-                <th scope="col">{t("surveys.list.closesOn")}</th>
-                <th scope="col">{t("surveys.list.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rounds.map((round) => (
-                <tr key={round.roundId}>
-                  <th scope="row">
-                    <Link to={`${base}/${round.roundId}`}>{round.title}</Link>
-                  </th>
-                  <td>{round.cohortTitle}</td>
-                  <td>{t(`surveys.phase.${round.phase}`)}</td>
-                  <td>{round.closesOn}</td>
-                  <td>
-                    {t(`surveys.status.${round.status}`)}
-                    {round.closed ? (
-                      <>
-                        {" "}
-                        <span className="badge">{t("surveys.list.closed")}</span>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("surveys.list.caption")}
+          captionHidden
+          rows={rounds}
+          rowKey={(round) => round.roundId}
+          empty={t("surveys.list.none")}
+          columns={[
+            {
+              key: "survey",
+              header: t("surveys.list.survey"),
+              cell: (round) => <Link to={`${base}/${round.roundId}`}>{round.title}</Link>,
+            },
+            { key: "cohort", header: t("surveys.list.cohort"), cell: (round) => round.cohortTitle },
+            { key: "phase", header: t("surveys.list.phase"), cell: (round) => t(`surveys.phase.${round.phase}`) },
+            { key: "closesOn", header: t("surveys.list.closesOn"), cell: (round) => round.closesOn },
+            {
+              key: "status",
+              header: t("surveys.list.status"),
+              cell: (round) => (
+                <>
+                  {t(`surveys.status.${round.status}`)}
+                  {round.closed ? (
+                    <>
+                      {" "}
+                      <span className="badge">{t("surveys.list.closed")}</span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );

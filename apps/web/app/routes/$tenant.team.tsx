@@ -1,12 +1,16 @@
+import { listMyTeams } from "@mentoring/programs";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { tenantRoute } from "../services/guard.server";
-import { myTeamPage } from "../services/matching.server";
+import { DataTable } from "../components/data-table";
+import { tenantLoader } from "../services/route-builder.server";
 
 /** A participant's own team, once published: its members and how to reach them. Nothing of other teams. */
-export const loader = tenantRoute("own_team.view", async ({ context, tenant, membership }) => ({
-  teams: await myTeamPage(context.services, tenant, membership.staffMemberId),
-}));
+export const loader = tenantLoader({ permission: "own_team.view" }, async ({ tenant, membership, withTenant }) => {
+  const { staffMemberId } = membership;
+  // A member without a staff record takes part in no cohort, so is in no team.
+  if (!staffMemberId) return { teams: [] };
+  return { teams: await withTenant((db) => listMyTeams(db, { tenantId: tenant.id, staffMemberId })) };
+});
 
 /** A telephone number as a tel: link wants it: digits and a leading +. */
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
@@ -33,57 +37,60 @@ export default function MyTeam() {
                   {t("matching.mine.team", { cohort: team.cohortTitle, number: team.teamNumber })}
                 </h2>
                 <p>{t("matching.mine.myRole", { role: t(`programs.role.${team.myRole}`) })}</p>
-                <div className="table-wrap">
-                  <table>
-                    <caption>{t("matching.mine.caption", { number: team.teamNumber })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("matching.mine.name")}</th>
-                        <th scope="col">{t("matching.mine.role")}</th>
-                        <th scope="col">{t("matching.mine.department")}</th>
-                        <th scope="col">{t("matching.mine.position")}</th>
-                        <th scope="col">{t("matching.mine.email")}</th>
-                        <th scope="col">{t("matching.mine.phone")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {team.members.map((member) => (
-                        <tr
-                          key={`${member.role}:${member.name}:${member.email ?? ""}`}
-                          aria-current={member.isMe ? "true" : undefined}
-                          data-testid="my-team-member"
-                        >
-                          <th scope="row">
-                            {member.name}
-                            {member.isMe ? (
-                              <>
-                                {" "}
-                                <span className="badge">{t("matching.mine.me")}</span>
-                              </>
-                            ) : null}
-                          </th>
-                          <td>{t(`programs.role.${member.role}`)}</td>
-                          <td>{member.department}</td>
-                          <td>{member.positionTitle}</td>
-                          <td>
-                            {member.email ? (
-                              <a href={`mailto:${member.email}`}>{member.email}</a>
-                            ) : (
-                              t("matching.mine.noContact")
-                            )}
-                          </td>
-                          <td>
-                            {member.phone ? (
-                              <a href={telHref(member.phone)}>{member.phone}</a>
-                            ) : (
-                              t("matching.mine.noContact")
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  caption={t("matching.mine.caption", { number: team.teamNumber })}
+                  rows={team.members}
+                  rowKey={(member) => `${member.role}:${member.name}:${member.email ?? ""}`}
+                  rowProps={(member) => ({
+                    "aria-current": member.isMe ? "true" : undefined,
+                    "data-testid": "my-team-member",
+                  })}
+                  empty={null}
+                  columns={[
+                    {
+                      key: "name",
+                      header: t("matching.mine.name"),
+                      cell: (member) => (
+                        <>
+                          {member.name}
+                          {member.isMe ? (
+                            <>
+                              {" "}
+                              <span className="badge">{t("matching.mine.me")}</span>
+                            </>
+                          ) : null}
+                        </>
+                      ),
+                    },
+                    {
+                      key: "role",
+                      header: t("matching.mine.role"),
+                      cell: (member) => t(`programs.role.${member.role}`),
+                    },
+                    { key: "department", header: t("matching.mine.department"), cell: (member) => member.department },
+                    { key: "position", header: t("matching.mine.position"), cell: (member) => member.positionTitle },
+                    {
+                      key: "email",
+                      header: t("matching.mine.email"),
+                      cell: (member) =>
+                        member.email ? (
+                          <a href={`mailto:${member.email}`}>{member.email}</a>
+                        ) : (
+                          t("matching.mine.noContact")
+                        ),
+                    },
+                    {
+                      key: "phone",
+                      header: t("matching.mine.phone"),
+                      cell: (member) =>
+                        member.phone ? (
+                          <a href={telHref(member.phone)}>{member.phone}</a>
+                        ) : (
+                          t("matching.mine.noContact")
+                        ),
+                    },
+                  ]}
+                />
               </section>
             );
           })}

@@ -1,16 +1,14 @@
-import { can } from "@mentoring/domain";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { NavItem } from "../components/shell";
 import { Shell } from "../components/shell";
 import { tenantAccessState } from "../services/billing-access.server";
 import { formatDateTime } from "../services/format.server";
-import { tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { tenantLoader } from "../services/route-builder.server";
 import { tenantName } from "../services/tenant-display";
 
 /** The frame of every tenant page: its name, and the navigation the user's roles allow. */
-export const loader = tenantRoute("tenant.home.view", async ({ request, tenant, membership, user }) => {
+export const loader = tenantLoader({ permission: "tenant.home.view" }, async ({ tenant, user, locale, may }) => {
   const base = `/${tenant.slug}`;
   const nav: NavItem[] = [{ to: base, label: "nav.home" }];
   const pages = [
@@ -27,9 +25,7 @@ export const loader = tenantRoute("tenant.home.view", async ({ request, tenant, 
     { permission: "audit.view", to: `${base}/admin/audit`, label: "nav.audit" },
     { permission: "billing.manage", to: `${base}/admin/billing`, label: "billing.nav.tenant" },
   ] as const;
-  for (const page of pages)
-    if (can(membership.roles, page.permission)) nav.push({ to: page.to, label: page.label });
-  const locale = await localeOf(request);
+  for (const page of pages) if (may(page.permission)) nav.push({ to: page.to, label: page.label });
   const banner = tenantAccessState(tenant, new Date()).banner;
   return {
     title: tenantName(tenant, locale),
@@ -41,7 +37,7 @@ export const loader = tenantRoute("tenant.home.view", async ({ request, tenant, 
     bannerDate: banner?.date
       ? formatDateTime(new Date(banner.date), locale, tenant.timeZone, { dateStyle: "long" })
       : "",
-    billingPage: can(membership.roles, "billing.manage") ? `${base}/admin/billing` : null,
+    billingPage: may("billing.manage") ? `${base}/admin/billing` : null,
   };
 });
 

@@ -1,26 +1,27 @@
+import { verifySerial } from "@mentoring/programs";
 import { data, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Shell } from "../components/shell";
-import { publicVerification } from "../services/certificates.server";
-import { publicRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { presentVerification } from "../presenters/certificate-verification.server";
+import { publicLoader } from "../services/route-builder.server";
 
 /**
  * The public check of a certificate (the QR code on it leads here): no sign-in, no tenant navigation. It
  * shows whether the signature holds or the certificate was revoked, and only what the certificate itself
  * states. An unknown serial is an ordinary page saying so, never an error page.
  */
-export const loader = publicRoute(async ({ request, params, context }) => {
-  const verification = await publicVerification(context.services, {
-    serial: params.serial ?? "",
-    locale: await localeOf(request),
-  });
-  return data(
-    { verification },
-    { headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" } },
-  );
-});
+export const loader = publicLoader(
+  { params: z.object({ serial: z.string() }) },
+  async ({ params, services, locale }) => {
+    const verification = presentVerification(await verifySerial(services.db, params.serial), locale);
+    return data(
+      { verification },
+      { headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" } },
+    );
+  },
+);
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => ({
   "Cache-Control": loaderHeaders.get("Cache-Control") ?? "no-store",

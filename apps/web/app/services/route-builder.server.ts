@@ -16,6 +16,7 @@ import {
   tenantGate,
 } from "./guard.server";
 import { localeOf, translatorFor } from "./i18n.server";
+import type { Refusal } from "./refusal";
 import type { Services } from "./services.server";
 import { requireUser, type SignedInUser } from "./session.server";
 
@@ -46,6 +47,8 @@ export interface FormSpec<F extends z.ZodTypeAny> {
   form?: F;
   /** Names fields in the messages of invalid values; without it a message names no field. */
   fieldName?: FieldNamer;
+  /** Fields whose submitted value is not sent back with a refusal (passwords). */
+  hideFields?: string[];
 }
 
 /** What every handler receives. */
@@ -69,19 +72,8 @@ export interface TenantExtras extends TenantAccess {
 
 export type TenantContext<P = unknown, Q = unknown> = PageContext<P, Q> & TenantExtras;
 
-/**
- * What an action answers when it refuses: conform's submission result (the form's values and errors by
- * field, "" for the form as a whole), the refusal's code when it came from a use case, and anything the
- * route's `onRefusal` adds for its page.
- */
-export type Refusal<Extra = object> = SubmissionResult<string[]> & {
-  status: "error";
-  code?: string;
-} & Partial<Extra>;
-
-export function isRefusal(value: unknown): value is Refusal {
-  return typeof value === "object" && value !== null && (value as { status?: unknown }).status === "error";
-}
+// Components import these from ./refusal itself: a .server import in a component fails the client build.
+export { isRefusal, type Refusal } from "./refusal";
 
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
 
@@ -138,11 +130,38 @@ function buildLoader<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
 
 /** The translated message of each issue zod finds, naming its field as the page labels it. */
 function translatingErrorMap(t: TFunction, fieldName: FieldNamer | undefined): ZodErrorMap {
-  return (issue) => {
-    const { message, params } = fieldIssueOf({ ...issue, message: "" });
+  return (issue, context) => {
     const field = fieldName?.(issue.path.join("."), t) ?? "";
+    // This map runs after the schema's own (`required_error`, an enum's `message`), whose key arrives as
+    // the default: a schema that names its message keeps it.
+    if (messageKey.test(context.defaultError)) return { message: t(context.defaultError, { field }) };
+    const { message, params } = fieldIssueOf({ ...issue, message: "" });
     return { message: t(message, { ...params, field }) };
   };
+}
+
+/** An i18n key, as opposed to a message already worded ("{{field}}: …" from the error map). */
+const messageKey = /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/;
+
+/**
+ * A message the schema sets itself (`.min(1, "form.required")`, a refinement's message) bypasses the error
+ * map: zod keeps it as written, an i18n key, which is translated here.
+ */
+function translateSchemaMessages(
+  reply: SubmissionResult<string[]>,
+  t: TFunction,
+  fieldName: FieldNamer | undefined,
+): SubmissionResult<string[]> {
+  if (!reply.error) return reply;
+  const error = Object.fromEntries(
+    Object.entries(reply.error).map(([path, messages]) => [
+      path,
+      messages?.map((message) =>
+        messageKey.test(message) ? t(message, { field: fieldName?.(path, t) ?? "" }) : message,
+      ) ?? null,
+    ]),
+  );
+  return { ...reply, error };
 }
 
 /** An AppError's message and, for invalid input, one translated message per field. */
@@ -189,8 +208,11 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
           errorMap: translatingErrorMap(context.t, spec.fieldName),
         })
       : null;
-    if (submission && submission.status !== "success")
-      return data(submission.reply() as Refusal<Extra>, { status: 400 });
+    const hideFields = spec.hideFields ?? [];
+    if (submission && submission.status !== "success") {
+      const reply = translateSchemaMessages(submission.reply({ hideFields }), context.t, spec.fieldName);
+      return data(reply as Refusal<Extra>, { status: 400 });
+    }
     const withForm = { ...context, form: submission?.value as z.infer<F> };
     try {
       return await handler(withForm);
@@ -199,7 +221,7 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
       if (error.status === 404) throw notFound();
       const translated = translateRefusal(error, context.t, spec.fieldName);
       const reply = submission
-        ? submission.reply(translated)
+        ? submission.reply({ ...translated, hideFields })
         : { status: "error" as const, error: { "": translated.formErrors, ...translated.fieldErrors } };
       const refusal = {
         ...reply,

@@ -9,3 +9,5 @@ import { z } from "zod";
 export const id = z.string().uuid();
 
 export const cohortParams = z.object({ cohortId: id });
+
+export const roundParams = z.object({ roundId: id });

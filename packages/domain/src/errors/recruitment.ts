@@ -8,6 +8,8 @@ export const recruitmentErrors = {
   "recruitment.inactive": { status: 409, message: "recruitment.error.inactive" },
   "recruitment.no_application": { status: 404, message: "recruitment.error.noApplication" },
   "recruitment.no_employee_numbers": { status: 400, message: "recruitment.error.noEmployeeNumbers" },
+  /** The signed-in account is not linked to a person of the staff directory, so it cannot apply. */
+  "recruitment.no_staff_record": { status: 409, message: "recruitment.apply.noStaffRecord" },
   "recruitment.not_live": { status: 409, message: "recruitment.error.notLive" },
   "recruitment.not_on_staff": { status: 404, message: "recruitment.error.notOnStaff" },
   "recruitment.not_recruiting": { status: 409, message: "recruitment.error.notRecruiting" },

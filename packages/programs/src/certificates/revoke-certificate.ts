@@ -1,6 +1,7 @@
 import { recordAudit, type TenantDb } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";
 import { UUID } from "../records/certificate-cohort";
+import { fieldError } from "../records/field-error";
 
 export const REVOCATION_REASON_MAX = 500;
 
@@ -18,9 +19,9 @@ export async function revokeCertificate(
 ): Promise<void> {
   const { tenantId, cohortId, certificateId, actorUserId, requestId } = input;
   const reason = (input.reason ?? "").trim();
-  if (reason.length === 0) throw new AppError("certificate.reason_required");
+  if (reason.length === 0) throw fieldError("certificate.reason_required", "reason");
   if (reason.length > REVOCATION_REASON_MAX)
-    throw new AppError("certificate.reason_too_long", { max: REVOCATION_REASON_MAX });
+    throw fieldError("certificate.reason_too_long", "reason", { max: REVOCATION_REASON_MAX });
   if (!UUID.test(certificateId) || !UUID.test(cohortId)) throw new AppError("certificate.not_found");
   const certificate = await tx.certificate.findFirst({
     where: { tenantId, cohortId, id: certificateId },

@@ -5,6 +5,7 @@
  */
 export type { RuleViolation, RunSummary } from "../records/matching-run";
 export { editRunTeams, type TeamEdit } from "./edit-run-teams";
+export { getMatchingReview, type MatchingReview } from "./get-matching-review";
 export { getRun, type ReviewedTeam, type RunPerson, type RunView, type ScorePart } from "./get-run";
 export { listMyTeams, type MyTeam } from "./list-my-teams";
 export { listRuns } from "./list-runs";

@@ -36,4 +36,23 @@ describe("the ceremony's fields", () => {
       codeOf({ place: "가".repeat(200), programme: "가".repeat(4000), gift: "가".repeat(200) }),
     ).toBeNull();
   });
+
+  it("name the field each refusal is about, with its message, for a form to show it beside the field", () => {
+    const fieldsOf = (change: Partial<typeof valid>) => {
+      try {
+        ceremonyFields({ ...valid, ...change });
+      } catch (error) {
+        if (isAppError(error)) return error.details.fields;
+        throw error;
+      }
+      return null;
+    };
+    expect(fieldsOf({ place: " " })).toEqual([
+      { path: "place", message: "certificates.error.placeRequired", params: {} },
+    ]);
+    expect(fieldsOf({ gift: "가".repeat(201) })).toEqual([
+      { path: "gift", message: "certificates.error.giftTooLong", params: { max: 200 } },
+    ]);
+    expect(fieldsOf({ programme: "가".repeat(4001) })?.map((field) => field.path)).toEqual(["programme"]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { TenantDb } from "@mentoring/db";
-import { AppError } from "@mentoring/domain";
+import { AppError, appErrors } from "@mentoring/domain";
 import { createInvitation, type InvitationInput } from "../records/invitation";
 
 /**
@@ -12,6 +12,10 @@ export async function inviteMember(tx: TenantDb, input: InvitationInput): Promis
     where: { tenantId: input.tenant.id, user: { email } },
     select: { id: true },
   });
-  if (member) throw new AppError("member.already_member");
+  if (member) {
+    // Named by field, so that a form shows it beside the address.
+    const message = appErrors["member.already_member"].message;
+    throw new AppError("member.already_member", {}, { fields: [{ path: "email", message, params: {} }] });
+  }
   await createInvitation(tx, { ...input, email });
 }

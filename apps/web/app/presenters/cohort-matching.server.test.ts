@@ -2,7 +2,7 @@ import { appErrors, matchingCriterionKinds } from "@mentoring/domain";
 import { defaultNamespace, formatters, missingKeys, resources, supportedLocales } from "@mentoring/i18n";
 import i18next, { type TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatChange, formatGap, formatScore, formatShare, wordedParams } from "./matching.server";
+import { formatChange, formatGap, formatScore, formatShare, wordedParams } from "./cohort-matching.server";
 
 let ko: TFunction;
 let en: TFunction;
@@ -66,7 +66,7 @@ describe("values inside matching messages", () => {
   });
 });
 
-/** Every code the engine and the matching service put in front of a person, with the key it is worded under. */
+/** Every code the engine and the matching use cases put in front of a person, with the key it is worded under. */
 const engineCodes = {
   // packages/matching/src/diagnostics.ts
   issue: [
@@ -100,7 +100,7 @@ const engineCodes = {
   criterion: [...matchingCriterionKinds, "pair_scores"],
 } as const;
 
-/** The refusals the matching service raises, read from its error table so that a new one cannot go unworded. */
+/** The refusals of the matching use cases, read from their error table so that a new one cannot go unworded. */
 function serviceErrorKeys(): string[] {
   const keys = Object.entries(appErrors)
     .filter(([code]) => code.startsWith("matching."))

@@ -1,0 +1,301 @@
+import { type ApplicationRole, localize, type TemplateDefinition, templateCriterionId } from "@mentoring/domain";
+import type {
+  MatchingReview,
+  RuleViolation,
+  RunPerson,
+  RunSummary,
+  RunView,
+  ScorePart,
+} from "@mentoring/programs";
+import type { TFunction } from "i18next";
+import { formatDateTime, formatNumber } from "../services/format.server";
+
+/*
+ * A cohort's matching as its coordinator reviews it: numbers and times formatted here (never in the
+ * browser: its ICU differs from the server's), codes inside the engine's messages (roles, rules) and the
+ * criteria's subjects turned into words.
+ */
+
+/** A message for the page: an i18n key of the common namespace with its values. */
+export interface Phrase {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+interface Formatting {
+  locale: string;
+  timeZone: string;
+  t: TFunction;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbers as the page shows them
+
+/** A score or a total: at most two decimals, grouped as the locale groups. */
+export function formatScore(value: number, locale: string): string {
+  return formatNumber(value, locale, { maximumFractionDigits: 2 });
+}
+
+/** A proven gap (a fraction) as a percentage with two decimals: "0.00 %". */
+export function formatGap(gap: number): string {
+  return `${(Math.max(0, gap) * 100).toFixed(2)} %`;
+}
+
+/** A change of the total with its sign: "+1.5", "−0.25", or "±0" when nothing changed. */
+export function formatChange(before: number, after: number, locale: string): string {
+  const change = Math.round((after - before) * 100) / 100;
+  if (change === 0) return "±0";
+  return formatNumber(change, locale, { maximumFractionDigits: 2, signDisplay: "always" });
+}
+
+/** How much of a criterion a team meets, as a whole percentage. */
+export function formatShare(value: number, locale: string): string {
+  return formatNumber(value, locale, { style: "percent", maximumFractionDigits: 0 });
+}
+
+const percentOf = (progress: number) => Math.max(0, Math.min(100, Math.round(progress)));
+
+// ---------------------------------------------------------------------------------------------------------
+// The review page
+
+export interface MemberView {
+  applicationId: string;
+  role: ApplicationRole;
+  name: string;
+  department: string;
+  grade: number | null;
+  positionTitle: string;
+}
+
+export interface BreakdownRow {
+  criterion: string;
+  kind: string;
+  /** What the criterion looks at: the template's own words, or translated words for a directory attribute. */
+  subject: string | null;
+  value: string;
+  weight: string;
+  points: string;
+}
+
+export interface PairView {
+  mentor: MemberView;
+  mentee: MemberView;
+  pinned: boolean;
+  forbidden: boolean;
+}
+
+export interface TeamCard {
+  number: number;
+  score: string;
+  mentors: MemberView[];
+  mentees: MemberView[];
+  breakdown: BreakdownRow[];
+  violations: Phrase[];
+  pairs: PairView[];
+}
+
+export interface RunRow {
+  id: string;
+  number: number;
+  status: RunSummary["status"];
+  progress: number;
+  objective: string | null;
+  gap: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  published: boolean;
+}
+
+export interface RunPage {
+  id: string;
+  number: number;
+  status: RunSummary["status"];
+  progress: number;
+  phase: string | null;
+  objective: string | null;
+  bound: string | null;
+  gap: string | null;
+  total: string | null;
+  finishedAt: string | null;
+  publishedAt: string | null;
+  teams: TeamCard[] | null;
+  unplaced: (MemberView & { reason: Phrase })[];
+  issues: Phrase[];
+  pinned: PairView[];
+  forbidden: PairView[];
+  editable: boolean;
+  /** Broken rules over all teams: publication waits until there are none. */
+  violationCount: number;
+}
+
+const member = (person: RunPerson): MemberView => ({
+  applicationId: person.applicationId,
+  role: person.role,
+  name: person.name,
+  department: person.department,
+  grade: person.grade,
+  positionTitle: person.positionTitle,
+});
+
+/** Role codes and pair-rule codes inside a message's values become words. */
+export function wordedParams(params: Record<string, string | number>, t: TFunction) {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => {
+      if ((name === "role" || name === "otherRole") && (value === "mentor" || value === "mentee"))
+        return [name, t(`programs.role.${value}`)];
+      if (name === "rule" && typeof value === "string") return [name, t(`matching.rule.${value}`)];
+      return [name, value];
+    }),
+  );
+}
+
+/** An engine code (a violation, an issue, why someone is unplaced) as a phrase, its values in words. */
+const phraseOf = (prefix: string, { code, params }: RuleViolation, t: TFunction): Phrase => ({
+  key: `${prefix}.${code}`,
+  params: wordedParams(params, t),
+});
+
+/** The question or dimension a criterion reads, in the template's own words; attributes as translated words. */
+function subjectOf(
+  part: ScorePart,
+  definition: TemplateDefinition,
+  locale: string,
+  t: TFunction,
+): string | null {
+  const criterion = definition.matching.criteria.find((c) => templateCriterionId(c) === part.criterion);
+  if (!criterion) return null;
+  const [setKey, key] = (criterion.question ?? criterion.dimension ?? "").split(".");
+  const set = definition.questionSets.find((s) => s.key === setKey);
+  switch (criterion.kind) {
+    case "answer":
+    case "interest_overlap": {
+      const question = set?.questions.find((q) => q.key === key);
+      return question ? localize(question.prompt, locale) : null;
+    }
+    case "diagnostic_complement": {
+      const dimension = set?.dimensions.find((d) => d.key === key);
+      return dimension ? localize(dimension.label, locale) : null;
+    }
+    case "attribute":
+      if (!criterion.attribute) return null;
+      return t(
+        criterion.prefer === "same"
+          ? "matching.subject.attributeSame"
+          : "matching.subject.attributeDifferent",
+        { attribute: t(`matching.attribute.${criterion.attribute}`) },
+      );
+    case "team_diversity":
+      if (!criterion.attribute) return null;
+      return t(
+        criterion.among === "mentees"
+          ? "matching.subject.diversityMentees"
+          : "matching.subject.diversityMentors",
+        { attribute: t(`matching.attribute.${criterion.attribute}`) },
+      );
+    default:
+      return null;
+  }
+}
+
+function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZone, t }: Formatting): RunPage {
+  const pairKey = (mentor: string, mentee: string) => `${mentor}:${mentee}`;
+  const pinned = new Set(run.pinned.map((p) => pairKey(p.mentor.applicationId, p.mentee.applicationId)));
+  const forbidden = new Set(
+    run.forbidden.map((p) => pairKey(p.mentor.applicationId, p.mentee.applicationId)),
+  );
+  const pairView = (mentor: RunPerson, mentee: RunPerson): PairView => ({
+    mentor: member(mentor),
+    mentee: member(mentee),
+    pinned: pinned.has(pairKey(mentor.applicationId, mentee.applicationId)),
+    forbidden: forbidden.has(pairKey(mentor.applicationId, mentee.applicationId)),
+  });
+  const teams =
+    run.teams?.map((team): TeamCard => {
+      const mentors = team.members.filter((person) => person.role === "mentor");
+      const mentees = team.members.filter((person) => person.role === "mentee");
+      return {
+        number: team.number,
+        score: formatScore(team.score, locale),
+        mentors: mentors.map(member),
+        mentees: mentees.map(member),
+        breakdown: team.breakdown.map((part) => ({
+          criterion: part.criterion,
+          kind: part.kind,
+          subject: subjectOf(part, definition, locale, t),
+          value: formatShare(part.value, locale),
+          weight: formatScore(part.weight, locale),
+          points: formatScore(part.points, locale),
+        })),
+        violations: team.violations.map((violation) => phraseOf("matching.violation", violation, t)),
+        pairs: mentors.flatMap((mentor) => mentees.map((mentee) => pairView(mentor, mentee))),
+      };
+    }) ?? null;
+  const time = (date: Date | null) => (date ? formatDateTime(date, locale, timeZone) : null);
+  return {
+    id: run.id,
+    number: run.number,
+    status: run.status,
+    progress: percentOf(run.progress),
+    phase: run.phase,
+    objective: run.objective === null ? null : formatScore(run.objective, locale),
+    bound: run.bound === null ? null : formatScore(run.bound, locale),
+    gap: run.gap === null ? null : formatGap(run.gap),
+    total: run.total === null ? null : formatScore(run.total, locale),
+    finishedAt: time(run.finishedAt),
+    publishedAt: time(run.publishedAt),
+    teams,
+    unplaced: run.unplaced.map((person) => ({
+      ...member(person),
+      reason: phraseOf("matching.unplaced", person, t),
+    })),
+    issues: run.issues.map((issue) => phraseOf("matching.issue", issue, t)),
+    pinned: run.pinned.map((pair) => pairView(pair.mentor, pair.mentee)),
+    forbidden: run.forbidden.map((pair) => pairView(pair.mentor, pair.mentee)),
+    editable: run.editable,
+    violationCount: teams?.reduce((count, team) => count + team.violations.length, 0) ?? 0,
+  };
+}
+
+/** The cohort, its runs (newest first) and the chosen run reviewed, ready to show. */
+export function presentMatchingReview(review: MatchingReview, formatting: Formatting) {
+  const { locale, timeZone } = formatting;
+  const time = (date: Date) => formatDateTime(date, locale, timeZone);
+  return {
+    cohort: review.cohort,
+    runs: review.runs.map(
+      (summary): RunRow => ({
+        id: summary.id,
+        number: summary.number,
+        status: summary.status,
+        progress: percentOf(summary.progress),
+        objective: summary.objective === null ? null : formatScore(summary.objective, locale),
+        gap: summary.gap === null ? null : formatGap(summary.gap),
+        createdAt: time(summary.createdAt),
+        finishedAt: summary.finishedAt ? time(summary.finishedAt) : null,
+        published: summary.publishedAt !== null,
+      }),
+    ),
+    run: review.run && runPage(review.run, review.definition, formatting),
+  };
+}
+
+export interface EditView {
+  /** "총점 X → Y (±Z)": the totals formatted, with the signed change. */
+  before: string;
+  after: string;
+  change: string;
+  violations: Phrase[];
+}
+
+/** A swap or a move: the total before and after, and the broken rules of the teams it touched. */
+export function presentTeamEdit(
+  result: { totalBefore: number; totalAfter: number; violations: RuleViolation[] },
+  { locale, t }: Pick<Formatting, "locale" | "t">,
+): EditView {
+  return {
+    before: formatScore(result.totalBefore, locale),
+    after: formatScore(result.totalAfter, locale),
+    change: formatChange(result.totalBefore, result.totalAfter, locale),
+    violations: result.violations.map((violation) => phraseOf("matching.violation", violation, t)),
+  };
+}

@@ -1,0 +1,40 @@
+import type { TenantDb } from "@mentoring/db";
+import { AppError, type CohortStatus, type TemplateDefinition } from "@mentoring/domain";
+import { z } from "zod";
+import { loadCohort } from "../records/cohort-record";
+import type { RunSummary } from "../records/matching-run";
+import { getRun, type RunView } from "./get-run";
+import { listRuns } from "./list-runs";
+
+export interface MatchingReview {
+  cohort: { id: string; title: string; status: CohortStatus };
+  /** The template the cohort runs on: what each score criterion reads, in its own words. */
+  definition: TemplateDefinition;
+  /** Newest first. */
+  runs: RunSummary[];
+  run: RunView | null;
+}
+
+const runIdSchema = z.string().uuid();
+
+/**
+ * A cohort's matching for its coordinator: its runs and one of them reviewed (`runId`, or the newest).
+ * A run that is not the cohort's, or an id that is no id at all (a hand-edited address), is not found.
+ */
+export async function getMatchingReview(
+  tx: TenantDb,
+  input: { tenantId: string; cohortId: string; runId?: string },
+): Promise<MatchingReview> {
+  const { tenantId, cohortId } = input;
+  if (input.runId !== undefined && !runIdSchema.safeParse(input.runId).success)
+    throw new AppError("matching.run_not_found");
+  const { cohort, definition } = await loadCohort(tx, tenantId, cohortId);
+  const runs = await listRuns(tx, { tenantId, cohortId });
+  const runId = input.runId ?? runs[0]?.id;
+  return {
+    cohort: { id: cohort.id, title: cohort.title, status: cohort.status as CohortStatus },
+    definition,
+    runs,
+    run: runId === undefined ? null : await getRun(tx, { tenantId, cohortId, runId }),
+  };
+}

@@ -1,0 +1,1 @@
+export { getHomeCounts } from "./get-home-counts";
