@@ -11,13 +11,16 @@ import {
 import { openSurveyRounds, scheduleColumns, submitResponse, tenantToday } from "@mentoring/programs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobContext } from "../src/jobs/handler";
-import { sendSurveyReminders } from "../src/jobs/survey-reminders";
+import { sendSurveyRemindersAt } from "../src/jobs/survey-reminders";
 import { log, noMail } from "./support";
 
 let database: TestDatabase;
 let db: Database;
 let tenantId: string;
 const definition = builtinTemplate("reverse_mentoring");
+// One instant for the whole file: "today" cannot turn into tomorrow between setting up and checking.
+const now = new Date();
+const sendSurveyReminders = sendSurveyRemindersAt(() => now);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -37,7 +40,7 @@ function context(): JobContext {
  * calendar: its pre rounds close a week after orientation. Two juniors and a manager take part.
  */
 async function cohortOriented(daysAgo: number, number: number, skip: number) {
-  const orientation = addDays(tenantToday("Asia/Seoul"), -daysAgo);
+  const orientation = addDays(tenantToday("Asia/Seoul", now), -daysAgo);
   const schedule = scheduleFromOffsets(
     addDays(orientation, -definition.phases.orientation),
     definition.phases,
@@ -125,7 +128,7 @@ describe("surveys.send-reminders", () => {
           communication_style: "mixed",
           available_days: ["wed"],
         },
-        now: new Date(),
+        now,
       }),
     );
   });
@@ -144,7 +147,7 @@ describe("surveys.send-reminders", () => {
 
     await sendSurveyReminders({}, context());
     expect(await remindersTo(recent.people.map((p) => p.email))).toHaveLength(5);
-    const today: CalendarDate = tenantToday("Asia/Seoul");
+    const today: CalendarDate = tenantToday("Asia/Seoul", now);
     for (const round of await roundsOf(recent.id))
       expect(round.lastRemindedOn?.toISOString().slice(0, 10)).toBe(today);
   });
