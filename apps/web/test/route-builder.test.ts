@@ -168,6 +168,30 @@ describe("a tenant page's action", () => {
     expect(body).toMatchObject({ status: "error", error: { number: ["기수 번호: 99 이하여야 합니다"] } });
   });
 
+  it("words a missing or wrong value with the message the schema names, when it names one", async () => {
+    const apply = tenantAction(
+      {
+        permission: "programs.manage",
+        form: z.object({
+          role: z.enum(["mentor", "mentee"], { message: "recruitment.apply.roleRequired" }),
+          consent: z.string({ required_error: "recruitment.error.consentRequired" }),
+        }),
+      },
+      async () => ({ applied: true }),
+    );
+    const posts: Record<string, string>[] = [{}, { role: "boss" }];
+    for (const fields of posts) {
+      const { status, body } = await outcome(post(apply, "coordinator", fields));
+      expect(status).toBe(400);
+      expect(body).toMatchObject({
+        error: {
+          role: ["신청할 역할을 고르세요"],
+          consent: ["개인정보 수집·이용에 동의해야 신청할 수 있습니다"],
+        },
+      });
+    }
+  });
+
   it("answers a refusal with its status, its code and its translated message", async () => {
     const { status, body } = await outcome(post(newCohort, "coordinator", { number: "2" }));
     expect(status).toBe(409);

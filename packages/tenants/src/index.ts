@@ -1,3 +1,4 @@
+export * from "./audit";
 export * from "./branding";
 export * from "./home";
 export * from "./members";

@@ -5,6 +5,7 @@ import {
   getInputProps,
   getSelectProps,
   getTextareaProps,
+  type SubmissionResult,
 } from "@conform-to/react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
@@ -177,13 +178,7 @@ export function RadioGroupField<T>({
   label,
   hint,
   options,
-  required,
-}: Labelled & {
-  meta: FieldMetadata<T>;
-  options: { value: string; label: string }[];
-  /** Marks the buttons required (the form is still checked by the server). */
-  required?: boolean;
-}) {
+}: Labelled & { meta: FieldMetadata<T>; options: { value: string; label: string }[] }) {
   const field = meta as FieldMetadata<unknown>;
   const { error, describedBy } = described(field, hint);
   const labels = new Map(options.map((option) => [option.value, option.label]));
@@ -203,11 +198,7 @@ export function RadioGroupField<T>({
       <ul className="checkbox-list">
         {buttons.map(({ key: _key, ...button }) => (
           <li key={button.value}>
-            <input
-              {...button}
-              required={required || button.required}
-              aria-invalid={error ? true : undefined}
-            />{" "}
+            <input {...button} aria-invalid={error ? true : undefined} />{" "}
             <label htmlFor={button.id}>{labels.get(button.value)}</label>
           </li>
         ))}
@@ -219,6 +210,21 @@ export function RadioGroupField<T>({
       ) : null}
     </fieldset>
   );
+}
+
+/** Any answer but this form's refusal: no errors, so that those of an earlier refusal do not linger. */
+const answered: SubmissionResult<string[]> = { status: "success" };
+
+/**
+ * A form's `lastResult` for conform: the refusal when the last post was this form's and was refused; after
+ * any other answer of the action, a result without errors (conform keeps a form's messages until it is
+ * given another result, and an action's success data is not one).
+ */
+export function lastResultOf(
+  refusal: SubmissionResult<string[]> | undefined,
+  answer: unknown,
+): SubmissionResult<string[]> | undefined {
+  return refusal ?? (answer === undefined ? undefined : answered);
 }
 
 /** The form's own errors (not tied to one field), announced when they appear. */

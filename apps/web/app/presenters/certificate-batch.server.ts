@@ -6,7 +6,11 @@ import { formatDateTime } from "../services/format.server";
  * server in the tenant's time zone.
  */
 
-export function presentCertificateRow<Row extends CertificateRow>(row: Row, locale: string, timeZone: string) {
+export function presentCertificateRow<Row extends CertificateRow>(
+  row: Row,
+  locale: string,
+  timeZone: string,
+) {
   return { ...row, revokedAt: row.revokedAt ? formatDateTime(row.revokedAt, locale, timeZone) : null };
 }
 

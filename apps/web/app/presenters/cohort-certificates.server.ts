@@ -19,7 +19,10 @@ export function presentCohortCertificates(
       ? {
           date: calendarDateIn(ceremony.startsAt, timeZone),
           time: formatClock(ceremony.startsAt, "en-GB", timeZone),
-          when: formatDateTime(ceremony.startsAt, locale, timeZone, { dateStyle: "long", timeStyle: "short" }),
+          when: formatDateTime(ceremony.startsAt, locale, timeZone, {
+            dateStyle: "long",
+            timeStyle: "short",
+          }),
           place: ceremony.place,
           programme: ceremony.programme,
           gift: ceremony.gift,

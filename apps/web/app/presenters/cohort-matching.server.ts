@@ -1,4 +1,9 @@
-import { type ApplicationRole, localize, type TemplateDefinition, templateCriterionId } from "@mentoring/domain";
+import {
+  type ApplicationRole,
+  localize,
+  type TemplateDefinition,
+  templateCriterionId,
+} from "@mentoring/domain";
 import type {
   MatchingReview,
   RuleViolation,

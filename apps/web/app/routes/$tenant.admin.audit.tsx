@@ -1,30 +1,32 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { auditSearchQuery, searchAuditLog } from "@mentoring/tenants";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SelectField } from "../components/select-field";
-import { auditQuery, searchAudit } from "../services/audit.server";
-import { formatDateTime } from "../services/format.server";
-import { tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { DataTable } from "../components/data-table";
+import { InputField, SelectField } from "../components/form-fields";
+import { presentAuditRows } from "../presenters/audit.server";
+import { tenantLoader } from "../services/route-builder.server";
 
 /** The tenant admin's search through the audit log; members without audit.view get 403. */
-export const loader = tenantRoute("audit.view", async ({ request, context, tenant }) => {
-  const query = auditQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const locale = await localeOf(request);
-  const result = await searchAudit(context.services, tenant, query);
-  const rows = result.rows.map((row) => ({
-    ...row,
-    at: formatDateTime(new Date(row.at), locale, tenant.timeZone, {
-      dateStyle: "medium",
-      timeStyle: "medium",
-    }),
-  }));
-  return { ...result, rows, page: query.page };
-});
+export const loader = tenantLoader(
+  { permission: "audit.view", query: auditSearchQuery },
+  async ({ query, tenant, locale, withTenant }) => {
+    const result = await withTenant((db) =>
+      searchAuditLog(db, { tenantId: tenant.id, timeZone: tenant.timeZone, search: query }),
+    );
+    const { page, ...filters } = query;
+    return { ...result, rows: presentAuditRows(result.rows, locale, tenant.timeZone), page, filters };
+  },
+);
 
 export default function Audit() {
   const { t } = useTranslation();
-  const { rows, actions, total, pages, page } = useLoaderData<typeof loader>();
+  const { rows, actions, pages, page, filters } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const [form, fields] = useForm<{ action: string; actor: string; from: string; to: string }>({
+    id: "audit-filter",
+    defaultValue: filters,
+  });
   // A recorded action not worded yet shows its code rather than nothing.
   const actionLabel = (action: string) => t(`auditAction.${action}`, { defaultValue: action });
   const pageLink = (to: number) => {
@@ -36,73 +38,58 @@ export default function Audit() {
     <>
       <h1>{t("audit.title")}</h1>
       <p>{t("audit.intro")}</p>
-      <Form method="get" className="filters" aria-label={t("audit.filter")}>
+      <Form method="get" className="filters" aria-label={t("audit.filter")} {...getFormProps(form)}>
         <SelectField
-          name="action"
-          label="audit.action"
-          placeholder="audit.anyAction"
-          defaultValue={params.get("action") ?? ""}
+          meta={fields.action}
+          label={t("audit.action")}
+          placeholder={t("audit.anyAction")}
           options={actions.map((action) => ({ value: action, label: actionLabel(action) }))}
         />
-        <div className="field">
-          <label htmlFor="actor">{t("audit.actor")}</label>
-          <input id="actor" name="actor" type="search" defaultValue={params.get("actor") ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="from">{t("audit.from")}</label>
-          <input id="from" name="from" type="date" defaultValue={params.get("from") ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">{t("audit.to")}</label>
-          <input id="to" name="to" type="date" defaultValue={params.get("to") ?? ""} />
-        </div>
+        <InputField meta={fields.actor} type="search" label={t("audit.actor")} />
+        <InputField meta={fields.from} type="date" label={t("audit.from")} />
+        <InputField meta={fields.to} type="date" label={t("audit.to")} />
         <button type="submit" className="button-primary">
           {t("audit.search")}
         </button>
       </Form>
-      {total === 0 ? (
-        <p>{t("audit.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.at")}</th>
-                <th scope="col">{t("audit.actor")}</th>
-                <th scope="col">{t("audit.action")}</th>
-                <th scope="col">{t("audit.entity")}</th>
-                <th scope="col">{t("audit.change")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{row.at}</td>
-                  <td>{row.actor ? `${row.actor.displayName} (${row.actor.email})` : t("audit.system")}</td>
-                  <td>{actionLabel(row.action)}</td>
-                  <td>
-                    <code>{row.entity}</code>
-                  </td>
-                  <td>
-                    {row.before ? (
-                      <details>
-                        <summary>{t("audit.before")}</summary>
-                        <pre>{row.before}</pre>
-                      </details>
-                    ) : null}
-                    {row.after ? (
-                      <details>
-                        <summary>{t("audit.after")}</summary>
-                        <pre>{row.after}</pre>
-                      </details>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("audit.title")}
+        captionHidden
+        rows={rows}
+        rowKey={(row) => row.id}
+        empty={t("audit.none")}
+        columns={[
+          { key: "at", header: t("audit.at"), cell: (row) => row.at },
+          {
+            key: "actor",
+            header: t("audit.actor"),
+            cell: (row) =>
+              row.actor ? `${row.actor.displayName} (${row.actor.email})` : t("audit.system"),
+          },
+          { key: "action", header: t("audit.action"), cell: (row) => actionLabel(row.action) },
+          { key: "entity", header: t("audit.entity"), cell: (row) => <code>{row.entity}</code> },
+          {
+            key: "change",
+            header: t("audit.change"),
+            cell: (row) => (
+              <>
+                {row.before ? (
+                  <details>
+                    <summary>{t("audit.before")}</summary>
+                    <pre>{row.before}</pre>
+                  </details>
+                ) : null}
+                {row.after ? (
+                  <details>
+                    <summary>{t("audit.after")}</summary>
+                    <pre>{row.after}</pre>
+                  </details>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       {pages > 1 ? (
         <nav aria-label={t("audit.page", { page })} className="pager">
           {page > 1 ? <Link to={pageLink(page - 1)}>{t("audit.previous")}</Link> : null}{" "}

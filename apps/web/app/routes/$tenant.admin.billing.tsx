@@ -1,77 +1,52 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { billingIntervals, type PlanBand } from "@mentoring/domain";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { Field } from "../components/field";
+import { DataTable } from "../components/data-table";
+import { FormErrors, InputField, RadioGroupField } from "../components/form-fields";
+import { presentTenantBilling } from "../presenters/tenant-billing.server";
 import {
-  brnForm,
   loadTenantBilling,
   saveBusinessRegistrationNumber,
   startSubscription,
-  subscribeForm,
 } from "../services/billing.server";
-import { formatDateTime, formatMoney, formatNumber } from "../services/format.server";
-import { tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
 
 /** The tenant admin's billing: plan, status, invoices, and starting the subscription. */
-export const loader = tenantRoute("billing.manage", async ({ request, context, tenant }) => {
-  const billing = await loadTenantBilling(context.services, tenant);
-  const locale = await localeOf(request);
-  const day = (iso: string | null) =>
-    iso ? formatDateTime(new Date(iso), locale, tenant.timeZone, { dateStyle: "long" }) : "–";
-  return {
-    ...billing,
-    text: {
-      bannerDate: day(billing.access.banner?.date ?? null),
-      price: billing.plan ? formatMoney(billing.plan.priceKrw, locale) : "",
-      currentPeriodEnd: day(billing.currentPeriodEnd),
-      staffCount: formatNumber(billing.staffCount, locale),
-      monthly: formatMoney(billing.suggested.monthlyKrw, locale),
-      yearly: formatMoney(billing.suggested.yearlyKrw, locale),
-    },
-    invoices: billing.invoices.map((invoice) => ({
-      ...invoice,
-      createdText: day(invoice.created),
-      dueDateText: day(invoice.dueDate),
-      totalText: formatMoney(invoice.total, locale, invoice.currency.toUpperCase()),
-    })),
-  };
+export const loader = tenantLoader({ permission: "billing.manage" }, async ({ tenant, locale, services }) =>
+  presentTenantBilling(await loadTenantBilling(services, tenant), locale, tenant.timeZone),
+);
+
+const businessRegistrationNumber = z
+  .string({ required_error: "form.required" })
+  .trim()
+  .min(1, "form.required");
+const brnForm = z.object({ intent: z.literal("brn"), businessRegistrationNumber });
+const subscribeForm = z.object({
+  intent: z.literal("subscribe"),
+  businessRegistrationNumber,
+  interval: z.enum(billingIntervals),
+  collection: z.enum(["send_invoice", "charge_automatically"]),
 });
 
-export const action = tenantRoute("billing.manage", async ({ request, context, tenant, user }) => {
-  const form = await request.formData();
-  const intent = form.get("intent");
-  const acting = { tenant, actorUserId: user.id, requestId: context.requestId };
-  if (intent === "brn") {
-    const parsed = brnForm.safeParse({ businessRegistrationNumber: form.get("businessRegistrationNumber") });
-    if (!parsed.success) return { intent, field: "form.required" };
-    const saved = await saveBusinessRegistrationNumber(context.services, {
-      ...acting,
-      text: parsed.data.businessRegistrationNumber,
-    });
-    return saved.ok ? { intent, done: true } : { intent, field: saved.field };
-  }
-  if (intent === "subscribe") {
-    const parsed = subscribeForm.safeParse({
-      businessRegistrationNumber: form.get("businessRegistrationNumber"),
-      interval: form.get("interval"),
-      collection: form.get("collection"),
-    });
-    if (!parsed.success) {
-      const errors = parsed.error.flatten().fieldErrors;
-      if (errors.businessRegistrationNumber) return { intent, field: "form.required" };
-      throw new Response(null, { status: 400 });
-    }
-    const result = await startSubscription(context.services, {
-      ...acting,
-      email: user.email,
-      input: parsed.data,
-    });
-    return result.ok ? { intent, done: true } : { intent, ...result };
-  }
-  throw new Response(null, { status: 400 });
-});
+/** Saving the registration number once subscribed, or starting the subscription. */
+export const action = tenantAction(
+  {
+    permission: "billing.manage",
+    form: z.discriminatedUnion("intent", [brnForm, subscribeForm]),
+    fieldName: (path, t) => (path === "businessRegistrationNumber" ? t("billing.brn.label") : null),
+  },
+  async ({ form, tenant, user, requestId, services }) => {
+    const acting = { tenant, actorUserId: user.id, requestId };
+    if (form.intent === "brn")
+      await saveBusinessRegistrationNumber(services, { ...acting, text: form.businessRegistrationNumber });
+    else await startSubscription(services, { ...acting, email: user.email, input: form });
+    return { done: form.intent };
+  },
+);
 
 export default function Billing() {
   const { t } = useTranslation();
@@ -79,10 +54,32 @@ export default function Billing() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const bandLabel = (band: PlanBand) => t(`billing.band.${band}`);
-  const fieldError = result && "field" in result ? result.field : undefined;
-  const formError = result && "error" in result ? result.error : undefined;
   const { banner } = data.access;
   const brn = data.businessRegistrationNumber;
+  const done = result && "done" in result ? result.done : undefined;
+  // One of the two forms is on the page at a time: they share the registration number's field.
+  const [form, fields] = useForm<{
+    businessRegistrationNumber: string;
+    interval: string;
+    collection: string;
+  }>({
+    id: "billing",
+    lastResult: isRefusal(result) ? result : undefined,
+    defaultValue: { businessRegistrationNumber: brn ?? "", interval: "yearly", collection: "send_invoice" },
+    constraint: getZodConstraint(subscribeForm),
+    shouldValidate: "onBlur",
+  });
+  // A refused field says so beside itself; other refusals (Stripe's) above the forms.
+  const fieldsInError = Object.keys(form.allErrors).some((name) => name !== "");
+  const businessNumberField = (
+    <InputField
+      meta={fields.businessRegistrationNumber}
+      label={t("billing.brn.label")}
+      hint={t("billing.brn.hint")}
+      inputMode="numeric"
+      autoComplete="off"
+    />
+  );
 
   return (
     <>
@@ -116,29 +113,25 @@ export default function Billing() {
         </dl>
       </section>
 
-      {result?.intent === "subscribe" && "done" in result ? (
+      {done === "subscribe" ? (
         <p role="status" className="form-status">
           {t("billing.subscribe.started")}
         </p>
       ) : null}
-      {formError ? (
-        <p role="alert" className="form-error">
-          {t(formError)}
-        </p>
-      ) : null}
+      {fieldsInError ? null : <FormErrors form={form} />}
 
       {data.subscribed ? (
         <section aria-labelledby="billing-brn">
           <h2 id="billing-brn">{t("billing.brn.title")}</h2>
-          {result?.intent === "brn" && "done" in result ? (
+          {done === "brn" ? (
             <p role="status" className="form-status">
               {t("billing.brn.saved")}
             </p>
           ) : null}
-          <Form method="post" noValidate className="narrow">
+          <Form method="post" className="narrow" {...getFormProps(form)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="brn" />
-            <BusinessNumberField value={brn} error={result?.intent === "brn" ? fieldError : undefined} />
+            {businessNumberField}
             <button type="submit" disabled={busy}>
               {t("billing.brn.submit")}
             </button>
@@ -158,45 +151,26 @@ export default function Billing() {
             })}
           </p>
           <p>{t("billing.subscribe.vatNote")}</p>
-          <Form method="post" noValidate className="narrow">
+          <Form method="post" className="narrow" {...getFormProps(form)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="subscribe" />
-            <BusinessNumberField
-              value={brn}
-              error={result?.intent === "subscribe" ? fieldError : undefined}
+            {businessNumberField}
+            <RadioGroupField
+              meta={fields.interval}
+              label={t("billing.subscribe.interval")}
+              options={billingIntervals.map((interval) => ({
+                value: interval,
+                label: t(`billing.interval.${interval}`),
+              }))}
             />
-            <fieldset>
-              <legend>{t("billing.subscribe.interval")}</legend>
-              {billingIntervals.map((interval) => (
-                <div key={interval}>
-                  <input
-                    type="radio"
-                    id={`interval-${interval}`}
-                    name="interval"
-                    value={interval}
-                    defaultChecked={interval === "yearly"}
-                  />{" "}
-                  <label htmlFor={`interval-${interval}`}>{t(`billing.interval.${interval}`)}</label>
-                </div>
-              ))}
-            </fieldset>
-            <fieldset>
-              <legend>{t("billing.subscribe.collection")}</legend>
-              <div>
-                <input
-                  type="radio"
-                  id="collection-invoice"
-                  name="collection"
-                  value="send_invoice"
-                  defaultChecked
-                />{" "}
-                <label htmlFor="collection-invoice">{t("billing.subscribe.sendInvoice")}</label>
-              </div>
-              <div>
-                <input type="radio" id="collection-card" name="collection" value="charge_automatically" />{" "}
-                <label htmlFor="collection-card">{t("billing.subscribe.chargeAutomatically")}</label>
-              </div>
-            </fieldset>
+            <RadioGroupField
+              meta={fields.collection}
+              label={t("billing.subscribe.collection")}
+              options={[
+                { value: "send_invoice", label: t("billing.subscribe.sendInvoice") },
+                { value: "charge_automatically", label: t("billing.subscribe.chargeAutomatically") },
+              ]}
+            />
             <button type="submit" className="button-primary" disabled={busy}>
               {t("billing.subscribe.submit")}
             </button>
@@ -210,64 +184,48 @@ export default function Billing() {
           <p role="status" className="form-error">
             {t("billing.invoices.unavailable")}
           </p>
-        ) : data.invoices.length === 0 ? (
-          <p>{t("billing.invoices.none")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("billing.invoices.number")}</th>
-                  <th scope="col">{t("billing.invoices.date")}</th>
-                  <th scope="col">{t("billing.invoices.dueDate")}</th>
-                  <th scope="col">{t("billing.invoices.amount")}</th>
-                  <th scope="col">{t("billing.invoices.status")}</th>
-                  <th scope="col">{t("billing.invoices.link")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.invoices.map((invoice) => {
-                  const number = invoice.number ?? t("billing.invoices.noNumber");
-                  return (
-                    <tr key={invoice.id}>
-                      <td>{number}</td>
-                      <td>{invoice.createdText}</td>
-                      <td>{invoice.dueDateText}</td>
-                      <td>{invoice.totalText}</td>
-                      <td>{invoice.status ? t(`billing.invoices.state.${invoice.status}`) : "–"}</td>
-                      <td>
-                        {invoice.hostedInvoiceUrl ? (
-                          <a href={invoice.hostedInvoiceUrl} target="_blank" rel="noreferrer">
-                            {t("billing.invoices.open", { number })}
-                          </a>
-                        ) : (
-                          "–"
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("billing.invoices.title")}
+            captionHidden
+            rows={data.invoices}
+            rowKey={(invoice) => invoice.id}
+            empty={t("billing.invoices.none")}
+            columns={[
+              {
+                key: "number",
+                header: t("billing.invoices.number"),
+                cell: (invoice) => invoice.number ?? t("billing.invoices.noNumber"),
+              },
+              { key: "date", header: t("billing.invoices.date"), cell: (invoice) => invoice.createdText },
+              { key: "dueDate", header: t("billing.invoices.dueDate"), cell: (invoice) => invoice.dueDateText },
+              {
+                key: "amount",
+                header: t("billing.invoices.amount"),
+                numeric: true,
+                cell: (invoice) => invoice.totalText,
+              },
+              {
+                key: "status",
+                header: t("billing.invoices.status"),
+                cell: (invoice) => (invoice.status ? t(`billing.invoices.state.${invoice.status}`) : "–"),
+              },
+              {
+                key: "link",
+                header: t("billing.invoices.link"),
+                cell: (invoice) =>
+                  invoice.hostedInvoiceUrl ? (
+                    <a href={invoice.hostedInvoiceUrl} target="_blank" rel="noreferrer">
+                      {t("billing.invoices.open", { number: invoice.number ?? t("billing.invoices.noNumber") })}
+                    </a>
+                  ) : (
+                    "–"
+                  ),
+              },
+            ]}
+          />
         )}
       </section>
     </>
-  );
-}
-
-/** The business registration number, asked for on its own and again when subscribing. */
-function BusinessNumberField({ value, error }: { value: string | null; error: string | undefined }) {
-  return (
-    <Field
-      name="businessRegistrationNumber"
-      label="billing.brn.label"
-      hint="billing.brn.hint"
-      inputMode="numeric"
-      autoComplete="off"
-      defaultValue={value ?? ""}
-      required
-      error={error}
-    />
   );
 }

@@ -1,61 +1,50 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import type { FileError, RowProblem } from "@mentoring/directory";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
+import { DataTable } from "../components/data-table";
+import { CheckboxField } from "../components/form-fields";
 import { useRefreshWhile } from "../components/use-refresh-while";
-import { INVALID_ROWS_SHOWN, importDetail, requestApply } from "../services/directory.server";
-import { formatNumber, formatNumbers } from "../services/format.server";
-import { notFound, tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { presentDirectoryImport } from "../presenters/directory-import.server";
+import { importDetail, requestApply } from "../services/directory.server";
+import { notFound } from "../services/guard.server";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { id } from "../services/route-params";
 
-const importIdParam = z.string().uuid();
+const importParams = z.object({ importId: id });
 
 /** One import: its progress, what it would change, every invalid row with its reason, and applying it. */
-export const loader = tenantRoute("staff.import", async ({ request, params, context, tenant }) => {
-  const id = importIdParam.safeParse(params.importId);
-  const detail = id.success ? await importDetail(context.services, tenant.id, id.data) : null;
-  if (!detail) throw notFound();
-  const locale = await localeOf(request);
-  const number = (value: number) => formatNumber(value, locale);
-  // The page shows counts as text formatted here; it keeps the numbers for its conditions.
-  const shown = {
-    activeStaff: number(detail.activeStaff),
-    totalRows: number(detail.totalRows),
-    shownLimit: number(INVALID_ROWS_SHOWN),
-    invalidTotal: number(detail.counts?.invalid ?? detail.invalidRows.length),
-    unknownDepartmentCount: number(detail.unknownDepartmentCount),
-    counts: detail.counts ? formatNumbers(detail.counts, locale) : null,
-    applied: detail.applied ? formatNumbers(detail.applied, locale) : null,
-  };
-  return { ...detail, base: `/${tenant.slug}/admin/directory`, shownLimit: INVALID_ROWS_SHOWN, shown };
-});
+export const loader = tenantLoader(
+  { permission: "staff.import", params: importParams },
+  async ({ params, tenant, locale, services }) => {
+    const detail = await importDetail(services, tenant.id, params.importId);
+    if (!detail) throw notFound();
+    return { ...presentDirectoryImport(detail, locale), base: `/${tenant.slug}/admin/directory` };
+  },
+);
 
 const applyForm = z.object({
-  createMissingDepartments: z.literal("on").optional(),
-  deactivateMissing: z.literal("on").optional(),
+  createMissingDepartments: z.boolean().default(false),
+  deactivateMissing: z.boolean().default(false),
 });
 
-export const action = tenantRoute("staff.import", async ({ request, params, context, tenant, user }) => {
-  const id = importIdParam.safeParse(params.importId);
-  if (!id.success) throw notFound();
-  const form = await request.formData();
-  const parsed = applyForm.safeParse({
-    createMissingDepartments: form.get("createMissingDepartments") ?? undefined,
-    deactivateMissing: form.get("deactivateMissing") ?? undefined,
-  });
-  if (!parsed.success) throw new Response(null, { status: 400 });
-  const result = await requestApply(context.services, {
-    tenantId: tenant.id,
-    userId: user.id,
-    importId: id.data,
-    createMissingDepartments: parsed.data.createMissingDepartments === "on",
-    deactivateMissing: parsed.data.deactivateMissing === "on",
-    requestId: context.requestId,
-  });
-  if (!result) throw notFound();
-  return result.ok ? { ok: true as const } : { ok: false as const, problem: result.problem };
-});
+/** Applying the import with the administrator's choices; the worker does the work. */
+export const action = tenantAction(
+  { permission: "staff.import", params: importParams, form: applyForm },
+  async ({ params, form, tenant, user, requestId, services }) => {
+    const result = await requestApply(services, {
+      tenantId: tenant.id,
+      userId: user.id,
+      importId: params.importId,
+      ...form,
+      requestId,
+    });
+    if (!result) throw notFound();
+    return result.ok ? { ok: true as const } : { ok: false as const, problem: result.problem };
+  },
+);
 
 function useProblemText() {
   const { t } = useTranslation();
@@ -85,6 +74,15 @@ export default function DirectoryImport() {
   const counts = data.counts;
   const invalidTotal = counts?.invalid ?? data.invalidRows.length;
   const unknownNames = data.unknownDepartments.join(", ");
+  const applyProblem = result && "problem" in result ? result.problem : undefined;
+  const [form, fields] = useForm<{ createMissingDepartments: boolean; deactivateMissing: boolean }>({
+    id: "apply",
+    defaultValue: { createMissingDepartments: data.createMissingDepartments },
+  });
+  // One row per problem; the row's number, employee number and name head its first problem only.
+  const problemRows = data.invalidRows.flatMap((row) =>
+    row.problems.map((problem, index) => ({ row, problem, first: index === 0 })),
+  );
 
   return (
     <>
@@ -193,31 +191,41 @@ export default function DirectoryImport() {
               })}
             </p>
           ) : null}
-          <div className="table-wrap">
-            <table data-testid="invalid-rows">
-              <thead>
-                <tr>
-                  <th scope="col">{t("directory.invalidRows.row")}</th>
-                  <th scope="col">{t("directory.invalidRows.employeeNumber")}</th>
-                  <th scope="col">{t("directory.invalidRows.name")}</th>
-                  <th scope="col">{t("directory.invalidRows.field")}</th>
-                  <th scope="col">{t("directory.invalidRows.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.invalidRows.flatMap((row) =>
-                  row.problems.map((problem, index) => (
-                    <tr key={`${row.rowNumber}-${problem.field}-${problem.code}`}>
-                      <td>{index === 0 ? row.rowNumber : ""}</td>
-                      <td>{index === 0 ? row.employeeNumber : ""}</td>
-                      <td>{index === 0 ? row.name : ""}</td>
-                      <td>{t(`directory.field.${problem.field}`)}</td>
-                      <td>{problems.row(problem)}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
+          <div data-testid="invalid-rows">
+            <DataTable
+              caption={t("directory.invalidRows.title")}
+              captionHidden
+              rows={problemRows}
+              rowKey={({ row, problem }) => `${row.rowNumber}-${problem.field}-${problem.code}`}
+              empty={null}
+              columns={[
+                {
+                  key: "row",
+                  header: t("directory.invalidRows.row"),
+                  cell: ({ row, first }) => (first ? row.rowNumber : ""),
+                },
+                {
+                  key: "employeeNumber",
+                  header: t("directory.invalidRows.employeeNumber"),
+                  cell: ({ row, first }) => (first ? row.employeeNumber : ""),
+                },
+                {
+                  key: "name",
+                  header: t("directory.invalidRows.name"),
+                  cell: ({ row, first }) => (first ? row.name : ""),
+                },
+                {
+                  key: "field",
+                  header: t("directory.invalidRows.field"),
+                  cell: ({ problem }) => t(`directory.field.${problem.field}`),
+                },
+                {
+                  key: "reason",
+                  header: t("directory.invalidRows.reason"),
+                  cell: ({ problem }) => problems.row(problem),
+                },
+              ]}
+            />
           </div>
         </section>
       ) : null}
@@ -225,12 +233,12 @@ export default function DirectoryImport() {
       {data.mayApply ? (
         <section aria-labelledby="apply-title">
           <h2 id="apply-title">{t("directory.apply.title")}</h2>
-          {result && !result.ok ? (
+          {applyProblem ? (
             <p role="alert" className="form-error">
-              {t(`directory.apply.error.${result.problem}`)}
+              {t(`directory.apply.error.${applyProblem}`)}
             </p>
           ) : null}
-          <Form method="post" className="narrow">
+          <Form method="post" className="narrow" {...getFormProps(form)}>
             <CsrfInput />
             {data.unknownDepartmentCount > 0 ? (
               <fieldset>
@@ -240,31 +248,18 @@ export default function DirectoryImport() {
                     names: unknownNames,
                   })}
                 </legend>
-                <input
-                  type="checkbox"
-                  id="createMissingDepartments"
-                  name="createMissingDepartments"
-                  defaultChecked={data.createMissingDepartments}
-                />{" "}
-                <label htmlFor="createMissingDepartments">{t("directory.apply.createDepartments")}</label>
+                <CheckboxField
+                  meta={fields.createMissingDepartments}
+                  label={t("directory.apply.createDepartments")}
+                />
               </fieldset>
             ) : null}
             {data.full && counts && counts.missing > 0 ? (
-              <p>
-                <input
-                  type="checkbox"
-                  id="deactivateMissing"
-                  name="deactivateMissing"
-                  aria-describedby="deactivate-hint"
-                />{" "}
-                <label htmlFor="deactivateMissing">
-                  {t("directory.apply.deactivate", { value: shown.counts?.missing })}
-                </label>
-                <span id="deactivate-hint" className="field__hint">
-                  {" "}
-                  {t("directory.apply.deactivateHint")}
-                </span>
-              </p>
+              <CheckboxField
+                meta={fields.deactivateMissing}
+                label={t("directory.apply.deactivate", { value: shown.counts?.missing })}
+                hint={t("directory.apply.deactivateHint")}
+              />
             ) : null}
             <button type="submit" className="button-primary" disabled={submitting}>
               {t("directory.apply.submit")}

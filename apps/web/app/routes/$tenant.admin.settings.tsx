@@ -1,166 +1,167 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { LocalFileStorage } from "@mentoring/certificates";
-import { type AppError, appErrors, isAppError } from "@mentoring/domain";
 import { supportedLocales } from "@mentoring/i18n";
 import {
   addCertificateSigner,
   certificateSignerForm,
   getTenantSettings,
-  MAX_BRANDING_BYTES,
   removeBranding,
   removeCertificateSigner,
   tenantSettingsForm,
   updateBranding,
   updateTenantSettings,
 } from "@mentoring/tenants";
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { Field } from "../components/field";
-import { SelectField } from "../components/select-field";
+import { FormErrors, InputField, SelectField } from "../components/form-fields";
 import { type BrandingKind, brandingKinds } from "../services/branding-kinds";
-import { tenantRoute } from "../services/guard.server";
+import { isRefusal, type Refusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { id } from "../services/route-params";
 
 /** The organisation's profile: names, colour, language, time zone, and who signs certificates. */
-export const loader = tenantRoute("tenant.settings.manage", async ({ context, tenant }) => {
-  const { profile, signers } = await context.services.db.withTenant(tenant.id, (tx) =>
-    getTenantSettings(tx, { tenantId: tenant.id }),
-  );
-  const { logoKey, sealKey, ...settings } = profile;
-  // The preview's address changes with the stored key (a new one per upload), so caches stay correct.
-  const imageUrl = (kind: BrandingKind, key: string | null) =>
-    key
-      ? `/${tenant.slug}/admin/settings/image/${kind}?v=${encodeURIComponent(key.slice(key.lastIndexOf("/") + 1))}`
-      : null;
-  return {
-    profile: settings,
-    signers,
-    images: { logo: imageUrl("logo", logoKey), seal: imageUrl("seal", sealKey) },
-  };
-});
-
-const fieldErrors = (error: z.ZodError) =>
-  Object.fromEntries(error.issues.map((issue) => [issue.path[0], issue.message])) as Record<string, string>;
-
-/** What the branding form shows beside each file input: a message key, worded with the image's name. */
-type BrandingProblems = Partial<Record<BrandingKind, string>>;
-
-/** A refused upload as the form shows it: each refused file's message beside its input. */
-const brandingProblems = (error: AppError): BrandingProblems =>
-  Object.fromEntries(
-    (error.details.fields ?? []).map((field) => [field.path, field.message]),
-  ) as BrandingProblems;
-
-/** The logo and seal form (multipart): files read into memory, each part cut off past 1 MB. */
-async function uploadBranding(
-  request: Request,
-  upload: (files: Partial<Record<BrandingKind, Uint8Array>>) => Promise<void>,
-) {
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_BRANDING_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      const kind = brandingKinds.find((name) => name === error.field) ?? "logo";
-      return {
-        intent: "branding",
-        problems: { [kind]: appErrors["branding.too_large"].message } as BrandingProblems,
-      };
-    }
-    throw error;
-  }
-  const files: Partial<Record<BrandingKind, Uint8Array>> = {};
-  for (const kind of brandingKinds) {
-    const file = form.get(kind);
-    if (file instanceof File && file.size > 0) files[kind] = new Uint8Array(await file.arrayBuffer());
-  }
-  if (Object.keys(files).length === 0)
+export const loader = tenantLoader(
+  { permission: "tenant.settings.manage" },
+  async ({ tenant, withTenant }) => {
+    const { profile, signers } = await withTenant((db) => getTenantSettings(db, { tenantId: tenant.id }));
+    const { logoKey, sealKey, ...settings } = profile;
+    // The preview's address changes with the stored key (a new one per upload), so caches stay correct.
+    const imageUrl = (kind: BrandingKind, key: string | null) =>
+      key
+        ? `/${tenant.slug}/admin/settings/image/${kind}?v=${encodeURIComponent(key.slice(key.lastIndexOf("/") + 1))}`
+        : null;
     return {
-      intent: "branding",
-      problems: {} as BrandingProblems,
-      noFile: true,
+      profile: settings,
+      signers,
+      images: { logo: imageUrl("logo", logoKey), seal: imageUrl("seal", sealKey) },
+      // The forms' schemas live with their use cases, out of the browser's reach: their constraints
+      // (required, lengths) come with the page.
+      constraints: {
+        settings: getZodConstraint(tenantSettingsForm),
+        signer: getZodConstraint(certificateSignerForm),
+      },
     };
-  try {
-    await upload(files);
-  } catch (error) {
-    if (
-      !isAppError(
-        error,
-        "branding.not_image",
-        "branding.too_large",
-        "branding.undecodable",
-        "branding.bad_size",
-      )
-    )
-      throw error;
-    return { intent: "branding", problems: brandingProblems(error) };
+  },
+);
+
+const settingsForm = z
+  .discriminatedUnion("intent", [
+    tenantSettingsForm.extend({ intent: z.literal("settings") }),
+    certificateSignerForm.extend({ intent: z.literal("add-signer") }),
+    z.object({ intent: z.literal("remove-signer"), signerId: id }),
+    z.object({ intent: z.literal("remove-branding"), kind: z.enum(brandingKinds) }),
+    // Multipart: a file input left empty comes as absent.
+    z.object({
+      intent: z.literal("branding"),
+      logo: z.instanceof(File).optional(),
+      seal: z.instanceof(File).optional(),
+    }),
+  ])
+  .superRefine((form, context) => {
+    if (form.intent === "branding" && !form.logo && !form.seal)
+      context.addIssue({ code: "custom", path: [], message: "settings.branding.noFile" });
+  });
+
+const fieldLabels: Record<string, string> = {
+  name: "settings.name",
+  nameEn: "settings.nameEn",
+  brandColor: "settings.brandColor",
+  locale: "settings.locale",
+  timeZone: "settings.timeZone",
+  title: "settings.signerTitle",
+};
+
+/** A refused upload's message for each refused file, worded with the image's name. */
+function brandingProblems(fields: { path: string; message: string }[], t: TFunction) {
+  const problems: Partial<Record<BrandingKind, string>> = {};
+  for (const { path, message } of fields) {
+    const kind = brandingKinds.find((name) => name === path);
+    if (kind) problems[kind] = t(message, { name: t(`settings.branding.${kind}`) });
   }
-  return { intent: "branding", saved: true as const };
+  return problems;
 }
 
-export const action = tenantRoute("tenant.settings.manage", async ({ request, context, tenant, user }) => {
-  const { services, requestId } = context;
-  const common = { tenantId: tenant.id, actorUserId: user.id, requestId };
-  const branding = {
-    ...common,
-    storage: new LocalFileStorage(services.config.STORAGE_DIR),
-    log: services.log,
-  };
-  if (request.headers.get("content-type")?.startsWith("multipart/form-data"))
-    return uploadBranding(request, (files) => updateBranding(services.db, { ...branding, files }));
-  const form = Object.fromEntries(await request.formData());
-  switch (form.intent) {
-    case "settings": {
-      const parsed = tenantSettingsForm.safeParse(form);
-      if (!parsed.success) return { intent: "settings", errors: fieldErrors(parsed.error) };
-      await services.db.withTenant(tenant.id, (tx) =>
-        updateTenantSettings(tx, { ...common, form: parsed.data }),
-      );
-      return { intent: "settings", saved: true };
+export const action = tenantAction(
+  {
+    permission: "tenant.settings.manage",
+    form: settingsForm,
+    fieldName: (path, t) => (fieldLabels[path] ? t(fieldLabels[path]) : null),
+    onRefusal: (error, { form, t }) =>
+      form.intent === "branding" ? { problems: brandingProblems(error.details.fields ?? [], t) } : {},
+  },
+  async ({ form, tenant, user, requestId, services, withTenant }) => {
+    const common = { tenantId: tenant.id, actorUserId: user.id, requestId };
+    const branding = {
+      ...common,
+      storage: new LocalFileStorage(services.config.STORAGE_DIR),
+      log: services.log,
+    };
+    switch (form.intent) {
+      case "settings": {
+        const { intent: _, ...settings } = form;
+        await withTenant((db) => updateTenantSettings(db, { ...common, form: settings }));
+        break;
+      }
+      case "add-signer": {
+        const { intent: _, ...signer } = form;
+        await withTenant((db) => addCertificateSigner(db, { ...common, form: signer }));
+        break;
+      }
+      case "remove-signer":
+        await withTenant((db) => removeCertificateSigner(db, { ...common, signerId: form.signerId }));
+        break;
+      case "remove-branding":
+        await removeBranding(services.db, { ...branding, kind: form.kind });
+        break;
+      case "branding": {
+        const files: Partial<Record<BrandingKind, Uint8Array>> = {};
+        for (const kind of brandingKinds) {
+          const file = form[kind];
+          if (file) files[kind] = new Uint8Array(await file.arrayBuffer());
+        }
+        await updateBranding(services.db, { ...branding, files });
+        break;
+      }
     }
-    case "add-signer": {
-      const parsed = certificateSignerForm.safeParse(form);
-      if (!parsed.success) return { intent: "add-signer", errors: fieldErrors(parsed.error) };
-      await services.db.withTenant(tenant.id, (tx) =>
-        addCertificateSigner(tx, { ...common, form: parsed.data }),
-      );
-      return { intent: "add-signer", saved: true };
-    }
-    case "remove-signer": {
-      const signerId = z.string().uuid().safeParse(form.signerId);
-      if (!signerId.success) throw new Response(null, { status: 400 });
-      await services.db.withTenant(tenant.id, (tx) =>
-        removeCertificateSigner(tx, { ...common, signerId: signerId.data }),
-      );
-      return { intent: "remove-signer", saved: true };
-    }
-    case "remove-branding": {
-      const kind = brandingKinds.find((name) => name === form.kind);
-      if (!kind) throw new Response(null, { status: 400 });
-      await removeBranding(services.db, { ...branding, kind });
-      return { intent: "remove-branding", saved: true };
-    }
-    default:
-      throw new Response(null, { status: 400 });
-  }
-});
+    return { saved: true as const };
+  },
+);
 
 const timeZones = ["Asia/Seoul", "UTC"];
 
+type ActionResult = ReturnType<typeof useActionData<typeof action>>;
+
+/** The refusal of the form that posted `intent`, for that form alone. */
+function refusalOf(result: ActionResult, intent: string) {
+  return isRefusal(result) && result.initialValue?.intent === intent ? result : undefined;
+}
+
 export default function Settings() {
   const { t } = useTranslation();
-  const { profile, signers, images } = useLoaderData<typeof loader>();
+  const { profile, signers, images, constraints } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = (intent: string) =>
-    (result?.intent === intent && "errors" in result ? result.errors : {}) as Record<string, string>;
+  const [form, fields] = useForm<{
+    name: string;
+    nameEn: string;
+    brandColor: string;
+    locale: string;
+    timeZone: string;
+  }>({
+    id: "settings",
+    lastResult: refusalOf(result, "settings"),
+    defaultValue: { ...profile, nameEn: profile.nameEn ?? "", brandColor: profile.brandColor ?? "" },
+    constraint: constraints.settings,
+    shouldValidate: "onBlur",
+  });
+  const [signerForm, signerFields] = useForm<{ title: string; name: string }>({
+    id: "signer",
+    lastResult: refusalOf(result, "add-signer"),
+    constraint: constraints.signer,
+    shouldValidate: "onBlur",
+  });
   return (
     <>
       <h1>{t("settings.title")}</h1>
@@ -169,55 +170,35 @@ export default function Settings() {
           {t("settings.saved")}
         </p>
       ) : null}
-      <Form method="post" noValidate className="narrow">
+      <Form method="post" className="narrow" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="intent" value="settings" />
-        <Field
-          name="name"
-          label="settings.name"
-          defaultValue={profile.name}
-          required
-          error={errors("settings").name}
-        />
-        <Field
-          name="nameEn"
-          label="settings.nameEn"
-          defaultValue={profile.nameEn ?? ""}
-          lang="en"
-          error={errors("settings").nameEn}
-        />
-        <Field
-          name="brandColor"
-          label="settings.brandColor"
-          hint="settings.brandColorHint"
-          defaultValue={profile.brandColor ?? ""}
-          error={errors("settings").brandColor}
-        />
+        <FormErrors form={form} />
+        <InputField meta={fields.name} label={t("settings.name")} />
+        <InputField meta={fields.nameEn} label={t("settings.nameEn")} lang="en" />
+        <InputField meta={fields.brandColor} label={t("settings.brandColor")} hint={t("settings.brandColorHint")} />
         <SelectField
-          name="locale"
-          label="settings.locale"
-          defaultValue={profile.locale}
+          meta={fields.locale}
+          label={t("settings.locale")}
           options={supportedLocales.map((locale) => ({
             value: locale,
             label: t(`app.language.names.${locale}`),
           }))}
         />
         <SelectField
-          name="timeZone"
-          label="settings.timeZone"
-          defaultValue={profile.timeZone}
+          meta={fields.timeZone}
+          label={t("settings.timeZone")}
           options={[...new Set([profile.timeZone, ...timeZones])].map((zone) => ({
             value: zone,
             label: zone,
           }))}
-          error={errors("settings").timeZone}
         />
         <button type="submit" className="button-primary">
           {t("settings.save")}
         </button>
       </Form>
 
-      <Branding images={images} result={result} />
+      <Branding images={images} refusal={refusalOf(result, "branding")} />
 
       <h2>{t("settings.signers")}</h2>
       <p>{t("settings.signersHint")}</p>
@@ -240,37 +221,30 @@ export default function Settings() {
           ))}
         </ul>
       )}
-      <Form method="post" noValidate className="narrow">
+      <Form method="post" className="narrow" {...getFormProps(signerForm)}>
         <CsrfInput />
         <input type="hidden" name="intent" value="add-signer" />
-        <Field
-          id="signer-title"
-          name="title"
-          label="settings.signerTitle"
-          required
-          error={errors("add-signer").title}
-        />
-        <Field
-          id="signer-name"
-          name="name"
-          label="settings.signerName"
-          required
-          error={errors("add-signer").name}
-        />
+        <FormErrors form={signerForm} />
+        <InputField meta={signerFields.title} label={t("settings.signerTitle")} />
+        <InputField meta={signerFields.name} label={t("settings.signerName")} />
         <button type="submit">{t("settings.addSigner")}</button>
       </Form>
     </>
   );
 }
 
-type ActionResult = ReturnType<typeof useActionData<typeof action>>;
-
 /** The logo and seal: a preview of each stored image, its file input and a remove button. */
-function Branding({ images, result }: { images: Record<BrandingKind, string | null>; result: ActionResult }) {
+function Branding({
+  images,
+  refusal,
+}: {
+  images: Record<BrandingKind, string | null>;
+  refusal: Refusal<{ problems: Partial<Record<BrandingKind, string>> }> | undefined;
+}) {
   const { t } = useTranslation();
-  const problems =
-    result?.intent === "branding" && "problems" in result ? (result.problems as BrandingProblems) : {};
-  const noFile = result?.intent === "branding" && "noFile" in result;
+  const problems = refusal?.problems ?? {};
+  // Refused by the form itself (no file chosen) rather than by a file's check.
+  const formError = refusal && !refusal.problems ? refusal.error?.[""]?.[0] : undefined;
   return (
     <section aria-labelledby="branding-heading">
       <h2 id="branding-heading">{t("settings.branding.title")}</h2>
@@ -304,18 +278,17 @@ function Branding({ images, result }: { images: Record<BrandingKind, string | nu
       <Form method="post" encType="multipart/form-data" noValidate className="narrow">
         <CsrfInput />
         <input type="hidden" name="intent" value="branding" />
-        {noFile ? (
+        {formError ? (
           <p role="alert" className="field__error">
-            {t("settings.branding.noFile")}
+            {formError}
           </p>
         ) : null}
         {brandingKinds.map((kind) => {
           const id = `branding-${kind}`;
-          const label = t(`settings.branding.${kind}`);
           const problem = problems[kind];
           return (
             <div key={kind} className="field">
-              <label htmlFor={id}>{label}</label>
+              <label htmlFor={id}>{t(`settings.branding.${kind}`)}</label>
               <p id={`${id}-hint`} className="field__hint">
                 {t("settings.branding.hint")}
               </p>
@@ -329,7 +302,7 @@ function Branding({ images, result }: { images: Record<BrandingKind, string | nu
               />
               {problem ? (
                 <p id={`${id}-error`} className="field__error">
-                  {t(problem, { name: label })}
+                  {problem}
                 </p>
               ) : null}
             </div>

@@ -1,77 +1,82 @@
-import { isAppError } from "@mentoring/domain";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { getSsoSettings, type MatchBy, saveSsoSettings, ssoSettingsForm } from "@mentoring/tenants";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
-import { Field } from "../components/field";
-import { tenantRoute } from "../services/guard.server";
+import { CheckboxField, FormErrors, InputField } from "../components/form-fields";
+import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
 import { forgetSsoClients, redirectUriFor, ssoProviderCheck } from "../services/sso.server";
 
 /** The tenant's single sign-on: its identity provider, how people are matched, and whether it is on. */
-export const loader = tenantRoute("tenant.settings.manage", async ({ context, tenant }) => {
-  const { services } = context;
-  return {
-    settings: await services.db.withTenant(tenant.id, (tx) => getSsoSettings(tx, { tenantId: tenant.id })),
+export const loader = tenantLoader(
+  { permission: "tenant.settings.manage" },
+  async ({ tenant, services, withTenant }) => ({
+    settings: await withTenant((db) => getSsoSettings(db, { tenantId: tenant.id })),
     redirectUri: redirectUriFor(services.config.APP_URL, tenant.slug),
-  };
-});
+    // The schema lives with its use case, out of the browser's reach: its constraints come with the page.
+    constraint: getZodConstraint(ssoSettingsForm),
+  }),
+);
 
-type FieldName = "issuer" | "clientId" | "clientSecret" | "matchBy" | "employeeNumberClaim";
+const fieldLabels: Record<string, string> = {
+  issuer: "sso.admin.issuer",
+  clientId: "sso.admin.clientId",
+  clientSecret: "sso.admin.clientSecret",
+  matchBy: "sso.admin.matchBy",
+  employeeNumberClaim: "sso.admin.employeeNumberClaim",
+};
 
-export const action = tenantRoute("tenant.settings.manage", async ({ request, context, tenant, user }) => {
-  const form = await request.formData();
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
-  const parsed = ssoSettingsForm.safeParse({
-    issuer: text("issuer") ?? "",
-    clientId: text("clientId") ?? "",
-    clientSecret: text("clientSecret"),
-    matchBy: text("matchBy"),
-    employeeNumberClaim: text("employeeNumberClaim") ?? "",
-    enabled: form.get("enabled") === "on",
-  });
-  if (!parsed.success) {
-    const errors = parsed.error.flatten().fieldErrors;
-    const fieldErrors: Partial<Record<FieldName, string>> = {};
-    for (const name of ["issuer", "clientId", "clientSecret", "matchBy", "employeeNumberClaim"] as const)
-      if (errors[name]?.[0]) fieldErrors[name] = errors[name][0];
-    return { fieldErrors, formError: "form.errorSummary" };
-  }
-  const { services, requestId } = context;
-  try {
+export const action = tenantAction(
+  {
+    permission: "tenant.settings.manage",
+    form: ssoSettingsForm,
+    fieldName: (path, t) => (fieldLabels[path] ? t(fieldLabels[path]) : null),
+    // The secret is never sent back to the page.
+    hideFields: ["clientSecret"],
+  },
+  async ({ form, tenant, user, requestId, services }) => {
     await saveSsoSettings(services.db, {
       tenantId: tenant.id,
       actorUserId: user.id,
-      form: parsed.data,
+      form,
       requestId,
       encryptionKey: services.config.DATA_ENCRYPTION_KEY,
       checkProvider: ssoProviderCheck(services, { tenantId: tenant.id, requestId }),
     });
-  } catch (error) {
-    if (isAppError(error, "sso.secret_required"))
-      return {
-        fieldErrors: { clientSecret: error.messageKey } as Partial<Record<FieldName, string>>,
-        formError: "form.errorSummary",
-      };
-    if (isAppError(error, "sso.discovery_failed"))
-      return { fieldErrors: {} as Partial<Record<FieldName, string>>, formError: error.messageKey };
-    throw error;
-  }
-  forgetSsoClients();
-  return { saved: true as const };
-});
+    forgetSsoClients();
+    return { saved: true as const };
+  },
+);
 
 export default function SsoSettings() {
   const { t } = useTranslation();
-  const { settings, redirectUri } = useLoaderData<typeof loader>();
+  const { settings, redirectUri, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const [matchBy, setMatchBy] = useState<MatchBy>(settings?.matchBy ?? "email");
-  const errors: Partial<Record<FieldName, string>> =
-    (result && "fieldErrors" in result ? result.fieldErrors : undefined) ?? {};
+  const [form, fields] = useForm<{
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    matchBy: MatchBy;
+    employeeNumberClaim: string;
+    enabled: boolean;
+  }>({
+    lastResult: isRefusal(result) ? result : undefined,
+    defaultValue: {
+      issuer: settings?.issuer ?? "",
+      clientId: settings?.clientId ?? "",
+      employeeNumberClaim: settings?.employeeNumberClaim ?? "employee_number",
+      enabled: settings?.enabled ?? false,
+    },
+    constraint,
+    shouldValidate: "onBlur",
+  });
+  // Fields in error are named beside each field; the alert only says to check them.
+  const fieldsInError = Object.keys(form.allErrors).some((name) => name !== "");
+  const matchByError = fields.matchBy.errors?.[0];
   return (
     <>
       <h1>{t("sso.admin.title")}</h1>
@@ -88,41 +93,32 @@ export default function SsoSettings() {
           {t("sso.admin.saved")}
         </p>
       ) : null}
-      {result && "formError" in result && result.formError ? (
+      {fieldsInError ? (
         <p role="alert" className="form-error">
-          {t(result.formError)}
+          {t("form.errorSummary")}
         </p>
-      ) : null}
-      <Form method="post" noValidate className="narrow">
+      ) : (
+        <FormErrors form={form} />
+      )}
+      <Form method="post" className="narrow" {...getFormProps(form)}>
         <CsrfInput />
-        <Field
-          name="issuer"
+        <InputField
+          meta={fields.issuer}
           type="url"
-          label="sso.admin.issuer"
-          hint="sso.admin.issuerHint"
+          label={t("sso.admin.issuer")}
+          hint={t("sso.admin.issuerHint")}
           autoComplete="off"
-          required
-          defaultValue={settings?.issuer}
-          error={errors.issuer}
         />
-        <Field
-          name="clientId"
-          label="sso.admin.clientId"
-          autoComplete="off"
-          required
-          defaultValue={settings?.clientId}
-          error={errors.clientId}
-        />
-        <Field
-          name="clientSecret"
+        <InputField meta={fields.clientId} label={t("sso.admin.clientId")} autoComplete="off" />
+        <InputField
+          meta={fields.clientSecret}
           type="password"
-          label="sso.admin.clientSecret"
-          hint={settings?.hasSecret ? "sso.admin.clientSecretHintStored" : "sso.admin.clientSecretHintNew"}
+          label={t("sso.admin.clientSecret")}
+          hint={t(settings?.hasSecret ? "sso.admin.clientSecretHintStored" : "sso.admin.clientSecretHintNew")}
           autoComplete="new-password"
           required={!settings?.hasSecret}
-          error={errors.clientSecret}
         />
-        <fieldset aria-describedby={errors.matchBy ? "matchBy-error" : undefined}>
+        <fieldset aria-describedby={matchByError ? fields.matchBy.errorId : undefined}>
           <legend>{t("sso.admin.matchBy")}</legend>
           <ul className="checkbox-list">
             {(
@@ -135,7 +131,7 @@ export default function SsoSettings() {
                 <input
                   type="radio"
                   id={`matchBy-${value}`}
-                  name="matchBy"
+                  name={fields.matchBy.name}
                   value={value}
                   checked={matchBy === value}
                   onChange={() => setMatchBy(value)}
@@ -144,25 +140,20 @@ export default function SsoSettings() {
               </li>
             ))}
           </ul>
-          {errors.matchBy ? (
-            <p id="matchBy-error" className="field__error">
-              {t(errors.matchBy)}
+          {matchByError ? (
+            <p id={fields.matchBy.errorId} className="field__error">
+              {matchByError}
             </p>
           ) : null}
         </fieldset>
-        <Field
-          name="employeeNumberClaim"
-          label="sso.admin.employeeNumberClaim"
-          hint="sso.admin.employeeNumberClaimHint"
+        <InputField
+          meta={fields.employeeNumberClaim}
+          label={t("sso.admin.employeeNumberClaim")}
+          hint={t("sso.admin.employeeNumberClaimHint")}
           autoComplete="off"
           required={matchBy === "employee_number"}
-          defaultValue={settings?.employeeNumberClaim ?? "employee_number"}
-          error={errors.employeeNumberClaim}
         />
-        <p>
-          <input type="checkbox" id="enabled" name="enabled" defaultChecked={settings?.enabled ?? false} />{" "}
-          <label htmlFor="enabled">{t("sso.admin.enabled")}</label>
-        </p>
+        <CheckboxField meta={fields.enabled} label={t("sso.admin.enabled")} />
         <button type="submit" className="button-primary" disabled={submitting}>
           {t("sso.admin.save")}
         </button>

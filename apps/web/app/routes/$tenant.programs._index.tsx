@@ -1,32 +1,44 @@
-import { builtinTemplateKeys, can } from "@mentoring/domain";
+import { builtinTemplateKeys } from "@mentoring/domain";
+import { copyBuiltinTemplate, listCohorts, listTemplates } from "@mentoring/programs";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { tenantRoute } from "../services/guard.server";
-import { copyTemplate, programsPage } from "../services/programs.server";
+import { DataTable } from "../components/data-table";
+import { presentPrograms } from "../presenters/programs.server";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
 
 /** The programs: built-in templates to copy, the tenant's templates, and its cohorts. */
-export const loader = tenantRoute("programs.view", async ({ context, tenant, membership }) => {
-  const page = await programsPage(context.services, tenant);
-  return { ...page, base: `/${tenant.slug}/programs`, mayManage: can(membership.roles, "programs.manage") };
+export const loader = tenantLoader({ permission: "programs.view" }, async ({ tenant, may, withTenant }) => {
+  const { templates, cohorts } = await withTenant(async (db) => ({
+    templates: await listTemplates(db, tenant.id),
+    cohorts: await listCohorts(db, tenant.id),
+  }));
+  return {
+    ...presentPrograms(templates, cohorts),
+    base: `/${tenant.slug}/programs`,
+    mayManage: may("programs.manage"),
+  };
 });
 
 const copyForm = z.object({ intent: z.literal("copy"), builtinKey: z.enum(builtinTemplateKeys) });
 
 /** Copies a built-in template and opens the copy in the editor. */
-export const action = tenantRoute("programs.manage", async ({ request, context, tenant, user }) => {
-  const parsed = copyForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response(null, { status: 400 });
-  const { templateId } = await copyTemplate(context.services, {
-    tenant,
-    actorUserId: user.id,
-    requestId: context.requestId,
-    builtinKey: parsed.data.builtinKey,
-  });
-  throw redirect(`/${tenant.slug}/programs/templates/${templateId}?copied=1`);
-});
+export const action = tenantAction(
+  { permission: "programs.manage", form: copyForm },
+  async ({ form, tenant, user, requestId, withTenant }) => {
+    const { templateId } = await withTenant((db) =>
+      copyBuiltinTemplate(db, {
+        tenantId: tenant.id,
+        builtinKey: form.builtinKey,
+        actorUserId: user.id,
+        requestId,
+      }),
+    );
+    throw redirect(`/${tenant.slug}/programs/templates/${templateId}?copied=1`);
+  },
+);
 
 export default function Programs() {
   const { t } = useTranslation();
@@ -69,92 +81,93 @@ export default function Programs() {
 
       <section aria-labelledby="templates-title">
         <h2 id="templates-title">{t("programs.index.templatesTitle")}</h2>
-        {templates.length === 0 ? (
-          <p>{t("programs.index.noTemplates")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("programs.index.templatesCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("programs.index.name")}</th>
-                  <th scope="col">{t("programs.index.kind")}</th>
-                  <th scope="col">{t("programs.index.shape")}</th>
-                  <th scope="col">{t("programs.index.version")}</th>
-                  <th scope="col">{t("programs.index.cohortCount")}</th>
-                  {mayManage ? <th scope="col">{t("programs.index.actions")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {templates.map((template) => (
-                  <tr key={template.id}>
-                    <th scope="row">
-                      <Link to={`${base}/templates/${template.id}`}>{template.name}</Link>
-                    </th>
-                    <td>{t(`programs.kind.${template.kind}`)}</td>
-                    <td>{template.shape}</td>
-                    <td>{t("programs.index.versionValue", { version: template.currentVersion })}</td>
-                    <td>{t("programs.index.cohortCountValue", { count: template.cohorts })}</td>
-                    {mayManage ? (
-                      <td>
-                        <Link
-                          to={`${base}/cohorts/new?template=${template.id}`}
-                          aria-label={t("programs.index.newCohortFor", { name: template.name })}
-                        >
-                          {t("programs.index.newCohort")}
-                        </Link>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("programs.index.templatesCaption")}
+          captionHidden
+          rows={templates}
+          rowKey={(template) => template.id}
+          empty={t("programs.index.noTemplates")}
+          columns={[
+            {
+              key: "name",
+              header: t("programs.index.name"),
+              cell: (template) => <Link to={`${base}/templates/${template.id}`}>{template.name}</Link>,
+            },
+            {
+              key: "kind",
+              header: t("programs.index.kind"),
+              cell: (template) => t(`programs.kind.${template.kind}`),
+            },
+            { key: "shape", header: t("programs.index.shape"), cell: (template) => template.shape },
+            {
+              key: "version",
+              header: t("programs.index.version"),
+              cell: (template) => t("programs.index.versionValue", { version: template.currentVersion }),
+            },
+            {
+              key: "cohorts",
+              header: t("programs.index.cohortCount"),
+              cell: (template) => t("programs.index.cohortCountValue", { count: template.cohorts }),
+            },
+            ...(mayManage
+              ? [
+                  {
+                    key: "actions",
+                    header: t("programs.index.actions"),
+                    cell: (template: (typeof templates)[number]) => (
+                      <Link
+                        to={`${base}/cohorts/new?template=${template.id}`}
+                        aria-label={t("programs.index.newCohortFor", { name: template.name })}
+                      >
+                        {t("programs.index.newCohort")}
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </section>
 
       <section aria-labelledby="cohorts-title">
         <h2 id="cohorts-title">{t("programs.index.cohortsTitle")}</h2>
-        {cohorts.length === 0 ? (
-          <p>{t("programs.index.noCohorts")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("programs.index.cohortsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("programs.index.cohortTitle")}</th>
-                  <th scope="col">{t("programs.index.template")}</th>
-                  <th scope="col">{t("programs.index.number")}</th>
-                  <th scope="col">{t("programs.index.status")}</th>
-                  <th scope="col">{t("programs.index.recruitment")}</th>
-                  <th scope="col">{t("programs.index.orientation")}</th>
-                  <th scope="col">{t("programs.index.close")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cohorts.map((cohort) => (
-                  <tr key={cohort.id}>
-                    <th scope="row">
-                      <Link to={`${base}/cohorts/${cohort.id}`}>{cohort.title}</Link>
-                    </th>
-                    <td>{cohort.templateName}</td>
-                    <td>{t("programs.index.numberValue", { number: cohort.number })}</td>
-                    <td>{t(`programs.status.${cohort.status}`)}</td>
-                    <td>
-                      {t("programs.index.period", {
-                        from: cohort.recruitmentStart,
-                        to: cohort.recruitmentEnd,
-                      })}
-                    </td>
-                    <td>{cohort.orientation}</td>
-                    <td>{cohort.close}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("programs.index.cohortsCaption")}
+          captionHidden
+          rows={cohorts}
+          rowKey={(cohort) => cohort.id}
+          empty={t("programs.index.noCohorts")}
+          columns={[
+            {
+              key: "title",
+              header: t("programs.index.cohortTitle"),
+              cell: (cohort) => <Link to={`${base}/cohorts/${cohort.id}`}>{cohort.title}</Link>,
+            },
+            { key: "template", header: t("programs.index.template"), cell: (cohort) => cohort.templateName },
+            {
+              key: "number",
+              header: t("programs.index.number"),
+              cell: (cohort) => t("programs.index.numberValue", { number: cohort.number }),
+            },
+            {
+              key: "status",
+              header: t("programs.index.status"),
+              cell: (cohort) => t(`programs.status.${cohort.status}`),
+            },
+            {
+              key: "recruitment",
+              header: t("programs.index.recruitment"),
+              cell: (cohort) =>
+                t("programs.index.period", { from: cohort.recruitmentStart, to: cohort.recruitmentEnd }),
+            },
+            {
+              key: "orientation",
+              header: t("programs.index.orientation"),
+              cell: (cohort) => cohort.orientation,
+            },
+            { key: "close", header: t("programs.index.close"), cell: (cohort) => cohort.close },
+          ]}
+        />
       </section>
     </>
   );

@@ -1,99 +1,226 @@
-import { can, cohortStatuses, scheduleFields } from "@mentoring/domain";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { cohortStatuses, isAppError, type ScheduleField, scheduleFields } from "@mentoring/domain";
+import { cohortOverview, tenantToday, transitionCohort, updateCohortSchedule } from "@mentoring/programs";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
-import type { FormIssues } from "../services/form-issues.server";
-import { notFound, tenantRoute } from "../services/guard.server";
-import { localeOf, translatorFor } from "../services/i18n.server";
-import { cohortPage, moveCohort, problemView, saveScheduleForm } from "../services/programs.server";
-
-const cohortIdSchema = z.string().uuid();
+import { DataTable } from "../components/data-table";
+import { CheckboxField, FormErrors, InputField, TextareaField } from "../components/form-fields";
+import {
+  cohortFieldName,
+  type ProblemView,
+  presentCohortOverview,
+  problemView,
+} from "../presenters/cohort-overview.server";
+import { isRefusal, type Refusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { cohortParams } from "../services/route-params";
 
 /** A cohort's overview: status and timeline, its dates to edit, places and applications, the next phase. */
-export const loader = tenantRoute(
-  "programs.view",
-  async ({ request, params, context, tenant, membership }) => {
-    const cohortId = cohortIdSchema.safeParse(params.cohortId);
-    if (!cohortId.success) throw notFound();
-    const page = await cohortPage(context.services, tenant, cohortId.data, await localeOf(request));
-    const t = await translatorFor(request);
+export const loader = tenantLoader(
+  { permission: "programs.view", params: cohortParams, query: z.object({ created: z.string().optional() }) },
+  async ({ params, query, tenant, locale, t, may, withTenant }) => {
+    const overview = await withTenant((db) =>
+      cohortOverview(db, tenant.id, params.cohortId, tenantToday(tenant.timeZone)),
+    );
     return {
-      ...page,
-      next: page.next && {
-        to: page.next.to,
-        problems: page.next.problems.map((problem) => problemView(problem, t)),
-      },
+      ...presentCohortOverview(overview, locale, tenant.timeZone, t),
+      created: query.created !== undefined,
       tenantSlug: tenant.slug,
-      mayManage: can(membership.roles, "programs.manage"),
+      mayManage: may("programs.manage"),
     };
   },
 );
 
+/** The dates as typed: updateCohortSchedule reads and judges them, every date at once. */
+const scheduleForm = z.object({
+  intent: z.literal("schedule"),
+  ...(Object.fromEntries(scheduleFields.map((field) => [field, z.string().optional()])) as Record<
+    ScheduleField,
+    z.ZodOptional<z.ZodString>
+  >),
+});
+
 const moveForm = z.object({
   intent: z.literal("move"),
   to: z.enum(cohortStatuses),
-  override: z.literal("on").optional(),
-  reason: z.string().max(1000).default(""),
+  override: z.boolean().optional(),
+  reason: z.string().max(1000).optional(),
 });
 
-export const action = tenantRoute("programs.manage", async ({ request, params, context, tenant, user }) => {
-  const cohortId = cohortIdSchema.safeParse(params.cohortId);
-  if (!cohortId.success) throw notFound();
-  const form = Object.fromEntries(await request.formData());
-  const acting = { tenant, actorUserId: user.id, requestId: context.requestId, cohortId: cohortId.data };
-  const t = await translatorFor(request);
-  if (form.intent === "schedule") {
-    return {
-      intent: "schedule" as const,
-      ...(await saveScheduleForm(context.services, { ...acting, form, t })),
+const overviewForm = z.discriminatedUnion("intent", [scheduleForm, moveForm]);
+
+/** Saves the dates, or moves the cohort to its next phase (overruling what may be overruled, with a reason). */
+export const action = tenantAction(
+  {
+    permission: "programs.manage",
+    params: cohortParams,
+    form: overviewForm,
+    fieldName: cohortFieldName,
+    // A refused move lists every problem that refused it, worded for the page.
+    onRefusal: (error, { t }): { problems: ProblemView[] } => ({
+      problems: isAppError(error, "cohort.transition_refused")
+        ? (error.details.problems ?? []).map((problem) => problemView(problem, t))
+        : [],
+    }),
+  },
+  async ({ params, form, tenant, user, requestId, services, withTenant }) => {
+    const acting = {
+      tenantId: tenant.id,
+      cohortId: params.cohortId,
+      actorUserId: user.id,
+      requestId,
+      today: tenantToday(tenant.timeZone),
     };
-  }
-  const move = moveForm.safeParse(form);
-  if (!move.success) throw new Response(null, { status: 400 });
-  const outcome = await moveCohort(context.services, {
-    ...acting,
-    to: move.data.to,
-    override: move.data.override === "on",
-    reason: move.data.reason,
-    t,
+    if (form.intent === "schedule") {
+      // An empty date is refused as not a date, like any other unreadable one.
+      const schedule = Object.fromEntries(scheduleFields.map((field) => [field, form[field] ?? ""]));
+      const { changed } = await withTenant((db) => updateCohortSchedule(db, { ...acting, schedule }));
+      return { intent: form.intent, changed: changed.length };
+    }
+    await withTenant((db) =>
+      transitionCohort(db, {
+        ...acting,
+        to: form.to,
+        override: form.override ?? false,
+        reason: form.reason ?? "",
+        appUrl: services.config.APP_URL,
+      }),
+    );
+    return { intent: form.intent, to: form.to };
+  },
+);
+
+type Page = ReturnType<typeof useLoaderData<typeof loader>>;
+type OverviewRefusal = Refusal<{ problems: ProblemView[] }>;
+
+/** The move to the next phase: what stands in its way, and for what may be overruled, the override. */
+function NextPhase({
+  next,
+  refusal,
+  mayManage,
+}: {
+  next: NonNullable<Page["next"]>;
+  refusal: OverviewRefusal | undefined;
+  mayManage: boolean;
+}) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  // A missing reason refuses the move as a whole; the page shows it at the reason too.
+  const lastResult = useMemo(
+    () =>
+      refusal?.code === "cohort.override_reason_required"
+        ? { ...refusal, error: { ...refusal.error, reason: refusal.error?.[""] ?? null } }
+        : refusal,
+    [refusal],
+  );
+  const [form, fields] = useForm<z.input<typeof moveForm>>({
+    id: "move",
+    lastResult,
+    constraint: getZodConstraint(moveForm),
   });
-  return { intent: "move" as const, ...outcome };
-});
+  // The problems as of this page's load, or as the refusal just found them.
+  const problems = refusal?.problems?.length ? refusal.problems : next.problems;
+  const hard = problems.some((problem) => !problem.overridable);
+  const mayOverride = problems.length > 0 && !hard;
+  return (
+    <>
+      <p>{t("programs.cohort.nextValue", { status: t(`programs.status.${next.to}`) })}</p>
+      <FormErrors form={form} />
+      {problems.length === 0 ? (
+        <p>{t("programs.cohort.ready")}</p>
+      ) : (
+        <>
+          <h3 id="problems-title">{t("programs.cohort.problemsTitle")}</h3>
+          <ul id="transition-problems" aria-labelledby="problems-title" className="problem-list">
+            {problems.map((problem) => (
+              <li key={problem.message}>
+                <span>{problem.message}</span>{" "}
+                <span className={problem.overridable ? "badge" : "badge badge--hard"}>
+                  {t(problem.overridable ? "programs.cohort.overridable" : "programs.cohort.hard")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {mayManage ? (
+        <Form method="post" className="narrow" {...getFormProps(form)}>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="move" />
+          <input type="hidden" name="to" value={next.to} />
+          {mayOverride ? (
+            <fieldset>
+              <legend>{t("programs.cohort.problemsTitle")}</legend>
+              <CheckboxField
+                meta={fields.override}
+                label={t("programs.cohort.override")}
+                hint={t("programs.cohort.overrideHint")}
+              />
+              <TextareaField meta={fields.reason} label={t("programs.field.overrideReason")} rows={3} />
+            </fieldset>
+          ) : null}
+          <button
+            type="submit"
+            className="button-primary"
+            disabled={busy || hard}
+            aria-describedby={problems.length > 0 ? "transition-problems" : undefined}
+          >
+            {t(`programs.cohort.moveTo.${next.to}`)}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
 
 export default function CohortOverview() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [search] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const { schedule, next, mayManage } = page;
-
-  const scheduleResult = result?.intent === "schedule" ? result : null;
-  const scheduleIssues: FormIssues =
-    scheduleResult && "issues" in scheduleResult ? scheduleResult.issues : {};
-  const moveResult = result?.intent === "move" ? result : null;
-  const refused = moveResult && !moveResult.ok ? moveResult : null;
   const closed = page.status === "closed";
 
-  // The problems as of this page's load, or as the refusal just found them.
-  const problems = refused && refused.problems.length > 0 ? refused.problems : (next?.problems ?? []);
-  const hard = problems.some((problem) => !problem.overridable);
-  const mayOverride = problems.length > 0 && !hard;
+  const refusal = isRefusal(result) ? result : undefined;
+  // Which of the two forms a refusal answers: conform's reply carries the values that were posted.
+  const refusedIntent = refusal?.initialValue?.intent;
+  const scheduleRefusal = refusedIntent === "schedule" ? refusal : undefined;
+  const moveRefusal = refusedIntent === "move" ? refusal : undefined;
+  const done = result && !isRefusal(result) ? result : undefined;
+  const scheduleSaved = done?.intent === "schedule" ? done : undefined;
+  const moved = done?.intent === "move" ? done : undefined;
+
+  // conform keeps a refusal's messages until another result replaces them: a later success clears them.
+  const scheduleResult = useMemo(
+    () => scheduleRefusal ?? (done ? { status: "success" as const } : undefined),
+    [scheduleRefusal, done],
+  );
+  const [scheduleMeta, scheduleFieldsMeta] = useForm<z.input<typeof scheduleForm>>({
+    id: "schedule",
+    lastResult: scheduleResult,
+    constraint: getZodConstraint(scheduleForm),
+    defaultValue: schedule,
+  });
+  const scheduleMessages = Object.entries(scheduleRefusal?.error ?? {}).flatMap(([name, messages]) =>
+    name !== "" && messages?.[0] ? [{ name, message: messages[0] }] : [],
+  );
 
   return (
     <>
       <CohortNav tenantSlug={page.tenantSlug} cohortId={page.id} />
       <h1>{page.title}</h1>
-      {search.get("created") && !result ? (
+      {page.created && !result ? (
         <p role="status" className="form-status">
           {t("programs.cohort.created")}
         </p>
       ) : null}
-      {moveResult?.ok ? (
+      {moved ? (
         <p role="status" className="form-status">
-          {t("programs.cohort.moved", { status: t(`programs.status.${moveResult.to}`) })}
+          {t("programs.cohort.moved", { status: t(`programs.status.${moved.to}`) })}
         </p>
       ) : null}
 
@@ -137,137 +264,75 @@ export default function CohortOverview() {
         {next === null ? (
           <p>{t("programs.cohort.closedNotice")}</p>
         ) : (
-          <>
-            <p>{t("programs.cohort.nextValue", { status: t(`programs.status.${next.to}`) })}</p>
-            {refused ? (
-              <p role="alert" className="form-error">
-                {t(refused.error.key, refused.error.params)}
-              </p>
-            ) : null}
-            {problems.length === 0 ? (
-              <p>{t("programs.cohort.ready")}</p>
-            ) : (
-              <>
-                <h3 id="problems-title">{t("programs.cohort.problemsTitle")}</h3>
-                <ul id="transition-problems" aria-labelledby="problems-title" className="problem-list">
-                  {problems.map((problem) => (
-                    <li key={`${problem.message.key}-${JSON.stringify(problem.message.params)}`}>
-                      <span>{t(problem.message.key, problem.message.params)}</span>{" "}
-                      <span className={problem.overridable ? "badge" : "badge badge--hard"}>
-                        {t(problem.overridable ? "programs.cohort.overridable" : "programs.cohort.hard")}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {mayManage ? (
-              <Form method="post" noValidate className="narrow" key={next.to}>
-                <CsrfInput />
-                <input type="hidden" name="intent" value="move" />
-                <input type="hidden" name="to" value={next.to} />
-                {mayOverride ? (
-                  <fieldset>
-                    <legend>{t("programs.cohort.problemsTitle")}</legend>
-                    <p className="field__hint" id="override-hint">
-                      {t("programs.cohort.overrideHint")}
-                    </p>
-                    <p>
-                      <input type="checkbox" id="override" name="override" aria-describedby="override-hint" />{" "}
-                      <label htmlFor="override">{t("programs.cohort.override")}</label>
-                    </p>
-                    <div className="field">
-                      <label htmlFor="reason">{t("programs.field.overrideReason")}</label>
-                      <textarea
-                        id="reason"
-                        name="reason"
-                        rows={3}
-                        aria-invalid={refused?.reasonMissing ? true : undefined}
-                        aria-describedby={refused?.reasonMissing ? "reason-error" : undefined}
-                      />
-                      {refused?.reasonMissing ? (
-                        <p id="reason-error" className="field__error">
-                          {t("programs.transition.reasonRequired")}
-                        </p>
-                      ) : null}
-                    </div>
-                  </fieldset>
-                ) : null}
-                <button
-                  type="submit"
-                  className="button-primary"
-                  disabled={busy || hard}
-                  aria-describedby={problems.length > 0 ? "transition-problems" : undefined}
-                >
-                  {t(`programs.cohort.moveTo.${next.to}`)}
-                </button>
-              </Form>
-            ) : null}
-          </>
+          // A form of its own per next phase, so that a move starts the following one afresh.
+          <NextPhase key={next.to} next={next} refusal={moveRefusal} mayManage={mayManage} />
         )}
       </section>
 
       <section aria-labelledby="applications-title">
         <h2 id="applications-title">{t("programs.cohort.applicationsTitle")}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("programs.cohort.applicationsCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("programs.cohort.role")}</th>
-                <th scope="col">{t("programs.cohort.quota")}</th>
-                <th scope="col">{t("programs.cohort.accepted")}</th>
-                <th scope="col">{t("programs.cohort.waitlisted")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(["mentor", "mentee"] as const).map((role) => (
-                <tr key={role}>
-                  <th scope="row">{t(`programs.role.${role}`)}</th>
-                  <td>{t("programs.cohort.people", { count: page.quotas[role] })}</td>
-                  <td>{t("programs.cohort.people", { count: page.applications[role].accepted })}</td>
-                  <td>{t("programs.cohort.people", { count: page.applications[role].waitlisted })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("programs.cohort.applicationsCaption")}
+          captionHidden
+          rows={["mentor", "mentee"] as const}
+          rowKey={(role) => role}
+          empty={null}
+          columns={[
+            { key: "role", header: t("programs.cohort.role"), cell: (role) => t(`programs.role.${role}`) },
+            {
+              key: "quota",
+              header: t("programs.cohort.quota"),
+              cell: (role) => t("programs.cohort.people", { count: page.quotas[role] }),
+            },
+            {
+              key: "accepted",
+              header: t("programs.cohort.accepted"),
+              cell: (role) => t("programs.cohort.people", { count: page.applications[role].accepted }),
+            },
+            {
+              key: "waitlisted",
+              header: t("programs.cohort.waitlisted"),
+              cell: (role) => t("programs.cohort.people", { count: page.applications[role].waitlisted }),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="schedule-title">
         <h2 id="schedule-title">{t("programs.cohort.scheduleTitle")}</h2>
-        {scheduleResult?.ok ? (
+        {scheduleSaved ? (
           <p role="status" className="form-status">
             {t(
-              scheduleResult.changed > 0
+              scheduleSaved.changed > 0
                 ? "programs.cohort.scheduleSaved"
                 : "programs.cohort.scheduleUnchanged",
             )}
           </p>
         ) : null}
-        {scheduleResult && !scheduleResult.ok ? (
+        {scheduleRefusal ? (
           <div role="alert" className="error-summary">
-            {"error" in scheduleResult ? (
-              <p className="form-error">{t(scheduleResult.error.key, scheduleResult.error.params)}</p>
-            ) : (
+            {scheduleMessages.length > 0 ? (
               <>
                 <p className="form-error">{t("programs.cohort.scheduleNotSaved")}</p>
                 <ul>
-                  {Object.entries(scheduleIssues).map(([field, issue]) => (
-                    <li key={field}>
-                      {field === "" ? (
-                        t(issue.key, issue.params)
-                      ) : (
-                        <a href={`#${field}`}>{t(issue.key, issue.params)}</a>
-                      )}
+                  {scheduleMessages.map(({ name, message }) => (
+                    <li key={name}>
+                      {/* conform's id of the field with that name */}
+                      <a href={`#${scheduleMeta.id}-${name}`}>{message}</a>
                     </li>
                   ))}
                 </ul>
               </>
+            ) : (
+              scheduleMeta.errors?.map((message) => (
+                <p key={message} className="form-error">
+                  {message}
+                </p>
+              ))
             )}
           </div>
         ) : null}
-        <Form method="post" noValidate>
+        <Form method="post" {...getFormProps(scheduleMeta)}>
           <CsrfInput />
           <input type="hidden" name="intent" value="schedule" />
           <fieldset disabled={!mayManage || closed}>
@@ -276,27 +341,14 @@ export default function CohortOverview() {
               {t("programs.cohort.scheduleHint")}
             </p>
             <div className="field-grid">
-              {scheduleFields.map((field) => {
-                const issue = scheduleIssues[field];
-                return (
-                  <div className="field" key={field}>
-                    <label htmlFor={field}>{t(`programs.schedule.${field}`)}</label>
-                    <input
-                      id={field}
-                      name={field}
-                      type="date"
-                      defaultValue={schedule[field]}
-                      aria-invalid={issue ? true : undefined}
-                      aria-describedby={issue ? `${field}-error` : undefined}
-                    />
-                    {issue ? (
-                      <p id={`${field}-error`} className="field__error">
-                        {t(issue.key, issue.params)}
-                      </p>
-                    ) : null}
-                  </div>
-                );
-              })}
+              {scheduleFields.map((field) => (
+                <InputField
+                  key={field}
+                  meta={scheduleFieldsMeta[field]}
+                  type="date"
+                  label={t(`programs.schedule.${field}`)}
+                />
+              ))}
             </div>
             {mayManage && !closed ? (
               <button type="submit" className="button-primary" disabled={busy}>

@@ -1,34 +1,32 @@
+import { applicantFilterSchema, exportApplicants } from "@mentoring/programs";
 import { z } from "zod";
-import { notFound, tenantRoute } from "../services/guard.server";
-import { localeOf, translatorFor } from "../services/i18n.server";
-import { applicantFilterFrom, applicantsFile } from "../services/recruitment.server";
+import { presentApplicantsFile } from "../presenters/applicants-file.server";
+import { tenantLoader } from "../services/route-builder.server";
+import { cohortParams } from "../services/route-params";
 
-const cohortIdSchema = z.string().uuid();
-const formatSchema = z.enum(["csv", "xlsx"]);
+/** The list's filters (what does not read as a filter is ignored) and the file's format. */
+const exportQuery = applicantFilterSchema.extend({ format: z.enum(["csv", "xlsx"]).default("csv") });
 
 /**
  * The applicant list as a file (`?format=csv|xlsx`, with the list's filters). It holds personal data:
  * every download is audited with its filter and row count, and the response is never cached.
  */
-export const loader = tenantRoute(
-  "applications.review",
-  async ({ request, params, context, tenant, user }) => {
-    const cohortId = cohortIdSchema.safeParse(params.cohortId);
-    if (!cohortId.success) throw notFound();
-    const url = new URL(request.url);
-    const format = formatSchema.safeParse(url.searchParams.get("format") ?? "csv");
-    if (!format.success) throw new Response(null, { status: 400 });
-    const file = await applicantsFile(context.services, {
-      tenant,
-      userId: user.id,
-      requestId: context.requestId,
-      cohortId: cohortId.data,
-      filter: applicantFilterFrom(url),
-      format: format.data,
-      t: await translatorFor(request),
-      locale: await localeOf(request),
-    });
-    const asciiName = `applicants.${format.data}`;
+export const loader = tenantLoader(
+  { permission: "applications.review", params: cohortParams, query: exportQuery },
+  async ({ params, query, tenant, user, requestId, locale, t, withTenant }) => {
+    const { format, ...filter } = query;
+    const exported = await withTenant((db) =>
+      exportApplicants(db, {
+        tenantId: tenant.id,
+        cohortId: params.cohortId,
+        filter,
+        format,
+        actorUserId: user.id,
+        requestId,
+      }),
+    );
+    const file = await presentApplicantsFile(exported, { format, t, locale, timeZone: tenant.timeZone });
+    const asciiName = `applicants.${format}`;
     return new Response(file.body, {
       headers: {
         "Content-Type": file.contentType,

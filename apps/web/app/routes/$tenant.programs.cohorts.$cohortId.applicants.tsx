@@ -1,102 +1,205 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { applicationRoles, applicationStatuses } from "@mentoring/domain";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  type ApplicantFilter,
+  applicantFilterSchema,
+  cohortApplicants,
+  nominateToCohort,
+  rejectApplication,
+} from "@mentoring/programs";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
-import { SelectField } from "../components/select-field";
-import { notFound, tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { DataTable } from "../components/data-table";
 import {
-  applicantFilterFrom,
-  applicantsPage,
-  employeeNumbersFrom,
+  FormErrors,
+  InputField,
+  lastResultOf,
+  RadioGroupField,
+  SelectField,
+  TextareaField,
+} from "../components/form-fields";
+import {
   filterQuery,
   type NominationView,
-  nominate,
-  type Phrase,
-  reject,
-} from "../services/recruitment.server";
-
-const cohortIdSchema = z.string().uuid();
+  presentApplicantRows,
+  presentNominations,
+} from "../presenters/cohort-applicants.server";
+import { isRefusal, type Refusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { cohortParams, id } from "../services/route-params";
 
 /** The coordinator's list of a cohort's applicants: places per role, a filterable table, nominations. */
-export const loader = tenantRoute("applications.review", async ({ request, params, context, tenant }) => {
-  const cohortId = cohortIdSchema.safeParse(params.cohortId);
-  if (!cohortId.success) throw notFound();
-  const url = new URL(request.url);
-  const filter = applicantFilterFrom(url);
-  const page = await applicantsPage(context.services, tenant, cohortId.data, filter, await localeOf(request));
-  const query = filterQuery(filter);
-  const exportBase = `/${tenant.slug}/programs/cohorts/${cohortId.data}/applicants/export`;
-  return {
-    ...page,
-    tenantSlug: tenant.slug,
-    exportCsv: `${exportBase}?${query ? `${query}&` : ""}format=csv`,
-    exportXlsx: `${exportBase}?${query ? `${query}&` : ""}format=xlsx`,
-  };
-});
-
-const nominateForm = z.object({
-  intent: z.literal("nominate"),
-  role: z.enum(applicationRoles, { errorMap: () => ({ message: "recruitment.error.role" }) }),
-  numbers: z.string().default(""),
-});
-const rejectForm = z.object({
-  intent: z.literal("reject"),
-  applicationId: z.string().uuid(),
-  name: z.string().max(200).default(""),
-  reason: z.string().default(""),
-});
-
-type ActionResult =
-  | { intent: "nominate"; results: NominationView[] }
-  | { intent: "nominate"; fieldErrors: { role?: string; numbers?: string } }
-  | { intent: "reject"; applicationId: string; done: string }
-  | { intent: "reject"; applicationId: string; error: Phrase }
-  | { intent: "nominate"; error: Phrase };
-
-export const action = tenantRoute(
-  "applications.review",
-  async ({ request, params, context, tenant, user }): Promise<ActionResult> => {
-    const cohortId = cohortIdSchema.safeParse(params.cohortId);
-    if (!cohortId.success) throw notFound();
-    const form = Object.fromEntries(await request.formData());
-    const base = { tenant, userId: user.id, requestId: context.requestId, cohortId: cohortId.data };
-    if (form.intent === "nominate") {
-      const parsed = nominateForm.safeParse(form);
-      const numbers = employeeNumbersFrom(typeof form.numbers === "string" ? form.numbers : "");
-      if (!parsed.success || numbers.length === 0) {
-        const errors = parsed.success ? {} : parsed.error.flatten().fieldErrors;
-        return {
-          intent: "nominate",
-          fieldErrors: {
-            role: "role" in errors ? errors.role?.[0] : undefined,
-            numbers: numbers.length === 0 ? "recruitment.error.noEmployeeNumbers" : undefined,
-          },
-        };
-      }
-      const result = await nominate(context.services, {
-        ...base,
-        role: parsed.data.role,
-        employeeNumbers: numbers,
-      });
-      return result.ok
-        ? { intent: "nominate", results: result.value }
-        : { intent: "nominate", error: result.error };
-    }
-    if (form.intent === "reject") {
-      const parsed = rejectForm.safeParse(form);
-      if (!parsed.success) throw new Response(null, { status: 400 });
-      const { applicationId, reason, name } = parsed.data;
-      const result = await reject(context.services, { ...base, applicationId, reason });
-      return result.ok
-        ? { intent: "reject", applicationId, done: name }
-        : { intent: "reject", applicationId, error: result.error };
-    }
-    throw new Response(null, { status: 400 });
+export const loader = tenantLoader(
+  { permission: "applications.review", params: cohortParams, query: applicantFilterSchema },
+  async ({ params, query, tenant, locale, withTenant }) => {
+    const page = await withTenant((db) => cohortApplicants(db, tenant.id, params.cohortId, query));
+    const filter = filterQuery(query);
+    const exportBase = `/${tenant.slug}/programs/cohorts/${params.cohortId}/applicants/export`;
+    return {
+      ...page,
+      rows: presentApplicantRows(page.rows, locale, tenant.timeZone),
+      filter: query,
+      tenantSlug: tenant.slug,
+      exportCsv: `${exportBase}?${filter ? `${filter}&` : ""}format=csv`,
+      exportXlsx: `${exportBase}?${filter ? `${filter}&` : ""}format=xlsx`,
+    };
   },
 );
+
+/** Employee numbers from the textarea: one a line, or separated by commas, semicolons or spaces. */
+function employeeNumbersFrom(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(/[\s,;]+/)
+    .map((number) => number.trim())
+    .filter(Boolean);
+}
+
+/** Nominating staff by employee number, and rejecting one applicant (a form in each row). */
+const applicantsForm = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("nominate"),
+    role: z.enum(applicationRoles, { message: "recruitment.error.role" }),
+    numbers: z
+      .string()
+      .optional()
+      .transform(employeeNumbersFrom)
+      .refine((numbers) => numbers.length > 0, "recruitment.error.noEmployeeNumbers"),
+  }),
+  z.object({
+    intent: z.literal("reject"),
+    applicationId: id,
+    /** The applicant's name, for the message that says who was rejected. */
+    name: z.string().max(200).default(""),
+    reason: z.string().default(""),
+  }),
+]);
+
+export const action = tenantAction(
+  { permission: "applications.review", params: cohortParams, form: applicantsForm },
+  async ({ params, form, tenant, user, requestId, services, withTenant }) => {
+    const acting = {
+      tenantId: tenant.id,
+      actorUserId: user.id,
+      requestId,
+      now: new Date(),
+      appUrl: services.config.APP_URL,
+      cohortId: params.cohortId,
+    };
+    if (form.intent === "nominate") {
+      const results = await withTenant((db) =>
+        nominateToCohort(db, { ...acting, role: form.role, employeeNumbers: form.numbers }),
+      );
+      return { intent: form.intent, results: presentNominations(results) };
+    }
+    const { applicationId, reason, name } = form;
+    await withTenant((db) => rejectApplication(db, { ...acting, applicationId, reason }));
+    return { intent: form.intent, applicationId, done: name };
+  },
+);
+
+type ActionResult = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
+type FormFields<Intent> = Extract<z.input<typeof applicantsForm>, { intent: Intent }>;
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+/** The browser's constraints of the page's forms, from the schema the server parses with. */
+const constraint = getZodConstraint(applicantsForm);
+
+/**
+ * The last post's refusal, when this form posted it: its intent, and for a row's form its application (the
+ * form's values come back with a refusal).
+ */
+function refusalOf(
+  result: ActionResult | undefined,
+  intent: "nominate" | "reject",
+  applicationId?: string,
+): Refusal | undefined {
+  if (!isRefusal(result)) return undefined;
+  const posted = result.initialValue ?? {};
+  return posted.intent === intent && posted.applicationId === applicationId ? result : undefined;
+}
+
+function Filters({
+  filter,
+  departments,
+}: {
+  filter: ApplicantFilter;
+  departments: { id: string; name: string }[];
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<ApplicantFilter>({ id: "applicant-filters", defaultValue: filter });
+  return (
+    <Form
+      method="get"
+      className="filters"
+      aria-label={t("recruitment.applicants.filters")}
+      {...getFormProps(form)}
+    >
+      <SelectField
+        meta={fields.role}
+        label={t("recruitment.applicants.role")}
+        placeholder={t("recruitment.applicants.any")}
+        options={applicationRoles.map((role) => ({ value: role, label: t(`recruitment.role.${role}`) }))}
+      />
+      <SelectField
+        meta={fields.status}
+        label={t("recruitment.applicants.status")}
+        placeholder={t("recruitment.applicants.any")}
+        options={applicationStatuses.map((status) => ({
+          value: status,
+          label: t(`recruitment.status.${status}`),
+        }))}
+      />
+      <SelectField
+        meta={fields.departmentId}
+        label={t("recruitment.applicants.department")}
+        placeholder={t("recruitment.applicants.any")}
+        options={departments.map((department) => ({ value: department.id, label: department.name }))}
+      />
+      <InputField meta={fields.q} type="search" label={t("recruitment.applicants.q")} />
+      <button type="submit" className="button-primary">
+        {t("recruitment.applicants.search")}
+      </button>
+    </Form>
+  );
+}
+
+function RejectForm({ row, result }: { row: Row; result: ActionResult | undefined }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<FormFields<"reject">>({
+    id: `reject-${row.applicationId}`,
+    lastResult: lastResultOf(refusalOf(result, "reject", row.applicationId), result),
+    constraint,
+    shouldValidate: "onBlur",
+  });
+  // The use case's refusals (no reason, too long, too late) are about the reason: shown at its field.
+  const refused = (form.errors?.length ?? 0) > 0;
+  return (
+    <details className="reject" open={refused ? true : undefined}>
+      <summary>{t("recruitment.applicants.reject.submit")}</summary>
+      <Form method="post" className="reject-form" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="reject" />
+        <input type="hidden" name="applicationId" value={row.applicationId} />
+        <input type="hidden" name="name" value={row.name} />
+        <fieldset>
+          <legend>{t("recruitment.applicants.reject.legend", { name: row.name })}</legend>
+          <InputField
+            meta={fields.reason}
+            label={t("recruitment.applicants.reject.reason")}
+            maxLength={500}
+            {...(refused ? { "aria-invalid": true, "aria-describedby": form.errorId } : {})}
+          />
+          <FormErrors form={form} />
+          <button type="submit">{t("recruitment.applicants.reject.submit")}</button>
+        </fieldset>
+      </Form>
+    </details>
+  );
+}
 
 function NominationResults({ results }: { results: NominationView[] }) {
   const { t } = useTranslation();
@@ -116,119 +219,196 @@ function NominationResults({ results }: { results: NominationView[] }) {
   return (
     <div role="status" className="nomination-results">
       <h3>{t("recruitment.applicants.nominate.results")}</h3>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("recruitment.applicants.nominate.resultsCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("recruitment.applicants.employeeNumber")}</th>
-              <th scope="col">{t("recruitment.applicants.nominate.outcome")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map((result) => (
-              <tr key={result.employeeNumber}>
-                <th scope="row">{result.employeeNumber}</th>
-                <td>
-                  {outcomeText(result)}
-                  {result.reasons ? (
-                    <ul>
-                      {result.reasons.map((reason) => (
-                        <li key={reason.key}>{t(reason.key, reason.params)}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("recruitment.applicants.nominate.resultsCaption")}
+        captionHidden
+        rows={results}
+        rowKey={(result) => result.employeeNumber}
+        empty={null}
+        columns={[
+          {
+            key: "employeeNumber",
+            header: t("recruitment.applicants.employeeNumber"),
+            cell: (result) => result.employeeNumber,
+          },
+          {
+            key: "outcome",
+            header: t("recruitment.applicants.nominate.outcome"),
+            cell: (result) => (
+              <>
+                {outcomeText(result)}
+                {result.reasons ? (
+                  <ul>
+                    {result.reasons.map((reason) => (
+                      <li key={reason.key}>{t(reason.key, reason.params)}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
+  );
+}
+
+function NominateForm({ result }: { result: ActionResult | undefined }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<FormFields<"nominate">>({
+    lastResult: lastResultOf(refusalOf(result, "nominate"), result),
+    constraint,
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" className="narrow" {...getFormProps(form)}>
+      <FormErrors form={form} />
+      <CsrfInput />
+      <input type="hidden" name="intent" value="nominate" />
+      <TextareaField meta={fields.numbers} label={t("recruitment.applicants.nominate.numbers")} rows={5} />
+      <RadioGroupField
+        meta={fields.role}
+        label={t("recruitment.applicants.nominate.role")}
+        options={applicationRoles.map((role) => ({ value: role, label: t(`recruitment.role.${role}`) }))}
+      />
+      <button type="submit" className="button-primary">
+        {t("recruitment.applicants.nominate.submit")}
+      </button>
+    </Form>
   );
 }
 
 export default function Applicants() {
   const { t } = useTranslation();
-  const { cohort, places, rows, departments, tenantSlug, exportCsv, exportXlsx } =
+  const { cohort, places, rows, departments, filter, tenantSlug, exportCsv, exportXlsx } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const nomination = result?.intent === "nominate" ? result : undefined;
-  const nominationErrors = nomination && "fieldErrors" in nomination ? nomination.fieldErrors : {};
-  const rejection = result?.intent === "reject" ? result : undefined;
+  const done = result && !isRefusal(result) ? result : undefined;
+  const rejected = done?.intent === "reject" ? done : undefined;
+  const nominated = done?.intent === "nominate" ? done : undefined;
+  const columns = [
+    { key: "name", header: t("recruitment.applicants.name"), cell: (row: Row) => row.name },
+    {
+      key: "employeeNumber",
+      header: t("recruitment.applicants.employeeNumber"),
+      cell: (row: Row) => row.employeeNumber,
+    },
+    { key: "department", header: t("recruitment.applicants.department"), cell: (row: Row) => row.department },
+    {
+      key: "grade",
+      header: t("recruitment.applicants.grade"),
+      cell: (row: Row) => (row.grade === null ? t("grade.none") : t(`grade.${row.grade}`)),
+    },
+    { key: "position", header: t("recruitment.applicants.position"), cell: (row: Row) => row.positionTitle },
+    {
+      key: "role",
+      header: t("recruitment.applicants.role"),
+      cell: (row: Row) => t(`recruitment.role.${row.role}`),
+    },
+    {
+      key: "status",
+      header: t("recruitment.applicants.status"),
+      cell: (row: Row) => (
+        <>
+          {t(`recruitment.status.${row.status}`)}
+          {row.rejectionReason ? (
+            <>
+              <br />
+              {t("recruitment.mine.reason", { reason: row.rejectionReason })}
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "waitlistPosition",
+      header: t("recruitment.applicants.waitlistPosition"),
+      cell: (row: Row) => row.waitlistPosition ?? "",
+    },
+    {
+      key: "consent",
+      header: t("recruitment.applicants.consent"),
+      cell: (row: Row) =>
+        row.consentAt ? (
+          <>
+            {t("recruitment.applicants.consentGiven")}
+            <br />
+            {row.consentAt}
+          </>
+        ) : (
+          t("recruitment.applicants.consentPending")
+        ),
+    },
+    {
+      key: "submittedAt",
+      header: t("recruitment.applicants.submittedAt"),
+      cell: (row: Row) => row.submittedAt,
+    },
+    {
+      key: "source",
+      header: t("recruitment.applicants.source"),
+      cell: (row: Row) =>
+        t(row.nominated ? "recruitment.applicants.nominated" : "recruitment.applicants.self"),
+    },
+    ...(cohort.mayReject
+      ? [
+          {
+            key: "actions",
+            header: t("recruitment.applicants.actions"),
+            // Only a live application (accepted or waitlisted) can be turned down.
+            cell: (row: Row) =>
+              row.status === "accepted" || row.status === "waitlisted" ? (
+                <RejectForm row={row} result={result} />
+              ) : null,
+          },
+        ]
+      : []),
+  ];
   return (
     <>
       <h1>{t("recruitment.applicants.title", { title: cohort.title })}</h1>
       <CohortNav tenantSlug={tenantSlug} cohortId={cohort.id} />
-      {rejection && "done" in rejection ? (
+      {rejected ? (
         <p role="status" className="form-status">
-          {t("recruitment.applicants.reject.done", { name: rejection.done })}
+          {t("recruitment.applicants.reject.done", { name: rejected.done })}
         </p>
       ) : null}
 
       <h2>{t("recruitment.applicants.places")}</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("recruitment.applicants.placesCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("recruitment.applicants.role")}</th>
-              <th scope="col">{t("recruitment.applicants.acceptedOfQuota")}</th>
-              <th scope="col">{t("recruitment.applicants.waitlisted")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {places.map((place) => (
-              <tr key={place.role} data-testid={`places-${place.role}`}>
-                <th scope="row">{t(`recruitment.role.${place.role}`)}</th>
-                <td>
-                  {t("recruitment.applicants.acceptedOfQuotaValue", {
-                    accepted: place.accepted,
-                    quota: place.quota,
-                  })}
-                </td>
-                <td>{place.waitlisted}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("recruitment.applicants.placesCaption")}
+        captionHidden
+        rows={places}
+        rowKey={(place) => place.role}
+        empty={null}
+        columns={[
+          {
+            key: "role",
+            header: t("recruitment.applicants.role"),
+            cell: (place) => t(`recruitment.role.${place.role}`),
+          },
+          {
+            key: "acceptedOfQuota",
+            header: t("recruitment.applicants.acceptedOfQuota"),
+            cell: (place) => (
+              <span data-testid={`places-${place.role}`}>
+                {t("recruitment.applicants.acceptedOfQuotaValue", {
+                  accepted: place.accepted,
+                  quota: place.quota,
+                })}
+              </span>
+            ),
+          },
+          {
+            key: "waitlisted",
+            header: t("recruitment.applicants.waitlisted"),
+            cell: (place) => place.waitlisted,
+          },
+        ]}
+      />
 
       <h2>{t("recruitment.applicants.filters")}</h2>
-      <Form method="get" className="filters" aria-label={t("recruitment.applicants.filters")}>
-        <SelectField
-          name="role"
-          label="recruitment.applicants.role"
-          placeholder="recruitment.applicants.any"
-          defaultValue={params.get("role") ?? ""}
-          options={applicationRoles.map((role) => ({ value: role, label: t(`recruitment.role.${role}`) }))}
-        />
-        <SelectField
-          name="status"
-          label="recruitment.applicants.status"
-          placeholder="recruitment.applicants.any"
-          defaultValue={params.get("status") ?? ""}
-          options={applicationStatuses.map((status) => ({
-            value: status,
-            label: t(`recruitment.status.${status}`),
-          }))}
-        />
-        <SelectField
-          name="departmentId"
-          label="recruitment.applicants.department"
-          placeholder="recruitment.applicants.any"
-          defaultValue={params.get("departmentId") ?? ""}
-          options={departments.map((department) => ({ value: department.id, label: department.name }))}
-        />
-        <div className="field">
-          <label htmlFor="q">{t("recruitment.applicants.q")}</label>
-          <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
-        </div>
-        <button type="submit" className="button-primary">
-          {t("recruitment.applicants.search")}
-        </button>
-      </Form>
+      <Filters filter={filter} departments={departments} />
       <p id="export-hint" className="field__hint">
         {t("recruitment.applicants.exportHint")}
       </p>
@@ -241,162 +421,22 @@ export default function Applicants() {
         </a>
       </p>
 
-      {rows.length === 0 ? (
-        <p>{t("recruitment.applicants.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="applicants">
-            <caption>{t("recruitment.applicants.caption", { count: rows.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("recruitment.applicants.name")}</th>
-                <th scope="col">{t("recruitment.applicants.employeeNumber")}</th>
-                <th scope="col">{t("recruitment.applicants.department")}</th>
-                <th scope="col">{t("recruitment.applicants.grade")}</th>
-                <th scope="col">{t("recruitment.applicants.position")}</th>
-                <th scope="col">{t("recruitment.applicants.role")}</th>
-                <th scope="col">{t("recruitment.applicants.status")}</th>
-                <th scope="col">{t("recruitment.applicants.waitlistPosition")}</th>
-                <th scope="col">{t("recruitment.applicants.consent")}</th>
-                <th scope="col">{t("recruitment.applicants.submittedAt")}</th>
-                <th scope="col">{t("recruitment.applicants.source")}</th>
-                {cohort.mayReject ? <th scope="col">{t("recruitment.applicants.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const live = row.status === "accepted" || row.status === "waitlisted";
-                const rowError =
-                  rejection && "error" in rejection && rejection.applicationId === row.applicationId
-                    ? rejection.error
-                    : undefined;
-                const reasonId = `reason-${row.applicationId}`;
-                return (
-                  <tr key={row.applicationId}>
-                    <th scope="row">{row.name}</th>
-                    <td>{row.employeeNumber}</td>
-                    <td>{row.department}</td>
-                    <td>{row.grade === null ? t("grade.none") : t(`grade.${row.grade}`)}</td>
-                    <td>{row.positionTitle}</td>
-                    <td>{t(`recruitment.role.${row.role}`)}</td>
-                    <td>
-                      {t(`recruitment.status.${row.status}`)}
-                      {row.rejectionReason ? (
-                        <>
-                          <br />
-                          {t("recruitment.mine.reason", { reason: row.rejectionReason })}
-                        </>
-                      ) : null}
-                    </td>
-                    <td>{row.waitlistPosition ?? ""}</td>
-                    <td>
-                      {row.consentAt ? (
-                        <>
-                          {t("recruitment.applicants.consentGiven")}
-                          <br />
-                          {row.consentAt}
-                        </>
-                      ) : (
-                        t("recruitment.applicants.consentPending")
-                      )}
-                    </td>
-                    <td>{row.submittedAt}</td>
-                    <td>
-                      {t(row.nominated ? "recruitment.applicants.nominated" : "recruitment.applicants.self")}
-                    </td>
-                    {cohort.mayReject ? (
-                      <td>
-                        {live ? (
-                          <details className="reject" open={rowError ? true : undefined}>
-                            <summary>{t("recruitment.applicants.reject.submit")}</summary>
-                            <Form method="post" className="reject-form">
-                              <CsrfInput />
-                              <input type="hidden" name="intent" value="reject" />
-                              <input type="hidden" name="applicationId" value={row.applicationId} />
-                              <input type="hidden" name="name" value={row.name} />
-                              <fieldset>
-                                <legend>
-                                  {t("recruitment.applicants.reject.legend", { name: row.name })}
-                                </legend>
-                                <label htmlFor={reasonId}>{t("recruitment.applicants.reject.reason")}</label>
-                                <input
-                                  id={reasonId}
-                                  name="reason"
-                                  maxLength={500}
-                                  aria-invalid={rowError ? true : undefined}
-                                  aria-describedby={rowError ? `${reasonId}-error` : undefined}
-                                />
-                                {rowError ? (
-                                  <p id={`${reasonId}-error`} className="field__error">
-                                    {t(rowError.key, rowError.params)}
-                                  </p>
-                                ) : null}
-                                <button type="submit">{t("recruitment.applicants.reject.submit")}</button>
-                              </fieldset>
-                            </Form>
-                          </details>
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        className="applicants"
+        caption={t("recruitment.applicants.caption", { count: rows.length })}
+        rows={rows}
+        rowKey={(row) => row.applicationId}
+        empty={t("recruitment.applicants.none")}
+        columns={columns}
+      />
 
       <section aria-labelledby="nominate-title">
         <h2 id="nominate-title">{t("recruitment.applicants.nominate.title")}</h2>
         {cohort.mayNominate ? (
           <>
             <p>{t("recruitment.applicants.nominate.intro")}</p>
-            {nomination && "error" in nomination ? (
-              <p role="alert" className="form-error">
-                {t(nomination.error.key, nomination.error.params)}
-              </p>
-            ) : null}
-            <Form method="post" noValidate className="narrow">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="nominate" />
-              <div className="field">
-                <label htmlFor="numbers">{t("recruitment.applicants.nominate.numbers")}</label>
-                <textarea
-                  id="numbers"
-                  name="numbers"
-                  rows={5}
-                  aria-invalid={nominationErrors.numbers ? true : undefined}
-                  aria-describedby={nominationErrors.numbers ? "numbers-error" : undefined}
-                />
-                {nominationErrors.numbers ? (
-                  <p id="numbers-error" className="field__error">
-                    {t(nominationErrors.numbers)}
-                  </p>
-                ) : null}
-              </div>
-              <fieldset aria-describedby={nominationErrors.role ? "nominate-role-error" : undefined}>
-                <legend>{t("recruitment.applicants.nominate.role")}</legend>
-                <ul className="checkbox-list">
-                  {applicationRoles.map((role) => (
-                    <li key={role}>
-                      <input type="radio" id={`nominate-${role}`} name="role" value={role} />{" "}
-                      <label htmlFor={`nominate-${role}`}>{t(`recruitment.role.${role}`)}</label>
-                    </li>
-                  ))}
-                </ul>
-                {nominationErrors.role ? (
-                  <p id="nominate-role-error" className="field__error">
-                    {t(nominationErrors.role)}
-                  </p>
-                ) : null}
-              </fieldset>
-              <button type="submit" className="button-primary">
-                {t("recruitment.applicants.nominate.submit")}
-              </button>
-            </Form>
-            {nomination && "results" in nomination ? (
-              <NominationResults results={nomination.results} />
-            ) : null}
+            <NominateForm result={result} />
+            {nominated ? <NominationResults results={nominated.results} /> : null}
           </>
         ) : (
           <p>{t("recruitment.applicants.nominate.closed")}</p>

@@ -35,7 +35,8 @@ export const loader = tenantLoader(
   },
 );
 
-// The ceremony's texts are checked by saveCeremony, whose messages name each field's own limit.
+// Required texts and their lengths are left to the use cases (saveCeremony, revokeCertificate), whose
+// messages are worded for each field; the inputs carry the same limits as attributes.
 const ceremonyForm = z.object({
   intent: z.literal("ceremony"),
   date: z.string().trim().default(""),
@@ -125,8 +126,9 @@ export const action = tenantAction(
 type Result = ReturnType<typeof useActionData<typeof action>>;
 
 /**
- * A refusal as one form shows it: a message that stands beside one of the form's fields is not said again
- * above the form (the use case names the field, and the form as a whole, with the same message).
+ * A refusal as one form shows it: when it names fields of the form, its messages stand beside them only,
+ * and what the reply says of the form as a whole (the same message, or "check what you entered") is not
+ * said again above it.
  */
 function besideFields(refusal: Refusal, fields: readonly string[]): SubmissionResult<string[]> {
   const errors = refusal.error ?? {};
@@ -158,7 +160,7 @@ export default function CohortCertificates() {
   const busy = useNavigation().state === "submitting";
   useRefreshWhile(batches.some((batch) => batch.status === "generating"));
   const ceremonyRefusal = isRefusal(result) && result.intent === "ceremony" ? result : undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof ceremonyForm>>({
     id: "ceremony",
     lastResult: ceremonyRefusal ? besideFields(ceremonyRefusal, ceremonyFields) : undefined,
     constraint: getZodConstraint(ceremonyForm),
@@ -308,7 +310,9 @@ export default function CohortCertificates() {
       <section aria-labelledby="batches-heading" className="card">
         <h2 id="batches-heading">{t("certificates.batch.title")}</h2>
         <p>{t("certificates.batch.intro")}</p>
-        {result?.intent === "prepare" ? <Message result={result} saved="certificates.batch.prepared" /> : null}
+        {result?.intent === "prepare" ? (
+          <Message result={result} saved="certificates.batch.prepared" />
+        ) : null}
         <Form method="post">
           <CsrfInput />
           <button type="submit" name="intent" value="prepare" className="button-primary" disabled={busy}>
@@ -382,7 +386,8 @@ function Batch({
           {
             key: "team",
             header: t("certificates.table.team"),
-            cell: (certificate) => t("certificates.attendance.teamNumber", { number: certificate.teamNumber }),
+            cell: (certificate) =>
+              t("certificates.attendance.teamNumber", { number: certificate.teamNumber }),
           },
           {
             key: "mentors",
@@ -471,7 +476,7 @@ function RevokeForm({
   busy: boolean;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof revokeForm>>({
     id: `revoke-${certificateId}`,
     lastResult: refusal ? besideFields(refusal, ["reason"]) : undefined,
     constraint: getZodConstraint(revokeForm),

@@ -1,197 +1,173 @@
-import { can } from "@mentoring/domain";
+import { AppError } from "@mentoring/domain";
+import {
+  editRunTeams,
+  getMatchingReview,
+  publishRun,
+  setPairRule,
+  startMatchingRun,
+  type TeamEdit,
+} from "@mentoring/programs";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
+import { DataTable } from "../components/data-table";
 import { useRefreshWhile } from "../components/use-refresh-while";
-import { forbidden, notFound, tenantRoute } from "../services/guard.server";
-import { localeOf, translatorFor } from "../services/i18n.server";
 import {
-  type EditView,
-  editTeams,
   type MemberView,
-  matchingPage,
   type PairView,
   type Phrase,
-  publish,
+  presentMatchingReview,
+  presentTeamEdit,
   type RunPage,
-  setPair,
-  startRun,
   type TeamCard,
-  type TeamEdit,
-} from "../services/matching.server";
-
-const uuid = z.string().uuid();
+} from "../presenters/cohort-matching.server";
+import { forbidden } from "../services/guard.server";
+import { isRefusal, type Refusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { cohortParams, id } from "../services/route-params";
 
 /**
  * A cohort's matching for its coordinator: run it (progress while it works), review the teams with each
  * score explained, swap or move people with the rules re-checked at once, pin and forbid pairs for the next
  * run, and publish the teams to the participants.
  */
-export const loader = tenantRoute(
-  "matching.run",
-  async ({ request, params, context, tenant, membership }) => {
-    const cohortId = uuid.safeParse(params.cohortId);
-    if (!cohortId.success) throw notFound();
-    const requested = new URL(request.url).searchParams.get("run");
-    if (requested !== null && !uuid.safeParse(requested).success) throw notFound();
-    const page = await matchingPage(context.services, {
-      tenant,
-      cohortId: cohortId.data,
-      runId: requested,
-      locale: await localeOf(request),
-      t: await translatorFor(request),
-    });
-    return { ...page, tenantSlug: tenant.slug, mayPublish: can(membership.roles, "matching.publish") };
+export const loader = tenantLoader(
+  {
+    permission: "matching.run",
+    params: cohortParams,
+    // Not parsed as an id here: an address naming no run of the cohort is a 404, as the use case answers.
+    query: z.object({ run: z.string().optional() }),
+  },
+  async ({ params, query, tenant, locale, t, may, withTenant }) => {
+    const review = await withTenant((db) =>
+      getMatchingReview(db, { tenantId: tenant.id, cohortId: params.cohortId, runId: query.run }),
+    );
+    return {
+      ...presentMatchingReview(review, { locale, timeZone: tenant.timeZone, t }),
+      tenantSlug: tenant.slug,
+      mayPublish: may("matching.publish"),
+    };
   },
 );
 
-const runForm = z.object({ intent: z.literal("run"), basedOnRunId: uuid.optional() });
-const moveForm = z.object({
-  intent: z.literal("move"),
-  runId: uuid,
-  applicationId: uuid,
-  name: z.string().max(200).default(""),
-  toTeam: z.coerce.number().int().min(1).max(10_000),
-});
-const swapForm = z.object({
-  intent: z.literal("swap"),
-  runId: uuid,
-  applicationId: uuid,
-  name: z.string().max(200).default(""),
-  withApplicationId: uuid,
-});
-const pairForm = z.object({
-  intent: z.literal("pair"),
-  runId: uuid,
-  rule: z.enum(["pin", "forbid"]),
-  on: z.enum(["1", "0"]),
-  mentorApplicationId: uuid,
-  menteeApplicationId: uuid,
-  mentorName: z.string().max(200).default(""),
-  menteeName: z.string().max(200).default(""),
-});
-const publishForm = z.object({
-  intent: z.literal("publish"),
-  runId: uuid,
-  confirm: z.literal("on").optional(),
-});
+const matchingForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("run"), basedOnRunId: id.optional() }),
+  // Without a team or a person chosen, a move or a swap is the coordinator's slip, answered with what is
+  // missing (the handler), rather than a bad request.
+  z.object({
+    intent: z.literal("move"),
+    runId: id,
+    applicationId: id,
+    toTeam: z.number().int().min(1).max(10_000).optional(),
+  }),
+  z.object({ intent: z.literal("swap"), runId: id, applicationId: id, withApplicationId: id.optional() }),
+  z.object({
+    intent: z.literal("pair"),
+    runId: id,
+    rule: z.enum(["pin", "forbid"]),
+    on: z.enum(["1", "0"]),
+    mentorApplicationId: id,
+    menteeApplicationId: id,
+    mentorName: z.string().max(200).default(""),
+    menteeName: z.string().max(200).default(""),
+  }),
+  z.object({ intent: z.literal("publish"), runId: id, confirm: z.literal("on").optional() }),
+]);
 
-type ActionResult =
-  | { intent: "run"; error: Phrase }
-  | { intent: "edit"; applicationId: string; edited: EditView }
-  | { intent: "edit"; applicationId: string; error: Phrase }
-  | { intent: "pair"; done: Phrase }
-  | { intent: "pair"; error: Phrase }
-  | { intent: "publish"; teams: number }
-  | { intent: "publish"; error: Phrase; confirmMissing: boolean };
+/** A move or a swap, as the use case takes it; none without the coordinator's choice. */
+function teamEditOf(form: z.infer<typeof matchingForm> & { intent: "move" | "swap" }): TeamEdit {
+  const { applicationId } = form;
+  if (form.intent === "move") {
+    if (form.toTeam === undefined) throw new AppError("matching.edit_target_missing");
+    return { kind: "move", applicationId, toTeam: form.toTeam };
+  }
+  if (form.withApplicationId === undefined) throw new AppError("matching.edit_target_missing");
+  return { kind: "swap", applicationId, withApplicationId: form.withApplicationId };
+}
 
-export const action = tenantRoute(
-  "matching.run",
-  async ({ request, params, context, tenant, user, membership }): Promise<ActionResult> => {
-    const cohortId = uuid.safeParse(params.cohortId);
-    if (!cohortId.success) throw notFound();
-    const form = Object.fromEntries(await request.formData());
-    const acting = { tenant, cohortId: cohortId.data, actorUserId: user.id, requestId: context.requestId };
-    const page = `/${tenant.slug}/programs/cohorts/${cohortId.data}/matching`;
-    const bad = () => new Response(null, { status: 400 });
-
+/** Runs, edits (move, swap), pins and forbids, and publication, which also takes matching.publish. */
+export const action = tenantAction(
+  {
+    permission: "matching.run",
+    params: cohortParams,
+    form: matchingForm,
+    // Where the page shows a refusal: by the form it came from, and for an edit by its person.
+    onRefusal: (_error, { form }) => ({
+      refused: form.intent === "move" || form.intent === "swap" ? ("edit" as const) : form.intent,
+      applicationId: "applicationId" in form ? form.applicationId : undefined,
+    }),
+  },
+  async ({ params, form, tenant, user, locale, t, may, services, requestId, withTenant }) => {
+    const acting = { tenantId: tenant.id, cohortId: params.cohortId, actorUserId: user.id, requestId };
     switch (form.intent) {
       case "run": {
-        const parsed = runForm.safeParse(form);
-        if (!parsed.success) throw bad();
-        const started = await startRun(context.services, { ...acting, ...parsed.data });
-        if (!started.ok) return { intent: "run", error: started.error };
-        // Thrown, so that the action's data stays the typed results below.
-        throw redirect(`${page}?run=${started.value.runId}`);
+        const { basedOnRunId } = form;
+        const { runId } = await withTenant((db) =>
+          startMatchingRun(db, { ...acting, ...(basedOnRunId !== undefined && { basedOnRunId }) }),
+        );
+        // Thrown, so that the action's data stays the results below.
+        throw redirect(`/${tenant.slug}/programs/cohorts/${params.cohortId}/matching?run=${runId}`);
       }
       case "move":
       case "swap": {
-        // A swap or move without a choice is the coordinator's slip, not a bad request: say what is missing.
-        if (form.intent === "move" ? !form.toTeam : !form.withApplicationId) {
-          return {
-            intent: "edit",
-            applicationId: typeof form.applicationId === "string" ? form.applicationId : "",
-            error: { key: "matching.edit.missingTarget" },
-          };
-        }
-        let edit: TeamEdit;
-        let runId: string;
-        if (form.intent === "move") {
-          const parsed = moveForm.safeParse(form);
-          if (!parsed.success) throw bad();
-          ({ runId } = parsed.data);
-          edit = { kind: "move", applicationId: parsed.data.applicationId, toTeam: parsed.data.toTeam };
-        } else {
-          const parsed = swapForm.safeParse(form);
-          if (!parsed.success) throw bad();
-          ({ runId } = parsed.data);
-          edit = {
-            kind: "swap",
-            applicationId: parsed.data.applicationId,
-            withApplicationId: parsed.data.withApplicationId,
-          };
-        }
-        const result = await editTeams(context.services, {
-          ...acting,
-          runId,
-          edit,
-          locale: await localeOf(request),
-          t: await translatorFor(request),
-        });
-        return result.ok
-          ? { intent: "edit", applicationId: edit.applicationId, edited: result.value }
-          : { intent: "edit", applicationId: edit.applicationId, error: result.error };
-      }
-      case "pair": {
-        const parsed = pairForm.safeParse(form);
-        if (!parsed.success) throw bad();
-        const { runId, rule, on, mentorApplicationId, menteeApplicationId, mentorName, menteeName } =
-          parsed.data;
-        const result = await setPair(context.services, {
-          ...acting,
-          runId,
-          rule,
-          on: on === "1",
-          mentorApplicationId,
-          menteeApplicationId,
-        });
-        if (!result.ok) return { intent: "pair", error: result.error };
-        const what = on === "1" ? rule : rule === "pin" ? "unpin" : "unforbid";
+        const edit = teamEditOf(form);
+        const result = await withTenant((db) => editRunTeams(db, { ...acting, runId: form.runId, edit }));
         return {
-          intent: "pair",
-          done: {
-            key: `matching.pairs.done.${what}`,
-            params: { mentor: mentorName, mentee: menteeName },
-          },
+          intent: "edit" as const,
+          applicationId: edit.applicationId,
+          edited: presentTeamEdit(result, { locale, t }),
         };
       }
-      case "publish": {
-        if (!can(membership.roles, "matching.publish")) throw forbidden();
-        const parsed = publishForm.safeParse(form);
-        if (!parsed.success) throw bad();
-        if (parsed.data.confirm !== "on")
-          return {
-            intent: "publish",
-            error: { key: "matching.publish.confirmRequired" },
-            confirmMissing: true,
-          };
-        const result = await publish(context.services, { ...acting, runId: parsed.data.runId });
-        return result.ok
-          ? { intent: "publish", teams: result.value.teams }
-          : { intent: "publish", error: result.error, confirmMissing: false };
+      case "pair": {
+        const { runId, rule, on, mentorApplicationId, menteeApplicationId, mentorName, menteeName } = form;
+        await withTenant((db) =>
+          setPairRule(db, {
+            ...acting,
+            runId,
+            rule,
+            on: on === "1",
+            mentorApplicationId,
+            menteeApplicationId,
+          }),
+        );
+        const done = on === "1" ? rule : rule === "pin" ? ("unpin" as const) : ("unforbid" as const);
+        return { intent: "pair" as const, done, mentor: mentorName, mentee: menteeName };
       }
-      default:
-        throw bad();
+      case "publish": {
+        if (!may("matching.publish")) throw forbidden();
+        if (form.confirm !== "on") throw new AppError("matching.publish_unconfirmed");
+        const { teams } = await withTenant((db) =>
+          publishRun(db, { ...acting, runId: form.runId, appUrl: services.config.APP_URL }),
+        );
+        return { intent: "publish" as const, teams };
+      }
     }
   },
 );
 
+/**
+ * A refusal may come from a change made elsewhere (the run published, the cohort moved on): load the page
+ * again so that it shows it, as after any other post.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus !== undefined && actionStatus >= 400 ? true : defaultShouldRevalidate;
+
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Run = NonNullable<LoaderData["run"]>;
 type Result = Exclude<ReturnType<typeof useActionData<typeof action>>, undefined>;
+
+/** A refusal's message, worded by the route builder. */
+const refusalText = (refusal: Refusal) => refusal.error?.[""]?.[0] ?? "";
 
 const inProgress = (run: Pick<RunPage, "status"> | null) =>
   run !== null && (run.status === "queued" || run.status === "running");
@@ -266,31 +242,30 @@ function Summary({ run }: { run: Run }) {
         </>
       ) : null}
       {run.unplaced.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("matching.unplacedTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("matching.mine.name")}</th>
-                <th scope="col">{t("matching.mine.role")}</th>
-                <th scope="col">{t("matching.member.department")}</th>
-                <th scope="col">{t("matching.unplacedReason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {run.unplaced.map((person) => (
-                <tr key={person.applicationId}>
-                  <th scope="row">{person.name}</th>
-                  <td>{t(`programs.role.${person.role}`)}</td>
-                  <td>{person.department}</td>
-                  <td>
-                    <PhraseText phrase={person.reason} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("matching.unplacedTitle")}
+          rows={run.unplaced}
+          rowKey={(person) => person.applicationId}
+          empty={null}
+          columns={[
+            { key: "name", header: t("matching.mine.name"), cell: (person) => person.name },
+            {
+              key: "role",
+              header: t("matching.mine.role"),
+              cell: (person) => t(`programs.role.${person.role}`),
+            },
+            {
+              key: "department",
+              header: t("matching.member.department"),
+              cell: (person) => person.department,
+            },
+            {
+              key: "reason",
+              header: t("matching.unplacedReason"),
+              cell: (person) => <PhraseText phrase={person.reason} />,
+            },
+          ]}
+        />
       ) : null}
     </section>
   );
@@ -327,7 +302,7 @@ function EditMember({
   run: Run;
   action: string;
   /** The refusal of this person's last move or swap, shown with the choices. */
-  error: Phrase | null;
+  error: string | null;
 }) {
   const { t } = useTranslation();
   const others = teams.filter((other) => other.number !== team.number);
@@ -344,14 +319,13 @@ function EditMember({
       <summary>{t("matching.edit.summary", { name: person.name })}</summary>
       {error ? (
         <p id={errorId} className="field__error">
-          <PhraseText phrase={error} />
+          {error}
         </p>
       ) : null}
       <Form method="post" action={action} className="member-edit__form">
         <CsrfInput />
         <input type="hidden" name="runId" value={run.id} />
         <input type="hidden" name="applicationId" value={id} />
-        <input type="hidden" name="name" value={person.name} />
         <label htmlFor={`move-${id}`}>{t("matching.edit.moveLabel", { name: person.name })}</label>
         <select id={`move-${id}`} name="toTeam" defaultValue="" aria-describedby={errorId}>
           <option value="">{t("matching.edit.chooseTeam")}</option>
@@ -369,7 +343,6 @@ function EditMember({
         <CsrfInput />
         <input type="hidden" name="runId" value={run.id} />
         <input type="hidden" name="applicationId" value={id} />
-        <input type="hidden" name="name" value={person.name} />
         <label htmlFor={`swap-${id}`}>{t("matching.edit.swapLabel", { name: person.name })}</label>
         <select id={`swap-${id}`} name="withApplicationId" defaultValue="" aria-describedby={errorId}>
           <option value="">{t("matching.edit.choosePerson")}</option>
@@ -443,7 +416,7 @@ function TeamArticle({
   teams: TeamCard[];
   run: Run;
   action: string;
-  editError: { applicationId: string; error: Phrase } | null;
+  editError: { applicationId: string; error: string } | null;
 }) {
   const { t } = useTranslation();
   const headingId = `team-${team.number}`;
@@ -495,45 +468,41 @@ function TeamArticle({
       {group("mentee", team.mentees)}
       <details className="why">
         <summary>{t("matching.teams.why")}</summary>
-        <div className="table-wrap">
-          <table className="breakdown">
-            <caption>{t("matching.teams.breakdownCaption", { number: team.number })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("matching.teams.criterion")}</th>
-                <th scope="col">{t("matching.teams.value")}</th>
-                <th scope="col">{t("matching.teams.weight")}</th>
-                <th scope="col">{t("matching.teams.points")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {team.breakdown.map((part) => (
-                <tr key={part.criterion}>
-                  <th scope="row">
-                    {t(`matching.criterion.${part.kind}`)}
-                    {part.subject ? (
-                      <>
-                        <br />
-                        <span className="breakdown__subject">{part.subject}</span>
-                      </>
-                    ) : null}
-                  </th>
-                  <td>{part.value}</td>
-                  <td>{part.weight}</td>
-                  <td>{part.points}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t("matching.teams.total")}</th>
-                <td />
-                <td />
-                <td>{team.score}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          className="breakdown"
+          caption={t("matching.teams.breakdownCaption", { number: team.number })}
+          rows={team.breakdown}
+          rowKey={(part) => part.criterion}
+          empty={null}
+          columns={[
+            {
+              key: "criterion",
+              header: t("matching.teams.criterion"),
+              cell: (part) => (
+                <>
+                  {t(`matching.criterion.${part.kind}`)}
+                  {part.subject ? (
+                    <>
+                      <br />
+                      <span className="breakdown__subject">{part.subject}</span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+            { key: "value", header: t("matching.teams.value"), cell: (part) => part.value },
+            { key: "weight", header: t("matching.teams.weight"), cell: (part) => part.weight },
+            { key: "points", header: t("matching.teams.points"), cell: (part) => part.points },
+          ]}
+          footer={
+            <tr>
+              <th scope="row">{t("matching.teams.total")}</th>
+              <td />
+              <td />
+              <td>{team.score}</td>
+            </tr>
+          }
+        />
       </details>
       {run.editable && team.pairs.length > 0 ? (
         <>
@@ -604,14 +573,15 @@ function PairRules({ run, action }: { run: Run; action: string }) {
 function PublishSection({ run, action, result }: { run: Run; action: string; result: Result | undefined }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const outcome = result && result.intent === "publish" ? result : null;
+  const refusal = isRefusal(result) && result.refused === "publish" ? result : null;
+  const published = !isRefusal(result) && result?.intent === "publish" ? result : null;
   const blocked: Phrase | null =
     !run.teams || run.teams.length === 0
       ? { key: "matching.publish.blockedNoTeams" }
       : run.violationCount > 0
         ? { key: "matching.publish.blocked", params: { count: run.violationCount } }
         : null;
-  const confirmError = outcome && "error" in outcome && outcome.confirmMissing;
+  const confirmError = refusal?.code === "matching.publish_unconfirmed" ? refusalText(refusal) : null;
   const describedBy = [blocked ? "publish-blocked" : null, confirmError ? "confirm-error" : null]
     .filter(Boolean)
     .join(" ");
@@ -624,14 +594,14 @@ function PublishSection({ run, action, result }: { run: Run; action: string; res
           {t("matching.publish.published", { time: run.publishedAt })}
         </p>
       ) : null}
-      {outcome && "teams" in outcome ? (
+      {published ? (
         <p role="status" className="form-status">
-          {t("matching.publish.done", { count: outcome.teams })}
+          {t("matching.publish.done", { count: published.teams })}
         </p>
       ) : null}
-      {outcome && "error" in outcome && !outcome.confirmMissing ? (
+      {refusal && !confirmError ? (
         <p role="alert" className="form-error">
-          <PhraseText phrase={outcome.error} />
+          {refusalText(refusal)}
         </p>
       ) : null}
       <p>{t("matching.publish.intro")}</p>
@@ -657,7 +627,7 @@ function PublishSection({ run, action, result }: { run: Run; action: string; res
         </p>
         {confirmError ? (
           <p id="confirm-error" className="field__error" role="alert">
-            {t("matching.publish.confirmRequired")}
+            {confirmError}
           </p>
         ) : null}
         <button
@@ -676,7 +646,14 @@ function PublishSection({ run, action, result }: { run: Run; action: string; res
 function ActionMessage({ result }: { result: Result | undefined }) {
   const { t } = useTranslation();
   if (!result) return null;
-  if (result.intent === "edit" && "edited" in result) {
+  if (isRefusal(result)) {
+    return (
+      <p role="alert" className="form-error">
+        {refusalText(result)}
+      </p>
+    );
+  }
+  if (result.intent === "edit") {
     const { edited } = result;
     return (
       <div role="status" className="form-status" data-testid="edit-result">
@@ -688,7 +665,7 @@ function ActionMessage({ result }: { result: Result | undefined }) {
             <p>{t("matching.edit.violations", { count: edited.violations.length })}</p>
             <ul className="violation-list">
               {edited.violations.map((violation, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the service's order, stable for one answer
+                // biome-ignore lint/suspicious/noArrayIndexKey: the use case's order, stable for one answer
                 <li key={index}>
                   <PhraseText phrase={violation} />
                 </li>
@@ -701,21 +678,11 @@ function ActionMessage({ result }: { result: Result | undefined }) {
       </div>
     );
   }
-  if (result.intent === "pair" && "done" in result) {
-    const { mentor, mentee } = result.done.params ?? {};
+  if (result.intent === "pair") {
+    const { mentor, mentee } = result;
     return (
       <p role="status" className="form-status">
-        {t(result.done.key, { pair: t("matching.pairs.pair", { mentor, mentee }) })}
-      </p>
-    );
-  }
-  if (
-    (result.intent === "edit" || result.intent === "pair" || result.intent === "run") &&
-    "error" in result
-  ) {
-    return (
-      <p role="alert" className="form-error">
-        <PhraseText phrase={result.error} />
+        {t(`matching.pairs.done.${result.done}`, { pair: t("matching.pairs.pair", { mentor, mentee }) })}
       </p>
     );
   }
@@ -732,9 +699,11 @@ export default function CohortMatching() {
   const running = inProgress(run);
   useRefreshWhile(running);
   const inMatching = cohort.status === "matching";
+  // Which form the last answer is about: a refusal names it, success data carries it.
+  const about = isRefusal(result) ? result.refused : result?.intent;
   const editError =
-    result && result.intent === "edit" && "error" in result
-      ? { applicationId: result.applicationId, error: result.error }
+    isRefusal(result) && result.refused === "edit" && result.applicationId
+      ? { applicationId: result.applicationId, error: refusalText(result) }
       : null;
 
   return (
@@ -762,63 +731,54 @@ export default function CohortMatching() {
           <Link to={base}>{t("matching.page.toOverview")}</Link>
         </p>
       )}
-      {result && result.intent === "run" ? <ActionMessage result={result} /> : null}
+      {about === "run" ? <ActionMessage result={result} /> : null}
 
       <section aria-labelledby="runs-title">
         <h2 id="runs-title">{t("matching.runs.title")}</h2>
-        {runs.length === 0 ? (
-          <p>{t("matching.runs.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("matching.runs.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("matching.runs.number")}</th>
-                  <th scope="col">{t("matching.runs.status")}</th>
-                  <th scope="col">{t("matching.runs.progress")}</th>
-                  <th scope="col">{t("matching.runs.objective")}</th>
-                  <th scope="col">{t("matching.runs.gap")}</th>
-                  <th scope="col">{t("matching.runs.createdAt")}</th>
-                  <th scope="col">{t("matching.runs.finishedAt")}</th>
-                  <th scope="col">{t("matching.runs.published")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((row) => {
-                  const viewing = run?.id === row.id;
-                  return (
-                    <tr key={row.id} aria-current={viewing ? "true" : undefined} data-testid="run-row">
-                      <th scope="row">
-                        {viewing ? (
-                          <>
-                            {t("matching.runs.numberValue", { number: row.number })}{" "}
-                            <span className="badge">{t("matching.runs.viewing")}</span>
-                          </>
-                        ) : (
-                          <Link to={`${base}/matching?run=${row.id}`}>
-                            {t("matching.runs.view", { number: row.number })}
-                          </Link>
-                        )}
-                      </th>
-                      <td>{t(`matching.status.${row.status}`)}</td>
-                      <td>{row.progress}%</td>
-                      <td>{row.objective ?? ""}</td>
-                      <td>{row.gap ?? ""}</td>
-                      <td>{row.createdAt}</td>
-                      <td>{row.finishedAt ?? ""}</td>
-                      <td>
-                        {row.published ? (
-                          <span className="badge">{t("matching.runs.publishedMark")}</span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("matching.runs.caption")}
+          captionHidden
+          rows={runs}
+          rowKey={(row) => row.id}
+          rowProps={(row) => ({
+            "aria-current": run?.id === row.id ? "true" : undefined,
+            "data-testid": "run-row",
+          })}
+          empty={t("matching.runs.none")}
+          columns={[
+            {
+              key: "number",
+              header: t("matching.runs.number"),
+              cell: (row) =>
+                run?.id === row.id ? (
+                  <>
+                    {t("matching.runs.numberValue", { number: row.number })}{" "}
+                    <span className="badge">{t("matching.runs.viewing")}</span>
+                  </>
+                ) : (
+                  <Link to={`${base}/matching?run=${row.id}`}>
+                    {t("matching.runs.view", { number: row.number })}
+                  </Link>
+                ),
+            },
+            {
+              key: "status",
+              header: t("matching.runs.status"),
+              cell: (row) => t(`matching.status.${row.status}`),
+            },
+            { key: "progress", header: t("matching.runs.progress"), cell: (row) => `${row.progress}%` },
+            { key: "objective", header: t("matching.runs.objective"), cell: (row) => row.objective ?? "" },
+            { key: "gap", header: t("matching.runs.gap"), cell: (row) => row.gap ?? "" },
+            { key: "createdAt", header: t("matching.runs.createdAt"), cell: (row) => row.createdAt },
+            { key: "finishedAt", header: t("matching.runs.finishedAt"), cell: (row) => row.finishedAt ?? "" },
+            {
+              key: "published",
+              header: t("matching.runs.published"),
+              cell: (row) =>
+                row.published ? <span className="badge">{t("matching.runs.publishedMark")}</span> : null,
+            },
+          ]}
+        />
       </section>
 
       {run ? (
@@ -835,9 +795,7 @@ export default function CohortMatching() {
           {run.teams ? (
             <section aria-labelledby="teams-title">
               <h2 id="teams-title">{t("matching.teams.title")}</h2>
-              {result && (result.intent === "edit" || result.intent === "pair") ? (
-                <ActionMessage result={result} />
-              ) : null}
+              {about === "edit" || about === "pair" ? <ActionMessage result={result} /> : null}
               {run.teams.length === 0 ? (
                 <p>{t("matching.teams.none")}</p>
               ) : (

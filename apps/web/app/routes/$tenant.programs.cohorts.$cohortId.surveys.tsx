@@ -6,7 +6,8 @@ import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { presentCohortSurveys } from "../presenters/cohort-surveys.server";
-import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
 
 /** A cohort's survey rounds for its coordinator: completion, who has answered, reminders, closing. */

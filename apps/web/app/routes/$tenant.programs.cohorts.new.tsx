@@ -1,73 +1,136 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { createCohort, listTemplates, newCohortDefaults, tenantToday } from "@mentoring/programs";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { InputHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { SelectField } from "../components/select-field";
-import type { FormIssue } from "../services/form-issues.server";
-import { tenantRoute } from "../services/guard.server";
-import { translatorFor } from "../services/i18n.server";
-import { createCohortForm, newCohortPage } from "../services/programs.server";
+import { FormErrors, InputField } from "../components/form-fields";
+import {
+  type FieldNamer,
+  isRefusal,
+  type Refusal,
+  tenantAction,
+  tenantLoader,
+} from "../services/route-builder.server";
+import { id } from "../services/route-params";
 
 /**
  * A new cohort in two steps: choose the template (a plain GET form, so it works without script), then the
  * number, title and first day of recruitment; every other date follows from the template's phases.
  */
-export const loader = tenantRoute("programs.manage", async ({ request, context, tenant }) => {
-  const templateId = new URL(request.url).searchParams.get("template");
-  const page = await newCohortPage(context.services, tenant, templateId);
-  return { ...page, base: `/${tenant.slug}/programs` };
+export const loader = tenantLoader(
+  { permission: "programs.manage", query: z.object({ template: id.optional().catch(undefined) }) },
+  async ({ query, tenant, withTenant }) => {
+    const { templates, chosen } = await withTenant(async (db) => {
+      const templates = await listTemplates(db, tenant.id);
+      const template = templates.find((candidate) => candidate.id === query.template);
+      const defaults = template ? await newCohortDefaults(db, tenant.id, template.id) : null;
+      return {
+        templates,
+        chosen: template && defaults ? { ...defaults, version: template.currentVersion } : null,
+      };
+    });
+    return {
+      templates: templates.map((template) => ({ value: template.id, label: template.name })),
+      chosen,
+      base: `/${tenant.slug}/programs`,
+    };
+  },
+);
+
+/** Text as typed: createCohort reads and judges it (an empty number or title takes the template's). */
+const cohortForm = z.object({
+  templateId: z.string().optional(),
+  number: z.string().optional(),
+  title: z.string().optional(),
+  recruitmentStart: z.string().optional(),
 });
 
-export const action = tenantRoute("programs.manage", async ({ request, context, tenant, user }) => {
-  const outcome = await createCohortForm(context.services, {
-    tenant,
-    actorUserId: user.id,
-    requestId: context.requestId,
-    form: Object.fromEntries(await request.formData()),
-    t: await translatorFor(request),
-  });
-  if (outcome.ok) throw redirect(`/${tenant.slug}/programs/cohorts/${outcome.cohortId}?created=1`);
-  return outcome;
-});
+const cohortFieldNames: Record<string, string> = {
+  templateId: "programs.field.template",
+  number: "programs.field.number",
+  title: "programs.field.cohortTitle",
+  recruitmentStart: "programs.schedule.recruitmentStart",
+};
 
-function DateOrTextField({
-  name,
-  label,
-  hint,
-  issue,
-  ...input
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  issue?: FormIssue;
-} & InputHTMLAttributes<HTMLInputElement>) {
+const cohortFieldName: FieldNamer = (path, t) => {
+  const key = cohortFieldNames[path];
+  return key ? t(key) : null;
+};
+
+export const action = tenantAction(
+  { permission: "programs.manage", form: cohortForm, fieldName: cohortFieldName },
+  async ({ form, tenant, user, requestId, withTenant }) => {
+    const { cohortId } = await withTenant((db) =>
+      createCohort(db, {
+        tenantId: tenant.id,
+        form: {
+          templateId: form.templateId ?? "",
+          number: form.number,
+          title: form.title,
+          // An empty date is refused as not a date, like any other unreadable one.
+          recruitmentStart: form.recruitmentStart ?? "",
+        },
+        actorUserId: user.id,
+        requestId,
+        today: tenantToday(tenant.timeZone),
+      }),
+    );
+    throw redirect(`/${tenant.slug}/programs/cohorts/${cohortId}?created=1`);
+  },
+);
+
+type Chosen = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["chosen"]>;
+
+/** The cohort's number, title and recruitment start, for the chosen template. */
+function CohortForm({ chosen, refusal }: { chosen: Chosen; refusal: Refusal | undefined }) {
   const { t } = useTranslation();
-  const describedBy = [hint ? `${name}-hint` : null, issue ? `${name}-error` : null]
-    .filter(Boolean)
-    .join(" ");
+  const creating = useNavigation().state === "submitting";
+  const [form, fields] = useForm<z.input<typeof cohortForm>>({
+    id: "new-cohort",
+    lastResult: refusal,
+    constraint: getZodConstraint(cohortForm),
+    defaultValue: { number: String(chosen.number), title: chosen.title },
+  });
+  // Refused fields carry their own messages; above them the page says that no cohort was made, in place of
+  // the refusal's general "check what you entered".
+  const invalid = Object.keys(refusal?.error ?? {}).some((name) => name !== "");
   return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p id={`${name}-hint`} className="field__hint">
-          {hint}
+    <>
+      {invalid ? (
+        <p role="alert" className="form-error">
+          {t("programs.newCohort.notCreated")}
         </p>
-      ) : null}
-      <input
-        id={name}
-        name={name}
-        aria-invalid={issue ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
-      {issue ? (
-        <p id={`${name}-error`} className="field__error">
-          {t(issue.key, issue.params)}
-        </p>
-      ) : null}
-    </div>
+      ) : (
+        <FormErrors form={form} />
+      )}
+      <Form method="post" className="narrow" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="templateId" value={chosen.templateId} />
+        <InputField
+          meta={fields.number}
+          label={t("programs.field.number")}
+          hint={t("programs.newCohort.numberHint")}
+          inputMode="numeric"
+        />
+        <InputField
+          meta={fields.title}
+          label={t("programs.field.cohortTitle")}
+          hint={t("programs.newCohort.titleHint")}
+        />
+        <InputField
+          meta={fields.recruitmentStart}
+          type="date"
+          label={t("programs.schedule.recruitmentStart")}
+          required
+        />
+        <button type="submit" className="button-primary" disabled={creating}>
+          {t("programs.newCohort.submit")}
+        </button>
+      </Form>
+    </>
   );
 }
 
@@ -75,9 +138,6 @@ export default function NewCohort() {
   const { t } = useTranslation();
   const { templates, chosen, base } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const creating = useNavigation().state === "submitting";
-  const issues = result && "issues" in result ? result.issues : {};
-  const error = result && "error" in result ? result.error : null;
   return (
     <>
       <h1>{t("programs.newCohort.title")}</h1>
@@ -87,14 +147,19 @@ export default function NewCohort() {
           <Link to={base}>{t("programs.newCohort.backToPrograms")}</Link>
         </p>
       ) : (
+        // Navigation, not a submission: the chosen template goes in the address, as the links to here put it.
         <Form method="get" className="narrow">
           <p>{t("programs.newCohort.chooseTemplate")}</p>
-          <SelectField
-            name="template"
-            label="programs.field.template"
-            defaultValue={chosen?.templateId ?? ""}
-            options={templates.map((template) => ({ value: template.id, label: template.name }))}
-          />
+          <div className="field">
+            <label htmlFor="template">{t("programs.field.template")}</label>
+            <select id="template" name="template" defaultValue={chosen?.templateId ?? ""}>
+              {templates.map((template) => (
+                <option key={template.value} value={template.value}>
+                  {template.label}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit">{t("programs.newCohort.next")}</button>
         </Form>
       )}
@@ -109,45 +174,12 @@ export default function NewCohort() {
             <dt>{t("programs.newCohort.quotas")}</dt>
             <dd>{t("programs.newCohort.quotasValue", chosen.quotas)}</dd>
           </dl>
-          {error ? (
-            <p role="alert" className="form-error">
-              {t(error.key, error.params)}
-            </p>
-          ) : null}
-          {Object.keys(issues).length > 0 ? (
-            <p role="alert" className="form-error">
-              {t("programs.newCohort.notCreated")}
-            </p>
-          ) : null}
-          <Form method="post" noValidate className="narrow">
-            <CsrfInput />
-            <input type="hidden" name="templateId" value={chosen.templateId} />
-            <DateOrTextField
-              name="number"
-              label={t("programs.field.number")}
-              hint={t("programs.newCohort.numberHint")}
-              inputMode="numeric"
-              defaultValue={chosen.number}
-              issue={issues.number}
-            />
-            <DateOrTextField
-              name="title"
-              label={t("programs.field.cohortTitle")}
-              hint={t("programs.newCohort.titleHint")}
-              defaultValue={chosen.title}
-              issue={issues.title}
-            />
-            <DateOrTextField
-              name="recruitmentStart"
-              label={t("programs.schedule.recruitmentStart")}
-              type="date"
-              required
-              issue={issues.recruitmentStart}
-            />
-            <button type="submit" className="button-primary" disabled={creating}>
-              {t("programs.newCohort.submit")}
-            </button>
-          </Form>
+          {/* A form of its own per template, so that another template's number and title fill it anew. */}
+          <CohortForm
+            key={chosen.templateId}
+            chosen={chosen}
+            refusal={isRefusal(result) ? result : undefined}
+          />
         </section>
       ) : null}
     </>

@@ -1,153 +1,104 @@
-import { type ApplicationRole, applicationRoles, can, programKinds, scheduleFields } from "@mentoring/domain";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { type FieldMetadata, getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { type ApplicationRole, applicationRoles, programKinds } from "@mentoring/domain";
+import { loadTemplate, saveTemplate, tenantDepartments } from "@mentoring/programs";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import type { FormIssue, FormIssues } from "../services/form-issues.server";
-import { notFound, tenantRoute } from "../services/guard.server";
-import { localeOf, translatorFor } from "../services/i18n.server";
-import { saveTemplateForm, templateEditor } from "../services/programs.server";
+import { DataTable } from "../components/data-table";
+import { InputField, SelectField, TextareaField } from "../components/form-fields";
+import { presentTemplateEditor, templateFieldName } from "../presenters/template-editor.server";
+import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { id } from "../services/route-params";
+import { definitionFromForm, phaseFields, type TemplateForm, templateForm } from "../services/template-form";
 
-const templateIdSchema = z.string().uuid();
+const templateParams = z.object({ templateId: id });
 
 /** A template as a form: its core settings to edit, and its surveys, assignments, rubric and awards to read. */
-export const loader = tenantRoute(
-  "programs.view",
-  async ({ request, params, context, tenant, membership }) => {
-    const templateId = templateIdSchema.safeParse(params.templateId);
-    if (!templateId.success) throw notFound();
-    const editor = await templateEditor(context.services, tenant, templateId.data, await localeOf(request));
-    return { ...editor, mayManage: can(membership.roles, "programs.manage") };
+export const loader = tenantLoader(
+  {
+    permission: "programs.view",
+    params: templateParams,
+    query: z.object({ copied: z.string().optional() }),
+  },
+  async ({ params, query, tenant, locale, may, withTenant }) => {
+    const { template, departments } = await withTenant(async (db) => ({
+      template: await loadTemplate(db, tenant.id, params.templateId),
+      departments: await tenantDepartments(db, tenant.id),
+    }));
+    return {
+      ...presentTemplateEditor(template, departments, locale),
+      copied: query.copied !== undefined,
+      mayManage: may("programs.manage"),
+    };
   },
 );
 
 /** Saves the form: a new version when cohorts run on the current one; nothing at all when the input is bad. */
-export const action = tenantRoute("programs.manage", async ({ request, params, context, tenant, user }) => {
-  const templateId = templateIdSchema.safeParse(params.templateId);
-  if (!templateId.success) throw notFound();
-  const outcome = await saveTemplateForm(context.services, {
-    tenant,
-    actorUserId: user.id,
-    requestId: context.requestId,
-    templateId: templateId.data,
-    form: await request.formData(),
-    t: await translatorFor(request),
-  });
-  return outcome;
-});
+export const action = tenantAction(
+  {
+    permission: "programs.manage",
+    params: templateParams,
+    form: templateForm,
+    fieldName: templateFieldName,
+  },
+  async ({ params, form, tenant, user, requestId, withTenant }) =>
+    withTenant(async (db) => {
+      const current = await loadTemplate(db, tenant.id, params.templateId);
+      return saveTemplate(db, {
+        tenantId: tenant.id,
+        templateId: params.templateId,
+        definition: definitionFromForm(form, current.definition),
+        actorUserId: user.id,
+        requestId,
+      });
+    }),
+);
 
-/** Form field names are paths in the definition ("teamShape.mentors.min"); ids use dashes. */
-const idOf = (name: string) => `field-${name.replaceAll(".", "-")}`;
+const numberInput = { inputMode: "numeric", autoComplete: "off" } as const;
 
-function IssueMessage({ name, issue }: { name: string; issue?: FormIssue }) {
-  const { t } = useTranslation();
-  if (!issue) return null;
-  return (
-    <p id={`${idOf(name)}-error`} className="field__error">
-      {t(issue.key, issue.params)}
-    </p>
-  );
-}
-
-/** A labelled control whose error names it and is tied to it for screen readers. */
-function Labelled({
-  name,
-  label,
-  hint,
-  issue,
-  children,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  issue?: FormIssue;
-  children: (control: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
-}) {
-  const id = idOf(name);
-  const describedBy = [hint ? `${id}-hint` : null, issue ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {children({
-        id,
-        "aria-invalid": issue ? true : undefined,
-        "aria-describedby": describedBy || undefined,
-      })}
-      <IssueMessage name={name} issue={issue} />
-    </div>
-  );
-}
-
-type Common = { name: string; label: string; hint?: string; issues: FormIssues };
-
-function InputField({ name, label, hint, issues, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <Labelled name={name} label={label} hint={hint} issue={issues[name]}>
-      {(control) => <input name={name} {...control} {...input} />}
-    </Labelled>
-  );
-}
-
-function TextAreaField({
-  name,
-  label,
-  hint,
-  issues,
-  ...textarea
-}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return (
-    <Labelled name={name} label={label} hint={hint} issue={issues[name]}>
-      {(control) => <textarea name={name} rows={4} {...control} {...textarea} />}
-    </Labelled>
-  );
-}
-
-function ChoiceField({
-  name,
-  label,
-  hint,
-  issues,
-  options,
-  ...select
-}: Common & { options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
-  return (
-    <Labelled name={name} label={label} hint={hint} issue={issues[name]}>
-      {(control) => (
-        <select name={name} {...control} {...select}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Labelled>
-  );
-}
-
-const numberInput = { type: "text", inputMode: "numeric", autoComplete: "off" } as const;
+type Bounds = FieldMetadata<{ min?: string; max?: string } | undefined>;
 
 export default function TemplateEditor() {
   const { t } = useTranslation();
-  const { template, definition, departments, details, mayManage } = useLoaderData<typeof loader>();
+  const { template, values, departments, details, copied, mayManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [search] = useSearchParams();
   const saving = useNavigation().state === "submitting";
-  const issues: FormIssues = result && !result.ok ? result.issues : {};
-  const departmentOptions = departments.map((department) => ({
-    value: department.id,
-    label: department.name,
-  }));
+  const refusal = isRefusal(result) ? result : undefined;
+  const saved = result && !isRefusal(result) ? result : undefined;
+  // conform keeps a refusal's messages until another result replaces them: a save clears them.
+  const lastResult = useMemo(
+    () => refusal ?? (saved ? { status: "success" as const } : undefined),
+    [refusal, saved],
+  );
+  const [form, fields] = useForm<TemplateForm>({
+    id: "template",
+    lastResult,
+    constraint: getZodConstraint(templateForm),
+    defaultValue: values,
+  });
+  const teamShape = fields.teamShape.getFieldset();
+  const roles = fields.roles.getFieldset();
+  const phases = fields.phases.getFieldset();
+  const certificate = fields.certificate.getFieldset();
+  // Each message of a refusal, by the name of the field it is about ("" is the form's own message).
+  const fieldMessages = Object.entries(refusal?.error ?? {}).flatMap(([name, messages]) =>
+    name !== "" && messages?.[0] ? [{ name, message: messages[0] }] : [],
+  );
+
+  const bounds = (meta: Bounds, labels: { min: string; max: string }) => {
+    const bound = meta.getFieldset();
+    return (["min", "max"] as const).map((end) => (
+      <InputField key={end} meta={bound[end]} label={labels[end]} {...numberInput} />
+    ));
+  };
 
   const eligibility = (role: ApplicationRole) => {
-    const base = `roles.${role}.eligibility`;
-    const rule = definition.roles[role].eligibility;
+    const settings = roles[role].getFieldset();
+    const rule = settings.eligibility.getFieldset();
+    const hireDate = rule.hireDate.getFieldset();
     const roleName = t(`programs.role.${role}`);
     const label = (key: string) => t(`programs.field.${key}`, { role: roleName });
     return (
@@ -155,82 +106,23 @@ export default function TemplateEditor() {
         <legend>{t("programs.template.eligibility", { role: roleName })}</legend>
         <p className="field__hint">{t("programs.template.eligibilityHint")}</p>
         <div className="field-grid">
-          <InputField
-            name={`roles.${role}.quota`}
-            label={label("quota")}
-            defaultValue={definition.roles[role].quota}
-            issues={issues}
-            {...numberInput}
-          />
-          <InputField
-            name={`${base}.grade.min`}
-            label={label("gradeMin")}
-            defaultValue={rule.grade?.min ?? ""}
-            issues={issues}
-            {...numberInput}
-          />
-          <InputField
-            name={`${base}.grade.max`}
-            label={label("gradeMax")}
-            defaultValue={rule.grade?.max ?? ""}
-            issues={issues}
-            {...numberInput}
-          />
-          <InputField
-            name={`${base}.yearsOfService.min`}
-            label={label("yearsMin")}
-            defaultValue={rule.yearsOfService?.min ?? ""}
-            issues={issues}
-            {...numberInput}
-          />
-          <InputField
-            name={`${base}.yearsOfService.max`}
-            label={label("yearsMax")}
-            defaultValue={rule.yearsOfService?.max ?? ""}
-            issues={issues}
-            {...numberInput}
-          />
-          <InputField
-            name={`${base}.hireDate.from`}
-            label={label("hireDateFrom")}
-            type="date"
-            defaultValue={rule.hireDate?.from ?? ""}
-            issues={issues}
-          />
-          <InputField
-            name={`${base}.hireDate.to`}
-            label={label("hireDateTo")}
-            type="date"
-            defaultValue={rule.hireDate?.to ?? ""}
-            issues={issues}
-          />
-          <InputField
-            name={`${base}.birthYear.min`}
-            label={label("birthYearMin")}
-            defaultValue={rule.birthYear?.min ?? ""}
-            issues={issues}
-            {...numberInput}
-          />
-          <InputField
-            name={`${base}.birthYear.max`}
-            label={label("birthYearMax")}
-            defaultValue={rule.birthYear?.max ?? ""}
-            issues={issues}
-            {...numberInput}
-          />
+          <InputField meta={settings.quota} label={label("quota")} {...numberInput} />
+          {bounds(rule.grade, { min: label("gradeMin"), max: label("gradeMax") })}
+          {bounds(rule.yearsOfService, { min: label("yearsMin"), max: label("yearsMax") })}
+          <InputField meta={hireDate.from} type="date" label={label("hireDateFrom")} />
+          <InputField meta={hireDate.to} type="date" label={label("hireDateTo")} />
+          {bounds(rule.birthYear, { min: label("birthYearMin"), max: label("birthYearMax") })}
         </div>
         <div className="field-grid">
           {(["include", "exclude"] as const).map((list) => (
-            <ChoiceField
+            <SelectField
               key={list}
-              name={`${base}.departments.${list}`}
+              meta={rule.departments.getFieldset()[list]}
               label={label(list === "include" ? "departmentsInclude" : "departmentsExclude")}
               hint={t("programs.template.listHint")}
               multiple
               size={6}
-              options={departmentOptions}
-              defaultValue={rule.departments?.[list] ?? []}
-              issues={issues}
+              options={departments}
             />
           ))}
         </div>
@@ -238,10 +130,8 @@ export default function TemplateEditor() {
           {(["include", "exclude"] as const).map((list) => (
             <InputField
               key={list}
-              name={`${base}.positionTitles.${list}`}
+              meta={rule.positionTitles.getFieldset()[list]}
               label={label(list === "include" ? "positionsInclude" : "positionsExclude")}
-              defaultValue={(rule.positionTitles?.[list] ?? []).join(", ")}
-              issues={issues}
             />
           ))}
         </div>
@@ -249,7 +139,6 @@ export default function TemplateEditor() {
     );
   };
 
-  const summary = Object.entries(issues);
   return (
     <>
       <h1>{t("programs.template.title")}</h1>
@@ -266,81 +155,64 @@ export default function TemplateEditor() {
           ? t("programs.template.inUse", { next: template.currentVersion + 1 })
           : t("programs.template.notInUse")}
       </p>
-      {search.get("copied") && !result ? (
+      {copied && !result ? (
         <p role="status" className="form-status">
           {t("programs.template.copied")}
         </p>
       ) : null}
-      {result?.ok ? (
+      {saved ? (
         <p role="status" className="form-status">
-          {result.changed
-            ? t(result.newVersion ? "programs.template.savedNewVersion" : "programs.template.saved", {
-                version: result.version,
+          {saved.changed
+            ? t(saved.newVersion ? "programs.template.savedNewVersion" : "programs.template.saved", {
+                version: saved.version,
               })
             : t("programs.template.unchanged")}
         </p>
       ) : null}
-      {summary.length > 0 ? (
+      {refusal ? (
         <div role="alert" className="error-summary">
           <p className="form-error">{t("programs.template.notSaved")}</p>
           <ul>
-            {summary.map(([name, issue]) => (
-              <li key={name}>
-                {name === "" ? (
-                  t(issue.key, issue.params)
-                ) : (
-                  <a href={`#${idOf(name)}`}>{t(issue.key, issue.params)}</a>
-                )}
-              </li>
-            ))}
+            {fieldMessages.length > 0
+              ? fieldMessages.map(({ name, message }) => (
+                  <li key={name}>
+                    {/* conform's id of the field with that name */}
+                    <a href={`#${form.id}-${name}`}>{message}</a>
+                  </li>
+                ))
+              : form.errors?.map((message) => <li key={message}>{message}</li>)}
           </ul>
         </div>
       ) : null}
       {mayManage ? null : <p>{t("programs.template.readOnlyNotice")}</p>}
 
-      <Form method="post" noValidate>
+      <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
         <fieldset disabled={!mayManage} className="form-frame">
           <legend className="visually-hidden">{t("programs.template.title")}</legend>
           <fieldset>
             <legend>{t("programs.template.basics")}</legend>
-            <InputField
-              name="name"
-              label={t("programs.field.name")}
-              defaultValue={definition.name}
-              issues={issues}
-            />
-            <ChoiceField
-              name="kind"
+            <InputField meta={fields.name} label={t("programs.field.name")} />
+            <SelectField
+              meta={fields.kind}
               label={t("programs.field.kind")}
-              defaultValue={definition.kind}
               options={programKinds.map((kind) => ({ value: kind, label: t(`programs.kind.${kind}`) }))}
-              issues={issues}
             />
-            <TextAreaField
-              name="description"
-              label={t("programs.field.description")}
-              defaultValue={definition.description}
-              issues={issues}
-            />
+            <TextareaField meta={fields.description} label={t("programs.field.description")} rows={4} />
           </fieldset>
 
           <fieldset>
             <legend>{t("programs.template.teamShape")}</legend>
             <p className="field__hint">{t("programs.template.teamShapeHint")}</p>
             <div className="field-grid">
-              {(["mentors", "mentees"] as const).flatMap((side) =>
-                (["min", "max"] as const).map((bound) => (
-                  <InputField
-                    key={`${side}.${bound}`}
-                    name={`teamShape.${side}.${bound}`}
-                    label={t(`programs.field.teamShape.${side}${bound === "min" ? "Min" : "Max"}`)}
-                    defaultValue={definition.teamShape[side][bound]}
-                    issues={issues}
-                    {...numberInput}
-                  />
-                )),
-              )}
+              {bounds(teamShape.mentors, {
+                min: t("programs.field.teamShape.mentorsMin"),
+                max: t("programs.field.teamShape.mentorsMax"),
+              })}
+              {bounds(teamShape.mentees, {
+                min: t("programs.field.teamShape.menteesMin"),
+                max: t("programs.field.teamShape.menteesMax"),
+              })}
             </div>
           </fieldset>
 
@@ -350,42 +222,23 @@ export default function TemplateEditor() {
             <legend>{t("programs.template.phases")}</legend>
             <p className="field__hint">{t("programs.template.phasesHint")}</p>
             <div className="field-grid">
-              {scheduleFields
-                .filter((field) => field !== "recruitmentStart")
-                .map((field) => (
-                  <InputField
-                    key={field}
-                    name={`phases.${field}`}
-                    label={t(`programs.schedule.${field}`)}
-                    defaultValue={definition.phases[field as keyof typeof definition.phases]}
-                    issues={issues}
-                    {...numberInput}
-                  />
-                ))}
+              {phaseFields.map((field) => (
+                <InputField
+                  key={field}
+                  meta={phases[field]}
+                  label={t(`programs.schedule.${field}`)}
+                  {...numberInput}
+                />
+              ))}
             </div>
           </fieldset>
 
           <fieldset>
             <legend>{t("programs.template.certificate")}</legend>
             <p className="field__hint">{t("programs.template.certificateHint")}</p>
-            <InputField
-              name="certificate.title"
-              label={t("programs.field.certificateTitle")}
-              defaultValue={definition.certificate.title}
-              issues={issues}
-            />
-            <TextAreaField
-              name="certificate.body"
-              label={t("programs.field.certificateBody")}
-              defaultValue={definition.certificate.body}
-              issues={issues}
-            />
-            <InputField
-              name="certificate.signerTitle"
-              label={t("programs.field.certificateSigner")}
-              defaultValue={definition.certificate.signerTitle}
-              issues={issues}
-            />
+            <InputField meta={certificate.title} label={t("programs.field.certificateTitle")} />
+            <TextareaField meta={certificate.body} label={t("programs.field.certificateBody")} rows={4} />
+            <InputField meta={certificate.signerTitle} label={t("programs.field.certificateSigner")} />
           </fieldset>
           {mayManage ? (
             <button type="submit" className="button-primary" disabled={saving}>
@@ -426,88 +279,65 @@ export default function TemplateEditor() {
         ))}
 
         <h3>{t("programs.template.assignments")}</h3>
-        {details.assignments.length === 0 ? (
-          <p>{t("programs.template.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("programs.template.assignmentsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("programs.template.assignmentTitle")}</th>
-                  <th scope="col">{t("programs.template.assignmentDue")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {details.assignments.map((assignment) => (
-                  <tr key={`${assignment.month}-${assignment.title}`}>
-                    <th scope="row">{assignment.title}</th>
-                    <td>
-                      {t("programs.template.assignmentDueValue", {
-                        month: assignment.month,
-                        day: assignment.dueDay,
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("programs.template.assignmentsCaption")}
+          captionHidden
+          rows={details.assignments}
+          rowKey={(assignment) => `${assignment.month}-${assignment.title}`}
+          empty={t("programs.template.none")}
+          columns={[
+            {
+              key: "title",
+              header: t("programs.template.assignmentTitle"),
+              cell: (assignment) => assignment.title,
+            },
+            {
+              key: "due",
+              header: t("programs.template.assignmentDue"),
+              cell: (assignment) =>
+                t("programs.template.assignmentDueValue", {
+                  month: assignment.month,
+                  day: assignment.dueDay,
+                }),
+            },
+          ]}
+        />
 
         <h3>{t("programs.template.rubric")}</h3>
-        {details.rubric.length === 0 ? (
-          <p>{t("programs.template.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("programs.template.rubricCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("programs.template.criterion")}</th>
-                  <th scope="col">{t("programs.template.weight")}</th>
-                  <th scope="col">{t("programs.template.scale")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {details.rubric.map((criterion) => (
-                  <tr key={criterion.key}>
-                    <th scope="row">{criterion.name}</th>
-                    <td>{t("programs.template.weightValue", { weight: criterion.weight })}</td>
-                    <td>{criterion.scaleMax}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("programs.template.rubricCaption")}
+          captionHidden
+          rows={details.rubric}
+          rowKey={(criterion) => criterion.key}
+          empty={t("programs.template.none")}
+          columns={[
+            { key: "name", header: t("programs.template.criterion"), cell: (criterion) => criterion.name },
+            {
+              key: "weight",
+              header: t("programs.template.weight"),
+              cell: (criterion) => t("programs.template.weightValue", { weight: criterion.weight }),
+            },
+            { key: "scale", header: t("programs.template.scale"), cell: (criterion) => criterion.scaleMax },
+          ]}
+        />
 
         <h3>{t("programs.template.awards")}</h3>
-        {details.awards.length === 0 ? (
-          <p>{t("programs.template.none")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("programs.template.awardsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("programs.template.award")}</th>
-                  <th scope="col">{t("programs.template.awardTeams")}</th>
-                  <th scope="col">{t("programs.template.prize")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {details.awards.map((award) => (
-                  <tr key={award.name}>
-                    <th scope="row">{award.name}</th>
-                    <td>{t("programs.template.awardTeamsValue", { count: award.teams })}</td>
-                    <td>{award.prize}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t("programs.template.awardsCaption")}
+          captionHidden
+          rows={details.awards}
+          rowKey={(award) => award.name}
+          empty={t("programs.template.none")}
+          columns={[
+            { key: "award", header: t("programs.template.award"), cell: (award) => award.name },
+            {
+              key: "teams",
+              header: t("programs.template.awardTeams"),
+              cell: (award) => t("programs.template.awardTeamsValue", { count: award.teams }),
+            },
+            { key: "prize", header: t("programs.template.prize"), cell: (award) => award.prize },
+          ]}
+        />
       </section>
     </>
   );

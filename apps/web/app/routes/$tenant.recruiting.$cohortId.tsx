@@ -1,100 +1,101 @@
-import { applicationRoles } from "@mentoring/domain";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { AppError, applicationRoles, CONSENT_VERSION } from "@mentoring/domain";
+import {
+  applyToCohort,
+  cohortAnnouncement,
+  consentToNomination,
+  withdrawApplication,
+} from "@mentoring/programs";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { notFound, tenantRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { DataTable } from "../components/data-table";
+import { CheckboxField, lastResultOf, RadioGroupField } from "../components/form-fields";
 import {
   type AnnouncementView,
-  type ApplyOutcome,
-  announcementPage,
-  answerNomination,
   type OwnApplicationView,
-  type Phrase,
-  submitApplication,
-  withdrawOwnApplication,
-} from "../services/recruitment.server";
-
-const cohortIdSchema = z.string().uuid();
+  presentAnnouncement,
+  presentApplyOutcome,
+  presentOwnApplication,
+} from "../presenters/recruiting.server";
+import { isRefusal, type Refusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { cohortParams } from "../services/route-params";
 
 /** A cohort's announcement: what it is, who may apply, its schedule, and the person's own application. */
-export const loader = tenantRoute(
-  "applications.submit",
-  async ({ request, params, context, tenant, membership }) => {
-    const cohortId = cohortIdSchema.safeParse(params.cohortId);
-    if (!cohortId.success) throw notFound();
-    const page = await announcementPage(
-      context.services,
-      tenant,
-      cohortId.data,
-      membership.staffMemberId,
-      await localeOf(request),
+export const loader = tenantLoader(
+  { permission: "applications.submit", params: cohortParams },
+  async ({ params, tenant, membership, locale, withTenant }) => {
+    const { staffMemberId } = membership;
+    const { announcement, application, departments } = await withTenant((db) =>
+      cohortAnnouncement(db, tenant.id, params.cohortId, staffMemberId),
     );
-    return { ...page, staffLinked: membership.staffMemberId !== null, back: `/${tenant.slug}/recruiting` };
+    return {
+      announcement: presentAnnouncement(announcement, departments),
+      application: application ? presentOwnApplication(application, locale, tenant.timeZone) : null,
+      accepting: announcement.status === "recruiting",
+      consentVersion: CONSENT_VERSION,
+      staffLinked: staffMemberId !== null,
+      back: `/${tenant.slug}/recruiting`,
+    };
   },
 );
 
-const applyForm = z.object({
-  role: z.enum(applicationRoles, { errorMap: () => ({ message: "recruitment.apply.roleRequired" }) }),
-  consent: z.string({ required_error: "recruitment.error.consentRequired" }),
-});
+/** The box's value is the version of the consent text shown; the use case refuses any other. */
+const consent = z.string({ required_error: "recruitment.error.consentRequired" });
 
-type FieldErrors = { role?: string; consent?: string };
+/** Applying, a nominee's consent or refusal, and withdrawing, each its own form on the page. */
+const announcementForm = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("apply"),
+    role: z.enum(applicationRoles, { message: "recruitment.apply.roleRequired" }),
+    consent,
+  }),
+  z.object({ intent: z.literal("consent"), consent }),
+  z.object({ intent: z.literal("decline") }),
+  z.object({ intent: z.literal("withdraw") }),
+]);
 
-type ActionResult =
-  | { intent: "apply"; outcome: ApplyOutcome }
-  | { intent: "apply" | "consent"; fieldErrors: FieldErrors }
-  | { intent: "consent" | "decline" | "withdraw"; done: true }
-  | { intent: string; error: Phrase };
-
-export const action = tenantRoute(
-  "applications.submit",
-  async ({ request, params, context, tenant, membership, user }): Promise<ActionResult> => {
-    const cohortId = cohortIdSchema.safeParse(params.cohortId);
-    if (!cohortId.success) throw notFound();
-    const form = Object.fromEntries(await request.formData());
-    const intent = String(form.intent ?? "");
-    const staffMemberId = membership.staffMemberId;
-    if (!staffMemberId) return { intent, error: { key: "recruitment.apply.noStaffRecord" } };
-    const base = {
-      tenant,
-      userId: user.id,
-      requestId: context.requestId,
-      cohortId: cohortId.data,
+export const action = tenantAction(
+  { permission: "applications.submit", params: cohortParams, form: announcementForm },
+  async ({ params, form, tenant, membership, user, requestId, services, withTenant }) => {
+    const { staffMemberId } = membership;
+    if (!staffMemberId) throw new AppError("recruitment.no_staff_record");
+    const acting = {
+      tenantId: tenant.id,
+      actorUserId: user.id,
+      requestId,
+      now: new Date(),
+      appUrl: services.config.APP_URL,
+      cohortId: params.cohortId,
       staffMemberId,
     };
-    if (intent === "apply") {
-      const parsed = applyForm.safeParse(form);
-      if (!parsed.success) {
-        const errors = parsed.error.flatten().fieldErrors;
-        return { intent, fieldErrors: { role: errors.role?.[0], consent: errors.consent?.[0] } };
+    switch (form.intent) {
+      case "apply": {
+        const placed = await withTenant((db) =>
+          applyToCohort(db, { ...acting, role: form.role, consentVersion: form.consent }),
+        );
+        return { intent: form.intent, outcome: presentApplyOutcome(placed) };
       }
-      const result = await submitApplication(context.services, {
-        ...base,
-        role: parsed.data.role,
-        consentVersion: parsed.data.consent,
-      });
-      return result.ok ? { intent, outcome: result.value } : { intent, error: result.error };
+      case "consent":
+        await withTenant((db) => consentToNomination(db, { ...acting, consentVersion: form.consent }));
+        return { intent: form.intent, done: true as const };
+      case "decline":
+      case "withdraw":
+        // Declining a nomination is withdrawing the application it made; the audit tells them apart.
+        await withTenant((db) => withdrawApplication(db, acting));
+        return { intent: form.intent, done: true as const };
     }
-    if (intent === "consent" || intent === "decline") {
-      const consent = typeof form.consent === "string" ? form.consent : null;
-      if (intent === "consent" && !consent)
-        return { intent, fieldErrors: { consent: "recruitment.error.consentRequired" } };
-      const result = await answerNomination(context.services, {
-        ...base,
-        consentVersion: consent,
-        agree: intent === "consent",
-      });
-      return result.ok ? { intent, done: true } : { intent, error: result.error };
-    }
-    if (intent === "withdraw") {
-      const result = await withdrawOwnApplication(context.services, base);
-      return result.ok ? { intent, done: true } : { intent, error: result.error };
-    }
-    throw new Response(null, { status: 400 });
   },
 );
+
+type ActionResult = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
+type FormFields<Intent> = Extract<z.input<typeof announcementForm>, { intent: Intent }>;
+
+/** The browser's constraints of the page's forms, from the schema the server parses with. */
+const constraint = getZodConstraint(announcementForm);
 
 function RoleRules({ role }: { role: AnnouncementView["roles"][number] }) {
   const { t } = useTranslation();
@@ -127,39 +128,19 @@ function ConsentText({ version }: { version: string }) {
   );
 }
 
-function ConsentCheckbox({ version, error }: { version: string; error?: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="field consent-check">
-      <input
-        type="checkbox"
-        id="consent"
-        name="consent"
-        value={version}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "consent-error" : undefined}
-      />{" "}
-      <label htmlFor="consent">{t("recruitment.apply.agree")}</label>
-      {error ? (
-        <p id="consent-error" className="field__error">
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
+/** What the last action came to; a refusal's field messages are shown at their fields instead. */
 function Outcome({ result }: { result: ActionResult | undefined }) {
   const { t } = useTranslation();
   if (!result) return null;
-  if ("error" in result)
-    return (
+  if (isRefusal(result)) {
+    const message = result.error?.[""]?.[0];
+    return message ? (
       <p role="alert" className="form-error">
-        {t(result.error.key, result.error.params)}
+        {message}
       </p>
-    );
-  if ("outcome" in result) {
+    ) : null;
+  }
+  if (result.intent === "apply") {
     const { outcome } = result;
     if (outcome.outcome === "refused")
       return (
@@ -180,15 +161,12 @@ function Outcome({ result }: { result: ActionResult | undefined }) {
       </p>
     );
   }
-  if ("done" in result) {
-    const key = { consent: "consented", decline: "declined", withdraw: "withdrawn" }[result.intent];
-    return (
-      <p role="status" className="form-status">
-        {t(`recruitment.result.${key}`)}
-      </p>
-    );
-  }
-  return null;
+  const key = { consent: "consented", decline: "declined", withdraw: "withdrawn" }[result.intent];
+  return (
+    <p role="status" className="form-status">
+      {t(`recruitment.result.${key}`)}
+    </p>
+  );
 }
 
 function OwnApplication({ application }: { application: OwnApplicationView }) {
@@ -229,12 +207,104 @@ function OwnApplication({ application }: { application: OwnApplicationView }) {
   );
 }
 
+/** The last post's refusal, when the form of `intent` posted it (the form's values come back with it). */
+function refusalOf(result: ActionResult | undefined, intent: string): Refusal | undefined {
+  return isRefusal(result) && result.initialValue?.intent === intent ? result : undefined;
+}
+
+function NominationAnswer({
+  application,
+  consentVersion,
+  result,
+}: {
+  application: OwnApplicationView;
+  consentVersion: string;
+  result: ActionResult | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<FormFields<"consent">>({
+    lastResult: lastResultOf(refusalOf(result, "consent"), result),
+    constraint,
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section aria-labelledby="nomination-title">
+      <h2 id="nomination-title">{t("recruitment.nomination.title")}</h2>
+      <p>{t("recruitment.nomination.intro", { role: t(`recruitment.role.${application.role}`) })}</p>
+      <ConsentText version={consentVersion} />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="consent" />
+        <CheckboxField
+          meta={fields.consent}
+          value={consentVersion}
+          label={t("recruitment.apply.agree")}
+          className="consent-check"
+        />
+        <button type="submit" className="button-primary">
+          {t("recruitment.nomination.consent")}
+        </button>
+      </Form>
+      <Form method="post" className="decline-form">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="decline" />
+        <button type="submit" className="button-secondary">
+          {t("recruitment.nomination.decline")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function ApplyForm({
+  announcement,
+  consentVersion,
+  result,
+}: {
+  announcement: AnnouncementView;
+  consentVersion: string;
+  result: ActionResult | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<FormFields<"apply">>({
+    lastResult: lastResultOf(refusalOf(result, "apply"), result),
+    constraint,
+    shouldValidate: "onBlur",
+  });
+  return (
+    <section aria-labelledby="apply-title">
+      <h2 id="apply-title">{t("recruitment.apply.title")}</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="apply" />
+        <RadioGroupField
+          meta={fields.role}
+          label={t("recruitment.apply.role")}
+          options={announcement.roles.map(({ role }) => ({
+            value: role,
+            label: t(`recruitment.role.${role}`),
+          }))}
+        />
+        <ConsentText version={consentVersion} />
+        <CheckboxField
+          meta={fields.consent}
+          value={consentVersion}
+          label={t("recruitment.apply.agree")}
+          className="consent-check"
+        />
+        <button type="submit" className="button-primary">
+          {t("recruitment.apply.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
 export default function CohortAnnouncement() {
   const { t } = useTranslation();
   const { announcement, application, accepting, consentVersion, staffLinked, back } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const fieldErrors: FieldErrors = result && "fieldErrors" in result ? result.fieldErrors : {};
   const live = application && (application.status === "accepted" || application.status === "waitlisted");
   const [mentors, mentees] = announcement.teamShape;
   return (
@@ -279,87 +349,28 @@ export default function CohortAnnouncement() {
       </div>
       <p>{t("recruitment.rule.judgedOn", { date: announcement.period.from })}</p>
       <h2>{t("recruitment.announcement.schedule")}</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">
-            {t("recruitment.announcement.scheduleCaption", { title: announcement.title })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("recruitment.announcement.phase")}</th>
-              <th scope="col">{t("recruitment.announcement.date")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {announcement.schedule.map((item) => (
-              <tr key={item.field}>
-                <th scope="row">{t(`recruitment.schedule.${item.field}`)}</th>
-                <td>{item.date}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("recruitment.announcement.scheduleCaption", { title: announcement.title })}
+        captionHidden
+        rows={announcement.schedule}
+        rowKey={(item) => item.field}
+        empty={null}
+        columns={[
+          {
+            key: "phase",
+            header: t("recruitment.announcement.phase"),
+            cell: (item) => t(`recruitment.schedule.${item.field}`),
+          },
+          { key: "date", header: t("recruitment.announcement.date"), cell: (item) => item.date },
+        ]}
+      />
       {application ? <OwnApplication application={application} /> : null}
       {application?.consentPending ? (
-        <section aria-labelledby="nomination-title">
-          <h2 id="nomination-title">{t("recruitment.nomination.title")}</h2>
-          <p>{t("recruitment.nomination.intro", { role: t(`recruitment.role.${application.role}`) })}</p>
-          <ConsentText version={consentVersion} />
-          <Form method="post" noValidate>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="consent" />
-            <ConsentCheckbox version={consentVersion} error={fieldErrors.consent} />
-            <button type="submit" className="button-primary">
-              {t("recruitment.nomination.consent")}
-            </button>
-          </Form>
-          <Form method="post" className="decline-form">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="decline" />
-            <button type="submit" className="button-secondary">
-              {t("recruitment.nomination.decline")}
-            </button>
-          </Form>
-        </section>
+        <NominationAnswer application={application} consentVersion={consentVersion} result={result} />
       ) : null}
       {!live && accepting ? (
         staffLinked ? (
-          <section aria-labelledby="apply-title">
-            <h2 id="apply-title">{t("recruitment.apply.title")}</h2>
-            <Form method="post" noValidate>
-              <CsrfInput />
-              <input type="hidden" name="intent" value="apply" />
-              <fieldset aria-describedby={fieldErrors.role ? "role-error" : undefined}>
-                <legend>{t("recruitment.apply.role")}</legend>
-                <ul className="checkbox-list">
-                  {announcement.roles.map((role) => (
-                    <li key={role.role}>
-                      <input
-                        type="radio"
-                        id={`role-${role.role}`}
-                        name="role"
-                        value={role.role}
-                        required
-                        aria-invalid={fieldErrors.role ? true : undefined}
-                      />{" "}
-                      <label htmlFor={`role-${role.role}`}>{t(`recruitment.role.${role.role}`)}</label>
-                    </li>
-                  ))}
-                </ul>
-                {fieldErrors.role ? (
-                  <p id="role-error" className="field__error">
-                    {t(fieldErrors.role)}
-                  </p>
-                ) : null}
-              </fieldset>
-              <ConsentText version={consentVersion} />
-              <ConsentCheckbox version={consentVersion} error={fieldErrors.consent} />
-              <button type="submit" className="button-primary">
-                {t("recruitment.apply.submit")}
-              </button>
-            </Form>
-          </section>
+          <ApplyForm announcement={announcement} consentVersion={consentVersion} result={result} />
         ) : (
           <p>{t("recruitment.apply.noStaffRecord")}</p>
         )

@@ -1,5 +1,10 @@
 import { AppError } from "@mentoring/domain";
-import { applicationsOf, departmentsNamedIn, recruitingCohorts, withdrawApplication } from "@mentoring/programs";
+import {
+  applicationsOf,
+  departmentsNamedIn,
+  recruitingCohorts,
+  withdrawApplication,
+} from "@mentoring/programs";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -21,7 +26,9 @@ export const loader = tenantLoader(
     const { staffMemberId } = membership;
     const { announcements, departments, mine } = await withTenant(async (db) => {
       const announcements = await recruitingCohorts(db, tenant.id);
-      const rules = announcements.flatMap((announcement) => announcement.roles.map((role) => role.eligibility));
+      const rules = announcements.flatMap((announcement) =>
+        announcement.roles.map((role) => role.eligibility),
+      );
       return {
         announcements,
         departments: await departmentsNamedIn(db, tenant.id, rules),

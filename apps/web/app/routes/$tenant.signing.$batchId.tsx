@@ -63,7 +63,7 @@ export default function SignBatch() {
   const busy = useNavigation().state === "submitting";
   useRefreshWhile(batch.status === "generating");
   const refusal = isRefusal(result) ? result : undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof signForm>>({
     id: "sign",
     lastResult: refusal,
     constraint: getZodConstraint(signForm),
@@ -108,7 +108,8 @@ export default function SignBatch() {
           {
             key: "team",
             header: t("certificates.table.team"),
-            cell: (certificate) => t("certificates.attendance.teamNumber", { number: certificate.teamNumber }),
+            cell: (certificate) =>
+              t("certificates.attendance.teamNumber", { number: certificate.teamNumber }),
           },
           {
             key: "mentors",

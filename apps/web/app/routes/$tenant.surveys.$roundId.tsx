@@ -129,7 +129,11 @@ export const action = tenantAction(
  * refusal comes from a change made elsewhere (submitted in another tab, the round closed): load the page
  * again so that it shows it.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionStatus, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  actionStatus,
+  defaultShouldRevalidate,
+}) => {
   if (formData?.get("intent") === "autosave") return false;
   if (actionStatus !== undefined && actionStatus >= 400) return true;
   return defaultShouldRevalidate;

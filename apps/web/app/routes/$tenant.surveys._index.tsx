@@ -12,7 +12,9 @@ export const loader = tenantLoader(
     const base = `/${tenant.slug}/surveys`;
     const { staffMemberId } = membership;
     if (!staffMemberId) return { linked: false as const, base, rounds: [] };
-    const rounds = await withTenant((db) => listParticipantRounds(db, { tenantId: tenant.id, staffMemberId }));
+    const rounds = await withTenant((db) =>
+      listParticipantRounds(db, { tenantId: tenant.id, staffMemberId }),
+    );
     return { linked: true as const, base, rounds: presentMyRounds(rounds, locale) };
   },
 );
@@ -42,7 +44,11 @@ export default function MySurveys() {
               cell: (round) => <Link to={`${base}/${round.roundId}`}>{round.title}</Link>,
             },
             { key: "cohort", header: t("surveys.list.cohort"), cell: (round) => round.cohortTitle },
-            { key: "phase", header: t("surveys.list.phase"), cell: (round) => t(`surveys.phase.${round.phase}`) },
+            {
+              key: "phase",
+              header: t("surveys.list.phase"),
+              cell: (round) => t(`surveys.phase.${round.phase}`),
+            },
             { key: "closesOn", header: t("surveys.list.closesOn"), cell: (round) => round.closesOn },
             {
               key: "status",

@@ -5,12 +5,15 @@ import { DataTable } from "../components/data-table";
 import { tenantLoader } from "../services/route-builder.server";
 
 /** A participant's own team, once published: its members and how to reach them. Nothing of other teams. */
-export const loader = tenantLoader({ permission: "own_team.view" }, async ({ tenant, membership, withTenant }) => {
-  const { staffMemberId } = membership;
-  // A member without a staff record takes part in no cohort, so is in no team.
-  if (!staffMemberId) return { teams: [] };
-  return { teams: await withTenant((db) => listMyTeams(db, { tenantId: tenant.id, staffMemberId })) };
-});
+export const loader = tenantLoader(
+  { permission: "own_team.view" },
+  async ({ tenant, membership, withTenant }) => {
+    const { staffMemberId } = membership;
+    // A member without a staff record takes part in no cohort, so is in no team.
+    if (!staffMemberId) return { teams: [] };
+    return { teams: await withTenant((db) => listMyTeams(db, { tenantId: tenant.id, staffMemberId })) };
+  },
+);
 
 /** A telephone number as a tel: link wants it: digits and a leading +. */
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
@@ -67,8 +70,16 @@ export default function MyTeam() {
                       header: t("matching.mine.role"),
                       cell: (member) => t(`programs.role.${member.role}`),
                     },
-                    { key: "department", header: t("matching.mine.department"), cell: (member) => member.department },
-                    { key: "position", header: t("matching.mine.position"), cell: (member) => member.positionTitle },
+                    {
+                      key: "department",
+                      header: t("matching.mine.department"),
+                      cell: (member) => member.department,
+                    },
+                    {
+                      key: "position",
+                      header: t("matching.mine.position"),
+                      cell: (member) => member.positionTitle,
+                    },
                     {
                       key: "email",
                       header: t("matching.mine.email"),

@@ -1,4 +1,3 @@
-import { type AppErrorCode, isAppError } from "@mentoring/domain";
 import { approveApplication, listPendingApplications, rejectApplication } from "@mentoring/tenants";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,72 +5,60 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
-import { formatDateTime } from "../services/format.server";
-import { platformRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { presentApplications } from "../presenters/platform-applications.server";
+import { isRefusal, platformAction, platformLoader } from "../services/route-builder.server";
+import { id } from "../services/route-params";
 
 /** The operator reviews organisations' applications: approve (tenant + admin invitation) or reject. */
-export const loader = platformRoute("platform.tenants.manage", async ({ request, context, user }) => {
-  const applications = await listPendingApplications(context.services.db);
-  const locale = await localeOf(request);
-  return {
-    // The operator works on Korean time, whatever the organisation's zone.
-    applications: applications.map((application) => ({
-      ...application,
-      receivedOn: formatDateTime(application.createdAt, locale, "Asia/Seoul", { dateStyle: "medium" }),
-    })),
+export const loader = platformLoader(
+  { permission: "platform.tenants.manage" },
+  async ({ user, locale, services }) => ({
+    applications: presentApplications(await listPendingApplications(services.db), locale),
     userName: user.displayName,
-  };
-});
+  }),
+);
 
 const reviewForm = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("approve"),
-    applicationId: z.string().uuid(),
-    slug: z.string().trim().toLowerCase(),
+    applicationId: id,
+    slug: z.string().trim().toLowerCase().default(""),
   }),
   z.object({
     intent: z.literal("reject"),
-    applicationId: z.string().uuid(),
+    applicationId: id,
     reason: z.string().trim().max(500).default(""),
   }),
 ]);
 
-/** The review's refusals, shown beside the application's slug field. */
-const refusals: AppErrorCode[] = [
-  "onboarding.invalid_slug",
-  "onboarding.slug_taken",
-  "onboarding.already_reviewed",
-];
-
-export const action = platformRoute("platform.tenants.manage", async ({ request, context, user }) => {
-  const parsed = reviewForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response(null, { status: 400 });
-  const form = parsed.data;
-  const { services, requestId } = context;
-  try {
+export const action = platformAction(
+  {
+    permission: "platform.tenants.manage",
+    form: reviewForm,
+    fieldName: (path, t) => (path === "slug" ? t("onboarding.applications.slug") : null),
+    // A refusal is shown beside its application's address field.
+    onRefusal: (_error, { form }) => ({ applicationId: form.applicationId }),
+  },
+  async ({ form, user, locale, services, requestId }) => {
     if (form.intent === "approve") {
       const approved = await approveApplication(services.db, {
         applicationId: form.applicationId,
         slug: form.slug,
         operatorId: user.id,
-        locale: await localeOf(request),
+        locale,
         appUrl: services.config.APP_URL,
         requestId,
       });
-      return { message: "onboarding.applications.approved", ...approved };
+      return { outcome: "approved" as const, ...approved };
     }
     const rejected = await rejectApplication(services.db, {
       applicationId: form.applicationId,
       reason: form.reason,
       operatorId: user.id,
     });
-    return { message: "onboarding.applications.rejected", ...rejected };
-  } catch (error) {
-    if (!isAppError(error, ...refusals)) throw error;
-    return { applicationId: form.applicationId, error: error.messageKey };
-  }
-});
+    return { outcome: "rejected" as const, ...rejected };
+  },
+);
 
 export default function Applications() {
   const { t } = useTranslation();
@@ -80,15 +67,18 @@ export default function Applications() {
   return (
     <Shell title={t("app.name")} homeTo="/platform" nav={platformNav} userName={userName}>
       <h1>{t("onboarding.applications.title")}</h1>
-      {result && "message" in result && result.message ? (
+      {result && "outcome" in result ? (
         <p role="status" className="form-status">
-          {t(result.message, { organisation: result.organisation, email: result.email })}
+          {t(`onboarding.applications.${result.outcome}`, {
+            organisation: result.organisation,
+            email: result.email,
+          })}
         </p>
       ) : null}
       {applications.length === 0 ? <p>{t("onboarding.applications.none")}</p> : null}
       {applications.map((application) => {
         const error =
-          result && "error" in result && result.applicationId === application.id ? result.error : undefined;
+          isRefusal(result) && result.applicationId === application.id ? result.error?.[""]?.[0] : undefined;
         const slugId = `slug-${application.id}`;
         return (
           <section key={application.id} className="card" aria-labelledby={`application-${application.id}`}>
@@ -122,7 +112,7 @@ export default function Applications() {
                 />
                 {error ? (
                   <p id={`${slugId}-error`} className="field__error">
-                    {t(error)}
+                    {error}
                   </p>
                 ) : null}
               </div>

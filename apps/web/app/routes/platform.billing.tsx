@@ -1,34 +1,23 @@
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../components/data-table";
 import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
+import { presentPlatformBilling } from "../presenters/platform-billing.server";
 import { loadPlatformBilling } from "../services/billing.server";
-import { formatDateTime, formatMoney } from "../services/format.server";
-import { platformRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
-import { tenantName } from "../services/tenant-display";
+import { platformLoader } from "../services/route-builder.server";
 
 /** The operator's billing overview: every organisation's plan and status, and MRR in won. */
-export const loader = platformRoute("platform.billing.view", async ({ request, context, user }) => {
-  const billing = await loadPlatformBilling(context.services);
-  const locale = await localeOf(request);
-  return {
-    ...billing,
-    // Dates on Korean time, the operator's, whatever each organisation's zone.
-    tenants: billing.tenants.map((tenant) => ({
-      ...tenant,
-      periodEndText: tenant.currentPeriodEnd
-        ? formatDateTime(new Date(tenant.currentPeriodEnd), locale, "Asia/Seoul", { dateStyle: "medium" })
-        : "–",
-      mrrText: formatMoney(tenant.mrrKrw, locale),
-    })),
-    totalMrrText: formatMoney(billing.totalMrrKrw, locale),
+export const loader = platformLoader(
+  { permission: "platform.billing.view" },
+  async ({ user, locale, services }) => ({
+    ...presentPlatformBilling(await loadPlatformBilling(services), locale),
     userName: user.displayName,
-  };
-});
+  }),
+);
 
 export default function PlatformBilling() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { tenants, totalMrrText, userName } = useLoaderData<typeof loader>();
   return (
     <Shell title={t("app.name")} homeTo="/platform" nav={platformNav} userName={userName}>
@@ -37,48 +26,42 @@ export default function PlatformBilling() {
         <strong>{t("billing.platform.totalMrr")}</strong>: <span data-testid="total-mrr">{totalMrrText}</span>{" "}
         ({t("billing.platform.mrrNote")})
       </p>
-      {tenants.length === 0 ? (
-        <p>{t("billing.platform.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("billing.platform.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("billing.platform.tenant")}</th>
-                <th scope="col">{t("billing.platform.plan")}</th>
-                <th scope="col">{t("billing.platform.subscriptionStatus")}</th>
-                <th scope="col">{t("billing.platform.tenantStatus")}</th>
-                <th scope="col">{t("billing.platform.periodEnd")}</th>
-                <th scope="col">{t("billing.platform.mrr")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tenants.map((tenant) => (
-                <tr key={tenant.id}>
-                  <th scope="row">{tenantName(tenant, i18n.language)}</th>
-                  <td>
-                    {tenant.band && tenant.interval
-                      ? `${t(`billing.band.${tenant.band}`)} · ${t(`billing.interval.${tenant.interval}`)}`
-                      : t("billing.summary.noPlan")}
-                  </td>
-                  <td>{t(`billing.status.${tenant.subscriptionStatus ?? "none"}`)}</td>
-                  <td>{t(`tenantStatus.${tenant.status}`)}</td>
-                  <td>{tenant.periodEndText}</td>
-                  <td>{tenant.mrrText}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t("billing.platform.total")}</th>
-                <td colSpan={4} />
-                <td>{totalMrrText}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("billing.platform.caption")}
+        rows={tenants}
+        rowKey={(tenant) => tenant.id}
+        empty={t("billing.platform.none")}
+        columns={[
+          { key: "tenant", header: t("billing.platform.tenant"), cell: (tenant) => tenant.displayName },
+          {
+            key: "plan",
+            header: t("billing.platform.plan"),
+            cell: (tenant) =>
+              tenant.band && tenant.interval
+                ? `${t(`billing.band.${tenant.band}`)} · ${t(`billing.interval.${tenant.interval}`)}`
+                : t("billing.summary.noPlan"),
+          },
+          {
+            key: "subscriptionStatus",
+            header: t("billing.platform.subscriptionStatus"),
+            cell: (tenant) => t(`billing.status.${tenant.subscriptionStatus ?? "none"}`),
+          },
+          {
+            key: "tenantStatus",
+            header: t("billing.platform.tenantStatus"),
+            cell: (tenant) => t(`tenantStatus.${tenant.status}`),
+          },
+          { key: "periodEnd", header: t("billing.platform.periodEnd"), cell: (tenant) => tenant.periodEndText },
+          { key: "mrr", header: t("billing.platform.mrr"), numeric: true, cell: (tenant) => tenant.mrrText },
+        ]}
+        footer={
+          <tr>
+            <th scope="row">{t("billing.platform.total")}</th>
+            <td colSpan={4} />
+            <td className="numeric">{totalMrrText}</td>
+          </tr>
+        }
+      />
     </Shell>
   );
 }

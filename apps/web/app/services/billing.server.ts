@@ -11,8 +11,15 @@ import {
   tenantBillingSelect,
 } from "@mentoring/billing";
 import type { Config } from "@mentoring/config";
-import { type BillingInterval, parsePlanCode, planForDirectorySize, planOf } from "@mentoring/domain";
-import { z } from "zod";
+import {
+  AppError,
+  type AppErrorCode,
+  appErrors,
+  type BillingInterval,
+  parsePlanCode,
+  planForDirectorySize,
+  planOf,
+} from "@mentoring/domain";
 import { tenantAccessState } from "./billing-access.server";
 import type { TenantAccess } from "./guard.server";
 import type { Services } from "./services.server";
@@ -77,33 +84,37 @@ export async function loadTenantBilling(
   };
 }
 
-export const brnForm = z.object({
-  businessRegistrationNumber: z.string().trim().min(1, "form.required"),
-});
-
-export const subscribeForm = brnForm.extend({
-  interval: z.enum(["monthly", "yearly"]),
-  collection: z.enum(["send_invoice", "charge_automatically"]),
-});
-
 interface Acting {
   tenant: TenantAccess["tenant"];
   actorUserId: string;
   requestId: string;
 }
 
-/** Saves the registration number; the error is an i18n key. */
+/** Saves the registration number; one that is not a valid number is refused beside its field. */
 export async function saveBusinessRegistrationNumber(
   services: Services,
   { tenant, actorUserId, requestId, text }: Acting & { text: string },
-): Promise<{ ok: true } | { ok: false; field: string }> {
+): Promise<void> {
   const saved = await setBusinessRegistrationNumber(services.db, tenant.id, text, { actorUserId, requestId });
-  return saved.ok ? { ok: true } : { ok: false, field: "billing.brn.invalid" };
+  if (!saved.ok) {
+    const message = appErrors["billing.brn_invalid"].message;
+    const fields = [{ path: "businessRegistrationNumber", message, params: {} }];
+    throw new AppError("billing.brn_invalid", {}, { fields });
+  }
 }
+
+/** What the billing package refuses a subscription for, as the page's refusals. */
+const subscribeRefusals: Partial<Record<BillingError["code"], AppErrorCode>> = {
+  tenant_not_found: "billing.tenant_not_found",
+  unknown_plan: "billing.unknown_plan",
+  price_missing: "billing.price_missing",
+  already_subscribed: "billing.already_subscribed",
+};
 
 /**
  * Starts the subscription on the plan that fits the directory (the server decides the band), after
- * storing the registration number that goes on the customer and every invoice.
+ * storing the registration number that goes on the customer and every invoice. Refusals are AppErrors,
+ * Stripe's own failures (unreachable, refused) among them: the admin can try again later.
  */
 export async function startSubscription(
   services: Services,
@@ -113,20 +124,26 @@ export async function startSubscription(
     requestId,
     email,
     input,
-  }: Acting & { email: string; input: z.infer<typeof subscribeForm> },
-): Promise<{ ok: true } | { ok: false; field?: string; error?: string }> {
-  const saved = await saveBusinessRegistrationNumber(services, {
+  }: Acting & {
+    email: string;
+    input: {
+      businessRegistrationNumber: string;
+      interval: BillingInterval;
+      collection: "send_invoice" | "charge_automatically";
+    };
+  },
+): Promise<void> {
+  await saveBusinessRegistrationNumber(services, {
     tenant,
     actorUserId,
     requestId,
     text: input.businessRegistrationNumber,
   });
-  if (!saved.ok) return saved;
   const { db, config, log } = services;
   const staffCount = await db.withTenant(tenant.id, (tx) =>
     tx.staffMember.count({ where: { tenantId: tenant.id, active: true } }),
   );
-  const plan = planOf(planForDirectorySize(staffCount).band, input.interval as BillingInterval);
+  const plan = planOf(planForDirectorySize(staffCount).band, input.interval);
   try {
     await subscribe(
       db,
@@ -136,13 +153,12 @@ export async function startSubscription(
       input.collection === "send_invoice" ? DEFAULT_COLLECTION : { collection: "charge_automatically" },
       { actorUserId, requestId, email, graceDays: config.BILLING_GRACE_DAYS },
     );
-    return { ok: true };
   } catch (error) {
-    if (error instanceof BillingError) return { ok: false, error: `billing.error.${error.code}` };
-    // Stripe's own errors (unreachable, refused): the admin can try again later.
+    const refusal = error instanceof BillingError ? subscribeRefusals[error.code] : undefined;
+    if (refusal) throw new AppError(refusal);
     if (error instanceof Error && "type" in error && String(error.type).startsWith("Stripe")) {
       log.warn({ err: error, tenant: tenant.slug, requestId }, "Stripe refused or unreachable");
-      return { ok: false, error: "billing.error.stripe_unavailable" };
+      throw new AppError("billing.stripe_unavailable");
     }
     throw error;
   }

@@ -165,7 +165,7 @@ function translateSchemaMessages(
 }
 
 /** An AppError's message and, for invalid input, one translated message per field. */
-function translateRefusal(error: AppError, t: TFunction, fieldName: FieldNamer | undefined) {
+export function translateRefusal(error: AppError, t: TFunction, fieldName: FieldNamer | undefined) {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.details.fields ?? []) {
     if (fieldErrors[issue.path]) continue;

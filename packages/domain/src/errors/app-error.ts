@@ -1,5 +1,6 @@
 import type { ZodError, ZodIssue } from "zod";
 import type { TransitionProblem } from "../cohort-lifecycle";
+import { billingErrors } from "./billing";
 import { brandingErrors } from "./branding";
 import { certificateErrors } from "./certificate";
 import { cohortErrors } from "./cohort";
@@ -28,6 +29,7 @@ export const appErrors = {
   ...onboardingErrors,
   ...brandingErrors,
   ...ssoErrors,
+  ...billingErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type AppErrorCode = keyof typeof appErrors;

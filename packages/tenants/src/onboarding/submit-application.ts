@@ -4,7 +4,7 @@ import { z } from "zod";
 
 /** The sign-up form: one schema for the page and the action. Messages are i18n keys. */
 export const applicationForm = z.object({
-  organisationName: z.string().trim().min(1, "form.required").max(100),
+  organisationName: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(100),
   kind: z.enum(["metropolitan_government", "basic_government", "public_institution"]),
   region: z.enum(koreanRegions, { errorMap: () => ({ message: "onboarding.signup.invalidRegion" }) }),
   businessRegistrationNumber: z
@@ -17,8 +17,13 @@ export const applicationForm = z.object({
       if (!parsed) context.addIssue({ code: "custom", message: "onboarding.signup.invalidBusinessNumber" });
       return parsed ?? undefined;
     }),
-  contactName: z.string().trim().min(1, "form.required").max(100),
-  contactEmail: z.string().trim().min(1, "form.required").email("form.invalidEmail").toLowerCase(),
+  contactName: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(100),
+  contactEmail: z
+    .string({ required_error: "form.required" })
+    .trim()
+    .min(1, "form.required")
+    .email("form.invalidEmail")
+    .toLowerCase(),
   contactPhone: z.string().trim().max(30).optional(),
 });
 

@@ -1,10 +1,10 @@
 import { recordAudit, type TenantDb } from "@mentoring/db";
 import { z } from "zod";
 
-/** Someone whose name and title are printed on certificates; messages are i18n keys. */
+/** Someone whose name and title are printed on certificates; messages are i18n keys (empty is absent). */
 export const certificateSignerForm = z.object({
-  name: z.string().trim().min(1, "form.required").max(50),
-  title: z.string().trim().min(1, "form.required").max(50),
+  name: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(50),
+  title: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(50),
 });
 
 export type CertificateSignerInput = z.output<typeof certificateSignerForm>;

@@ -5,15 +5,19 @@ import { z } from "zod";
 
 const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
 
-/** The settings form, for the page and the action alike; messages are i18n keys. */
+/**
+ * The settings form, for the page and the action alike; messages are i18n keys. A field left empty comes
+ * as absent (conform), hence the required messages on the type too.
+ */
 export const tenantSettingsForm = z.object({
-  name: z.string().trim().min(1, "form.required").max(100),
+  name: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(100),
   nameEn: z.string().trim().max(100).optional(),
   brandColor: z
     .string()
     .trim()
+    .optional()
     .superRefine((color, context) => {
-      const problem = color === "" ? null : brandColorProblem(color);
+      const problem = color ? brandColorProblem(color) : null;
       if (problem)
         context.addIssue({
           code: "custom",

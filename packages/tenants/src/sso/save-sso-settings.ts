@@ -1,6 +1,6 @@
 import { encryptSecret } from "@mentoring/auth";
 import { type Database, recordAudit, type SsoConfig } from "@mentoring/db";
-import { AppError } from "@mentoring/domain";
+import { AppError, appErrors } from "@mentoring/domain";
 import { z } from "zod";
 import {
   DEFAULT_EMPLOYEE_NUMBER_CLAIM,
@@ -18,10 +18,13 @@ function urlOrNull(value: string): URL | null {
   }
 }
 
-/** One schema for the admin form and its action. Messages are i18n keys. */
+/**
+ * One schema for the admin form and its action. Messages are i18n keys. An empty field comes as absent
+ * (conform), and an unticked box not at all.
+ */
 export const ssoSettingsForm = z.object({
   issuer: z
-    .string()
+    .string({ required_error: "form.required" })
     .trim()
     .min(1, "form.required")
     .max(500, "sso.form.tooLong")
@@ -36,7 +39,11 @@ export const ssoSettingsForm = z.object({
       if (!url) return true;
       return url.protocol !== "http:" || isLoopbackUrl(url);
     }, "sso.form.issuerHttps"),
-  clientId: z.string().trim().min(1, "form.required").max(255, "sso.form.tooLong"),
+  clientId: z
+    .string({ required_error: "form.required" })
+    .trim()
+    .min(1, "form.required")
+    .max(255, "sso.form.tooLong"),
   /** Blank keeps the stored secret. */
   clientSecret: z
     .string()
@@ -47,6 +54,7 @@ export const ssoSettingsForm = z.object({
   employeeNumberClaim: z
     .string()
     .trim()
+    .optional()
     .transform((value) => value || DEFAULT_EMPLOYEE_NUMBER_CLAIM)
     .pipe(
       z
@@ -54,7 +62,7 @@ export const ssoSettingsForm = z.object({
         .max(100, "sso.form.tooLong")
         .regex(/^[A-Za-z0-9_.:-]+$/, "sso.form.invalidClaim"),
     ),
-  enabled: z.boolean(),
+  enabled: z.boolean().default(false),
 });
 export type SsoSettingsInput = z.infer<typeof ssoSettingsForm>;
 
@@ -90,7 +98,11 @@ export async function saveSsoSettings(
   const { tenantId, actorUserId, form, requestId, encryptionKey, checkProvider } = input;
   const existing = await db.withTenant(tenantId, (tx) => tx.ssoConfig.findUnique({ where: { tenantId } }));
   const secret = form.clientSecret ?? openClientSecret(existing, encryptionKey);
-  if (!secret) throw new AppError("sso.secret_required");
+  if (!secret) {
+    // Named by field, so that a form shows it beside the secret.
+    const message = appErrors["sso.secret_required"].message;
+    throw new AppError("sso.secret_required", {}, { fields: [{ path: "clientSecret", message, params: {} }] });
+  }
 
   let issuer: string;
   try {

@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { auditQuery } from "./audit.server";
+import { auditSearchQuery } from "./search-audit-log";
 
 describe("the audit search's date range", () => {
   it("keeps real days and drops what is not one, so a mistyped date filters nothing", () => {
-    expect(auditQuery.parse({ from: "2025-01-01", to: "2025-01-31" })).toMatchObject({
+    expect(auditSearchQuery.parse({ from: "2025-01-01", to: "2025-01-31" })).toMatchObject({
       from: "2025-01-01",
       to: "2025-01-31",
     });
-    expect(auditQuery.parse({ from: "2025-02-30", to: "2025-13-01" })).toMatchObject({
+    expect(auditSearchQuery.parse({ from: "2025-02-30", to: "2025-13-01" })).toMatchObject({
       from: undefined,
       to: undefined,
     });
   });
 
   it("drops a last day that has no next day to end at", () => {
-    expect(auditQuery.parse({ to: "9999-12-31" }).to).toBeUndefined();
+    expect(auditSearchQuery.parse({ to: "9999-12-31" }).to).toBeUndefined();
   });
 });

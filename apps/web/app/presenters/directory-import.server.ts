@@ -1,0 +1,22 @@
+import { type importDetail, INVALID_ROWS_SHOWN } from "../services/directory.server";
+import { formatNumber, formatNumbers } from "../services/format.server";
+
+type ImportDetail = NonNullable<Awaited<ReturnType<typeof importDetail>>>;
+
+/** One import's page: its counts worded as text, beside the numbers the page's conditions use. */
+export function presentDirectoryImport(detail: ImportDetail, locale: string) {
+  const number = (value: number) => formatNumber(value, locale);
+  return {
+    ...detail,
+    shownLimit: INVALID_ROWS_SHOWN,
+    shown: {
+      activeStaff: number(detail.activeStaff),
+      totalRows: number(detail.totalRows),
+      shownLimit: number(INVALID_ROWS_SHOWN),
+      invalidTotal: number(detail.counts?.invalid ?? detail.invalidRows.length),
+      unknownDepartmentCount: number(detail.unknownDepartmentCount),
+      counts: detail.counts ? formatNumbers(detail.counts, locale) : null,
+      applied: detail.applied ? formatNumbers(detail.applied, locale) : null,
+    },
+  };
+}

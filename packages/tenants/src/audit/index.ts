@@ -1,0 +1,1 @@
+export { AUDIT_PAGE_SIZE, type AuditSearch, auditSearchQuery, searchAuditLog } from "./search-audit-log";
