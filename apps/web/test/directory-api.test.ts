@@ -7,17 +7,17 @@ import path from "node:path";
 import { hashToken } from "@mentoring/auth";
 import { config } from "@mentoring/config";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
-import { LocalFileStore, validateImport } from "@mentoring/directory";
+import { validateImport } from "@mentoring/directory";
+import { LocalFileStorage } from "@mentoring/storage";
 import type { AppLoadContext } from "@remix-run/node";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as staffImport } from "../app/routes/api.v1.$operation";
 import { loader as importStatus } from "../app/routes/api.v1.imports.$id";
-import { useFileStore } from "../app/services/directory.server";
 import type { Services } from "../app/services/services.server";
 
 let database: TestDatabase;
-let store: LocalFileStore;
+let store: LocalFileStorage;
 let context: AppLoadContext;
 let tenantId: string;
 const tokens = { valid: "", revoked: "", noScope: "", otherTenant: "" };
@@ -27,9 +27,12 @@ const newApiToken = (slug: string) => `mnt_${slug}_${randomBytes(24).toString("b
 beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
-  store = new LocalFileStore(await mkdtemp(path.join(os.tmpdir(), "directory-api-")));
-  useFileStore(store);
-  const services = { config: config(), db, log: pino({ level: "silent" }) } as unknown as Services;
+  store = new LocalFileStorage(await mkdtemp(path.join(os.tmpdir(), "directory-api-")));
+  const services = {
+    config: { ...config(), STORAGE_DIR: store.root },
+    db,
+    log: pino({ level: "silent" }),
+  } as unknown as Services;
   context = { services, requestId: "test-request", nonce: "", clientAddress: "127.0.0.1" };
   const create = (slug: string) =>
     db.platform.tenant.create({

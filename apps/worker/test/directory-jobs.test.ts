@@ -5,7 +5,8 @@ import path from "node:path";
 import type { Database } from "@mentoring/db";
 import { seedAll } from "@mentoring/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
-import { LocalFileStore, uploadKey } from "@mentoring/directory";
+import { uploadKey } from "@mentoring/directory";
+import { LocalFileStorage } from "@mentoring/storage";
 import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyDirectoryImport } from "../src/jobs/directory-apply";
@@ -15,13 +16,13 @@ import { log, noMail } from "./support";
 
 let database: TestDatabase;
 let db: Database;
-let store: LocalFileStore;
+let store: LocalFileStorage;
 let tenantId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
-  store = new LocalFileStore(await mkdtemp(path.join(os.tmpdir(), "directory-jobs-")));
+  store = new LocalFileStorage(await mkdtemp(path.join(os.tmpdir(), "directory-jobs-")));
   const [yongin] = await seedAll(db);
   tenantId = yongin?.tenantId as string;
 });
@@ -61,7 +62,7 @@ const importOf = (id: string) =>
   db.withTenant(tenantId, (tx) => tx.directoryImport.findFirstOrThrow({ where: { id } }));
 const staffCount = () => db.withTenant(tenantId, (tx) => tx.staffMember.count({ where: { tenantId } }));
 const validate: ReturnType<typeof validateDirectoryImportWith> = (payload, jobContext) =>
-  validateDirectoryImportWith(store)(payload, jobContext);
+  validateDirectoryImportWith(() => store)(payload, jobContext);
 
 describe("directory.validate and directory.apply", () => {
   it("validate then apply, reporting progress; running either again changes nothing", async () => {

@@ -16,11 +16,11 @@ import {
   createCertificateRenderer,
   generateCertificates,
   generateSigningKey,
-  LocalFileStorage,
   newSerial,
   openSigningKey,
   signCertificate,
 } from "../src/index";
+import { LocalFileStorage } from "@mentoring/storage";
 import { BASE_URL, koreanName, yongin, yonginDesign } from "../test/fixtures";
 
 const BATCH = Number(process.env.BENCH_CERTIFICATES ?? 10_000);

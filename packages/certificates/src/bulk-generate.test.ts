@@ -8,7 +8,7 @@ import { readZip } from "../test/zip";
 import { type BulkProgress, CertificateBatchError, generateCertificates } from "./bulk-generate";
 import type { CertificateContentInput } from "./certificate-content";
 import { certificateDesignSchema } from "./certificate-design";
-import { LocalFileStorage } from "./file-storage";
+import { LocalFileStorage } from "@mentoring/storage";
 import { generateSigningKey, openSigningKey, verifyCertificate } from "./signing";
 
 const ENCRYPTION_KEY = "b".repeat(64);

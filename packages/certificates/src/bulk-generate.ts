@@ -8,7 +8,7 @@ import {
   certificateContentSchema,
 } from "./certificate-content";
 import type { CertificateDesign } from "./certificate-design";
-import type { FileStorage } from "./file-storage";
+import type { FileStorage } from "@mentoring/storage";
 import { type CertificateRenderer, createCertificateRenderer, RENDERER_VERSION } from "./render-pdf";
 import type { Serial } from "./serial";
 import { signCertificate } from "./signing";

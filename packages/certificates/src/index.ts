@@ -28,13 +28,6 @@ export {
   fillBody,
   koreanDate,
 } from "./certificate-design";
-export {
-  type FileBody,
-  type FileStorage,
-  InvalidStorageKeyError,
-  LocalFileStorage,
-  type StoredFile,
-} from "./file-storage";
 export { type KoreanFonts, koreanFontFiles, koreanFonts } from "./korean-font";
 export {
   type CertificateRenderer,

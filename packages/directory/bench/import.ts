@@ -12,7 +12,8 @@ import { cliProgress } from "@mentoring/db/cli-progress";
 import { createTestDatabase } from "@mentoring/db/testing";
 import iconv from "iconv-lite";
 import { applyImport } from "../src/apply-import";
-import { LocalFileStore, uploadKey } from "../src/file-store";
+import { LocalFileStorage } from "@mentoring/storage";
+import { uploadKey } from "../src/upload-key";
 import { validateImport } from "../src/validate-import";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -127,7 +128,7 @@ try {
   });
   const size = (await stat(csvPath)).size;
 
-  const store = new LocalFileStore(path.join(folder, "uploads"));
+  const store = new LocalFileStorage(path.join(folder, "uploads"));
   const importId = randomUUID();
   await store.put(uploadKey(tenant.id, importId), createReadStream(csvPath));
   await db.withTenant(tenant.id, (tx) =>

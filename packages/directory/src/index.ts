@@ -10,7 +10,7 @@ export {
   requiredFields,
 } from "./columns";
 export { DepartmentIndex, type DepartmentMatch, departmentToCreate } from "./departments";
-export { defaultUploadRoot, type FileStore, LocalFileStore, uploadKey } from "./file-store";
+export { uploadKey } from "./upload-key";
 export { type ComparedField, type CurrentStaff, comparedFields, planRow, type RowPlan } from "./plan";
 export {
   type CellValue,

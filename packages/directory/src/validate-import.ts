@@ -3,7 +3,8 @@ import { calendarDateIn } from "@mentoring/domain";
 import { applyRefusal, isValidated } from "./apply-refusal";
 import type { FileError } from "./columns";
 import { DepartmentIndex } from "./departments";
-import { type FileStore, uploadKey } from "./file-store";
+import type { FileStorage } from "@mentoring/storage";
+import { uploadKey } from "./upload-key";
 import { type CurrentStaff, planRow } from "./plan";
 import { readDirectoryFile, type SourceRecord } from "./read-file";
 import {
@@ -79,7 +80,7 @@ function throwIfAborted(signal: AbortSignal | undefined) {
  */
 export async function validateImport(
   db: Database,
-  store: FileStore,
+  storage: FileStorage,
   { tenantId, importId }: ImportRef,
   {
     onProgress,
@@ -125,9 +126,9 @@ export async function validateImport(
   const { found, departments } = start;
 
   const key = uploadKey(tenantId, importId);
-  const stored = await store.open(key);
-  if (!stored) throw new UploadMissingError(importId);
-  const file = await readDirectoryFile(stored.content, found.fileName);
+  const [stored, content] = await Promise.all([storage.stat(key), storage.stream(key)]);
+  if (!stored || !content) throw new UploadMissingError(importId);
+  const file = await readDirectoryFile(content, found.fileName);
 
   const counts: ImportCounts = { new: 0, changed: 0, unchanged: 0, missing: 0, invalid: 0 };
   const fileErrors: FileError[] = [...file.errors];
@@ -275,7 +276,7 @@ export async function validateImport(
     { timeout: 120_000 },
   );
   // Every row is in the database now; the file (personal data) is not kept longer than needed.
-  await store.remove(key);
+  await storage.delete(key);
   return outcome;
 }
 

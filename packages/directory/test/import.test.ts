@@ -7,7 +7,8 @@ import { seedAll } from "@mentoring/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyImport } from "../src/apply-import";
-import { LocalFileStore, uploadKey } from "../src/file-store";
+import { LocalFileStorage } from "@mentoring/storage";
+import { uploadKey } from "../src/upload-key";
 import type { ImportRowData, ImportSummary } from "../src/summary";
 import { validateImport } from "../src/validate-import";
 import type { RowProblem } from "../src/validate-row";
@@ -15,7 +16,7 @@ import { cp949Csv, type FixtureRow, xlsx } from "./fixtures";
 
 let database: TestDatabase;
 let db: Database;
-let store: LocalFileStore;
+let store: LocalFileStorage;
 let tenantId: string;
 let adminUserId: string;
 const now = new Date("2025-06-30T03:00:00Z");
@@ -23,7 +24,7 @@ const now = new Date("2025-06-30T03:00:00Z");
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
-  store = new LocalFileStore(await mkdtemp(path.join(os.tmpdir(), "directory-test-")));
+  store = new LocalFileStorage(await mkdtemp(path.join(os.tmpdir(), "directory-test-")));
   const [yongin] = await seedAll(db);
   tenantId = yongin?.tenantId as string;
   adminUserId = (
@@ -160,7 +161,7 @@ describe("validating an import", () => {
   it("is idempotent: validating again leaves a validated import as it is, and the file is gone", async () => {
     const importId = await upload(cp949Csv([newPerson(21)]), "again.csv");
     await validateImport(db, store, { tenantId, importId }, { now });
-    expect(await store.open(uploadKey(tenantId, importId))).toBeNull();
+    expect(await store.stat(uploadKey(tenantId, importId))).toBeNull();
     expect(await validateImport(db, store, { tenantId, importId }, { now })).toEqual({
       status: "skipped",
       current: "ready",

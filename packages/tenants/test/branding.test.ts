@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type FileStorage, LocalFileStorage } from "@mentoring/certificates";
+import { type FileStorage, LocalFileStorage } from "@mentoring/storage";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

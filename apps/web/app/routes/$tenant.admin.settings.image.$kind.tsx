@@ -1,4 +1,4 @@
-import { LocalFileStorage } from "@mentoring/certificates";
+import { LocalFileStorage } from "@mentoring/storage";
 import { brandingKinds, getBrandingImage } from "@mentoring/tenants";
 import { z } from "zod";
 import { notFound } from "../services/guard.server";

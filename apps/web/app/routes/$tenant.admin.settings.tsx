@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { LocalFileStorage } from "@mentoring/certificates";
+import { LocalFileStorage } from "@mentoring/storage";
 import { supportedLocales } from "@mentoring/i18n";
 import {
   addCertificateSigner,

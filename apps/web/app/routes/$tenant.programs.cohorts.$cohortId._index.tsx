@@ -16,7 +16,8 @@ import {
   presentCohortOverview,
   problemView,
 } from "../presenters/cohort-overview.server";
-import { isRefusal, type Refusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { isRefusal, type Refusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams } from "../services/route-params";
 
 /** A cohort's overview: status and timeline, its dates to edit, places and applications, the next phase. */

@@ -62,8 +62,8 @@ export const loader = tenantLoader(
 
 const matchingForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("run"), basedOnRunId: id.optional() }),
-  // Without a team or a person chosen, a move or a swap is the coordinator's slip, answered with what is
-  // missing (the handler), rather than a bad request.
+  // A move without a team, a swap without a person: the coordinator's slip, which the handler answers by
+  // asking for the choice.
   z.object({
     intent: z.literal("move"),
     runId: id,
@@ -85,7 +85,7 @@ const matchingForm = z.discriminatedUnion("intent", [
 ]);
 
 /** A move or a swap, as the use case takes it; none without the coordinator's choice. */
-function teamEditOf(form: z.infer<typeof matchingForm> & { intent: "move" | "swap" }): TeamEdit {
+function teamEditOf(form: Extract<z.infer<typeof matchingForm>, { intent: "move" | "swap" }>): TeamEdit {
   const { applicationId } = form;
   if (form.intent === "move") {
     if (form.toTeam === undefined) throw new AppError("matching.edit_target_missing");

@@ -10,7 +10,8 @@ import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { InputField, SelectField, TextareaField } from "../components/form-fields";
 import { presentTemplateEditor, templateFieldName } from "../presenters/template-editor.server";
-import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 import { definitionFromForm, phaseFields, type TemplateForm, templateForm } from "../services/template-form";
 

@@ -16,7 +16,8 @@ import {
   presentAnnouncement,
   presentOwnApplication,
 } from "../presenters/recruiting.server";
-import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 
 /** Staff: the cohorts recruiting now, and one's own applications with their state. */

@@ -1,15 +1,17 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { MIN_PASSWORD_LENGTH } from "@mentoring/auth";
 import { isAppError } from "@mentoring/domain";
 import { acceptInvitation, viewInvitation } from "@mentoring/tenants";
-import { type AppLoadContext, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { Field } from "../components/field";
+import { InputField } from "../components/form-fields";
 import { Shell } from "../components/shell";
-import { notFound, publicRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
+import { notFound } from "../services/guard.server";
+import { isRefusal, type PageContext, publicAction, publicLoader } from "../services/route-builder.server";
 import { currentUser, startSession } from "../services/session.server";
 import { tenantName } from "../services/tenant-display";
 
@@ -17,79 +19,83 @@ import { tenantName } from "../services/tenant-display";
  * An invitation link, /join/{tenant}/{token}: anyone holding it may open it (it is the secret), so the
  * page is public; what it lets them do depends on the invitation and on who is signed in.
  */
-async function load(request: Request, context: AppLoadContext, params: { tenant?: string; token?: string }) {
-  const user = await currentUser(request, context.services);
-  const found = await viewInvitation(context.services.db, {
-    slug: params.tenant ?? "",
-    token: params.token ?? "",
-    signedInUser: user,
-  });
+const invitationParams = z.object({ tenant: z.string(), token: z.string() });
+
+async function load({ request, params, services }: PageContext<z.infer<typeof invitationParams>>) {
+  const user = await currentUser(request, services);
+  const found = await viewInvitation(services.db, { slug: params.tenant, token: params.token, signedInUser: user });
   if (!found) throw notFound();
   return { ...found, user };
 }
 
-/** Joins through the invitation: the new member's user id, or null when the link cannot be used. */
-async function join(context: AppLoadContext, input: Parameters<typeof acceptInvitation>[1]) {
-  try {
-    return (await acceptInvitation(context.services.db, input)).userId;
-  } catch (error) {
-    if (isAppError(error, "member.invitation_unusable")) return null;
-    throw error;
-  }
-}
-
-export const loader = publicRoute(async ({ request, context, params }) => {
-  const { tenant, view } = await load(request, context, params);
-  return { tenantName: tenantName(tenant, await localeOf(request)), view };
+export const loader = publicLoader({ params: invitationParams }, async (context) => {
+  const { tenant, view } = await load(context);
+  return { tenantName: tenantName(tenant, context.locale), view };
 });
 
 const newAccountForm = z.object({
-  displayName: z.string().trim().min(1, "form.required").max(100),
-  password: z.string().min(MIN_PASSWORD_LENGTH, "auth.reset.tooShort"),
+  intent: z.literal("new_account"),
+  email: z.string().optional(),
+  displayName: z.string({ required_error: "form.required" }).trim().min(1, "form.required").max(100),
+  password: z
+    .string({ required_error: "auth.reset.tooShort" })
+    .min(MIN_PASSWORD_LENGTH, "auth.reset.tooShort"),
 });
+// Joining as the account already signed in has nothing to fill in.
+const joinForm = z.discriminatedUnion("intent", [z.object({ intent: z.literal("join") }), newAccountForm]);
 
-export const action = publicRoute(async ({ request, context, params }) => {
-  const { tenant, user, view } = await load(request, context, params);
-  if (view.state === "ready" && user) {
-    const joined = await join(context, {
-      tenantId: tenant.id,
-      token: params.token ?? "",
-      signedInUser: user,
-    });
-    if (joined) throw redirect(`/${tenant.slug}`);
-    return { formError: "invitation.invalid" };
-  }
-  if (view.state !== "new_account") return { formError: "invitation.invalid" };
-  const parsed = newAccountForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const errors = parsed.error.flatten().fieldErrors;
-    return { fieldErrors: { displayName: errors.displayName?.[0], password: errors.password?.[0] } };
-  }
-  const userId = await join(context, {
-    tenantId: tenant.id,
-    token: params.token ?? "",
-    signedInUser: null,
-    newAccount: parsed.data,
-  });
-  if (!userId) return { formError: "invitation.invalid" };
-  throw redirect(`/${tenant.slug}`, {
-    headers: { "Set-Cookie": await startSession(context.services, userId) },
-  });
-});
+export const action = publicAction(
+  {
+    params: invitationParams,
+    form: joinForm,
+    fieldName: (path, t) =>
+      path === "displayName" ? t("invitation.name") : path === "password" ? t("invitation.password") : null,
+    hideFields: ["password"],
+  },
+  async (context) => {
+    const { params, form, services } = context;
+    const { tenant, user, view } = await load(context);
+    const signedInUser = view.state === "ready" ? user : null;
+    if (!signedInUser && (view.state !== "new_account" || form.intent !== "new_account"))
+      return { invitationInvalid: true as const };
+    try {
+      const { userId } = await acceptInvitation(services.db, {
+        tenantId: tenant.id,
+        token: params.token,
+        signedInUser,
+        ...(form.intent === "new_account" && !signedInUser
+          ? { newAccount: { displayName: form.displayName, password: form.password } }
+          : {}),
+      });
+      // A new account is signed in; a signed-in one already is.
+      const headers = signedInUser ? undefined : { "Set-Cookie": await startSession(services, userId) };
+      throw redirect(`/${tenant.slug}`, { headers });
+    } catch (error) {
+      // A link used up or revoked meanwhile: the page says so, as it does on opening such a link.
+      if (isAppError(error, "member.invitation_unusable")) return { invitationInvalid: true as const };
+      throw error;
+    }
+  },
+);
 
 export default function Join() {
   const { t } = useTranslation();
   const { tenantName: name, view } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
-  const fieldErrors = result && "fieldErrors" in result ? result.fieldErrors : undefined;
-  const formError = result && "formError" in result ? result.formError : undefined;
+  const [form, fields] = useForm<{ email: string; displayName: string; password: string }>({
+    lastResult: isRefusal(result) ? result : undefined,
+    defaultValue: { email: "email" in view ? view.email : "" },
+    constraint: getZodConstraint(newAccountForm),
+    shouldValidate: "onBlur",
+  });
+  const invalid = view.state === "invalid" || (result && "invitationInvalid" in result);
   const roles = "roles" in view ? view.roles.map((role) => t(`role.${role}`)).join(", ") : "";
   return (
     <Shell title={t("app.name")} homeTo="/">
       <div className="narrow">
         <h1>{t("invitation.title", { tenant: name })}</h1>
-        {view.state === "invalid" || formError ? (
+        {invalid ? (
           <p role="alert" className="form-error">
             {t("invitation.invalid")}
           </p>
@@ -111,37 +117,30 @@ export default function Join() {
             {view.state === "ready" ? (
               <Form method="post">
                 <CsrfInput />
+                <input type="hidden" name="intent" value="join" />
                 <button type="submit" className="button-primary">
                   {t("invitation.join")}
                 </button>
               </Form>
             ) : null}
             {view.state === "new_account" ? (
-              <Form method="post" noValidate>
+              <Form method="post" {...getFormProps(form)}>
                 <CsrfInput />
-                <Field
-                  name="email"
+                <input type="hidden" name="intent" value="new_account" />
+                <InputField
+                  meta={fields.email}
                   type="email"
-                  label="auth.signIn.email"
-                  value={view.email}
+                  label={t("auth.signIn.email")}
                   readOnly
                   autoComplete="username"
                 />
-                <Field
-                  name="displayName"
-                  label="invitation.name"
-                  autoComplete="name"
-                  required
-                  error={fieldErrors?.displayName}
-                />
-                <Field
-                  name="password"
+                <InputField meta={fields.displayName} label={t("invitation.name")} autoComplete="name" />
+                <InputField
+                  meta={fields.password}
                   type="password"
-                  label="invitation.password"
-                  hint="invitation.passwordHint"
+                  label={t("invitation.password")}
+                  hint={t("invitation.passwordHint")}
                   autoComplete="new-password"
-                  required
-                  error={fieldErrors?.password}
                 />
                 <button type="submit" className="button-primary">
                   {t("invitation.submit")}

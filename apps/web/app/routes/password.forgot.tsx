@@ -1,27 +1,41 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { Field } from "../components/field";
+import { InputField } from "../components/form-fields";
 import { Shell } from "../components/shell";
-import { publicRoute } from "../services/guard.server";
-import { localeOf } from "../services/i18n.server";
 import { requestPasswordReset } from "../services/password-reset.server";
+import { isRefusal, publicAction, publicLoader } from "../services/route-builder.server";
 
-const forgotForm = z.object({ email: z.string().trim().min(1, "form.required").email("form.invalidEmail") });
-
-export const loader = publicRoute(async () => null);
-
-export const action = publicRoute(async ({ request, context }) => {
-  const parsed = forgotForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "form.invalidEmail" };
-  await requestPasswordReset(context.services, parsed.data.email, await localeOf(request));
-  return { sent: true };
+const forgotForm = z.object({
+  email: z
+    .string({ required_error: "form.required" })
+    .trim()
+    .min(1, "form.required")
+    .email("form.invalidEmail"),
 });
+
+export const loader = publicLoader({}, async () => null);
+
+/** Sends the link when the address has an account; the page says the same either way. */
+export const action = publicAction(
+  { form: forgotForm, fieldName: (path, t) => (path === "email" ? t("auth.signIn.email") : null) },
+  async ({ form, services, locale }) => {
+    await requestPasswordReset(services, form.email, locale);
+    return { sent: true as const };
+  },
+);
 
 export default function ForgotPassword() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof forgotForm>>({
+    lastResult: isRefusal(result) ? result : undefined,
+    constraint: getZodConstraint(forgotForm),
+    shouldValidate: "onBlur",
+  });
   return (
     <Shell title={t("app.name")} homeTo="/">
       <div className="narrow">
@@ -33,16 +47,9 @@ export default function ForgotPassword() {
         ) : (
           <>
             <p>{t("auth.forgot.intro")}</p>
-            <Form method="post" noValidate>
+            <Form method="post" {...getFormProps(form)}>
               <CsrfInput />
-              <Field
-                name="email"
-                type="email"
-                label="auth.signIn.email"
-                autoComplete="email"
-                required
-                error={result && "error" in result ? result.error : undefined}
-              />
+              <InputField meta={fields.email} type="email" label={t("auth.signIn.email")} autoComplete="email" />
               <button type="submit" className="button-primary">
                 {t("auth.forgot.submit")}
               </button>

@@ -1,48 +1,63 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { MIN_PASSWORD_LENGTH } from "@mentoring/auth";
+import { AppError } from "@mentoring/domain";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { Field } from "../components/field";
+import { InputField } from "../components/form-fields";
 import { Shell } from "../components/shell";
-import { publicRoute } from "../services/guard.server";
 import { resetLinkIsValid, resetPassword } from "../services/password-reset.server";
+import { isRefusal, publicAction, publicLoader } from "../services/route-builder.server";
 
+const tokenParams = z.object({ token: z.string().min(1) });
+
+// An empty field is absent: an empty password is too short, an empty confirmation simply differs.
 const resetForm = z
   .object({
-    password: z.string().min(MIN_PASSWORD_LENGTH, "auth.reset.tooShort"),
-    confirm: z.string(),
+    password: z
+      .string({ required_error: "auth.reset.tooShort" })
+      .min(MIN_PASSWORD_LENGTH, "auth.reset.tooShort"),
+    confirm: z.string().default(""),
   })
   .refine((form) => form.password === form.confirm, { message: "auth.reset.mismatch", path: ["confirm"] });
 
-export const loader = publicRoute(async ({ params, context }) => ({
-  valid: await resetLinkIsValid(context.services, params.token ?? ""),
+export const loader = publicLoader({ params: tokenParams }, async ({ params, services }) => ({
+  valid: await resetLinkIsValid(services, params.token),
 }));
 
-export const action = publicRoute(async ({ request, params, context }) => {
-  const parsed = resetForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const errors = parsed.error.flatten().fieldErrors;
-    return { fieldErrors: { password: errors.password?.[0], confirm: errors.confirm?.[0] } };
-  }
-  if (!(await resetPassword(context.services, params.token ?? "", parsed.data.password))) {
-    return { formError: "auth.reset.invalidLink" };
-  }
-  throw redirect("/sign-in?reset=done");
-});
+export const action = publicAction(
+  {
+    params: tokenParams,
+    form: resetForm,
+    fieldName: (path, t) =>
+      path === "password" ? t("auth.reset.password") : path === "confirm" ? t("auth.reset.confirm") : null,
+    hideFields: ["password", "confirm"],
+  },
+  async ({ params, form, services }) => {
+    if (!(await resetPassword(services, params.token, form.password)))
+      throw new AppError("auth.reset_link_invalid");
+    throw redirect("/sign-in?reset=done");
+  },
+);
 
 export default function ResetPassword() {
   const { t } = useTranslation();
   const { valid } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const fieldErrors = result && "fieldErrors" in result ? result.fieldErrors : undefined;
-  const formError = result && "formError" in result ? result.formError : undefined;
+  const [form, fields] = useForm<{ password: string; confirm: string }>({
+    lastResult: isRefusal(result) ? result : undefined,
+    constraint: getZodConstraint(resetForm),
+    shouldValidate: "onBlur",
+  });
+  const linkRefused = isRefusal(result) && result.code === "auth.reset_link_invalid";
   return (
     <Shell title={t("app.name")} homeTo="/">
       <div className="narrow">
         <h1>{t("auth.reset.title")}</h1>
-        {!valid || formError ? (
+        {!valid || linkRefused ? (
           <>
             <p role="alert" className="form-error">
               {t("auth.reset.invalidLink")}
@@ -52,24 +67,20 @@ export default function ResetPassword() {
             </p>
           </>
         ) : (
-          <Form method="post" noValidate>
+          <Form method="post" {...getFormProps(form)}>
             <CsrfInput />
-            <Field
-              name="password"
+            <InputField
+              meta={fields.password}
               type="password"
-              label="auth.reset.password"
-              hint="auth.reset.hint"
+              label={t("auth.reset.password")}
+              hint={t("auth.reset.hint")}
               autoComplete="new-password"
-              required
-              error={fieldErrors?.password}
             />
-            <Field
-              name="confirm"
+            <InputField
+              meta={fields.confirm}
               type="password"
-              label="auth.reset.confirm"
+              label={t("auth.reset.confirm")}
               autoComplete="new-password"
-              required
-              error={fieldErrors?.confirm}
             />
             <button type="submit" className="button-primary">
               {t("auth.reset.submit")}

@@ -1,12 +1,12 @@
 import { redirect } from "@remix-run/node";
-import { publicRoute } from "../services/guard.server";
+import { publicAction, publicLoader } from "../services/route-builder.server";
 import { endSession } from "../services/session.server";
 
 /** Revokes the session server-side (the row stays, marked revoked) and clears the cookie. */
-export const action = publicRoute(async ({ request, context }) => {
-  throw redirect("/sign-in", { headers: { "Set-Cookie": await endSession(request, context.services) } });
+export const action = publicAction({}, async ({ request, services }) => {
+  throw redirect("/sign-in", { headers: { "Set-Cookie": await endSession(request, services) } });
 });
 
-export const loader = publicRoute(async () => {
+export const loader = publicLoader({}, async () => {
   throw redirect("/");
 });

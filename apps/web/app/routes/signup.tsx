@@ -1,34 +1,53 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { koreanRegions } from "@mentoring/domain";
 import { applicationForm, submitApplication } from "@mentoring/tenants";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
-import { Field } from "../components/field";
-import { SelectField } from "../components/select-field";
+import { InputField, SelectField } from "../components/form-fields";
 import { Shell } from "../components/shell";
-import { publicRoute } from "../services/guard.server";
+import { isRefusal, publicAction, publicLoader } from "../services/route-builder.server";
 
 /** A public page where an organisation applies; the platform operator reviews it. */
-export const loader = publicRoute(async () => null);
+export const loader = publicLoader({}, async () => ({
+  // The schema lives with its use case, out of the browser's reach: its constraints come with the page.
+  constraint: getZodConstraint(applicationForm),
+}));
 
-export const action = publicRoute(async ({ request, context }) => {
-  const parsed = applicationForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    return {
-      fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [issue.path[0], issue.message])),
-    };
-  }
-  await submitApplication(context.services.db, parsed.data);
-  return { received: parsed.data.contactEmail };
-});
+const fieldLabels = {
+  organisationName: "onboarding.signup.organisationName",
+  kind: "onboarding.signup.kind",
+  region: "onboarding.signup.region",
+  businessRegistrationNumber: "onboarding.signup.businessRegistrationNumber",
+  contactName: "onboarding.signup.contactName",
+  contactEmail: "onboarding.signup.contactEmail",
+  contactPhone: "onboarding.signup.contactPhone",
+} as const;
+type FieldName = keyof typeof fieldLabels;
+
+export const action = publicAction(
+  {
+    form: applicationForm,
+    fieldName: (path, t) => (path in fieldLabels ? t(fieldLabels[path as FieldName]) : null),
+  },
+  async ({ form, services }) => {
+    await submitApplication(services.db, form);
+    return { received: form.contactEmail };
+  },
+);
 
 const kinds = ["basic_government", "metropolitan_government", "public_institution"] as const;
 
 export default function SignUp() {
   const { t } = useTranslation();
+  const { constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors: Record<string, string | undefined> =
-    result && "fieldErrors" in result ? result.fieldErrors : {};
+  const [form, fields] = useForm<Record<FieldName, string>>({
+    lastResult: isRefusal(result) ? result : undefined,
+    constraint,
+    shouldValidate: "onBlur",
+  });
   return (
     <Shell title={t("app.name")} homeTo="/">
       <div className="narrow">
@@ -40,56 +59,42 @@ export default function SignUp() {
         ) : (
           <>
             <p>{t("onboarding.signup.intro")}</p>
-            <Form method="post" noValidate>
+            <Form method="post" {...getFormProps(form)}>
               <CsrfInput />
-              <Field
-                name="organisationName"
-                label="onboarding.signup.organisationName"
-                required
-                error={errors.organisationName}
-              />
+              <InputField meta={fields.organisationName} label={t("onboarding.signup.organisationName")} />
               <SelectField
-                name="kind"
-                label="onboarding.signup.kind"
+                meta={fields.kind}
+                label={t("onboarding.signup.kind")}
                 options={kinds.map((kind) => ({ value: kind, label: t(`tenantKind.${kind}`) }))}
-                error={errors.kind}
               />
               <SelectField
-                name="region"
-                label="onboarding.signup.region"
-                placeholder="onboarding.signup.regionPlaceholder"
+                meta={fields.region}
+                label={t("onboarding.signup.region")}
+                placeholder={t("onboarding.signup.regionPlaceholder")}
                 options={koreanRegions.map((region) => ({ value: region, label: t(`region.${region}`) }))}
-                required
-                error={errors.region}
               />
-              <Field
-                name="businessRegistrationNumber"
-                label="onboarding.signup.businessRegistrationNumber"
-                hint="onboarding.signup.businessRegistrationNumberHint"
+              <InputField
+                meta={fields.businessRegistrationNumber}
+                label={t("onboarding.signup.businessRegistrationNumber")}
+                hint={t("onboarding.signup.businessRegistrationNumberHint")}
                 inputMode="numeric"
-                error={errors.businessRegistrationNumber}
               />
-              <Field
-                name="contactName"
-                label="onboarding.signup.contactName"
+              <InputField
+                meta={fields.contactName}
+                label={t("onboarding.signup.contactName")}
                 autoComplete="name"
-                required
-                error={errors.contactName}
               />
-              <Field
-                name="contactEmail"
+              <InputField
+                meta={fields.contactEmail}
                 type="email"
-                label="onboarding.signup.contactEmail"
+                label={t("onboarding.signup.contactEmail")}
                 autoComplete="email"
-                required
-                error={errors.contactEmail}
               />
-              <Field
-                name="contactPhone"
+              <InputField
+                meta={fields.contactPhone}
                 type="tel"
-                label="onboarding.signup.contactPhone"
+                label={t("onboarding.signup.contactPhone")}
                 autoComplete="tel"
-                error={errors.contactPhone}
               />
               <button type="submit" className="button-primary">
                 {t("onboarding.signup.submit")}

@@ -1,5 +1,7 @@
 import { redirect } from "@remix-run/node";
-import { notFound, publicRoute } from "../services/guard.server";
+import { z } from "zod";
+import { notFound } from "../services/guard.server";
+import { publicLoader } from "../services/route-builder.server";
 import { beginSsoSignIn, ssoFlowCookie } from "../services/sso.server";
 
 /**
@@ -7,17 +9,19 @@ import { beginSsoSignIn, ssoFlowCookie } from "../services/sso.server";
  * the PKCE verifier in a signed, HttpOnly cookie for the callback. 404 unless the tenant has SSO enabled.
  * Best linked with `<a href>` or `<Link reloadDocument>`, since it always leaves the app.
  */
-export const loader = publicRoute(async ({ params, context }) => {
-  const slug = params.tenant ?? "";
-  const { services, requestId } = context;
-  const begun = await beginSsoSignIn(services, slug, { requestId });
-  if (begun.kind === "not_found") throw notFound();
-  // The callback page explains, as it does when the provider itself answers so.
-  if (begun.kind === "unavailable") throw redirect(`/sso/${slug}/callback?error=temporarily_unavailable`);
-  throw redirect(begun.url.href, {
-    headers: { "Set-Cookie": await ssoFlowCookie(services.config, slug).serialize(begun.flow) },
-  });
-});
+export const loader = publicLoader(
+  { params: z.object({ tenant: z.string() }) },
+  async ({ params, services, requestId }) => {
+    const slug = params.tenant;
+    const begun = await beginSsoSignIn(services, slug, { requestId });
+    if (begun.kind === "not_found") throw notFound();
+    // The callback page explains, as it does when the provider itself answers so.
+    if (begun.kind === "unavailable") throw redirect(`/sso/${slug}/callback?error=temporarily_unavailable`);
+    throw redirect(begun.url.href, {
+      headers: { "Set-Cookie": await ssoFlowCookie(services.config, slug).serialize(begun.flow) },
+    });
+  },
+);
 
 /**
  * Never shown: the loader always redirects or throws. Having a component makes this a page route, so a

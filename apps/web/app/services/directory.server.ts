@@ -4,15 +4,14 @@ import {
   applyRefusal,
   detectFormat,
   type FileError,
-  type FileStore,
   type ImportSummary,
   importSummaryOf,
   isValidated,
-  LocalFileStore,
   type RowProblem,
   uploadKey,
 } from "@mentoring/directory";
 import { enqueue } from "@mentoring/jobs";
+import { LocalFileStorage } from "@mentoring/storage";
 import type { Services } from "./services.server";
 
 /** The largest directory file accepted, by the upload form and the API alike. */
@@ -20,11 +19,6 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Invalid rows listed on the import page; the count says how many there are in all. */
 export const INVALID_ROWS_SHOWN = 300;
 
-let store: FileStore = new LocalFileStore();
-/** Tests point the web process at their own folder. */
-export function useFileStore(next: FileStore) {
-  store = next;
-}
 
 export type UploadProblem = "noFile" | "tooLarge" | "unsupported";
 
@@ -61,7 +55,8 @@ export async function createImport(
   if (!format) return { ok: false, problem: "unsupported" };
   const importId = randomUUID();
   const key = uploadKey(tenantId, importId);
-  await store.put(key, bytes);
+  const storage = new LocalFileStorage(services.config.STORAGE_DIR);
+  await storage.put(key, bytes);
   try {
     await services.db.withTenant(tenantId, async (tx) => {
       await tx.directoryImport.create({
@@ -80,7 +75,7 @@ export async function createImport(
       await enqueue(tx, "directory.validate", { tenantId, importId });
     });
   } catch (error) {
-    await store.remove(key).catch(() => {});
+    await storage.delete(key).catch(() => {});
     throw error;
   }
   return { ok: true, importId };

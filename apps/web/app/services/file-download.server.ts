@@ -1,4 +1,4 @@
-import { LocalFileStorage } from "@mentoring/certificates";
+import { LocalFileStorage } from "@mentoring/storage";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { notFound } from "./guard.server";
 import type { Services } from "./services.server";

@@ -58,6 +58,8 @@ export interface PageContext<P = unknown, Q = unknown> {
   query: Q;
   services: Services;
   requestId: string;
+  /** The client's address (for throttling by address). */
+  clientAddress: string;
   locale: Locale;
   t: TFunction;
 }
@@ -100,6 +102,7 @@ async function pageContext<P extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
     query: query?.value,
     services: args.context.services,
     requestId: args.context.requestId,
+    clientAddress: args.context.clientAddress,
     locale: await localeOf(args.request),
     t: await translatorFor(args.request),
   };

@@ -1,12 +1,12 @@
+import { config } from "@mentoring/config";
 import {
-  type FileStore,
   ImportNotFoundError,
-  LocalFileStore,
   markImportFailed,
   UploadMissingError,
   validateImport,
 } from "@mentoring/directory";
 import { enqueue } from "@mentoring/jobs";
+import { type FileStorage, LocalFileStorage } from "@mentoring/storage";
 import { UnrecoverableError } from "bullmq";
 import type { JobHandler } from "./handler";
 
@@ -15,12 +15,14 @@ import type { JobHandler } from "./handler";
  * import already validated changes nothing. An unexpected failure is recorded on the import (status
  * failed, with the reason) and rethrown for BullMQ to retry; a retry starts the validation over.
  */
-export function validateDirectoryImportWith(store: FileStore): JobHandler<"directory.validate"> {
+export function validateDirectoryImportWith(
+  storage: () => FileStorage,
+): JobHandler<"directory.validate"> {
   return async ({ tenantId, importId }, { db, log, progress, signal }) => {
     try {
       const outcome = await validateImport(
         db,
-        store,
+        storage(),
         { tenantId, importId },
         {
           onProgress: progress,
@@ -46,4 +48,7 @@ export function validateDirectoryImportWith(store: FileStore): JobHandler<"direc
   };
 }
 
-export const validateDirectoryImport = validateDirectoryImportWith(new LocalFileStore());
+// Read when the job runs, so the configuration is read once the process has started.
+export const validateDirectoryImport = validateDirectoryImportWith(
+  () => new LocalFileStorage(config().STORAGE_DIR),
+);

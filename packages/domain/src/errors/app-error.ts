@@ -1,5 +1,6 @@
 import type { ZodError, ZodIssue } from "zod";
 import type { TransitionProblem } from "../cohort-lifecycle";
+import { authErrors } from "./auth";
 import { billingErrors } from "./billing";
 import { brandingErrors } from "./branding";
 import { certificateErrors } from "./certificate";
@@ -30,6 +31,7 @@ export const appErrors = {
   ...brandingErrors,
   ...ssoErrors,
   ...billingErrors,
+  ...authErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type AppErrorCode = keyof typeof appErrors;

@@ -1,12 +1,12 @@
 import {
   certificateContentSchema,
   generateCertificates,
-  LocalFileStorage,
   openSigningKey,
 } from "@mentoring/certificates";
 import { config } from "@mentoring/config";
 import type { Database } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";
+import { LocalFileStorage } from "@mentoring/storage";
 import { UUID } from "../records/certificate-cohort";
 import { designOf } from "../records/certificate-content";
 import { loadCohort } from "../records/cohort-record";

@@ -1,4 +1,4 @@
-import type { FileStorage } from "@mentoring/certificates";
+import type { FileStorage } from "@mentoring/storage";
 import type { Database } from "@mentoring/db";
 import { AppError, type AppErrorCode, appErrors, type FieldIssue } from "@mentoring/domain";
 import {

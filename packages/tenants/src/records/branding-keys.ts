@@ -1,4 +1,4 @@
-import type { FileStorage } from "@mentoring/certificates";
+import type { FileStorage } from "@mentoring/storage";
 import { type Database, recordAudit } from "@mentoring/db";
 import type { BrandingKeys } from "./branding-image";
 

@@ -6,10 +6,12 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 /**
- * Where generated certificates and their archives are kept. Local disk today, an object store later,
- * behind the same calls. Keys are slash-separated paths made by the application
- * (`{tenantId}/certificates/{batch}/{serial}.pdf`). A file may carry a few text metadata values (as object
- * stores allow); bulk generation keeps each file's content hash there.
+ * The one place files are kept: generated certificates and their archives, uploaded directory files
+ * waiting for the worker, tenants' logos and seals. Local disk today (STORAGE_DIR, shared by web and
+ * worker), an S3-compatible object store later, behind the same calls. Keys are slash-separated paths
+ * made by the application, starting with the tenant's id (`{tenantId}/certificates/{batch}/{serial}.pdf`,
+ * `{tenantId}/directory-imports/{importId}`). A file may carry a few text metadata values (as object
+ * stores allow); bulk certificate generation keeps each file's content hash there.
  */
 export type FileBody = Uint8Array | AsyncIterable<Uint8Array> | NodeJS.ReadableStream;
 
@@ -47,7 +49,7 @@ export class InvalidStorageKeyError extends Error {
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 
 /**
- * Files under one root folder, readable by the process owner only (certificates carry names). Metadata
+ * Files under one root folder, readable by the process owner only (they carry personal data). Metadata
  * lives beside the files in `.meta/` as JSON. A new file is written under a temporary name and renamed
  * when complete; its old metadata is removed first and the new written last, so a crash in between
  * leaves a file without metadata (regenerated next time), never metadata that lies about a file.

@@ -9,7 +9,7 @@ import { InvalidStorageKeyError, LocalFileStorage } from "./file-storage";
 let root: string;
 let storage: LocalFileStorage;
 beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "certificate-storage-"));
+  root = await mkdtemp(path.join(os.tmpdir(), "file-storage-"));
   storage = new LocalFileStorage(root);
 });
 afterEach(async () => {

@@ -1,0 +1,7 @@
+export {
+  type FileBody,
+  type FileStorage,
+  InvalidStorageKeyError,
+  LocalFileStorage,
+  type StoredFile,
+} from "./file-storage";
