@@ -14,8 +14,7 @@ import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "./components/error-page";
 import { csrfToken } from "./services/csrf.server";
-import { publicRoute } from "./services/guard.server";
-import { localeOf } from "./services/i18n.server";
+import { publicLoader } from "./services/route-builder.server";
 import stylesheet from "./styles/app.css?url";
 
 // No favicon file yet: an empty data icon keeps browsers from asking for /favicon.ico.
@@ -24,10 +23,10 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "data:," },
 ];
 
-export const loader = publicRoute(async ({ request, context }) => {
-  const csrf = await csrfToken(request, context.services.config.SESSION_SECRET);
+export const loader = publicLoader({}, async ({ request, services, locale, requestId, nonce }) => {
+  const csrf = await csrfToken(request, services.config.SESSION_SECRET);
   return data(
-    { locale: await localeOf(request), csrf: csrf.token, nonce: context.nonce, requestId: context.requestId },
+    { locale, csrf: csrf.token, nonce, requestId },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
   );
 });

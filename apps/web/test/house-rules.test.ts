@@ -73,7 +73,10 @@ const handParsing: [string, RegExp][] = [
   ["turns form data into an object by hand", /Object\.fromEntries\((?:await\s+)?(?:form|formData|request)/],
   ["parses its URL params by hand", /safeParse\(params\./],
   ["parses its search params by hand", /searchParams\)\)|searchParams\.get\(/],
-  ["uses the old guard that parses nothing", /\btenantRoute\(/],
+  [
+    "imports the route builder's server module into its page",
+    /import \{[^}]*\bisRefusal\b[^}]*\} from "\.\.\/services\/route-builder\.server"/,
+  ],
 ];
 
 describe("page routes", () => {

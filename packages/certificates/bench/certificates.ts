@@ -8,6 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { LocalFileStorage } from "@mentoring/storage";
 import {
   type BulkProgress,
   type CertificateContent,
@@ -20,7 +21,6 @@ import {
   openSigningKey,
   signCertificate,
 } from "../src/index";
-import { LocalFileStorage } from "@mentoring/storage";
 import { BASE_URL, koreanName, yongin, yonginDesign } from "../test/fixtures";
 
 const BATCH = Number(process.env.BENCH_CERTIFICATES ?? 10_000);

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { LocalFileStorage } from "@mentoring/storage";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BASE_URL, sealPng, yongin, yonginDesign, yonginPairs } from "../test/fixtures";
 import { pdfText } from "../test/poppler";
@@ -8,7 +9,6 @@ import { readZip } from "../test/zip";
 import { type BulkProgress, CertificateBatchError, generateCertificates } from "./bulk-generate";
 import type { CertificateContentInput } from "./certificate-content";
 import { certificateDesignSchema } from "./certificate-design";
-import { LocalFileStorage } from "@mentoring/storage";
 import { generateSigningKey, openSigningKey, verifyCertificate } from "./signing";
 
 const ENCRYPTION_KEY = "b".repeat(64);

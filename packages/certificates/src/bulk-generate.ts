@@ -1,5 +1,6 @@
 import { createHash, type KeyObject } from "node:crypto";
 import type { Readable } from "node:stream";
+import type { FileStorage } from "@mentoring/storage";
 import { ZipFile } from "yazl";
 import { canonicalJson } from "./canonical-json";
 import {
@@ -8,7 +9,6 @@ import {
   certificateContentSchema,
 } from "./certificate-content";
 import type { CertificateDesign } from "./certificate-design";
-import type { FileStorage } from "@mentoring/storage";
 import { type CertificateRenderer, createCertificateRenderer, RENDERER_VERSION } from "./render-pdf";
 import type { Serial } from "./serial";
 import { signCertificate } from "./signing";

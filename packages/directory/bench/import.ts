@@ -10,9 +10,9 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { cliProgress } from "@mentoring/db/cli-progress";
 import { createTestDatabase } from "@mentoring/db/testing";
+import { LocalFileStorage } from "@mentoring/storage";
 import iconv from "iconv-lite";
 import { applyImport } from "../src/apply-import";
-import { LocalFileStorage } from "@mentoring/storage";
 import { uploadKey } from "../src/upload-key";
 import { validateImport } from "../src/validate-import";
 

@@ -10,7 +10,6 @@ export {
   requiredFields,
 } from "./columns";
 export { DepartmentIndex, type DepartmentMatch, departmentToCreate } from "./departments";
-export { uploadKey } from "./upload-key";
 export { type ComparedField, type CurrentStaff, comparedFields, planRow, type RowPlan } from "./plan";
 export {
   type CellValue,
@@ -32,6 +31,7 @@ export {
   importStatuses,
   importSummaryOf,
 } from "./summary";
+export { uploadKey } from "./upload-key";
 export {
   ImportNotFoundError,
   type ImportRef,

@@ -1,10 +1,9 @@
 import type { Database, Prisma, TenantDb } from "@mentoring/db";
 import { calendarDateIn } from "@mentoring/domain";
+import type { FileStorage } from "@mentoring/storage";
 import { applyRefusal, isValidated } from "./apply-refusal";
 import type { FileError } from "./columns";
 import { DepartmentIndex } from "./departments";
-import type { FileStorage } from "@mentoring/storage";
-import { uploadKey } from "./upload-key";
 import { type CurrentStaff, planRow } from "./plan";
 import { readDirectoryFile, type SourceRecord } from "./read-file";
 import {
@@ -14,6 +13,7 @@ import {
   importSummaryOf,
   UNKNOWN_DEPARTMENTS_KEPT,
 } from "./summary";
+import { uploadKey } from "./upload-key";
 import { type RowProblem, validateRecord } from "./validate-row";
 
 export class ImportNotFoundError extends Error {

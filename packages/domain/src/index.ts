@@ -50,6 +50,7 @@ export {
   eligibilityRuleSchema,
   evaluateEligibility,
 } from "./eligibility";
+export * from "./errors";
 export { type Grade, type GradeParse, parseGrade } from "./grade";
 export { type LocalizedText, localize, localizedTextSchema } from "./localized-text";
 export { type RoleChangeProblem, roleChangeProblems } from "./membership-roles";
@@ -121,4 +122,3 @@ export {
   parseBusinessRegistrationNumber,
   RESERVED_SLUGS,
 } from "./tenant-profile";
-export * from "./errors";

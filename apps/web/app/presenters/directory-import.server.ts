@@ -1,4 +1,4 @@
-import { type importDetail, INVALID_ROWS_SHOWN } from "../services/directory.server";
+import { INVALID_ROWS_SHOWN, type importDetail } from "../services/directory.server";
 import { formatNumber, formatNumbers } from "../services/format.server";
 
 type ImportDetail = NonNullable<Awaited<ReturnType<typeof importDetail>>>;

@@ -63,8 +63,7 @@ export default function Audit() {
           {
             key: "actor",
             header: t("audit.actor"),
-            cell: (row) =>
-              row.actor ? `${row.actor.displayName} (${row.actor.email})` : t("audit.system"),
+            cell: (row) => (row.actor ? `${row.actor.displayName} (${row.actor.email})` : t("audit.system")),
           },
           { key: "action", header: t("audit.action"), cell: (row) => actionLabel(row.action) },
           { key: "entity", header: t("audit.entity"), cell: (row) => <code>{row.entity}</code> },

@@ -13,7 +13,8 @@ import {
   saveBusinessRegistrationNumber,
   startSubscription,
 } from "../services/billing.server";
-import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
 
 /** The tenant admin's billing: plan, status, invoices, and starting the subscription. */
 export const loader = tenantLoader({ permission: "billing.manage" }, async ({ tenant, locale, services }) =>
@@ -198,7 +199,11 @@ export default function Billing() {
                 cell: (invoice) => invoice.number ?? t("billing.invoices.noNumber"),
               },
               { key: "date", header: t("billing.invoices.date"), cell: (invoice) => invoice.createdText },
-              { key: "dueDate", header: t("billing.invoices.dueDate"), cell: (invoice) => invoice.dueDateText },
+              {
+                key: "dueDate",
+                header: t("billing.invoices.dueDate"),
+                cell: (invoice) => invoice.dueDateText,
+              },
               {
                 key: "amount",
                 header: t("billing.invoices.amount"),
@@ -216,7 +221,9 @@ export default function Billing() {
                 cell: (invoice) =>
                   invoice.hostedInvoiceUrl ? (
                     <a href={invoice.hostedInvoiceUrl} target="_blank" rel="noreferrer">
-                      {t("billing.invoices.open", { number: invoice.number ?? t("billing.invoices.noNumber") })}
+                      {t("billing.invoices.open", {
+                        number: invoice.number ?? t("billing.invoices.noNumber"),
+                      })}
                     </a>
                   ) : (
                     "–"

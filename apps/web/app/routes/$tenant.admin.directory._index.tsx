@@ -71,7 +71,11 @@ export default function Directory() {
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               required
             />
-            <CheckboxField meta={fields.full} label={t("directory.upload.full")} hint={t("directory.upload.fullHint")} />
+            <CheckboxField
+              meta={fields.full}
+              label={t("directory.upload.full")}
+              hint={t("directory.upload.fullHint")}
+            />
             <button type="submit" className="button-primary" disabled={uploading}>
               {t("directory.upload.submit")}
             </button>

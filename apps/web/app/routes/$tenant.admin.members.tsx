@@ -9,7 +9,8 @@ import { CsrfInput } from "../components/csrf-input";
 import { InputField } from "../components/form-fields";
 import { presentMembers } from "../presenters/members.server";
 import { forbidden } from "../services/guard.server";
-import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 
 /** Who can sign in to this organisation, with which roles, and who has been invited. */
@@ -183,7 +184,12 @@ export default function Members() {
           <Form method="post" className="narrow" {...getFormProps(form)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="invite" />
-            <InputField meta={fields.email} type="email" label={t("members.invite.email")} autoComplete="off" />
+            <InputField
+              meta={fields.email}
+              type="email"
+              label={t("members.invite.email")}
+              autoComplete="off"
+            />
             <fieldset aria-describedby={rolesError ? fields.roles.errorId : undefined}>
               <legend>{t("members.invite.roles")}</legend>
               <RoleCheckboxes idPrefix="invite" checked={[]} />

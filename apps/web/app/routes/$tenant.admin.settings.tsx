@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { LocalFileStorage } from "@mentoring/storage";
 import { supportedLocales } from "@mentoring/i18n";
+import { LocalFileStorage } from "@mentoring/storage";
 import {
   addCertificateSigner,
   certificateSignerForm,
@@ -19,7 +19,8 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { FormErrors, InputField, SelectField } from "../components/form-fields";
 import { type BrandingKind, brandingKinds } from "../services/branding-kinds";
-import { isRefusal, type Refusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { isRefusal, type Refusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 
 /** The organisation's profile: names, colour, language, time zone, and who signs certificates. */
@@ -176,7 +177,11 @@ export default function Settings() {
         <FormErrors form={form} />
         <InputField meta={fields.name} label={t("settings.name")} />
         <InputField meta={fields.nameEn} label={t("settings.nameEn")} lang="en" />
-        <InputField meta={fields.brandColor} label={t("settings.brandColor")} hint={t("settings.brandColorHint")} />
+        <InputField
+          meta={fields.brandColor}
+          label={t("settings.brandColor")}
+          hint={t("settings.brandColorHint")}
+        />
         <SelectField
           meta={fields.locale}
           label={t("settings.locale")}

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
 import { CheckboxField, FormErrors, InputField } from "../components/form-fields";
-import { isRefusal, tenantAction, tenantLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { forgetSsoClients, redirectUriFor, ssoProviderCheck } from "../services/sso.server";
 
 /** The tenant's single sign-on: its identity provider, how people are matched, and whether it is on. */

@@ -56,9 +56,12 @@ export const action = tenantAction(
 type Result = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
 
 /** What the last action said about its round: a refusal's message, or what was done. */
-function resultMessage(
-  result: Result,
-): { key: string; params?: Record<string, number>; text?: string; alert: boolean } {
+function resultMessage(result: Result): {
+  key: string;
+  params?: Record<string, number>;
+  text?: string;
+  alert: boolean;
+} {
   if (isRefusal(result)) return { key: "", text: result.error?.[""]?.[0] ?? "", alert: true };
   switch (result.outcome) {
     case "sent":
@@ -207,7 +210,11 @@ export default function CohortSurveys() {
                   className: "participant-department",
                   cell: (p) => p.department,
                 },
-                { key: "role", header: t("surveys.completion.role"), cell: (p) => t(`surveys.role.${p.role}`) },
+                {
+                  key: "role",
+                  header: t("surveys.completion.role"),
+                  cell: (p) => t(`surveys.role.${p.role}`),
+                },
                 {
                   key: "status",
                   header: t("surveys.completion.status"),

@@ -7,13 +7,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { FormErrors, InputField } from "../components/form-fields";
-import {
-  type FieldNamer,
-  isRefusal,
-  type Refusal,
-  tenantAction,
-  tenantLoader,
-} from "../services/route-builder.server";
+import { isRefusal, type Refusal } from "../services/refusal";
+import { type FieldNamer, tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 
 /**

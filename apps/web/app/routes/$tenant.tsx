@@ -8,38 +8,41 @@ import { tenantLoader } from "../services/route-builder.server";
 import { tenantName } from "../services/tenant-display";
 
 /** The frame of every tenant page: its name, and the navigation the user's roles allow. */
-export const loader = tenantLoader({ permission: "tenant.home.view" }, async ({ tenant, user, locale, may }) => {
-  const base = `/${tenant.slug}`;
-  const nav: NavItem[] = [{ to: base, label: "nav.home" }];
-  const pages = [
-    { permission: "applications.submit", to: `${base}/recruiting`, label: "recruitment.nav.title" },
-    { permission: "surveys.respond", to: `${base}/surveys`, label: "surveys.nav.title" },
-    { permission: "own_team.view", to: `${base}/team`, label: "matching.nav.myTeam" },
-    { permission: "own_team.view", to: `${base}/certificates`, label: "certificates.nav.mine" },
-    { permission: "programs.view", to: `${base}/programs`, label: "programs.nav.title" },
-    { permission: "certificates.sign", to: `${base}/signing`, label: "certificates.nav.signing" },
-    { permission: "members.view", to: `${base}/admin/members`, label: "nav.members" },
-    { permission: "staff.view", to: `${base}/admin/directory`, label: "nav.directory" },
-    { permission: "tenant.settings.manage", to: `${base}/admin/settings`, label: "nav.settings" },
-    { permission: "tenant.settings.manage", to: `${base}/admin/sso`, label: "nav.sso" },
-    { permission: "audit.view", to: `${base}/admin/audit`, label: "nav.audit" },
-    { permission: "billing.manage", to: `${base}/admin/billing`, label: "billing.nav.tenant" },
-  ] as const;
-  for (const page of pages) if (may(page.permission)) nav.push({ to: page.to, label: page.label });
-  const banner = tenantAccessState(tenant, new Date()).banner;
-  return {
-    title: tenantName(tenant, locale),
-    home: base,
-    nav,
-    userName: user.displayName,
-    brandColor: tenant.brandColor,
-    banner,
-    bannerDate: banner?.date
-      ? formatDateTime(new Date(banner.date), locale, tenant.timeZone, { dateStyle: "long" })
-      : "",
-    billingPage: may("billing.manage") ? `${base}/admin/billing` : null,
-  };
-});
+export const loader = tenantLoader(
+  { permission: "tenant.home.view" },
+  async ({ tenant, user, locale, may }) => {
+    const base = `/${tenant.slug}`;
+    const nav: NavItem[] = [{ to: base, label: "nav.home" }];
+    const pages = [
+      { permission: "applications.submit", to: `${base}/recruiting`, label: "recruitment.nav.title" },
+      { permission: "surveys.respond", to: `${base}/surveys`, label: "surveys.nav.title" },
+      { permission: "own_team.view", to: `${base}/team`, label: "matching.nav.myTeam" },
+      { permission: "own_team.view", to: `${base}/certificates`, label: "certificates.nav.mine" },
+      { permission: "programs.view", to: `${base}/programs`, label: "programs.nav.title" },
+      { permission: "certificates.sign", to: `${base}/signing`, label: "certificates.nav.signing" },
+      { permission: "members.view", to: `${base}/admin/members`, label: "nav.members" },
+      { permission: "staff.view", to: `${base}/admin/directory`, label: "nav.directory" },
+      { permission: "tenant.settings.manage", to: `${base}/admin/settings`, label: "nav.settings" },
+      { permission: "tenant.settings.manage", to: `${base}/admin/sso`, label: "nav.sso" },
+      { permission: "audit.view", to: `${base}/admin/audit`, label: "nav.audit" },
+      { permission: "billing.manage", to: `${base}/admin/billing`, label: "billing.nav.tenant" },
+    ] as const;
+    for (const page of pages) if (may(page.permission)) nav.push({ to: page.to, label: page.label });
+    const banner = tenantAccessState(tenant, new Date()).banner;
+    return {
+      title: tenantName(tenant, locale),
+      home: base,
+      nav,
+      userName: user.displayName,
+      brandColor: tenant.brandColor,
+      banner,
+      bannerDate: banner?.date
+        ? formatDateTime(new Date(banner.date), locale, tenant.timeZone, { dateStyle: "long" })
+        : "",
+      billingPage: may("billing.manage") ? `${base}/admin/billing` : null,
+    };
+  },
+);
 
 export default function TenantLayout() {
   const { title, home, nav, userName, brandColor, banner, bannerDate, billingPage } =

@@ -1,10 +1,11 @@
 import { redirect } from "@remix-run/node";
-import { notFound, signedInRoute } from "../services/guard.server";
+import { notFound } from "../services/guard.server";
+import { signedInLoader } from "../services/route-builder.server";
 
 /** Home is where the user works: their first organisation, or the operator's console. */
-export const loader = signedInRoute(async ({ user, context }) => {
+export const loader = signedInLoader({}, async ({ user, services }) => {
   if (user.platformRole === "operator") throw redirect("/platform");
-  const membership = await context.services.db.withUser(user.id, (tx) =>
+  const membership = await services.db.withUser(user.id, (tx) =>
     tx.membership.findFirst({
       where: { userId: user.id },
       orderBy: { createdAt: "asc" },
@@ -12,7 +13,7 @@ export const loader = signedInRoute(async ({ user, context }) => {
     }),
   );
   const tenant = membership
-    ? await context.services.db.platform.tenant.findUnique({
+    ? await services.db.platform.tenant.findUnique({
         where: { id: membership.tenantId },
         select: { slug: true },
       })

@@ -11,7 +11,8 @@ import { CsrfInput } from "../components/csrf-input";
 import { InputField } from "../components/form-fields";
 import { Shell } from "../components/shell";
 import { notFound } from "../services/guard.server";
-import { isRefusal, type PageContext, publicAction, publicLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { type PageContext, publicAction, publicLoader } from "../services/route-builder.server";
 import { currentUser, startSession } from "../services/session.server";
 import { tenantName } from "../services/tenant-display";
 
@@ -23,7 +24,11 @@ const invitationParams = z.object({ tenant: z.string(), token: z.string() });
 
 async function load({ request, params, services }: PageContext<z.infer<typeof invitationParams>>) {
   const user = await currentUser(request, services);
-  const found = await viewInvitation(services.db, { slug: params.tenant, token: params.token, signedInUser: user });
+  const found = await viewInvitation(services.db, {
+    slug: params.tenant,
+    token: params.token,
+    signedInUser: user,
+  });
   if (!found) throw notFound();
   return { ...found, user };
 }

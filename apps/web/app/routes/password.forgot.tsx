@@ -1,13 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
+import { requestPasswordReset } from "@mentoring/tenants";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { InputField } from "../components/form-fields";
 import { Shell } from "../components/shell";
-import { requestPasswordReset } from "../services/password-reset.server";
-import { isRefusal, publicAction, publicLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { publicAction, publicLoader } from "../services/route-builder.server";
 
 const forgotForm = z.object({
   email: z
@@ -23,7 +24,7 @@ export const loader = publicLoader({}, async () => null);
 export const action = publicAction(
   { form: forgotForm, fieldName: (path, t) => (path === "email" ? t("auth.signIn.email") : null) },
   async ({ form, services, locale }) => {
-    await requestPasswordReset(services, form.email, locale);
+    await requestPasswordReset(services.db, { email: form.email, locale, appUrl: services.config.APP_URL });
     return { sent: true as const };
   },
 );
@@ -49,7 +50,12 @@ export default function ForgotPassword() {
             <p>{t("auth.forgot.intro")}</p>
             <Form method="post" {...getFormProps(form)}>
               <CsrfInput />
-              <InputField meta={fields.email} type="email" label={t("auth.signIn.email")} autoComplete="email" />
+              <InputField
+                meta={fields.email}
+                type="email"
+                label={t("auth.signIn.email")}
+                autoComplete="email"
+              />
               <button type="submit" className="button-primary">
                 {t("auth.forgot.submit")}
               </button>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { MIN_PASSWORD_LENGTH } from "@mentoring/auth";
-import { AppError } from "@mentoring/domain";
+import { checkResetLink, resetPassword } from "@mentoring/tenants";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,8 +9,8 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { InputField } from "../components/form-fields";
 import { Shell } from "../components/shell";
-import { resetLinkIsValid, resetPassword } from "../services/password-reset.server";
-import { isRefusal, publicAction, publicLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { publicAction, publicLoader } from "../services/route-builder.server";
 
 const tokenParams = z.object({ token: z.string().min(1) });
 
@@ -25,7 +25,7 @@ const resetForm = z
   .refine((form) => form.password === form.confirm, { message: "auth.reset.mismatch", path: ["confirm"] });
 
 export const loader = publicLoader({ params: tokenParams }, async ({ params, services }) => ({
-  valid: await resetLinkIsValid(services, params.token),
+  valid: await checkResetLink(services.db, { token: params.token }),
 }));
 
 export const action = publicAction(
@@ -37,8 +37,7 @@ export const action = publicAction(
     hideFields: ["password", "confirm"],
   },
   async ({ params, form, services }) => {
-    if (!(await resetPassword(services, params.token, form.password)))
-      throw new AppError("auth.reset_link_invalid");
+    await resetPassword(services.db, { token: params.token, password: form.password });
     throw redirect("/sign-in?reset=done");
   },
 );

@@ -6,7 +6,8 @@ import { CsrfInput } from "../components/csrf-input";
 import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { presentApplications } from "../presenters/platform-applications.server";
-import { isRefusal, platformAction, platformLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { platformAction, platformLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 
 /** The operator reviews organisations' applications: approve (tenant + admin invitation) or reject. */

@@ -51,7 +51,11 @@ export default function PlatformBilling() {
             header: t("billing.platform.tenantStatus"),
             cell: (tenant) => t(`tenantStatus.${tenant.status}`),
           },
-          { key: "periodEnd", header: t("billing.platform.periodEnd"), cell: (tenant) => tenant.periodEndText },
+          {
+            key: "periodEnd",
+            header: t("billing.platform.periodEnd"),
+            cell: (tenant) => tenant.periodEndText,
+          },
           { key: "mrr", header: t("billing.platform.mrr"), numeric: true, cell: (tenant) => tenant.mrrText },
         ]}
         footer={

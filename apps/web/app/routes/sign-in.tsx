@@ -9,7 +9,8 @@ import { CsrfInput } from "../components/csrf-input";
 import { FormErrors, InputField } from "../components/form-fields";
 import { Shell } from "../components/shell";
 import { localeCookie } from "../services/i18n.server";
-import { isRefusal, publicAction, publicLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { publicAction, publicLoader } from "../services/route-builder.server";
 import { currentUser, startSession } from "../services/session.server";
 import { safeRedirect, signIn } from "../services/sign-in.server";
 import { ssoEnabledFor } from "../services/sso.server";
@@ -88,7 +89,12 @@ export default function SignIn() {
         <Form method="post" {...getFormProps(form)}>
           <CsrfInput />
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <InputField meta={fields.email} type="email" label={t("auth.signIn.email")} autoComplete="username" />
+          <InputField
+            meta={fields.email}
+            type="email"
+            label={t("auth.signIn.email")}
+            autoComplete="username"
+          />
           <InputField
             meta={fields.password}
             type="password"

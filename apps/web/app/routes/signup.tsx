@@ -7,7 +7,8 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
 import { InputField, SelectField } from "../components/form-fields";
 import { Shell } from "../components/shell";
-import { isRefusal, publicAction, publicLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { publicAction, publicLoader } from "../services/route-builder.server";
 
 /** A public page where an organisation applies; the platform operator reviews it. */
 export const loader = publicLoader({}, async () => ({

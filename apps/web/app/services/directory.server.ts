@@ -19,7 +19,6 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Invalid rows listed on the import page; the count says how many there are in all. */
 export const INVALID_ROWS_SHOWN = 300;
 
-
 export type UploadProblem = "noFile" | "tooLarge" | "unsupported";
 
 /**

@@ -7,9 +7,10 @@ import { verifyCsrf } from "./csrf.server";
 import { requireUser, type SignedInUser } from "./session.server";
 
 /**
- * Every loader and action is built by one of these, which decide who may run it before it runs. Remix
- * runs nested loaders in parallel, so each checks for itself. Each builder tags what it returns, and a
- * test fails for any route module whose loader or action was not built this way.
+ * Who may run a loader or action, decided before it runs. Remix runs nested loaders in parallel, so each
+ * checks for itself. Pages use these gates through the route builder (route-builder.server.ts); machine
+ * endpoints use `webhookRoute` and `apiRoute` here. Every built handler is tagged with its access rule,
+ * and a test fails for any route module whose loader or action was not built this way.
  */
 
 export type Access =
@@ -48,35 +49,12 @@ export async function requireCsrf(args: Args) {
   }
 }
 
-/** Anyone, signed in or not (sign-in, password reset, language switch). */
-export function publicRoute<A extends Args, R>(handler: (args: A) => Promise<R>) {
-  return tag(
-    async (args: A) => {
-      await requireCsrf(args);
-      return handler(args);
-    },
-    { kind: "public" },
-  );
-}
-
 /**
  * A machine-to-machine endpoint (Stripe webhooks): no session and no CSRF token, since the caller is not a
  * browser. The handler must authenticate the request itself, e.g. by verifying the sender's signature.
  */
 export function webhookRoute<A extends Args, R>(handler: (args: A) => Promise<R>) {
   return tag(async (args: A) => handler(args), { kind: "webhook" });
-}
-
-/** Any signed-in user, whatever their roles. */
-export function signedInRoute<A extends Args, R>(handler: (args: A & { user: SignedInUser }) => Promise<R>) {
-  return tag(
-    async (args: A) => {
-      await requireCsrf(args);
-      const user = await requireUser(args.request, args.context.services);
-      return handler({ ...args, user });
-    },
-    { kind: "signed_in" },
-  );
 }
 
 export interface TenantAccess {
@@ -96,25 +74,6 @@ export interface TenantAccess {
     | "trialEndsAt"
   >;
   membership: Pick<Membership, "id" | "roles" | "staffMemberId">;
-}
-
-/**
- * A page under /{tenant-slug}/: the signed-in user must be a member of that tenant (otherwise 404: an
- * outsider learns nothing, not even that the tenant exists) and hold `permission` (otherwise 403, logged).
- */
-export function tenantRoute<A extends Args, R>(
-  permission: Permission,
-  handler: (args: A & TenantAccess) => Promise<R>,
-) {
-  return tagTenant(
-    async (args: A) => handler({ ...args, ...(await tenantGate(args, permission)) }),
-    permission,
-  );
-}
-
-/** Tags a tenant page's loader or action with its permission, for the route-access test. */
-export function tagTenant<F extends (...args: never[]) => unknown>(handler: F, permission: Permission): F {
-  return tag(handler, { kind: "tenant", permission });
 }
 
 /**
@@ -173,17 +132,6 @@ async function tenantAccess(args: Args, user: SignedInUser): Promise<TenantAcces
     }),
   );
   return membership ? { user, tenant, membership } : null;
-}
-
-/** A page under /platform/ (operator) or /insights/ (national analyst). */
-export function platformRoute<A extends Args, R>(
-  permission: Permission,
-  handler: (args: A & { user: SignedInUser }) => Promise<R>,
-) {
-  return tag(async (args: A) => handler({ ...args, user: await platformGate(args, permission) }), {
-    kind: "platform",
-    permission,
-  });
 }
 
 /** Lets an operator or analyst holding `permission` in: 404 to everyone else, 403 (logged) to staff without it. */

@@ -58,6 +58,8 @@ export interface PageContext<P = unknown, Q = unknown> {
   query: Q;
   services: Services;
   requestId: string;
+  /** Content-Security-Policy nonce for this response's inline scripts. */
+  nonce: string;
   /** The client's address (for throttling by address). */
   clientAddress: string;
   locale: Locale;
@@ -73,9 +75,6 @@ export interface TenantExtras extends TenantAccess {
 }
 
 export type TenantContext<P = unknown, Q = unknown> = PageContext<P, Q> & TenantExtras;
-
-// Components import these from ./refusal itself: a .server import in a component fails the client build.
-export { isRefusal, type Refusal } from "./refusal";
 
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
 
@@ -103,6 +102,7 @@ async function pageContext<P extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
     services: args.context.services,
     requestId: args.context.requestId,
     clientAddress: args.context.clientAddress,
+    nonce: args.context.nonce,
     locale: await localeOf(args.request),
     t: await translatorFor(args.request),
   };

@@ -15,9 +15,7 @@ import type { JobHandler } from "./handler";
  * import already validated changes nothing. An unexpected failure is recorded on the import (status
  * failed, with the reason) and rethrown for BullMQ to retry; a retry starts the validation over.
  */
-export function validateDirectoryImportWith(
-  storage: () => FileStorage,
-): JobHandler<"directory.validate"> {
+export function validateDirectoryImportWith(storage: () => FileStorage): JobHandler<"directory.validate"> {
   return async ({ tenantId, importId }, { db, log, progress, signal }) => {
     try {
       const outcome = await validateImport(

@@ -16,7 +16,10 @@ export const recruitmentErrors = {
   "recruitment.reason_required": { status: 400, message: "recruitment.error.reasonRequired" },
   "recruitment.reason_too_long": { status: 400, message: "recruitment.error.reasonTooLong" },
   "recruitment.rejection_closed": { status: 409, message: "recruitment.error.rejectionClosed" },
-  "recruitment.too_many_employee_numbers": { status: 400, message: "recruitment.error.tooManyEmployeeNumbers" },
+  "recruitment.too_many_employee_numbers": {
+    status: 400,
+    message: "recruitment.error.tooManyEmployeeNumbers",
+  },
   "recruitment.unknown_role": { status: 400, message: "recruitment.error.role" },
   "recruitment.withdrawal_closed": { status: 409, message: "recruitment.error.withdrawalClosed" },
 } as const satisfies ErrorTable;

@@ -1,8 +1,4 @@
-import {
-  certificateContentSchema,
-  generateCertificates,
-  openSigningKey,
-} from "@mentoring/certificates";
+import { certificateContentSchema, generateCertificates, openSigningKey } from "@mentoring/certificates";
 import { config } from "@mentoring/config";
 import type { Database } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";

@@ -35,9 +35,9 @@ export async function searchAuditLog(
 ) {
   const { tenantId, timeZone, search } = input;
   const actorIds = search.actor
-    ? (
-        await tx.user.findMany({ where: { email: { contains: search.actor } }, select: { id: true } })
-      ).map((user) => user.id)
+    ? (await tx.user.findMany({ where: { email: { contains: search.actor } }, select: { id: true } })).map(
+        (user) => user.id,
+      )
     : undefined;
   const at: { gte?: Date; lt?: Date } = {};
   // Days on the tenant's calendar; the last day ends where the next begins, not always 24 hours later.

@@ -1,5 +1,5 @@
-import type { FileStorage } from "@mentoring/storage";
 import type { Database } from "@mentoring/db";
+import type { FileStorage } from "@mentoring/storage";
 import {
   type BrandingKind,
   brandingColumn,

@@ -1,6 +1,6 @@
-import type { FileStorage } from "@mentoring/storage";
 import type { Database } from "@mentoring/db";
 import { AppError, type AppErrorCode, appErrors, type FieldIssue } from "@mentoring/domain";
+import type { FileStorage } from "@mentoring/storage";
 import {
   type BrandingImage,
   type BrandingKeys,

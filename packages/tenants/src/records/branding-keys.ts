@@ -1,5 +1,5 @@
-import type { FileStorage } from "@mentoring/storage";
 import { type Database, recordAudit } from "@mentoring/db";
+import type { FileStorage } from "@mentoring/storage";
 import type { BrandingKeys } from "./branding-image";
 
 /** Where a failed clean-up is reported: it leaves an orphan file, not a broken page. */

@@ -101,7 +101,11 @@ export async function saveSsoSettings(
   if (!secret) {
     // Named by field, so that a form shows it beside the secret.
     const message = appErrors["sso.secret_required"].message;
-    throw new AppError("sso.secret_required", {}, { fields: [{ path: "clientSecret", message, params: {} }] });
+    throw new AppError(
+      "sso.secret_required",
+      {},
+      { fields: [{ path: "clientSecret", message, params: {} }] },
+    );
   }
 
   let issuer: string;

@@ -1,0 +1,3 @@
+export { checkResetLink } from "./check-reset-link";
+export { RESET_LINK_MINUTES, requestPasswordReset } from "./request-password-reset";
+export { resetPassword } from "./reset-password";

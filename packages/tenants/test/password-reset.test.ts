@@ -1,0 +1,82 @@
+// Resetting a password by mailed link, against the real PostgreSQL: the link works once, within its time,
+// and signs the account out everywhere.
+import { randomBytes } from "node:crypto";
+import { verifyPassword } from "@mentoring/auth";
+import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkResetLink, RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from "../src/accounts";
+
+const APP_URL = "http://127.0.0.1:39999";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function account() {
+  const email = `reset-${randomBytes(4).toString("hex")}@example.kr`;
+  const user = await database.db.platform.user.create({ data: { email, displayName: "김재설" } });
+  return { ...user, email };
+}
+
+/** The token in the last reset link mailed to `email`. */
+async function mailedToken(email: string): Promise<string> {
+  const mail = await database.db.platform.outgoingEmail.findFirstOrThrow({
+    where: { toAddress: email, kind: "password_reset" },
+    orderBy: { createdAt: "desc" },
+  });
+  const match = mail.textBody?.match(new RegExp(`${APP_URL}/password/reset/([A-Za-z0-9_-]+)`));
+  if (!match?.[1]) throw new Error(`no reset link in ${mail.textBody}`);
+  return match[1];
+}
+
+describe("resetting a password", () => {
+  it("mails a link that sets the password once and ends the account's sessions", async () => {
+    const user = await account();
+    await database.db.platform.session.create({
+      data: {
+        userId: user.id,
+        tokenHash: randomBytes(16).toString("hex"),
+        expiresAt: new Date(Date.now() + 3600_000),
+      },
+    });
+    await requestPasswordReset(database.db, {
+      email: user.email.toUpperCase(),
+      locale: "ko",
+      appUrl: APP_URL,
+    });
+    const token = await mailedToken(user.email);
+    expect(await checkResetLink(database.db, { token })).toBe(true);
+
+    await resetPassword(database.db, { token, password: "a-brand-new-password" });
+    const after = await database.db.platform.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(after.passwordHash, "a-brand-new-password")).toBe(true);
+    const open = await database.db.platform.session.count({ where: { userId: user.id, revokedAt: null } });
+    expect(open).toBe(0);
+
+    expect(await checkResetLink(database.db, { token })).toBe(false);
+    await expect(resetPassword(database.db, { token, password: "another-password" })).rejects.toMatchObject({
+      code: "auth.reset_link_invalid",
+    });
+  });
+
+  it("refuses a link past its time, and mails nothing for an unknown address", async () => {
+    const user = await account();
+    await requestPasswordReset(database.db, { email: user.email, locale: "ko", appUrl: APP_URL });
+    const token = await mailedToken(user.email);
+    const later = new Date(Date.now() + (RESET_LINK_MINUTES + 1) * 60_000);
+    expect(await checkResetLink(database.db, { token, now: later })).toBe(false);
+    await expect(
+      resetPassword(database.db, { token, password: "a-brand-new-password", now: later }),
+    ).rejects.toMatchObject({ code: "auth.reset_link_invalid" });
+
+    const nobody = `nobody-${randomBytes(4).toString("hex")}@example.kr`;
+    await requestPasswordReset(database.db, { email: nobody, locale: "ko", appUrl: APP_URL });
+    expect(await database.db.platform.outgoingEmail.count({ where: { toAddress: nobody } })).toBe(0);
+  });
+});
