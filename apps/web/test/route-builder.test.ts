@@ -106,7 +106,7 @@ const cohortPage = tenantLoader(
       cohortId: params.cohortId,
       tenant: tenant.slug,
       locale,
-      title: t("nav.programs"),
+      title: t("programs.nav.title"),
       may: may("programs.manage"),
     };
   },

@@ -1,4 +1,4 @@
-import type { Database } from "@mentoring/db";
+import type { Database, TenantStatus } from "@mentoring/db";
 import { monthlyRevenueKrw } from "@mentoring/domain";
 
 export interface TenantBillingRow {
@@ -6,7 +6,7 @@ export interface TenantBillingRow {
   slug: string;
   name: string;
   nameEn: string | null;
-  status: string;
+  status: TenantStatus;
   planCode: string | null;
   subscriptionStatus: string | null;
   currentPeriodEnd: Date | null;

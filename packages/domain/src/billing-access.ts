@@ -106,12 +106,17 @@ export type AccessReason =
   | "unpaid"
   | "paused";
 
-export interface AccessDecision {
-  access: AccessLevel;
-  reason: AccessReason;
+/** The reasons a tenant is read-only: the ones a page explains to its members. */
+export type ReadOnlyReason = Extract<
+  AccessReason,
+  "trial_expired" | "past_due_expired" | "incomplete" | "canceled" | "unpaid" | "paused"
+>;
+
+/** Read-only access always comes with a `ReadOnlyReason`, so a page can name it. */
+export type AccessDecision = {
   /** Past due: when full access ends unless the invoice is paid. */
   graceEndsAt?: Date;
-}
+} & ({ access: "full"; reason: AccessReason } | { access: "read_only"; reason: ReadOnlyReason });
 
 export interface AccessInput {
   /** The subscription's status as Stripe last reported it; null when the tenant never subscribed. */

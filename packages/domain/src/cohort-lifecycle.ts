@@ -14,8 +14,11 @@ export const cohortStatuses = [
 export type CohortStatus = (typeof cohortStatuses)[number];
 
 /** The status after `status`, or null for a closed cohort. */
-export function nextStatus(status: CohortStatus): CohortStatus | null {
-  return cohortStatuses[cohortStatuses.indexOf(status) + 1] ?? null;
+export function nextStatus(status: CohortStatus): Exclude<CohortStatus, "draft"> | null {
+  // Draft comes first, so the status after any other is never draft.
+  return (
+    (cohortStatuses[cohortStatuses.indexOf(status) + 1] as Exclude<CohortStatus, "draft"> | undefined) ?? null
+  );
 }
 
 /** The date on which each status begins: what the timeline shows and the scheduler acts on. */

@@ -8,7 +8,7 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
  * to. The text itself is in the i18n resources under `recruitment.consent.<version>`; a new wording gets a
  * new version, so every application records exactly what its applicant read.
  */
-export const CONSENT_VERSION = "2025-01";
+export const CONSENT_VERSION = "2025-01" as const;
 
 export type ApplicationDecision =
   | { outcome: "refused"; failures: EligibilityFailure[] }

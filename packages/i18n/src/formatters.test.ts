@@ -45,8 +45,10 @@ describe("the josa formatter in i18next", () => {
       resources: { ko: { translation: { approved: "{{organisation, josa(을/를)}} 승인했습니다." } } },
       interpolation: { escapeValue: false },
     });
-    expect(i18n.t("approved", { organisation: "춘천시" })).toBe("춘천시를 승인했습니다.");
-    expect(i18n.t("approved", { organisation: "용인특례시청" })).toBe("용인특례시청을 승인했습니다.");
+    // The message is this test's own, not one of the typed resources' keys.
+    const t = i18n.t as (key: string, options: Record<string, string>) => string;
+    expect(t("approved", { organisation: "춘천시" })).toBe("춘천시를 승인했습니다.");
+    expect(t("approved", { organisation: "용인특례시청" })).toBe("용인특례시청을 승인했습니다.");
   });
 });
 

@@ -1,3 +1,5 @@
+import "./typed-keys";
+
 export { addFormatters, type FormatterHost, formatters, withParticle } from "./formatters";
 export type { CommonMessages } from "./locales/ko";
 export type { EmailMessages } from "./locales/ko-email";
@@ -11,3 +13,4 @@ export {
   resources,
   supportedLocales,
 } from "./resources";
+export { type MessageKey, type MessageKeyUnder, messageKey } from "./typed-keys";

@@ -11,7 +11,7 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: `${base}/surveys`, label: "programs.cohortNav.surveys", end: false },
     { to: `${base}/matching`, label: "programs.cohortNav.matching", end: false },
     { to: `${base}/certificates`, label: "programs.cohortNav.certificates", end: false },
-  ];
+  ] as const;
   return (
     <nav aria-label={t("programs.cohortNav.label")} className="subnav">
       <ul>

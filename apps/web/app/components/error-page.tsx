@@ -1,8 +1,9 @@
+import type { MessageKey } from "@mentoring/i18n";
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "../root";
 
-const messages: Record<number, { title: string; help: string }> = {
+const messages: Record<number, { title: MessageKey; help: MessageKey }> = {
   400: { title: "error.badRequest", help: "error.badRequestHelp" },
   403: { title: "error.forbidden", help: "error.forbiddenHelp" },
   404: { title: "error.notFound", help: "error.notFoundHelp" },

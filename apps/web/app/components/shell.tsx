@@ -1,3 +1,4 @@
+import type { MessageKey } from "@mentoring/i18n";
 import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,7 @@ import { LanguageSwitch } from "./language-switch";
 export interface NavItem {
   to: string;
   /** i18n key of the label. */
-  label: string;
+  label: MessageKey;
 }
 
 /**

@@ -1,21 +1,15 @@
-import { defaultNamespace, formatters, resources } from "@mentoring/i18n";
+import { defaultNamespace } from "@mentoring/i18n";
 import type { ApplicantRow } from "@mentoring/programs";
-import i18next, { type TFunction } from "i18next";
+import type { TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
+import { i18n } from "../services/i18n.server";
 import { inertCell, presentApplicantsFile } from "./applicants-file.server";
 
 let ko: TFunction;
 
+// The app's own translator, as its loaders and actions get it.
 beforeAll(async () => {
-  const instance = i18next.createInstance();
-  await instance.use(formatters).init({
-    resources,
-    lng: "ko",
-    fallbackLng: "ko",
-    defaultNS: defaultNamespace,
-    interpolation: { escapeValue: false },
-  });
-  ko = instance.getFixedT("ko");
+  ko = await i18n.getFixedT("ko", defaultNamespace);
 });
 
 const row: ApplicantRow = {

@@ -2,6 +2,7 @@ import type { ApplicantRow } from "@mentoring/programs";
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import { formatDateTime } from "../services/format.server";
+import { staffGrade } from "../services/stored-codes";
 
 export type ApplicantsFileFormat = "csv" | "xlsx";
 
@@ -43,7 +44,7 @@ export async function presentApplicantsFile(
     row.name,
     row.employeeNumber,
     row.department,
-    row.grade === null ? t("grade.none") : t(`grade.${row.grade}`),
+    row.grade === null ? t("grade.none") : t(`grade.${staffGrade(row.grade)}`),
     row.positionTitle,
     t(`recruitment.role.${row.role}`),
     t(`recruitment.status.${row.status}`),

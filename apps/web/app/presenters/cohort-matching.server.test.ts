@@ -1,23 +1,17 @@
 import { appErrors, matchingCriterionKinds } from "@mentoring/domain";
-import { defaultNamespace, formatters, missingKeys, resources, supportedLocales } from "@mentoring/i18n";
-import i18next, { type TFunction } from "i18next";
+import { defaultNamespace, missingKeys, supportedLocales } from "@mentoring/i18n";
+import type { TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
+import { i18n } from "../services/i18n.server";
 import { formatChange, formatGap, formatScore, formatShare, wordedParams } from "./cohort-matching.server";
 
 let ko: TFunction;
 let en: TFunction;
 
+// The app's own translators, as its loaders and actions get them.
 beforeAll(async () => {
-  const instance = i18next.createInstance();
-  await instance.use(formatters).init({
-    resources,
-    lng: "ko",
-    fallbackLng: "ko",
-    defaultNS: defaultNamespace,
-    interpolation: { escapeValue: false },
-  });
-  ko = instance.getFixedT("ko");
-  en = instance.getFixedT("en");
+  ko = await i18n.getFixedT("ko", defaultNamespace);
+  en = await i18n.getFixedT("en", defaultNamespace);
 });
 
 describe("numbers on the review page", () => {

@@ -4,6 +4,7 @@ import {
   type TemplateDefinition,
   templateCriterionId,
 } from "@mentoring/domain";
+import type { MessageKey, MessageKeyUnder } from "@mentoring/i18n";
 import type {
   MatchingReview,
   RuleViolation,
@@ -23,7 +24,7 @@ import { formatDateTime, formatNumber } from "../services/format.server";
 
 /** A message for the page: an i18n key of the common namespace with its values. */
 export interface Phrase {
-  key: string;
+  key: MessageKey;
   params?: Record<string, string | number>;
 }
 
@@ -74,7 +75,7 @@ export interface MemberView {
 
 export interface BreakdownRow {
   criterion: string;
-  kind: string;
+  kind: ScorePart["kind"];
   /** What the criterion looks at: the template's own words, or translated words for a directory attribute. */
   subject: string | null;
   value: string;
@@ -116,7 +117,7 @@ export interface RunPage {
   number: number;
   status: RunSummary["status"];
   progress: number;
-  phase: string | null;
+  phase: RunSummary["phase"];
   objective: string | null;
   bound: string | null;
   gap: string | null;
@@ -148,15 +149,24 @@ export function wordedParams(params: Record<string, string | number>, t: TFuncti
     Object.entries(params).map(([name, value]) => {
       if ((name === "role" || name === "otherRole") && (value === "mentor" || value === "mentee"))
         return [name, t(`programs.role.${value}`)];
-      if (name === "rule" && typeof value === "string") return [name, t(`matching.rule.${value}`)];
+      // The engine names one of its pair rules here (PairRule in packages/matching).
+      if (name === "rule" && typeof value === "string")
+        return [name, t(`matching.rule.${value as MessageKeyUnder<"matching.rule">}`)];
       return [name, value];
     }),
   );
 }
 
-/** An engine code (a violation, an issue, why someone is unplaced) as a phrase, its values in words. */
-const phraseOf = (prefix: string, { code, params }: RuleViolation, t: TFunction): Phrase => ({
-  key: `${prefix}.${code}`,
+/**
+ * An engine code (a violation, an issue, why someone is unplaced) as a phrase, its values in words. The
+ * codes are the matching engine's, stored with the run as text: this is where they become keys.
+ */
+const phraseOf = (
+  prefix: "matching.violation" | "matching.issue" | "matching.unplaced",
+  { code, params }: RuleViolation,
+  t: TFunction,
+): Phrase => ({
+  key: `${prefix}.${code}` as MessageKey,
   params: wordedParams(params, t),
 });
 

@@ -1,22 +1,16 @@
 import { AppError, cohortScheduleSchema } from "@mentoring/domain";
-import { defaultNamespace, formatters, resources } from "@mentoring/i18n";
-import i18next, { type TFunction } from "i18next";
+import { defaultNamespace } from "@mentoring/i18n";
+import type { TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
+import { i18n } from "../services/i18n.server";
 import { translateRefusal } from "../services/route-builder.server";
 import { cohortFieldName, problemView } from "./cohort-overview.server";
 
 let ko: TFunction;
 
+// The app's own translator, as its loaders and actions get it.
 beforeAll(async () => {
-  const instance = i18next.createInstance();
-  await instance.use(formatters).init({
-    resources,
-    lng: "ko",
-    fallbackLng: "ko",
-    defaultNS: defaultNamespace,
-    interpolation: { escapeValue: false },
-  });
-  ko = instance.getFixedT("ko");
+  ko = await i18n.getFixedT("ko", defaultNamespace);
 });
 
 const dates = {

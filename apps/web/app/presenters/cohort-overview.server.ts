@@ -1,4 +1,10 @@
-import { type CohortStatus, cohortStatuses, scheduleFields, type TransitionProblem } from "@mentoring/domain";
+import {
+  type ApplicationRole,
+  type CohortStatus,
+  cohortStatuses,
+  scheduleFields,
+  type TransitionProblem,
+} from "@mentoring/domain";
 import type { CohortOverview } from "@mentoring/programs";
 import type { TFunction } from "i18next";
 import { formatDateTime } from "../services/format.server";
@@ -12,11 +18,14 @@ export interface ProblemView {
 
 /** Statuses and roles in a problem's values are words to translate, not codes to show. */
 export function problemView(problem: TransitionProblem, t: TFunction): ProblemView {
+  // Problem values are typed loosely; transitionProblems puts a status in `from` and `to` and an
+  // application role in `role`.
   const params = Object.fromEntries(
     Object.entries(problem.params).map(([name, value]) => {
       if ((name === "from" || name === "to") && typeof value === "string")
-        return [name, t(`programs.status.${value}`)];
-      if (name === "role" && typeof value === "string") return [name, t(`programs.role.${value}`)];
+        return [name, t(`programs.status.${value as CohortStatus}`)];
+      if (name === "role" && typeof value === "string")
+        return [name, t(`programs.role.${value as ApplicationRole}`)];
       return [name, value];
     }),
   );
@@ -59,7 +68,8 @@ export function presentCohortOverview(
 
 /** What messages call the overview's fields: the schedule's dates and the reason of an override. */
 export const cohortFieldName: FieldNamer = (path, t) => {
-  if ((scheduleFields as readonly string[]).includes(path)) return t(`programs.schedule.${path}`);
+  const field = scheduleFields.find((name) => name === path);
+  if (field) return t(`programs.schedule.${field}`);
   if (path === "reason") return t("programs.field.overrideReason");
   return null;
 };

@@ -4,12 +4,13 @@ import {
   type EligibilityRule,
   scheduleFields,
 } from "@mentoring/domain";
+import type { MessageKey } from "@mentoring/i18n";
 import type { Announcement, OwnApplication, PlacementOutcome } from "@mentoring/programs";
 import { formatDateTime } from "../services/format.server";
 
 /** A message to show: an i18n key of the common namespace with its values, translated by the page. */
 export interface Phrase {
-  key: string;
+  key: MessageKey;
   params?: Record<string, string | number>;
 }
 

@@ -1,5 +1,6 @@
 import {
   type AnswerProblem,
+  type AnswerProblemCode,
   LONG_TEXT_MAX,
   localize,
   type Question,
@@ -39,7 +40,7 @@ function questionView(question: Question, locale: string): QuestionView {
 
 export interface ProblemView {
   question: string;
-  code: string;
+  code: AnswerProblemCode;
   params: Record<string, number>;
 }
 

@@ -1,8 +1,9 @@
-import { localize } from "@mentoring/domain";
+import { type ApplicationRole, localize } from "@mentoring/domain";
+import type { MessageKeyUnder } from "@mentoring/i18n";
 import type { TemplateRecord } from "@mentoring/programs";
 import type { TFunction } from "i18next";
 import type { FieldNamer } from "../services/route-builder.server";
-import { type PhaseField, phaseFields, templateFormValues } from "../services/template-form";
+import { phaseFields, templateFormValues } from "../services/template-form";
 
 /**
  * The template editor: the template's core settings as the form's values, the tenant's departments for
@@ -56,7 +57,10 @@ export function presentTemplateEditor(
   };
 }
 
-const eligibilityFields: Record<string, string> = {
+/** A label under programs.field, by its last part. */
+type FieldLabel = MessageKeyUnder<"programs.field">;
+
+const eligibilityFields: Record<string, FieldLabel> = {
   "grade.min": "gradeMin",
   "grade.max": "gradeMax",
   "yearsOfService.min": "yearsMin",
@@ -71,14 +75,14 @@ const eligibilityFields: Record<string, string> = {
   "positionTitles.exclude": "positionsExclude",
 };
 
-const teamShapeFields: Record<string, string> = {
+const teamShapeFields: Record<string, MessageKeyUnder<"programs.field.teamShape">> = {
   "teamShape.mentors.min": "mentorsMin",
   "teamShape.mentors.max": "mentorsMax",
   "teamShape.mentees.min": "menteesMin",
   "teamShape.mentees.max": "menteesMax",
 };
 
-const certificateFields: Record<string, string> = {
+const certificateFields: Record<string, FieldLabel> = {
   "certificate.title": "certificateTitle",
   "certificate.body": "certificateBody",
   "certificate.signerTitle": "certificateSigner",
@@ -86,14 +90,17 @@ const certificateFields: Record<string, string> = {
 
 /** The label of the editor's field at exactly `path`, or null when no field has that name. */
 function labelOf(path: string, t: TFunction): string | null {
-  if (["name", "description", "kind"].includes(path)) return t(`programs.field.${path}`);
+  const core = (["name", "description", "kind"] as const).find((name) => name === path);
+  if (core) return t(`programs.field.${core}`);
   if (teamShapeFields[path]) return t(`programs.field.teamShape.${teamShapeFields[path]}`);
   if (certificateFields[path]) return t(`programs.field.${certificateFields[path]}`);
-  const phase = /^phases\.(\w+)$/.exec(path)?.[1];
-  if (phase && phaseFields.includes(phase as PhaseField)) return t(`programs.schedule.${phase}`);
+  const phaseName = /^phases\.(\w+)$/.exec(path)?.[1];
+  const phase = phaseFields.find((field) => field === phaseName);
+  if (phase) return t(`programs.schedule.${phase}`);
   const role = /^roles\.(mentor|mentee)\.(.+)$/.exec(path);
   if (role) {
-    const roleName = t(`programs.role.${role[1]}`);
+    // The pattern admits only an application role.
+    const roleName = t(`programs.role.${role[1] as ApplicationRole}`);
     if (role[2] === "quota") return t("programs.field.quota", { role: roleName });
     const part = /^eligibility\.(.+)$/.exec(role[2] as string)?.[1];
     const label = part ? eligibilityFields[part] : undefined;

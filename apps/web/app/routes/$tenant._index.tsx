@@ -42,7 +42,7 @@ export default function TenantHome() {
       label: "home.pendingInvitations",
       value: t("home.countCases", { value: data.counts.pendingInvitations }),
     },
-  ];
+  ] as const;
   return (
     <>
       <h1>{t("home.title", { tenant: data.tenant })}</h1>

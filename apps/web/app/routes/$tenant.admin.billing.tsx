@@ -15,6 +15,7 @@ import {
 } from "../services/billing.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { invoiceStateOf, subscriptionStatusOf } from "../services/stored-codes";
 
 /** The tenant admin's billing: plan, status, invoices, and starting the subscription. */
 export const loader = tenantLoader({ permission: "billing.manage" }, async ({ tenant, locale, services }) =>
@@ -102,7 +103,7 @@ export default function Billing() {
               : t("billing.summary.noPlan")}
           </dd>
           <dt>{t("billing.summary.status")}</dt>
-          <dd>{t(`billing.status.${data.subscriptionStatus ?? "none"}`)}</dd>
+          <dd>{t(`billing.status.${subscriptionStatusOf(data.subscriptionStatus)}`)}</dd>
           <dt>{t("billing.summary.periodEnd")}</dt>
           <dd>{data.text.currentPeriodEnd}</dd>
           <dt>{t("billing.summary.staffCount")}</dt>
@@ -213,7 +214,8 @@ export default function Billing() {
               {
                 key: "status",
                 header: t("billing.invoices.status"),
-                cell: (invoice) => (invoice.status ? t(`billing.invoices.state.${invoice.status}`) : "–"),
+                cell: (invoice) =>
+                  invoice.status ? t(`billing.invoices.state.${invoiceStateOf(invoice.status)}`) : "–",
               },
               {
                 key: "link",

@@ -12,6 +12,7 @@ import { importDetail, requestApply } from "../services/directory.server";
 import { notFound } from "../services/guard.server";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+import { importStatusOf } from "../services/stored-codes";
 
 const importParams = z.object({ importId: id });
 
@@ -92,7 +93,7 @@ export default function DirectoryImport() {
       <h1>{t("directory.detail.title", { fileName: data.fileName })}</h1>
       <dl className="facts">
         <dt>{t("directory.imports.status")}</dt>
-        <dd data-testid="import-status">{t(`directory.status.${data.status}`)}</dd>
+        <dd data-testid="import-status">{t(`directory.status.${importStatusOf(data.status)}`)}</dd>
         <dt>{t("directory.imports.kind")}</dt>
         <dd>{t(data.full ? "directory.imports.full" : "directory.imports.partial")}</dd>
       </dl>

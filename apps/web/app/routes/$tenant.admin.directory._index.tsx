@@ -8,6 +8,7 @@ import { CheckboxField, InputField } from "../components/form-fields";
 import { presentDirectory } from "../presenters/directory.server";
 import { createImport, directoryOverview } from "../services/directory.server";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { importStatusOf } from "../services/stored-codes";
 
 /** The staff directory: how many people it holds, the latest imports, and the form to upload one. */
 export const loader = tenantLoader(
@@ -107,7 +108,7 @@ export default function Directory() {
                   <td>{item.createdAt}</td>
                   <td>{t(item.full ? "directory.imports.full" : "directory.imports.partial")}</td>
                   <td>{item.totalRows}</td>
-                  <td>{t(`directory.status.${item.status}`)}</td>
+                  <td>{t(`directory.status.${importStatusOf(item.status)}`)}</td>
                 </tr>
               ))}
             </tbody>

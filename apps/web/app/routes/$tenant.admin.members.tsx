@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { tenantRoles } from "@mentoring/domain";
+import { type TenantRole, tenantRoles } from "@mentoring/domain";
+import { messageKey } from "@mentoring/i18n";
 import { changeMemberRoles, inviteMember, listMembers } from "@mentoring/tenants";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -51,8 +52,8 @@ export const action = tenantAction(
       form.intent === "roles"
         ? {
             membershipId: form.membershipId,
-            problems: error.details.fields?.map((field) => t(field.message, field.params)) ?? [
-              t(error.messageKey, error.params),
+            problems: error.details.fields?.map((field) => t(messageKey(field.message), field.params)) ?? [
+              t(messageKey(error.messageKey), error.params),
             ],
           }
         : {},
@@ -108,7 +109,7 @@ export default function Members() {
   const { t } = useTranslation();
   const { members, invitations, mayInvite, mayManageRoles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const roles = (list: string[]) => list.map((role) => t(`role.${role}`)).join(", ");
+  const roles = (list: TenantRole[]) => list.map((role) => t(`role.${role}`)).join(", ");
   const inviteRefusal = isRefusal(result) && result.initialValue?.intent === "invite" ? result : undefined;
   const [form, fields] = useForm<z.input<typeof inviteForm>>({
     lastResult: inviteRefusal,

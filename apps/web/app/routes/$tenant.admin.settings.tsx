@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { supportedLocales } from "@mentoring/i18n";
+import { type MessageKey, messageKey, supportedLocales } from "@mentoring/i18n";
 import { LocalFileStorage } from "@mentoring/storage";
 import {
   addCertificateSigner,
@@ -66,7 +66,7 @@ const settingsForm = z
       context.addIssue({ code: "custom", path: [], message: "settings.branding.noFile" });
   });
 
-const fieldLabels: Record<string, string> = {
+const fieldLabels: Record<string, MessageKey> = {
   name: "settings.name",
   nameEn: "settings.nameEn",
   brandColor: "settings.brandColor",
@@ -80,7 +80,7 @@ function brandingProblems(fields: { path: string; message: string }[], t: TFunct
   const problems: Partial<Record<BrandingKind, string>> = {};
   for (const { path, message } of fields) {
     const kind = brandingKinds.find((name) => name === path);
-    if (kind) problems[kind] = t(message, { name: t(`settings.branding.${kind}`) });
+    if (kind) problems[kind] = t(messageKey(message), { name: t(`settings.branding.${kind}`) });
   }
   return problems;
 }

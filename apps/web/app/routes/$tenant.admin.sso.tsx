@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
+import type { MessageKey } from "@mentoring/i18n";
 import { getSsoSettings, type MatchBy, saveSsoSettings, ssoSettingsForm } from "@mentoring/tenants";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -21,7 +22,7 @@ export const loader = tenantLoader(
   }),
 );
 
-const fieldLabels: Record<string, string> = {
+const fieldLabels: Record<string, MessageKey> = {
   issuer: "sso.admin.issuer",
   clientId: "sso.admin.clientId",
   clientSecret: "sso.admin.clientSecret",

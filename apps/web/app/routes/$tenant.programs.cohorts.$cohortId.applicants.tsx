@@ -31,6 +31,7 @@ import {
 import { isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+import { staffGrade } from "../services/stored-codes";
 
 /** The coordinator's list of a cohort's applicants: places per role, a filterable table, nominations. */
 export const loader = tenantLoader(
@@ -297,7 +298,7 @@ export default function Applicants() {
     {
       key: "grade",
       header: t("recruitment.applicants.grade"),
-      cell: (row: Row) => (row.grade === null ? t("grade.none") : t(`grade.${row.grade}`)),
+      cell: (row: Row) => (row.grade === null ? t("grade.none") : t(`grade.${staffGrade(row.grade)}`)),
     },
     { key: "position", header: t("recruitment.applicants.position"), cell: (row: Row) => row.positionTitle },
     {

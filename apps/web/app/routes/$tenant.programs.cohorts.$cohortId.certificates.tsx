@@ -1,6 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { AppError, instantAt, parseCalendarDate } from "@mentoring/domain";
+import type { MessageKey } from "@mentoring/i18n";
 import {
   getCohortCertificates,
   prepareCertificateBatch,
@@ -138,7 +139,7 @@ function besideFields(refusal: Refusal, fields: readonly string[]): SubmissionRe
 }
 
 /** What the last action said to one part of the page, a success or a refusal's message. */
-function Message({ result, saved }: { result: NonNullable<Result>; saved: string }) {
+function Message({ result, saved }: { result: NonNullable<Result>; saved: MessageKey }) {
   const { t } = useTranslation();
   if (isRefusal(result))
     return (

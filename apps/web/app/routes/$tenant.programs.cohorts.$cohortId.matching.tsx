@@ -35,6 +35,7 @@ import { forbidden } from "../services/guard.server";
 import { isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+import { staffGrade } from "../services/stored-codes";
 
 /**
  * A cohort's matching for its coordinator: run it (progress while it works), review the teams with each
@@ -279,7 +280,7 @@ function MemberLine({ person }: { person: MemberView }) {
       <span className="member__meta">
         {person.department}
         {" · "}
-        {person.grade === null ? t("grade.none") : t(`grade.${person.grade}`)}
+        {person.grade === null ? t("grade.none") : t(`grade.${staffGrade(person.grade)}`)}
         {" · "}
         {person.positionTitle}
       </span>

@@ -1,3 +1,4 @@
+import type { MessageKey } from "@mentoring/i18n";
 import { closeRound, getRoundCompletion, remindRound, tenantToday } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -56,12 +57,11 @@ export const action = tenantAction(
 type Result = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
 
 /** What the last action said about its round: a refusal's message, or what was done. */
-function resultMessage(result: Result): {
-  key: string;
-  params?: Record<string, number>;
-  text?: string;
-  alert: boolean;
-} {
+function resultMessage(
+  result: Result,
+):
+  | { key: MessageKey; params?: Record<string, number>; text?: undefined; alert: boolean }
+  | { key: ""; params?: undefined; text: string; alert: boolean } {
   if (isRefusal(result)) return { key: "", text: result.error?.[""]?.[0] ?? "", alert: true };
   switch (result.outcome) {
     case "sent":
@@ -136,7 +136,7 @@ export default function CohortSurveys() {
                 role={message.alert ? "alert" : "status"}
                 className={message.alert ? "form-error" : "form-status"}
               >
-                {message.text ?? t(message.key, message.params)}
+                {message.text === undefined ? t(message.key, message.params) : message.text}
               </p>
             ) : null}
             {round.closedAt ? null : (

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
+import type { MessageKey } from "@mentoring/i18n";
 import { createCohort, listTemplates, newCohortDefaults, tenantToday } from "@mentoring/programs";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -43,7 +44,7 @@ const cohortForm = z.object({
   recruitmentStart: z.string().optional(),
 });
 
-const cohortFieldNames: Record<string, string> = {
+const cohortFieldNames: Record<string, MessageKey> = {
   templateId: "programs.field.template",
   number: "programs.field.number",
   title: "programs.field.cohortTitle",

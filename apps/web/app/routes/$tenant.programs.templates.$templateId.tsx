@@ -1,6 +1,7 @@
 import { type FieldMetadata, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { type ApplicationRole, applicationRoles, programKinds } from "@mentoring/domain";
+import type { MessageKeyUnder } from "@mentoring/i18n";
 import { loadTemplate, saveTemplate, tenantDepartments } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
@@ -101,7 +102,7 @@ export default function TemplateEditor() {
     const rule = settings.eligibility.getFieldset();
     const hireDate = rule.hireDate.getFieldset();
     const roleName = t(`programs.role.${role}`);
-    const label = (key: string) => t(`programs.field.${key}`, { role: roleName });
+    const label = (key: MessageKeyUnder<"programs.field">) => t(`programs.field.${key}`, { role: roleName });
     return (
       <fieldset key={role}>
         <legend>{t("programs.template.eligibility", { role: roleName })}</legend>

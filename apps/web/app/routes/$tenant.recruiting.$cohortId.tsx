@@ -109,9 +109,9 @@ function RoleRules({ role }: { role: AnnouncementView["roles"][number] }) {
 }
 
 /** The PIPA consent text of the current version, in full. */
-function ConsentText({ version }: { version: string }) {
+function ConsentText({ version }: { version: typeof CONSENT_VERSION }) {
   const { t } = useTranslation();
-  const key = `recruitment.consent.${version}`;
+  const key = `recruitment.consent.${version}` as const;
   return (
     <section id="consent-text" className="consent" aria-labelledby="consent-title">
       <h3 id="consent-title">{t("recruitment.apply.consentTitle")}</h3>
@@ -161,7 +161,7 @@ function Outcome({ result }: { result: ActionResult | undefined }) {
       </p>
     );
   }
-  const key = { consent: "consented", decline: "declined", withdraw: "withdrawn" }[result.intent];
+  const key = ({ consent: "consented", decline: "declined", withdraw: "withdrawn" } as const)[result.intent];
   return (
     <p role="status" className="form-status">
       {t(`recruitment.result.${key}`)}
@@ -218,7 +218,7 @@ function NominationAnswer({
   result,
 }: {
   application: OwnApplicationView;
-  consentVersion: string;
+  consentVersion: typeof CONSENT_VERSION;
   result: ActionResult | undefined;
 }) {
   const { t } = useTranslation();
@@ -262,7 +262,7 @@ function ApplyForm({
   result,
 }: {
   announcement: AnnouncementView;
-  consentVersion: string;
+  consentVersion: typeof CONSENT_VERSION;
   result: ActionResult | undefined;
 }) {
   const { t } = useTranslation();

@@ -140,6 +140,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 };
 
 type Answer = number | string | (string | null)[] | undefined;
+/** A likert answer: checked to lie in LIKERT_MIN–LIKERT_MAX (1–5) before it is saved. */
+type LikertValue = 1 | 2 | 3 | 4 | 5;
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 const AUTOSAVE_DELAY_MS = 800;
@@ -208,7 +210,7 @@ function AnswerList({ questions, answers }: { questions: QuestionView[]; answers
     if (answer === undefined) return t("surveys.respond.noAnswer");
     switch (question.type) {
       case "likert":
-        return t(`surveys.respond.likert.${answer}`);
+        return t(`surveys.respond.likert.${answer as LikertValue}`);
       case "single":
         return label(question, answer as string);
       case "multiple":
@@ -443,7 +445,7 @@ function QuestionField({
       hint = t("surveys.respond.likertScale");
       body = (
         <ul className="choice-list choice-list--scale">
-          {[1, 2, 3, 4, 5].map((value) => (
+          {([1, 2, 3, 4, 5] as const).map((value) => (
             <li key={value}>
               <label>
                 <input type="radio" name={name} value={value} defaultChecked={answer === value} />{" "}

@@ -6,6 +6,7 @@ import { Shell } from "../components/shell";
 import { presentPlatformBilling } from "../presenters/platform-billing.server";
 import { loadPlatformBilling } from "../services/billing.server";
 import { platformLoader } from "../services/route-builder.server";
+import { subscriptionStatusOf } from "../services/stored-codes";
 
 /** The operator's billing overview: every organisation's plan and status, and MRR in won. */
 export const loader = platformLoader(
@@ -44,7 +45,7 @@ export default function PlatformBilling() {
           {
             key: "subscriptionStatus",
             header: t("billing.platform.subscriptionStatus"),
-            cell: (tenant) => t(`billing.status.${tenant.subscriptionStatus ?? "none"}`),
+            cell: (tenant) => t(`billing.status.${subscriptionStatusOf(tenant.subscriptionStatus)}`),
           },
           {
             key: "tenantStatus",

@@ -1,6 +1,7 @@
 import { config } from "@mentoring/config";
 import type { Tenant } from "@mentoring/db";
 import { type AccessReason, accessFor } from "@mentoring/domain";
+import type { MessageKey } from "@mentoring/i18n";
 
 export type TenantAccessFields = Pick<
   Tenant,
@@ -12,7 +13,7 @@ export interface BillingBanner {
   /** i18n key of the headline: billing.banner.readOnly or billing.banner.pastDue (takes {{date}}). */
   messageKey: "billing.banner.readOnly" | "billing.banner.pastDue";
   /** i18n key of the line that says why, under billing.banner.reason. */
-  reasonKey: string | null;
+  reasonKey: MessageKey | null;
   /** For {{date}}: the end of the grace period (ISO), to be formatted in the tenant's time zone. */
   date: string | null;
 }

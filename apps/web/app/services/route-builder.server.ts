@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { TenantDb } from "@mentoring/db";
 import { AppError, can, fieldIssueOf, type Permission } from "@mentoring/domain";
-import type { Locale } from "@mentoring/i18n";
+import { type Locale, messageKey } from "@mentoring/i18n";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { type ZodErrorMap, z } from "zod";
@@ -112,7 +112,7 @@ async function pageContext<P extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
 function loaderRefusal(error: unknown, t: TFunction): never {
   if (!(error instanceof AppError)) throw error;
   if (error.status === 404) throw notFound();
-  throw new Response(t(error.messageKey, error.params), { status: error.status });
+  throw new Response(t(messageKey(error.messageKey), error.params), { status: error.status });
 }
 
 function buildLoader<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
@@ -137,14 +137,15 @@ function translatingErrorMap(t: TFunction, fieldName: FieldNamer | undefined): Z
     const field = fieldName?.(issue.path.join("."), t) ?? "";
     // This map runs after the schema's own (`required_error`, an enum's `message`), whose key arrives as
     // the default: a schema that names its message keeps it.
-    if (messageKey.test(context.defaultError)) return { message: t(context.defaultError, { field }) };
+    if (keyPattern.test(context.defaultError))
+      return { message: t(messageKey(context.defaultError), { field }) };
     const { message, params } = fieldIssueOf({ ...issue, message: "" });
-    return { message: t(message, { ...params, field }) };
+    return { message: t(messageKey(message), { ...params, field }) };
   };
 }
 
 /** An i18n key, as opposed to a message already worded ("{{field}}: …" from the error map). */
-const messageKey = /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/;
+const keyPattern = /^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/;
 
 /**
  * A message the schema sets itself (`.min(1, "form.required")`, a refinement's message) bypasses the error
@@ -160,7 +161,7 @@ function translateSchemaMessages(
     Object.entries(reply.error).map(([path, messages]) => [
       path,
       messages?.map((message) =>
-        messageKey.test(message) ? t(message, { field: fieldName?.(path, t) ?? "" }) : message,
+        keyPattern.test(message) ? t(messageKey(message), { field: fieldName?.(path, t) ?? "" }) : message,
       ) ?? null,
     ]),
   );
@@ -178,9 +179,9 @@ export function translateRefusal(error: AppError, t: TFunction, fieldName: Field
       field: fieldName?.(issue.path, t) ?? "",
       ...(typeof before === "string" ? { before: fieldName?.(before, t) ?? before } : {}),
     };
-    fieldErrors[issue.path] = [t(issue.message, params)];
+    fieldErrors[issue.path] = [t(messageKey(issue.message), params)];
   }
-  return { formErrors: [t(error.messageKey, error.params)], fieldErrors };
+  return { formErrors: [t(messageKey(error.messageKey), error.params)], fieldErrors };
 }
 
 type ActionHandlerContext<

@@ -1,26 +1,20 @@
 import { parseWithZod } from "@conform-to/zod";
 import { AppError, builtinTemplate, templateDefinitionSchema } from "@mentoring/domain";
-import { defaultNamespace, formatters, resources } from "@mentoring/i18n";
-import i18next, { type TFunction } from "i18next";
+import { defaultNamespace } from "@mentoring/i18n";
+import type { TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { templateFieldName } from "../presenters/template-editor.server";
+import { i18n } from "./i18n.server";
 import { translateRefusal } from "./route-builder.server";
 import { definitionFromForm, templateForm, templateFormValues } from "./template-form";
 
 let ko: TFunction;
 let en: TFunction;
 
+// The app's own translators, as its loaders and actions get them.
 beforeAll(async () => {
-  const instance = i18next.createInstance();
-  await instance.use(formatters).init({
-    resources,
-    lng: "ko",
-    fallbackLng: "ko",
-    defaultNS: defaultNamespace,
-    interpolation: { escapeValue: false },
-  });
-  ko = instance.getFixedT("ko");
-  en = instance.getFixedT("en");
+  ko = await i18n.getFixedT("ko", defaultNamespace);
+  en = await i18n.getFixedT("en", defaultNamespace);
 });
 
 /** The Gangneung template's editor as posted, with some fields changed as a coordinator typed them. */

@@ -26,7 +26,7 @@ export interface CohortOverview {
   /** Applications per role: accepted and waitlisted. */
   applications: Record<ApplicationRole, { accepted: number; waitlisted: number }>;
   /** The next status and what stands in its way today; null for a closed cohort. */
-  next: { to: CohortStatus; problems: TransitionProblem[] } | null;
+  next: { to: Exclude<CohortStatus, "draft">; problems: TransitionProblem[] } | null;
 }
 
 /** What the cohort's overview page shows. Not found (404) when the cohort is not the tenant's. */

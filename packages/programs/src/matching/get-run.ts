@@ -1,5 +1,6 @@
 import type { TenantDb } from "@mentoring/db";
 import type { ApplicationRole } from "@mentoring/domain";
+import type { Criterion } from "@mentoring/matching";
 import { loadCohort } from "../records/cohort-record";
 import { namedParams, peopleOf, reviewTeams } from "../records/matching-review";
 import {
@@ -28,7 +29,7 @@ export interface ScorePart {
   /** The criterion's id in the problem, e.g. "diagnostic_complement:digital_diagnostic.digital_literacy". */
   criterion: string;
   /** The criterion kind, for a translated label: `matching.criterion.<kind>`. */
-  kind: string;
+  kind: Criterion["kind"];
   value: number;
   weight: number;
   points: number;

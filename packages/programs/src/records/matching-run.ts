@@ -1,6 +1,6 @@
 import type { MatchingRun, Prisma, TenantDb } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";
-import type { MatchingProblemInput, MatchingResult } from "@mentoring/matching";
+import type { MatchingPhase, MatchingProblemInput, MatchingResult } from "@mentoring/matching";
 import type { CohortRecord } from "./cohort-record";
 import type { StoredTeam } from "./matching-review";
 
@@ -15,7 +15,7 @@ export interface RunSummary {
   number: number;
   status: "queued" | "running" | "succeeded" | "failed";
   progress: number;
-  phase: string | null;
+  phase: MatchingPhase | null;
   objective: number | null;
   bound: number | null;
   /** Proven gap as a fraction (0.001 = 0.1 %), null until solved. */
@@ -49,7 +49,8 @@ export function summaryOf(run: MatchingRun): RunSummary {
     number: run.number,
     status: run.status,
     progress: run.progress,
-    phase: run.phase,
+    // A text column, written only with the engine's phases (run-matching.ts).
+    phase: run.phase as MatchingPhase | null,
     objective: run.objective,
     bound: run.bound,
     gap: run.gap,
