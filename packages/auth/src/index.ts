@@ -1,3 +1,3 @@
-export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password";
+export { hashPassword, verifyPassword } from "./password";
 export { decryptSecret, encryptSecret, SecretBoxError } from "./secret-box";
 export { hashToken, newToken, sameToken } from "./token";

@@ -4,8 +4,6 @@ import { hash, verify } from "@node-rs/argon2";
 // The library's enum is `const`, which isolated modules cannot import: 2 is Argon2id.
 const ARGON2ID = 2;
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, { algorithm: ARGON2ID });
 }

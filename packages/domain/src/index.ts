@@ -54,6 +54,7 @@ export * from "./errors";
 export { type Grade, type GradeParse, parseGrade } from "./grade";
 export { type LocalizedText, localize, localizedTextSchema } from "./localized-text";
 export { type RoleChangeProblem, roleChangeProblems } from "./membership-roles";
+export { MIN_PASSWORD_LENGTH } from "./password-policy";
 export {
   can,
   isPlatformPermission,

@@ -1,10 +1,10 @@
-import { z } from "zod";
 import { importDetail } from "../services/directory.server";
 import { apiRoute } from "../services/guard.server";
+import { id as importId } from "../services/route-params";
 
 /** GET /api/v1/imports/{id} — where a directory import stands, with its summary and invalid rows. */
 export const loader = apiRoute("staff.import", async ({ params, context, tenant }) => {
-  const id = z.string().uuid().safeParse(params.id);
+  const id = importId.safeParse(params.id);
   const detail = id.success ? await importDetail(context.services, tenant.id, id.data) : null;
   if (!detail) return Response.json({ error: "not_found" }, { status: 404 });
   return Response.json({

@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { MIN_PASSWORD_LENGTH } from "@mentoring/auth";
-import { isAppError } from "@mentoring/domain";
+import { isAppError, MIN_PASSWORD_LENGTH } from "@mentoring/domain";
 import { acceptInvitation, viewInvitation } from "@mentoring/tenants";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { MIN_PASSWORD_LENGTH } from "@mentoring/auth";
+import { MIN_PASSWORD_LENGTH } from "@mentoring/domain";
 import { checkResetLink, resetPassword } from "@mentoring/tenants";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";

@@ -245,7 +245,7 @@ export const koMatching = {
       "멘토 {{mentors}}명과 멘티 {{mentees}}명으로는 템플릿 구성의 팀을 하나도 만들 수 없습니다",
   },
 
-  /** Refusals of the matching service (ProgramError keys). */
+  /** Refusals of the matching use cases (the messages of the matching.* error codes). */
   error: {
     runNotFound: "매칭 실행 기록을 찾을 수 없습니다.",
     cohortNotMatching: "기수가 매칭 단계에 있을 때만 매칭을 실행하고 고칠 수 있습니다.",
