@@ -13,10 +13,10 @@ import {
 import { missingKeys, supportedLocales } from "@mentoring/i18n";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  cohortOverview,
   createCohort,
+  getCohortOverview,
+  getNewCohortDefaults,
   listCohorts,
-  newCohortDefaults,
   transitionCohort,
   updateCohortSchedule,
 } from "../src/cohorts";
@@ -184,7 +184,7 @@ describe("creating a cohort", () => {
 
   it("numbers the next cohort of a template after the last, and titles it the Korean way", async () => {
     const { templateId } = await draftCohort();
-    const defaults = await db.withTenant(gangneung, (tx) => newCohortDefaults(tx, gangneung, templateId));
+    const defaults = await db.withTenant(gangneung, (tx) => getNewCohortDefaults(tx, gangneung, templateId));
     expect(defaults).toMatchObject({
       number: 2,
       title: "거꾸로 멘토링 2기",
@@ -243,7 +243,7 @@ describe("creating a cohort", () => {
 describe("editing a cohort's dates", () => {
   const scheduleForm = async (cohortId: string, change: Record<string, string>) => {
     const overview = await db.withTenant(gangneung, (tx) =>
-      cohortOverview(tx, gangneung, cohortId, day("2025-01-10")),
+      getCohortOverview(tx, gangneung, cohortId, day("2025-01-10")),
     );
     return { ...overview.schedule, ...change };
   };
@@ -471,7 +471,7 @@ describe("the cohort overview", () => {
     await accept(cohortId, "mentor", 2);
     await accept(cohortId, "mentor", 1, "waitlisted" as "accepted");
     const overview = await db.withTenant(gangneung, (tx) =>
-      cohortOverview(tx, gangneung, cohortId, day("2025-02-01")),
+      getCohortOverview(tx, gangneung, cohortId, day("2025-02-01")),
     );
     expect(overview).toMatchObject({
       status: "recruiting",

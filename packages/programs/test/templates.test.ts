@@ -13,9 +13,9 @@ import { createCohort } from "../src/cohorts";
 import {
   copyBuiltinTemplate,
   listTemplates,
+  listTenantDepartments,
   loadTemplate,
   saveTemplate,
-  tenantDepartments,
 } from "../src/templates";
 
 let database: TestDatabase;
@@ -256,10 +256,12 @@ describe("saving a template", () => {
 
 describe("the tenant's departments for eligibility rules", () => {
   it("lists the tenant's own departments and no one else's", async () => {
-    const departments = await db.withTenant(gangneung, (tx) => tenantDepartments(tx, gangneung));
+    const departments = await db.withTenant(gangneung, (tx) => listTenantDepartments(tx, gangneung));
     expect(departments.length).toBeGreaterThan(5);
     const yonginIds = new Set(
-      (await db.withTenant(yongin, (tx) => tenantDepartments(tx, yongin))).map((department) => department.id),
+      (await db.withTenant(yongin, (tx) => listTenantDepartments(tx, yongin))).map(
+        (department) => department.id,
+      ),
     );
     expect(departments.some((department) => yonginIds.has(department.id))).toBe(false);
   });

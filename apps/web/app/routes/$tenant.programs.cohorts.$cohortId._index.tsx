@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { cohortStatuses, isAppError, type ScheduleField, scheduleFields } from "@mentoring/domain";
-import { cohortOverview, tenantToday, transitionCohort, updateCohortSchedule } from "@mentoring/programs";
+import { getCohortOverview, tenantToday, transitionCohort, updateCohortSchedule } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,7 +25,7 @@ export const loader = tenantLoader(
   { permission: "programs.view", params: cohortParams, query: z.object({ created: z.string().optional() }) },
   async ({ params, query, tenant, locale, t, may, withTenant }) => {
     const overview = await withTenant((db) =>
-      cohortOverview(db, tenant.id, params.cohortId, tenantToday(tenant.timeZone)),
+      getCohortOverview(db, tenant.id, params.cohortId, tenantToday(tenant.timeZone)),
     );
     return {
       ...presentCohortOverview(overview, locale, tenant.timeZone, t),

@@ -4,7 +4,7 @@ import { applicationRoles, applicationStatuses } from "@mentoring/domain";
 import {
   type ApplicantFilter,
   applicantFilterSchema,
-  cohortApplicants,
+  listCohortApplicants,
   nominateToCohort,
   rejectApplication,
 } from "@mentoring/programs";
@@ -37,7 +37,7 @@ import { staffGrade } from "../services/stored-codes";
 export const loader = tenantLoader(
   { permission: "applications.review", params: cohortParams, query: applicantFilterSchema },
   async ({ params, query, tenant, locale, withTenant }) => {
-    const page = await withTenant((db) => cohortApplicants(db, tenant.id, params.cohortId, query));
+    const page = await withTenant((db) => listCohortApplicants(db, tenant.id, params.cohortId, query));
     const filter = filterQuery(query);
     const exportBase = `/${tenant.slug}/programs/cohorts/${params.cohortId}/applicants/export`;
     return {

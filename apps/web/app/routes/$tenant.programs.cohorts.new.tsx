@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import type { MessageKey } from "@mentoring/i18n";
-import { createCohort, listTemplates, newCohortDefaults, tenantToday } from "@mentoring/programs";
+import { createCohort, getNewCohortDefaults, listTemplates, tenantToday } from "@mentoring/programs";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,7 +22,7 @@ export const loader = tenantLoader(
     const { templates, chosen } = await withTenant(async (db) => {
       const templates = await listTemplates(db, tenant.id);
       const template = templates.find((candidate) => candidate.id === query.template);
-      const defaults = template ? await newCohortDefaults(db, tenant.id, template.id) : null;
+      const defaults = template ? await getNewCohortDefaults(db, tenant.id, template.id) : null;
       return {
         templates,
         chosen: template && defaults ? { ...defaults, version: template.currentVersion } : null,

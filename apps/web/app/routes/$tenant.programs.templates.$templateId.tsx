@@ -2,7 +2,7 @@ import { type FieldMetadata, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { type ApplicationRole, applicationRoles, programKinds } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
-import { loadTemplate, saveTemplate, tenantDepartments } from "@mentoring/programs";
+import { listTenantDepartments, loadTemplate, saveTemplate } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -28,7 +28,7 @@ export const loader = tenantLoader(
   async ({ params, query, tenant, locale, may, withTenant }) => {
     const { template, departments } = await withTenant(async (db) => ({
       template: await loadTemplate(db, tenant.id, params.templateId),
-      departments: await tenantDepartments(db, tenant.id),
+      departments: await listTenantDepartments(db, tenant.id),
     }));
     return {
       ...presentTemplateEditor(template, departments, locale),

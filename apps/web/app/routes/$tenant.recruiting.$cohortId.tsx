@@ -3,8 +3,8 @@ import { getZodConstraint } from "@conform-to/zod";
 import { AppError, applicationRoles, CONSENT_VERSION } from "@mentoring/domain";
 import {
   applyToCohort,
-  cohortAnnouncement,
   consentToNomination,
+  getCohortAnnouncement,
   withdrawApplication,
 } from "@mentoring/programs";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -30,7 +30,7 @@ export const loader = tenantLoader(
   async ({ params, tenant, membership, locale, withTenant }) => {
     const { staffMemberId } = membership;
     const { announcement, application, departments } = await withTenant((db) =>
-      cohortAnnouncement(db, tenant.id, params.cohortId, staffMemberId),
+      getCohortAnnouncement(db, tenant.id, params.cohortId, staffMemberId),
     );
     return {
       announcement: presentAnnouncement(announcement, departments),

@@ -1,5 +1,5 @@
 import type { TenantDb } from "@mentoring/db";
-import { applicationsOf } from "../recruitment/applications-of";
+import { listStaffApplications } from "../recruitment/list-staff-applications";
 import { getCeremony } from "./get-ceremony";
 
 export interface MyCeremony {
@@ -19,7 +19,7 @@ export async function listMyCeremonies(
   input: { tenantId: string; staffMemberId: string },
 ): Promise<MyCeremony[]> {
   const { tenantId, staffMemberId } = input;
-  const applications = await applicationsOf(tx, tenantId, staffMemberId);
+  const applications = await listStaffApplications(tx, tenantId, staffMemberId);
   const ceremonies: MyCeremony[] = [];
   for (const application of applications) {
     if (application.status !== "accepted") continue;

@@ -12,18 +12,18 @@ export { quotaOf } from "../records/cohort-places";
 export { departmentsNamedIn } from "../records/department-names";
 export type { PlacementOutcome } from "../records/placement";
 export { candidateOf } from "../records/staff-candidate";
-export { applicationsOf, type OwnApplication } from "./applications-of";
 export { type ApplyInput, applyToCohort } from "./apply-to-cohort";
-export { cohortAnnouncement } from "./cohort-announcement";
-export { cohortApplicants } from "./cohort-applicants";
 export { consentToNomination } from "./consent-to-nomination";
 export { exportApplicants } from "./export-applicants";
+export { getCohortAnnouncement } from "./get-cohort-announcement";
+export { listCohortApplicants } from "./list-cohort-applicants";
+export { listRecruitingCohorts } from "./list-recruiting-cohorts";
+export { listStaffApplications, type OwnApplication } from "./list-staff-applications";
 export {
   MAX_NOMINATIONS,
   type NominateInput,
   type NominationResult,
   nominateToCohort,
 } from "./nominate-to-cohort";
-export { recruitingCohorts } from "./recruiting-cohorts";
 export { REJECTION_REASON_MAX, type RejectInput, rejectApplication } from "./reject-application";
 export { withdrawApplication } from "./withdraw-application";

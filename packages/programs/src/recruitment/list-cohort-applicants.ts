@@ -9,7 +9,7 @@ import { loadCohort } from "../records/cohort-record";
  * The coordinator's view of a cohort's applicants: places per role (whatever the filter) and the rows the
  * filter selects, with the departments to filter by.
  */
-export async function cohortApplicants(
+export async function listCohortApplicants(
   tx: TenantDb,
   tenantId: string,
   cohortId: string,

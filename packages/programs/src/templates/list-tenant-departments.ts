@@ -1,7 +1,7 @@
 import type { TenantDb } from "@mentoring/db";
 
 /** The tenant's departments, by name, for the eligibility rules' department lists. */
-export async function tenantDepartments(
+export async function listTenantDepartments(
   tx: TenantDb,
   tenantId: string,
 ): Promise<{ id: string; name: string; code: string }[]> {

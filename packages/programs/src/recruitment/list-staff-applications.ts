@@ -24,7 +24,7 @@ export interface OwnApplication {
 }
 
 /** A staff member's applications, newest first, with their waitlist places. */
-export async function applicationsOf(
+export async function listStaffApplications(
   tx: TenantDb,
   tenantId: string,
   staffMemberId: string,

@@ -30,7 +30,7 @@ export interface CohortOverview {
 }
 
 /** What the cohort's overview page shows. Not found (404) when the cohort is not the tenant's. */
-export async function cohortOverview(
+export async function getCohortOverview(
   tx: TenantDb,
   tenantId: string,
   cohortId: string,

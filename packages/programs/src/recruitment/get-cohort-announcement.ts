@@ -4,13 +4,13 @@ import { type Announcement, announcementOf } from "../records/announcement";
 import { placeCounts } from "../records/cohort-places";
 import { loadCohort } from "../records/cohort-record";
 import { departmentsNamedIn } from "../records/department-names";
-import { applicationsOf, type OwnApplication } from "./applications-of";
+import { listStaffApplications, type OwnApplication } from "./list-staff-applications";
 
 /**
  * One cohort's announcement as a staff member sees it: the program, the places, the rules in force, and
  * their own application there if any. A draft cohort is not announced (404).
  */
-export async function cohortAnnouncement(
+export async function getCohortAnnouncement(
   tx: TenantDb,
   tenantId: string,
   cohortId: string,
@@ -24,7 +24,7 @@ export async function cohortAnnouncement(
   if (record.cohort.status === "draft") throw new AppError("cohort.not_found");
   const announcement = announcementOf(record, await placeCounts(tx, tenantId, cohortId));
   const application = staffMemberId
-    ? ((await applicationsOf(tx, tenantId, staffMemberId, cohortId))[0] ?? null)
+    ? ((await listStaffApplications(tx, tenantId, staffMemberId, cohortId))[0] ?? null)
     : null;
   const departments = await departmentsNamedIn(
     tx,
