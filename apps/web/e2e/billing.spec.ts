@@ -78,7 +78,14 @@ test("a city subscribes by invoice; past due, it turns read-only with a banner a
   await page.getByRole("link", { name: "구성원 관리" }).click();
   await page.getByLabel("초대할 이메일").fill(`someone@${city.slug}.example.kr`);
   await page.getByRole("group", { name: "역할", exact: true }).getByLabel("참여자").check();
-  await page.getByRole("button", { name: "초대 메일 보내기" }).click();
+  // The form has a field checked on the server as soon as it is left (a post of its own), which a
+  // read-only city refuses as well: the refusal may replace the page before the button is pressed.
+  const refusal = page.getByRole("heading", { level: 1, name: "읽기 전용 기관입니다" });
+  await expect(async () => {
+    if (!(await refusal.isVisible()))
+      await page.getByRole("button", { name: "초대 메일 보내기" }).click({ timeout: 1_000 });
+    await expect(refusal).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("읽기 전용 기관입니다");
 
   // Paid: full access again.

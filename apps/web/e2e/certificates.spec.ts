@@ -6,7 +6,7 @@ import { saveCeremony } from "@mentoring/programs";
 import type { Page } from "@playwright/test";
 import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
-import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
 // The pairing ceremony and its certificates, for a small cohort in a city of its own with Yongin's
 // directory: two mentors and three new officials, matched and published through the use cases. The
@@ -129,16 +129,6 @@ async function participantCertificate(db: Database): Promise<{ id: string; seria
       select: { id: true, serial: true },
     }),
   );
-}
-
-/** Fails the test on a hydration error or a failed request. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text().split("\n")[0] as string);
-  });
-  page.on("pageerror", (error) => errors.push(error.message.split("\n")[0] as string));
-  return errors;
 }
 
 const names = () => [...mentors, ...mentees].map((person) => person.name);

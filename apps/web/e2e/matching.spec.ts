@@ -4,7 +4,7 @@ import { withParticle } from "@mentoring/i18n";
 import type { Locator, Page } from "@playwright/test";
 import { createCohortFor, createTenant, seededPerson } from "./factories";
 import { expect, test } from "./fixtures";
-import { baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
+import { baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
 // Gangneung's coordinator forms the teams of reverse mentoring: moves the cohort from orientation to
 // matching (its pre-surveys still open, so with a reason), runs matching and watches it work, gets 10 teams
@@ -81,16 +81,6 @@ function swappable(cards: Awaited<ReturnType<typeof readCard>>[]) {
     }
   }
   throw new Error("no two juniors can trade places without breaking a rule");
-}
-
-/** Hydration errors and failed requests, which would throw away what the coordinator chose on the page. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text().split("\n")[0] as string);
-  });
-  page.on("pageerror", (error) => errors.push(error.message.split("\n")[0] as string));
-  return errors;
 }
 
 async function expectCleanPage(page: Page, data: string[]) {

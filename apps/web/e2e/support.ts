@@ -113,3 +113,20 @@ export async function expectOnlyTranslatedText(page: Page, data: string[] = []) 
     .filter((text) => !text.split(", ").every((part) => known.has(part) || isMessage(part)));
   expect(untranslated).toEqual([]);
 }
+
+/**
+ * Collects hydration errors, uncaught exceptions and failed requests, any of which would throw away what
+ * the person entered on the page. A refusal the page answers with its message (a form post answered
+ * 400, 409, 410, 422 or 429 by the route builder) is the page working, not failing: the browser logs
+ * those responses too, and they are left out.
+ */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  const refusal = /^Failed to load resource: the server responded with a status of (400|409|410|422|429)\b/;
+  page.on("console", (message) => {
+    const text = message.text().split("\n")[0] as string;
+    if (message.type() === "error" && !refusal.test(text)) errors.push(text);
+  });
+  page.on("pageerror", (error) => errors.push(error.message.split("\n")[0] as string));
+  return errors;
+}

@@ -4,7 +4,7 @@ import { builtinTemplate, localize } from "@mentoring/domain";
 import type { Page } from "@playwright/test";
 import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
-import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
 // Yongin's new-official mentoring, 1st cohort, is in orientation with its pre-surveys open. A new official
 // (an accepted mentee who has not answered yet) answers part of the pre-survey, leaves, comes back to find
@@ -81,16 +81,6 @@ async function fixture(db: Database): Promise<Fixture> {
     participantName: newOfficial.name,
     coordinatorName: coordinatorPerson.name,
   };
-}
-
-/** Fails the test on a hydration error or a failed request, which would wipe what the person entered. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text().split("\n")[0] as string);
-  });
-  page.on("pageerror", (error) => errors.push(error.message.split("\n")[0] as string));
-  return errors;
 }
 
 async function completion(page: Page, f: Fixture): Promise<{ submitted: number; expected: number }> {

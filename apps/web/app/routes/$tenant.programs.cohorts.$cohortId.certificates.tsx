@@ -11,6 +11,7 @@ import {
   tenantToday,
 } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BatchProgress } from "../components/batch-progress";
@@ -64,6 +65,9 @@ const certificatesForm = z.discriminatedUnion("intent", [
   revokeForm,
 ]);
 
+/** The field of a revoke form that shows its own message. */
+const reasonField = ["reason"] as const;
+
 /** The fields of the ceremony form that show their own messages. */
 const ceremonyFields = ["date", "time", "place", "programme", "gift"] as const;
 
@@ -88,7 +92,7 @@ export const action = tenantAction(
     form: certificatesForm,
     // Which of the page's forms the refusal answers, and for attendance and revoking which row.
     onRefusal: (_error, { form }) => ({
-      intent: form.intent,
+      refused: form.intent,
       applicationId: form.intent === "attendance" ? form.applicationId : undefined,
       certificateId: form.intent === "revoke" ? form.certificateId : undefined,
     }),
@@ -126,6 +130,12 @@ export const action = tenantAction(
 
 type Result = ReturnType<typeof useActionData<typeof action>>;
 
+/** Which of the page's forms the last result answers: success data names it, a refusal says which it refused. */
+function answered(result: Result): string | undefined {
+  if (!result) return undefined;
+  return isRefusal(result) ? result.refused : result.intent;
+}
+
 /**
  * A refusal as one form shows it: when it names fields of the form, its messages stand beside them only,
  * and what the reply says of the form as a whole (the same message, or "check what you entered") is not
@@ -160,10 +170,16 @@ export default function CohortCertificates() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   useRefreshWhile(batches.some((batch) => batch.status === "generating"));
-  const ceremonyRefusal = isRefusal(result) && result.intent === "ceremony" ? result : undefined;
+  const ceremonyRefusal = isRefusal(result) && result.refused === "ceremony" ? result : undefined;
+  // One object per refusal: conform reports a new lastResult on every render it changes, and a fresh
+  // object each render would loop.
+  const ceremonyResult = useMemo(
+    () => (ceremonyRefusal ? besideFields(ceremonyRefusal, ceremonyFields) : undefined),
+    [ceremonyRefusal],
+  );
   const [form, fields] = useForm<z.input<typeof ceremonyForm>>({
     id: "ceremony",
-    lastResult: ceremonyRefusal ? besideFields(ceremonyRefusal, ceremonyFields) : undefined,
+    lastResult: ceremonyResult,
     constraint: getZodConstraint(ceremonyForm),
     shouldValidate: "onBlur",
     defaultValue: {
@@ -190,7 +206,7 @@ export default function CohortCertificates() {
         ) : (
           <p>{t("certificates.ceremony.none")}</p>
         )}
-        {result?.intent === "ceremony" && !ceremonyRefusal ? (
+        {result && answered(result) === "ceremony" && !ceremonyRefusal ? (
           <Message result={result} saved="certificates.ceremony.saved" />
         ) : null}
         <FormErrors form={form} />
@@ -231,7 +247,7 @@ export default function CohortCertificates() {
 
       <section aria-labelledby="attendance-heading" className="card">
         <h2 id="attendance-heading">{t("certificates.attendance.title")}</h2>
-        {result?.intent === "attendance" ? (
+        {result && answered(result) === "attendance" ? (
           <Message result={result} saved="certificates.attendance.saved" />
         ) : null}
         {!ceremony ? (
@@ -311,7 +327,7 @@ export default function CohortCertificates() {
       <section aria-labelledby="batches-heading" className="card">
         <h2 id="batches-heading">{t("certificates.batch.title")}</h2>
         <p>{t("certificates.batch.intro")}</p>
-        {result?.intent === "prepare" ? (
+        {result && answered(result) === "prepare" ? (
           <Message result={result} saved="certificates.batch.prepared" />
         ) : null}
         <Form method="post">
@@ -443,7 +459,9 @@ function Batch({
             header: t("certificates.table.revoke"),
             cell: (certificate) => {
               const rowResult =
-                result?.intent === "revoke" && result.certificateId === certificate.id ? result : undefined;
+                answered(result) === "revoke" && result?.certificateId === certificate.id
+                  ? result
+                  : undefined;
               return (
                 <>
                   {rowResult && !isRefusal(rowResult) ? (
@@ -477,9 +495,10 @@ function RevokeForm({
   busy: boolean;
 }) {
   const { t } = useTranslation();
+  const lastResult = useMemo(() => (refusal ? besideFields(refusal, reasonField) : undefined), [refusal]);
   const [form, fields] = useForm<z.input<typeof revokeForm>>({
     id: `revoke-${certificateId}`,
-    lastResult: refusal ? besideFields(refusal, ["reason"]) : undefined,
+    lastResult,
     constraint: getZodConstraint(revokeForm),
     shouldValidate: "onBlur",
   });

@@ -227,11 +227,12 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
       const reply = submission
         ? submission.reply({ ...translated, hideFields })
         : { status: "error" as const, error: { "": translated.formErrors, ...translated.fieldErrors } };
+      // The page's details first: conform's own fields (intent, initialValue, error…) must stay its own.
       const refusal = {
+        ...spec.onRefusal?.(error, withForm),
         ...reply,
         status: "error",
         code: error.code,
-        ...spec.onRefusal?.(error, withForm),
       } as Refusal<Extra>;
       return data(refusal, { status: error.status });
     }
