@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { startStripeDouble } from "@mentoring/billing/testing";
@@ -14,7 +14,7 @@ import { E2E_PASSWORD } from "./support";
 
 const webRoot = fileURLToPath(new URL("..", import.meta.url));
 const workerRoot = fileURLToPath(new URL("../../worker", import.meta.url));
-export const mailDir = fileURLToPath(new URL("../.tmp/e2e-mail", import.meta.url));
+const tmpDir = fileURLToPath(new URL("../.tmp", import.meta.url));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,77 +42,95 @@ async function waitFor(url: string, child: ChildProcess, name: string) {
   throw new Error(`${name} was not ready at ${url} within 60 s`);
 }
 
-/** Builds the app, seeds a fresh database, and starts a mail sink, the worker and the web server. */
+/**
+ * Builds the app, seeds a fresh database, and starts a mail sink, the worker and the web server. What it
+ * started is stopped again when setting up fails half-way, as after the run.
+ */
 export default async function globalSetup() {
   const build = spawnSync("npx", ["remix", "vite:build"], { cwd: webRoot, stdio: "inherit" });
   if (build.status !== 0) throw new Error("the web build failed");
 
-  const database = await createTestDatabase();
-  await seedAll(database.db, { password: E2E_PASSWORD });
-  await seedPrograms(database.db);
-
-  rmSync(mailDir, { recursive: true, force: true });
-  mkdirSync(mailDir, { recursive: true });
-  const sink = await startMailSink({
-    onMail(mail) {
-      writeFileSync(`${mailDir}/${Date.now()}-${randomBytes(3).toString("hex")}.json`, JSON.stringify(mail));
-    },
-  });
-
-  // Stripe cannot be reached from here: the real SDK talks to a local double; webhooks are signed for real.
-  const stripe = await startStripeDouble();
-  const webhookSecret = `whsec_${randomBytes(16).toString("hex")}`;
-
-  const webPort = await freePort();
-  const baseURL = `http://127.0.0.1:${webPort}`;
-  const prefix = `e2e-${randomBytes(4).toString("hex")}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: "production" as const,
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
-    DATABASE_URL: database.urls.app,
-    QUEUE_PREFIX: prefix,
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-    APP_URL: baseURL,
-    WEB_PORT: String(webPort),
-    SMTP_URL: sink.url,
-    WORKER_HEALTH_PORT: String(await freePort()),
-    OUTBOX_POLL_INTERVAL_MS: "100",
-    STRIPE_API_URL: stripe.url,
-    STRIPE_WEBHOOK_SECRET: webhookSecret,
-    // No grace: a past-due subscription makes the tenant read-only at once, so the test can see it.
-    BILLING_GRACE_DAYS: "0",
+  // Undone in reverse order, after the run or when a later step fails.
+  const undo: (() => Promise<unknown> | unknown)[] = [];
+  const teardown = async () => {
+    for (const step of undo.reverse()) await step();
   };
-  const processes = [
-    spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: workerRoot, env, stdio: "inherit" }),
-    spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: webRoot, env, stdio: "inherit" }),
-  ];
-  const [worker, web] = processes as [ChildProcess, ChildProcess];
-  await waitFor(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/readyz`, worker, "worker");
-  await waitFor(`${baseURL}/readyz`, web, "web");
+  try {
+    const database = await createTestDatabase();
+    undo.push(() => database.drop());
+    await seedAll(database.db, { password: E2E_PASSWORD });
+    await seedPrograms(database.db);
 
-  process.env.E2E_BASE_URL = baseURL;
-  process.env.E2E_MAIL_DIR = mailDir;
-  process.env.E2E_DATABASE_URL = database.urls.app;
-  // The login fixture (e2e/fixtures.ts) signs session cookies as the server does.
-  process.env.E2E_SESSION_SECRET = env.SESSION_SECRET;
-  process.env.E2E_STRIPE_WEBHOOK_SECRET = webhookSecret;
+    // A directory of this run's own: another run in the same checkout does not empty it.
+    mkdirSync(tmpDir, { recursive: true });
+    const mailDir = mkdtempSync(`${tmpDir}/e2e-mail-`);
+    undo.push(() => rmSync(mailDir, { recursive: true, force: true }));
+    const sink = await startMailSink({
+      onMail(mail) {
+        writeFileSync(
+          `${mailDir}/${Date.now()}-${randomBytes(3).toString("hex")}.json`,
+          JSON.stringify(mail),
+        );
+      },
+    });
+    undo.push(() => sink.close());
 
-  return async () => {
-    for (const child of processes) child.kill("SIGTERM");
-    await Promise.all(
-      processes.map(
-        (child) =>
-          new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve))),
-      ),
-    );
-    await sink.close();
-    await stripe.close();
-    await database.drop();
-    const redis = new Redis(config().REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  };
+    // Stripe cannot be reached from here: the real SDK talks to a local double; webhooks are signed for real.
+    const stripe = await startStripeDouble();
+    undo.push(() => stripe.close());
+    const webhookSecret = `whsec_${randomBytes(16).toString("hex")}`;
+
+    const webPort = await freePort();
+    const baseURL = `http://127.0.0.1:${webPort}`;
+    const prefix = `e2e-${randomBytes(4).toString("hex")}`;
+    undo.push(async () => {
+      const redis = new Redis(config().REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    });
+    const env = {
+      ...process.env,
+      NODE_ENV: "production" as const,
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+      DATABASE_URL: database.urls.app,
+      QUEUE_PREFIX: prefix,
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      APP_URL: baseURL,
+      WEB_PORT: String(webPort),
+      SMTP_URL: sink.url,
+      WORKER_HEALTH_PORT: String(await freePort()),
+      OUTBOX_POLL_INTERVAL_MS: "100",
+      STRIPE_API_URL: stripe.url,
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+      // No grace: a past-due subscription makes the tenant read-only at once, so the test can see it.
+      BILLING_GRACE_DAYS: "0",
+    };
+    const start = (cwd: string, entry: string) => {
+      const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd, env, stdio: "inherit" });
+      undo.push(async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      });
+      return child;
+    };
+    const worker = start(workerRoot, "src/main.ts");
+    const web = start(webRoot, "server.ts");
+    await waitFor(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/readyz`, worker, "worker");
+    await waitFor(`${baseURL}/readyz`, web, "web");
+
+    process.env.E2E_BASE_URL = baseURL;
+    process.env.E2E_MAIL_DIR = mailDir;
+    process.env.E2E_DATABASE_URL = database.urls.app;
+    // The login fixture (e2e/fixtures.ts) signs session cookies as the server does.
+    process.env.E2E_SESSION_SECRET = env.SESSION_SECRET;
+    process.env.E2E_STRIPE_WEBHOOK_SECRET = webhookSecret;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
 }

@@ -23,7 +23,8 @@ export const baseURL = () => process.env.E2E_BASE_URL as string;
 
 /** Signs in through the form, as a person does: for the tests of signing in (others use the login fixture). */
 export async function signIn(page: Page, email: string, password = E2E_PASSWORD) {
-  await page.goto(`${baseURL()}/sign-in`);
+  // Loaded and hydrated before typing: a click that lands while the page hydrates can be lost.
+  await page.goto(`${baseURL()}/sign-in`, { waitUntil: "networkidle" });
   await page.getByLabel(/^(이메일|E-mail)$/).fill(email);
   await page.getByLabel(/^(비밀번호|Password)$/).fill(password);
   await page.getByRole("button", { name: /^(로그인|Sign in)$/ }).click();
