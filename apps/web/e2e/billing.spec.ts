@@ -3,7 +3,7 @@ import { gangneungSeed } from "@mentoring/db/seed";
 import type { Page } from "@playwright/test";
 import { createTenant, seededPerson } from "./factories";
 import { expect, test } from "./fixtures";
-import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, pressUntil } from "./support";
 
 const gangneung = gangneungSeed();
 /** Gangneung's administrator: the general affairs team leader. */
@@ -36,8 +36,9 @@ test("a city subscribes by invoice; past due, it turns read-only with a banner a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("요금 및 결제");
   await expectAccessible(page);
   await page.getByLabel("사업자등록번호").last().fill("220-81-62517");
-  await page.getByRole("button", { name: "구독 시작" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "구독이 시작되었습니다" })).toBeVisible();
+  const started = page.getByRole("status").filter({ hasText: "구독이 시작되었습니다" });
+  await pressUntil(page.getByRole("button", { name: "구독 시작" }), started);
+  await expect(started).toBeVisible();
   await expectAccessible(page);
 
   // Stripe reports the subscription past due (signed like Stripe signs it).
