@@ -69,7 +69,6 @@ export default function Billing() {
     lastResult: isRefusal(result) ? result : undefined,
     defaultValue: { businessRegistrationNumber: brn ?? "", interval: "yearly", collection: "send_invoice" },
     constraint: getZodConstraint(subscribeForm),
-    shouldValidate: "onBlur",
   });
   // A refused field says so beside itself; other refusals (Stripe's) above the forms.
   const fieldsInError = Object.keys(form.allErrors).some((name) => name !== "");

@@ -114,7 +114,6 @@ export default function Members() {
   const [form, fields] = useForm<z.input<typeof inviteForm>>({
     lastResult: inviteRefusal,
     constraint: getZodConstraint(inviteForm),
-    shouldValidate: "onBlur",
   });
   const sent = result && "sent" in result ? result.sent : undefined;
   const rolesError = fields.roles.errors?.[0];

@@ -155,13 +155,11 @@ export default function Settings() {
     lastResult: refusalOf(result, "settings"),
     defaultValue: { ...profile, nameEn: profile.nameEn ?? "", brandColor: profile.brandColor ?? "" },
     constraint: constraints.settings,
-    shouldValidate: "onBlur",
   });
   const [signerForm, signerFields] = useForm<{ title: string; name: string }>({
     id: "signer",
     lastResult: refusalOf(result, "add-signer"),
     constraint: constraints.signer,
-    shouldValidate: "onBlur",
   });
   return (
     <>

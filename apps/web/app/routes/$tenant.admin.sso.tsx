@@ -74,7 +74,6 @@ export default function SsoSettings() {
       enabled: settings?.enabled ?? false,
     },
     constraint,
-    shouldValidate: "onBlur",
   });
   // Fields in error are named beside each field; the alert only says to check them.
   const fieldsInError = Object.keys(form.allErrors).some((name) => name !== "");

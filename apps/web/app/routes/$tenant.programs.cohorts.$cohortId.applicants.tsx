@@ -174,7 +174,6 @@ function RejectForm({ row, result }: { row: Row; result: ActionResult | undefine
     id: `reject-${row.applicationId}`,
     lastResult: lastResultOf(refusalOf(result, "reject", row.applicationId), result),
     constraint,
-    shouldValidate: "onBlur",
   });
   // The use case's refusals (no reason, too long, too late) are about the reason: shown at its field.
   const refused = (form.errors?.length ?? 0) > 0;
@@ -259,7 +258,6 @@ function NominateForm({ result }: { result: ActionResult | undefined }) {
   const [form, fields] = useForm<FormFields<"nominate">>({
     lastResult: lastResultOf(refusalOf(result, "nominate"), result),
     constraint,
-    shouldValidate: "onBlur",
   });
   return (
     <Form method="post" className="narrow" {...getFormProps(form)}>

@@ -181,7 +181,6 @@ export default function CohortCertificates() {
     id: "ceremony",
     lastResult: ceremonyResult,
     constraint: getZodConstraint(ceremonyForm),
-    shouldValidate: "onBlur",
     defaultValue: {
       date: ceremony?.date ?? "",
       time: ceremony?.time ?? "",
@@ -500,7 +499,6 @@ function RevokeForm({
     id: `revoke-${certificateId}`,
     lastResult,
     constraint: getZodConstraint(revokeForm),
-    shouldValidate: "onBlur",
   });
   return (
     <Form method="post" className="revoke-form" {...getFormProps(form)}>

@@ -225,7 +225,6 @@ function NominationAnswer({
   const [form, fields] = useForm<FormFields<"consent">>({
     lastResult: lastResultOf(refusalOf(result, "consent"), result),
     constraint,
-    shouldValidate: "onBlur",
   });
   return (
     <section aria-labelledby="nomination-title">
@@ -269,7 +268,6 @@ function ApplyForm({
   const [form, fields] = useForm<FormFields<"apply">>({
     lastResult: lastResultOf(refusalOf(result, "apply"), result),
     constraint,
-    shouldValidate: "onBlur",
   });
   return (
     <section aria-labelledby="apply-title">

@@ -67,7 +67,6 @@ export default function SignBatch() {
     id: "sign",
     lastResult: refusal,
     constraint: getZodConstraint(signForm),
-    shouldValidate: "onBlur",
   });
   const confirmError = fields.confirm.errors?.[0];
   return (

@@ -91,7 +91,6 @@ export default function Join() {
     lastResult: isRefusal(result) ? result : undefined,
     defaultValue: { email: "email" in view ? view.email : "" },
     constraint: getZodConstraint(newAccountForm),
-    shouldValidate: "onBlur",
   });
   const invalid = view.state === "invalid" || (result && "invitationInvalid" in result);
   const roles = "roles" in view ? view.roles.map((role) => t(`role.${role}`)).join(", ") : "";

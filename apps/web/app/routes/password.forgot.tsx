@@ -35,7 +35,6 @@ export default function ForgotPassword() {
   const [form, fields] = useForm<z.input<typeof forgotForm>>({
     lastResult: isRefusal(result) ? result : undefined,
     constraint: getZodConstraint(forgotForm),
-    shouldValidate: "onBlur",
   });
   return (
     <Shell title={t("app.name")} homeTo="/">

@@ -49,7 +49,6 @@ export default function ResetPassword() {
   const [form, fields] = useForm<{ password: string; confirm: string }>({
     lastResult: isRefusal(result) ? result : undefined,
     constraint: getZodConstraint(resetForm),
-    shouldValidate: "onBlur",
   });
   const linkRefused = isRefusal(result) && result.code === "auth.reset_link_invalid";
   return (

@@ -74,7 +74,6 @@ export default function SignIn() {
   const [form, fields] = useForm<z.input<typeof signInForm>>({
     lastResult: isRefusal(result) ? result : undefined,
     constraint: getZodConstraint(signInForm),
-    shouldValidate: "onBlur",
   });
   return (
     <Shell title={t("app.name")} homeTo="/">

@@ -47,7 +47,6 @@ export default function SignUp() {
   const [form, fields] = useForm<Record<FieldName, string>>({
     lastResult: isRefusal(result) ? result : undefined,
     constraint,
-    shouldValidate: "onBlur",
   });
   return (
     <Shell title={t("app.name")} homeTo="/">
