@@ -52,9 +52,9 @@ test("the organisation admin sees the members and pending invitations", async ({
   await page.getByRole("link", { name: "구성원 관리" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("구성원 관리");
   await expect(page.getByRole("cell", { name: accounts.yonginCoordinator })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "trainer@yongin-institute.example.kr" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "trainer@yongin-institute.example.kr" })).toBeVisible();
   await expectAccessible(page);
-  const people = await page.locator("tbody td").allTextContents();
+  const people = await page.locator("tbody th, tbody td").allTextContents();
   await expectOnlyTranslatedText(page, ["용인특례시", "박성훈", ...people]);
 });
 
@@ -66,8 +66,8 @@ test("the platform operator sees every organisation and its status, and no staff
   await login(accounts.operator);
   await page.goto(`${baseURL()}/`);
   await expect(page).toHaveURL(`${baseURL()}/platform`);
-  await expect(page.getByRole("cell", { name: "용인특례시" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "강릉시" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "용인특례시" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "강릉시" })).toBeVisible();
   await expectAccessible(page);
   // Other tests add organisations of their own while this one runs: their names, addresses and regions
   // are data too (read after the page, so that every one it lists is known).

@@ -80,7 +80,7 @@ test("an administrator uploads a directory with errors, fixes it and applies it"
 
   // Nothing was written by the failed attempt.
   expect(await activeStaff(page, city)).toBe(before);
-  await expect(page.getByRole("cell", { name: "직원명부-오류.csv" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "직원명부-오류.csv" })).toBeVisible();
   await expect(page.getByRole("row", { name: /직원명부-오류\.csv/ })).toContainText("오류 있음");
   const uploadedAt = await page.locator("tbody td:nth-child(2)").allTextContents();
   await expectOnlyTranslatedText(page, [...frame, "직원명부-오류.csv", ...uploadedAt]);

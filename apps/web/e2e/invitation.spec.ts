@@ -27,7 +27,7 @@ test("an admin invites an evaluator by e-mail, and the invitee signs up through 
   await adminPage.getByRole("group", { name: "역할", exact: true }).getByLabel("평가위원").check();
   await adminPage.getByRole("button", { name: "초대 메일 보내기" }).click();
   await expect(adminPage.getByRole("status")).toHaveText(`${invitee} 주소로 초대 메일을 보냈습니다`);
-  await expect(adminPage.getByRole("cell", { name: invitee })).toBeVisible();
+  await expect(adminPage.getByRole("rowheader", { name: invitee })).toBeVisible();
   await expectAccessible(adminPage);
 
   await expect.poll(() => mailsTo(invitee).length, { timeout: 20_000 }).toBeGreaterThan(0);

@@ -178,8 +178,28 @@ describe("POST /api/v1/staff:import", () => {
       headers: { authorization: `Bearer ${tokens.valid}` },
       body: new Uint8Array([0x25, 0x50, 0x44, 0x46]),
     });
-    expect(
-      await statusOf(() => staffImport({ request, params: { operation: "staff:import" }, context })),
-    ).toBe(415);
+    const response = (await staffImport({
+      request,
+      params: { operation: "staff:import" },
+      context,
+    })) as Response;
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({ error: "directory.unsupported_format" });
+  });
+
+  it("refuses an empty body with 400 and creates nothing", async () => {
+    const before = await database.db.withTenant(tenantId, (tx) => tx.directoryImport.count());
+    const request = new Request("http://127.0.0.1/api/v1/staff:import", {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens.valid}` },
+    });
+    const response = (await staffImport({
+      request,
+      params: { operation: "staff:import" },
+      context,
+    })) as Response;
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "directory.no_file" });
+    expect(await database.db.withTenant(tenantId, (tx) => tx.directoryImport.count())).toBe(before);
   });
 });

@@ -11,7 +11,7 @@ const repo = fileURLToPath(new URL("../../..", import.meta.url));
  * Packages whose `src/<area>/` folders hold use cases, one per file. Pieces that several use cases share
  * (row loaders, shaping) live in `src/records/`, which is not a use-case folder.
  */
-const useCasePackages = ["packages/programs", "packages/tenants"];
+const useCasePackages = ["packages/directory", "packages/programs", "packages/tenants"];
 const notUseCaseFolders = new Set(["records", "testing"]);
 
 function useCaseFiles(): string[] {
@@ -84,5 +84,22 @@ describe("page routes", () => {
     const source = readFileSync(join(routesDir, file), "utf8");
     const found = handParsing.filter(([, pattern]) => pattern.test(source)).map(([what]) => what);
     expect(found, `${file} ${found.join(", ")}`).toEqual([]);
+  });
+});
+
+const allRoutes = readdirSync(routesDir).filter((file) => /\.tsx?$/.test(file));
+/** A query written in a route: reads and writes belong to use cases, which routes call. */
+const queryInRoute =
+  /\.(findMany|findFirst|findUnique|create|createMany|update|updateMany|delete|deleteMany|count|upsert|\$queryRaw|\$executeRaw)\(/;
+
+describe("routes", () => {
+  it.each(allRoutes)("%s leaves the database to use cases", (file) => {
+    const source = readFileSync(join(routesDir, file), "utf8");
+    expect(queryInRoute.test(source), `${file} queries the database itself`).toBe(false);
+  });
+
+  it("the check finds a query written in a route", () => {
+    expect(queryInRoute.test("await tx.membership.findFirst({ where })")).toBe(true);
+    expect(queryInRoute.test("await listMembers(tx, { tenantId })")).toBe(false);
   });
 });

@@ -10,6 +10,19 @@ export {
   requiredFields,
 } from "./columns";
 export { DepartmentIndex, type DepartmentMatch, departmentToCreate } from "./departments";
+export {
+  createDirectoryImport,
+  MAX_UPLOAD_BYTES,
+  type NewDirectoryImport,
+} from "./imports/create-directory-import";
+export {
+  type DirectoryImportDetail,
+  getDirectoryImport,
+  INVALID_ROWS_SHOWN,
+  type InvalidRow,
+} from "./imports/get-directory-import";
+export { type DirectoryOverview, getDirectoryOverview } from "./imports/get-directory-overview";
+export { type ApplyRequest, requestDirectoryImportApply } from "./imports/request-directory-import-apply";
 export { type ComparedField, type CurrentStaff, comparedFields, planRow, type RowPlan } from "./plan";
 export {
   type CellValue,

@@ -5,9 +5,11 @@ import path from "node:path";
 import type { Database } from "@mentoring/db";
 import { seedAll } from "@mentoring/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { isAppError } from "@mentoring/domain";
 import { LocalFileStorage } from "@mentoring/storage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyImport } from "../src/apply-import";
+import { requestDirectoryImportApply } from "../src/imports/request-directory-import-apply";
 import type { ImportRowData, ImportSummary } from "../src/summary";
 import { uploadKey } from "../src/upload-key";
 import { validateImport } from "../src/validate-import";
@@ -327,5 +329,52 @@ describe("applying an import", () => {
       applied: { deactivated: active - 5 },
     });
     expect(await staffCount({ active: true })).toBe(5);
+  });
+});
+
+describe("asking for an import to be applied", () => {
+  const ask = (importId: string, createMissingDepartments = false) =>
+    db.withTenant(tenantId, (tx) =>
+      requestDirectoryImportApply(tx, {
+        tenantId,
+        userId: adminUserId,
+        importId,
+        createMissingDepartments,
+        deactivateMissing: false,
+        requestId: randomUUID(),
+      }),
+    );
+  const refusalOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => (isAppError(error) ? error.code : error),
+    );
+
+  it("is refused before validation, and while departments are missing and may not be created", async () => {
+    const importId = await upload(cp949Csv([newPerson(41, "신설과")]), "new-department.csv");
+    expect(await refusalOf(ask(importId))).toBe("directory.not_ready");
+    await validateImport(db, store, { tenantId, importId }, { now });
+    expect(await refusalOf(ask(importId))).toBe("directory.unknown_departments");
+    expect((await importOf(importId)).status).toBe("ready");
+  });
+
+  it("enqueues the apply job once and audits who asked; a second ask is refused", async () => {
+    const importId = await upload(cp949Csv([newPerson(42, "신설과")]), "asked-twice.csv");
+    await validateImport(db, store, { tenantId, importId }, { now });
+    await ask(importId, true);
+    expect(await importOf(importId)).toMatchObject({ status: "applying", createMissingDepartments: true });
+    expect(await refusalOf(ask(importId, true))).toBe("directory.not_ready");
+    const jobs = await db.platform.outboxEvent.findMany({ where: { jobName: "directory.apply" } });
+    expect(jobs.filter((job) => (job.payload as { importId: string }).importId === importId)).toHaveLength(1);
+    const audit = await db.withTenant(tenantId, (tx) =>
+      tx.auditLog.findMany({ where: { tenantId, entityId: importId } }),
+    );
+    expect(audit.map((row) => [row.action, row.actorUserId])).toEqual([
+      ["directory_import.apply_requested", adminUserId],
+    ]);
+  });
+
+  it("answers another tenant's import, or none, as not found", async () => {
+    expect(await refusalOf(ask(randomUUID()))).toBe("directory.import_not_found");
   });
 });

@@ -1,10 +1,8 @@
-import { INVALID_ROWS_SHOWN, type importDetail } from "../services/directory.server";
+import { type DirectoryImportDetail, INVALID_ROWS_SHOWN } from "@mentoring/directory";
 import { formatNumber, formatNumbers } from "../services/format.server";
 
-type ImportDetail = NonNullable<Awaited<ReturnType<typeof importDetail>>>;
-
 /** One import's page: its counts worded as text, beside the numbers the page's conditions use. */
-export function presentDirectoryImport(detail: ImportDetail, locale: string) {
+export function presentDirectoryImport(detail: DirectoryImportDetail, locale: string) {
   const number = (value: number) => formatNumber(value, locale);
   return {
     ...detail,

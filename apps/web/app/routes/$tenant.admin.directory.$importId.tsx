@@ -1,15 +1,19 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import type { FileError, RowProblem } from "@mentoring/directory";
+import {
+  type FileError,
+  getDirectoryImport,
+  type RowProblem,
+  requestDirectoryImportApply,
+} from "@mentoring/directory";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
-import { CheckboxField } from "../components/form-fields";
+import { CheckboxField, FormErrors } from "../components/form-fields";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import { presentDirectoryImport } from "../presenters/directory-import.server";
-import { importDetail, requestApply } from "../services/directory.server";
-import { notFound } from "../services/guard.server";
+import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 import { importStatusOf } from "../services/stored-codes";
@@ -19,9 +23,10 @@ const importParams = z.object({ importId: id });
 /** One import: its progress, what it would change, every invalid row with its reason, and applying it. */
 export const loader = tenantLoader(
   { permission: "staff.import", params: importParams },
-  async ({ params, tenant, locale, services }) => {
-    const detail = await importDetail(services, tenant.id, params.importId);
-    if (!detail) throw notFound();
+  async ({ params, tenant, locale, withTenant }) => {
+    const detail = await withTenant((tx) =>
+      getDirectoryImport(tx, { tenantId: tenant.id, importId: params.importId }),
+    );
     return { ...presentDirectoryImport(detail, locale), base: `/${tenant.slug}/admin/directory` };
   },
 );
@@ -34,16 +39,17 @@ const applyForm = z.object({
 /** Applying the import with the administrator's choices; the worker does the work. */
 export const action = tenantAction(
   { permission: "staff.import", params: importParams, form: applyForm },
-  async ({ params, form, tenant, user, requestId, services }) => {
-    const result = await requestApply(services, {
-      tenantId: tenant.id,
-      userId: user.id,
-      importId: params.importId,
-      ...form,
-      requestId,
-    });
-    if (!result) throw notFound();
-    return result.ok ? { ok: true as const } : { ok: false as const, problem: result.problem };
+  async ({ params, form, tenant, user, requestId, withTenant }) => {
+    await withTenant((tx) =>
+      requestDirectoryImportApply(tx, {
+        tenantId: tenant.id,
+        userId: user.id,
+        importId: params.importId,
+        ...form,
+        requestId,
+      }),
+    );
+    return { applying: true as const };
   },
 );
 
@@ -75,9 +81,9 @@ export default function DirectoryImport() {
   const counts = data.counts;
   const invalidTotal = counts?.invalid ?? data.invalidRows.length;
   const unknownNames = data.unknownDepartments.join(", ");
-  const applyProblem = result && "problem" in result ? result.problem : undefined;
   const [form, fields] = useForm<{ createMissingDepartments: boolean; deactivateMissing: boolean }>({
     id: "apply",
+    lastResult: isRefusal(result) ? result : undefined,
     defaultValue: { createMissingDepartments: data.createMissingDepartments },
   });
   // One row per problem; the row's number, employee number and name head its first problem only.
@@ -234,11 +240,7 @@ export default function DirectoryImport() {
       {data.mayApply ? (
         <section aria-labelledby="apply-title">
           <h2 id="apply-title">{t("directory.apply.title")}</h2>
-          {applyProblem ? (
-            <p role="alert" className="form-error">
-              {t(`directory.apply.error.${applyProblem}`)}
-            </p>
-          ) : null}
+          <FormErrors form={form} />
           <Form method="post" className="narrow" {...getFormProps(form)}>
             <CsrfInput />
             {data.unknownDepartmentCount > 0 ? (

@@ -1,40 +1,47 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { createDirectoryImport, getDirectoryOverview } from "@mentoring/directory";
+import { LocalFileStorage } from "@mentoring/storage";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { CheckboxField, InputField } from "../components/form-fields";
+import { DataTable } from "../components/data-table";
+import { CheckboxField, FormErrors, InputField } from "../components/form-fields";
 import { presentDirectory } from "../presenters/directory.server";
-import { createImport, directoryOverview } from "../services/directory.server";
+import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { importStatusOf } from "../services/stored-codes";
 
 /** The staff directory: how many people it holds, the latest imports, and the form to upload one. */
 export const loader = tenantLoader(
   { permission: "staff.view" },
-  async ({ tenant, locale, may, services }) => ({
-    ...presentDirectory(await directoryOverview(services, tenant.id), locale, tenant.timeZone),
+  async ({ tenant, locale, may, withTenant }) => ({
+    ...presentDirectory(
+      await withTenant((tx) => getDirectoryOverview(tx, { tenantId: tenant.id })),
+      locale,
+      tenant.timeZone,
+    ),
     base: `/${tenant.slug}/admin/directory`,
     mayImport: may("staff.import"),
   }),
 );
 
-// No file chosen comes as absent; createImport answers that, as it does an empty or too large one.
+// No file chosen comes as absent; the use case refuses that, as it does an empty or too large one.
 const uploadForm = z.object({ file: z.instanceof(File).optional(), full: z.boolean().default(false) });
 
 /** Upload: the file is kept for the worker, the import created and its validation enqueued. */
 export const action = tenantAction(
   { permission: "staff.import", form: uploadForm },
   async ({ form, tenant, user, services }) => {
-    const created = await createImport(services, {
+    const created = await createDirectoryImport(services.db, {
       tenantId: tenant.id,
       userId: user.id,
       fileName: form.file?.name ?? "",
       bytes: form.file ? new Uint8Array(await form.file.arrayBuffer()) : new Uint8Array(),
       full: form.full,
+      storage: new LocalFileStorage(services.config.STORAGE_DIR),
     });
-    if (!created.ok) return { problem: created.problem };
     throw redirect(`/${tenant.slug}/admin/directory/${created.importId}`);
   },
 );
@@ -44,8 +51,10 @@ export default function Directory() {
   const { activeStaff, imports, base, mayImport } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const uploading = useNavigation().state === "submitting";
-  const [form, fields] = useForm<{ file: File; full: boolean }>({ id: "upload" });
-  const problem = result && "problem" in result ? result.problem : undefined;
+  const [form, fields] = useForm<{ file: File; full: boolean }>({
+    id: "upload",
+    lastResult: isRefusal(result) ? result : undefined,
+  });
   return (
     <>
       <h1>{t("directory.title")}</h1>
@@ -57,11 +66,7 @@ export default function Directory() {
       {mayImport ? (
         <section aria-labelledby="upload-title">
           <h2 id="upload-title">{t("directory.upload.title")}</h2>
-          {problem ? (
-            <p role="alert" className="form-error">
-              {t(`directory.upload.error.${problem}`)}
-            </p>
-          ) : null}
+          <FormErrors form={form} />
           <Form method="post" encType="multipart/form-data" className="narrow" {...getFormProps(form)}>
             <CsrfInput />
             <InputField
@@ -84,37 +89,33 @@ export default function Directory() {
         </section>
       ) : null}
       <h2>{t("directory.imports.title")}</h2>
-      {imports.length === 0 ? (
-        <p>{t("directory.imports.none")}</p>
-      ) : (
-        // Hand-made rather than DataTable: the file name is a plain cell, as the e2e specs find it.
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("directory.imports.file")}</th>
-                <th scope="col">{t("directory.imports.createdAt")}</th>
-                <th scope="col">{t("directory.imports.kind")}</th>
-                <th scope="col">{t("directory.imports.rows")}</th>
-                <th scope="col">{t("directory.imports.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((item) => (
-                <tr key={item.id}>
-                  <td>
-                    {mayImport ? <Link to={`${base}/${item.id}`}>{item.fileName}</Link> : item.fileName}
-                  </td>
-                  <td>{item.createdAt}</td>
-                  <td>{t(item.full ? "directory.imports.full" : "directory.imports.partial")}</td>
-                  <td>{item.totalRows}</td>
-                  <td>{t(`directory.status.${importStatusOf(item.status)}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("directory.imports.title")}
+        captionHidden
+        rows={imports}
+        rowKey={(item) => item.id}
+        empty={t("directory.imports.none")}
+        columns={[
+          {
+            key: "file",
+            header: t("directory.imports.file"),
+            cell: (item) =>
+              mayImport ? <Link to={`${base}/${item.id}`}>{item.fileName}</Link> : item.fileName,
+          },
+          { key: "createdAt", header: t("directory.imports.createdAt"), cell: (item) => item.createdAt },
+          {
+            key: "kind",
+            header: t("directory.imports.kind"),
+            cell: (item) => t(item.full ? "directory.imports.full" : "directory.imports.partial"),
+          },
+          { key: "rows", header: t("directory.imports.rows"), cell: (item) => item.totalRows, numeric: true },
+          {
+            key: "status",
+            header: t("directory.imports.status"),
+            cell: (item) => t(`directory.status.${importStatusOf(item.status)}`),
+          },
+        ]}
+      />
     </>
   );
 }

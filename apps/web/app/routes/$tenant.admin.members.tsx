@@ -7,6 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
+import { DataTable } from "../components/data-table";
 import { InputField } from "../components/form-fields";
 import { presentMembers } from "../presenters/members.server";
 import { forbidden } from "../services/guard.server";
@@ -120,58 +121,47 @@ export default function Members() {
   return (
     <>
       <h1>{t("members.title")}</h1>
-      {members.length === 0 ? (
-        <p>{t("members.none")}</p>
-      ) : (
-        // Hand-made rather than DataTable: the name is a plain cell here, as the e2e specs read the page.
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("members.name")}</th>
-                <th scope="col">{t("members.email")}</th>
-                <th scope="col">{t("members.roles")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => {
-                const rowResult = result && "membershipId" in result && result.membershipId === member.id;
-                return (
-                  <tr key={member.id}>
-                    <td>{member.user.displayName}</td>
-                    <td>{member.user.email}</td>
-                    <td>
-                      {mayManageRoles ? (
-                        <Form method="post" className="roles-form">
-                          <CsrfInput />
-                          <input type="hidden" name="intent" value="roles" />
-                          <input type="hidden" name="membershipId" value={member.id} />
-                          <fieldset>
-                            <legend>{t("members.edit.legend", { name: member.user.displayName })}</legend>
-                            <RoleCheckboxes idPrefix={`member-${member.id}`} checked={member.roles} />
-                          </fieldset>
-                          <button type="submit">{t("members.edit.submit")}</button>
-                          {rowResult && isRefusal(result) ? (
-                            <p role="alert" className="form-error">
-                              {(result.problems ?? result.error?.[""] ?? []).join(" ")}
-                            </p>
-                          ) : rowResult ? (
-                            <p role="status" className="form-status">
-                              {t("members.edit.saved", { name: member.user.displayName })}
-                            </p>
-                          ) : null}
-                        </Form>
-                      ) : (
-                        roles(member.roles)
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("members.title")}
+        captionHidden
+        rows={members}
+        rowKey={(member) => member.id}
+        empty={t("members.none")}
+        columns={[
+          { key: "name", header: t("members.name"), cell: (member) => member.user.displayName },
+          { key: "email", header: t("members.email"), cell: (member) => member.user.email },
+          {
+            key: "roles",
+            header: t("members.roles"),
+            cell: (member) => {
+              const rowResult = result && "membershipId" in result && result.membershipId === member.id;
+              return mayManageRoles ? (
+                <Form method="post" className="roles-form">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="roles" />
+                  <input type="hidden" name="membershipId" value={member.id} />
+                  <fieldset>
+                    <legend>{t("members.edit.legend", { name: member.user.displayName })}</legend>
+                    <RoleCheckboxes idPrefix={`member-${member.id}`} checked={member.roles} />
+                  </fieldset>
+                  <button type="submit">{t("members.edit.submit")}</button>
+                  {rowResult && isRefusal(result) ? (
+                    <p role="alert" className="form-error">
+                      {(result.problems ?? result.error?.[""] ?? []).join(" ")}
+                    </p>
+                  ) : rowResult ? (
+                    <p role="status" className="form-status">
+                      {t("members.edit.saved", { name: member.user.displayName })}
+                    </p>
+                  ) : null}
+                </Form>
+              ) : (
+                roles(member.roles)
+              );
+            },
+          },
+        ]}
+      />
       {mayInvite ? (
         <section aria-labelledby="invite-title">
           <h2 id="invite-title">{t("members.invite.title")}</h2>
@@ -206,27 +196,18 @@ export default function Members() {
         </section>
       ) : null}
       <h2>{t("members.invitations")}</h2>
-      {/* Hand-made for the same reason: the e2e specs find an invited address as a cell. */}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("members.email")}</th>
-              <th scope="col">{t("members.invitedRoles")}</th>
-              <th scope="col">{t("members.expiresAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((invitation) => (
-              <tr key={invitation.id}>
-                <td>{invitation.email}</td>
-                <td>{roles(invitation.roles)}</td>
-                <td>{invitation.expiresOn}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("members.invitations")}
+        captionHidden
+        rows={invitations}
+        rowKey={(invitation) => invitation.id}
+        empty={t("members.invitationsNone")}
+        columns={[
+          { key: "email", header: t("members.email"), cell: (invitation) => invitation.email },
+          { key: "roles", header: t("members.invitedRoles"), cell: (invitation) => roles(invitation.roles) },
+          { key: "expiresAt", header: t("members.expiresAt"), cell: (invitation) => invitation.expiresOn },
+        ]}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
+import { createDirectoryImport, MAX_UPLOAD_BYTES } from "@mentoring/directory";
+import { LocalFileStorage } from "@mentoring/storage";
 import { z } from "zod";
-import { createImport, MAX_UPLOAD_BYTES } from "../services/directory.server";
 import { apiRoute } from "../services/guard.server";
 
 const flag = z
@@ -51,8 +52,10 @@ export const action = apiRoute("staff.import", async ({ request, params, context
     );
   const { full, apply, createDepartments, deactivateMissing, fileName } = parsed.data;
   const bytes = await readBody(request);
-  if (!bytes) return Response.json({ error: "too_large", maxBytes: MAX_UPLOAD_BYTES }, { status: 413 });
-  const created = await createImport(context.services, {
+  if (!bytes)
+    return Response.json({ error: "directory.too_large", maxBytes: MAX_UPLOAD_BYTES }, { status: 413 });
+  const { services } = context;
+  const created = await createDirectoryImport(services.db, {
     tenantId: tenant.id,
     userId: null,
     fileName: fileName ?? "api-upload.csv",
@@ -61,11 +64,8 @@ export const action = apiRoute("staff.import", async ({ request, params, context
     applyWhenValid: apply,
     createMissingDepartments: createDepartments,
     deactivateMissing,
+    storage: new LocalFileStorage(services.config.STORAGE_DIR),
   });
-  if (!created.ok) {
-    const status = created.problem === "tooLarge" ? 413 : created.problem === "noFile" ? 400 : 415;
-    return Response.json({ error: created.problem }, { status });
-  }
   const statusUrl = new URL(`/api/v1/imports/${created.importId}`, request.url).toString();
   return Response.json(
     { id: created.importId, status: "validating", statusUrl },

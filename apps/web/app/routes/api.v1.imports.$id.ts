@@ -1,12 +1,14 @@
-import { importDetail } from "../services/directory.server";
+import { getDirectoryImport } from "@mentoring/directory";
 import { apiRoute } from "../services/guard.server";
 import { id as importId } from "../services/route-params";
 
 /** GET /api/v1/imports/{id} — where a directory import stands, with its summary and invalid rows. */
 export const loader = apiRoute("staff.import", async ({ params, context, tenant }) => {
   const id = importId.safeParse(params.id);
-  const detail = id.success ? await importDetail(context.services, tenant.id, id.data) : null;
-  if (!detail) return Response.json({ error: "not_found" }, { status: 404 });
+  if (!id.success) return Response.json({ error: "directory.import_not_found" }, { status: 404 });
+  const detail = await context.services.db.withTenant(tenant.id, (tx) =>
+    getDirectoryImport(tx, { tenantId: tenant.id, importId: id.data }),
+  );
   return Response.json({
     id: detail.id,
     status: detail.status,

@@ -1,4 +1,5 @@
 import { supportedLocales } from "@mentoring/i18n";
+import { setPreferredLocale } from "@mentoring/tenants";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { localeCookie } from "../services/i18n.server";
@@ -11,7 +12,7 @@ const switchForm = z.object({ locale: z.enum(supportedLocales), redirectTo: z.st
 /** The language switch: remembered in a cookie, and as the user's preference when signed in. */
 export const action = publicAction({ form: switchForm }, async ({ form, request, services }) => {
   const user = await currentUser(request, services);
-  if (user) await services.db.platform.user.update({ where: { id: user.id }, data: { locale: form.locale } });
+  if (user) await setPreferredLocale(services.db, { userId: user.id, locale: form.locale });
   throw redirect(safeRedirect(form.redirectTo), {
     headers: { "Set-Cookie": await localeCookie.serialize(form.locale) },
   });

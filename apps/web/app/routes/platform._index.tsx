@@ -1,6 +1,7 @@
 import { listTenants } from "@mentoring/tenants";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../components/data-table";
 import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { platformLoader } from "../services/route-builder.server";
@@ -17,31 +18,32 @@ export default function PlatformTenants() {
   return (
     <Shell title={t("app.name")} homeTo="/platform" nav={platformNav} userName={userName}>
       <h1>{t("platform.tenants.title")}</h1>
-      {/* Hand-made rather than DataTable: the name is a plain cell, as the e2e specs find it. */}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("platform.tenants.name")}</th>
-              <th scope="col">{t("platform.tenants.slug")}</th>
-              <th scope="col">{t("platform.tenants.kind")}</th>
-              <th scope="col">{t("platform.tenants.region")}</th>
-              <th scope="col">{t("platform.tenants.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tenants.map((tenant) => (
-              <tr key={tenant.id}>
-                <td>{tenant.name}</td>
-                <td>/{tenant.slug}</td>
-                <td>{t(`tenantKind.${tenant.kind}`)}</td>
-                <td>{t(`region.${tenant.region}`, { defaultValue: tenant.region })}</td>
-                <td>{t(`tenantStatus.${tenant.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("platform.tenants.title")}
+        captionHidden
+        rows={tenants}
+        rowKey={(tenant) => tenant.id}
+        empty={t("platform.tenants.none")}
+        columns={[
+          { key: "name", header: t("platform.tenants.name"), cell: (tenant) => tenant.name },
+          { key: "slug", header: t("platform.tenants.slug"), cell: (tenant) => `/${tenant.slug}` },
+          {
+            key: "kind",
+            header: t("platform.tenants.kind"),
+            cell: (tenant) => t(`tenantKind.${tenant.kind}`),
+          },
+          {
+            key: "region",
+            header: t("platform.tenants.region"),
+            cell: (tenant) => t(`region.${tenant.region}`, { defaultValue: tenant.region }),
+          },
+          {
+            key: "status",
+            header: t("platform.tenants.status"),
+            cell: (tenant) => t(`tenantStatus.${tenant.status}`),
+          },
+        ]}
+      />
     </Shell>
   );
 }

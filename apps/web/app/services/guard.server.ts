@@ -1,6 +1,6 @@
 import { hashToken } from "@mentoring/auth";
 import type { Membership, Tenant } from "@mentoring/db";
-import { can, type Permission, type TenantPermission } from "@mentoring/domain";
+import { AppError, can, type Permission, type TenantPermission } from "@mentoring/domain";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { tenantAccessState } from "./billing-access.server";
 import { verifyCsrf } from "./csrf.server";
@@ -172,7 +172,8 @@ const API_TOKEN = /^mnt_([a-z0-9-]+)_([A-Za-z0-9_-]{16,})$/;
  * An endpoint of the REST API (/api/v1/…), for machines: `Authorization: Bearer mnt_<slug>_<secret>`.
  * The slug picks the tenant; the token's hash must be one of that tenant's API tokens, not revoked
  * (401 otherwise, the same answer for every reason, the tenant's existence included), and carry `scope`
- * (403 otherwise). No CSRF check: the credential is a header a browser never adds on its own.
+ * (403 otherwise). No CSRF check: the credential is a header a browser never adds on its own. A use
+ * case's refusal answers its status with `{ error: <code>, ...params }`, for a machine to act on.
  */
 export function apiRoute<A extends Args, R>(
   scope: TenantPermission,
@@ -204,7 +205,12 @@ export function apiRoute<A extends Args, R>(
         services.log.warn({ requestId, tenant: tenant.slug, tokenId: token.id, scope }, "api access denied");
         throw apiError(403, "insufficient_scope");
       }
-      return handler({ ...args, tenant, token });
+      try {
+        return await handler({ ...args, tenant, token });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return Response.json({ error: error.code, ...error.params }, { status: error.status });
+      }
     },
     { kind: "api", scope },
   );

@@ -5,6 +5,7 @@ import { billingErrors } from "./billing";
 import { brandingErrors } from "./branding";
 import { certificateErrors } from "./certificate";
 import { cohortErrors } from "./cohort";
+import { directoryErrors } from "./directory";
 import type { ErrorDefinition } from "./error-table";
 import { inputErrors } from "./input";
 import { matchingErrors } from "./matching";
@@ -27,6 +28,7 @@ export const appErrors = {
   ...matchingErrors,
   ...certificateErrors,
   ...memberErrors,
+  ...directoryErrors,
   ...onboardingErrors,
   ...brandingErrors,
   ...ssoErrors,

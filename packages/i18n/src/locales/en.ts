@@ -148,6 +148,7 @@ export const en: Translation<CommonMessages> = {
     roles: "Roles",
     none: "No members yet",
     invitations: "Pending invitations",
+    invitationsNone: "No pending invitations",
     invitedRoles: "Invited as",
     expiresAt: "Expires",
     invite: {
@@ -191,6 +192,7 @@ export const en: Translation<CommonMessages> = {
       kind: "Type",
       region: "Region",
       status: "Status",
+      none: "No organisations yet",
     },
   },
   /** First-level regions, keyed by their Korean name as stored on the tenant. */

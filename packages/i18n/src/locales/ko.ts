@@ -146,6 +146,7 @@ export const ko = {
     roles: "역할",
     none: "등록된 구성원이 없습니다",
     invitations: "대기 중인 초대",
+    invitationsNone: "대기 중인 초대가 없습니다",
     invitedRoles: "초대 역할",
     expiresAt: "만료",
     invite: {
@@ -188,6 +189,7 @@ export const ko = {
       kind: "유형",
       region: "지역",
       status: "상태",
+      none: "등록된 기관이 없습니다",
     },
   },
   /** First-level regions, keyed by their Korean name as stored on the tenant. */

@@ -1,0 +1,25 @@
+import type { TenantDb } from "@mentoring/db";
+
+/** The directory page: how many people the directory holds, and the latest imports. */
+export async function getDirectoryOverview(tx: TenantDb, { tenantId }: { tenantId: string }) {
+  const [activeStaff, imports] = await Promise.all([
+    tx.staffMember.count({ where: { tenantId, active: true } }),
+    tx.directoryImport.findMany({
+      where: { tenantId },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: {
+        id: true,
+        fileName: true,
+        status: true,
+        full: true,
+        totalRows: true,
+        createdAt: true,
+        appliedAt: true,
+      },
+    }),
+  ]);
+  return { activeStaff, imports };
+}
+
+export type DirectoryOverview = Awaited<ReturnType<typeof getDirectoryOverview>>;
