@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
@@ -39,6 +40,36 @@ export function exportedFunctions(source: string): string[] {
   return [...declared, ...arrows].filter((name): name is string => name !== undefined);
 }
 
+const primitiveTypes = new Set([
+  ts.SyntaxKind.StringKeyword,
+  ts.SyntaxKind.NumberKeyword,
+  ts.SyntaxKind.BooleanKeyword,
+  ts.SyntaxKind.BigIntKeyword,
+]);
+
+/**
+ * Each exported function's parameters: "object" for a destructured or named input type (`{ tenantId }:
+ * {...}`, `input: ApplyInput`), "value" for the rest (the database handle, a string, a date).
+ */
+export function useCaseParameters(source: string): { name: string; parameters: ("object" | "value")[] }[] {
+  const file = ts.createSourceFile("use-case.ts", source, ts.ScriptTarget.Latest, true);
+  const isInput = (parameter: ts.ParameterDeclaration) => {
+    if (ts.isObjectBindingPattern(parameter.name)) return true;
+    const type = parameter.type;
+    if (!type || primitiveTypes.has(type.kind) || ts.isUnionTypeNode(type)) return false;
+    if (ts.isTypeLiteralNode(type) || ts.isIntersectionTypeNode(type)) return true;
+    // A named type: an input interface, not the database handle or a built-in value.
+    return ts.isTypeReferenceNode(type) && !/Db$|^Database$|^Date$/.test(type.typeName.getText(file));
+  };
+  return file.statements
+    .filter(ts.isFunctionDeclaration)
+    .filter((fn) => fn.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword))
+    .map((fn) => ({
+      name: fn.name?.text ?? "",
+      parameters: fn.parameters.map((parameter) => (isInput(parameter) ? "object" : "value")),
+    }));
+}
+
 describe("use cases", () => {
   const files = useCaseFiles();
 
@@ -49,6 +80,32 @@ describe("use cases", () => {
   it.each(files)("%s exports exactly one use case", (file) => {
     const names = exportedFunctions(readFileSync(join(repo, file), "utf8"));
     expect(names, `${file} exports ${names.join(", ")}`).toHaveLength(1);
+  });
+
+  it.each(files)("%s takes (db, input): the database, then one object naming each value", (file) => {
+    const shapes = useCaseParameters(readFileSync(join(repo, file), "utf8"));
+    for (const { name, parameters } of shapes) {
+      // A job may take a third object: its progress and cancellation hooks.
+      const [, input, hooks, ...more] = parameters;
+      const shaped =
+        (input ?? "object") === "object" && (hooks ?? "object") === "object" && more.length === 0;
+      expect(shaped, `${name} takes (${parameters.join(", ")})`).toBe(true);
+    }
+  });
+
+  it("the parameter check tells an input object from positional values", () => {
+    const shapes = useCaseParameters(
+      [
+        "export async function listCohorts(tx: TenantDb, { tenantId }: { tenantId: string }) {}",
+        "export async function listTemplates(tx: TenantDb, tenantId: string) {}",
+        "export async function applyToCohort(db: Database, input: ApplyInput) {}",
+      ].join("\n"),
+    );
+    expect(shapes.map((shape) => shape.parameters)).toEqual([
+      ["value", "object"],
+      ["value", "value"],
+      ["value", "object"],
+    ]);
   });
 
   it("the check counts declared and arrow functions alike", () => {

@@ -254,7 +254,7 @@ describe("cohorts.advance-by-date", () => {
     await db.platform.tenant.update({ where: { id: broken }, data: { timeZone: "Mars/Olympus_Mons" } });
     const cohortId = await cohort("2025-01-10", "recruiting");
     try {
-      const summary = await advanceCohortsByDate(db, new Date("2025-02-21T03:00:00Z"), { appUrl });
+      const summary = await advanceCohortsByDate(db, { now: new Date("2025-02-21T03:00:00Z"), appUrl });
       expect(summary.failures).toEqual([
         expect.objectContaining({
           tenantId: broken,

@@ -333,7 +333,7 @@ describe("certificates of a cohort", () => {
     expect(after.certificates).toHaveLength(before.certificates.length);
     expect(after.certificates.some((row) => oldSerials.includes(row.serial))).toBe(false);
     expect(await db.platform.certificateSerial.count({ where: { serial: { in: oldSerials } } })).toBe(0);
-    expect(await verifySerial(db, oldSerials[0] as string)).toEqual({ status: "not_found" });
+    expect(await verifySerial(db, { serial: oldSerials[0] as string })).toEqual({ status: "not_found" });
     expect(await inYongin((tx) => listCertificateBatches(tx, { tenantId: yongin, cohortId }))).toHaveLength(
       1,
     );
@@ -341,7 +341,9 @@ describe("certificates of a cohort", () => {
 
   it("are not confirmed by the public check before they are signed", async () => {
     const batch = await inYongin((tx) => getCertificateBatch(tx, { tenantId: yongin, batchId }));
-    expect(await verifySerial(db, batch.certificates[0]?.serial as string)).toEqual({ status: "not_found" });
+    expect(await verifySerial(db, { serial: batch.certificates[0]?.serial as string })).toEqual({
+      status: "not_found",
+    });
   });
 
   it("wait for the executive, who signs the batch once: the job is queued and the act audited", async () => {
@@ -450,7 +452,7 @@ describe("certificates of a cohort", () => {
       const signer = await inYongin((tx) =>
         tx.certificateSigner.findFirstOrThrow({ where: { tenantId: yongin } }),
       );
-      const verification = await verifySerial(db, serial);
+      const verification = await verifySerial(db, { serial });
       expect(verification).toMatchObject({
         status: "valid",
         serial,
@@ -473,7 +475,7 @@ describe("certificates of a cohort", () => {
         "signer",
         "status",
       ]);
-      expect(await verifySerial(db, serial.toLowerCase().replaceAll("-", ""))).toMatchObject({
+      expect(await verifySerial(db, { serial: serial.toLowerCase().replaceAll("-", "") })).toMatchObject({
         status: "valid",
       });
     });
@@ -503,7 +505,7 @@ describe("certificates of a cohort", () => {
               data: { content: changed as Prisma.InputJsonValue },
             }),
           );
-          expect({ field, status: (await verifySerial(db, serial)).status }).toEqual({
+          expect({ field, status: (await verifySerial(db, { serial })).status }).toEqual({
             field,
             status: "invalid",
           });
@@ -517,7 +519,7 @@ describe("certificates of a cohort", () => {
             },
           }),
         );
-        expect((await verifySerial(db, serial)).status).toBe("invalid");
+        expect((await verifySerial(db, { serial })).status).toBe("invalid");
       } finally {
         await inYongin((tx) =>
           tx.certificate.update({
@@ -526,15 +528,15 @@ describe("certificates of a cohort", () => {
           }),
         );
       }
-      expect((await verifySerial(db, serial)).status).toBe("valid");
+      expect((await verifySerial(db, { serial })).status).toBe("valid");
     });
 
     it("answers not found for an unknown, mistyped or malformed serial, without an error", async () => {
-      expect(await verifySerial(db, newSerial())).toEqual({ status: "not_found" });
+      expect(await verifySerial(db, { serial: newSerial() })).toEqual({ status: "not_found" });
       const typo = `${serial.slice(0, -1)}${serial.endsWith("0") ? "1" : "0"}`;
-      expect(await verifySerial(db, typo)).toEqual({ status: "not_found" });
+      expect(await verifySerial(db, { serial: typo })).toEqual({ status: "not_found" });
       for (const text of ["", "abc", "'; drop table certificates; --", "x".repeat(10_000)])
-        expect(await verifySerial(db, text)).toEqual({ status: "not_found" });
+        expect(await verifySerial(db, { serial: text })).toEqual({ status: "not_found" });
     });
 
     it("is the only way in from outside the tenant: another tenant cannot read the certificate", async () => {
@@ -595,7 +597,7 @@ describe("certificates of a cohort", () => {
         );
         expect(error.code).toBe(code);
       }
-      expect((await verifySerial(db, serial)).status).toBe("valid");
+      expect((await verifySerial(db, { serial })).status).toBe("valid");
       await inYongin((tx) =>
         revokeCertificate(tx, {
           tenantId: yongin,
@@ -605,7 +607,7 @@ describe("certificates of a cohort", () => {
           actorUserId: coordinatorId,
         }),
       );
-      const verification = await verifySerial(db, serial);
+      const verification = await verifySerial(db, { serial });
       expect(verification.status).toBe("revoked");
       expect(verification.status !== "not_found" && verification.revokedAt).toBeInstanceOf(Date);
       const audit = await inYongin((tx) =>
@@ -646,7 +648,7 @@ describe("certificates of a cohort", () => {
             data: { content: { ...content, date: "2024-01-01" } as Prisma.InputJsonValue },
           }),
         );
-        expect((await verifySerial(db, serial)).status).toBe("invalid");
+        expect((await verifySerial(db, { serial })).status).toBe("invalid");
       } finally {
         await inYongin((tx) =>
           tx.certificate.update({

@@ -184,7 +184,9 @@ describe("creating a cohort", () => {
 
   it("numbers the next cohort of a template after the last, and titles it the Korean way", async () => {
     const { templateId } = await draftCohort();
-    const defaults = await db.withTenant(gangneung, (tx) => getNewCohortDefaults(tx, gangneung, templateId));
+    const defaults = await db.withTenant(gangneung, (tx) =>
+      getNewCohortDefaults(tx, { tenantId: gangneung, templateId }),
+    );
     expect(defaults).toMatchObject({
       number: 2,
       title: "거꾸로 멘토링 2기",
@@ -202,7 +204,7 @@ describe("creating a cohort", () => {
 
   it("refuses a number the template already has, and creates nothing", async () => {
     const { templateId } = await draftCohort();
-    const before = (await db.withTenant(gangneung, (tx) => listCohorts(tx, gangneung))).length;
+    const before = (await db.withTenant(gangneung, (tx) => listCohorts(tx, { tenantId: gangneung }))).length;
     const refusal = await refusalOf(
       db.withTenant(gangneung, (tx) =>
         createCohort(tx, {
@@ -214,7 +216,9 @@ describe("creating a cohort", () => {
     );
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ code: "cohort.number_taken", params: { number: 1 }, status: 409 });
-    expect((await db.withTenant(gangneung, (tx) => listCohorts(tx, gangneung))).length).toBe(before);
+    expect((await db.withTenant(gangneung, (tx) => listCohorts(tx, { tenantId: gangneung }))).length).toBe(
+      before,
+    );
   });
 
   it("returns bad input field by field and creates nothing", async () => {
@@ -243,7 +247,7 @@ describe("creating a cohort", () => {
 describe("editing a cohort's dates", () => {
   const scheduleForm = async (cohortId: string, change: Record<string, string>) => {
     const overview = await db.withTenant(gangneung, (tx) =>
-      getCohortOverview(tx, gangneung, cohortId, day("2025-01-10")),
+      getCohortOverview(tx, { tenantId: gangneung, cohortId, today: day("2025-01-10") }),
     );
     return { ...overview.schedule, ...change };
   };
@@ -471,7 +475,7 @@ describe("the cohort overview", () => {
     await accept(cohortId, "mentor", 2);
     await accept(cohortId, "mentor", 1, "waitlisted" as "accepted");
     const overview = await db.withTenant(gangneung, (tx) =>
-      getCohortOverview(tx, gangneung, cohortId, day("2025-02-01")),
+      getCohortOverview(tx, { tenantId: gangneung, cohortId, today: day("2025-02-01") }),
     );
     expect(overview).toMatchObject({
       status: "recruiting",

@@ -256,7 +256,9 @@ describe("applying to Gangneung's reverse mentoring (recruitment from 2025-01-22
   });
 
   it("lists the cohort as recruiting, with its places", async () => {
-    const announcements = await db.withTenant(gangneung, (tx) => listRecruitingCohorts(tx, gangneung));
+    const announcements = await db.withTenant(gangneung, (tx) =>
+      listRecruitingCohorts(tx, { tenantId: gangneung }),
+    );
     const announcement = announcements.find((a) => a.cohortId === cohortId);
     expect(announcement?.roles).toEqual([
       expect.objectContaining({ role: "mentor", quota: 30, accepted: 1, waitlisted: 0, left: 29 }),
@@ -317,7 +319,7 @@ describe("the quota and the waitlist", () => {
     const promotedMail = (await mailsTo(third?.email as string)).at(-1);
     expect(promotedMail?.subject).toContain("대기 중이던 신청이 선정");
     const fourthOwn = await db.withTenant(gangneung, (tx) =>
-      listStaffApplications(tx, gangneung, fourth?.id as string, cohortId),
+      listStaffApplications(tx, { tenantId: gangneung, staffMemberId: fourth?.id as string, cohortId }),
     );
     expect(fourthOwn[0]).toMatchObject({ status: "waitlisted", waitlistPosition: 1, mayWithdraw: true });
   });
@@ -484,7 +486,7 @@ describe("nominations by the coordinator", () => {
       );
     const own = () =>
       db.withTenant(gangneung, (tx) =>
-        listStaffApplications(tx, gangneung, nomineeA?.id as string, cohortId),
+        listStaffApplications(tx, { tenantId: gangneung, staffMemberId: nomineeA?.id as string, cohortId }),
       );
     expect((await own())[0]).toMatchObject({ nominated: true, consentPending: true });
     await consent();
@@ -522,8 +524,8 @@ describe("the coordinator's applicant list and its export", () => {
     await apply(cohortId, head.id, "mentee");
   });
 
-  const list = (filter: Parameters<typeof listCohortApplicants>[3]) =>
-    db.withTenant(gangneung, (tx) => listCohortApplicants(tx, gangneung, cohortId, filter));
+  const list = (filter: Parameters<typeof listCohortApplicants>[1]["filter"]) =>
+    db.withTenant(gangneung, (tx) => listCohortApplicants(tx, { tenantId: gangneung, cohortId, filter }));
 
   it("counts places per role and lists everyone with their waitlist places", async () => {
     const { places, rows } = await list({});
@@ -580,7 +582,7 @@ describe("the coordinator's applicant list and its export", () => {
   it("shows a staff member the announcement and their own application", async () => {
     const [junior] = await eligibleJuniors(1, 33);
     const view = await db.withTenant(gangneung, (tx) =>
-      getCohortAnnouncement(tx, gangneung, cohortId, junior?.id as string),
+      getCohortAnnouncement(tx, { tenantId: gangneung, cohortId, staffMemberId: junior?.id as string }),
     );
     expect(view.announcement).toMatchObject({ kind: "reverse", teamShape: { mentors: { min: 3, max: 3 } } });
     expect(view.application).toMatchObject({ status: "waitlisted", waitlistPosition: 2 });

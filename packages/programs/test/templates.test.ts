@@ -108,7 +108,7 @@ describe("copying a built-in template", () => {
     const { templateId } = await db.withTenant(gangneung, (tx) =>
       copyBuiltinTemplate(tx, { ...acting(), builtinKey: "new_official_mentoring" }),
     );
-    const listed = await db.withTenant(gangneung, (tx) => listTemplates(tx, gangneung));
+    const listed = await db.withTenant(gangneung, (tx) => listTemplates(tx, { tenantId: gangneung }));
     expect(listed.find((row) => row.id === templateId)).toEqual({
       id: templateId,
       name: "신규 공직자 멘토링",
@@ -123,7 +123,7 @@ describe("copying a built-in template", () => {
   it("keeps one tenant's templates from another", async () => {
     const { templateId } = await copyReverse();
     expect(
-      (await db.withTenant(yongin, (tx) => listTemplates(tx, yongin))).map((row) => row.id),
+      (await db.withTenant(yongin, (tx) => listTemplates(tx, { tenantId: yongin }))).map((row) => row.id),
     ).not.toContain(templateId);
     const refusal = await db
       .withTenant(yongin, (tx) => loadTemplate(tx, yongin, templateId))
@@ -256,10 +256,12 @@ describe("saving a template", () => {
 
 describe("the tenant's departments for eligibility rules", () => {
   it("lists the tenant's own departments and no one else's", async () => {
-    const departments = await db.withTenant(gangneung, (tx) => listTenantDepartments(tx, gangneung));
+    const departments = await db.withTenant(gangneung, (tx) =>
+      listTenantDepartments(tx, { tenantId: gangneung }),
+    );
     expect(departments.length).toBeGreaterThan(5);
     const yonginIds = new Set(
-      (await db.withTenant(yongin, (tx) => listTenantDepartments(tx, yongin))).map(
+      (await db.withTenant(yongin, (tx) => listTenantDepartments(tx, { tenantId: yongin }))).map(
         (department) => department.id,
       ),
     );

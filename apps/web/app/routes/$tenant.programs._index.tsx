@@ -12,8 +12,8 @@ import { tenantAction, tenantLoader } from "../services/route-builder.server";
 /** The programs: built-in templates to copy, the tenant's templates, and its cohorts. */
 export const loader = tenantLoader({ permission: "programs.view" }, async ({ tenant, may, withTenant }) => {
   const { templates, cohorts } = await withTenant(async (db) => ({
-    templates: await listTemplates(db, tenant.id),
-    cohorts: await listCohorts(db, tenant.id),
+    templates: await listTemplates(db, { tenantId: tenant.id }),
+    cohorts: await listCohorts(db, { tenantId: tenant.id }),
   }));
   return {
     ...presentPrograms(templates, cohorts),

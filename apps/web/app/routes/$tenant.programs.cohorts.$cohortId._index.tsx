@@ -25,7 +25,11 @@ export const loader = tenantLoader(
   { permission: "programs.view", params: cohortParams, query: z.object({ created: z.string().optional() }) },
   async ({ params, query, tenant, locale, t, may, withTenant }) => {
     const overview = await withTenant((db) =>
-      getCohortOverview(db, tenant.id, params.cohortId, tenantToday(tenant.timeZone)),
+      getCohortOverview(db, {
+        tenantId: tenant.id,
+        cohortId: params.cohortId,
+        today: tenantToday(tenant.timeZone),
+      }),
     );
     return {
       ...presentCohortOverview(overview, locale, tenant.timeZone, t),

@@ -37,7 +37,9 @@ import { staffGrade } from "../services/stored-codes";
 export const loader = tenantLoader(
   { permission: "applications.review", params: cohortParams, query: applicantFilterSchema },
   async ({ params, query, tenant, locale, withTenant }) => {
-    const page = await withTenant((db) => listCohortApplicants(db, tenant.id, params.cohortId, query));
+    const page = await withTenant((db) =>
+      listCohortApplicants(db, { tenantId: tenant.id, cohortId: params.cohortId, filter: query }),
+    );
     const filter = filterQuery(query);
     const exportBase = `/${tenant.slug}/programs/cohorts/${params.cohortId}/applicants/export`;
     return {

@@ -20,9 +20,11 @@ export const loader = tenantLoader(
   { permission: "programs.manage", query: z.object({ template: id.optional().catch(undefined) }) },
   async ({ query, tenant, withTenant }) => {
     const { templates, chosen } = await withTenant(async (db) => {
-      const templates = await listTemplates(db, tenant.id);
+      const templates = await listTemplates(db, { tenantId: tenant.id });
       const template = templates.find((candidate) => candidate.id === query.template);
-      const defaults = template ? await getNewCohortDefaults(db, tenant.id, template.id) : null;
+      const defaults = template
+        ? await getNewCohortDefaults(db, { tenantId: tenant.id, templateId: template.id })
+        : null;
       return {
         templates,
         chosen: template && defaults ? { ...defaults, version: template.currentVersion } : null,

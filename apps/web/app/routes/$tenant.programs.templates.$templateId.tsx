@@ -28,7 +28,7 @@ export const loader = tenantLoader(
   async ({ params, query, tenant, locale, may, withTenant }) => {
     const { template, departments } = await withTenant(async (db) => ({
       template: await loadTemplate(db, tenant.id, params.templateId),
-      departments: await listTenantDepartments(db, tenant.id),
+      departments: await listTenantDepartments(db, { tenantId: tenant.id }),
     }));
     return {
       ...presentTemplateEditor(template, departments, locale),

@@ -30,7 +30,7 @@ export const loader = tenantLoader(
   async ({ params, tenant, membership, locale, withTenant }) => {
     const { staffMemberId } = membership;
     const { announcement, application, departments } = await withTenant((db) =>
-      getCohortAnnouncement(db, tenant.id, params.cohortId, staffMemberId),
+      getCohortAnnouncement(db, { tenantId: tenant.id, cohortId: params.cohortId, staffMemberId }),
     );
     return {
       announcement: presentAnnouncement(announcement, departments),

@@ -26,7 +26,7 @@ export const loader = tenantLoader(
   async ({ tenant, membership, locale, withTenant }) => {
     const { staffMemberId } = membership;
     const { announcements, departments, mine } = await withTenant(async (db) => {
-      const announcements = await listRecruitingCohorts(db, tenant.id);
+      const announcements = await listRecruitingCohorts(db, { tenantId: tenant.id });
       const rules = announcements.flatMap((announcement) =>
         announcement.roles.map((role) => role.eligibility),
       );
@@ -34,7 +34,7 @@ export const loader = tenantLoader(
         announcements,
         departments: await departmentsNamedIn(db, tenant.id, rules),
         // An account not linked to the staff directory has no applications, and cannot make any.
-        mine: staffMemberId ? await listStaffApplications(db, tenant.id, staffMemberId) : null,
+        mine: staffMemberId ? await listStaffApplications(db, { tenantId: tenant.id, staffMemberId }) : null,
       };
     });
     return {

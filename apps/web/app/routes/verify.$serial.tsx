@@ -15,7 +15,10 @@ import { publicLoader } from "../services/route-builder.server";
 export const loader = publicLoader(
   { params: z.object({ serial: z.string() }) },
   async ({ params, services, locale }) => {
-    const verification = presentVerification(await verifySerial(services.db, params.serial), locale);
+    const verification = presentVerification(
+      await verifySerial(services.db, { serial: params.serial }),
+      locale,
+    );
     return data(
       { verification },
       { headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" } },

@@ -11,7 +11,8 @@ import type { JobHandler } from "./handler";
  */
 export function advanceCohortsAt(clock: () => Date): JobHandler<"cohorts.advance-by-date"> {
   return async (_payload, { db, log, progress, signal }) => {
-    const summary = await advanceCohortsByDate(db, clock(), {
+    const summary = await advanceCohortsByDate(db, {
+      now: clock(),
       appUrl: config().APP_URL,
       log,
       signal,

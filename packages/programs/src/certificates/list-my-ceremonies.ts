@@ -19,7 +19,7 @@ export async function listMyCeremonies(
   input: { tenantId: string; staffMemberId: string },
 ): Promise<MyCeremony[]> {
   const { tenantId, staffMemberId } = input;
-  const applications = await listStaffApplications(tx, tenantId, staffMemberId);
+  const applications = await listStaffApplications(tx, { tenantId, staffMemberId });
   const ceremonies: MyCeremony[] = [];
   for (const application of applications) {
     if (application.status !== "accepted") continue;

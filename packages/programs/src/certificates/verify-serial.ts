@@ -24,7 +24,7 @@ export type Verification =
  * that is not a signed certificate answers not_found; nothing but the certificate's own statements and
  * its status is returned.
  */
-export async function verifySerial(db: Database, serial: string): Promise<Verification> {
+export async function verifySerial(db: Database, { serial }: { serial: string }): Promise<Verification> {
   const notFound: Verification = { status: "not_found" };
   if (typeof serial !== "string" || serial.length > 100) return notFound;
   const parsed = parseSerial(serial);

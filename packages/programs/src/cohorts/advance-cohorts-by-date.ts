@@ -28,8 +28,9 @@ export interface AdvanceLog {
  */
 export async function advanceCohortsByDate(
   db: Database,
-  now: Date,
   options: {
+    /** The moment the run acts at: each tenant's "today" is this instant in its time zone. */
+    now: Date;
     appUrl: string;
     log?: AdvanceLog;
     /** After each tenant: how many of how many are done. */
@@ -37,7 +38,7 @@ export async function advanceCohortsByDate(
     signal?: AbortSignal;
   },
 ): Promise<AdvanceSummary> {
-  const { appUrl, log, onTenantDone, signal } = options;
+  const { now, appUrl, log, onTenantDone, signal } = options;
   const tenants = await db.platform.tenant.findMany({
     where: { status: { not: "closed" } },
     orderBy: { slug: "asc" },

@@ -32,9 +32,7 @@ export interface CohortOverview {
 /** What the cohort's overview page shows. Not found (404) when the cohort is not the tenant's. */
 export async function getCohortOverview(
   tx: TenantDb,
-  tenantId: string,
-  cohortId: string,
-  today: CalendarDate,
+  { tenantId, cohortId, today }: { tenantId: string; cohortId: string; today: CalendarDate },
 ): Promise<CohortOverview> {
   const record = await loadCohort(tx, tenantId, cohortId);
   const { cohort } = record;

@@ -3,7 +3,10 @@ import { defaultCohortTitle, nextCohortNumber } from "../records/cohort-number";
 import { loadTemplate } from "../records/template-record";
 
 /** What the new-cohort form starts from: the next free number of the template and the title it gives. */
-export async function getNewCohortDefaults(tx: TenantDb, tenantId: string, templateId: string) {
+export async function getNewCohortDefaults(
+  tx: TenantDb,
+  { tenantId, templateId }: { tenantId: string; templateId: string },
+) {
   const template = await loadTemplate(tx, tenantId, templateId);
   const number = await nextCohortNumber(tx, tenantId, templateId);
   return {

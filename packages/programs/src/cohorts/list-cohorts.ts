@@ -17,7 +17,10 @@ export interface CohortSummary {
 }
 
 /** The tenant's cohorts, the latest recruitment first. */
-export async function listCohorts(tx: TenantDb, tenantId: string): Promise<CohortSummary[]> {
+export async function listCohorts(
+  tx: TenantDb,
+  { tenantId }: { tenantId: string },
+): Promise<CohortSummary[]> {
   const cohorts = await tx.cohort.findMany({
     where: { tenantId },
     orderBy: [{ recruitmentStart: "desc" }, { number: "desc" }],

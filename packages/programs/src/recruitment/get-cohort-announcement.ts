@@ -12,9 +12,16 @@ import { listStaffApplications, type OwnApplication } from "./list-staff-applica
  */
 export async function getCohortAnnouncement(
   tx: TenantDb,
-  tenantId: string,
-  cohortId: string,
-  staffMemberId: string | null,
+  {
+    tenantId,
+    cohortId,
+    staffMemberId,
+  }: {
+    tenantId: string;
+    cohortId: string;
+    /** The reader's own staff record: their application comes with the announcement. */
+    staffMemberId: string | null;
+  },
 ): Promise<{
   announcement: Announcement;
   application: OwnApplication | null;
@@ -24,7 +31,7 @@ export async function getCohortAnnouncement(
   if (record.cohort.status === "draft") throw new AppError("cohort.not_found");
   const announcement = announcementOf(record, await placeCounts(tx, tenantId, cohortId));
   const application = staffMemberId
-    ? ((await listStaffApplications(tx, tenantId, staffMemberId, cohortId))[0] ?? null)
+    ? ((await listStaffApplications(tx, { tenantId, staffMemberId, cohortId }))[0] ?? null)
     : null;
   const departments = await departmentsNamedIn(
     tx,

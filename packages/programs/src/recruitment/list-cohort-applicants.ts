@@ -11,9 +11,7 @@ import { loadCohort } from "../records/cohort-record";
  */
 export async function listCohortApplicants(
   tx: TenantDb,
-  tenantId: string,
-  cohortId: string,
-  filter: ApplicantFilter,
+  { tenantId, cohortId, filter }: { tenantId: string; cohortId: string; filter: ApplicantFilter },
 ) {
   const record = await loadCohort(tx, tenantId, cohortId);
   const counts = await placeCounts(tx, tenantId, cohortId);

@@ -4,7 +4,10 @@ import { placeCounts } from "../records/cohort-places";
 import { loadCohort } from "../records/cohort-record";
 
 /** The cohorts now taking applications, newest recruitment first. */
-export async function listRecruitingCohorts(tx: TenantDb, tenantId: string): Promise<Announcement[]> {
+export async function listRecruitingCohorts(
+  tx: TenantDb,
+  { tenantId }: { tenantId: string },
+): Promise<Announcement[]> {
   const cohorts = await tx.cohort.findMany({
     where: { tenantId, status: "recruiting" },
     orderBy: [{ recruitmentStart: "desc" }, { number: "desc" }],

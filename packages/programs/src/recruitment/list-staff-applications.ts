@@ -26,9 +26,16 @@ export interface OwnApplication {
 /** A staff member's applications, newest first, with their waitlist places. */
 export async function listStaffApplications(
   tx: TenantDb,
-  tenantId: string,
-  staffMemberId: string,
-  cohortId?: string,
+  {
+    tenantId,
+    staffMemberId,
+    cohortId,
+  }: {
+    tenantId: string;
+    staffMemberId: string;
+    /** Only the application to this cohort. */
+    cohortId?: string;
+  },
 ): Promise<OwnApplication[]> {
   const applications = await tx.application.findMany({
     where: { tenantId, staffMemberId, ...(cohortId && { cohortId }) },

@@ -14,7 +14,10 @@ export interface TemplateSummary {
 }
 
 /** The tenant's templates (not archived), oldest first, with the shape of their current version. */
-export async function listTemplates(tx: TenantDb, tenantId: string): Promise<TemplateSummary[]> {
+export async function listTemplates(
+  tx: TenantDb,
+  { tenantId }: { tenantId: string },
+): Promise<TemplateSummary[]> {
   const templates = await tx.programTemplate.findMany({
     where: { tenantId, archivedAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
