@@ -74,7 +74,7 @@ test("the platform operator sees every organisation and its status, and no staff
   const tenants = await db.platform.tenant.findMany({ select: { name: true, slug: true, region: true } });
   await expectOnlyTranslatedText(page, [
     "플랫폼 운영자",
-    ...tenants.flatMap((tenant) => [tenant.name, tenant.slug, tenant.region]),
+    ...tenants.flatMap((tenant) => [tenant.name, `/${tenant.slug}`, tenant.region]),
   ]);
 
   const tenantPage = await page.goto(`${baseURL()}/yongin`);
