@@ -64,14 +64,8 @@ const percentOf = (progress: number) => Math.max(0, Math.min(100, Math.round(pro
 // ---------------------------------------------------------------------------------------------------------
 // The review page
 
-export interface MemberView {
-  applicationId: string;
-  role: ApplicationRole;
-  name: string;
-  department: string;
-  grade: number | null;
-  positionTitle: string;
-}
+/** A person as the review page shows them. */
+export type MemberView = RunPerson;
 
 export interface BreakdownRow {
   criterion: string;
@@ -133,15 +127,6 @@ export interface RunPage {
   /** Broken rules over all teams: publication waits until there are none. */
   violationCount: number;
 }
-
-const member = (person: RunPerson): MemberView => ({
-  applicationId: person.applicationId,
-  role: person.role,
-  name: person.name,
-  department: person.department,
-  grade: person.grade,
-  positionTitle: person.positionTitle,
-});
 
 /** Role codes and pair-rule codes inside a message's values become words. */
 export function wordedParams(params: Record<string, string | number>, t: TFunction) {
@@ -219,8 +204,8 @@ function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZon
     run.forbidden.map((p) => pairKey(p.mentor.applicationId, p.mentee.applicationId)),
   );
   const pairView = (mentor: RunPerson, mentee: RunPerson): PairView => ({
-    mentor: member(mentor),
-    mentee: member(mentee),
+    mentor,
+    mentee,
     pinned: pinned.has(pairKey(mentor.applicationId, mentee.applicationId)),
     forbidden: forbidden.has(pairKey(mentor.applicationId, mentee.applicationId)),
   });
@@ -231,8 +216,8 @@ function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZon
       return {
         number: team.number,
         score: formatScore(team.score, locale),
-        mentors: mentors.map(member),
-        mentees: mentees.map(member),
+        mentors,
+        mentees,
         breakdown: team.breakdown.map((part) => ({
           criterion: part.criterion,
           kind: part.kind,
@@ -259,9 +244,9 @@ function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZon
     finishedAt: time(run.finishedAt),
     publishedAt: time(run.publishedAt),
     teams,
-    unplaced: run.unplaced.map((person) => ({
-      ...member(person),
-      reason: phraseOf("matching.unplaced", person, t),
+    unplaced: run.unplaced.map(({ code, params, ...person }) => ({
+      ...person,
+      reason: phraseOf("matching.unplaced", { code, params }, t),
     })),
     issues: run.issues.map((issue) => phraseOf("matching.issue", issue, t)),
     pinned: run.pinned.map((pair) => pairView(pair.mentor, pair.mentee)),

@@ -1,6 +1,7 @@
 import { listMyCeremonies, listMyCertificates } from "@mentoring/programs";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCertificateColumns } from "../components/certificate-columns";
 import { DataTable } from "../components/data-table";
 import { presentMyCertificates } from "../presenters/my-certificates.server";
 import { tenantLoader } from "../services/route-builder.server";
@@ -24,6 +25,7 @@ export const loader = tenantLoader(
 export default function MyCertificates() {
   const { t } = useTranslation();
   const { ceremonies, certificates, tenantSlug } = useLoaderData<typeof loader>();
+  const shared = useCertificateColumns<(typeof certificates)[number]>();
   return (
     <>
       <h1>{t("certificates.mine.title")}</h1>
@@ -81,21 +83,11 @@ export default function MyCertificates() {
               header: t("certificates.mine.cohort"),
               cell: (certificate) => certificate.cohortTitle,
             },
+            shared.mentors,
+            shared.mentees,
+            shared.date,
             {
-              key: "mentors",
-              header: t("certificates.table.mentors"),
-              cell: (certificate) => certificate.mentors.join(", "),
-            },
-            {
-              key: "mentees",
-              header: t("certificates.table.mentees"),
-              cell: (certificate) => certificate.mentees.join(", "),
-            },
-            { key: "date", header: t("certificates.table.date"), cell: (certificate) => certificate.date },
-            {
-              key: "serial",
-              header: t("certificates.table.serial"),
-              className: "serial",
+              ...shared.serial,
               cell: (certificate) => <a href={`/verify/${certificate.serial}`}>{certificate.serial}</a>,
             },
             {

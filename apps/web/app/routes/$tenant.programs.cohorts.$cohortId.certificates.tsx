@@ -15,6 +15,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BatchProgress } from "../components/batch-progress";
+import { useCertificateColumns } from "../components/certificate-columns";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
@@ -365,6 +366,7 @@ function Batch({
   busy: boolean;
 }) {
   const { t } = useTranslation();
+  const shared = useCertificateColumns<CertificateBatchPage["certificates"][number]>();
   const headingId = `batch-${batch.id}`;
   const base = `/${tenantSlug}/programs/cohorts/${cohortId}/certificates`;
   return (
@@ -399,28 +401,10 @@ function Batch({
         rowProps={(certificate) => ({ "data-serial": certificate.serial })}
         empty={null}
         columns={[
-          {
-            key: "team",
-            header: t("certificates.table.team"),
-            cell: (certificate) =>
-              t("certificates.attendance.teamNumber", { number: certificate.teamNumber }),
-          },
-          {
-            key: "mentors",
-            header: t("certificates.table.mentors"),
-            cell: (certificate) => certificate.mentors.join(", "),
-          },
-          {
-            key: "mentees",
-            header: t("certificates.table.mentees"),
-            cell: (certificate) => certificate.mentees.join(", "),
-          },
-          {
-            key: "serial",
-            header: t("certificates.table.serial"),
-            className: "serial",
-            cell: (certificate) => certificate.serial,
-          },
+          shared.team,
+          shared.mentors,
+          shared.mentees,
+          shared.serial,
           {
             key: "status",
             header: t("certificates.table.status"),

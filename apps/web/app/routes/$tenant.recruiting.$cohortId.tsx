@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { type FieldMetadata, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { AppError, applicationRoles, CONSENT_VERSION } from "@mentoring/domain";
 import {
@@ -212,6 +212,27 @@ function refusalOf(result: ActionResult | undefined, intent: string): Refusal | 
   return isRefusal(result) && result.initialValue?.intent === intent ? result : undefined;
 }
 
+/** The page's form that posts `intent`: its errors are the last post's when that form sent it. */
+function useIntentForm<Intent extends "apply" | "consent">(intent: Intent, result: ActionResult | undefined) {
+  return useForm<FormFields<Intent>>({
+    lastResult: lastResultOf(refusalOf(result, intent), result),
+    constraint,
+  });
+}
+
+/** The consent box under the consent text: ticking it agrees to this version of the text. */
+function ConsentCheck({ meta, version }: { meta: FieldMetadata<string | undefined>; version: string }) {
+  const { t } = useTranslation();
+  return (
+    <CheckboxField
+      meta={meta}
+      value={version}
+      label={t("recruitment.apply.agree")}
+      className="consent-check"
+    />
+  );
+}
+
 function NominationAnswer({
   application,
   consentVersion,
@@ -222,10 +243,7 @@ function NominationAnswer({
   result: ActionResult | undefined;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<FormFields<"consent">>({
-    lastResult: lastResultOf(refusalOf(result, "consent"), result),
-    constraint,
-  });
+  const [form, fields] = useIntentForm("consent", result);
   return (
     <section aria-labelledby="nomination-title">
       <h2 id="nomination-title">{t("recruitment.nomination.title")}</h2>
@@ -234,12 +252,7 @@ function NominationAnswer({
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="intent" value="consent" />
-        <CheckboxField
-          meta={fields.consent}
-          value={consentVersion}
-          label={t("recruitment.apply.agree")}
-          className="consent-check"
-        />
+        <ConsentCheck meta={fields.consent} version={consentVersion} />
         <button type="submit" className="button-primary">
           {t("recruitment.nomination.consent")}
         </button>
@@ -265,10 +278,7 @@ function ApplyForm({
   result: ActionResult | undefined;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<FormFields<"apply">>({
-    lastResult: lastResultOf(refusalOf(result, "apply"), result),
-    constraint,
-  });
+  const [form, fields] = useIntentForm("apply", result);
   return (
     <section aria-labelledby="apply-title">
       <h2 id="apply-title">{t("recruitment.apply.title")}</h2>
@@ -284,12 +294,7 @@ function ApplyForm({
           }))}
         />
         <ConsentText version={consentVersion} />
-        <CheckboxField
-          meta={fields.consent}
-          value={consentVersion}
-          label={t("recruitment.apply.agree")}
-          className="consent-check"
-        />
+        <ConsentCheck meta={fields.consent} version={consentVersion} />
         <button type="submit" className="button-primary">
           {t("recruitment.apply.submit")}
         </button>

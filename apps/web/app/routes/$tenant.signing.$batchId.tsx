@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BatchProgress } from "../components/batch-progress";
+import { useCertificateColumns } from "../components/certificate-columns";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FormErrors } from "../components/form-fields";
@@ -59,6 +60,7 @@ export const action = tenantAction(
 export default function SignBatch() {
   const { t } = useTranslation();
   const { batch, tenantSlug } = useLoaderData<typeof loader>();
+  const shared = useCertificateColumns<(typeof batch.certificates)[number]>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   useRefreshWhile(batch.status === "generating");
@@ -103,31 +105,7 @@ export default function SignBatch() {
         rows={batch.certificates}
         rowKey={(certificate) => certificate.id}
         empty={null}
-        columns={[
-          {
-            key: "team",
-            header: t("certificates.table.team"),
-            cell: (certificate) =>
-              t("certificates.attendance.teamNumber", { number: certificate.teamNumber }),
-          },
-          {
-            key: "mentors",
-            header: t("certificates.table.mentors"),
-            cell: (certificate) => certificate.mentors.join(", "),
-          },
-          {
-            key: "mentees",
-            header: t("certificates.table.mentees"),
-            cell: (certificate) => certificate.mentees.join(", "),
-          },
-          { key: "date", header: t("certificates.table.date"), cell: (certificate) => certificate.date },
-          {
-            key: "serial",
-            header: t("certificates.table.serial"),
-            className: "serial",
-            cell: (certificate) => certificate.serial,
-          },
-        ]}
+        columns={[shared.team, shared.mentors, shared.mentees, shared.date, shared.serial]}
       />
       {batch.status === "draft" ? (
         <Form method="post" className="sign-form" {...getFormProps(form)}>

@@ -6,6 +6,29 @@ import {
   templateDefinitionSchema,
 } from "@mentoring/domain";
 
+/** What every read of a template takes of its row: its identity, and how many cohorts run on it. */
+export const templateHeadSelect = {
+  id: true,
+  name: true,
+  kind: true,
+  builtinKey: true,
+  currentVersion: true,
+  _count: { select: { cohorts: true } },
+} as const;
+
+/** A template's row as read with `templateHeadSelect`, shaped for a page. */
+export function templateHead(template: {
+  id: string;
+  name: string;
+  kind: ProgramKind;
+  builtinKey: string | null;
+  currentVersion: number;
+  _count: { cohorts: number };
+}) {
+  const { id, name, kind, builtinKey, currentVersion } = template;
+  return { id, name, kind, builtinKey, currentVersion, cohorts: template._count.cohorts };
+}
+
 /** A template with its current version's definition, as the editor shows it. */
 export interface TemplateRecord {
   id: string;
@@ -28,14 +51,7 @@ export async function loadTemplate(
 ): Promise<TemplateRecord> {
   const template = await tx.programTemplate.findFirst({
     where: { tenantId, id: templateId, archivedAt: null },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      builtinKey: true,
-      currentVersion: true,
-      _count: { select: { cohorts: true } },
-    },
+    select: templateHeadSelect,
   });
   if (!template) throw new AppError("template.not_found");
   const version = await tx.programTemplateVersion.findFirst({
@@ -44,13 +60,8 @@ export async function loadTemplate(
   });
   if (!version) throw new Error(`template ${templateId} has no version ${template.currentVersion}`);
   return {
-    id: template.id,
-    name: template.name,
-    kind: template.kind,
-    builtinKey: template.builtinKey,
-    currentVersion: template.currentVersion,
+    ...templateHead(template),
     definition: templateDefinitionSchema.parse(version.definition),
     currentVersionInUse: version._count.cohorts > 0,
-    cohorts: template._count.cohorts,
   };
 }

@@ -1,5 +1,6 @@
 import type { TenantDb } from "@mentoring/db";
 import { type ProgramKind, type TeamShape, templateDefinitionSchema } from "@mentoring/domain";
+import { templateHead, templateHeadSelect } from "../records/template-record";
 
 /** A tenant's template as the programs page lists it. */
 export interface TemplateSummary {
@@ -21,27 +22,14 @@ export async function listTemplates(
   const templates = await tx.programTemplate.findMany({
     where: { tenantId, archivedAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      builtinKey: true,
-      currentVersion: true,
-      versions: { select: { version: true, definition: true } },
-      _count: { select: { cohorts: true } },
-    },
+    select: { ...templateHeadSelect, versions: { select: { version: true, definition: true } } },
   });
   return templates.map((template) => {
     const current = template.versions.find((version) => version.version === template.currentVersion);
     if (!current) throw new Error(`template ${template.id} has no version ${template.currentVersion}`);
     return {
-      id: template.id,
-      name: template.name,
-      kind: template.kind,
-      builtinKey: template.builtinKey,
-      currentVersion: template.currentVersion,
+      ...templateHead(template),
       teamShape: templateDefinitionSchema.parse(current.definition).teamShape,
-      cohorts: template._count.cohorts,
     };
   });
 }
