@@ -150,7 +150,7 @@ export function CheckboxField<T>({
   const field = meta as FieldMetadata<unknown>;
   const { error, describedBy } = described(field, hint);
   return (
-    <div className={["field", className].filter(Boolean).join(" ")}>
+    <div className={["field field--check", className].filter(Boolean).join(" ")}>
       <input
         {...getInputProps(field, { type: "checkbox", value, ariaAttributes: false })}
         aria-invalid={error ? true : undefined}
