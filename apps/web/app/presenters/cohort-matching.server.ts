@@ -1,9 +1,4 @@
-import {
-  type ApplicationRole,
-  localize,
-  type TemplateDefinition,
-  templateCriterionId,
-} from "@mentoring/domain";
+import { localize, type TemplateDefinition, templateCriterionId } from "@mentoring/domain";
 import type { MessageKey, MessageKeyUnder } from "@mentoring/i18n";
 import type {
   MatchingReview,
