@@ -56,26 +56,31 @@ export function mailsTo(to: string): CapturedMail[] {
     .filter((mail) => mail.to.includes(to));
 }
 
-/** Every Korean message, as a pattern: `{{name}}` placeholders match any text. */
-function koreanPatterns(): RegExp[] {
+/**
+ * Tells whether a text is a Korean message of the i18n resources: messages without placeholders by exact
+ * text, the others as patterns where `{{name}}` matches any text. Built once per test process.
+ */
+const isKoreanMessage = (() => {
   const values: string[] = [];
   const walk = (node: unknown) => {
-    if (typeof node === "string") values.push(node);
+    if (typeof node === "string") values.push(node.replace(/\s+/g, " ").trim());
     else if (node && typeof node === "object") for (const child of Object.values(node)) walk(child);
   };
   walk(resources.ko);
-  return values.map(
-    (value) =>
-      new RegExp(
-        `^${value
-          .replace(/\s+/g, " ")
-          .trim()
-          .split(/\{\{[^}]*\}\}/)
-          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-          .join(".+?")}$`,
-      ),
-  );
-}
+  const exact = new Set(values.filter((value) => !value.includes("{{")));
+  const patterns = values
+    .filter((value) => value.includes("{{"))
+    .map(
+      (value) =>
+        new RegExp(
+          `^${value
+            .split(/\{\{[^}]*\}\}/)
+            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+            .join(".+?")}$`,
+        ),
+    );
+  return (text: string) => exact.has(text) || patterns.some((pattern) => pattern.test(text));
+})();
 
 /**
  * Fails when the page shows text that is neither a Korean message from the i18n resources nor data
@@ -83,7 +88,6 @@ function koreanPatterns(): RegExp[] {
  * hard-coded string in any route. Text without letters (numbers, dates, punctuation) is data.
  */
 export async function expectOnlyTranslatedText(page: Page, data: string[] = []) {
-  const patterns = koreanPatterns();
   const texts = await page.evaluate(() => {
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -104,14 +108,12 @@ export async function expectOnlyTranslatedText(page: Page, data: string[] = []) 
     return found;
   });
   const known = new Set(data);
-  const isMessage = (text: string) => patterns.some((pattern) => pattern.test(text));
-  const untranslated = texts
-    .map((text) => text.replace(/\s+/g, " ").trim())
+  const untranslated = [...new Set(texts.map((text) => text.replace(/\s+/g, " ").trim()))]
     .filter((text) => /[\p{L}]/u.test(text))
     // A placeholder left in the page ("{{value}}") means a message was given the wrong parameters.
-    .filter((text) => text.includes("{{") || (!known.has(text) && !isMessage(text)))
+    .filter((text) => text.includes("{{") || (!known.has(text) && !isKoreanMessage(text)))
     // A list of translated labels joined with commas (e.g. several roles) is translated too.
-    .filter((text) => !text.split(", ").every((part) => known.has(part) || isMessage(part)));
+    .filter((text) => !text.split(", ").every((part) => known.has(part) || isKoreanMessage(part)));
   expect(untranslated).toEqual([]);
 }
 
