@@ -27,6 +27,7 @@ const tests = run("npx", [
   "turbo",
   "run",
   "typecheck",
+  "typecheck:packages",
   "test",
   "--continue",
   "--output-logs=new-only",
