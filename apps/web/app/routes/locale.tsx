@@ -4,8 +4,8 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { localeCookie } from "../services/i18n.server";
 import { publicAction, publicLoader } from "../services/route-builder.server";
+import { safeRedirect } from "../services/safe-redirect";
 import { currentUser } from "../services/session.server";
-import { safeRedirect } from "../services/sign-in.server";
 
 const switchForm = z.object({ locale: z.enum(supportedLocales), redirectTo: z.string().optional() });
 

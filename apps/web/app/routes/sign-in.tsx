@@ -11,8 +11,9 @@ import { Shell } from "../components/shell";
 import { localeCookie } from "../services/i18n.server";
 import { isRefusal } from "../services/refusal";
 import { publicAction, publicLoader } from "../services/route-builder.server";
+import { safeRedirect } from "../services/safe-redirect";
 import { currentUser, startSession } from "../services/session.server";
-import { safeRedirect, signIn } from "../services/sign-in.server";
+import { signIn } from "../services/sign-in.server";
 import { ssoEnabledFor } from "../services/sso.server";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];

@@ -83,10 +83,3 @@ export async function signIn(
   }
   return { ok: false, reason: "invalid" };
 }
-
-/** Only paths on this site: an open redirect would hand a signed-in user to anyone. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
-    return fallback;
-  return to;
-}
