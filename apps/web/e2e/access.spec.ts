@@ -37,6 +37,8 @@ test("a participant opening an admin page gets 403 with the reason and a request
   await page.goto(`${baseURL()}/`);
   await expect(page).toHaveURL(`${baseURL()}/yongin`);
   await expect(page.getByRole("link", { name: "구성원 관리" })).toHaveCount(0);
+  // The organisation's administrative counts are not a participant's business.
+  await expect(page.getByRole("heading", { level: 2, name: "현황" })).toHaveCount(0);
 
   const response = await page.goto(`${baseURL()}/yongin/admin/members`);
   expect(response?.status()).toBe(403);
@@ -49,6 +51,7 @@ test("a participant opening an admin page gets 403 with the reason and a request
 test("the organisation admin sees the members and pending invitations", async ({ page, login }) => {
   await login(accounts.yonginAdmin);
   await page.goto(`${baseURL()}/yongin`);
+  await expect(page.getByRole("region", { name: "현황" }).getByText("직원", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "구성원 관리" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("구성원 관리");
   await expect(page.getByRole("cell", { name: accounts.yonginCoordinator })).toBeVisible();

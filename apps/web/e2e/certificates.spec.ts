@@ -392,12 +392,14 @@ test("a certificate whose stored content was altered after signing checks as for
   await expectOnlyTranslatedText(visitor, frame(altered, "홍길동", `${f.signer.title} ${f.signer.name}`));
 });
 
-test("an unknown serial is an ordinary page saying so, and nothing else", async ({ visitorPage }) => {
+test("an unknown serial is the same friendly page saying so, answered 404, and nothing else", async ({
+  visitorPage,
+}) => {
   const visitor = await visitorPage();
   // A well-formed serial nobody issued, and one that is not a serial at all.
   for (const serial of [newSerial(), "not-a-serial"]) {
     const response = await visitor.goto(`${baseURL()}/verify/${serial}`, { waitUntil: "networkidle" });
-    expect(response?.status()).toBe(200);
+    expect(response?.status()).toBe(404);
     expect(response?.headers()["cache-control"]).toBe("no-store");
     await expect(visitor.getByRole("status")).toContainText("등록되지 않은 발급번호입니다");
     await expect(visitor.getByRole("table")).toHaveCount(0);

@@ -5,19 +5,26 @@ import { formatDateTime, formatNumbers } from "../services/format.server";
 import { tenantLoader } from "../services/route-builder.server";
 import { tenantName } from "../services/tenant-display";
 
-/** The tenant's home: who you are here, and the size of what the platform holds for this organisation. */
+type HomeCount = keyof Awaited<ReturnType<typeof getHomeCounts>>;
+
+/**
+ * The tenant's home: who you are here and, for those who administer its members, the size of what the
+ * platform holds for this organisation (participants, evaluators and executives have no use for it).
+ */
 export const loader = tenantLoader(
   { permission: "tenant.home.view" },
-  async ({ tenant, membership, user, locale, withTenant }) => {
+  async ({ tenant, membership, user, locale, may, withTenant }) => {
     const now = new Date();
-    const counts = await withTenant((db) => getHomeCounts(db, { tenantId: tenant.id, now }));
-    return {
-      tenant: tenantName(tenant, locale),
-      name: user.displayName,
-      roles: membership.roles,
-      counts: formatNumbers(counts, locale),
-      asOf: formatDateTime(now, locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" }),
-    };
+    const summary = may("members.view")
+      ? {
+          counts: formatNumbers(
+            await withTenant((db) => getHomeCounts(db, { tenantId: tenant.id, now })),
+            locale,
+          ),
+          asOf: formatDateTime(now, locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" }),
+        }
+      : null;
+    return { tenant: tenantName(tenant, locale), name: user.displayName, roles: membership.roles, summary };
   },
 );
 
@@ -25,24 +32,6 @@ export default function TenantHome() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
 
-  const cards = [
-    {
-      label: "home.staff",
-      value: t("home.count", { value: data.counts.staff }),
-    },
-    {
-      label: "home.departments",
-      value: t("home.countUnits", { value: data.counts.departments }),
-    },
-    {
-      label: "home.members",
-      value: t("home.count", { value: data.counts.members }),
-    },
-    {
-      label: "home.pendingInvitations",
-      value: t("home.countCases", { value: data.counts.pendingInvitations }),
-    },
-  ] as const;
   return (
     <>
       <h1>{t("home.title", { tenant: data.tenant })}</h1>
@@ -53,8 +42,23 @@ export default function TenantHome() {
           <li key={role}>{t(`role.${role}`)}</li>
         ))}
       </ul>
-      <h2>{t("home.summary")}</h2>
-      <p>{t("home.asOf", { date: data.asOf })}</p>
+      {data.summary ? <Summary {...data.summary} /> : null}
+    </>
+  );
+}
+
+function Summary({ counts, asOf }: { counts: Record<HomeCount, string>; asOf: string }) {
+  const { t } = useTranslation();
+  const cards = [
+    { label: "home.staff", value: t("home.count", { value: counts.staff }) },
+    { label: "home.departments", value: t("home.countUnits", { value: counts.departments }) },
+    { label: "home.members", value: t("home.count", { value: counts.members }) },
+    { label: "home.pendingInvitations", value: t("home.countCases", { value: counts.pendingInvitations }) },
+  ] as const;
+  return (
+    <section aria-labelledby="summary-title">
+      <h2 id="summary-title">{t("home.summary")}</h2>
+      <p>{t("home.asOf", { date: asOf })}</p>
       <ul className="card-grid">
         {cards.map((card) => (
           <li key={card.label} className="card">
@@ -63,6 +67,6 @@ export default function TenantHome() {
           </li>
         ))}
       </ul>
-    </>
+    </section>
   );
 }

@@ -10,7 +10,7 @@ import { publicLoader } from "../services/route-builder.server";
 /**
  * The public check of a certificate (the QR code on it leads here): no sign-in, no tenant navigation. It
  * shows whether the signature holds or the certificate was revoked, and only what the certificate itself
- * states. An unknown serial is an ordinary page saying so, never an error page.
+ * states. An unknown serial is the same friendly page saying so, answered 404 (nothing is there).
  */
 export const loader = publicLoader(
   { params: z.object({ serial: z.string() }) },
@@ -21,7 +21,10 @@ export const loader = publicLoader(
     );
     return data(
       { verification },
-      { headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" } },
+      {
+        status: verification.status === "not_found" ? 404 : 200,
+        headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" },
+      },
     );
   },
 );
