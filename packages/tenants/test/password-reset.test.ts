@@ -65,6 +65,23 @@ describe("resetting a password", () => {
     });
   });
 
+  it("spends every outstanding link of the account when one of them is used", async () => {
+    const user = await account();
+    await requestPasswordReset(database.db, { email: user.email, locale: "ko", appUrl: APP_URL });
+    const first = await mailedToken(user.email);
+    await requestPasswordReset(database.db, { email: user.email, locale: "ko", appUrl: APP_URL });
+    const second = await mailedToken(user.email);
+    expect(second).not.toBe(first);
+
+    await resetPassword(database.db, { token: second, password: "a-brand-new-password" });
+    expect(await checkResetLink(database.db, { token: first })).toBe(false);
+    await expect(
+      resetPassword(database.db, { token: first, password: "someone-elses-password" }),
+    ).rejects.toMatchObject({ code: "auth.reset_link_invalid" });
+    const after = await database.db.platform.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword(after.passwordHash, "a-brand-new-password")).toBe(true);
+  });
+
   it("refuses a link past its time, and mails nothing for an unknown address", async () => {
     const user = await account();
     await requestPasswordReset(database.db, { email: user.email, locale: "ko", appUrl: APP_URL });

@@ -4,8 +4,9 @@ import { AppError } from "@mentoring/domain";
 import { usableResetToken } from "../records/reset-token";
 
 /**
- * Sets the new password, spends the link, and signs the account out everywhere. A link spent or expired
- * is refused (auth.reset_link_invalid).
+ * Sets the new password, spends the link and every other outstanding link of the account (an older mail
+ * must not change the password again), and signs the account out everywhere. A link spent or expired is
+ * refused (auth.reset_link_invalid).
  */
 export async function resetPassword(
   db: Database,
@@ -22,6 +23,10 @@ export async function resetPassword(
       data: { usedAt: now },
     });
     if (spent.count === 0) return false;
+    await tx.passwordResetToken.updateMany({
+      where: { userId: row.userId, usedAt: null },
+      data: { usedAt: now },
+    });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await tx.session.updateMany({ where: { userId: row.userId, revokedAt: null }, data: { revokedAt: now } });
     return true;
