@@ -151,7 +151,7 @@ describe("Yongin standard mentoring, judged on 2025-03-15", () => {
       { code: "hire_date.before", params: { actual: "2024-12-31", from: "2025-01-01", to: "2025-03-15" } },
     ]);
     const lastYear = evaluateEligibility(mentee, candidate({ grade: 9, hireDate: "2024-03-04" }), at);
-    expect(codes(lastYear)).toEqual(["years_of_service.above_max", "hire_date.before"]);
+    expect(codes(lastYear)).toEqual(["years_of_service.not_new", "hire_date.before"]);
   });
 
   it("turns away as a mentee someone appointed after the window closed", () => {
@@ -264,6 +264,7 @@ describe("every rule kind turns someone away with its own reason", () => {
       rule({ yearsOfService: { max: 5 } }),
       candidate({ hireDate: "2019-01-22" }),
     ],
+    ["years_of_service.not_new", rule({ yearsOfService: { max: 0 } }), candidate({ hireDate: "2024-01-22" })],
     ["hire_date.before", rule({ hireDate: { from: "2024-01-01" } }), candidate({ hireDate: "2023-12-31" })],
     ["hire_date.after", rule({ hireDate: { to: "2024-12-31" } }), candidate({ hireDate: "2025-01-02" })],
     [

@@ -66,6 +66,8 @@ export const eligibilityFailureCodes = [
   "years_of_service.not_yet_hired",
   "years_of_service.below_min",
   "years_of_service.above_max",
+  /** The rule takes new appointees only (at most 0 full years): said as "under one year", as the rule is. */
+  "years_of_service.not_new",
   "hire_date.before",
   "hire_date.after",
   "birth_year.missing",
@@ -120,9 +122,11 @@ export function evaluateEligibility(
 
   if (rule.yearsOfService) {
     const service = yearsOfService(candidate.hireDate, at);
-    if (service.ok) checkRange("years_of_service", service.years, rule.yearsOfService);
-    else
+    if (!service.ok)
       failures.push({ code: "years_of_service.not_yet_hired", params: { hireDate: candidate.hireDate, at } });
+    else if (rule.yearsOfService.max === 0 && !rule.yearsOfService.min && service.years > 0)
+      failures.push({ code: "years_of_service.not_new", params: { actual: service.years } });
+    else checkRange("years_of_service", service.years, rule.yearsOfService);
   }
 
   if (rule.hireDate) {

@@ -24,6 +24,7 @@ export const en: Translation<CommonMessages> = {
         not_yet_hired: "Not yet appointed, so cannot apply (appointment date {{hireDate}})",
         below_min: "At least {{min}} full years of service are required (currently {{actual}})",
         above_max: "At most {{max}} full years of service are allowed (currently {{actual}})",
+        not_new: "Only new appointees with under one year of service may apply (currently {{actual}} years)",
       },
       hire_date: {
         before: "The appointment date must be on or after {{from}} (currently {{actual}})",

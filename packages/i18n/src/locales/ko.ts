@@ -23,6 +23,7 @@ export const ko = {
         not_yet_hired: "아직 임용 전이라 신청할 수 없습니다 (임용일 {{hireDate}})",
         below_min: "재직기간이 {{min}}년 이상이어야 합니다 (현재 {{actual}}년)",
         above_max: "재직기간이 {{max}}년 이하여야 합니다 (현재 {{actual}}년)",
+        not_new: "재직기간 1년 미만인 신규 임용자만 신청할 수 있습니다 (현재 {{actual}}년)",
       },
       hire_date: {
         before: "임용일이 {{from}} 이후여야 합니다 (현재 {{actual}})",
