@@ -56,6 +56,17 @@ describe("a certificate design", () => {
       `${content.mentors.join(", ")} / ${content.mentees[0]} / 강릉시 리버스 멘토링 제2기 / 2025년 2월 21일`,
     );
   });
+
+  it("names the program once when the cohort is named after it", () => {
+    const content = certificateContentSchema.parse({
+      ...yonginPair(),
+      program: "신규 공직자 멘토링",
+      cohort: "신규 공직자 멘토링 1기",
+    });
+    expect(fillBody(DEFAULT_BODY, content)).toContain(
+      `${content.tenant.name} 신규 공직자 멘토링 1기에 멘토와 멘티로`,
+    );
+  });
 });
 
 describe("certificate content", () => {

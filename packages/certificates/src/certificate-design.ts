@@ -112,10 +112,16 @@ export function placeholderValues(content: CertificateContent): Record<Certifica
   };
 }
 
-/** The body with its placeholders filled in from the certificate's content. */
+/**
+ * The body with its placeholders filled in from the certificate's content. A cohort named after its
+ * program ("신규 공직자 멘토링 1기") already says the program, so "{program} {cohort}" says it once.
+ */
 export function fillBody(body: string, content: CertificateContent): string {
   const values = placeholderValues(content);
-  return body.replace(PLACEHOLDER, (whole, name: string) =>
+  const once = content.cohort.startsWith(content.program)
+    ? body.replaceAll("{program} {cohort}", "{cohort}")
+    : body;
+  return once.replace(PLACEHOLDER, (whole, name: string) =>
     name in values ? values[name as CertificatePlaceholder] : whole,
   );
 }
