@@ -2,7 +2,14 @@ import { yonginSeed } from "@mentoring/db/seed";
 import { PNG } from "pngjs";
 import { createTenant, seededPerson } from "./factories";
 import { expect, test } from "./fixtures";
-import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
+import {
+  accounts,
+  baseURL,
+  E2E_PASSWORD,
+  expectAccessible,
+  expectOnlyTranslatedText,
+  signIn,
+} from "./support";
 
 // An admin uploads the city's seal for its certificates: a text file named like an image and a file over
 // 1 MB are refused beside the field, the PNG is stored and previewed, and removing it leaves no image. In
@@ -81,4 +88,36 @@ test("the organisation admin uploads, previews and removes the official seal", a
   await page.getByRole("button", { name: "직인 삭제" }).click();
   await expect(page.getByText("등록된 직인 이미지가 없습니다")).toBeVisible();
   await expect(page.getByRole("img", { name: "현재 직인" })).toHaveCount(0);
+});
+
+test("the organisation's colour heads every page, from signing in and after moving between pages", async ({
+  page,
+  db,
+}) => {
+  const city = await createTenant(db, {
+    like: yongin,
+    accounts: [{ person: admin, roles: ["tenant_admin"] }],
+    staff: () => false,
+    password: E2E_PASSWORD,
+  });
+  await db.platform.tenant.update({ where: { id: city.id }, data: { brandColor: "#1B5E20" } });
+  const refusedByCsp: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refusedByCsp.push(message.text());
+  });
+  const headerColour = () =>
+    page.locator(".site-header").evaluate((header) => getComputedStyle(header).backgroundColor);
+
+  // Signing in moves to the organisation's home within the app: its header is drawn in the browser.
+  await signIn(page, city.staff(admin).email);
+  await expect(page).toHaveURL(`${baseURL()}/${city.slug}`);
+  await expect.poll(headerColour).toBe("rgb(27, 94, 32)");
+  // To another page, and after a form post that reloads every loader's data.
+  await page.getByRole("link", { name: "구성원 관리" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("구성원 관리");
+  await expect.poll(headerColour).toBe("rgb(27, 94, 32)");
+  await page.getByRole("button", { name: "역할 저장" }).first().click();
+  await expect(page.getByRole("status")).toBeVisible();
+  await expect.poll(headerColour).toBe("rgb(27, 94, 32)");
+  expect(refusedByCsp).toEqual([]);
 });

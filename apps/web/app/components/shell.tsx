@@ -1,8 +1,7 @@
 import type { MessageKey } from "@mentoring/i18n";
-import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { RootData } from "../root";
 import { CsrfInput } from "./csrf-input";
 import { LanguageSwitch } from "./language-switch";
 
@@ -33,12 +32,11 @@ export function Shell({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const root = useRouteLoaderData<RootData>("root");
   return (
     <>
       {brandColor && /^#[0-9a-fA-F]{6}$/.test(brandColor) ? (
-        // A nonce'd style element: the CSP allows no inline style attributes.
-        <style nonce={root?.nonce}>{`.site-header { background-color: ${brandColor}; }`}</style>
+        // A stylesheet, not inline style: the CSP allows only this site's stylesheets.
+        <link rel="stylesheet" href={`/brand.css?color=${brandColor.slice(1).toLowerCase()}`} />
       ) : null}
       <header className="site-header">
         <div className="site-header__top">
