@@ -78,6 +78,11 @@ app.use(
 );
 app.use((request, response, next) => {
   if (request.secure) response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // The pages use no camera, microphone, location, payment or USB: no script on them may either.
+  response.setHeader(
+    "Permissions-Policy",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+  );
   next();
 });
 app.use(compression());

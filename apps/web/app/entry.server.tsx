@@ -43,6 +43,8 @@ export default async function handleRequest(
         [readyEvent]() {
           const body = new PassThrough();
           headers.set("Content-Type", "text/html; charset=utf-8");
+          // Pages hold personal data and a CSRF token: no cache, shared or the browser's, keeps them.
+          if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers, status: failed ? 500 : status }),
           );
@@ -57,4 +59,10 @@ export default async function handleRequest(
     );
     setTimeout(abort, streamTimeout + 1_000);
   });
+}
+
+/** The data behind a page (client-side navigation and form answers), kept by no cache as the page is not. */
+export function handleDataRequest(response: Response) {
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+  return response;
 }

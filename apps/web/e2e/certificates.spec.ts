@@ -314,6 +314,10 @@ test("a new official sees the ceremony and downloads their certificate, which ch
   );
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  // Each said once: a header sent twice ("nosniff, nosniff") is not what was meant.
+  const sent = (name: string) => pdf.headersArray().filter((header) => header.name.toLowerCase() === name);
+  expect(sent("x-content-type-options").map((header) => header.value)).toEqual(["nosniff"]);
+  expect(sent("cache-control").map((header) => header.value)).toEqual(["no-store"]);
   const body = await pdf.body();
   expect(body.subarray(0, 4).toString("latin1")).toBe("%PDF");
   expect(body.length).toBeGreaterThan(10 * 1024);

@@ -7,6 +7,8 @@ test("pages carry security headers: a CSP with a script nonce, no framing, no sn
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["cache-control"]).toBe("no-store");
   expect(headers["x-request-id"]).toMatch(/^[\w-]{8,}$/);
   // Over plain http there is no HSTS: it is sent only behind TLS.
   expect(headers["strict-transport-security"]).toBeUndefined();

@@ -20,7 +20,6 @@ export const loader = tenantLoader(
         "Content-Type": file.contentType,
         "Content-Length": String(file.bytes.length),
         "Cache-Control": "private, max-age=3600",
-        "X-Content-Type-Options": "nosniff",
         "Content-Disposition": "inline",
       },
     });

@@ -21,8 +21,8 @@ export async function fileDownload(
     headers: {
       "Content-Type": type,
       "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      // X-Content-Type-Options comes with every response (server.ts): said again, it would be sent twice.
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }
