@@ -17,7 +17,7 @@ const urls = {
 try {
   if (fresh) await dropDatabase(urls.admin, database);
   await provisionDatabase(urls);
-  console.log(`database ${database}: roles, migrations and privileges in place`);
+  console.log(`database ${database}: roles, migrations, functions and privileges in place`);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

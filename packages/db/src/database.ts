@@ -6,8 +6,9 @@ export type TenantDb = Prisma.TransactionClient;
 
 /**
  * Platform tables only (tenants and applications, users and identities, sessions, reset tokens, Stripe
- * events, outgoing mail, outbox, certificate serial → tenant). Tenant tables are left out of the type; were one reached
- * anyway, row-level security would show it empty, since no tenant is set outside withTenant.
+ * events, outgoing mail, outbox). Tenant tables are left out of the type; were one reached anyway,
+ * row-level security would show it empty, since no tenant is set outside withTenant. A certificate
+ * serial's tenant is found with findCertificateSerialTenant().
  */
 export type PlatformDb = Pick<
   PrismaClient,
@@ -20,7 +21,6 @@ export type PlatformDb = Pick<
   | "passwordResetToken"
   | "outgoingEmail"
   | "outboxEvent"
-  | "certificateSerial"
   | "$transaction"
   | "$queryRaw"
   | "$executeRaw"

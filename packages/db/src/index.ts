@@ -1,4 +1,5 @@
 export { type AuditEntry, recordAudit } from "./audit";
+export { findCertificateSerialTenant } from "./certificate-serials";
 export {
   createDatabase,
   type Database,

@@ -162,6 +162,38 @@ export async function grantAppPrivileges(urls: DatabaseUrls): Promise<void> {
 }
 
 /**
+ * What the migrations cannot hold (a function body), applied after them in one transaction; safe to run
+ * again. certificate_serial_tenant(serial) is the public check's only way into certificate_serials, a
+ * tenant table under forced row-level security: it runs as the owner, whom the serial_lookup policy lets
+ * read the table, and answers a serial's tenant id and nothing else.
+ */
+export async function installDatabaseFunctions(urls: DatabaseUrls): Promise<void> {
+  const { user: app } = credentialsOf(urls.app);
+  const client = await connect(urls.owner);
+  try {
+    await client.query("BEGIN");
+    for (const statement of [
+      `DROP POLICY IF EXISTS serial_lookup ON public.certificate_serials`,
+      // CURRENT_USER is the owner here: the role the function below runs as.
+      `CREATE POLICY serial_lookup ON public.certificate_serials FOR SELECT TO CURRENT_USER USING (true)`,
+      `CREATE OR REPLACE FUNCTION public.certificate_serial_tenant(lookup_serial text) RETURNS uuid
+         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ''
+         AS $$ select tenant_id from public.certificate_serials where serial = lookup_serial $$`,
+      `REVOKE ALL ON FUNCTION public.certificate_serial_tenant(text) FROM PUBLIC`,
+      `GRANT EXECUTE ON FUNCTION public.certificate_serial_tenant(text) TO ${ident(app)}`,
+    ]) {
+      await client.query(statement);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * The Prisma CLI, offline: it runs its WebAssembly engine, but still looks for native engines at start-up
  * unless these variables point at an existing file.
  */
@@ -197,10 +229,11 @@ export async function migrate(urls: DatabaseUrls): Promise<void> {
   await runPrisma(["migrate", "deploy"], { DATABASE_OWNER_URL: urls.owner });
 }
 
-/** Roles, database, migrations and privileges, in that order; safe to run again. */
+/** Roles, database, migrations, functions and privileges, in that order; safe to run again. */
 export async function provisionDatabase(urls: DatabaseUrls): Promise<void> {
   await ensureRoles(urls);
   await ensureDatabase(urls);
   await migrate(urls);
+  await installDatabaseFunctions(urls);
   await grantAppPrivileges(urls);
 }

@@ -13,15 +13,6 @@ export interface IsolationViolation {
   problem: string;
 }
 
-/**
- * Platform tables that carry a tenant_id on purpose and are read outside any tenant: the public
- * certificate check finds a serial's tenant here before it may look inside that tenant. They must hold no
- * personal data (a test checks their columns).
- */
-export const PLATFORM_TABLES_WITH_TENANT: Record<string, readonly string[]> = {
-  certificate_serials: ["serial", "tenant_id", "created_at"],
-};
-
 export async function tenantTables(db: Database): Promise<string[]> {
   // pg_catalog, not information_schema: the latter hides tables the role has no privilege on.
   const rows = await db.platform.$queryRaw<{ table: string }[]>`
@@ -32,7 +23,7 @@ export async function tenantTables(db: Database): Promise<string[]> {
     where a.attname = 'tenant_id' and not a.attisdropped
       and c.relkind in ('r', 'p') and n.nspname = 'public'
     order by c.relname`;
-  return rows.map((row) => row.table).filter((table) => !Object.hasOwn(PLATFORM_TABLES_WITH_TENANT, table));
+  return rows.map((row) => row.table);
 }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -109,13 +109,16 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
   const batch = await tx.certificateBatch.create({
     data: { tenantId, cohortId: cohort.id, signerName: "홍길동", signerTitle: "부시장" },
   });
+  // Ten serials per tenant, one of them on a certificate.
+  const serials = Array.from({ length: 10 }, () => randomUUID());
+  await tx.certificateSerial.createMany({ data: serials.map((serial) => ({ serial, tenantId })) });
   await tx.certificate.create({
     data: {
       tenantId,
       cohortId: cohort.id,
       batchId: batch.id,
       teamId: team.id,
-      serial: randomUUID(),
+      serial: serials[0] as string,
       content: {},
     },
   });

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../src/audit";
+import { findCertificateSerialTenant } from "../src/certificate-serials";
 import { connect, credentialsOf } from "../src/provision";
 import { seedAll } from "../src/seed";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
-import { checkTenantIsolation, PLATFORM_TABLES_WITH_TENANT, tenantTables } from "./tenant-isolation-check";
+import { checkTenantIsolation, tenantTables } from "./tenant-isolation-check";
 import { addIsolationFixtures } from "./tenant-isolation-fixtures";
 
 let database: TestDatabase;
@@ -41,16 +43,66 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
         "survey_responses",
         "teams",
         "certificates",
+        "certificate_serials",
       ]),
     );
   });
 
-  it("lets only platform tables without personal data carry a tenant id outside row-level security", async () => {
-    for (const [table, expected] of Object.entries(PLATFORM_TABLES_WITH_TENANT)) {
-      const columns = await database.db.platform.$queryRaw<{ column: string }[]>`
-        select column_name as "column" from information_schema.columns
-        where table_schema = 'public' and table_name = ${table} order by ordinal_position`;
-      expect(columns.map((c) => c.column).sort()).toEqual([...expected].sort());
+  it("keeps certificate serials apart: Yongin can neither read, change nor delete Gangneung's serials", async () => {
+    const serialsOf = (tenantId: string) =>
+      database.db.withTenant(tenantId, async (tx) =>
+        (await tx.certificateSerial.findMany({ where: { tenantId }, select: { serial: true } })).map(
+          (row) => row.serial,
+        ),
+      );
+    const gangneungSerials = await serialsOf(gangneung);
+    expect(gangneungSerials).toHaveLength(10);
+    const fromYongin = await database.db.withTenant(yongin, async (tx) => ({
+      read: await tx.certificateSerial.findMany({ where: { serial: { in: gangneungSerials } } }),
+      changed: (
+        await tx.certificateSerial.updateMany({
+          where: { serial: { in: gangneungSerials } },
+          data: { tenantId: yongin },
+        })
+      ).count,
+      deleted: (await tx.certificateSerial.deleteMany({ where: { tenantId: gangneung } })).count,
+    }));
+    expect(fromYongin).toEqual({ read: [], changed: 0, deleted: 0 });
+    expect(await serialsOf(gangneung)).toEqual(expect.arrayContaining(gangneungSerials));
+    const [outside] = await database.db.platform.$queryRaw<{ n: number }[]>`
+      select count(*)::int as n from certificate_serials`;
+    expect(outside?.n).toBe(0);
+  });
+
+  it("finds a serial's tenant without a session through the public lookup, and nothing more", async () => {
+    const serial = await database.db.withTenant(gangneung, async (tx) => {
+      const row = await tx.certificateSerial.findFirstOrThrow({ where: { tenantId: gangneung } });
+      return row.serial;
+    });
+    expect(await findCertificateSerialTenant(database.db.platform, serial)).toBe(gangneung);
+    expect(await findCertificateSerialTenant(database.db.platform, randomUUID())).toBeNull();
+  });
+
+  it("refuses a Yongin row that points at a Gangneung staff member or department, as it refuses an unknown id", async () => {
+    const [staffOfGangneung, departmentOfGangneung] = await database.db.withTenant(gangneung, (tx) =>
+      Promise.all([
+        tx.staffMember.findFirstOrThrow({ where: { tenantId: gangneung }, select: { id: true } }),
+        tx.department.findFirstOrThrow({ where: { tenantId: gangneung }, select: { id: true } }),
+      ]),
+    );
+    const pointAt = (sql: string, target: string) =>
+      database.db.withTenant(yongin, (tx) => tx.$executeRawUnsafe(sql, target, yongin));
+    const linkStaff = `update memberships set staff_member_id = $1::uuid
+      where id = (select id from memberships where tenant_id = $2::uuid limit 1)`;
+    const moveUnder = `update departments set parent_id = $1::uuid
+      where id = (select id from departments where tenant_id = $2::uuid and parent_id is not null limit 1)`;
+    for (const [sql, target] of [
+      [linkStaff, staffOfGangneung.id],
+      [linkStaff, randomUUID()],
+      [moveUnder, departmentOfGangneung.id],
+      [moveUnder, randomUUID()],
+    ] as const) {
+      await expect(pointAt(sql, target), `${sql} → ${target}`).rejects.toThrow(/foreign key/i);
     }
   });
 

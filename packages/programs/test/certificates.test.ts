@@ -246,9 +246,11 @@ describe("certificates of a cohort", () => {
       date: "2025-03-05",
       signer: { name: signer.name, title: signer.title },
     });
-    const serialRows = await db.platform.certificateSerial.findMany({
-      where: { serial: { in: batch.certificates.map((row) => row.serial) } },
-    });
+    const serialRows = await inYongin((tx) =>
+      tx.certificateSerial.findMany({
+        where: { serial: { in: batch.certificates.map((row) => row.serial) } },
+      }),
+    );
     expect(serialRows.every((row) => row.tenantId === yongin)).toBe(true);
     expect(serialRows).toHaveLength(batch.certificates.length);
   });
@@ -332,7 +334,9 @@ describe("certificates of a cohort", () => {
     const oldSerials = before.certificates.map((row) => row.serial);
     expect(after.certificates).toHaveLength(before.certificates.length);
     expect(after.certificates.some((row) => oldSerials.includes(row.serial))).toBe(false);
-    expect(await db.platform.certificateSerial.count({ where: { serial: { in: oldSerials } } })).toBe(0);
+    expect(
+      await inYongin((tx) => tx.certificateSerial.count({ where: { serial: { in: oldSerials } } })),
+    ).toBe(0);
     expect(await verifySerial(db, { serial: oldSerials[0] as string })).toEqual({ status: "not_found" });
     expect(await inYongin((tx) => listCertificateBatches(tx, { tenantId: yongin, cohortId }))).toHaveLength(
       1,

@@ -1,5 +1,5 @@
 import { type CertificateContentInput, certificateStatus, parseSerial } from "@mentoring/certificates";
-import type { Database } from "@mentoring/db";
+import { type Database, findCertificateSerialTenant } from "@mentoring/db";
 import { namesAt, textAt } from "../records/certificate-content";
 
 /** What the public check shows: only what the certificate itself states, and its status. */
@@ -19,7 +19,7 @@ export type Verification =
     };
 
 /**
- * The public check of a serial (no session): finds the tenant through the platform's serial table, then
+ * The public check of a serial (no session): finds the tenant through the serial lookup, then
  * the certificate inside that tenant, and verifies its signature with the tenant's public key. Anything
  * that is not a signed certificate answers not_found; nothing but the certificate's own statements and
  * its status is returned.
@@ -29,12 +29,8 @@ export async function verifySerial(db: Database, { serial }: { serial: string })
   if (typeof serial !== "string" || serial.length > 100) return notFound;
   const parsed = parseSerial(serial);
   if (!parsed.ok) return notFound;
-  const owner = await db.platform.certificateSerial.findUnique({
-    where: { serial: parsed.serial },
-    select: { tenantId: true },
-  });
-  if (!owner) return notFound;
-  const tenantId = owner.tenantId;
+  const tenantId = await findCertificateSerialTenant(db.platform, parsed.serial);
+  if (!tenantId) return notFound;
   const found = await db.withTenant(tenantId, async (tx) => {
     const certificate = await tx.certificate.findFirst({
       where: { tenantId, serial: parsed.serial, signature: { not: null } },
