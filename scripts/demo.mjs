@@ -14,20 +14,24 @@ if (tsx("packages/programs/scripts/seed.ts") !== 0) process.exit(1);
 step("Building the web app");
 runOrExit("npx", ["remix", "vite:build"], { cwd: `${root}/apps/web` });
 
-// The demo runs as production does, so it needs secrets of its own: made once, kept in .tmp/ (ignored by
-// git), so sessions and encrypted settings survive a restart of the demo.
+// The demo runs as production does, so it needs secrets of its own (production refuses the published
+// defaults): made once, kept in .tmp/ (ignored by git), so sessions and encrypted settings survive a
+// restart of the demo. A file from before a secret was added gets that one added.
 const secretsFile = `${root}/.tmp/demo-secrets.json`;
-if (!existsSync(secretsFile)) {
+const kept = existsSync(secretsFile) ? JSON.parse(readFileSync(secretsFile, "utf8")) : {};
+const secrets = {
+  SESSION_SECRET: randomBytes(32).toString("hex"),
+  DATA_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+  // Stripe cannot be reached from the demo: its calls fail, as with the placeholder key, and events
+  // signed with any other secret are refused.
+  STRIPE_SECRET_KEY: `sk_test_demo_${randomBytes(16).toString("hex")}`,
+  STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
+  ...kept,
+};
+if (Object.keys(secrets).some((name) => !(name in kept))) {
   mkdirSync(`${root}/.tmp`, { recursive: true });
-  writeFileSync(
-    secretsFile,
-    JSON.stringify({
-      SESSION_SECRET: randomBytes(32).toString("hex"),
-      DATA_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-    }),
-  );
+  writeFileSync(secretsFile, JSON.stringify(secrets));
 }
-const secrets = JSON.parse(readFileSync(secretsFile, "utf8"));
 
 const webPort = process.env.WEB_PORT ?? "3000";
 const healthPort = process.env.WORKER_HEALTH_PORT ?? "9464";
@@ -39,6 +43,8 @@ const env = {
   WORKER_HEALTH_PORT: healthPort,
   SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.SESSION_SECRET,
   DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? secrets.DATA_ENCRYPTION_KEY,
+  STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY ?? secrets.STRIPE_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET ?? secrets.STRIPE_WEBHOOK_SECRET,
 };
 
 step("Starting the mail sink, the worker and the web app");

@@ -103,6 +103,8 @@ export default async function globalSetup() {
       WORKER_HEALTH_PORT: String(await freePort()),
       OUTBOX_POLL_INTERVAL_MS: "100",
       STRIPE_API_URL: stripe.url,
+      // Production refuses the published defaults of every secret; the double takes any key.
+      STRIPE_SECRET_KEY: `sk_test_${randomBytes(16).toString("hex")}`,
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       // No grace: a past-due subscription makes the tenant read-only at once, so the test can see it.
       BILLING_GRACE_DAYS: "0",

@@ -20,6 +20,22 @@ export const handledEventTypes = new Set([
   "invoice.payment_failed",
 ]);
 
+/** How far ahead of this clock a signature may be dated (clocks drift): as Stripe's tolerance behind. */
+const FUTURE_TOLERANCE_SECONDS = 5 * 60;
+
+/**
+ * The time a Stripe-Signature header was signed at, read as the SDK reads it (the last "t=" item wins),
+ * so that the time checked is the time whose signature was verified.
+ */
+function signedAtOf(header: string): number {
+  let signedAt = Number.NaN;
+  for (const item of header.split(",")) {
+    const [key, value] = item.split("=");
+    if (key === "t") signedAt = Number.parseInt(value ?? "", 10);
+  }
+  return signedAt;
+}
+
 export interface ReceivedEvent {
   eventId: string;
   type: string;
@@ -50,6 +66,11 @@ export async function receiveStripeWebhook(
       error instanceof Stripe.errors.StripeSignatureVerificationError ? error.message : "unreadable event",
     );
   }
+  // The SDK refuses signatures older than its tolerance but not ones dated ahead: a request signed for
+  // tomorrow (with a leaked secret, or captured and held) would stay replayable until then. The
+  // timestamp is covered by the signature just verified.
+  if (!(signedAtOf(signatureHeader) <= Math.floor(Date.now() / 1000) + FUTURE_TOLERANCE_SECONDS))
+    throw new StripeWebhookSignatureError("signature timestamp is in the future");
   const handled = handledEventTypes.has(event.type);
   const payload = typeof rawBody === "string" ? rawBody : rawBody.toString("utf8");
   const isNew = await db.platform.$transaction(async (tx) => {

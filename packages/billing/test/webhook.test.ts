@@ -126,6 +126,35 @@ describe("receiving a webhook", () => {
     expect(await storedEvents(event.id)).toEqual({ events: 0, jobs: 0 });
   });
 
+  it("rejects a signature dated in the future beyond five minutes, which Stripe's own check lets through", async () => {
+    const { fixture } = await subscribedCity();
+    const event = subscriptionEvent("customer.subscription.deleted", T0, fixture);
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = signedWebhook(event, SECRET, now + 3600);
+    await expect(receiveStripeWebhook(db, stripe, ahead.body, ahead.header, SECRET)).rejects.toThrow(
+      /in the future/,
+    );
+    const barely = signedWebhook(event, SECRET, now + 6 * 60);
+    await expect(receiveStripeWebhook(db, stripe, barely.body, barely.header, SECRET)).rejects.toThrow(
+      StripeWebhookSignatureError,
+    );
+    // A present time put first does not hide the future one the SDK verifies (it reads the last "t=").
+    const disguised = `t=${now},${ahead.header}`;
+    await expect(receiveStripeWebhook(db, stripe, ahead.body, disguised, SECRET)).rejects.toThrow(
+      /in the future/,
+    );
+    expect(await storedEvents(event.id)).toEqual({ events: 0, jobs: 0 });
+  });
+
+  it("accepts a signature a little ahead of this clock (the sender's clock may run fast)", async () => {
+    const { fixture } = await subscribedCity();
+    const event = subscriptionEvent("customer.subscription.updated", T0, fixture);
+    const { body, header } = signedWebhook(event, SECRET, Math.floor(Date.now() / 1000) + 60);
+    await expect(receiveStripeWebhook(db, stripe, body, header, SECRET)).resolves.toMatchObject({
+      isNew: true,
+    });
+  });
+
   it("stores an event delivered twice once, and queues one job for it", async () => {
     const { fixture } = await subscribedCity();
     const event = subscriptionEvent("customer.subscription.updated", T0, fixture);

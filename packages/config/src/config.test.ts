@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./index";
+import { ConfigError, configSchema, parseConfig } from "./index";
 
 describe("configuration", () => {
   it("works on a fresh machine with no variables set, pointing at the local services", () => {
@@ -33,20 +34,64 @@ describe("configuration", () => {
     expect(message).toContain("DATABASE_URL: must start with postgres:// or postgresql://");
   });
 
-  it("refuses to run in production with the development session secret", () => {
+  it("says which secret production lacks, and which is left at its published value", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(
       /SESSION_SECRET: must be set in production/,
     );
     expect(() =>
-      parseConfig({ NODE_ENV: "production", SESSION_SECRET: "a-secret-of-our-own-that-is-long-enough" }),
-    ).toThrow(/DATA_ENCRYPTION_KEY: must be set in production/);
-    expect(() =>
-      parseConfig({
-        NODE_ENV: "production",
-        SESSION_SECRET: "a-secret-of-our-own-that-is-long-enough",
-        DATA_ENCRYPTION_KEY: "ab".repeat(32),
-      }),
-    ).not.toThrow();
+      parseConfig({ NODE_ENV: "production", STRIPE_WEBHOOK_SECRET: "whsec_local_development_secret" }),
+    ).toThrow(/STRIPE_WEBHOOK_SECRET: must be set to a secret of your own in production/);
+  });
+
+  describe("in production, every secret", () => {
+    // Found by name, not from a list kept in the code: a secret-like variable added later is checked here
+    // whether or not anyone remembered to protect it.
+    const secretLike = /SECRET|KEY|PASSWORD|PASSPHRASE|TOKEN|CREDENTIAL|PRIVATE/;
+    const secrets = Object.keys(configSchema.shape).filter((name) => secretLike.test(name));
+    const developmentDefault = (name: string) =>
+      configSchema.shape[name as keyof typeof configSchema.shape].safeParse(undefined).data;
+    // 64 hexadecimal characters: a value every secret's format accepts (lengths, hex keys).
+    const fresh = () => randomBytes(32).toString("hex");
+    const productionWith = (overrides: Record<string, string | undefined>) => ({
+      NODE_ENV: "production",
+      ...Object.fromEntries(secrets.map((name) => [name, fresh()])),
+      ...overrides,
+    });
+    const problemsOf = (env: Record<string, string | undefined>) => {
+      try {
+        parseConfig(env);
+        return [];
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        return error.problems.map((problem) => problem.name);
+      }
+    };
+
+    it("is found by its name, the Stripe webhook secret among them", () => {
+      expect(secrets).toEqual(
+        expect.arrayContaining([
+          "SESSION_SECRET",
+          "DATA_ENCRYPTION_KEY",
+          "STRIPE_SECRET_KEY",
+          "STRIPE_WEBHOOK_SECRET",
+        ]),
+      );
+    });
+
+    it("runs when each is set to a value of its own", () => {
+      expect(problemsOf(productionWith({}))).toEqual([]);
+    });
+
+    it.each(secrets)("refuses to start with %s unset", (name) => {
+      expect(problemsOf(productionWith({ [name]: undefined }))).toEqual([name]);
+      expect(problemsOf(productionWith({ [name]: "" }))).toEqual([name]);
+    });
+
+    it.each(secrets)("refuses to start with %s left at its published development value", (name) => {
+      const published = developmentDefault(name);
+      if (published === undefined) return;
+      expect(problemsOf(productionWith({ [name]: String(published) }))).toEqual([name]);
+    });
   });
 
   it("accepts smtp:// and smtps:// for SMTP_URL and refuses anything else", () => {

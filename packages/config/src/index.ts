@@ -97,22 +97,36 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Variables holding secrets. Their defaults let a fresh clone run, and anyone can read them here: with
+ * one of them, anyone could sign a session cookie, a Stripe event (and make a city read-only) or open
+ * what is sealed. Production refuses to start with any of them unset or left at its default.
+ */
+const productionSecrets = [
+  "SESSION_SECRET",
+  "DATA_ENCRYPTION_KEY",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+] as const satisfies readonly (keyof Config)[];
+
 /** Parses an environment (process.env by default); the error names every variable that is wrong. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "not set", so the local default applies.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
   const result = configSchema
-    .refine((c) => c.NODE_ENV !== "production" || !present.SESSION_SECRET?.startsWith("local-development"), {
-      message: "must be set to a secret of your own in production",
-      path: ["SESSION_SECRET"],
-    })
-    .refine((c) => c.NODE_ENV !== "production" || present.SESSION_SECRET !== undefined, {
-      message: "must be set in production",
-      path: ["SESSION_SECRET"],
-    })
-    .refine((c) => c.NODE_ENV !== "production" || present.DATA_ENCRYPTION_KEY !== undefined, {
-      message: "must be set in production",
-      path: ["DATA_ENCRYPTION_KEY"],
+    .superRefine((config, context) => {
+      if (config.NODE_ENV !== "production") return;
+      for (const name of productionSecrets) {
+        const value = present[name];
+        if (value === undefined)
+          context.addIssue({ code: "custom", path: [name], message: "must be set in production" });
+        else if (value === configSchema.shape[name].parse(undefined))
+          context.addIssue({
+            code: "custom",
+            path: [name],
+            message: "must be set to a secret of your own in production, not the published default",
+          });
+      }
     })
     .safeParse(present);
   if (result.success) return result.data;
