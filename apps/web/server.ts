@@ -7,6 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { proxyTrust } from "./app/services/client-address.server";
 import { createServices } from "./app/services/services.server";
 
 const settings = config();
@@ -23,7 +24,8 @@ const build = vite
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", "loopback");
+// X-Forwarded-For only from the proxies configured (none by default): clients cannot choose their address.
+app.set("trust proxy", proxyTrust(settings));
 
 app.use((request, response, next) => {
   const incoming = request.get("x-request-id");

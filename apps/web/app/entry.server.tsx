@@ -43,6 +43,7 @@ export default async function handleRequest(
         [readyEvent]() {
           const body = new PassThrough();
           headers.set("Content-Type", "text/html; charset=utf-8");
+          addReplyHeaders(headers, context);
           // Pages hold personal data and a CSRF token: no cache, shared or the browser's, keeps them.
           if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
           resolve(
@@ -62,7 +63,15 @@ export default async function handleRequest(
 }
 
 /** The data behind a page (client-side navigation and form answers), kept by no cache as the page is not. */
-export function handleDataRequest(response: Response) {
+export function handleDataRequest(response: Response, { context }: { context: AppLoadContext }) {
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+  addReplyHeaders(response.headers, context);
   return response;
+}
+
+/** What the route builder asked this answer to carry (Retry-After of a refusal): see services.server.ts. */
+function addReplyHeaders(headers: Headers, context: AppLoadContext) {
+  context.replyHeaders?.forEach((value, name) => {
+    headers.set(name, value);
+  });
 }

@@ -97,7 +97,7 @@ test("wrong passwords are throttled after five attempts, with a message saying w
     await expect(page.getByRole("alert")).toHaveText("이메일 또는 비밀번호가 올바르지 않습니다");
   }
   await signIn(page, email, "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText(/로그인 시도가 너무 많습니다. \d+분 후에 다시 시도하세요/);
+  await expect(page.getByRole("alert")).toHaveText(/로그인 시도가 너무 많습니다. \d+분 후 다시 시도하세요/);
   await expectAccessible(page);
 
   // Even the right password waits until the block ends.

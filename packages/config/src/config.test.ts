@@ -104,6 +104,16 @@ describe("configuration", () => {
     expect(() => parseConfig({ SMTP_URL: "127.0.0.1:1025" })).toThrow(ConfigError);
   });
 
+  it("believes no proxy unless TRUSTED_PROXIES names some, and refuses what is not an address or range", () => {
+    expect(parseConfig({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseConfig({ TRUSTED_PROXIES: "loopback, 10.0.0.0/8,192.0.2.1" }).TRUSTED_PROXIES).toEqual([
+      "loopback",
+      "10.0.0.0/8",
+      "192.0.2.1",
+    ]);
+    expect(() => parseConfig({ TRUSTED_PROXIES: "nginx" })).toThrow(/TRUSTED_PROXIES/);
+  });
+
   it("refuses a MAIL_FROM without an address and an APP_URL that is not a web address", () => {
     let error: unknown;
     try {

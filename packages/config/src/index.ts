@@ -23,6 +23,30 @@ const httpUrl = z
   .url()
   .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://");
 
+/** Express's names for address ranges, accepted in TRUSTED_PROXIES beside addresses and CIDR ranges. */
+const proxyRangeNames = ["loopback", "linklocal", "uniquelocal"];
+const trustedProxies = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ""),
+  )
+  .pipe(
+    z.array(
+      z.string().refine(
+        (entry) =>
+          proxyRangeNames.includes(entry) ||
+          z.string().ip().safeParse(entry).success ||
+          z.string().cidr().safeParse(entry).success,
+        (entry) => ({
+          message: `${JSON.stringify(entry)} is not an address, a CIDR range or one of ${proxyRangeNames.join(", ")}`,
+        }),
+      ),
+    ),
+  );
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -41,6 +65,13 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9:{}_-]+$/, "letters, digits and : { } _ - only")
     .default("mentoring"),
   WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /**
+   * The reverse proxies in front of the web app whose X-Forwarded-For is believed (comma-separated
+   * addresses, CIDR ranges, or loopback / linklocal / uniquelocal), e.g. "loopback" for nginx on the same
+   * host. None by default: the client's address is then the connection's, and a forged header changes
+   * nothing. Every limit by address counts by it.
+   */
+  TRUSTED_PROXIES: trustedProxies.default(""),
   /** Signs session and CSRF cookies. Must be set (32+ characters) in production. */
   SESSION_SECRET: z
     .string()

@@ -20,6 +20,15 @@ export const jobDefinitions = {
     // A mail server can be away for hours: retry for about a day (30 s doubling, 12 tries).
     retry: { attempts: 12, backoff: { type: "exponential", delay: 30_000 } },
   },
+  /**
+   * Tells an account's owner that sign-in to it was throttled. The address arrives sealed (AES-GCM under
+   * DATA_ENCRYPTION_KEY): the web answers without looking the account up, the worker looks it up and mails
+   * the owner, at most once an hour, or does nothing when there is no such account.
+   */
+  "accounts.sign-in-throttled": {
+    queue: "email",
+    payload: z.object({ sealedEmail: z.string().min(1).max(2_000), locale: z.enum(["ko", "en"]) }),
+  },
   /** Reads an uploaded directory file into rows, validates each and plans what applying would change. */
   "directory.validate": {
     queue: "directory",

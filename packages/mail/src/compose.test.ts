@@ -66,6 +66,27 @@ describe("the password reset mail", () => {
   );
 });
 
+describe("the notice of a throttled sign-in", () => {
+  const forgotLink = "https://mentoring.example.kr/password/forgot";
+  const notice = (name: string): EmailMessage => ({ kind: "sign_in_throttled", name, link: forgotLink });
+
+  it("tells the owner in Korean that sign-in was slowed, and links to a password reset", () => {
+    const mail = composeEmail(notice("김민준"), "ko");
+    expect(mail.subject).toBe("[멘토링 플랫폼] 계정에 로그인 실패가 잇따랐습니다");
+    expect(mail.text).toContain("김민준 님, 안녕하십니까.");
+    expect(mail.text).toContain("비밀번호를 재설정하면 로그인 제한도 바로 풀립니다");
+    expect(hrefs(mail.html)).toEqual([forgotLink, forgotLink]);
+  });
+
+  it("is worded in English for an English reader", () => {
+    const mail = composeEmail(notice("Alex Kim"), "en");
+    expect(mail.subject).toBe("[Mentoring Platform] Repeated failed sign-ins to your account");
+    expect(mail.text).toContain("Dear Alex Kim,");
+    expect(mail.text).toContain("Resetting it also lifts the sign-in limit at once.");
+    expect(mail.text).not.toMatch(/[가-힣]/);
+  });
+});
+
 describe("the invitation mail", () => {
   it("names the city and the roles, and shows the expiry in Seoul time, in Korean", () => {
     const mail = composeEmail(invitation(), "ko");

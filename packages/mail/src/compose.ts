@@ -28,6 +28,12 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     validMinutes: z.number().int().min(1),
   }),
   z.object({
+    kind: z.literal("sign_in_throttled"),
+    name: z.string().trim().min(1),
+    /** Where a new password can be asked for: resetting it lifts the throttle. */
+    link: webLink,
+  }),
+  z.object({
     kind: z.literal("invitation"),
     tenantName: z.string().trim().min(1),
     /** Role labels already translated into the mail's locale; joined as a list ("A, B 및 C"). */
@@ -124,6 +130,14 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
         ],
         action: { label: t("passwordReset.action"), link: m.link },
         afterAction: [t("passwordReset.ignore")],
+      };
+      break;
+    case "sign_in_throttled":
+      layout = {
+        subject: oneLine(t("signInThrottled.subject")),
+        paragraphs: [t("signInThrottled.greeting", { name: m.name }), t("signInThrottled.body")],
+        action: { label: t("signInThrottled.action"), link: m.link },
+        afterAction: [t("signInThrottled.advice")],
       };
       break;
     case "invitation": {

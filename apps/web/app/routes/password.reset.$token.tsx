@@ -9,6 +9,7 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { InputField } from "../components/form-fields";
 import { Shell } from "../components/shell";
+import { signInLimits } from "../services/rate-limits.server";
 import { isRefusal } from "../services/refusal";
 import { publicAction, publicLoader } from "../services/route-builder.server";
 
@@ -36,8 +37,10 @@ export const action = publicAction(
       path === "password" ? t("auth.reset.password") : path === "confirm" ? t("auth.reset.confirm") : null,
     hideFields: ["password", "confirm"],
   },
-  async ({ params, form, services }) => {
-    await resetPassword(services.db, { token: params.token, password: form.password });
+  async ({ params, form, services, clientAddress }) => {
+    const { email } = await resetPassword(services.db, { token: params.token, password: form.password });
+    // The owner has proved who they are: whatever slowed their sign-in is lifted.
+    await signInLimits.lift(services, { email, address: clientAddress });
     throw redirect("/sign-in?reset=done");
   },
 );

@@ -53,11 +53,20 @@ export const action = publicAction(
       path === "email" ? t("auth.signIn.email") : path === "password" ? t("auth.signIn.password") : null,
     hideFields: ["password"],
   },
-  async ({ form, services, clientAddress }) => {
-    const result = await signIn(services, form.email, form.password, clientAddress);
+  async ({ form, services, clientAddress, locale }) => {
+    const result = await signIn(services, {
+      email: form.email,
+      password: form.password,
+      address: clientAddress,
+      locale,
+    });
     if (!result.ok) {
       throw result.reason === "throttled"
-        ? new AppError("auth.throttled", { minutes: result.retryAfterMinutes })
+        ? new AppError(
+            "auth.throttled",
+            { minutes: result.wait.minutes },
+            { retryAfterSeconds: result.wait.seconds },
+          )
         : new AppError("auth.invalid_credentials");
     }
     const headers = new Headers({ "Set-Cookie": await startSession(services, result.userId) });

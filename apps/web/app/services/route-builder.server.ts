@@ -108,11 +108,30 @@ async function pageContext<P extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
   };
 }
 
+/**
+ * The headers a refusal answers with besides its status: Retry-After when it says to come back later. They
+ * go on the reply itself and on the request's reply headers, which reach the response whichever way Remix
+ * renders it.
+ */
+function refusalHeaders(error: AppError, args: Args): Headers {
+  const headers = new Headers();
+  const seconds = error.details.retryAfterSeconds;
+  if (seconds !== undefined) {
+    headers.set("Retry-After", String(Math.max(1, Math.ceil(seconds))));
+    args.context.replyHeaders ??= new Headers();
+    args.context.replyHeaders.set("Retry-After", headers.get("Retry-After") as string);
+  }
+  return headers;
+}
+
 /** In a loader, a refusal is a page: 404 for what is not there (or not the tenant's), else its status. */
-function loaderRefusal(error: unknown, t: TFunction): never {
+function loaderRefusal(error: unknown, t: TFunction, args: Args): never {
   if (!(error instanceof AppError)) throw error;
   if (error.status === 404) throw notFound();
-  throw new Response(t(messageKey(error.messageKey), error.params), { status: error.status });
+  throw new Response(t(messageKey(error.messageKey), error.params), {
+    status: error.status,
+    headers: refusalHeaders(error, args),
+  });
 }
 
 function buildLoader<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
@@ -126,7 +145,7 @@ function buildLoader<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
     try {
       return await handler(context);
     } catch (error) {
-      loaderRefusal(error, context.t);
+      loaderRefusal(error, context.t, args);
     }
   }, gate.access);
 }
@@ -234,7 +253,7 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
         status: "error",
         code: error.code,
       } as Refusal<Extra>;
-      return data(refusal, { status: error.status });
+      return data(refusal, { status: error.status, headers: refusalHeaders(error, args) });
     }
   }, gate.access);
 }

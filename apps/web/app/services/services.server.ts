@@ -43,7 +43,13 @@ declare module "@remix-run/node" {
     requestId: string;
     /** Content-Security-Policy nonce for this response's inline scripts. */
     nonce: string;
-    /** The client's address (Express trusts X-Forwarded-For only from a proxy on loopback). */
+    /** The client's address (X-Forwarded-For is believed only from TRUSTED_PROXIES). */
     clientAddress: string;
+    /**
+     * Headers this request's answer must carry however Remix renders it (a page, page data, an error
+     * page): a route's own headers reach the response only through a `headers` export. Set by the route
+     * builder (Retry-After of a refusal), added by entry.server.tsx.
+     */
+    replyHeaders?: Headers;
   }
 }

@@ -7,6 +7,7 @@ import type { JobHandlers } from "./handler";
 import { runMatchingJob } from "./matching-run";
 import { purgeOutbox } from "./purge-outbox";
 import { sendEmail } from "./send-email";
+import { notifySignInThrottled } from "./sign-in-throttled";
 import { handleStripeEvent } from "./stripe-event";
 import { sendSurveyReminders } from "./survey-reminders";
 
@@ -18,6 +19,7 @@ export const handlers: JobHandlers = {
   "billing.stripe-event": handleStripeEvent,
   "billing.enforce-grace": enforceGrace,
   "email.send": sendEmail,
+  "accounts.sign-in-throttled": notifySignInThrottled,
   "cohorts.advance-by-date": advanceCohorts,
   "surveys.send-reminders": sendSurveyReminders,
   "matching.run": runMatchingJob,

@@ -11,6 +11,7 @@ import { inputErrors } from "./input";
 import { matchingErrors } from "./matching";
 import { memberErrors } from "./member";
 import { onboardingErrors } from "./onboarding";
+import { rateLimitErrors } from "./rate-limit";
 import { recruitmentErrors } from "./recruitment";
 import { ssoErrors } from "./sso";
 import { surveyErrors } from "./survey";
@@ -34,6 +35,7 @@ export const appErrors = {
   ...ssoErrors,
   ...billingErrors,
   ...authErrors,
+  ...rateLimitErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type AppErrorCode = keyof typeof appErrors;
@@ -56,6 +58,8 @@ export interface AppErrorDetails {
   fields?: FieldIssue[];
   /** For cohort.transition_refused: every lifecycle problem that refused the move. */
   problems?: TransitionProblem[];
+  /** For a refusal to try again later (429): the seconds to wait, sent as Retry-After. */
+  retryAfterSeconds?: number;
 }
 
 /** An expected refusal: not found, wrong phase, invalid input. Anything else thrown is a bug (a 500). */

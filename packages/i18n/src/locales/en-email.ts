@@ -10,6 +10,14 @@ export const enEmail: Translation<EmailMessages> = {
       "If you did not ask for a password reset, you can ignore this e-mail. Your password will not change.",
     action: "Reset your password",
   },
+  signInThrottled: {
+    subject: "[Mentoring Platform] Repeated failed sign-ins to your account",
+    greeting: "Dear {{name}},",
+    body: "Someone has repeatedly tried to sign in to your account with a wrong password. To protect the account, sign-in attempts are slowed down for a while. If it was you, please try again a little later.",
+    advice:
+      "If it was not you, please reset your password with the link below. Resetting it also lifts the sign-in limit at once.",
+    action: "Reset your password",
+  },
   invitation: {
     subject: "You have been invited to the {{tenant}} mentoring platform",
     greeting: "Hello,",

@@ -105,7 +105,7 @@ export const en: Translation<CommonMessages> = {
       submit: "Sign in",
       forgot: "Forgot your password?",
       invalid: "The e-mail address or password is not correct",
-      throttled: "Too many sign-in attempts. Try again in {{minutes}} minutes",
+      throttled: "Too many sign-in attempts. Try again {{minutes, relativetime(minute)}}",
       expired: "Your session has expired. Please sign in again",
     },
     forgot: {
@@ -240,6 +240,9 @@ export const en: Translation<CommonMessages> = {
     unexpected: "An unexpected error occurred",
     unexpectedHelp: "Please try again shortly. If it keeps happening, quote the request ID below.",
     goHome: "Go to home",
+    tooManyRequests: "Too many requests",
+    tooManyRequestsHelp: "Please wait a moment and try again.",
+    rateLimited: "Too many requests. Try again {{minutes, relativetime(minute)}}",
   },
   settings: {
     title: "Organisation settings",

@@ -104,7 +104,7 @@ export const ko = {
       submit: "로그인",
       forgot: "비밀번호를 잊으셨나요?",
       invalid: "이메일 또는 비밀번호가 올바르지 않습니다",
-      throttled: "로그인 시도가 너무 많습니다. {{minutes}}분 후에 다시 시도하세요",
+      throttled: "로그인 시도가 너무 많습니다. {{minutes, relativetime(minute)}} 다시 시도하세요",
       expired: "세션이 만료되었습니다. 다시 로그인하세요",
     },
     forgot: {
@@ -237,6 +237,9 @@ export const ko = {
     unexpected: "예기치 않은 오류가 발생했습니다",
     unexpectedHelp: "잠시 후 다시 시도하세요. 계속되면 아래 요청 번호를 알려 주세요.",
     goHome: "홈으로",
+    tooManyRequests: "요청이 너무 많습니다",
+    tooManyRequestsHelp: "잠시 후 다시 시도하세요.",
+    rateLimited: "요청이 너무 많습니다. {{minutes, relativetime(minute)}} 다시 시도하세요",
   },
   settings: {
     title: "기관 설정",
