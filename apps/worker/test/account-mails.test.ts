@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { config } from "@mentoring/config";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import { parseJobPayload } from "@mentoring/jobs";
-import { reportThrottledSignIn } from "@mentoring/tenants";
+import { reportThrottledSignIn, requestPasswordReset } from "@mentoring/tenants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handlers } from "../src/jobs";
 import type { JobContext } from "../src/jobs/handler";
@@ -30,7 +30,7 @@ async function account(locale: "ko" | "en" | null) {
 }
 
 /** The payload of the last job of `name` the web recorded. */
-async function lastJob<N extends "accounts.sign-in-throttled">(name: N) {
+async function lastJob<N extends "accounts.sign-in-throttled" | "accounts.password-reset">(name: N) {
   const event = await database.db.platform.outboxEvent.findFirstOrThrow({
     where: { jobName: name },
     orderBy: { id: "desc" },
@@ -63,6 +63,31 @@ describe("the notice of a throttled sign-in", () => {
     const nobody = `nobody-${randomBytes(4).toString("hex")}@example.kr`;
     await reportThrottledSignIn(database.db, { email: nobody, locale: "ko", encryptionKey });
     await handlers["accounts.sign-in-throttled"](await lastJob("accounts.sign-in-throttled"), context());
+    expect(await database.db.platform.outgoingEmail.count({ where: { toAddress: nobody } })).toBe(0);
+  });
+});
+
+describe("a password reset request", () => {
+  const encryptionKey = config().DATA_ENCRYPTION_KEY;
+
+  it("mails the account's owner one link in their language, however often the job runs", async () => {
+    const email = await account("en");
+    await requestPasswordReset(database.db, { email, locale: "ko", encryptionKey });
+    const payload = await lastJob("accounts.password-reset");
+    expect(JSON.stringify(payload)).not.toContain(email);
+
+    await handlers["accounts.password-reset"](payload, context());
+    await handlers["accounts.password-reset"](payload, context());
+    const mails = await mailsTo(email, "password_reset");
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.locale).toBe("en");
+    expect(mails[0]?.textBody).toMatch(new RegExp(`${config().APP_URL}/password/reset/[\\w-]{43}`));
+  });
+
+  it("mails no one for an address without an account", async () => {
+    const nobody = `nobody-${randomBytes(4).toString("hex")}@example.kr`;
+    await requestPasswordReset(database.db, { email: nobody, locale: "ko", encryptionKey });
+    await handlers["accounts.password-reset"](await lastJob("accounts.password-reset"), context());
     expect(await database.db.platform.outgoingEmail.count({ where: { toAddress: nobody } })).toBe(0);
   });
 });

@@ -29,6 +29,15 @@ export const jobDefinitions = {
     queue: "email",
     payload: z.object({ sealedEmail: z.string().min(1).max(2_000), locale: z.enum(["ko", "en"]) }),
   },
+  /**
+   * Mails a password reset link when the address asked for has an account. The request arrives sealed
+   * (the address and the link's token, AES-GCM under DATA_ENCRYPTION_KEY): the web records it and answers
+   * at once, the same way whether or not the account exists, and the worker looks it up.
+   */
+  "accounts.password-reset": {
+    queue: "email",
+    payload: z.object({ sealedRequest: z.string().min(1).max(2_000), locale: z.enum(["ko", "en"]) }),
+  },
   /** Reads an uploaded directory file into rows, validates each and plans what applying would change. */
   "directory.validate": {
     queue: "directory",

@@ -3,10 +3,18 @@
 import { randomBytes } from "node:crypto";
 import { verifyPassword } from "@mentoring/auth";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { parseJobPayload } from "@mentoring/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkResetLink, RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from "../src/accounts";
+import {
+  checkResetLink,
+  RESET_LINK_MINUTES,
+  requestPasswordReset,
+  resetPassword,
+  sendPasswordResetLink,
+} from "../src/accounts";
 
 const APP_URL = "http://127.0.0.1:39999";
+const ENCRYPTION_KEY = "ab".repeat(32);
 
 let database: TestDatabase;
 
@@ -24,6 +32,19 @@ async function account() {
   return { ...user, email };
 }
 
+/** Asks for a link for `email` as the web does, then does the worker's part of it (`times` times). */
+async function askForLink(email: string, { times = 1 } = {}) {
+  await requestPasswordReset(database.db, { email, locale: "ko", encryptionKey: ENCRYPTION_KEY });
+  const event = await database.db.platform.outboxEvent.findFirstOrThrow({
+    where: { jobName: "accounts.password-reset" },
+    orderBy: { id: "desc" },
+  });
+  const payload = parseJobPayload("accounts.password-reset", event.payload);
+  for (let run = 0; run < times; run++) {
+    await sendPasswordResetLink(database.db, { ...payload, encryptionKey: ENCRYPTION_KEY, appUrl: APP_URL });
+  }
+}
+
 /** The token in the last reset link mailed to `email`. */
 async function mailedToken(email: string): Promise<string> {
   const mail = await database.db.platform.outgoingEmail.findFirstOrThrow({
@@ -35,6 +56,36 @@ async function mailedToken(email: string): Promise<string> {
   return match[1];
 }
 
+describe("asking for a reset link", () => {
+  it("records the same for an account and for an address nobody has: one sealed job, no link, no mail", async () => {
+    const user = await account();
+    const nobody = `nobody-${randomBytes(4).toString("hex")}@example.kr`;
+    const recorded = [];
+    for (const email of [user.email, nobody]) {
+      const before = await database.db.platform.outboxEvent.count();
+      await requestPasswordReset(database.db, { email, locale: "ko", encryptionKey: ENCRYPTION_KEY });
+      const events = await database.db.platform.outboxEvent.findMany({
+        orderBy: { id: "asc" },
+        skip: before,
+      });
+      recorded.push(events.map((event) => event.jobName));
+      expect(JSON.stringify(events.map((event) => event.payload))).not.toContain(email);
+      expect(await database.db.platform.outgoingEmail.count({ where: { toAddress: email } })).toBe(0);
+    }
+    expect(recorded).toEqual([["accounts.password-reset"], ["accounts.password-reset"]]);
+    expect(await database.db.platform.passwordResetToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("the worker's part of a reset request", () => {
+  it("stores one link and one mail however often it runs", async () => {
+    const user = await account();
+    await askForLink(user.email, { times: 2 });
+    expect(await database.db.platform.passwordResetToken.count({ where: { userId: user.id } })).toBe(1);
+    expect(await database.db.platform.outgoingEmail.count({ where: { toAddress: user.email } })).toBe(1);
+  });
+});
+
 describe("resetting a password", () => {
   it("mails a link that sets the password once and ends the account's sessions", async () => {
     const user = await account();
@@ -45,11 +96,7 @@ describe("resetting a password", () => {
         expiresAt: new Date(Date.now() + 3600_000),
       },
     });
-    await requestPasswordReset(database.db, {
-      email: user.email.toUpperCase(),
-      locale: "ko",
-      appUrl: APP_URL,
-    });
+    await askForLink(user.email.toUpperCase());
     const token = await mailedToken(user.email);
     expect(await checkResetLink(database.db, { token })).toBe(true);
 
@@ -67,9 +114,9 @@ describe("resetting a password", () => {
 
   it("spends every outstanding link of the account when one of them is used", async () => {
     const user = await account();
-    await requestPasswordReset(database.db, { email: user.email, locale: "ko", appUrl: APP_URL });
+    await askForLink(user.email);
     const first = await mailedToken(user.email);
-    await requestPasswordReset(database.db, { email: user.email, locale: "ko", appUrl: APP_URL });
+    await askForLink(user.email);
     const second = await mailedToken(user.email);
     expect(second).not.toBe(first);
 
@@ -84,7 +131,7 @@ describe("resetting a password", () => {
 
   it("refuses a link past its time, and mails nothing for an unknown address", async () => {
     const user = await account();
-    await requestPasswordReset(database.db, { email: user.email, locale: "ko", appUrl: APP_URL });
+    await askForLink(user.email);
     const token = await mailedToken(user.email);
     const later = new Date(Date.now() + (RESET_LINK_MINUTES + 1) * 60_000);
     expect(await checkResetLink(database.db, { token, now: later })).toBe(false);
@@ -93,7 +140,7 @@ describe("resetting a password", () => {
     ).rejects.toMatchObject({ code: "auth.reset_link_invalid" });
 
     const nobody = `nobody-${randomBytes(4).toString("hex")}@example.kr`;
-    await requestPasswordReset(database.db, { email: nobody, locale: "ko", appUrl: APP_URL });
+    await askForLink(nobody);
     expect(await database.db.platform.outgoingEmail.count({ where: { toAddress: nobody } })).toBe(0);
   });
 });

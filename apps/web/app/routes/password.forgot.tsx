@@ -5,8 +5,9 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { InputField } from "../components/form-fields";
+import { FormErrors, InputField } from "../components/form-fields";
 import { Shell } from "../components/shell";
+import { limitPasswordResetRequest } from "../services/rate-limits.server";
 import { isRefusal } from "../services/refusal";
 import { publicAction, publicLoader } from "../services/route-builder.server";
 
@@ -20,11 +21,19 @@ const forgotForm = z.object({
 
 export const loader = publicLoader({}, async () => null);
 
-/** Sends the link when the address has an account; the page says the same either way. */
+/**
+ * Records the request and answers at once, the same way whether or not the address has an account (the
+ * worker looks it up and mails the link). Limited per address and per e-mail address asked for.
+ */
 export const action = publicAction(
   { form: forgotForm, fieldName: (path, t) => (path === "email" ? t("auth.signIn.email") : null) },
-  async ({ form, services, locale }) => {
-    await requestPasswordReset(services.db, { email: form.email, locale, appUrl: services.config.APP_URL });
+  async ({ form, services, locale, clientAddress }) => {
+    await limitPasswordResetRequest(services, { email: form.email, address: clientAddress });
+    await requestPasswordReset(services.db, {
+      email: form.email,
+      locale,
+      encryptionKey: services.config.DATA_ENCRYPTION_KEY,
+    });
     return { sent: true as const };
   },
 );
@@ -47,6 +56,7 @@ export default function ForgotPassword() {
         ) : (
           <>
             <p>{t("auth.forgot.intro")}</p>
+            <FormErrors form={form} />
             <Form method="post" {...getFormProps(form)}>
               <CsrfInput />
               <InputField

@@ -5,6 +5,7 @@ import { validateDirectoryImport } from "./directory-validate";
 import { enforceGrace } from "./enforce-grace";
 import type { JobHandlers } from "./handler";
 import { runMatchingJob } from "./matching-run";
+import { sendPasswordReset } from "./password-reset";
 import { purgeOutbox } from "./purge-outbox";
 import { sendEmail } from "./send-email";
 import { notifySignInThrottled } from "./sign-in-throttled";
@@ -20,6 +21,7 @@ export const handlers: JobHandlers = {
   "billing.enforce-grace": enforceGrace,
   "email.send": sendEmail,
   "accounts.sign-in-throttled": notifySignInThrottled,
+  "accounts.password-reset": sendPasswordReset,
   "cohorts.advance-by-date": advanceCohorts,
   "surveys.send-reminders": sendSurveyReminders,
   "matching.run": runMatchingJob,
