@@ -11,16 +11,21 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   editRunTeams,
+  getCertificateBatch,
   getRun,
   listMyTeams,
   listRuns,
+  prepareCertificateBatch,
   publishRun,
   type RunView,
+  revokeCertificate,
   runMatching,
   setPairRule,
+  signCertificateBatch,
   startMatchingRun,
   tenantToday,
   transitionCohort,
+  verifySerial,
 } from "../src/index";
 import { seedPrograms } from "../src/seed";
 
@@ -556,5 +561,147 @@ describe("matching runs of Yongin's new-official mentoring (14 mentors, 24 new o
       "years_gap",
       "attribute",
     ]);
+  });
+});
+
+describe("publishing new teams of Yongin's cohort after its certificates were issued", () => {
+  let publishedRunId: string;
+  let newRunId: string;
+  let issued: { id: string; serial: string; teamId: string | null }[];
+
+  beforeAll(async () => {
+    const { status } = await inTenant(yongin, (tx) =>
+      tx.cohort.findFirstOrThrow({ where: { tenantId: yongin.tenantId, id: yongin.cohortId } }),
+    );
+    if (status !== "matching") await toMatching(yongin);
+  });
+
+  const prepare = () =>
+    inTenant(yongin, (tx) =>
+      prepareCertificateBatch(tx, {
+        tenantId: yongin.tenantId,
+        cohortId: yongin.cohortId,
+        actorUserId: yongin.coordinatorId,
+        today: "2025-03-05",
+      }),
+    );
+  const certificates = () =>
+    inTenant(yongin, (tx) =>
+      tx.certificate.findMany({
+        where: { tenantId: yongin.tenantId, cohortId: yongin.cohortId },
+        select: { id: true, serial: true, teamId: true, signature: true, revokedAt: true },
+        orderBy: { serial: "asc" },
+      }),
+    );
+  const publishedTeams = () =>
+    inTenant(yongin, (tx) =>
+      tx.team.findMany({
+        where: { tenantId: yongin.tenantId, cohortId: yongin.cohortId },
+        select: { id: true, runId: true },
+        orderBy: { number: "asc" },
+      }),
+    );
+
+  it("refuses, before writing anything, while certificates issued for the published teams are not revoked", async () => {
+    publishedRunId = await solvedRun(yongin);
+    await publish(yongin, publishedRunId);
+    const { batchId } = await prepare();
+    await inTenant(yongin, (tx) =>
+      signCertificateBatch(tx, {
+        tenantId: yongin.tenantId,
+        cohortId: yongin.cohortId,
+        batchId,
+        actorUserId: yongin.coordinatorId,
+        encryptionKey: "ab".repeat(32),
+        now: new Date("2025-03-05T05:00:00Z"),
+      }),
+    );
+    issued = (await certificates()).map(({ id, serial, teamId }) => ({ id, serial, teamId }));
+    expect(issued).toHaveLength(14);
+    const teamsBefore = await publishedTeams();
+    newRunId = await solvedRun(yongin, publishedRunId);
+
+    const error = await refusal(publish(yongin, newRunId));
+    expect([error.code, error.status, error.params]).toEqual([
+      "matching.certificates_issued",
+      409,
+      { count: 14 },
+    ]);
+    expect(await publishedTeams()).toEqual(teamsBefore);
+    expect((await certificates()).map(({ id, serial, teamId }) => ({ id, serial, teamId }))).toEqual(issued);
+    expect((await stored(yongin, newRunId)).publishedAt).toBeNull();
+    expect((await stored(yongin, publishedRunId)).publishedAt).not.toBeNull();
+  });
+
+  it("still refuses while one of them is not revoked", async () => {
+    for (const certificate of issued.slice(1)) {
+      await inTenant(yongin, (tx) =>
+        revokeCertificate(tx, {
+          tenantId: yongin.tenantId,
+          cohortId: yongin.cohortId,
+          certificateId: certificate.id,
+          reason: "팀 재구성",
+          actorUserId: yongin.coordinatorId,
+        }),
+      );
+    }
+    const error = await refusal(publish(yongin, newRunId));
+    expect([error.code, error.params]).toEqual(["matching.certificates_issued", { count: 1 }]);
+  });
+
+  it("publishes once every one is revoked; the revoked certificates stay, verifiable as revoked", async () => {
+    const [last] = issued;
+    await inTenant(yongin, (tx) =>
+      revokeCertificate(tx, {
+        tenantId: yongin.tenantId,
+        cohortId: yongin.cohortId,
+        certificateId: last?.id as string,
+        reason: "팀 재구성",
+        actorUserId: yongin.coordinatorId,
+      }),
+    );
+    expect(await publish(yongin, newRunId)).toEqual({ teams: 14 });
+    const teams = await publishedTeams();
+    expect(new Set(teams.map((team) => team.runId))).toEqual(new Set([newRunId]));
+    const kept = await certificates();
+    expect(kept.map((certificate) => certificate.serial)).toEqual(issued.map((c) => c.serial));
+    // They were for the replaced teams: no longer tied to any team.
+    expect(kept.every((certificate) => certificate.teamId === null && certificate.revokedAt !== null)).toBe(
+      true,
+    );
+    expect(await verifySerial(db, { serial: last?.serial as string })).toMatchObject({ status: "revoked" });
+  });
+
+  it("discards an unsigned draft prepared for the teams it replaces, and prepares anew for the new teams", async () => {
+    const { batchId: draftId } = await prepare();
+    const draft = await inTenant(yongin, (tx) =>
+      getCertificateBatch(tx, { tenantId: yongin.tenantId, batchId: draftId }),
+    );
+    expect(draft.certificates).toHaveLength(14);
+    const thirdRunId = await solvedRun(yongin, newRunId);
+    expect(await publish(yongin, thirdRunId)).toEqual({ teams: 14 });
+
+    const gone = await refusal(
+      inTenant(yongin, (tx) => getCertificateBatch(tx, { tenantId: yongin.tenantId, batchId: draftId })),
+    );
+    expect(gone.code).toBe("certificate.batch_not_found");
+    const left = await certificates();
+    expect(left.map((certificate) => certificate.serial)).toEqual(issued.map((c) => c.serial));
+    const draftSerial = draft.certificates[0]?.serial as string;
+    expect(await verifySerial(db, { serial: draftSerial })).toEqual({ status: "not_found" });
+    const draftSerialsLeft = await inTenant(yongin, (tx) =>
+      tx.certificateSerial.count({
+        where: { serial: { in: draft.certificates.map((certificate) => certificate.serial) } },
+      }),
+    );
+    expect(draftSerialsLeft).toBe(0);
+
+    const { batchId } = await prepare();
+    const fresh = await inTenant(yongin, (tx) =>
+      getCertificateBatch(tx, { tenantId: yongin.tenantId, batchId }),
+    );
+    const teams = await publishedTeams();
+    expect(fresh.certificates).toHaveLength(14);
+    expect(new Set(teams.map((team) => team.runId))).toEqual(new Set([thirdRunId]));
   });
 });

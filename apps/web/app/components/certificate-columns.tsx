@@ -6,7 +6,8 @@ interface CertificateRow {
   mentors: string[];
   mentees: string[];
   serial: string;
-  teamNumber?: number;
+  /** Null for a revoked certificate whose team a later publication replaced. */
+  teamNumber?: number | null;
   date?: string;
 }
 
@@ -20,7 +21,8 @@ export function useCertificateColumns<Row extends CertificateRow>() {
     team: {
       key: "team",
       header: t("certificates.table.team"),
-      cell: (row) => t("certificates.attendance.teamNumber", { number: row.teamNumber }),
+      cell: (row) =>
+        row.teamNumber == null ? "—" : t("certificates.attendance.teamNumber", { number: row.teamNumber }),
     },
     mentors: {
       key: "mentors",

@@ -2,6 +2,11 @@ import type { ErrorTable } from "./error-table";
 
 /** Matching runs, their review (moves, swaps, pins) and publication. */
 export const matchingErrors = {
+  /**
+   * Publishing new teams while certificates issued for the published ones are not revoked: they name the
+   * published teams' people, so the coordinator revokes them first. Params: count.
+   */
+  "matching.certificates_issued": { status: 409, message: "matching.error.certificatesIssued" },
   "matching.cohort_not_matching": { status: 409, message: "matching.error.cohortNotMatching" },
   /** A move without a team chosen, a swap without a person: the review page asks for the choice. */
   "matching.edit_target_missing": { status: 400, message: "matching.edit.missingTarget" },

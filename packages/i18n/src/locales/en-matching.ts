@@ -266,6 +266,10 @@ export const enMatching: Translation<typeof koMatching> = {
     noTeams: "There are no teams to publish.",
     violations_one: "{{count}} rule is broken, so nothing was published.",
     violations_other: "{{count}} rules are broken, so nothing was published.",
+    certificatesIssued_one:
+      "{{count}} certificate was issued for the published teams, so nothing was published. Revoke it first to publish new teams.",
+    certificatesIssued_other:
+      "{{count}} certificates were issued for the published teams, so nothing was published. Revoke them first to publish new teams.",
   },
 
   mine: {

@@ -261,6 +261,8 @@ export const koMatching = {
     invalidCriteria: "템플릿의 매칭 기준({{criterion}})을 계산에 쓸 수 없습니다. 템플릿을 확인하세요.",
     noTeams: "공개할 팀이 없습니다.",
     violations_other: "지켜지지 않은 규칙이 {{count}}개 있어 공개하지 않았습니다.",
+    certificatesIssued_other:
+      "공개된 팀에 결연증서 {{count}}장이 발급되어 있어 공개하지 않았습니다. 새 팀을 공개하려면 먼저 결연증서를 모두 취소하세요.",
   },
 
   /** The participant's own team page. */

@@ -14,8 +14,10 @@ import {
 
 /**
  * Publishes the run's reviewed teams as the cohort's teams (replacing any earlier publication while the
- * cohort is in matching). Refused while any team breaks a hard rule, has not the template's shape, or has
- * a member whose application is no longer accepted. Audited.
+ * cohort is in matching). Refused while certificates issued for the published teams are not revoked, or
+ * while any team breaks a hard rule, has not the template's shape, or has a member whose application is no
+ * longer accepted. Unsigned draft certificates of the replaced teams are discarded; revoked ones stay,
+ * detached from them. Audited.
  */
 export async function publishRun(
   tx: TenantDb,
@@ -34,6 +36,11 @@ export async function publishRun(
   await lockRun(tx, tenantId, runId);
   const run = await findRun(tx, tenantId, cohortId, runId);
   requireMatching(record);
+  // Signing and preparing lock the cohort too, so this count holds until the end of the transaction.
+  const issued = await tx.certificate.count({
+    where: { tenantId, cohortId, signature: { not: null }, revokedAt: null },
+  });
+  if (issued > 0) throw new AppError("matching.certificates_issued", { count: issued });
   const teams = requireTeams(run);
   if (teams.length === 0) throw new AppError("matching.no_teams");
   // The shape is the template's, whatever the snapshot says: the invariant of a published team.
@@ -44,6 +51,23 @@ export async function publishRun(
   if (violations.length > 0) throw new AppError("matching.violations", { count: violations.length });
 
   const previous = await tx.team.findMany({ where: { tenantId, cohortId }, select: { runId: true } });
+  // A draft names the replaced teams' people: discarded with its serials (preparing again makes one for
+  // the new teams). A revoked certificate stays verifiable as revoked, tied to no team.
+  const drafts = await tx.certificate.findMany({
+    where: { tenantId, cohortId, batch: { status: "draft" } },
+    select: { serial: true },
+  });
+  if (drafts.length > 0) {
+    await tx.certificate.deleteMany({ where: { tenantId, cohortId, batch: { status: "draft" } } });
+    await tx.certificateSerial.deleteMany({
+      where: { tenantId, serial: { in: drafts.map((draft) => draft.serial) } },
+    });
+  }
+  await tx.certificateBatch.deleteMany({ where: { tenantId, cohortId, status: "draft" } });
+  const detached = await tx.certificate.updateMany({
+    where: { tenantId, cohortId, teamId: { not: null }, revokedAt: { not: null } },
+    data: { teamId: null },
+  });
   await tx.teamMember.deleteMany({ where: { tenantId, cohortId } });
   await tx.team.deleteMany({ where: { tenantId, cohortId } });
   for (const [index, team] of review.teams.entries()) {
@@ -82,7 +106,14 @@ export async function publishRun(
     entityType: "matching_run",
     entityId: run.id,
     ...(replaced.length > 0 && { before: { publishedRunIds: replaced, teams: previous.length } }),
-    after: { cohortId, number: run.number, teams: review.teams.length, total: review.total },
+    after: {
+      cohortId,
+      number: run.number,
+      teams: review.teams.length,
+      total: review.total,
+      ...(drafts.length > 0 && { discardedDraftCertificates: drafts.length }),
+      ...(detached.count > 0 && { detachedRevokedCertificates: detached.count }),
+    },
     requestId,
   });
   return { teams: review.teams.length };

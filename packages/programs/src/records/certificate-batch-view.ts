@@ -8,7 +8,8 @@ export type CertificateBatchStatus = "draft" | "generating" | "ready" | "failed"
 export interface CertificateRow {
   id: string;
   serial: string;
-  teamNumber: number;
+  /** Null for a revoked certificate whose team was replaced by a later publication. */
+  teamNumber: number | null;
   mentors: string[];
   mentees: string[];
   /** The date printed on it, "YYYY-MM-DD". */
@@ -51,7 +52,7 @@ export function rowOf(certificate: CertificateRecord): CertificateRow {
   return {
     id: certificate.id,
     serial: certificate.serial,
-    teamNumber: certificate.team.number,
+    teamNumber: certificate.team?.number ?? null,
     mentors: namesAt(certificate.content, "mentors"),
     mentees: namesAt(certificate.content, "mentees"),
     date: textAt(certificate.content, "date"),
@@ -110,6 +111,10 @@ export async function batchViews(
     error: batch.error,
     certificates: batch.certificates
       .map(rowOf)
-      .sort((a, b) => a.teamNumber - b.teamNumber || (a.serial < b.serial ? -1 : 1)),
+      .sort(
+        (a, b) =>
+          (a.teamNumber ?? Number.POSITIVE_INFINITY) - (b.teamNumber ?? Number.POSITIVE_INFINITY) ||
+          (a.serial < b.serial ? -1 : 1),
+      ),
   }));
 }
