@@ -73,5 +73,8 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={status} />;
+  // A request over its limit: the route builder's translated message says when to try again.
+  const detail =
+    isRouteErrorResponse(error) && status === 429 && typeof error.data === "string" ? error.data : undefined;
+  return <ErrorPage status={status} detail={detail} />;
 }

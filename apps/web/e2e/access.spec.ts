@@ -96,8 +96,14 @@ test("wrong passwords are throttled after five attempts, with a message saying w
     await signIn(page, email, "not-the-password");
     await expect(page.getByRole("alert")).toHaveText("이메일 또는 비밀번호가 올바르지 않습니다");
   }
+  const refusal = page.waitForResponse(
+    (response) =>
+      response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/sign-in"),
+  );
   await signIn(page, email, "not-the-password");
   await expect(page.getByRole("alert")).toHaveText(/로그인 시도가 너무 많습니다. \d+분 후 다시 시도하세요/);
+  expect((await refusal).status()).toBe(429);
+  expect(Number((await refusal).headers()["retry-after"])).toBeGreaterThan(0);
   await expectAccessible(page);
 
   // Even the right password waits until the block ends.

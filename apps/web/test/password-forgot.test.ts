@@ -13,7 +13,7 @@ let services: Services;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  services = testServices(database.db).services;
+  services = (await testServices(database.db)).services;
 });
 afterAll(async () => {
   await services?.close();

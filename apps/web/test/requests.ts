@@ -20,8 +20,10 @@ export interface LogLine {
 /**
  * Services for one test file: its database, Redis under a key prefix of its own (deleted by `close`), and a
  * log whose lines the test can read. `redisUrl` points elsewhere to test what happens without Redis.
+ * Returned once Redis is connected: until then every limit counts in the process (the fallback), which
+ * would mix two counters in one test.
  */
-export function testServices(db: Database, { redisUrl }: { redisUrl?: string } = {}) {
+export async function testServices(db: Database, { redisUrl }: { redisUrl?: string } = {}) {
   const prefix = `test-${randomBytes(4).toString("hex")}`;
   const config = parseConfig({ QUEUE_PREFIX: prefix, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) });
   const redis = producerConnection(config.REDIS_URL, redisUrl ? { retryStrategy: () => null } : {});
@@ -42,6 +44,7 @@ export function testServices(db: Database, { redisUrl }: { redisUrl?: string } =
       } else redis.disconnect();
     },
   };
+  if (!redisUrl && redis.status !== "ready") await once(redis, "ready");
   return { services, logs };
 }
 

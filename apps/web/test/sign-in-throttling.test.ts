@@ -20,7 +20,7 @@ const closing: Services[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  services = testServices(database.db).services;
+  services = (await testServices(database.db)).services;
   closing.push(services);
 });
 
@@ -132,9 +132,9 @@ describe("signing in with wrong passwords", () => {
 describe("signing in without Redis", () => {
   let offline: { services: Services; logs: LogLine[] };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     // Nothing listens on port 1.
-    offline = testServices(database.db, { redisUrl: "redis://127.0.0.1:1" });
+    offline = await testServices(database.db, { redisUrl: "redis://127.0.0.1:1" });
     closing.push(offline.services);
   });
   afterEach(() => {

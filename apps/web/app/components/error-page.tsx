@@ -8,17 +8,21 @@ const messages: Record<number, { title: MessageKey; help: MessageKey }> = {
   403: { title: "error.forbidden", help: "error.forbiddenHelp" },
   404: { title: "error.notFound", help: "error.notFoundHelp" },
   423: { title: "error.readOnly", help: "billing.banner.readOnly" },
+  429: { title: "error.tooManyRequests", help: "error.tooManyRequestsHelp" },
 };
 
-/** A translated error page with the request id, so a report can be matched to the logs. */
-export function ErrorPage({ status }: { status: number }) {
+/**
+ * A translated error page with the request id, so a report can be matched to the logs. `detail`, already
+ * translated by the server (a refusal's message, e.g. when to try again), replaces the general help.
+ */
+export function ErrorPage({ status, detail }: { status: number; detail?: string }) {
   const { t } = useTranslation();
   const root = useRouteLoaderData<RootData>("root");
   const message = messages[status] ?? { title: "error.unexpected", help: "error.unexpectedHelp" };
   return (
     <main id="main" tabIndex={-1} className="error-page">
       <h1>{t(message.title)}</h1>
-      <p>{t(message.help)}</p>
+      <p>{detail ?? t(message.help)}</p>
       {root?.requestId ? (
         <p className="error-page__request">{t("app.requestId", { requestId: root.requestId })}</p>
       ) : null}

@@ -5,8 +5,9 @@ import { applicationForm, submitApplication } from "@mentoring/tenants";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
-import { InputField, SelectField } from "../components/form-fields";
+import { FormErrors, InputField, SelectField } from "../components/form-fields";
 import { Shell } from "../components/shell";
+import { limitSignup } from "../services/rate-limits.server";
 import { isRefusal } from "../services/refusal";
 import { publicAction, publicLoader } from "../services/route-builder.server";
 
@@ -32,7 +33,9 @@ export const action = publicAction(
     form: applicationForm,
     fieldName: (path, t) => (path in fieldLabels ? t(fieldLabels[path as FieldName]) : null),
   },
-  async ({ form, services }) => {
+  async ({ form, services, clientAddress }) => {
+    // Before anything is stored: a script posting applications in a loop is refused from the sixth.
+    await limitSignup(services, { address: clientAddress });
     await submitApplication(services.db, form);
     return { received: form.contactEmail };
   },
@@ -59,6 +62,7 @@ export default function SignUp() {
         ) : (
           <>
             <p>{t("onboarding.signup.intro")}</p>
+            <FormErrors form={form} />
             <Form method="post" {...getFormProps(form)}>
               <CsrfInput />
               <InputField meta={fields.organisationName} label={t("onboarding.signup.organisationName")} />

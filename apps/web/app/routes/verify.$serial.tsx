@@ -5,16 +5,20 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Shell } from "../components/shell";
 import { presentVerification } from "../presenters/certificate-verification.server";
+import { limitVerification } from "../services/rate-limits.server";
 import { publicLoader } from "../services/route-builder.server";
 
 /**
  * The public check of a certificate (the QR code on it leads here): no sign-in, no tenant navigation. It
  * shows whether the signature holds or the certificate was revoked, and only what the certificate itself
- * states. An unknown serial is the same friendly page saying so, answered 404 (nothing is there).
+ * states. An unknown serial is the same friendly page saying so, answered 404 (nothing is there). Checks
+ * are limited per address (429 with Retry-After beyond).
  */
 export const loader = publicLoader(
   { params: z.object({ serial: z.string() }) },
-  async ({ params, services, locale }) => {
+  async ({ params, services, locale, clientAddress }) => {
+    // Serials are not guessable, but a script trying them should be slowed all the same.
+    await limitVerification(services, { address: clientAddress });
     const verification = presentVerification(
       await verifySerial(services.db, { serial: params.serial }),
       locale,
