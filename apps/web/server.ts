@@ -8,6 +8,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { proxyTrust } from "./app/services/client-address.server";
+import { closeWhenBodyUnread, refuseCrossSitePosts } from "./app/services/request-screening.server";
 import { createServices } from "./app/services/services.server";
 
 const settings = config();
@@ -89,15 +90,11 @@ app.use((request, response, next) => {
 });
 app.use(compression());
 
-// No request body beyond 25 MB (a directory upload is at most 20 MB): refused before anything reads it.
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
-app.use((request, response, next) => {
-  if (Number(request.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    response.status(413).end();
-    return;
-  }
-  next();
-});
+// Request bodies are limited per endpoint as they stream in (app/services/request-body.server.ts: the
+// route builder and the guards); an answer given before its body was all read closes the connection.
+app.use(closeWhenBodyUnread());
+// A post from another site gets a translated 403 page, where Remix would throw and answer 500.
+app.use(refuseCrossSitePosts());
 
 app.get("/healthz", (_request, response) => {
   response.json({ live: !shuttingDown });

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { request as httpRequest } from "node:http";
+import { expect, type Page, test } from "@playwright/test";
 import { baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
 
 test("pages carry security headers: a CSP with a script nonce, no framing, no sniffing", async ({ page }) => {
@@ -22,6 +23,117 @@ test("a form post without the CSRF token is refused and changes nothing", async 
   });
   expect(response.status()).toBe(403);
   expect(response.headers()["set-cookie"] ?? "").not.toContain("session=");
+});
+
+/** The browser's CSRF cookie, as "name=value", once it has opened the sign-in page. */
+async function csrfCookieOf(page: Page): Promise<string> {
+  await page.goto(`${baseURL()}/sign-in`);
+  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === "csrf");
+  expect(csrf).toBeDefined();
+  return `csrf=${csrf?.value}`;
+}
+
+test("a chunked 200 MB post to sign-in is refused with 413 while it is still being sent", async ({
+  page,
+}) => {
+  const cookie = await csrfCookieOf(page);
+  const url = new URL(`${baseURL()}/sign-in`);
+  const total = 200 * 1024 * 1024;
+  const chunk = Buffer.alloc(256 * 1024, "a");
+  const answer = await new Promise<{ status: number; sent: number; body: string }>((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const request = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: "POST",
+        path: url.pathname,
+        headers: {
+          cookie,
+          "content-type": "application/x-www-form-urlencoded",
+          "transfer-encoding": "chunked",
+        },
+      },
+      (response) => {
+        answered = true;
+        const sentBeforeAnswer = sent;
+        const chunks: Buffer[] = [];
+        response.on("data", (part: Buffer) => chunks.push(part));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            sent: sentBeforeAnswer,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      },
+    );
+    // The server closes the connection after its answer: writing then fails, as it should.
+    request.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    const pump = () => {
+      while (!answered && sent < total) {
+        sent += chunk.length;
+        if (!request.write(chunk)) {
+          request.once("drain", pump);
+          return;
+        }
+      }
+      if (!answered) request.end();
+    };
+    pump();
+  });
+  expect(answer.status).toBe(413);
+  // Answered after the form's 1 MiB and what the sockets hold, not after the 200 MB.
+  expect(answer.sent).toBeLessThan(32 * 1024 * 1024);
+  expect(answer.body).toContain("보낸 내용이 너무 큽니다");
+});
+
+test("a post from another site gets a translated 403 page, not a 500", async ({ page }) => {
+  await page.goto(`${baseURL()}/sign-in`);
+  const response = await page.request.post(`${baseURL()}/sign-in`, {
+    form: { email: "sujin.kwon@yongin.example.kr", password: "e2e-password-long-enough" },
+    headers: { origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+  expect(await response.text()).toContain("다른 사이트에서 보낸 요청이라 받지 않았습니다");
+});
+
+test("JSON or plain text posted to a page's form gets 415 with a message, in the reader's language", async ({
+  page,
+}) => {
+  await page.goto(`${baseURL()}/sign-in`);
+  const json = await page.request.post(`${baseURL()}/sign-in`, {
+    data: { email: "sujin.kwon@yongin.example.kr", password: "e2e-password-long-enough" },
+    maxRedirects: 0,
+  });
+  expect(json.status()).toBe(415);
+  expect(await json.text()).toContain("받을 수 없는 형식으로 보냈습니다");
+  const text = await page.request.post(`${baseURL()}/sign-in`, {
+    data: "email=sujin.kwon@yongin.example.kr",
+    headers: { "content-type": "text/plain", "accept-language": "en-US,en;q=0.9" },
+    maxRedirects: 0,
+  });
+  expect(text.status()).toBe(415);
+  expect(await text.text()).toContain("What you sent is not in a form this page takes");
+});
+
+test("GET on the import API and the Stripe webhook is answered 405 with the method they take", async ({
+  request,
+}) => {
+  for (const path of ["/api/v1/staff:import", "/webhooks/stripe"]) {
+    const response = await request.get(`${baseURL()}${path}`);
+    expect(response.status(), path).toBe(405);
+    expect(response.headers().allow, path).toBe("POST");
+  }
+  const status = await request.post(`${baseURL()}/api/v1/imports/00000000-0000-4000-8000-000000000000`, {
+    data: {},
+  });
+  expect(status.status()).toBe(405);
+  expect(status.headers().allow).toBe("GET, HEAD");
 });
 
 test("an English-speaking browser gets English pages until the language is switched", async ({ browser }) => {

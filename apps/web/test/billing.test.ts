@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { action } from "../app/routes/webhooks.stripe";
+import { action, loader } from "../app/routes/webhooks.stripe";
 import { loadPlatformBilling, loadTenantBilling, startSubscription } from "../app/services/billing.server";
 import type { Services } from "../app/services/services.server";
 
@@ -96,6 +96,40 @@ describe("POST /webhooks/stripe", () => {
       (await post(body, { "stripe-signature": header, "content-type": "application/json" })).status,
     ).toBe(200);
     expect(await storedCount(event.id)).toBe(1);
+  });
+
+  it("answers GET with 405 naming POST, not 400", async () => {
+    const response = (await loader({
+      request: new Request("http://127.0.0.1/webhooks/stripe"),
+      params: {},
+      context: { services, requestId: "test", nonce: "", clientAddress: "127.0.0.1" },
+    } as ActionFunctionArgs)) as Response;
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+  });
+
+  it("refuses a body beyond a Stripe event's limit with 413, reading no further, storing nothing", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+    });
+    const { header } = signedWebhook(event, SECRET);
+    const response = (await action({
+      request: new Request("http://127.0.0.1/webhooks/stripe", {
+        method: "POST",
+        body: endless,
+        headers: { "stripe-signature": header, "content-type": "application/json" },
+        duplex: "half",
+      } as RequestInit),
+      params: {},
+      context: { services, requestId: "test", nonce: "", clientAddress: "127.0.0.1" },
+    } as ActionFunctionArgs)) as Response;
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: "payload_too_large" });
+    expect(pulled).toBeLessThan(2 * 1024 * 1024);
   });
 });
 

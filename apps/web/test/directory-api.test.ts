@@ -7,13 +7,13 @@ import path from "node:path";
 import { hashToken } from "@mentoring/auth";
 import { config } from "@mentoring/config";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
-import { validateImport } from "@mentoring/directory";
+import { MAX_UPLOAD_BYTES, validateImport } from "@mentoring/directory";
 import { LocalFileStorage } from "@mentoring/storage";
 import type { AppLoadContext } from "@remix-run/node";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { action as staffImport } from "../app/routes/api.v1.$operation";
-import { loader as importStatus } from "../app/routes/api.v1.imports.$id";
+import { action as staffImport, loader as staffImportGet } from "../app/routes/api.v1.$operation";
+import { loader as importStatus, action as importStatusPost } from "../app/routes/api.v1.imports.$id";
 import type { Services } from "../app/services/services.server";
 
 let database: TestDatabase;
@@ -201,5 +201,58 @@ describe("POST /api/v1/staff:import", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: "directory.no_file" });
     expect(await database.db.withTenant(tenantId, (tx) => tx.directoryImport.count())).toBe(before);
+  });
+
+  it("refuses a chunked file beyond the largest directory file with 413, reading no further", async () => {
+    const before = await database.db.withTenant(tenantId, (tx) => tx.directoryImport.count());
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 256 * 1024;
+        controller.enqueue(new Uint8Array(256 * 1024).fill(0x41));
+      },
+    });
+    const request = new Request("http://127.0.0.1/api/v1/staff:import", {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens.valid}`, "content-type": "text/csv" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    const response = (await staffImport({
+      request,
+      params: { operation: "staff:import" },
+      context,
+    })) as Response;
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: "payload_too_large", maxBytes: MAX_UPLOAD_BYTES });
+    expect(pulled).toBeLessThanOrEqual(MAX_UPLOAD_BYTES + 1024 * 1024);
+    expect(await database.db.withTenant(tenantId, (tx) => tx.directoryImport.count())).toBe(before);
+  });
+});
+
+describe("methods the API does not serve", () => {
+  it("answers GET on the import endpoint with 405 naming POST, before asking for a token (not 400)", async () => {
+    const response = (await staffImportGet({
+      request: new Request("http://127.0.0.1/api/v1/staff:import"),
+      params: { operation: "staff:import" },
+      context,
+    })) as Response;
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(await response.json()).toEqual({ error: "method_not_allowed" });
+  });
+
+  it("answers POST on an import's status with 405 naming GET", async () => {
+    const response = (await importStatusPost({
+      request: new Request("http://127.0.0.1/api/v1/imports/x", {
+        method: "POST",
+        headers: { authorization: `Bearer ${tokens.valid}` },
+        body: "{}",
+      }),
+      params: { id: "x" },
+      context,
+    })) as Response;
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
   });
 });

@@ -7,6 +7,9 @@ const messages: Record<number, { title: MessageKey; help: MessageKey }> = {
   400: { title: "error.badRequest", help: "error.badRequestHelp" },
   403: { title: "error.forbidden", help: "error.forbiddenHelp" },
   404: { title: "error.notFound", help: "error.notFoundHelp" },
+  405: { title: "error.methodNotAllowed", help: "error.methodNotAllowedHelp" },
+  413: { title: "error.tooLarge", help: "error.tooLargeHelp" },
+  415: { title: "error.unsupportedMediaType", help: "error.unsupportedMediaTypeHelp" },
   423: { title: "error.readOnly", help: "billing.banner.readOnly" },
   429: { title: "error.tooManyRequests", help: "error.tooManyRequestsHelp" },
 };

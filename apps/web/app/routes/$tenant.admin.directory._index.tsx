@@ -32,7 +32,7 @@ const uploadForm = z.object({ file: z.instanceof(File).optional(), full: z.boole
 
 /** Upload: the file is kept for the worker, the import created and its validation enqueued. */
 export const action = tenantAction(
-  { permission: "staff.import", form: uploadForm },
+  { permission: "staff.import", form: uploadForm, body: "directoryUpload" },
   async ({ form, tenant, user, services }) => {
     const created = await createDirectoryImport(services.db, {
       tenantId: tenant.id,

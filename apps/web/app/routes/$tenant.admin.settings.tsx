@@ -89,6 +89,8 @@ export const action = tenantAction(
   {
     permission: "tenant.settings.manage",
     form: settingsForm,
+    // The form that uploads the logo and the seal is this page's too.
+    body: "brandingImages",
     fieldName: (path, t) => (fieldLabels[path] ? t(fieldLabels[path]) : null),
     onRefusal: (error, { form, t }) =>
       form.intent === "branding" ? { problems: brandingProblems(error.details.fields ?? [], t) } : {},

@@ -1,4 +1,4 @@
-import { createDirectoryImport, MAX_UPLOAD_BYTES } from "@mentoring/directory";
+import { createDirectoryImport } from "@mentoring/directory";
 import { LocalFileStorage } from "@mentoring/storage";
 import { z } from "zod";
 import { apiRoute } from "../services/guard.server";
@@ -19,19 +19,6 @@ const query = z.object({
   fileName: z.string().trim().min(1).max(255).optional(),
 });
 
-/** The body, up to the size limit; null beyond it (read no further). */
-async function readBody(request: Request): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > MAX_UPLOAD_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * POST /api/v1/staff:import — for HR systems: the body is the directory file (CSV in UTF-8 or CP949, or
  * XLSX). Answers 202 with the import's id and the URL to follow it at; validation (and applying, with
@@ -39,36 +26,39 @@ async function readBody(request: Request): Promise<Uint8Array | null> {
  *
  * The module is named for a dynamic segment ("$operation", a Google-style custom method) because a file
  * name with ":" ("api.v1.staff[:]import.ts") cannot be loaded by Vite; operations other than
- * "staff:import" answer 404.
+ * "staff:import" answer 404. Other methods than POST answer 405; a body beyond the largest directory
+ * file, 413 (the guard stops reading it there).
  */
-export const action = apiRoute("staff.import", async ({ request, params, context, tenant }) => {
-  if (params.operation !== "staff:import") return Response.json({ error: "not_found" }, { status: 404 });
-  if (request.method !== "POST") return Response.json({ error: "method_not_allowed" }, { status: 405 });
-  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success)
+export const action = apiRoute(
+  "staff.import",
+  { methods: ["POST"], body: "directoryFile" },
+  async ({ request, params, context, tenant }) => {
+    if (params.operation !== "staff:import") return Response.json({ error: "not_found" }, { status: 404 });
+    const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success)
+      return Response.json(
+        { error: "invalid_query", issues: parsed.error.flatten().fieldErrors },
+        { status: 400 },
+      );
+    const { full, apply, createDepartments, deactivateMissing, fileName } = parsed.data;
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    const { services } = context;
+    const created = await createDirectoryImport(services.db, {
+      tenantId: tenant.id,
+      userId: null,
+      fileName: fileName ?? "api-upload.csv",
+      bytes,
+      full,
+      applyWhenValid: apply,
+      createMissingDepartments: createDepartments,
+      deactivateMissing,
+      storage: new LocalFileStorage(services.config.STORAGE_DIR),
+    });
+    const statusUrl = new URL(`/api/v1/imports/${created.importId}`, request.url).toString();
     return Response.json(
-      { error: "invalid_query", issues: parsed.error.flatten().fieldErrors },
-      { status: 400 },
+      { id: created.importId, status: "validating", statusUrl },
+      { status: 202, headers: { Location: statusUrl } },
     );
-  const { full, apply, createDepartments, deactivateMissing, fileName } = parsed.data;
-  const bytes = await readBody(request);
-  if (!bytes)
-    return Response.json({ error: "directory.too_large", maxBytes: MAX_UPLOAD_BYTES }, { status: 413 });
-  const { services } = context;
-  const created = await createDirectoryImport(services.db, {
-    tenantId: tenant.id,
-    userId: null,
-    fileName: fileName ?? "api-upload.csv",
-    bytes,
-    full,
-    applyWhenValid: apply,
-    createMissingDepartments: createDepartments,
-    deactivateMissing,
-    storage: new LocalFileStorage(services.config.STORAGE_DIR),
-  });
-  const statusUrl = new URL(`/api/v1/imports/${created.importId}`, request.url).toString();
-  return Response.json(
-    { id: created.importId, status: "validating", statusUrl },
-    { status: 202, headers: { Location: statusUrl } },
-  );
-});
+  },
+);
+export const loader = action;

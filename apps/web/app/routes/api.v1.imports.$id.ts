@@ -3,28 +3,34 @@ import { apiRoute } from "../services/guard.server";
 import { id as importId } from "../services/route-params";
 
 /** GET /api/v1/imports/{id} — where a directory import stands, with its summary and invalid rows. */
-export const loader = apiRoute("staff.import", async ({ params, context, tenant }) => {
-  const id = importId.safeParse(params.id);
-  if (!id.success) return Response.json({ error: "directory.import_not_found" }, { status: 404 });
-  const detail = await context.services.db.withTenant(tenant.id, (tx) =>
-    getDirectoryImport(tx, { tenantId: tenant.id, importId: id.data }),
-  );
-  return Response.json({
-    id: detail.id,
-    status: detail.status,
-    progress: detail.progress,
-    full: detail.full,
-    fileName: detail.fileName,
-    format: detail.format,
-    encoding: detail.encoding,
-    totalRows: detail.totalRows,
-    counts: detail.counts,
-    applied: detail.applied,
-    fileErrors: detail.fileErrors,
-    unknownDepartments: detail.unknownDepartments,
-    invalidRows: detail.invalidRows.map(({ rowNumber, problems }) => ({ rowNumber, problems })),
-    error: detail.error,
-    createdAt: detail.createdAt,
-    appliedAt: detail.appliedAt,
-  });
-});
+export const loader = apiRoute(
+  "staff.import",
+  { methods: ["GET"], body: "none" },
+  async ({ params, context, tenant }) => {
+    const id = importId.safeParse(params.id);
+    if (!id.success) return Response.json({ error: "directory.import_not_found" }, { status: 404 });
+    const detail = await context.services.db.withTenant(tenant.id, (tx) =>
+      getDirectoryImport(tx, { tenantId: tenant.id, importId: id.data }),
+    );
+    return Response.json({
+      id: detail.id,
+      status: detail.status,
+      progress: detail.progress,
+      full: detail.full,
+      fileName: detail.fileName,
+      format: detail.format,
+      encoding: detail.encoding,
+      totalRows: detail.totalRows,
+      counts: detail.counts,
+      applied: detail.applied,
+      fileErrors: detail.fileErrors,
+      unknownDepartments: detail.unknownDepartments,
+      invalidRows: detail.invalidRows.map(({ rowNumber, problems }) => ({ rowNumber, problems })),
+      error: detail.error,
+      createdAt: detail.createdAt,
+      appliedAt: detail.appliedAt,
+    });
+  },
+);
+// Posts and other methods: 405, naming GET.
+export const action = loader;

@@ -4,13 +4,22 @@ import { AppError, can, type Permission, type TenantPermission } from "@mentorin
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { tenantAccessState } from "./billing-access.server";
 import { verifyCsrf } from "./csrf.server";
+import {
+  type BodyKind,
+  bodyLimits,
+  declaresMoreThan,
+  isFormPost,
+  limitedRequest,
+  RequestBodyTooLarge,
+} from "./request-body.server";
 import { requireUser, type SignedInUser } from "./session.server";
 
 /**
  * Who may run a loader or action, decided before it runs. Remix runs nested loaders in parallel, so each
  * checks for itself. Pages use these gates through the route builder (route-builder.server.ts); machine
- * endpoints use `webhookRoute` and `apiRoute` here. Every built handler is tagged with its access rule,
- * and a test fails for any route module whose loader or action was not built this way.
+ * endpoints use `webhookRoute` and `apiRoute` here. Every built handler is tagged with its access rule
+ * and the request body it takes, and a test fails for any route module whose loader or action was not
+ * built this way (test/route-access.test.ts, test/request-body.test.ts).
  */
 
 export type Access =
@@ -33,6 +42,18 @@ export function accessOf(handler: unknown): Access | undefined {
   return typeof handler === "function" ? (handler as { [ACCESS]?: Access })[ACCESS] : undefined;
 }
 
+export const BODY_LIMIT = Symbol.for("mentoring.body-limit");
+
+/** Declares the most bytes of request body the handler reads; its builder or guard enforces it. */
+export function withBodyLimit<F extends (...args: never[]) => unknown>(handler: F, limit: number): F {
+  return Object.assign(handler, { [BODY_LIMIT]: limit });
+}
+
+/** The most bytes of request body the handler reads (request-body.server.ts), as its builder declared. */
+export function bodyLimitOf(handler: unknown): number | undefined {
+  return typeof handler === "function" ? (handler as { [BODY_LIMIT]?: number })[BODY_LIMIT] : undefined;
+}
+
 export function notFound(): Response {
   return new Response(null, { status: 404, statusText: "Not Found" });
 }
@@ -41,20 +62,86 @@ export function forbidden(): Response {
   return new Response(null, { status: 403, statusText: "Forbidden" });
 }
 
+function payloadTooLarge(): Response {
+  return new Response(null, { status: 413, statusText: "Payload Too Large" });
+}
+
+/**
+ * A page's post, screened from its headers before anything reads it: a form (415 for JSON, text or
+ * nothing, which no page's form sends), no longer than the page takes (413). Its body is then limited as
+ * it streams in, for the CSRF check and the form's parsing alike.
+ */
+export function screenFormPost<A extends ActionFunctionArgs>(args: A, limit: number): A {
+  if (!isFormPost(args.request))
+    throw new Response(null, { status: 415, statusText: "Unsupported Media Type" });
+  if (declaresMoreThan(args.request, limit)) throw payloadTooLarge();
+  return { ...args, request: limitedRequest(args.request, limit) };
+}
+
 // Posts must carry the CSRF token; reads need not.
 export async function requireCsrf(args: Args) {
   if (args.request.method === "GET" || args.request.method === "HEAD") return;
-  if (!(await verifyCsrf(args.request, args.context.services.config.SESSION_SECRET))) {
-    throw new Response(null, { status: 403, statusText: "Invalid CSRF token" });
+  let valid: boolean;
+  try {
+    valid = await verifyCsrf(args.request, args.context.services.config.SESSION_SECRET);
+  } catch (error) {
+    // The form could not be read: beyond the page's limit, or not the form it says it is.
+    if (error instanceof RequestBodyTooLarge) throw payloadTooLarge();
+    throw new Response(null, { status: 400, statusText: "Unreadable form" });
   }
+  if (!valid) throw new Response(null, { status: 403, statusText: "Invalid CSRF token" });
+}
+
+/** What a machine endpoint serves, answered before its caller is authenticated. */
+export interface Endpoint {
+  /** Its methods (GET brings HEAD): any other is answered 405 naming them in Allow. */
+  methods: ("GET" | "POST")[];
+  /** The body it takes (request-body.server.ts): a longer one is answered 413. */
+  body: BodyKind;
+}
+
+/**
+ * A machine endpoint's request, screened before anything else: its method, then its declared length; its
+ * body then limited as it streams in. A refusal is JSON, for a machine to act on.
+ */
+function screenMachineRequest<A extends Args>(args: A, endpoint: Endpoint): A | Response {
+  const allowed: string[] = endpoint.methods.includes("GET")
+    ? [...endpoint.methods, "HEAD"]
+    : endpoint.methods;
+  if (!allowed.includes(args.request.method))
+    return Response.json(
+      { error: "method_not_allowed" },
+      { status: 405, headers: { Allow: allowed.join(", ") } },
+    );
+  const limit = bodyLimits[endpoint.body];
+  if (declaresMoreThan(args.request, limit)) return tooLargeForMachine(limit);
+  return { ...args, request: limitedRequest(args.request, limit) };
+}
+
+function tooLargeForMachine(limit: number): Response {
+  return Response.json({ error: "payload_too_large", maxBytes: limit }, { status: 413 });
 }
 
 /**
  * A machine-to-machine endpoint (Stripe webhooks): no session and no CSRF token, since the caller is not a
  * browser. The handler must authenticate the request itself, e.g. by verifying the sender's signature.
+ * Export it as both the loader and the action, so that every method gets the endpoint's answer.
  */
-export function webhookRoute<A extends Args, R>(handler: (args: A) => Promise<R>) {
-  return tag(async (args: A) => handler(args), { kind: "webhook" });
+export function webhookRoute<A extends Args, R>(endpoint: Endpoint, handler: (args: A) => Promise<R>) {
+  const route = tag(
+    async (args: A) => {
+      const screened = screenMachineRequest(args, endpoint);
+      if (screened instanceof Response) return screened;
+      try {
+        return await handler(screened);
+      } catch (error) {
+        if (error instanceof RequestBodyTooLarge) return tooLargeForMachine(error.limit);
+        throw error;
+      }
+    },
+    { kind: "webhook" },
+  );
+  return withBodyLimit(route, bodyLimits[endpoint.body]);
 }
 
 export interface TenantAccess {
@@ -173,14 +260,18 @@ const API_TOKEN = /^mnt_([a-z0-9-]+)_([A-Za-z0-9_-]{16,})$/;
  * The slug picks the tenant; the token's hash must be one of that tenant's API tokens, not revoked
  * (401 otherwise, the same answer for every reason, the tenant's existence included), and carry `scope`
  * (403 otherwise). No CSRF check: the credential is a header a browser never adds on its own. A use
- * case's refusal answers its status with `{ error: <code>, ...params }`, for a machine to act on.
+ * case's refusal answers its status with `{ error: <code>, ...params }`, for a machine to act on. Export
+ * it as both the loader and the action, so that every method gets the endpoint's answer.
  */
 export function apiRoute<A extends Args, R>(
   scope: TenantPermission,
+  endpoint: Endpoint,
   handler: (args: A & ApiAccess) => Promise<R>,
 ) {
-  return tag(
-    async (args: A) => {
+  const route = tag(
+    async (received: A) => {
+      const args = screenMachineRequest(received, endpoint);
+      if (args instanceof Response) return args;
       const { services, requestId } = args.context;
       const header = args.request.headers.get("authorization") ?? "";
       const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -208,10 +299,12 @@ export function apiRoute<A extends Args, R>(
       try {
         return await handler({ ...args, tenant, token });
       } catch (error) {
+        if (error instanceof RequestBodyTooLarge) return tooLargeForMachine(error.limit);
         if (!(error instanceof AppError)) throw error;
         return Response.json({ error: error.code, ...error.params }, { status: error.status });
       }
     },
     { kind: "api", scope },
   );
+  return withBodyLimit(route, bodyLimits[endpoint.body]);
 }

@@ -11,12 +11,15 @@ import {
   notFound,
   platformGate,
   requireCsrf,
+  screenFormPost,
   type TenantAccess,
   tag,
   tenantGate,
+  withBodyLimit,
 } from "./guard.server";
 import { localeOf, translatorFor } from "./i18n.server";
 import type { Refusal } from "./refusal";
+import { type BodyKind, bodyLimits } from "./request-body.server";
 import type { Services } from "./services.server";
 import { requireUser, type SignedInUser } from "./session.server";
 
@@ -215,14 +218,21 @@ interface ActionSpec<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
     FormSpec<F> {
   /** Page-specific details added to a refusal's reply (e.g. which row of the page it concerns). */
   onRefusal?: (error: AppError, context: ActionHandlerContext<A, P, Q, F>) => Extra;
+  /** What the form carries, for its size limit (request-body.server.ts): fields unless it uploads files. */
+  body?: PageBody;
 }
+
+type PageBody = Extract<BodyKind, "form" | "directoryUpload" | "brandingImages">;
 
 function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extends z.ZodTypeAny, R, Extra>(
   gate: Gate<A>,
   spec: ActionSpec<A, P, Q, F, Extra>,
   handler: (context: ActionHandlerContext<A, P, Q, F>) => Promise<R>,
 ) {
-  return tag(async (args: ActionFunctionArgs) => {
+  const bodyLimit = bodyLimits[spec.body ?? "form"];
+  const action = tag(async (received: ActionFunctionArgs) => {
+    // Screened and limited before anyone, the gate's CSRF check included, reads the body.
+    const args = screenFormPost(received, bodyLimit);
     const extras = await gate.open(args);
     const context = { ...(await pageContext(args, spec)), ...extras };
     const submission = spec.form
@@ -256,6 +266,7 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
       return data(refusal, { status: error.status, headers: refusalHeaders(error, args) });
     }
   }, gate.access);
+  return withBodyLimit(action, bodyLimit);
 }
 
 // ---------------------------------------------------------------------------------------------------------
