@@ -1,8 +1,7 @@
 // Single sign-on against a real OpenID provider (oidc-provider on 127.0.0.1), in a fresh seeded database
 // connected as the app role: who is matched, who is refused, and that an identity is linked once.
 import { config } from "@mentoring/config";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { getSsoSettings, type SsoSettingsInput, saveSsoSettings } from "@mentoring/tenants";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -27,7 +26,7 @@ const PASSWORD = "provider-password";
 const coordinatorEmail = "sujin.kwon@yongin.example.kr";
 const adminEmail = "seonghun.park@yongin.example.kr";
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let services: SsoServices;
 let provider: TestProvider;
 let yongin: { id: string; adminUserId: string; coordinatorUserId: string; adminEmployeeNumber: string };
@@ -79,8 +78,7 @@ const identitiesOf = (userId: string) =>
   database.db.withTenant(yongin.id, (tx) => tx.userIdentity.findMany({ where: { userId } }));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedAll(database.db);
+  database = await createSeededTestDatabase();
   services = {
     db: database.db,
     config: { ...config(), APP_URL },

@@ -1,6 +1,5 @@
 import type { Database } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { type CalendarDate, type CohortStatus, calendarDate, scheduleFields } from "@mentoring/domain";
 import {
   advanceCohortsByDate,
@@ -15,7 +14,7 @@ import { advanceCohortsAt } from "../src/jobs/advance-cohorts";
 import type { JobContext } from "../src/jobs/handler";
 import { createTenant, log, noMail } from "./support";
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 let tenantId: string;
 let templateId: string;
@@ -25,9 +24,9 @@ const appUrl = "https://mentoring.example.kr";
 const day = (text: string): CalendarDate => calendarDate(text);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
-  const summaries = await seedAll(db);
+  const summaries = database.seeded;
   const gangneung = summaries.find((s) => s.slug === "gangneung");
   tenantId = gangneung?.tenantId as string;
   const coordinator = gangneung?.accounts.find((account) => account.roles.includes("coordinator"));

@@ -2,8 +2,7 @@ import { readFile, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { config } from "@mentoring/config";
 import type { Database } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { getCertificateBatch, prepareCertificateBatch, signCertificateBatch } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
 import { UnrecoverableError } from "bullmq";
@@ -18,14 +17,14 @@ const storageDir = vi.hoisted(() => {
   return dir;
 });
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 const tenants: Record<string, string> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
-  for (const summary of await seedAll(db)) tenants[summary.slug] = summary.tenantId;
+  for (const summary of database.seeded) tenants[summary.slug] = summary.tenantId;
   await seedPrograms(db);
 }, 120_000);
 

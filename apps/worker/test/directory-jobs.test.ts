@@ -3,8 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Database } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { uploadKey } from "@mentoring/directory";
 import { LocalFileStorage } from "@mentoring/storage";
 import { UnrecoverableError } from "bullmq";
@@ -14,16 +13,16 @@ import { validateDirectoryImportWith } from "../src/jobs/directory-validate";
 import type { JobContext } from "../src/jobs/handler";
 import { log, noMail } from "./support";
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 let store: LocalFileStorage;
 let tenantId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
   store = new LocalFileStorage(await mkdtemp(path.join(os.tmpdir(), "directory-jobs-")));
-  const [yongin] = await seedAll(db);
+  const [yongin] = database.seeded;
   tenantId = yongin?.tenantId as string;
 });
 

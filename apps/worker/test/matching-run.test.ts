@@ -1,7 +1,6 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Database } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { syntheticProblem } from "@mentoring/matching";
 import { startMatchingRun, tenantToday, transitionCohort } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
@@ -11,16 +10,15 @@ import type { JobContext } from "../src/jobs/handler";
 import { runMatchingJob } from "../src/jobs/matching-run";
 import { log, noMail } from "./support";
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 let tenantId: string;
 let cohortId: string;
 let coordinatorId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
-  await seedAll(db);
   await seedPrograms(db);
   const tenant = await db.platform.tenant.findUniqueOrThrow({ where: { slug: "gangneung" } });
   tenantId = tenant.id;

@@ -1,6 +1,5 @@
 import type { Database } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import {
   addDays,
   builtinTemplate,
@@ -14,7 +13,7 @@ import type { JobContext } from "../src/jobs/handler";
 import { sendSurveyRemindersAt } from "../src/jobs/survey-reminders";
 import { log, noMail } from "./support";
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 let tenantId: string;
 const definition = builtinTemplate("reverse_mentoring");
@@ -23,9 +22,9 @@ const now = new Date();
 const sendSurveyReminders = sendSurveyRemindersAt(() => now);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
-  const summaries = await seedAll(db);
+  const summaries = database.seeded;
   tenantId = summaries.find((s) => s.slug === "gangneung")?.tenantId as string;
 });
 

@@ -3,18 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../src/audit";
 import { findCertificateSerialTenant } from "../src/certificate-serials";
 import { connect, credentialsOf } from "../src/provision";
-import { seedAll } from "../src/seed";
-import { createTestDatabase, type TestDatabase } from "../src/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "../src/testing";
 import { checkTenantIsolation, tenantTables } from "./tenant-isolation-check";
 import { addIsolationFixtures } from "./tenant-isolation-fixtures";
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let yongin: string;
 let gangneung: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const [y, g] = await seedAll(database.db);
+  database = await createSeededTestDatabase();
+  const [y, g] = database.seeded;
   yongin = y?.tenantId as string;
   gangneung = g?.tenantId as string;
   await addIsolationFixtures(database.db, yongin);

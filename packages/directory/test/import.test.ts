@@ -3,8 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Database } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { isAppError } from "@mentoring/domain";
 import { LocalFileStorage } from "@mentoring/storage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +15,7 @@ import { validateImport } from "../src/validate-import";
 import type { RowProblem } from "../src/validate-row";
 import { cp949Csv, type FixtureRow, xlsx } from "./fixtures";
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 let store: LocalFileStorage;
 let tenantId: string;
@@ -24,10 +23,10 @@ let adminUserId: string;
 const now = new Date("2025-06-30T03:00:00Z");
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
   store = new LocalFileStorage(await mkdtemp(path.join(os.tmpdir(), "directory-test-")));
-  const [yongin] = await seedAll(db);
+  const [yongin] = database.seeded;
   tenantId = yongin?.tenantId as string;
   adminUserId = (
     await db.platform.user.findFirstOrThrow({ where: { email: { endsWith: "@yongin.example.kr" } } })

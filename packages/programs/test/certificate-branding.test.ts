@@ -6,8 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import type { Database, TenantDb } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { LocalFileStorage } from "@mentoring/storage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCertificateBatch, prepareCertificateBatch, signCertificateBatch } from "../src/certificates";
@@ -16,7 +15,7 @@ import { publishTeams } from "./certificates-support";
 
 const ENCRYPTION_KEY = "cd".repeat(32);
 const APP_URL = "https://mentoring.example.kr";
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 let storageDir: string;
 let yongin: string;
@@ -61,9 +60,9 @@ async function imagesIn(pdf: Buffer): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
-  const summaries = await seedAll(db);
+  const summaries = database.seeded;
   yongin = summaries.find((summary) => summary.slug === "yongin")?.tenantId as string;
   await seedPrograms(db);
   storageDir = await mkdtemp(path.join(os.tmpdir(), "certificate-branding-test-"));

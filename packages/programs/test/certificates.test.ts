@@ -3,8 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { newSerial } from "@mentoring/certificates";
 import type { Database, Prisma, TenantDb } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { AppError, type AppErrorCode } from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -35,7 +34,7 @@ function withOneBitFlipped(signature: string): string {
 
 const ENCRYPTION_KEY = "ab".repeat(32);
 const APP_URL = "https://mentoring.example.kr";
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 let storageDir: string;
 const tenants: Record<string, string> = {};
@@ -45,9 +44,9 @@ let coordinatorId: string;
 let executiveId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
-  for (const summary of await seedAll(db)) tenants[summary.slug] = summary.tenantId;
+  for (const summary of database.seeded) tenants[summary.slug] = summary.tenantId;
   await seedPrograms(db);
   yongin = tenants.yongin as string;
   storageDir = await mkdtemp(path.join(os.tmpdir(), "certificates-test-"));

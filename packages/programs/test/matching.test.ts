@@ -1,6 +1,5 @@
 import type { Database, TenantDb } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { type AppError, isAppError } from "@mentoring/domain";
 import {
   evaluateTeams,
@@ -29,7 +28,7 @@ import {
 } from "../src/index";
 import { seedPrograms } from "../src/seed";
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 
 interface Program {
@@ -52,9 +51,8 @@ async function programOf(slug: string, title: string): Promise<Program> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
-  await seedAll(db);
   await seedPrograms(db);
   gangneung = await programOf("gangneung", "거꾸로 멘토링 2기");
   yongin = await programOf("yongin", "신규 공직자 멘토링 1기");

@@ -1,8 +1,7 @@
 // "Accepted applications per role never exceed the quota, under any concurrency" (domain-model.md): a
 // hundred people press the button at the same moment for the last five places.
 import { createDatabase, type Database } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import {
   builtinTemplate,
   CONSENT_VERSION,
@@ -18,7 +17,7 @@ const QUOTA = 20;
 const TAKEN = QUOTA - 5;
 const APPLICANTS = 100;
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 /** A second client with room for many transactions at once, so that they really do overlap. */
 let db: Database;
 let tenantId: string;
@@ -26,8 +25,8 @@ let cohortId: string;
 let applicants: string[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const [yongin] = await seedAll(database.db);
+  database = await createSeededTestDatabase();
+  const [yongin] = database.seeded;
   tenantId = yongin?.tenantId as string;
   db = createDatabase(database.urls.app, { poolSize: 25 });
 

@@ -1,6 +1,5 @@
 import type { Database } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import {
   type ApplicationRole,
   builtinTemplate,
@@ -25,7 +24,7 @@ import {
   withdrawApplication,
 } from "../src/recruitment";
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 let gangneung: string;
 let yongin: string;
@@ -34,9 +33,9 @@ const now = new Date("2025-01-23T01:00:00Z");
 const appUrl = "https://mentoring.example.kr";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
-  const summaries = await seedAll(db);
+  const summaries = database.seeded;
   gangneung = summaries.find((summary) => summary.slug === "gangneung")?.tenantId as string;
   yongin = summaries.find((summary) => summary.slug === "yongin")?.tenantId as string;
   const coordinator = summaries

@@ -1,6 +1,5 @@
 import type { Database, TenantDb } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import {
   AppError,
   type ApplicationRole,
@@ -29,14 +28,14 @@ import {
 } from "../src/surveys";
 
 const APP_URL = "https://mentoring.example.kr";
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 const tenants: Record<string, string> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
-  for (const summary of await seedAll(db)) tenants[summary.slug] = summary.tenantId;
+  for (const summary of database.seeded) tenants[summary.slug] = summary.tenantId;
 });
 
 afterAll(() => database?.drop());

@@ -1,6 +1,5 @@
 import type { Database } from "@mentoring/db";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import {
   AppError,
   builtinTemplate,
@@ -18,16 +17,16 @@ import {
   saveTemplate,
 } from "../src/templates";
 
-let database: TestDatabase;
+let database: SeededTestDatabase;
 let db: Database;
 let gangneung: string;
 let yongin: string;
 let coordinatorUserId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSeededTestDatabase();
   db = database.db;
-  const summaries = await seedAll(db);
+  const summaries = database.seeded;
   gangneung = summaries.find((summary) => summary.slug === "gangneung")?.tenantId as string;
   yongin = summaries.find((summary) => summary.slug === "yongin")?.tenantId as string;
   const coordinator = summaries

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "@mentoring/auth";
 import { recordAudit } from "../audit";
 import type { Database, TenantDb } from "../database";
@@ -90,49 +90,103 @@ function parentsFirst(seed: SeedTenant) {
   return ordered;
 }
 
+/** Rows written per statement, and how often progress is reported. */
+const STAFF_BATCH = 200;
+
+/**
+ * Departments by code, parents first. New ones are written in one statement with ids chosen here, so a
+ * child can name its parent before either exists (PostgreSQL checks the keys at the statement's end);
+ * existing ones are updated only where the seed changed them.
+ */
+async function writeDepartments(tx: TenantDb, tenantId: string, seed: SeedTenant) {
+  const existing = new Map(
+    (
+      await tx.department.findMany({
+        where: { tenantId },
+        select: { id: true, code: true, name: true, parentId: true },
+      })
+    ).map((row) => [row.code, row]),
+  );
+  const departmentIds = new Map([...existing.values()].map((row) => [row.code, row.id]));
+  const created: { id: string; tenantId: string; code: string; name: string; parentId: string | null }[] = [];
+  for (const d of parentsFirst(seed)) {
+    const parentId = d.parentCode ? (departmentIds.get(d.parentCode) ?? null) : null;
+    const row = existing.get(d.code);
+    if (!row) {
+      const id = randomUUID();
+      departmentIds.set(d.code, id);
+      created.push({ id, tenantId, code: d.code, name: d.name, parentId });
+    } else if (row.name !== d.name || row.parentId !== parentId) {
+      await tx.department.update({ where: { id: row.id }, data: { name: d.name, parentId } });
+    }
+  }
+  if (created.length > 0) await tx.department.createMany({ data: created });
+  return departmentIds;
+}
+
+/**
+ * The staff directory by employee number: new people in batches, existing ones updated only where the
+ * seed changed them, so that seeding a fresh city is a few statements and seeding it again is reads only.
+ */
 async function writeDirectory(
   tx: TenantDb,
   tenantId: string,
   seed: SeedTenant,
   onProgress: (done: number) => void,
 ) {
-  const departmentIds = new Map<string, string>();
-  for (const d of parentsFirst(seed)) {
-    const parentId = d.parentCode ? (departmentIds.get(d.parentCode) ?? null) : null;
-    const row = await tx.department.upsert({
-      where: { tenantId_code: { tenantId, code: d.code } },
-      create: { tenantId, code: d.code, name: d.name, parentId },
-      update: { name: d.name, parentId },
-      select: { id: true },
-    });
-    departmentIds.set(d.code, row.id);
-  }
-  const staffIds = new Map<string, string>();
-  for (const [index, person] of seed.staff.entries()) {
+  const departmentIds = await writeDepartments(tx, tenantId, seed);
+  const existing = new Map(
+    (await tx.staffMember.findMany({ where: { tenantId } })).map((row) => [row.employeeNumber, row]),
+  );
+  const staffIds = new Map([...existing.values()].map((row) => [row.employeeNumber, row.id]));
+  const created: (StaffFields & {
+    id: string;
+    tenantId: string;
+    employeeNumber: string;
+  })[] = [];
+  for (const person of seed.staff) {
     const departmentId = departmentIds.get(person.departmentCode);
     if (!departmentId)
       throw new Error(`${person.employeeNumber}: unknown department ${person.departmentCode}`);
-    const fields = {
-      name: person.name,
-      departmentId,
-      grade: person.grade,
-      positionTitle: person.positionTitle,
-      hireDate: new Date(`${person.hireDate}T00:00:00Z`),
-      birthYear: person.birthYear,
-      email: person.email,
-      phone: person.phone,
-      active: person.active,
-    };
-    const row = await tx.staffMember.upsert({
-      where: { tenantId_employeeNumber: { tenantId, employeeNumber: person.employeeNumber } },
-      create: { tenantId, employeeNumber: person.employeeNumber, ...fields },
-      update: fields,
-      select: { id: true },
-    });
-    staffIds.set(person.employeeNumber, row.id);
-    if ((index + 1) % 50 === 0 || index + 1 === seed.staff.length) onProgress(index + 1);
+    const fields = staffFields(person, departmentId);
+    const row = existing.get(person.employeeNumber);
+    if (!row) {
+      const id = randomUUID();
+      staffIds.set(person.employeeNumber, id);
+      created.push({ id, tenantId, employeeNumber: person.employeeNumber, ...fields });
+    } else if (!sameStaffFields(row, fields)) {
+      await tx.staffMember.update({ where: { id: row.id }, data: fields });
+    }
   }
+  const unchanged = seed.staff.length - created.length;
+  for (let start = 0; start < created.length; start += STAFF_BATCH) {
+    await tx.staffMember.createMany({ data: created.slice(start, start + STAFF_BATCH) });
+    onProgress(unchanged + Math.min(start + STAFF_BATCH, created.length));
+  }
+  if (created.length === 0) onProgress(seed.staff.length);
   return staffIds;
+}
+
+function staffFields(person: SeedStaffMember, departmentId: string) {
+  return {
+    name: person.name,
+    departmentId,
+    grade: person.grade,
+    positionTitle: person.positionTitle,
+    hireDate: new Date(`${person.hireDate}T00:00:00Z`),
+    birthYear: person.birthYear,
+    email: person.email,
+    phone: person.phone,
+    active: person.active,
+  };
+}
+
+type StaffFields = ReturnType<typeof staffFields>;
+
+function sameStaffFields(row: { [key in keyof StaffFields]: StaffFields[key] | null }, fields: StaffFields) {
+  return (Object.keys(fields) as (keyof typeof fields)[]).every((key) =>
+    key === "hireDate" ? row.hireDate?.getTime() === fields.hireDate.getTime() : row[key] === fields[key],
+  );
 }
 
 /**
