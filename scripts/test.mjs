@@ -27,7 +27,6 @@ const tests = run("npx", [
   "turbo",
   "run",
   "typecheck",
-  "typecheck:packages",
   "test",
   "--continue",
   "--output-logs=new-only",
