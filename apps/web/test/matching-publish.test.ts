@@ -2,8 +2,7 @@
 // teams after certificates were issued for the published ones is answered with the reason, translated, for
 // the page's publish section, not with a server error.
 import { parseConfig } from "@mentoring/config";
-import { seedAll } from "@mentoring/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { createSeededTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import {
   prepareCertificateBatch,
   publishRun,
@@ -31,7 +30,7 @@ let cookie: string;
 let csrf: string;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
+  testDb = await createSeededTestDatabase();
   const { db } = testDb;
   services = {
     config: parseConfig({}),
@@ -40,7 +39,6 @@ beforeAll(async () => {
     log: pino({ level: "silent" }),
     close: async () => {},
   };
-  await seedAll(db);
   await seedPrograms(db);
   const tenant = await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } });
   const tenantId = tenant.id;
