@@ -1,9 +1,10 @@
-import { defineConfig } from "vitest/config";
+import { testConfig } from "../../vitest.shared";
+import { testStorageDir } from "./test/storage-dir";
 
-export default defineConfig({
+export default testConfig({
   test: {
     globalSetup: ["./test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Files the jobs store (certificate PDFs and ZIPs) go to a folder of this run, removed after it.
+    env: { STORAGE_DIR: testStorageDir },
   },
 });

@@ -1,7 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { testConfig } from "../../vitest.shared";
 
-export default defineConfig({
-  test: {
-    testTimeout: 30_000,
-  },
-});
+export default testConfig();

@@ -1,9 +1,8 @@
-import { defineConfig } from "vitest/config";
+import { testConfig } from "../../vitest.shared";
 
-export default defineConfig({
+export default testConfig({
   test: {
     globalSetup: ["./test/global-setup.ts"],
     testTimeout: 60_000,
-    hookTimeout: 60_000,
   },
 });

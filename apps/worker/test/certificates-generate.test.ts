@@ -1,4 +1,4 @@
-import { readFile, rm, stat, unlink } from "node:fs/promises";
+import { readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { config } from "@mentoring/config";
 import type { Database } from "@mentoring/db";
@@ -6,16 +6,10 @@ import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db
 import { getCertificateBatch, prepareCertificateBatch, signCertificateBatch } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
 import { UnrecoverableError } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCertificatesJob } from "../src/jobs/certificates-generate";
 import type { JobContext } from "../src/jobs/handler";
 import { log, noMail } from "./support";
-
-const storageDir = vi.hoisted(() => {
-  const dir = `${process.env.TMPDIR ?? "/tmp"}/worker-certificates-test-${process.pid}`;
-  process.env.STORAGE_DIR = dir;
-  return dir;
-});
 
 let database: SeededTestDatabase;
 let db: Database;
@@ -30,7 +24,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.drop();
-  await rm(storageDir, { recursive: true, force: true });
 });
 
 function context(signal = new AbortController().signal) {
@@ -112,7 +105,6 @@ describe("the certificates.generate job", () => {
   const times = () => Promise.all(files.map(async (file) => (await stat(file)).mtimeMs));
 
   beforeAll(async () => {
-    expect(config().STORAGE_DIR).toBe(storageDir);
     tenantId = tenants.yongin as string;
     batchId = await signedBatch(tenantId, config().DATA_ENCRYPTION_KEY);
   });
@@ -125,7 +117,7 @@ describe("the certificates.generate job", () => {
     expect(reported).toEqual([...reported].sort((a, b) => a - b));
     const batch = await batchOf(tenantId, batchId);
     expect(batch).toMatchObject({ status: "ready", progress: 100, archiveReady: true });
-    const folder = path.join(storageDir, "tenants", tenantId, "certificates", batchId);
+    const folder = path.join(config().STORAGE_DIR, "tenants", tenantId, "certificates", batchId);
     files = [
       ...batch.certificates.map((row) => path.join(folder, `${row.serial}.pdf`)),
       path.join(folder, "certificates.zip"),

@@ -30,6 +30,8 @@ export interface TransactionOptions {
   isolationLevel?: Prisma.TransactionIsolationLevel;
   /** Milliseconds the transaction may run. */
   timeout?: number;
+  /** Milliseconds it may wait for a connection of the pool. */
+  maxWait?: number;
 }
 
 export interface Database {

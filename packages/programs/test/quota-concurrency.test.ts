@@ -118,7 +118,8 @@ describe("the last five places of a quota", () => {
               inside -= 1;
             }
           },
-          { timeout: 60_000 },
+          // A hundred on a pool of 25: the last wait for a connection as long as the line takes.
+          { timeout: 60_000, maxWait: 60_000 },
         ),
       ),
     );
