@@ -2,7 +2,7 @@
 // lint, type checks and every package's tests. Exits non-zero on any failure.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { ensureChromium, prepare, root, run, step } from "./lib.mjs";
+import { ensureChromium, prepare, root, run, start, step } from "./lib.mjs";
 
 const started = Date.now();
 process.env.TURBO_TELEMETRY_DISABLED = "1";
@@ -22,21 +22,25 @@ for (const dir of packageDirs) rmSync(reportOf(dir), { force: true });
 
 step("Lint (Biome)");
 const lint = run("npm", ["run", "--silent", "lint"]);
-step("Type check and tests (Turborepo)");
-const tests = run("npx", [
-  "turbo",
-  "run",
-  "typecheck",
-  "test",
-  "--continue",
-  "--output-logs=new-only",
-  "--log-order=grouped",
-]);
-
-step("Browser tests (Playwright, Debian's Chromium)");
+// The browser tests wait on pages, mails and jobs much of the time; the type check and the Vitest suites
+// fill that time, so the two run side by side rather than one after the other.
+step(
+  "Browser tests (Playwright, Debian's Chromium) beside the type check and unit/integration tests (Turborepo)",
+);
 const e2eReport = join(root, "apps/web/.tmp/e2e-results.json");
 rmSync(e2eReport, { force: true });
-const e2e = run("npx", ["playwright", "test", "-c", "apps/web/playwright.config.ts"]);
+const [tests, e2e] = await Promise.all([
+  start("npx", [
+    "turbo",
+    "run",
+    "typecheck",
+    "test",
+    "--continue",
+    "--output-logs=new-only",
+    "--log-order=grouped",
+  ]),
+  start("npx", ["playwright", "test", "-c", "apps/web/playwright.config.ts"]),
+]);
 
 let passed = 0;
 let failed = 0;

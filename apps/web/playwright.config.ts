@@ -19,6 +19,8 @@ export default defineConfig({
   retries: 0,
   // Whole journeys (sign-up to directory import) run a minute alone and longer on a loaded machine.
   timeout: 180_000,
+  // The suite runs beside the unit tests on two cores: a page may take a few seconds to answer.
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: ".tmp/e2e-results.json" }]],
   outputDir: ".tmp/e2e-artifacts",
   use: {
