@@ -1,6 +1,6 @@
 // Set-up steps shared by `npm test`, `npm run demo` and `npm run bench`. Node built-ins only: these run
 // before anything is installed.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -16,15 +16,6 @@ export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
   if (result.error) throw result.error;
   return result.status ?? 1;
-}
-
-/** Like `run`, without waiting: resolves to the exit status, so that independent steps can overlap. */
-export function start(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: "inherit", ...options });
-    child.once("error", reject);
-    child.once("exit", (code) => resolve(code ?? 1));
-  });
 }
 
 export function runOrExit(command, args, options) {

@@ -130,8 +130,6 @@ export default async function globalSetup() {
     // The login fixture (e2e/fixtures.ts) signs session cookies as the server does.
     process.env.E2E_SESSION_SECRET = env.SESSION_SECRET;
     process.env.E2E_STRIPE_WEBHOOK_SECRET = webhookSecret;
-    // `npm test` starts its other suites once the app is built and serving (scripts/test.mjs).
-    if (process.env.E2E_READY_FILE) writeFileSync(process.env.E2E_READY_FILE, baseURL);
   } catch (error) {
     await teardown();
     throw error;

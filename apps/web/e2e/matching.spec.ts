@@ -268,3 +268,46 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   await expectCleanPage(participant, data);
   expect(participantErrors).toEqual([]);
 });
+
+test("while a run is queued, the coordinator cannot start another: the button waits and says why", async ({
+  pageAs,
+  db,
+}) => {
+  const city = await createTenant(db, {
+    like: seed,
+    accounts: [{ person: coordinator, roles: ["coordinator"] }],
+  });
+  const cohort = await createCohortFor(db, city, {
+    template: "reverse_mentoring",
+    recruitmentStart: seeded.recruitmentStart,
+    phase: "matching",
+    applicants: [
+      ...cast.mentors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
+      ...cast.mentees.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
+    ],
+    answers: () => true,
+    override: "대기 중인 실행 시험",
+    appUrl: baseURL(),
+  });
+  // A run the worker has not taken yet (written without its job, so it stays queued).
+  await db.withTenant(city.id, (tx) =>
+    tx.matchingRun.create({
+      data: {
+        tenantId: city.id,
+        cohortId: cohort.id,
+        number: 1,
+        status: "queued",
+        problem: { participants: [] },
+      },
+    }),
+  );
+
+  const desk = await pageAs(city.staff(coordinator).email);
+  await desk.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohort.id}/matching`);
+  const again = desk.getByRole("button", { name: "다시 실행" });
+  await expect(again).toBeDisabled();
+  await expect(again).toHaveAccessibleDescription(
+    "1회차가 아직 계산 중입니다. 끝나면 다시 실행할 수 있습니다.",
+  );
+  await expectCleanPage(desk, [city.name, cohort.title]);
+});

@@ -699,6 +699,8 @@ export default function CohortMatching() {
   const formAction = run ? `${base}/matching?run=${run.id}` : `${base}/matching`;
   const running = inProgress(run);
   useRefreshWhile(running);
+  // One run at a time per cohort (the server refuses another): the button waits while one is queued or working.
+  const unfinished = runs.find(inProgress);
   const inMatching = cohort.status === "matching";
   // Which form the last answer is about: a refusal names it, success data carries it.
   const about = isRefusal(result) ? result.refused : result?.intent;
@@ -720,9 +722,18 @@ export default function CohortMatching() {
           <input type="hidden" name="intent" value="run" />
           {run ? <input type="hidden" name="basedOnRunId" value={run.id} /> : null}
           <p id="run-hint" className="field__hint">
-            {run ? t("matching.run.rerunHint", { number: run.number }) : t("matching.run.startHint")}
+            {unfinished
+              ? t("matching.run.busyHint", { number: unfinished.number })
+              : run
+                ? t("matching.run.rerunHint", { number: run.number })
+                : t("matching.run.startHint")}
           </p>
-          <button type="submit" className="button-primary" disabled={busy} aria-describedby="run-hint">
+          <button
+            type="submit"
+            className="button-primary"
+            disabled={busy || unfinished !== undefined}
+            aria-describedby="run-hint"
+          >
             {run ? t("matching.run.rerun") : t("matching.run.start")}
           </button>
         </Form>

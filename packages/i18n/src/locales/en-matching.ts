@@ -16,6 +16,7 @@ export const enMatching: Translation<typeof koMatching> = {
   run: {
     start: "Run matching",
     rerun: "Run again",
+    busyHint: "Run {{number}} is still being computed. You can run again once it is done.",
     rerunHint: "Computes again from scratch, keeping the pinned and forbidden pairs of run {{number}}.",
     startHint: "Uses the accepted participants and the survey answers submitted so far.",
     started: "Matching run {{number}} has started.",

@@ -15,6 +15,7 @@ export const koMatching = {
   run: {
     start: "매칭 실행",
     rerun: "다시 실행",
+    busyHint: "{{number}}회차가 아직 계산 중입니다. 끝나면 다시 실행할 수 있습니다.",
     rerunHint: "{{number}}회차의 고정한 짝과 금지한 짝을 이어받아 처음부터 다시 계산합니다.",
     startHint: "선정된 참가자와 지금까지 제출된 설문 응답으로 계산합니다.",
     started: "{{number}}회차 매칭을 시작했습니다.",
