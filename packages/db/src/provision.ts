@@ -137,28 +137,16 @@ export async function dropDatabase(adminUrl: string, database: string): Promise<
 export async function grantAppPrivileges(urls: DatabaseUrls): Promise<void> {
   const { user: owner } = credentialsOf(urls.owner);
   const { user: app } = credentialsOf(urls.app);
-  const client = await connect(urls.owner);
-  try {
-    await client.query("BEGIN");
-    for (const statement of [
-      `REVOKE ALL ON SCHEMA public FROM PUBLIC`,
-      `GRANT USAGE ON SCHEMA public TO ${ident(app)}`,
-      `ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${ident(app)}`,
-      `ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${ident(app)}`,
-      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident(app)}`,
-      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident(app)}`,
-      `REVOKE ALL ON TABLE _prisma_migrations FROM ${ident(app)}`,
-      `REVOKE UPDATE, DELETE ON TABLE audit_logs FROM ${ident(app)}`,
-    ]) {
-      await client.query(statement);
-    }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    await client.end();
-  }
+  await runAsOwner(urls, [
+    `REVOKE ALL ON SCHEMA public FROM PUBLIC`,
+    `GRANT USAGE ON SCHEMA public TO ${ident(app)}`,
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${ident(app)}`,
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(owner)} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${ident(app)}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident(app)}`,
+    `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident(app)}`,
+    `REVOKE ALL ON TABLE _prisma_migrations FROM ${ident(app)}`,
+    `REVOKE UPDATE, DELETE ON TABLE audit_logs FROM ${ident(app)}`,
+  ]);
 }
 
 /**
@@ -169,21 +157,24 @@ export async function grantAppPrivileges(urls: DatabaseUrls): Promise<void> {
  */
 export async function installDatabaseFunctions(urls: DatabaseUrls): Promise<void> {
   const { user: app } = credentialsOf(urls.app);
+  await runAsOwner(urls, [
+    `DROP POLICY IF EXISTS serial_lookup ON public.certificate_serials`,
+    // CURRENT_USER is the owner here: the role the function below runs as.
+    `CREATE POLICY serial_lookup ON public.certificate_serials FOR SELECT TO CURRENT_USER USING (true)`,
+    `CREATE OR REPLACE FUNCTION public.certificate_serial_tenant(lookup_serial text) RETURNS uuid
+         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ''
+         AS $$ select tenant_id from public.certificate_serials where serial = lookup_serial $$`,
+    `REVOKE ALL ON FUNCTION public.certificate_serial_tenant(text) FROM PUBLIC`,
+    `GRANT EXECUTE ON FUNCTION public.certificate_serial_tenant(text) TO ${ident(app)}`,
+  ]);
+}
+
+/** Statements run as the owner in one transaction: all of them or none. */
+async function runAsOwner(urls: DatabaseUrls, statements: string[]): Promise<void> {
   const client = await connect(urls.owner);
   try {
     await client.query("BEGIN");
-    for (const statement of [
-      `DROP POLICY IF EXISTS serial_lookup ON public.certificate_serials`,
-      // CURRENT_USER is the owner here: the role the function below runs as.
-      `CREATE POLICY serial_lookup ON public.certificate_serials FOR SELECT TO CURRENT_USER USING (true)`,
-      `CREATE OR REPLACE FUNCTION public.certificate_serial_tenant(lookup_serial text) RETURNS uuid
-         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ''
-         AS $$ select tenant_id from public.certificate_serials where serial = lookup_serial $$`,
-      `REVOKE ALL ON FUNCTION public.certificate_serial_tenant(text) FROM PUBLIC`,
-      `GRANT EXECUTE ON FUNCTION public.certificate_serial_tenant(text) TO ${ident(app)}`,
-    ]) {
-      await client.query(statement);
-    }
+    for (const statement of statements) await client.query(statement);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
