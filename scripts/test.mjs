@@ -43,6 +43,8 @@ const e2e = run("npx", ["playwright", "test", "-c", "apps/web/playwright.config.
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// Named again at the very end, where a CI log's tail still shows them.
+const failures = [];
 for (const dir of packageDirs) {
   if (!existsSync(reportOf(dir))) continue;
   const report = JSON.parse(readFileSync(reportOf(dir), "utf8"));
@@ -50,12 +52,21 @@ for (const dir of packageDirs) {
   // A file that fails to load has no failed test, only an unsuccessful report: count it once.
   failed += report.numFailedTests || (report.success ? 0 : 1);
   skipped += report.numPendingTests + report.numTodoTests;
+  for (const file of report.testResults) {
+    const where = file.name.slice(root.length + 1);
+    const tests = file.assertionResults.filter((test) => test.status === "failed");
+    if (file.status === "failed" && tests.length === 0)
+      failures.push(`${where}: ${file.message.split("\n")[0]}`);
+    for (const test of tests)
+      failures.push(`${where} › ${test.fullName}: ${test.failureMessages[0]?.split("\n")[0]}`);
+  }
 }
 if (existsSync(e2eReport)) {
   const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));
   passed += stats.expected;
   failed += stats.unexpected + stats.flaky;
   skipped += stats.skipped;
+  failures.push(...failedBrowserTests(JSON.parse(readFileSync(e2eReport, "utf8"))));
 } else if (e2e !== 0) {
   failed += 1;
 }
@@ -64,5 +75,20 @@ const seconds = Math.round((Date.now() - started) / 1000);
 console.log(
   `\nlint: ${ok(lint)}; type check and unit/integration tests: ${ok(tests)}; browser tests: ${ok(e2e)}; ${seconds} s`,
 );
+for (const failure of failures) console.log(`FAILED ${failure}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(lint === 0 && tests === 0 && e2e === 0 && failed === 0 && passed > 0 ? 0 : 1);
+
+/** The titles of failed or flaky Playwright tests, walking the report's nested suites. */
+function failedBrowserTests(report) {
+  const names = [];
+  const walk = (suite, path) => {
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+    for (const spec of suite.specs ?? []) {
+      const bad = spec.tests.some((test) => test.status === "unexpected" || test.status === "flaky");
+      if (bad) names.push(`${spec.file}:${spec.line} › ${[...path, spec.title].filter(Boolean).join(" › ")}`);
+    }
+  };
+  for (const suite of report.suites) walk(suite, []);
+  return names;
+}
