@@ -7,6 +7,7 @@ import {
   cohortStatuses,
   dueTransition,
   nextStatus,
+  postSurveyCompletionLow,
   type TransitionFacts,
   transitionAllowed,
   transitionProblems,
@@ -33,6 +34,7 @@ function facts(today: string, overrides: Partial<Omit<TransitionFacts, "today">>
     accepted: { mentor: 30, mentee: 10 },
     openPreSurveys: 0,
     publishedTeams: 10,
+    postSurveys: { submitted: 40, expected: 40 },
     ...overrides,
   };
 }
@@ -127,6 +129,36 @@ describe("transitionProblems", () => {
     expect(problems).toEqual([{ code: "transition.no_teams", overridable: false, params: {} }]);
   });
 
+  it("asks before closing while the post-survey stands under 80%, with the figures, and lets an override close", () => {
+    const problems = transitionProblems(
+      "evaluation",
+      "closed",
+      schedule,
+      facts("2025-10-31", { postSurveys: { submitted: 1, expected: 40 } }),
+    );
+    expect(problems).toEqual([
+      {
+        code: "transition.post_surveys_incomplete",
+        overridable: true,
+        params: { submitted: 1, expected: 40, percent: 2, threshold: 80 },
+      },
+    ]);
+    expect(transitionAllowed(problems, false)).toBe(false);
+    expect(transitionAllowed(problems, true)).toBe(true);
+  });
+
+  it("closes without asking once the post-survey reaches 80%", () => {
+    expect(
+      codes("evaluation", "closed", facts("2025-10-31", { postSurveys: { submitted: 32, expected: 40 } })),
+    ).toEqual([]);
+  });
+
+  it("does not ask about the post-survey on any other move", () => {
+    expect(
+      codes("active", "evaluation", facts("2025-10-01", { postSurveys: { submitted: 0, expected: 40 } })),
+    ).toEqual([]);
+  });
+
   it("reports every problem at once", () => {
     expect(
       codes("recruiting", "orientation", facts("2025-02-01", { accepted: { mentor: 0, mentee: 3 } })),
@@ -216,5 +248,20 @@ describe("what each status allows", () => {
 
   it("lets applicants withdraw while recruiting and during orientation, not once matching starts", () => {
     expect(cohortStatuses.filter(allowsWithdrawal)).toEqual(["recruiting", "orientation"]);
+  });
+});
+
+describe("postSurveyCompletionLow", () => {
+  it("is low under 80% of the expected answers and not at 80% or more", () => {
+    expect(postSurveyCompletionLow({ submitted: 1, expected: 40 })).toBe(true);
+    expect(postSurveyCompletionLow({ submitted: 31, expected: 40 })).toBe(true);
+    expect(postSurveyCompletionLow({ submitted: 39, expected: 50 })).toBe(true);
+    expect(postSurveyCompletionLow({ submitted: 32, expected: 40 })).toBe(false);
+    expect(postSurveyCompletionLow({ submitted: 40, expected: 50 })).toBe(false);
+    expect(postSurveyCompletionLow({ submitted: 40, expected: 40 })).toBe(false);
+  });
+
+  it("is not low when no answers are expected (no post round opened, or no one in it)", () => {
+    expect(postSurveyCompletionLow({ submitted: 0, expected: 0 })).toBe(false);
   });
 });

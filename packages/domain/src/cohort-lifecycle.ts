@@ -40,6 +40,26 @@ export interface TransitionFacts {
   openPreSurveys: number;
   /** Teams published from a matching run. */
   publishedTeams: number;
+  /**
+   * Post-survey answers over every opened post round: participants expected (accepted applications in
+   * each round's roles, summed over rounds) and answers submitted.
+   */
+  postSurveys: { submitted: number; expected: number };
+}
+
+/**
+ * Closing a cohort with fewer post-survey answers than this (whole percent of those expected) asks the
+ * coordinator to confirm: once closed, the evaluation has only what was answered.
+ */
+export const CLOSING_POST_SURVEY_THRESHOLD = 80;
+
+/**
+ * Whether the post-survey stands too low to close without asking: under the threshold, counted in whole
+ * answers (39 of 50 is 78%, under; 40 of 50 is 80%, not). No expected answers is not low.
+ */
+export function postSurveyCompletionLow(post: { submitted: number; expected: number }): boolean {
+  if (post.expected <= 0) return false;
+  return Math.min(post.submitted, post.expected) * 100 < CLOSING_POST_SURVEY_THRESHOLD * post.expected;
 }
 
 /**
@@ -53,7 +73,8 @@ export interface TransitionProblem {
     | "transition.too_early"
     | "transition.no_accepted"
     | "transition.surveys_open"
-    | "transition.no_teams";
+    | "transition.no_teams"
+    | "transition.post_surveys_incomplete";
   overridable: boolean;
   params: Record<string, string | number>;
 }
@@ -94,6 +115,19 @@ export function transitionProblems(
   }
   if (to === "active" && facts.publishedTeams === 0) {
     problems.push({ code: "transition.no_teams", overridable: false, params: {} });
+  }
+  if (to === "closed" && postSurveyCompletionLow(facts.postSurveys)) {
+    const { submitted, expected } = facts.postSurveys;
+    problems.push({
+      code: "transition.post_surveys_incomplete",
+      overridable: true,
+      params: {
+        submitted,
+        expected,
+        percent: Math.floor((Math.min(submitted, expected) * 100) / expected),
+        threshold: CLOSING_POST_SURVEY_THRESHOLD,
+      },
+    });
   }
   return problems;
 }

@@ -20,10 +20,12 @@ export {
 export {
   acceptsApplications,
   allowsWithdrawal,
+  CLOSING_POST_SURVEY_THRESHOLD,
   type CohortStatus,
   cohortStatuses,
   dueTransition,
   nextStatus,
+  postSurveyCompletionLow,
   statusStartsOn,
   type TransitionFacts,
   type TransitionProblem,

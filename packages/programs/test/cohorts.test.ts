@@ -440,6 +440,55 @@ describe("moving a cohort through its lifecycle", () => {
     ]);
   });
 
+  it("asks before closing while few post-surveys are in, with the figures, and closes on an override with a reason", async () => {
+    const { cohortId } = await draftCohort();
+    await accept(cohortId, "mentor", 3);
+    await accept(cohortId, "mentee", 1);
+    await setStatus(cohortId, "active");
+    await move(cohortId, "evaluation", "2025-10-01");
+    // One of the four participants has answered the post-survey.
+    await db.withTenant(gangneung, async (tx) => {
+      const round = await tx.surveyRound.findFirstOrThrow({
+        where: { tenantId: gangneung, cohortId, phase: "post" },
+      });
+      const application = await tx.application.findFirstOrThrow({
+        where: { tenantId: gangneung, cohortId, status: "accepted" },
+      });
+      await tx.surveyResponse.create({
+        data: {
+          tenantId: gangneung,
+          roundId: round.id,
+          applicationId: application.id,
+          submittedAt: new Date(),
+        },
+      });
+    });
+
+    const refusal = await refusalOf(move(cohortId, "closed", "2025-10-31"));
+    expect(problemsOf(refusal)).toEqual([
+      {
+        code: "transition.post_surveys_incomplete",
+        overridable: true,
+        params: { submitted: 1, expected: 4, percent: 25, threshold: 80 },
+      },
+    ]);
+    const overview = await db.withTenant(gangneung, (tx) =>
+      getCohortOverview(tx, { tenantId: gangneung, cohortId, today: day("2025-10-31") }),
+    );
+    expect(overview.next?.problems.map((problem) => problem.code)).toEqual([
+      "transition.post_surveys_incomplete",
+    ]);
+    expect((await cohortRow(cohortId)).status).toBe("evaluation");
+
+    await move(cohortId, "closed", "2025-10-31", { override: true, reason: "응답 기한 종료" });
+    expect((await cohortRow(cohortId)).status).toBe("closed");
+    const [closing] = await auditOf(cohortId, "cohort.status.update").then((rows) => rows.slice(-1));
+    expect(closing?.after).toMatchObject({
+      status: "closed",
+      override: { reason: "응답 기한 종료", problems: [{ code: "transition.post_surveys_incomplete" }] },
+    });
+  });
+
   it("closes an evaluated cohort, after which nothing moves it", async () => {
     const { cohortId } = await draftCohort();
     await setStatus(cohortId, "evaluation");
@@ -504,7 +553,15 @@ describe("messages", () => {
       "programs.transition.refused",
       "programs.transition.reasonRequired",
       ...(
-        ["not_next", "closed", "too_early", "no_accepted", "surveys_open", "no_teams"] satisfies string[]
+        [
+          "not_next",
+          "closed",
+          "too_early",
+          "no_accepted",
+          "surveys_open",
+          "no_teams",
+          "post_surveys_incomplete",
+        ] satisfies string[]
       ).map((code) => `programs.transition.${code}`),
     ];
     expect(missingKeys(keys, locale)).toEqual([]);

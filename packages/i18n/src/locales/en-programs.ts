@@ -198,6 +198,7 @@ export const enPrograms: Translation<typeof koPrograms> = {
     date: "{{field}}: enter a real date (YYYY-MM-DD)",
     choice: "{{field}}: choose from the list",
     invalid: "{{field}}: this value is not valid",
+    unknownDepartment: "{{field}}: names a department this organisation does not have",
   },
   newCohort: {
     title: "New cohort",
@@ -265,6 +266,8 @@ export const enPrograms: Translation<typeof koPrograms> = {
     surveys_open_one: "{{count}} pre-survey is still open",
     surveys_open_other: "{{count}} pre-surveys are still open",
     no_teams: "No teams are published. Publish the matching first",
+    post_surveys_incomplete:
+      "Only {{submitted}} of {{expected}} post-survey answers are in ({{percent}}%, under {{threshold}}%). Once closed, no more answers can come in",
     refused: "The cohort did not move on. See below.",
     reasonRequired: "Give a reason to override",
   },

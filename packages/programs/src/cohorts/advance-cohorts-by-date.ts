@@ -94,7 +94,7 @@ async function advanceCohort(
   let status = record.cohort.status;
   // Judged against the day checked before this run, so that phases arriving together move in turn.
   for (;;) {
-    const facts = await transitionFacts(tx, tenantId, cohortId, today);
+    const facts = await transitionFacts(tx, tenantId, cohortId, today, record.definition.questionSets);
     const to = dueTransition(status, record.schedule, checkedOn, facts);
     if (to === null) break;
     await transitionCohort(tx, {

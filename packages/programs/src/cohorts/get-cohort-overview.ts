@@ -46,7 +46,7 @@ export async function getCohortOverview(
       where: { tenantId, cohortId, status: { in: ["accepted", "waitlisted"] } },
       _count: { _all: true },
     }),
-    transitionFacts(tx, tenantId, cohortId, today),
+    transitionFacts(tx, tenantId, cohortId, today, record.definition.questionSets),
   ]);
   const applications = Object.fromEntries(
     applicationRoles.map((role) => {
