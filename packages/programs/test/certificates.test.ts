@@ -318,6 +318,70 @@ describe("certificates of a cohort", () => {
     expect(outcome).toBe(rollback);
   });
 
+  it("ask the coordinator about people marked absent at the ceremony: refused until told, then issued to them too or left out", async () => {
+    const rollback = new Error("roll back");
+    const team = teams.teams.find((candidate) => candidate.mentees.length >= 2) ?? teams.teams[0];
+    const absentId = team?.mentees[0] as string;
+    const outcome = await inYongin(async (tx) => {
+      await recordAttendance(tx, {
+        tenantId: yongin,
+        cohortId,
+        applicationId: absentId,
+        present: false,
+        actorUserId: coordinatorId,
+      });
+      const absentName = (
+        await tx.application.findFirstOrThrow({
+          where: { tenantId: yongin, id: absentId },
+          select: { staffMember: { select: { name: true } } },
+        })
+      ).staffMember.name;
+      const prepare = (absentees?: "include" | "exclude") =>
+        prepareCertificateBatch(tx, {
+          tenantId: yongin,
+          cohortId,
+          actorUserId: coordinatorId,
+          today: "2025-03-01",
+          ...(absentees && { absentees }),
+        });
+      const namesOn = async (id: string) =>
+        (
+          await tx.certificate.findMany({
+            where: { tenantId: yongin, batchId: id },
+            select: { content: true },
+          })
+        ).flatMap((row) => {
+          const content = row.content as { mentors: string[]; mentees: string[] };
+          return [...content.mentors, ...content.mentees];
+        });
+
+      const undecided = await refusal(prepare());
+      expect([undecided.code, undecided.params]).toEqual([
+        "certificate.absentees_undecided",
+        { count: 1, names: absentName },
+      ]);
+
+      const included = await prepare("include");
+      expect(await namesOn(included.batchId)).toContain(absentName);
+      expect(await tx.certificate.count({ where: { tenantId: yongin, batchId: included.batchId } })).toBe(
+        teams.teams.length,
+      );
+
+      const excluded = await prepare("exclude");
+      expect(await namesOn(excluded.batchId)).not.toContain(absentName);
+      expect(await tx.certificate.count({ where: { tenantId: yongin, batchId: excluded.batchId } })).toBe(
+        teams.teams.length,
+      );
+      const audit = await tx.auditLog.findFirstOrThrow({
+        where: { tenantId: yongin, action: "certificate_batch.refresh", entityId: excluded.batchId },
+        orderBy: { at: "desc" },
+      });
+      expect(audit.after).toMatchObject({ absent: 1, absentees: "exclude" });
+      throw rollback;
+    }).catch((error: unknown) => error);
+    expect(outcome).toBe(rollback);
+  });
+
   it("can be prepared again before signing, which replaces every serial", async () => {
     const before = await inYongin((tx) => getCertificateBatch(tx, { tenantId: yongin, batchId }));
     const again = await inYongin((tx) =>

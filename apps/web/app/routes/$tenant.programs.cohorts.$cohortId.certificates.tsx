@@ -53,7 +53,11 @@ const attendanceForm = z.object({
   applicationId: id,
   present: z.enum(["true", "false"]),
 });
-const prepareForm = z.object({ intent: z.literal("prepare") });
+// Asked only when the ceremony's attendance marks someone absent; the use case refuses to guess.
+const prepareForm = z.object({
+  intent: z.literal("prepare"),
+  absentees: z.enum(["include", "exclude"]).optional(),
+});
 const revokeForm = z.object({
   intent: z.literal("revoke"),
   certificateId: id,
@@ -116,7 +120,11 @@ export const action = tenantAction(
       }
       case "prepare": {
         const { batchId } = await withTenant((db) =>
-          prepareCertificateBatch(db, { ...acting, today: tenantToday(tenant.timeZone) }),
+          prepareCertificateBatch(db, {
+            ...acting,
+            today: tenantToday(tenant.timeZone),
+            ...(form.absentees && { absentees: form.absentees }),
+          }),
         );
         return { intent: form.intent, batchId };
       }
@@ -171,6 +179,9 @@ export default function CohortCertificates() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   useRefreshWhile(batches.some((batch) => batch.status === "generating"));
+  // Team members marked absent at the ceremony: preparing asks whether their certificates are issued.
+  const absent =
+    ceremony?.attendance.filter((person) => person.present === false && person.teamNumber !== null) ?? [];
   const ceremonyRefusal = isRefusal(result) && result.refused === "ceremony" ? result : undefined;
   // One object per refusal: conform reports a new lastResult on every render it changes, and a fresh
   // object each render would loop.
@@ -332,6 +343,28 @@ export default function CohortCertificates() {
         ) : null}
         <Form method="post">
           <CsrfInput />
+          {absent.length > 0 ? (
+            <fieldset data-testid="absentees-choice">
+              <legend>
+                {t("certificates.batch.absenteesLegend", {
+                  count: absent.length,
+                  names: absent.map((person) => person.name).join(", "),
+                })}
+              </legend>
+              {(["include", "exclude"] as const).map((choice) => (
+                <p key={choice} className="consent-check">
+                  <input type="radio" id={`absentees-${choice}`} name="absentees" value={choice} required />{" "}
+                  <label htmlFor={`absentees-${choice}`}>
+                    {t(
+                      choice === "include"
+                        ? "certificates.batch.absenteesInclude"
+                        : "certificates.batch.absenteesExclude",
+                    )}
+                  </label>
+                </p>
+              ))}
+            </fieldset>
+          ) : null}
           <button type="submit" name="intent" value="prepare" className="button-primary" disabled={busy}>
             {t("certificates.batch.prepare")}
           </button>

@@ -51,6 +51,13 @@ export const enCertificates: Translation<typeof koCertificates> = {
       "One certificate is prepared per published team. Until it is signed, you can prepare it again to correct it.",
     prepare: "Prepare certificates",
     prepared: "The certificates are prepared and wait for the executive's signature.",
+    absenteesLegend_one:
+      "{{count}} person missed the ceremony: {{names}}. What should their certificate say?",
+    absenteesLegend_other:
+      "{{count}} people missed the ceremony: {{names}}. What should their certificates say?",
+    absenteesInclude: "Issue certificates to them too",
+    absenteesExclude:
+      "Leave their names out (a team whose mentors or whose mentees all missed it gets no certificate)",
     none: "No certificates have been prepared yet.",
     heading_one: "{{count}} certificate",
     heading_other: "{{count}} certificates",
@@ -156,6 +163,11 @@ export const enCertificates: Translation<typeof koCertificates> = {
     signerText: "{{name}}, {{title}}",
   },
   error: {
+    absenteesUndecided_one:
+      "{{count}} person missed the ceremony ({{names}}). Choose whether to issue their certificate too or leave them out.",
+    absenteesUndecided_other:
+      "{{count}} people missed the ceremony ({{names}}). Choose whether to issue their certificates too or leave them out.",
+    allAbsent: "Leaving out those who missed the ceremony leaves no certificate to issue.",
     startsAtInvalid: "Check the ceremony's date and time.",
     dateRequired: "Enter the ceremony's date as YYYY-MM-DD.",
     timeRequired: "Enter the ceremony's time as HH:MM.",

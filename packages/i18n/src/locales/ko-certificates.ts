@@ -47,6 +47,11 @@ export const koCertificates = {
     intro: "공개된 팀마다 결연증서를 한 장씩 준비합니다. 서명 전에는 다시 준비해 내용을 고칠 수 있습니다.",
     prepare: "결연증서 준비",
     prepared: "결연증서를 준비했습니다. 임원의 서명을 기다립니다.",
+    absenteesLegend_other:
+      "결연식에 불참한 사람이 {{count}}명 있습니다: {{names}}. 이들의 결연증서를 어떻게 할까요?",
+    absenteesInclude: "불참자에게도 발급합니다",
+    absenteesExclude:
+      "불참자의 이름은 빼고 발급합니다 (팀의 멘토나 멘티가 모두 불참했으면 그 팀은 발급하지 않습니다)",
     none: "아직 준비된 결연증서가 없습니다.",
     heading_other: "결연증서 {{count}}장",
     status: {
@@ -151,6 +156,9 @@ export const koCertificates = {
     signerText: "{{title}} {{name}}",
   },
   error: {
+    absenteesUndecided_other:
+      "결연식에 불참한 {{count}}명({{names}})의 결연증서를 어떻게 할지 골라 주세요: 불참자에게도 발급하거나, 빼고 발급합니다.",
+    allAbsent: "불참자를 빼면 발급할 결연증서가 남지 않습니다.",
     startsAtInvalid: "결연식 날짜와 시각을 확인해 주세요.",
     dateRequired: "결연식 날짜를 YYYY-MM-DD 형식으로 입력해 주세요.",
     timeRequired: "결연식 시각을 HH:MM 형식으로 입력해 주세요.",
