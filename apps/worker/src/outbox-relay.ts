@@ -8,43 +8,54 @@ export interface JobPublisher {
   addBulk(queue: string, jobs: { name: string; data: unknown; opts: JobsOptions }[]): Promise<void>;
 }
 
-interface PendingEvent {
+/** What the reconcile step asks Redis: where a job is, "unknown" when Redis has no such job. */
+export interface JobStates {
+  jobState(queue: string, jobId: string): Promise<string>;
+}
+
+interface OutboxEventRow {
   id: bigint;
   queue: string;
   job_name: string;
   payload: unknown;
+  job_key: string;
+}
+
+async function publish(publisher: JobPublisher, events: OutboxEventRow[]): Promise<void> {
+  const byQueue = new Map<string, OutboxEventRow[]>();
+  for (const event of events) byQueue.set(event.queue, [...(byQueue.get(event.queue) ?? []), event]);
+  for (const [queue, queued] of byQueue) {
+    await publisher.addBulk(
+      queue,
+      queued.map((event) => ({
+        name: event.job_name,
+        data: event.payload,
+        opts: { ...jobOptionsOf(event.job_name), jobId: jobIdOf(event.job_key) },
+      })),
+    );
+  }
 }
 
 /**
  * Publishes unpublished outbox rows to BullMQ, oldest first, at least once each. Rows are locked
  * (SKIP LOCKED, so several relays can run) and marked published in the same transaction, after BullMQ
  * accepted them. A crash between the two publishes the batch again on restart; the job id derived from
- * the outbox id makes BullMQ keep one job per event, and handlers are idempotent for older repeats.
+ * the row's random job key makes BullMQ keep one job per event, and handlers are idempotent for older
+ * repeats. Published is not done: the row stays open until the worker records completion (see
+ * `reconcileBatch`).
  */
 export async function relayBatch(db: Database, publisher: JobPublisher, batchSize: number): Promise<number> {
   return db.platform.$transaction(
     async (tx) => {
-      const events = await tx.$queryRaw<PendingEvent[]>`
-        select id, queue, job_name, payload from outbox_events
+      const events = await tx.$queryRaw<OutboxEventRow[]>`
+        select id, queue, job_name, payload, job_key::text from outbox_events
         where published_at is null
         order by id
         limit ${batchSize}
         for update skip locked`;
       if (events.length === 0) return 0;
 
-      const byQueue = new Map<string, PendingEvent[]>();
-      for (const event of events) byQueue.set(event.queue, [...(byQueue.get(event.queue) ?? []), event]);
-      for (const [queue, queued] of byQueue) {
-        await publisher.addBulk(
-          queue,
-          queued.map((event) => ({
-            name: event.job_name,
-            data: event.payload,
-            opts: { ...jobOptionsOf(event.job_name), jobId: jobIdOf(event.id) },
-          })),
-        );
-      }
-
+      await publish(publisher, events);
       const ids = events.map((event) => event.id);
       await tx.$executeRaw`
         update outbox_events set published_at = now(), attempts = attempts + 1, last_error = null
@@ -55,23 +66,126 @@ export async function relayBatch(db: Database, publisher: JobPublisher, batchSiz
   );
 }
 
+export interface ReconcileResult {
+  /** Open rows looked at (published more than the grace period ago, no outcome recorded). */
+  checked: number;
+  /** Rows whose job Redis no longer had: published again under the same job id. */
+  republished: number;
+  /** Rows whose job Redis lists as completed or failed: the outcome the worker did not get to record. */
+  completed: number;
+  failed: number;
+  /** The last row id looked at: the next batch starts after it. */
+  lastId: bigint;
+}
+
+/**
+ * One batch of the reconcile step: the outbox row is the truth until the job's outcome is recorded. For
+ * rows published more than `graceMs` ago with neither `completed_at` nor `failed_at`, asks Redis where the
+ * job is: missing (Redis restarted empty, or evicted it) → published again; completed or failed → the
+ * outcome is recorded on the row; waiting, active or delayed → left alone. A job that failed for good is
+ * never republished: it stays in BullMQ's failed list, and its row is marked failed.
+ */
+export async function reconcileBatch(
+  db: Database,
+  publisher: JobPublisher & JobStates,
+  options: { graceMs: number; batchSize: number; afterId?: bigint },
+): Promise<ReconcileResult> {
+  const { graceMs, batchSize, afterId = 0n } = options;
+  return db.platform.$transaction(
+    async (tx) => {
+      const events = await tx.$queryRaw<OutboxEventRow[]>`
+        select id, queue, job_name, payload, job_key::text from outbox_events
+        where published_at is not null and completed_at is null and failed_at is null
+          and published_at < now() - ${graceMs}::double precision * interval '1 millisecond'
+          and id > ${afterId}
+        order by id
+        limit ${batchSize}
+        for update skip locked`;
+      const missing: OutboxEventRow[] = [];
+      const completed: bigint[] = [];
+      const failed: bigint[] = [];
+      for (const event of events) {
+        const state = await publisher.jobState(event.queue, jobIdOf(event.job_key));
+        if (state === "unknown") missing.push(event);
+        else if (state === "completed") completed.push(event.id);
+        else if (state === "failed") failed.push(event.id);
+      }
+
+      if (missing.length > 0) {
+        await publish(publisher, missing);
+        await tx.$executeRaw`
+          update outbox_events set published_at = now(), attempts = attempts + 1,
+            last_error = 'republished: its job was missing from Redis'
+          where id = any(${missing.map((event) => event.id)}::bigint[])`;
+      }
+      if (completed.length > 0)
+        await tx.$executeRaw`
+          update outbox_events set completed_at = now() where id = any(${completed}::bigint[])`;
+      if (failed.length > 0)
+        await tx.$executeRaw`
+          update outbox_events set failed_at = now(),
+            last_error = coalesce(last_error, 'failed for good: see the failed list')
+          where id = any(${failed}::bigint[])`;
+      return {
+        checked: events.length,
+        republished: missing.length,
+        completed: completed.length,
+        failed: failed.length,
+        lastId: events.at(-1)?.id ?? afterId,
+      };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Reconciles every open row, batch by batch; returns the totals. */
+export async function reconcileOutbox(
+  db: Database,
+  publisher: JobPublisher & JobStates,
+  options: { graceMs: number; batchSize: number },
+): Promise<Omit<ReconcileResult, "lastId">> {
+  const totals = { checked: 0, republished: 0, completed: 0, failed: 0 };
+  let afterId = 0n;
+  for (;;) {
+    const batch = await reconcileBatch(db, publisher, { ...options, afterId });
+    totals.checked += batch.checked;
+    totals.republished += batch.republished;
+    totals.completed += batch.completed;
+    totals.failed += batch.failed;
+    if (batch.checked < options.batchSize) return totals;
+    afterId = batch.lastId;
+  }
+}
+
+/** How long after publishing a row without an outcome is checked against Redis, and how often. */
+export const RECONCILE_GRACE_MS = 60_000;
+export const RECONCILE_EVERY_MS = 30_000;
+
 export interface OutboxRelay {
   /** Resolves once the loop has stopped (after the batch in flight, if any). */
   stop(): Promise<void>;
   readonly lastSuccessAt: Date | null;
 }
 
-/** Relays in a loop: drains while there is work, then waits `intervalMs`; errors are logged and retried. */
+/**
+ * Relays in a loop: drains while there is work, then waits `intervalMs`; every `reconcileEveryMs` it also
+ * reconciles published rows without an outcome against Redis. Errors are logged and retried.
+ */
 export function startOutboxRelay(options: {
   db: Database;
-  publisher: JobPublisher;
+  publisher: JobPublisher & JobStates;
   log: Logger;
   batchSize: number;
   intervalMs: number;
+  reconcileGraceMs?: number;
+  reconcileEveryMs?: number;
 }): OutboxRelay {
   const { db, publisher, log, batchSize, intervalMs } = options;
+  const reconcileGraceMs = options.reconcileGraceMs ?? RECONCILE_GRACE_MS;
+  const reconcileEveryMs = options.reconcileEveryMs ?? RECONCILE_EVERY_MS;
   let stopping = false;
   let lastSuccessAt: Date | null = null;
+  let lastReconcileAt = 0;
   let wake: (() => void) | undefined;
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -87,9 +201,17 @@ export function startOutboxRelay(options: {
     while (!stopping) {
       try {
         const published = await relayBatch(db, publisher, batchSize);
+        if (published > 0) log.debug({ published }, "outbox batch published");
+        if (Date.now() - lastReconcileAt >= reconcileEveryMs) {
+          const result = await reconcileOutbox(db, publisher, { graceMs: reconcileGraceMs, batchSize });
+          lastReconcileAt = Date.now();
+          if (result.republished > 0)
+            log.warn(result, "outbox reconcile: jobs missing from Redis were published again");
+          else if (result.completed + result.failed > 0)
+            log.info(result, "outbox reconcile: recorded outcomes the worker had not recorded");
+        }
         lastSuccessAt = new Date();
         failures = 0;
-        if (published > 0) log.debug({ published }, "outbox batch published");
         if (published < batchSize) await pause(intervalMs);
       } catch (error) {
         failures++;

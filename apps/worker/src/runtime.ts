@@ -1,5 +1,5 @@
 import type { Database } from "@mentoring/db";
-import { isJobName, parseJobPayload, type QueueName, queueNames } from "@mentoring/jobs";
+import { isJobName, jobKeyOf, parseJobPayload, type QueueName, queueNames } from "@mentoring/jobs";
 import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { JobHandlers } from "./jobs";
@@ -64,10 +64,43 @@ export function createProcessor({ db, mailer, handlers, log }: ProcessorOptions)
       }),
       released,
     ]);
+    await recordCompletion(db, job.id, jobLog);
     jobLog.info("job completed");
     return result;
   };
 }
+
+/**
+ * Marks the job's outbox row completed once its handler succeeded: from then on the relay's reconcile step
+ * leaves it alone. If the mark cannot be written, the job still completes (its handler is not run again
+ * for that): the reconcile step finds the job completed in Redis and records it then.
+ */
+async function recordCompletion(db: Database, jobId: string | undefined, log: Logger): Promise<void> {
+  const key = jobKeyOf(jobId);
+  if (!key) return;
+  try {
+    await db.platform.$executeRaw`
+      update outbox_events set completed_at = now()
+      where job_key = ${key}::uuid and completed_at is null`;
+  } catch (error) {
+    log.warn({ err: error }, "could not mark the outbox row completed: the relay's reconcile step will");
+  }
+}
+
+/** Records on the outbox row that its job failed for good, so that the reconcile step does not republish it. */
+async function recordFinalFailure(db: Database, jobId: string | undefined, reason: string): Promise<void> {
+  const key = jobKeyOf(jobId);
+  if (!key) return;
+  await db.platform.$executeRaw`
+    update outbox_events set failed_at = now(), last_error = ${reason.slice(0, 2_000)}
+    where job_key = ${key}::uuid and completed_at is null and failed_at is null`;
+}
+
+/**
+ * How many times a job may lose its worker (killed, out of memory, lock lost) and be started again before
+ * BullMQ fails it. BullMQ's default is 1: a job whose worker died twice went to the failed list.
+ */
+export const MAX_STALLED_COUNT = 3;
 
 export function startWorkers(
   options: ProcessorOptions & {
@@ -75,19 +108,48 @@ export function startWorkers(
     prefix: string;
     concurrency: number;
     queues?: readonly QueueName[];
+    /**
+     * How long a job's lock lasts without renewal, and how often workers look for jobs whose lock expired
+     * (their worker died). BullMQ's defaults (30 s each) unless a test needs a dead worker noticed sooner.
+     */
+    lockDurationMs?: number;
+    stalledIntervalMs?: number;
   },
 ): WorkerRuntime {
-  const { connection, prefix, concurrency, log } = options;
+  const { connection, prefix, concurrency, log, db } = options;
   const processor = createProcessor(options);
   const workers = (options.queues ?? queueNames).map((queue) => {
-    const worker = new Worker(queue, processor, { connection, prefix, concurrency });
+    const worker = new Worker(queue, processor, {
+      connection,
+      prefix,
+      concurrency,
+      maxStalledCount: MAX_STALLED_COUNT,
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+    });
     worker.on("failed", (job, error) => {
-      const final = job ? job.attemptsMade >= (job.opts.attempts ?? 1) : true;
+      // BullMQ sets finishedOn only when it moves the job to the failed list; a job it retries has none.
+      // (Counting attempts is not enough: an UnrecoverableError, or a job that stalled too often, fails
+      // for good with attempts left.)
+      const final = job ? Boolean(job.finishedOn) : true;
       log[final ? "error" : "warn"](
-        { queue, job: job?.name, jobId: job?.id, err: error, final },
+        { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error, final },
         final ? "job failed for good: it stays in the failed list" : "job failed: it will be retried",
       );
+      if (final && job)
+        recordFinalFailure(db, job.id, error.message).catch((err) =>
+          log.warn(
+            { queue, jobId: job.id, err },
+            "could not mark the outbox row failed: the reconcile step will",
+          ),
+        );
     });
+    worker.on("stalled", (jobId) =>
+      log.warn(
+        { queue, jobId, maxStalledCount: MAX_STALLED_COUNT },
+        "job stalled (its worker died or lost the lock): started again unless it stalled more than maxStalledCount times",
+      ),
+    );
     worker.on("error", (error) => log.error({ queue, err: error }, "worker error"));
     return worker;
   });

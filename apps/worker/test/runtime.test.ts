@@ -100,13 +100,16 @@ describe("worker runtime", () => {
 });
 
 describe("purging the outbox", () => {
-  it("deletes events published more than the given days ago and keeps the rest, the same when run twice", async () => {
+  it("deletes events whose outcome was recorded more than the given days ago, keeps the rest (however old, when no outcome is recorded), the same when run twice", async () => {
     const day = 24 * 3600 * 1000;
+    const ago = (days: number) => new Date(Date.now() - days * day);
     await database.db.platform.outboxEvent.createMany({
       data: [
-        { queue: "maintenance", jobName: "x", payload: {}, publishedAt: new Date(Date.now() - 40 * day) },
-        { queue: "maintenance", jobName: "x", payload: {}, publishedAt: new Date(Date.now() - 31 * day) },
-        { queue: "maintenance", jobName: "x", payload: {}, publishedAt: new Date(Date.now() - 2 * day) },
+        { queue: "maintenance", jobName: "x", payload: {}, publishedAt: ago(41), completedAt: ago(40) },
+        { queue: "maintenance", jobName: "x", payload: {}, publishedAt: ago(32), failedAt: ago(31) },
+        { queue: "maintenance", jobName: "x", payload: {}, publishedAt: ago(3), completedAt: ago(2) },
+        // Published long ago and never completed: still owed, so kept.
+        { queue: "maintenance", jobName: "x", payload: {}, publishedAt: ago(40) },
         { queue: "maintenance", jobName: "x", payload: {} },
       ],
     });
@@ -127,7 +130,7 @@ describe("purging the outbox", () => {
     expect(await realHandlers["maintenance.purge-outbox"]({ olderThanDays: 30 }, context)).toEqual({
       deleted: 0,
     });
-    expect(await database.db.platform.outboxEvent.count()).toBe(2);
+    expect(await database.db.platform.outboxEvent.count()).toBe(3);
     expect(progress.at(-1)).toBe(100);
   });
 });

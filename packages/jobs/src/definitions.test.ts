@@ -7,7 +7,7 @@ import {
   queueNames,
   UnknownJobError,
 } from "./definitions";
-import { jobIdOf } from "./outbox";
+import { jobIdOf, jobKeyOf } from "./outbox";
 
 describe("job definitions", () => {
   it("accepts a payload that fits its job's schema", () => {
@@ -35,9 +35,14 @@ describe("job definitions", () => {
     for (const definition of Object.values(jobDefinitions)) expect(queueNames).toContain(definition.queue);
   });
 
-  it("derives one BullMQ job id per outbox event, never a bare integer (BullMQ refuses those)", () => {
-    expect(jobIdOf(42n)).toBe("outbox-42");
-    expect(jobIdOf(42n)).toBe(jobIdOf("42"));
+  it("derives the BullMQ job id from the outbox row's random key, never from its sequence id", () => {
+    const key = "0b6f1c9e-3a7d-4e2b-8c11-5d9e0f7a2b34";
+    expect(jobIdOf(key)).toBe(`outbox-${key}`);
+    expect(jobKeyOf(jobIdOf(key))).toBe(key);
+    // Ids of the old scheme (`outbox-<sequence id>`) and of scheduled jobs name no outbox row.
+    expect(jobKeyOf("outbox-42")).toBeNull();
+    expect(jobKeyOf("repeat:maintenance.purge-outbox:1700000000000")).toBeNull();
+    expect(jobKeyOf(undefined)).toBeNull();
   });
 
   it("gives mail a day of retries, and other jobs the default", () => {

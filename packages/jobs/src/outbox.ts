@@ -21,5 +21,19 @@ export async function enqueue<N extends JobName>(
   return event.id;
 }
 
-/** BullMQ job id of an outbox event: publishing the same event twice yields one job. */
-export const jobIdOf = (outboxId: bigint | number | string) => `outbox-${outboxId}`;
+const JOB_ID_PREFIX = "outbox-";
+const JOB_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * BullMQ job id of an outbox event, from the row's random `job_key`: publishing the same event twice yields
+ * one job, and a row written after a database restore never takes the id of a job BullMQ still remembers
+ * (sequence-based ids restart below those, and an `add` with a remembered id is a silent no-op).
+ */
+export const jobIdOf = (jobKey: string) => `${JOB_ID_PREFIX}${jobKey}`;
+
+/** The outbox row's `job_key` behind a BullMQ job id, or null for jobs that did not come from the outbox. */
+export function jobKeyOf(jobId: string | undefined): string | null {
+  if (!jobId?.startsWith(JOB_ID_PREFIX)) return null;
+  const key = jobId.slice(JOB_ID_PREFIX.length);
+  return JOB_KEY.test(key) ? key : null;
+}

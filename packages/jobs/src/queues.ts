@@ -1,4 +1,4 @@
-import { type DefaultJobOptions, Queue } from "bullmq";
+import { type DefaultJobOptions, type JobState, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
 /**
@@ -32,6 +32,11 @@ export class Queues {
 
   async addBulk(queue: string, jobs: { name: string; data: unknown; opts?: object }[]): Promise<void> {
     await this.get(queue).addBulk(jobs);
+  }
+
+  /** Where a job is in Redis: "unknown" when Redis has no such job (never added, removed, or Redis lost it). */
+  async jobState(queue: string, jobId: string): Promise<JobState | "unknown"> {
+    return this.get(queue).getJobState(jobId);
   }
 
   async close(): Promise<void> {
