@@ -79,6 +79,20 @@ afterAll(async () => {
   await rm(store.root, { recursive: true, force: true });
 });
 
+const MiB = 1024 * 1024;
+const defaultLimits = { maxRows: 40_000, maxColumns: 30, maxBytes: 20 * MiB };
+const starterLimits = { maxRows: 2_000, maxColumns: 30, maxBytes: 5 * MiB };
+
+/** Runs `work` with the tenant on `planCode`, then puts it back on no plan. */
+async function onPlan<T>(planCode: string, work: () => Promise<T>): Promise<T> {
+  await database.db.platform.tenant.update({ where: { id: tenantId }, data: { planCode } });
+  try {
+    return await work();
+  } finally {
+    await database.db.platform.tenant.update({ where: { id: tenantId }, data: { planCode: null } });
+  }
+}
+
 const csv = new TextEncoder().encode(
   "사번,성명,부서,직급,직위,임용일\nA-1,김민준,인사과,8급,주무관,2020-03-02\n",
 );
@@ -129,7 +143,17 @@ describe("POST /api/v1/staff:import", () => {
       status: "ready",
       counts: { new: 1, changed: 0, unchanged: 0, invalid: 0 },
       invalidRows: [],
+      limits: defaultLimits,
     });
+  });
+
+  it("states the tenant's import limits in its answer: without a plan, the default", async () => {
+    const response = (await staffImport({
+      request: post(tokens.valid),
+      params: { operation: "staff:import" },
+      context,
+    })) as Response;
+    expect(await response.json()).toMatchObject({ limits: defaultLimits });
   });
 
   it.each([
@@ -224,9 +248,96 @@ describe("POST /api/v1/staff:import", () => {
       context,
     })) as Response;
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ error: "payload_too_large", maxBytes: MAX_UPLOAD_BYTES });
+    expect(await response.json()).toEqual({
+      error: "payload_too_large",
+      maxBytes: MAX_UPLOAD_BYTES,
+      limits: defaultLimits,
+    });
     expect(pulled).toBeLessThanOrEqual(MAX_UPLOAD_BYTES + 1024 * 1024);
     expect(await database.db.withTenant(tenantId, (tx) => tx.directoryImport.count())).toBe(before);
+  });
+});
+
+describe("the plan's import limits on the API", () => {
+  const importCount = () => database.db.withTenant(tenantId, (tx) => tx.directoryImport.count());
+
+  it("states the plan's limits when a file is accepted", async () => {
+    const body = await onPlan("starter_monthly", async () => {
+      const response = (await staffImport({
+        request: post(tokens.valid),
+        params: { operation: "staff:import" },
+        context,
+      })) as Response;
+      expect(response.status).toBe(202);
+      return response.json();
+    });
+    expect(body).toMatchObject({ status: "validating", limits: starterLimits });
+  });
+
+  it("refuses a body whose length passes the plan's bytes with 413 and the limits, before reading it", async () => {
+    const before = await importCount();
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x41));
+      },
+    });
+    const response = await onPlan(
+      "starter_yearly",
+      async () =>
+        (await staffImport({
+          request: new Request("http://127.0.0.1/api/v1/staff:import", {
+            method: "POST",
+            headers: {
+              authorization: `Bearer ${tokens.valid}`,
+              "content-type": "text/csv",
+              "content-length": String(6 * MiB),
+            },
+            body,
+            duplex: "half",
+          } as RequestInit),
+          params: { operation: "staff:import" },
+          context,
+        })) as Response,
+    );
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: "payload_too_large",
+      maxBytes: 5 * MiB,
+      limits: starterLimits,
+    });
+    expect(pulled).toBeLessThanOrEqual(64 * 1024);
+    expect(await importCount()).toBe(before);
+  });
+
+  it("refuses a chunked body at the plan's bytes with 413, reading no further, and creates nothing", async () => {
+    const before = await importCount();
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 256 * 1024;
+        controller.enqueue(new Uint8Array(256 * 1024).fill(0x41));
+      },
+    });
+    const response = await onPlan(
+      "starter_monthly",
+      async () =>
+        (await staffImport({
+          request: new Request("http://127.0.0.1/api/v1/staff:import", {
+            method: "POST",
+            headers: { authorization: `Bearer ${tokens.valid}`, "content-type": "text/csv" },
+            body: endless,
+            duplex: "half",
+          } as RequestInit),
+          params: { operation: "staff:import" },
+          context,
+        })) as Response,
+    );
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: "payload_too_large", maxBytes: 5 * MiB });
+    expect(pulled).toBeLessThanOrEqual(5 * MiB + 1 * MiB);
+    expect(await importCount()).toBe(before);
   });
 });
 

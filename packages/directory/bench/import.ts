@@ -93,6 +93,8 @@ try {
       kind: "basic_government",
       region: "경기도",
       status: "active",
+      // The plan whose import limits take the benchmark's 100,000 rows.
+      planCode: "metro_yearly",
     },
   });
   await db.withTenant(tenant.id, (tx) =>

@@ -51,4 +51,15 @@ describe("mapColumns", () => {
       ],
     });
   });
+
+  it("lists only the first unknown headers, each cut short, and counts the rest", () => {
+    const long = "가".repeat(5_000);
+    const headers = ["사번", "성명", "부서", "직급", "직위", "임용일", long];
+    for (let i = 0; i < 25; i++) headers.push(`비고${i}`);
+    const mapped = mapColumns(headers);
+    const unknown = mapped.ok ? undefined : mapped.errors.find((error) => error.code === "unknown_columns");
+    expect(unknown?.params?.headers).toHaveLength(10);
+    expect(unknown?.params?.headers?.[0]).toBe(`${"가".repeat(40)}…`);
+    expect(unknown?.params?.more).toBe(16);
+  });
 });

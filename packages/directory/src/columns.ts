@@ -56,17 +56,52 @@ export function fieldOfHeader(header: string): DirectoryField | undefined {
   return FIELD_BY_KEY.get(headerKey(header));
 }
 
-/** A problem with the file as a whole; `code` is translated as `directory.fileError.<code>`. */
+/**
+ * A problem with the file as a whole; `code` is translated as `directory.fileError.<code>`. What it
+ * carries is bounded whatever the file holds: a few headers, each cut short, never a parser's message.
+ */
 export interface FileError {
   code:
     | "unsupported_format"
+    /** A CSV the parser gave up on (e.g. a quote never closed); `row` where it stopped, when known. */
     | "unreadable"
+    /** A file with a workbook's signature that is not a readable workbook (damaged, cut short, not Excel). */
+    | "damaged_workbook"
     | "empty"
     | "missing_columns"
     | "unknown_columns"
-    | "duplicate_columns";
-  /** missing_columns: the fields (translated as `directory.field.<field>`); the others: the headers as written. */
-  params?: { fields?: DirectoryField[]; headers?: string[]; detail?: string };
+    | "duplicate_columns"
+    /** More data rows than the plan allows: reading stopped at `row`, the first beyond `limit`. */
+    | "too_many_rows"
+    /** A row (`row`, 1 for the header) with cells beyond the plan's `limit` of columns. */
+    | "too_many_columns"
+    /** A CSV row longer than any directory row could be (`row`): reading stopped there. */
+    | "row_too_long";
+  params?: {
+    /** missing_columns: the fields (translated as `directory.field.<field>`). */
+    fields?: DirectoryField[];
+    /** unknown_columns, duplicate_columns: the first headers as written, each cut short. */
+    headers?: string[];
+    /** How many headers there are beyond those listed. */
+    more?: number;
+    row?: number;
+    limit?: number;
+  };
+}
+
+/** Headers listed in a file error at most, and the characters shown of each. */
+export const HEADERS_LISTED = 10;
+const HEADER_SHOWN_CHARS = 40;
+
+function listed(headers: readonly string[]): { headers: string[]; more?: number } {
+  const shown = headers
+    .slice(0, HEADERS_LISTED)
+    .map((header) =>
+      header.length > HEADER_SHOWN_CHARS ? `${header.slice(0, HEADER_SHOWN_CHARS)}…` : header,
+    );
+  return headers.length > HEADERS_LISTED
+    ? { headers: shown, more: headers.length - HEADERS_LISTED }
+    : { headers: shown };
 }
 
 /** Which column (0-based) holds which field, or the file-level errors that make the header unusable. */
@@ -93,7 +128,7 @@ export function mapColumns(headers: readonly string[]): ColumnMap {
   const missing = requiredFields.filter((field) => !columns.has(field));
   if (columns.size === 0 && unknown.length === 0) return { ok: false, errors: [{ code: "empty" }] };
   if (missing.length > 0) errors.push({ code: "missing_columns", params: { fields: missing } });
-  if (unknown.length > 0) errors.push({ code: "unknown_columns", params: { headers: unknown } });
-  if (duplicated.size > 0) errors.push({ code: "duplicate_columns", params: { headers: [...duplicated] } });
+  if (unknown.length > 0) errors.push({ code: "unknown_columns", params: listed(unknown) });
+  if (duplicated.size > 0) errors.push({ code: "duplicate_columns", params: listed([...duplicated]) });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, columns };
 }

@@ -21,6 +21,7 @@ export {
   INVALID_ROWS_SHOWN,
   type InvalidRow,
 } from "./imports/get-directory-import";
+export { getDirectoryImportLimits } from "./imports/get-directory-import-limits";
 export { type DirectoryOverview, getDirectoryOverview } from "./imports/get-directory-overview";
 export { type ApplyRequest, requestDirectoryImportApply } from "./imports/request-directory-import-apply";
 export { type ComparedField, type CurrentStaff, comparedFields, planRow, type RowPlan } from "./plan";
@@ -31,6 +32,8 @@ export {
   detectFormat,
   type FileFormat,
   type FileInput,
+  FileProblem,
+  type ReadLimits,
   readDirectoryFile,
   type SourceRecord,
   type TextEncoding,

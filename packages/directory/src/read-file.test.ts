@@ -1,7 +1,14 @@
+import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { bomUtf8Csv, collect, cp949Csv, csvText, inChunks, xlsx } from "../test/fixtures";
-import { detectEncoding, detectFormat, readDirectoryFile } from "./read-file";
+import { bomUtf8Csv, collect, cp949Csv, csvText, inChunks, KOREAN_HEADERS, xlsx } from "../test/fixtures";
+import {
+  type DirectoryFile,
+  detectEncoding,
+  detectFormat,
+  FileProblem,
+  readDirectoryFile,
+} from "./read-file";
 
 const rows = [
   [
@@ -115,7 +122,7 @@ describe("readDirectoryFile", () => {
       { code: "unsupported_format" },
     ]);
     const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
-    expect((await readDirectoryFile(broken, "a.xlsx")).errors[0]?.code).toMatch(/unreadable|empty/);
+    expect((await readDirectoryFile(broken, "a.xlsx")).errors).toEqual([{ code: "damaged_workbook" }]);
   });
 
   it("reads only the first worksheet", async () => {
@@ -125,5 +132,151 @@ describe("readDirectoryFile", () => {
     const file = await readDirectoryFile(new Uint8Array(await workbook.xlsx.writeBuffer()), "a.xlsx");
     expect(file.errors).toEqual([]);
     expect(await collect(file.records)).toEqual([]);
+  });
+});
+
+/** A person per row, as many as asked, yielded lazily: `pulled` counts the bytes handed to the reader. */
+function manyRows(count: number) {
+  const meter = { pulled: 0 };
+  async function* chunks() {
+    const header = new TextEncoder().encode(`${KOREAN_HEADERS.slice(0, 6).join(",")}\n`);
+    meter.pulled += header.length;
+    yield header;
+    for (let start = 0; start < count; start += 1_000) {
+      let text = "";
+      for (let i = start; i < Math.min(count, start + 1_000); i++)
+        text += `E${i},김민준,인사과,8급,주무관,2020-03-02\n`;
+      const bytes = new TextEncoder().encode(text);
+      meter.pulled += bytes.length;
+      yield bytes;
+    }
+  }
+  return { chunks: chunks(), meter };
+}
+
+async function problemOf(records: AsyncIterable<unknown>): Promise<{ read: number; problem: unknown }> {
+  let read = 0;
+  try {
+    for await (const _ of records) read += 1;
+  } catch (error) {
+    return { read, problem: error instanceof FileProblem ? error.fileError : error };
+  }
+  return { read, problem: null };
+}
+
+/** The file's problems, found with its header or while reading its rows. */
+async function problemsOf(file: DirectoryFile): Promise<unknown[]> {
+  if (file.errors.length > 0) return file.errors;
+  const { problem } = await problemOf(file.records);
+  return problem ? [problem] : [];
+}
+
+describe("readDirectoryFile within a plan's limits", () => {
+  const limits = { maxRows: 100, maxColumns: 30 };
+
+  it("stops at the first row beyond the most rows, without reading the rest of the file", async () => {
+    const { chunks, meter } = manyRows(400_000);
+    const file = await readDirectoryFile(chunks, "a.csv", limits);
+    expect(await problemOf(file.records)).toEqual({
+      read: 100,
+      problem: { code: "too_many_rows", params: { row: 102, limit: 100 } },
+    });
+    // A few of the 1,000-row chunks, not the 400,000 rows' 16 MB.
+    expect(meter.pulled).toBeLessThan(200_000);
+  });
+
+  it("takes exactly the most rows, not counting the header and blank rows", async () => {
+    const text = `${KOREAN_HEADERS.slice(0, 6).join(",")}\n,,,\n${"E1,김민준,인사과,8급,주무관,2020-03-02\n".repeat(100)}`;
+    const file = await readDirectoryFile(new TextEncoder().encode(text), "a.csv", limits);
+    expect(await problemOf(file.records)).toEqual({ read: 100, problem: null });
+  });
+
+  it("stops a workbook at the first row beyond the most rows", async () => {
+    const people = Array.from({ length: 150 }, (_, i) => [
+      `E${i}`,
+      "김민준",
+      "인사과",
+      "8급",
+      "주무관",
+      "2020-03-02",
+    ]);
+    const file = await readDirectoryFile(await xlsx(people, KOREAN_HEADERS.slice(0, 6)), "a.xlsx", limits);
+    expect(await problemOf(file.records)).toEqual({
+      read: 100,
+      problem: { code: "too_many_rows", params: { row: 102, limit: 100 } },
+    });
+  });
+
+  it("refuses a header of 100,000 columns by its width, before naming any of them", async () => {
+    const header = Array.from({ length: 100_000 }, (_, i) => `열${i}`).join(",");
+    const file = await readDirectoryFile(new TextEncoder().encode(`${header}\nA,B\n`), "wide.csv", limits);
+    expect(file.errors).toEqual([{ code: "too_many_columns", params: { row: 1, limit: 30 } }]);
+    expect(await collect(file.records)).toEqual([]);
+  });
+
+  it("does not count blank cells after the last one filled in", async () => {
+    const header = `${KOREAN_HEADERS.slice(0, 6).join(",")}${",".repeat(200)}`;
+    const file = await readDirectoryFile(
+      new TextEncoder().encode(`${header}\nE1,김민준,인사과,8급,주무관,2020-03-02${",".repeat(200)}\n`),
+      "a.csv",
+      limits,
+    );
+    expect(file.errors).toEqual([]);
+    expect(await problemOf(file.records)).toEqual({ read: 1, problem: null });
+  });
+
+  it("stops at a data row with cells beyond the most columns", async () => {
+    const wide = Array.from({ length: 40 }, (_, i) => `x${i}`).join(",");
+    const text = `${KOREAN_HEADERS.slice(0, 6).join(",")}\nE1,김민준,인사과,8급,주무관,2020-03-02\n${wide}\n`;
+    const file = await readDirectoryFile(new TextEncoder().encode(text), "a.csv", limits);
+    expect(await problemOf(file.records)).toEqual({
+      read: 1,
+      problem: { code: "too_many_columns", params: { row: 3, limit: 30 } },
+    });
+  });
+
+  it("cuts a cell longer than any field short, so it is still refused as too long", async () => {
+    const text = `${KOREAN_HEADERS.slice(0, 6).join(",")}\nE1,${"김".repeat(5_000)},인사과,8급,주무관,2020-03-02\n`;
+    const [record] = await collect(
+      (await readDirectoryFile(new TextEncoder().encode(text), "a.csv", limits)).records,
+    );
+    expect(String(record?.cells.name)).toHaveLength(1_000);
+  });
+
+  it("stops at a CSV row longer than any directory row, naming that row", async () => {
+    const text = `${KOREAN_HEADERS.slice(0, 6).join(",")}\nE1,김민준,인사과,8급,주무관,2020-03-02\nE2,"${"가".repeat(300_000)}"\n`;
+    const file = await readDirectoryFile(inChunks(new TextEncoder().encode(text), 4096), "a.csv", limits);
+    // The parser reads ahead of the rows asked for: the row may be found while the header is read.
+    expect(await problemsOf(file)).toEqual([{ code: "row_too_long", params: { row: 3 } }]);
+  });
+});
+
+describe("a damaged workbook", () => {
+  const people = [["E1", "김민준", "인사과", "8급", "주무관", "2020-03-02"]];
+
+  it.each([
+    ["cut in half", (bytes: Uint8Array) => bytes.subarray(0, Math.floor(bytes.length / 2))],
+    ["cut short of its end", (bytes: Uint8Array) => bytes.subarray(0, bytes.length - 30)],
+    [
+      "with damaged bytes inside",
+      (bytes: Uint8Array) => {
+        const damaged = Uint8Array.from(bytes);
+        for (let i = 200; i < damaged.length - 200; i += 7) damaged[i] = (damaged[i] as number) ^ 0xff;
+        return damaged;
+      },
+    ],
+    [
+      "a zip signature followed by noise",
+      () => Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), randomBytes(5_000)]),
+    ],
+  ])("%s is told as a damaged workbook, never with the parser's message", async (_, damage) => {
+    const bytes = damage(await xlsx(people, KOREAN_HEADERS.slice(0, 6)));
+    const file = await readDirectoryFile(inChunks(bytes, 4096), "a.xlsx");
+    expect(await problemsOf(file)).toEqual([{ code: "damaged_workbook" }]);
+  });
+
+  it("random bytes named .xlsx are not taken for a workbook", async () => {
+    const file = await readDirectoryFile(randomBytes(10_000).fill(0x41, 0, 4), "a.xlsx");
+    expect(file.errors).toEqual([{ code: "unsupported_format" }]);
   });
 });

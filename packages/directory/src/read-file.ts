@@ -1,8 +1,31 @@
 import { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { type DirectoryImportLimits, defaultDirectoryImportLimits } from "@mentoring/domain";
+import { CsvError, parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { type DirectoryField, type FileError, mapColumns } from "./columns";
+
+/** How much of a file is read: its plan's rows and columns (the bytes were checked on upload). */
+export type ReadLimits = Pick<DirectoryImportLimits, "maxRows" | "maxColumns">;
+
+/**
+ * The file turned out unusable part-way through its rows (more rows than allowed, a damaged workbook):
+ * thrown by `records`, which reads no further. Its `fileError` is what to tell the person.
+ */
+export class FileProblem extends Error {
+  constructor(readonly fileError: FileError) {
+    super(`directory file refused: ${fileError.code}`);
+    this.name = "FileProblem";
+  }
+}
+
+/**
+ * Characters of one CSV record at most (the parser stops there rather than buffer on): a directory row is
+ * well under a kilobyte, and a header of the plan's most columns well under this.
+ */
+const MAX_RECORD_CHARS = 256 * 1024;
+/** Characters kept of one cell: more than any field may hold, so a longer cell is still refused as too long. */
+const MAX_CELL_CHARS = 1_000;
 
 export type FileFormat = "csv" | "xlsx";
 export type TextEncoding = "utf-8" | "cp949";
@@ -109,9 +132,14 @@ async function* decode(chunks: AsyncIterable<Uint8Array>, encoding: TextEncoding
 /** Every row of the file as cells, numbered from 1 as in Excel. */
 type RawRow = { rowNumber: number; values: CellValue[] };
 
-async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<RawRow> {
+async function* csvRows(text: AsyncIterable<string>, maxColumns: number): AsyncGenerator<RawRow> {
   // bom: strips the byte-order mark; relax_column_count: short or long rows are the validator's business.
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
   const source = Readable.from(text);
   source.on("error", (error) => parser.destroy(error));
   source.pipe(parser);
@@ -122,6 +150,20 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<RawRow> {
       rowNumber += 1;
       yield { rowNumber, values: record };
     }
+  } catch (error) {
+    // Told in words of the file, never in the parser's. The records parsed before the failing one may
+    // not all have been handed over (the stream drops them), so its row is the parser's count.
+    if (!(error instanceof CsvError))
+      throw new FileProblem({ code: "unreadable", params: { row: rowNumber + 1 } });
+    const context = error as CsvError & { records?: number; index?: number };
+    const row = (context.records ?? rowNumber) + 1;
+    if (error.code === "CSV_MAX_RECORD_SIZE")
+      throw new FileProblem(
+        (context.index ?? 0) > maxColumns
+          ? { code: "too_many_columns", params: { row, limit: maxColumns } }
+          : { code: "row_too_long", params: { row } },
+      );
+    throw new FileProblem({ code: "unreadable", params: { row } });
   } finally {
     source.destroy();
   }
@@ -143,7 +185,8 @@ function xlsxCell(value: unknown): CellValue | undefined {
 }
 
 async function* xlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
+  const source = Readable.from(chunks);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     entries: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -151,23 +194,51 @@ async function* xlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawR
     styles: "cache",
     worksheets: "emit",
   });
-  for await (const worksheet of reader) {
-    for await (const row of worksheet) {
-      const values = (row.values as unknown[]).slice(1).map((value) => xlsxCell(value) ?? "");
-      yield { rowNumber: row.number, values };
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        const values = (row.values as unknown[]).slice(1).map((value) => xlsxCell(value) ?? "");
+        yield { rowNumber: row.number, values };
+      }
+      return; // the first worksheet only
     }
-    return; // the first worksheet only
+  } catch (error) {
+    if (error instanceof FileProblem) throw error;
+    // A zip cut short, damaged, or not a workbook: the unzipper's and the XML parser's messages
+    // ("FILE_ENDED", "invalid distance too far back") mean nothing to the person who sent it.
+    throw new FileProblem({ code: "damaged_workbook" });
+  } finally {
+    source.destroy();
   }
 }
 
 const isBlank = (value: CellValue | undefined) =>
   value === undefined || (typeof value === "string" && value.trim() === "");
 
+/** Cells up to the last one filled in: trailing blank (formatted but empty) cells do not count. */
+function filledWidth(values: readonly CellValue[]): number {
+  let width = values.length;
+  while (width > 0 && isBlank(values[width - 1])) width -= 1;
+  return width;
+}
+
+const cellOf = (value: CellValue): CellValue => {
+  if (typeof value !== "string") return value;
+  const trimmed = value.trim();
+  return trimmed.length > MAX_CELL_CHARS ? trimmed.slice(0, MAX_CELL_CHARS) : trimmed;
+};
+
 /**
  * Opens a directory file (CSV in UTF-8 or CP949, or XLSX: its first worksheet), maps its header row to
- * fields, and streams its rows. The header is the first non-blank row.
+ * fields, and streams its rows. The header is the first non-blank row. Within `limits`: a header wider
+ * than the most columns is refused before its headers are looked at; the records stop with a
+ * FileProblem at the first row beyond the most rows or columns, and nothing after it is read.
  */
-export async function readDirectoryFile(input: FileInput, fileName: string): Promise<DirectoryFile> {
+export async function readDirectoryFile(
+  input: FileInput,
+  fileName: string,
+  limits: ReadLimits = defaultDirectoryImportLimits,
+): Promise<DirectoryFile> {
   let consumed = 0;
   async function* counted() {
     for await (const chunk of chunksOf(input)) {
@@ -189,7 +260,8 @@ export async function readDirectoryFile(input: FileInput, fileName: string): Pro
   const format = detectFormat(head, fileName);
   if (!format) return failed(null, null, [{ code: "unsupported_format" }]);
   const encoding = format === "csv" ? detectEncoding(head) : null;
-  const rows = format === "csv" ? csvRows(decode(all, encoding as TextEncoding)) : xlsxRows(all);
+  const rows =
+    format === "csv" ? csvRows(decode(all, encoding as TextEncoding), limits.maxColumns) : xlsxRows(all);
 
   let header: RawRow | undefined;
   try {
@@ -200,9 +272,19 @@ export async function readDirectoryFile(input: FileInput, fileName: string): Pro
       }
     }
   } catch (error) {
-    return failed(format, encoding, [{ code: "unreadable", params: { detail: (error as Error).message } }]);
+    if (error instanceof FileProblem) return failed(format, encoding, [error.fileError]);
+    throw error;
   }
   if (!header) return failed(format, encoding, [{ code: "empty" }]);
+  const tooWide = (row: RawRow): FileError | null =>
+    filledWidth(row.values) > limits.maxColumns
+      ? { code: "too_many_columns", params: { row: row.rowNumber, limit: limits.maxColumns } }
+      : null;
+  const wideHeader = tooWide(header);
+  if (wideHeader) {
+    await rows.return(undefined);
+    return failed(format, encoding, [wideHeader]);
+  }
   const mapped = mapColumns(header.values.map((value) => String(value)));
   if (!mapped.ok) {
     await rows.return(undefined);
@@ -211,16 +293,27 @@ export async function readDirectoryFile(input: FileInput, fileName: string): Pro
   const columns = [...mapped.columns];
 
   async function* records(): AsyncGenerator<SourceRecord> {
+    let count = 0;
     for await (const row of rows as AsyncIterable<RawRow>) {
+      const wide = tooWide(row);
+      if (wide) throw new FileProblem(wide);
       const cells: SourceRecord["cells"] = {};
       let blank = true;
       for (const [field, index] of columns) {
         const value = row.values[index];
-        if (isBlank(value)) continue;
-        cells[field] = typeof value === "string" ? value.trim() : value;
+        if (value === undefined || isBlank(value)) continue;
+        cells[field] = cellOf(value);
         blank = false;
       }
-      if (!blank) yield { rowNumber: row.rowNumber, cells };
+      if (blank) continue;
+      count += 1;
+      // Leaving the loop closes the rows: the parser stops, and the rest of the file is never read.
+      if (count > limits.maxRows)
+        throw new FileProblem({
+          code: "too_many_rows",
+          params: { row: row.rowNumber, limit: limits.maxRows },
+        });
+      yield { rowNumber: row.rowNumber, cells };
     }
   }
   return {

@@ -1,11 +1,11 @@
 import type { Database, Prisma, TenantDb } from "@mentoring/db";
-import { calendarDateIn } from "@mentoring/domain";
+import { calendarDateIn, directoryImportLimitsFor } from "@mentoring/domain";
 import type { FileStorage } from "@mentoring/storage";
 import { applyRefusal, isValidated } from "./apply-refusal";
 import type { FileError } from "./columns";
 import { DepartmentIndex } from "./departments";
 import { type CurrentStaff, planRow } from "./plan";
-import { readDirectoryFile, type SourceRecord } from "./read-file";
+import { FileProblem, readDirectoryFile, type SourceRecord } from "./read-file";
 import {
   type ImportCounts,
   type ImportRowData,
@@ -97,7 +97,10 @@ export async function validateImport(
     enqueueApply?: (tx: TenantDb) => Promise<unknown>;
   } = {},
 ): Promise<ValidateOutcome> {
-  const tenant = await db.platform.tenant.findUnique({ where: { id: tenantId }, select: { timeZone: true } });
+  const tenant = await db.platform.tenant.findUnique({
+    where: { id: tenantId },
+    select: { timeZone: true, planCode: true },
+  });
   const today = calendarDateIn(now, tenant?.timeZone ?? "Asia/Seoul");
 
   const start = await db.withTenant(tenantId, async (tx) => {
@@ -128,7 +131,8 @@ export async function validateImport(
   const key = uploadKey(tenantId, importId);
   const [stored, content] = await Promise.all([storage.stat(key), storage.stream(key)]);
   if (!stored || !content) throw new UploadMissingError(importId);
-  const file = await readDirectoryFile(content, found.fileName);
+  // The plan's limits as they are now: reading stops at the first row or column beyond them.
+  const file = await readDirectoryFile(content, found.fileName, directoryImportLimitsFor(tenant?.planCode));
 
   const counts: ImportCounts = { new: 0, changed: 0, unchanged: 0, missing: 0, invalid: 0 };
   const fileErrors: FileError[] = [...file.errors];
@@ -179,8 +183,10 @@ export async function validateImport(
     try {
       next = await records.next();
     } catch (error) {
-      // The file broke off or is malformed part-way (a stray quote, a damaged workbook).
-      fileErrors.push({ code: "unreadable", params: { detail: (error as Error).message.slice(0, 200) } });
+      // The file broke off, is malformed part-way (a stray quote, a damaged workbook) or goes beyond the
+      // plan's rows or columns: the rows before stay listed, the file is invalid, nothing more is read.
+      if (!(error instanceof FileProblem)) throw error;
+      fileErrors.push(error.fileError);
       break;
     }
     if (next.done) break;

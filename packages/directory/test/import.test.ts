@@ -8,6 +8,8 @@ import { isAppError } from "@mentoring/domain";
 import { LocalFileStorage } from "@mentoring/storage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyImport } from "../src/apply-import";
+import { createDirectoryImport } from "../src/imports/create-directory-import";
+import { getDirectoryImportLimits } from "../src/imports/get-directory-import-limits";
 import { requestDirectoryImportApply } from "../src/imports/request-directory-import-apply";
 import type { ImportRowData, ImportSummary } from "../src/summary";
 import { uploadKey } from "../src/upload-key";
@@ -167,6 +169,77 @@ describe("validating an import", () => {
       status: "skipped",
       current: "ready",
     });
+  });
+});
+
+describe("the plan's import limits", () => {
+  /** Runs `work` with the tenant on `planCode`, then puts it back on no plan. */
+  async function onPlan<T>(planCode: string, work: () => Promise<T>): Promise<T> {
+    await db.platform.tenant.update({ where: { id: tenantId }, data: { planCode } });
+    try {
+      return await work();
+    } finally {
+      await db.platform.tenant.update({ where: { id: tenantId }, data: { planCode: null } });
+    }
+  }
+
+  it("are the plan's, and the default without one", async () => {
+    const limitsNow = () => db.withTenant(tenantId, (tx) => getDirectoryImportLimits(tx, { tenantId }));
+    expect(await limitsNow()).toEqual({ maxRows: 40_000, maxColumns: 30, maxBytes: 20 * 1024 * 1024 });
+    expect(await onPlan("starter_yearly", limitsNow)).toEqual({
+      maxRows: 2_000,
+      maxColumns: 30,
+      maxBytes: 5 * 1024 * 1024,
+    });
+  });
+
+  it("stop validation at the first row beyond the plan's rows: the import is invalid, nothing more read", async () => {
+    const people = Array.from({ length: 2_300 }, (_, i) => newPerson(1_000 + i));
+    const importId = await upload(cp949Csv(people), "too-many.csv");
+    const outcome = await onPlan("starter_monthly", () =>
+      validateImport(db, store, { tenantId, importId }, { now }),
+    );
+    expect(outcome).toMatchObject({ status: "invalid", totalRows: 2_000 });
+    expect(await importOf(importId)).toMatchObject({
+      status: "invalid",
+      totalRows: 2_000,
+      summary: { fileErrors: [{ code: "too_many_rows", params: { row: 2_002, limit: 2_000 } }] },
+    });
+    expect(await applyImport(db, { tenantId, importId })).toEqual({ status: "refused", reason: "invalid" });
+  });
+
+  it("refuse a file wider than the plan's columns before listing its headers", async () => {
+    const headers = Array.from({ length: 5_000 }, (_, i) => `비고${i}`);
+    const importId = await upload(cp949Csv([], headers), "wide.csv");
+    await validateImport(db, store, { tenantId, importId }, { now });
+    expect((await importOf(importId)).summary).toMatchObject({
+      fileErrors: [{ code: "too_many_columns", params: { row: 1, limit: 30 } }],
+    });
+  });
+
+  it("tell a damaged workbook in words, not with the unzipper's message", async () => {
+    const workbook = await xlsx([newPerson(3_500)]);
+    const importId = await upload(workbook.subarray(0, workbook.length - 40), "cut.xlsx");
+    await validateImport(db, store, { tenantId, importId }, { now });
+    expect((await importOf(importId)).summary).toMatchObject({ fileErrors: [{ code: "damaged_workbook" }] });
+  });
+
+  it("refuse an upload larger than the plan takes, naming the limit, and store nothing", async () => {
+    const before = await db.withTenant(tenantId, (tx) => tx.directoryImport.count());
+    const bytes = new Uint8Array(6 * 1024 * 1024).fill(0x41);
+    const refusal = await onPlan("starter_monthly", () =>
+      createDirectoryImport(db, {
+        tenantId,
+        userId: adminUserId,
+        fileName: "big.csv",
+        bytes,
+        full: false,
+        storage: store,
+      }).catch((error: unknown) => error),
+    );
+    expect(isAppError(refusal, "directory.too_large")).toBe(true);
+    expect(refusal).toMatchObject({ params: { maxBytes: 5 * 1024 * 1024, maxMegabytes: 5 } });
+    expect(await db.withTenant(tenantId, (tx) => tx.directoryImport.count())).toBe(before);
   });
 });
 

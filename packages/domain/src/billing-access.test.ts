@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   accessFor,
+  defaultDirectoryImportLimits,
+  directoryImportLimitsFor,
+  LARGEST_DIRECTORY_IMPORT_BYTES,
   monthlyRevenueKrw,
   parsePlanCode,
   planBandTerms,
@@ -42,6 +45,37 @@ describe("choosing a plan by directory size", () => {
       expect(planBandTerms[i]?.monthlyKrw).toBeGreaterThan(planBandTerms[i - 1]?.monthlyKrw ?? 0);
     }
     for (const terms of planBandTerms) expect(terms.yearlyKrw).toBe(terms.monthlyKrw * 10);
+  });
+});
+
+describe("directory import limits by plan", () => {
+  it("lets every band import more rows than its directory holds, and larger bands more", () => {
+    for (const [i, terms] of planBandTerms.entries()) {
+      if (terms.maxStaff !== null) expect(terms.directoryImport.maxRows).toBeGreaterThan(terms.maxStaff);
+      const smaller = planBandTerms[i - 1];
+      if (smaller) expect(terms.directoryImport.maxRows).toBeGreaterThan(smaller.directoryImport.maxRows);
+    }
+  });
+
+  it("takes the limits from the tenant's plan code, whatever its interval", () => {
+    expect(directoryImportLimitsFor("starter_monthly")).toEqual({
+      maxRows: 2_000,
+      maxColumns: 30,
+      maxBytes: 5 * 1024 * 1024,
+    });
+    expect(directoryImportLimitsFor("starter_yearly")).toEqual(directoryImportLimitsFor("starter_monthly"));
+  });
+
+  it("gives a tenant without a plan, or with a code no plan has, the large band's limits", () => {
+    const large = planBandTerms.find((terms) => terms.band === "large")?.directoryImport;
+    expect(directoryImportLimitsFor(null)).toEqual(large);
+    expect(directoryImportLimitsFor("gold_monthly")).toBe(defaultDirectoryImportLimits);
+  });
+
+  it("never lets a plan take a file larger than the request body limit", () => {
+    for (const terms of planBandTerms)
+      expect(terms.directoryImport.maxBytes).toBeLessThanOrEqual(LARGEST_DIRECTORY_IMPORT_BYTES);
+    expect(LARGEST_DIRECTORY_IMPORT_BYTES).toBe(20 * 1024 * 1024);
   });
 });
 

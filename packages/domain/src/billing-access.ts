@@ -12,21 +12,85 @@ export type PlanBand = (typeof planBands)[number];
 export const billingIntervals = ["monthly", "yearly"] as const;
 export type BillingInterval = (typeof billingIntervals)[number];
 
+/**
+ * How large a staff directory file a tenant may import at once. Reading stops at the first row or column
+ * beyond, and a larger file is refused before it is stored, so one upload cannot hold the worker for
+ * minutes or fill its memory (a 400,000-row workbook took 217 s and 687 MB).
+ */
+export interface DirectoryImportLimits {
+  /** Data rows (the header and blank rows not counted). */
+  maxRows: number;
+  /** Header cells up to the last one filled in; the directory itself has nine columns. */
+  maxColumns: number;
+  /** The file as uploaded. */
+  maxBytes: number;
+}
+
 export interface PlanBandTerms {
   band: PlanBand;
   /** Most staff members in the directory the band covers; null: no upper limit. */
   maxStaff: number | null;
   monthlyKrw: number;
   yearlyKrw: number;
+  /** Rows leave room for people who left or are about to join beside the band's directory. */
+  directoryImport: DirectoryImportLimits;
 }
+
+const MiB = 1024 * 1024;
+/** Far more than the nine columns a directory has, and few enough to list in a message. */
+const MAX_IMPORT_COLUMNS = 30;
 
 /** Ordered from the smallest directory up. */
 export const planBandTerms: readonly PlanBandTerms[] = [
-  { band: "starter", maxStaff: 500, monthlyKrw: 300_000, yearlyKrw: 3_000_000 },
-  { band: "standard", maxStaff: 2_000, monthlyKrw: 800_000, yearlyKrw: 8_000_000 },
-  { band: "large", maxStaff: 10_000, monthlyKrw: 2_000_000, yearlyKrw: 20_000_000 },
-  { band: "metro", maxStaff: null, monthlyKrw: 4_000_000, yearlyKrw: 40_000_000 },
+  {
+    band: "starter",
+    maxStaff: 500,
+    monthlyKrw: 300_000,
+    yearlyKrw: 3_000_000,
+    directoryImport: { maxRows: 2_000, maxColumns: MAX_IMPORT_COLUMNS, maxBytes: 5 * MiB },
+  },
+  {
+    band: "standard",
+    maxStaff: 2_000,
+    monthlyKrw: 800_000,
+    yearlyKrw: 8_000_000,
+    directoryImport: { maxRows: 10_000, maxColumns: MAX_IMPORT_COLUMNS, maxBytes: 10 * MiB },
+  },
+  {
+    band: "large",
+    maxStaff: 10_000,
+    monthlyKrw: 2_000_000,
+    yearlyKrw: 20_000_000,
+    directoryImport: { maxRows: 40_000, maxColumns: MAX_IMPORT_COLUMNS, maxBytes: 20 * MiB },
+  },
+  {
+    // 100,000 rows: what the import benchmark validates in about ten seconds within 128 MB.
+    band: "metro",
+    maxStaff: null,
+    monthlyKrw: 4_000_000,
+    yearlyKrw: 40_000_000,
+    directoryImport: { maxRows: 100_000, maxColumns: MAX_IMPORT_COLUMNS, maxBytes: 20 * MiB },
+  },
 ];
+
+/**
+ * The import limits of a tenant without a plan (a platform trial, a contract managed outside Stripe, the
+ * demo): the "large" band's, so a trial can load a real city's directory.
+ */
+export const defaultDirectoryImportLimits: DirectoryImportLimits = (
+  planBandTerms.find((terms) => terms.band === "large") as PlanBandTerms
+).directoryImport;
+
+/** What a tenant on `planCode` may import; the default when it has no plan this code knows. */
+export function directoryImportLimitsFor(planCode: string | null | undefined): DirectoryImportLimits {
+  return parsePlanCode(planCode)?.directoryImport ?? defaultDirectoryImportLimits;
+}
+
+/** The largest file any tenant may import: what a request body is cut at before its tenant is known. */
+export const LARGEST_DIRECTORY_IMPORT_BYTES = Math.max(
+  defaultDirectoryImportLimits.maxBytes,
+  ...planBandTerms.map((terms) => terms.directoryImport.maxBytes),
+);
 
 export const VAT_RATE = 0.1;
 

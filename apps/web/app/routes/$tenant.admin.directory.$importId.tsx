@@ -55,7 +55,11 @@ export const action = tenantAction(
 
 function useProblemText() {
   const { t } = useTranslation();
-  const list = (items: string[] | undefined) => (items ?? []).join(", ");
+  // A file error lists a few headers and counts the rest (columns.ts bounds them).
+  const list = (items: string[] | undefined, more: number | undefined) => {
+    const columns = (items ?? []).join(", ");
+    return more ? t("directory.fileError.more", { columns, count: more }) : columns;
+  };
   return {
     row: (problem: RowProblem) => t(`directory.error.${problem.code}`, { ...problem.params }),
     file: (error: FileError) =>
@@ -63,8 +67,9 @@ function useProblemText() {
         columns:
           error.code === "missing_columns"
             ? (error.params?.fields ?? []).map((field) => t(`directory.field.${field}`)).join(", ")
-            : list(error.params?.headers),
-        detail: error.params?.detail ?? "",
+            : list(error.params?.headers, error.params?.more),
+        row: error.params?.row ?? "",
+        limit: error.params?.limit ?? "",
       }),
   };
 }

@@ -48,7 +48,7 @@ export const action = tenantAction(
 
 export default function Directory() {
   const { t } = useTranslation();
-  const { activeStaff, imports, base, mayImport } = useLoaderData<typeof loader>();
+  const { activeStaff, imports, limits, base, mayImport } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const uploading = useNavigation().state === "submitting";
   const [form, fields] = useForm<{ file: File; full: boolean }>({
@@ -66,6 +66,9 @@ export default function Directory() {
       {mayImport ? (
         <section aria-labelledby="upload-title">
           <h2 id="upload-title">{t("directory.upload.title")}</h2>
+          <p data-testid="import-limits">
+            <strong>{t("directory.upload.limitsTitle")}</strong>: {t("directory.upload.limits", limits)}
+          </p>
           <FormErrors form={form} />
           <Form method="post" encType="multipart/form-data" className="narrow" {...getFormProps(form)}>
             <CsrfInput />

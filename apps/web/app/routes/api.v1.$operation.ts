@@ -1,7 +1,9 @@
-import { createDirectoryImport } from "@mentoring/directory";
+import { createDirectoryImport, getDirectoryImportLimits } from "@mentoring/directory";
+import type { DirectoryImportLimits } from "@mentoring/domain";
 import { LocalFileStorage } from "@mentoring/storage";
 import { z } from "zod";
 import { apiRoute } from "../services/guard.server";
+import { declaresMoreThan, limitedRequest, RequestBodyTooLarge } from "../services/request-body.server";
 
 const flag = z
   .enum(["true", "false"])
@@ -26,8 +28,14 @@ const query = z.object({
  *
  * The module is named for a dynamic segment ("$operation", a Google-style custom method) because a file
  * name with ":" ("api.v1.staff[:]import.ts") cannot be loaded by Vite; operations other than
- * "staff:import" answer 404. Other methods than POST answer 405; a body beyond the largest directory
- * file, 413 (the guard stops reading it there).
+ * "staff:import" answer 404. Other methods than POST answer 405.
+ *
+ * Limits by the tenant's plan (`limits` in every answer: maxRows, maxColumns, maxBytes): a body beyond
+ * maxBytes is answered 413 `{ error: "payload_too_large", maxBytes, limits }`, as soon as its
+ * Content-Length says so or its bytes go beyond (the guard cuts any body at the largest plan's limit
+ * first). Rows and columns are checked by validation, which stops reading at the first beyond:
+ * the import then ends `invalid` with a file error `too_many_rows` or `too_many_columns` (with `row`
+ * and `limit`) on GET /api/v1/imports/{id}.
  */
 export const action = apiRoute(
   "staff.import",
@@ -41,8 +49,18 @@ export const action = apiRoute(
         { status: 400 },
       );
     const { full, apply, createDepartments, deactivateMissing, fileName } = parsed.data;
-    const bytes = new Uint8Array(await request.arrayBuffer());
     const { services } = context;
+    const limits = await services.db.withTenant(tenant.id, (tx) =>
+      getDirectoryImportLimits(tx, { tenantId: tenant.id }),
+    );
+    if (declaresMoreThan(request, limits.maxBytes)) return tooLarge(limits);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await limitedRequest(request, limits.maxBytes).arrayBuffer());
+    } catch (error) {
+      if (error instanceof RequestBodyTooLarge && error.limit === limits.maxBytes) return tooLarge(limits);
+      throw error;
+    }
     const created = await createDirectoryImport(services.db, {
       tenantId: tenant.id,
       userId: null,
@@ -56,9 +74,14 @@ export const action = apiRoute(
     });
     const statusUrl = new URL(`/api/v1/imports/${created.importId}`, request.url).toString();
     return Response.json(
-      { id: created.importId, status: "validating", statusUrl },
+      { id: created.importId, status: "validating", statusUrl, limits },
       { status: 202, headers: { Location: statusUrl } },
     );
   },
 );
 export const loader = action;
+
+/** The plan's byte limit passed: the caller learns every limit, to split the file or ask for a plan. */
+function tooLarge(limits: DirectoryImportLimits): Response {
+  return Response.json({ error: "payload_too_large", maxBytes: limits.maxBytes, limits }, { status: 413 });
+}

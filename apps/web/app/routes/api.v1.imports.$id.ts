@@ -1,16 +1,22 @@
-import { getDirectoryImport } from "@mentoring/directory";
+import { getDirectoryImport, getDirectoryImportLimits } from "@mentoring/directory";
 import { apiRoute } from "../services/guard.server";
 import { id as importId } from "../services/route-params";
 
-/** GET /api/v1/imports/{id} — where a directory import stands, with its summary and invalid rows. */
+/**
+ * GET /api/v1/imports/{id} — where a directory import stands, with its summary, its file errors, the
+ * first invalid rows, and the tenant's import limits.
+ */
 export const loader = apiRoute(
   "staff.import",
   { methods: ["GET"], body: "none" },
   async ({ params, context, tenant }) => {
     const id = importId.safeParse(params.id);
     if (!id.success) return Response.json({ error: "directory.import_not_found" }, { status: 404 });
-    const detail = await context.services.db.withTenant(tenant.id, (tx) =>
-      getDirectoryImport(tx, { tenantId: tenant.id, importId: id.data }),
+    const [detail, limits] = await context.services.db.withTenant(tenant.id, (tx) =>
+      Promise.all([
+        getDirectoryImport(tx, { tenantId: tenant.id, importId: id.data }),
+        getDirectoryImportLimits(tx, { tenantId: tenant.id }),
+      ]),
     );
     return Response.json({
       id: detail.id,
@@ -24,6 +30,8 @@ export const loader = apiRoute(
       counts: detail.counts,
       applied: detail.applied,
       fileErrors: detail.fileErrors,
+      /** The tenant's plan's limits now; a file error of too_many_rows or too_many_columns names its own. */
+      limits,
       unknownDepartments: detail.unknownDepartments,
       invalidRows: detail.invalidRows.map(({ rowNumber, problems }) => ({ rowNumber, problems })),
       error: detail.error,

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@mentoring/db";
-import { AppError } from "@mentoring/domain";
+import { AppError, LARGEST_DIRECTORY_IMPORT_BYTES } from "@mentoring/domain";
 import { enqueue } from "@mentoring/jobs";
 import type { FileStorage } from "@mentoring/storage";
 import { detectFormat } from "../read-file";
 import { uploadKey } from "../upload-key";
+import { getDirectoryImportLimits } from "./get-directory-import-limits";
 
-/** The largest directory file accepted, by the upload form and the API alike. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const MiB = 1024 * 1024;
+
+/** The largest directory file any plan accepts, by the upload form and the API alike. */
+export const MAX_UPLOAD_BYTES = LARGEST_DIRECTORY_IMPORT_BYTES;
 
 export interface NewDirectoryImport {
   tenantId: string;
@@ -26,8 +29,9 @@ export interface NewDirectoryImport {
 /**
  * Stores an uploaded directory file and creates its import, with the validation job enqueued in the same
  * transaction (so the job exists if and only if the import does). The file is written first and removed
- * again if the transaction fails. Refuses an empty, too large or unreadable file (directory.no_file,
- * directory.too_large, directory.unsupported_format).
+ * again if the transaction fails. Refuses an empty file (directory.no_file), one larger than the
+ * tenant's plan takes (directory.too_large, with the limit) and one that is neither CSV nor a workbook
+ * (directory.unsupported_format).
  */
 export async function createDirectoryImport(
   db: Database,
@@ -35,7 +39,9 @@ export async function createDirectoryImport(
 ): Promise<{ importId: string }> {
   const { tenantId, bytes, full, storage } = input;
   if (bytes.length === 0) throw new AppError("directory.no_file");
-  if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError("directory.too_large");
+  const { maxBytes } = await db.withTenant(tenantId, (tx) => getDirectoryImportLimits(tx, { tenantId }));
+  if (bytes.length > maxBytes)
+    throw new AppError("directory.too_large", { maxBytes, maxMegabytes: Math.floor(maxBytes / MiB) });
   const format = detectFormat(bytes.subarray(0, 8), input.fileName);
   if (!format) throw new AppError("directory.unsupported_format");
   const importId = randomUUID();

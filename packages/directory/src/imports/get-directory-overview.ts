@@ -1,8 +1,9 @@
 import type { TenantDb } from "@mentoring/db";
+import { getDirectoryImportLimits } from "./get-directory-import-limits";
 
 /** The directory page: how many people the directory holds, and the latest imports. */
 export async function getDirectoryOverview(tx: TenantDb, { tenantId }: { tenantId: string }) {
-  const [activeStaff, imports] = await Promise.all([
+  const [activeStaff, imports, limits] = await Promise.all([
     tx.staffMember.count({ where: { tenantId, active: true } }),
     tx.directoryImport.findMany({
       where: { tenantId },
@@ -18,8 +19,9 @@ export async function getDirectoryOverview(tx: TenantDb, { tenantId }: { tenantI
         appliedAt: true,
       },
     }),
+    getDirectoryImportLimits(tx, { tenantId }),
   ]);
-  return { activeStaff, imports };
+  return { activeStaff, imports, limits };
 }
 
 export type DirectoryOverview = Awaited<ReturnType<typeof getDirectoryOverview>>;

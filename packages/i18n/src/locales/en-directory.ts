@@ -11,14 +11,18 @@ export const enDirectory: Translation<typeof koDirectory> = {
     title: "Upload a directory",
     file: "Directory file",
     fileHint:
-      "CSV (UTF-8, or CP949 as saved by Korean Excel) or Excel (.xlsx), up to 20 MB. The first row is the header: employee number, name, department, grade, position, hire date (e-mail, phone and birth year are optional).",
+      "CSV (UTF-8, or CP949 as saved by Korean Excel) or Excel (.xlsx). The first row is the header: employee number, name, department, grade, position, hire date (e-mail, phone and birth year are optional).",
     full: "This is the complete directory",
     fullHint:
       "For a complete directory, active staff missing from the file are listed. They are deactivated only if you confirm it when applying.",
+    limitsTitle: "How large a directory you can upload",
+    limits:
+      "Your organisation's plan takes up to {{rows, number}} rows, {{columns, number}} columns and {{megabytes, number}} MB at once. A larger file is stopped where it goes beyond and sent back.",
     submit: "Upload and check",
     error: {
       noFile: "Choose a file to upload",
-      tooLarge: "The file is too large. Files up to 20 MB can be uploaded",
+      tooLarge:
+        "The file is too large. Your organisation's plan takes files up to {{maxMegabytes, number}} MB",
       unsupported: "Only CSV or Excel (.xlsx) files can be uploaded",
     },
   },
@@ -69,7 +73,16 @@ export const enDirectory: Translation<typeof koDirectory> = {
   },
   fileError: {
     unsupported_format: "This is not a CSV or Excel (.xlsx) file",
-    unreadable: "The file could not be read to the end ({{detail}})",
+    unreadable:
+      "The CSV is broken at row {{row, number}} (a quote that is never closed, for example) and cannot be read further. Open it in Excel, save it as CSV again and upload it",
+    damaged_workbook:
+      "The Excel file is damaged or was not saved completely, so it cannot be read. Open it in Excel, save it again and upload it",
+    too_many_rows:
+      "Too many rows. Your organisation's plan takes up to {{limit, number}} rows at once, so reading stopped at row {{row, number}}. Split the directory and upload the parts as partial directories",
+    too_many_columns:
+      "Row {{row, number}} has too many columns. Your organisation's plan reads up to {{limit, number}} columns. Delete the columns the directory does not use and upload it again",
+    row_too_long: "Row {{row, number}} is too long to be one person's details, so reading stopped there",
+    more: "{{columns}} and {{count, number}} more",
     empty: "The file has no header row",
     missing_columns: "Required columns are missing: {{columns}}",
     unknown_columns: "Unknown columns: {{columns}}",

@@ -9,14 +9,18 @@ export const koDirectory = {
     title: "명부 올리기",
     file: "명부 파일",
     fileHint:
-      "CSV(UTF-8 또는 엑셀에서 저장한 CP949) 또는 엑셀(.xlsx) 파일, 20MB까지. 첫 행은 머리글입니다: 사번, 성명, 부서, 직급, 직위, 임용일 (이메일, 휴대전화, 출생연도는 선택).",
+      "CSV(UTF-8 또는 엑셀에서 저장한 CP949) 또는 엑셀(.xlsx) 파일. 첫 행은 머리글입니다: 사번, 성명, 부서, 직급, 직위, 임용일 (이메일, 휴대전화, 출생연도는 선택).",
     full: "전체 명부입니다",
     fullHint:
       "전체 명부이면 파일에 없는 재직 직원을 찾아 알려 드립니다. 그 직원들은 반영할 때 따로 확인해야만 비활성화됩니다.",
+    limitsTitle: "올릴 수 있는 명부 크기",
+    limits:
+      "이 기관의 요금제로는 한 번에 {{rows, number}}행, {{columns, number}}열, {{megabytes, number}}MB까지 올릴 수 있습니다. 이를 넘는 파일은 그 자리에서 읽기를 멈추고 돌려 드립니다.",
     submit: "올리고 검사하기",
     error: {
       noFile: "올릴 파일을 선택하세요",
-      tooLarge: "파일이 너무 큽니다. 20MB 이하의 파일만 올릴 수 있습니다",
+      tooLarge:
+        "파일이 너무 큽니다. 이 기관의 요금제로는 {{maxMegabytes, number}}MB 이하의 파일만 올릴 수 있습니다",
       unsupported: "CSV 또는 엑셀(.xlsx) 파일만 올릴 수 있습니다",
     },
   },
@@ -67,7 +71,17 @@ export const koDirectory = {
   },
   fileError: {
     unsupported_format: "CSV 또는 엑셀(.xlsx) 파일이 아닙니다",
-    unreadable: "파일을 끝까지 읽을 수 없습니다 ({{detail}})",
+    unreadable:
+      "{{row, number}}행에서 CSV 형식이 깨져 더 읽을 수 없습니다(닫히지 않은 따옴표 등). 엑셀에서 열어 CSV로 다시 저장한 뒤 올리세요",
+    damaged_workbook:
+      "엑셀 파일이 손상되었거나 끝까지 저장되지 않아 읽을 수 없습니다. 엑셀에서 열어 다시 저장한 뒤 올리세요",
+    too_many_rows:
+      "행이 너무 많습니다. 이 기관의 요금제로는 한 번에 {{limit, number}}행까지 올릴 수 있어 {{row, number}}행에서 읽기를 멈췄습니다. 명부를 나누어 일부 명부로 올리세요",
+    too_many_columns:
+      "{{row, number}}행의 열이 너무 많습니다. 이 기관의 요금제로는 {{limit, number}}열까지 읽습니다. 명부에 쓰지 않는 열을 지운 뒤 올리세요",
+    row_too_long:
+      "{{row, number}}행이 너무 길어 읽기를 멈췄습니다. 직원 한 명의 정보로 볼 수 없는 길이입니다",
+    more: "{{columns}} 외 {{count, number}}개",
     empty: "파일에 머리글 행이 없습니다",
     missing_columns: "필수 열이 없습니다: {{columns}}",
     unknown_columns: "알 수 없는 열이 있습니다: {{columns}}",
