@@ -13,15 +13,23 @@ function numberRange(bound: z.ZodNumber) {
     });
 }
 
-function inclusionList() {
+function inclusionList(item: z.ZodString) {
   // An empty include list would admit nobody; that is an authoring slip, so it is rejected.
   return z
     .object({
-      include: z.array(z.string().min(1)).min(1).optional(),
-      exclude: z.array(z.string().min(1)).optional(),
+      include: z.array(item).min(1).max(maxListLength).optional(),
+      exclude: z.array(item).max(maxListLength).optional(),
     })
     .strict();
 }
+
+/** More departments or titles than a city has: a list this long is not a rule. */
+const maxListLength = 500;
+
+/** A public servant's career is shorter than this: a bound above it can only be a slip. */
+export const maxYearsOfService = 50;
+/** The birth years a rule may name: anyone in public service this century was born between them. */
+export const birthYearBounds = { min: 1920, max: 2030 } as const;
 
 /**
  * Who may apply for a role, as data a template stores: every part is optional and all given parts must
@@ -31,7 +39,7 @@ function inclusionList() {
 export const eligibilityRuleSchema = z
   .object({
     grade: numberRange(z.number().int().min(1).max(9)).optional(),
-    yearsOfService: numberRange(z.number().int().min(0)).optional(),
+    yearsOfService: numberRange(z.number().int().min(0).max(maxYearsOfService)).optional(),
     hireDate: z
       .object({ from: calendarDateSchema.optional(), to: calendarDateSchema.optional() })
       .strict()
@@ -41,9 +49,10 @@ export const eligibilityRuleSchema = z
         params: { code: "after_to" },
       })
       .optional(),
-    birthYear: numberRange(z.number().int()).optional(),
-    departments: inclusionList().optional(),
-    positionTitles: inclusionList().optional(),
+    birthYear: numberRange(z.number().int().min(birthYearBounds.min).max(birthYearBounds.max)).optional(),
+    /** Department ids of the tenant (saveTemplate checks that each is one of its departments). */
+    departments: inclusionList(z.string().min(1).max(100)).optional(),
+    positionTitles: inclusionList(z.string().min(1).max(100)).optional(),
   })
   .strict();
 

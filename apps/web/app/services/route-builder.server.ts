@@ -206,6 +206,31 @@ export function translateRefusal(error: AppError, t: TFunction, fieldName: Field
   return { formErrors: [t(messageKey(error.messageKey), error.params)], fieldErrors };
 }
 
+/**
+ * C0 control characters other than tab, line feed and carriage return (a textarea's newline): no one types
+ * them, PostgreSQL refuses NUL in text, and the rest would end up in certificates, mails and exports.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/**
+ * Every submitted field holding a control character (a file's name too), refused with a translated message
+ * beside it, whatever the form's schema says: one place for every form. Null when there is none.
+ */
+function controlCharacterErrors(formData: FormData, t: TFunction, fieldName: FieldNamer | undefined) {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [name, value] of formData.entries()) {
+    const text = typeof value === "string" ? value : value.name;
+    if (!controlCharacter.test(text) && !controlCharacter.test(name)) continue;
+    // A name that is itself hostile is no field of the form: the message is the form's.
+    const path = controlCharacter.test(name) ? "" : name;
+    fieldErrors[path] = [t("form.controlCharacter", { field: fieldName?.(path, t) ?? "" })];
+  }
+  if (Object.keys(fieldErrors).length === 0) return null;
+  const { "": formLevel, ...byField } = fieldErrors;
+  return { formErrors: formLevel ?? [t("form.errorSummary")], fieldErrors: byField };
+}
+
 type ActionHandlerContext<
   A,
   P extends z.ZodTypeAny,
@@ -235,15 +260,22 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
     const args = screenFormPost(received, bodyLimit);
     const extras = await gate.open(args);
     const context = { ...(await pageContext(args, spec)), ...extras };
-    const submission = spec.form
-      ? parseWithZod(await args.request.formData(), {
-          schema: spec.form,
-          errorMap: translatingErrorMap(context.t, spec.fieldName),
-        })
-      : null;
+    const formData = spec.form ? await args.request.formData() : null;
+    const submission =
+      formData && spec.form
+        ? parseWithZod(formData, {
+            schema: spec.form,
+            errorMap: translatingErrorMap(context.t, spec.fieldName),
+          })
+        : null;
     const hideFields = spec.hideFields ?? [];
-    if (submission && submission.status !== "success") {
-      const reply = translateSchemaMessages(submission.reply({ hideFields }), context.t, spec.fieldName);
+    const controlled = formData ? controlCharacterErrors(formData, context.t, spec.fieldName) : null;
+    if (submission && (submission.status !== "success" || controlled)) {
+      const reply = translateSchemaMessages(
+        submission.reply({ hideFields, ...controlled }),
+        context.t,
+        spec.fieldName,
+      );
       return data(reply as Refusal<Extra>, { status: 400 });
     }
     const withForm = { ...context, form: submission?.value as z.infer<F> };

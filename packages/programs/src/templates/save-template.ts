@@ -1,5 +1,11 @@
 import { type Prisma, recordAudit, type TenantDb } from "@mentoring/db";
-import { AppError, type TemplateDefinition, templateDefinitionSchema } from "@mentoring/domain";
+import {
+  AppError,
+  applicationRoles,
+  type FieldIssue,
+  type TemplateDefinition,
+  templateDefinitionSchema,
+} from "@mentoring/domain";
 import { loadTemplate } from "../records/template-record";
 
 export interface SaveTemplateResult {
@@ -13,7 +19,8 @@ export interface SaveTemplateResult {
 
 /**
  * Saves a template's definition after validating it with templateDefinitionSchema; invalid input is
- * refused as input.invalid (each issue with its field) and nothing is written. A version that a cohort runs
+ * refused as input.invalid (each issue with its field) and nothing is written; so is an eligibility rule
+ * naming a department that is not one of the tenant's. A version that a cohort runs
  * on is never changed: the definition becomes version n+1 and the template's current version. An unused
  * current version is updated in place. Every change is audited with the parts that changed, before and
  * after.
@@ -32,6 +39,8 @@ export async function saveTemplate(
   const parsed = templateDefinitionSchema.safeParse(input.definition);
   if (!parsed.success) throw AppError.invalid(parsed.error);
   const definition = parsed.data;
+  const unknownDepartments = await departmentsNotOfTenant(tx, tenantId, definition);
+  if (unknownDepartments.length > 0) throw new AppError("input.invalid", {}, { fields: unknownDepartments });
 
   // Two saves of one template queue here, so that both cannot make the same next version.
   await tx.$queryRaw`select 1 from program_templates where tenant_id = ${tenantId}::uuid and id = ${templateId}::uuid for update`;
@@ -82,4 +91,31 @@ function changedParts(previous: TemplateDefinition, next: TemplateDefinition) {
     }
   }
   return { before, after };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Each department list of the eligibility rules that names a department the tenant does not have. */
+async function departmentsNotOfTenant(
+  tx: TenantDb,
+  tenantId: string,
+  definition: TemplateDefinition,
+): Promise<FieldIssue[]> {
+  const lists = applicationRoles.flatMap((role) =>
+    (["include", "exclude"] as const).map((list) => ({
+      path: `roles.${role}.eligibility.departments.${list}`,
+      ids: definition.roles[role].eligibility.departments?.[list] ?? [],
+    })),
+  );
+  const named = [...new Set(lists.flatMap((list) => list.ids))].filter((id) => uuidPattern.test(id));
+  const known = new Set(
+    named.length === 0
+      ? []
+      : (await tx.department.findMany({ where: { tenantId, id: { in: named } }, select: { id: true } })).map(
+          (department) => department.id,
+        ),
+  );
+  return lists
+    .filter((list) => list.ids.some((id) => !known.has(id)))
+    .map((list) => ({ path: list.path, message: "programs.issue.unknownDepartment", params: {} }));
 }

@@ -1,0 +1,582 @@
+// Every tenant form, posted hostile values through its real action against a real database: NUL and other
+// control characters in any field, numbers no one means (10^23, -1, 1e999), strings far beyond any field,
+// ids that are no one's or another city's, values of the wrong type. Each post must be answered with a 4xx
+// (never a 500) that says what is wrong in the reader's language, and must write nothing. fast-check picks
+// the field and the value, seeded, so a run is the same every time.
+import { randomUUID } from "node:crypto";
+import { parseConfig } from "@mentoring/config";
+import { connect, withDatabase } from "@mentoring/db/provision";
+import { createSeededTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { builtinTemplateKeys, scheduleFields, tenantRoles } from "@mentoring/domain";
+import { loadTemplate } from "@mentoring/programs";
+import { seedPrograms } from "@mentoring/programs/seed";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import fc from "fast-check";
+
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csrfToken } from "../app/services/csrf.server";
+import { localeCookie } from "../app/services/i18n.server";
+import type { Services } from "../app/services/services.server";
+import { startSession } from "../app/services/session.server";
+import { templateFormValues } from "../app/services/template-form";
+
+type Action = (args: ActionFunctionArgs) => Promise<unknown>;
+
+/** What a field holds, and so which hostile values it is sent. */
+type FieldKind = "text" | "boundedText" | "number" | "id" | "date" | "choice" | "flag";
+
+interface FormCase {
+  /** The values of a form that would be accepted (or refused for another reason), one field then spoiled. */
+  base: Record<string, string | string[]>;
+  fields: Record<string, FieldKind>;
+}
+
+interface RouteCase {
+  route: string;
+  params: () => Record<string, string>;
+  forms: FormCase[];
+}
+
+let testDb: TestDatabase;
+let services: Services;
+let fingerprintClient: Awaited<ReturnType<typeof connect>>;
+let cookie: string;
+let csrf: string;
+const ids = {
+  cohort: "",
+  template: "",
+  round: "",
+  signer: "",
+  membership: "",
+  foreignCohort: "",
+  foreignTemplate: "",
+  foreignMembership: "",
+  foreignSigner: "",
+};
+let templateBase: Record<string, string | string[]> = {};
+let settingsBase: Record<string, string> = {};
+
+beforeAll(async () => {
+  testDb = await createSeededTestDatabase();
+  const { db } = testDb;
+  services = {
+    config: parseConfig({}),
+    db,
+    redis: undefined as never,
+    log: pino({ level: "silent" }),
+    close: async () => {},
+  };
+  await seedPrograms(db);
+  const tenantOf = (slug: string) => db.platform.tenant.findUniqueOrThrow({ where: { slug } });
+  const [yongin, gangneung] = await Promise.all([tenantOf("yongin"), tenantOf("gangneung")]);
+  const userId = await db.withTenant(yongin.id, async (tx) => {
+    const coordinator = await tx.membership.findFirstOrThrow({
+      where: { tenantId: yongin.id, roles: { has: "coordinator" } },
+    });
+    // Every role, so that no form is refused for want of a permission before its values are judged.
+    await tx.membership.update({ where: { id: coordinator.id }, data: { roles: [...tenantRoles] } });
+    ids.membership = coordinator.id;
+    const cohort = await tx.cohort.findFirstOrThrow({
+      where: { tenantId: yongin.id },
+      orderBy: { number: "asc" },
+    });
+    ids.cohort = cohort.id;
+    ids.template = (await tx.programTemplate.findFirstOrThrow({ where: { tenantId: yongin.id } })).id;
+    ids.round = (await tx.surveyRound.findFirst({ where: { tenantId: yongin.id } }))?.id ?? randomUUID();
+    ids.signer = (
+      await tx.certificateSigner.create({
+        data: { tenantId: yongin.id, name: "이상일", title: "시장", position: 0 },
+      })
+    ).id;
+    const template = await loadTemplate(tx, yongin.id, ids.template);
+    templateBase = flatten(templateFormValues(template.definition));
+    const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: yongin.id } });
+    settingsBase = { name: tenant.name, locale: "ko", timeZone: "Asia/Seoul" };
+    return coordinator.userId;
+  });
+  await db.withTenant(gangneung.id, async (tx) => {
+    ids.foreignCohort = (await tx.cohort.findFirstOrThrow({ where: { tenantId: gangneung.id } })).id;
+    ids.foreignTemplate = (
+      await tx.programTemplate.findFirstOrThrow({ where: { tenantId: gangneung.id } })
+    ).id;
+    ids.foreignMembership = (await tx.membership.findFirstOrThrow({ where: { tenantId: gangneung.id } })).id;
+    ids.foreignSigner = (
+      await tx.certificateSigner.create({
+        data: { tenantId: gangneung.id, name: "김홍규", title: "시장", position: 0 },
+      })
+    ).id;
+  });
+  const token = await csrfToken(new Request("http://127.0.0.1/"), services.config.SESSION_SECRET);
+  csrf = token.token;
+  const session = (await startSession(services, userId)).split(";")[0];
+  cookie = `${session}; ${(token.setCookie ?? "").split(";")[0]}`;
+  // As the administrator: the fingerprint counts every tenant's rows, past row-level security.
+  fingerprintClient = await connect(withDatabase(testDb.urls.admin, testDb.name));
+});
+afterAll(async () => {
+  await fingerprintClient?.end();
+  await testDb?.drop();
+});
+
+/** A nested form value as the names conform gives its fields ("roles.mentor.quota"); lists repeat a name. */
+function flatten(value: unknown, prefix = ""): Record<string, string | string[]> {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { [prefix]: Array.isArray(value) ? value.map(String) : String(value ?? "") };
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([key, inner]) =>
+      Object.entries(flatten(inner, prefix ? `${prefix}.${key}` : key)),
+    ),
+  );
+}
+
+/**
+ * Every table's row count and newest row version (xmin changes with each insert and update): equal before and
+ * after a post when the post wrote nothing. Sessions are left out: opening a page may touch its own.
+ */
+async function fingerprint(): Promise<string> {
+  const { rows: tables } = await fingerprintClient.query<{ name: string }>(
+    "select tablename as name from pg_tables where schemaname = 'public' and tablename not in ('sessions', '_prisma_migrations') order by 1",
+  );
+  const parts = tables.map(
+    ({ name }) => `select '${name}' as t, count(*) as n, max(xmin::text::bigint) as x from "${name}"`,
+  );
+  const { rows } = await fingerprintClient.query(parts.join(" union all "));
+  return JSON.stringify(rows);
+}
+
+const control = fc.constantFrom("\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u001b", "\u001f");
+/** Text holding one control character somewhere. */
+const withControl = fc
+  .tuple(fc.string({ maxLength: 8 }), control, fc.string({ maxLength: 8 }))
+  .map(([before, character, after]) => `${before}${character}${after}`);
+/** A string far beyond any field, written as a token so that a failure's report stays readable. */
+const huge = fc.integer({ min: 5_000, max: 60_000 }).map((length) => `<huge ${length}>`);
+const expand = (value: string) =>
+  value.replace(/^<huge (\d+)>$/, (_, length) => "가a".repeat(Number(length) / 2));
+const hostileNumber = fc.constantFrom(
+  "1e23",
+  "-1",
+  "1e999",
+  "-1e23",
+  "NaN",
+  "12.5",
+  "0x10",
+  "99999999999999999999",
+);
+const hostileDate = fc.constantFrom("+275760-09-13", "99999-01-01", "2025-02-30", "0000-00-00", "-1", "1e23");
+const wrongType = fc.constantFrom("[object Object]", "true", "null", "undefined", "{}", "1e23");
+const hostileId = () =>
+  fc.oneof(
+    fc.uuid().map((id) => id),
+    fc.constantFrom("not-a-uuid", "00000000-0000-0000-0000-000000000000", "' or 1=1 --"),
+    fc.constant(null).map(() => ids.foreignCohort),
+    fc.constant(null).map(() => ids.foreignTemplate),
+    fc.constant(null).map(() => ids.foreignMembership),
+    fc.constant(null).map(() => ids.foreignSigner),
+  );
+
+/** The hostile values a field of this kind is sent, besides a control character, which any field is. */
+function hostileFor(kind: FieldKind): fc.Arbitrary<string> {
+  switch (kind) {
+    case "text":
+      return withControl;
+    case "boundedText":
+      return huge;
+    case "number":
+      return fc.oneof(
+        hostileNumber,
+        wrongType.filter((value) => value !== "true"),
+      );
+    case "id":
+      return hostileId();
+    case "date":
+      return hostileDate;
+    case "choice":
+      return fc.oneof(wrongType, fc.constantFrom("boss", "admin", "-1"));
+    case "flag":
+      return fc.constantFrom("yes", "1e23", "{}", "off");
+  }
+}
+
+function caseArbitrary(route: RouteCase) {
+  return fc.integer({ min: 0, max: route.forms.length - 1 }).chain((formIndex) => {
+    const form = route.forms[formIndex] as FormCase;
+    const names = Object.keys(form.fields);
+    return fc
+      .constantFrom(...names)
+      .chain((name) =>
+        fc
+          .oneof(hostileFor(form.fields[name] as FieldKind), withControl)
+          .map((value) => ({ form, name, value })),
+      );
+  });
+}
+
+async function postForm(route: RouteCase, fields: Record<string, string | string[]>, locale: "ko" | "en") {
+  const module = (await import(/* @vite-ignore */ `../app/routes/${route.route}.tsx`)) as { action: Action };
+  const body = new URLSearchParams({ csrf });
+  for (const [name, value] of Object.entries(fields))
+    for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+  const language = (await localeCookie.serialize(locale)).split(";")[0];
+  const params = { tenant: "yongin", ...route.params() };
+  try {
+    const reply = (await module.action({
+      request: new Request(`http://127.0.0.1/yongin/fuzz`, {
+        method: "POST",
+        body,
+        headers: { cookie: `${cookie}; ${language}`, "content-type": "application/x-www-form-urlencoded" },
+      }),
+      params,
+      context: { services, requestId: "fuzz", nonce: "", clientAddress: "127.0.0.1" },
+    } as ActionFunctionArgs)) as { type?: string; data?: unknown; init?: { status?: number } };
+    if (reply?.type === "DataWithResponseInit")
+      return { status: reply.init?.status ?? 200, body: reply.data };
+    return { status: 200, body: reply };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, body: await thrown.text() };
+    return { status: 500, body: String(thrown) };
+  }
+}
+
+/** The messages of a refusal: its form message and each field's. */
+function messagesOf(body: unknown): string[] {
+  const error = (body as { error?: Record<string, string[] | null> } | undefined)?.error ?? {};
+  return Object.values(error).flatMap((messages) => messages ?? []);
+}
+
+const cohort = () => ({ cohortId: ids.cohort });
+
+const routes: RouteCase[] = [
+  {
+    route: "$tenant.programs._index",
+    params: () => ({}),
+    forms: [
+      {
+        base: { intent: "copy", builtinKey: builtinTemplateKeys[0] },
+        fields: { builtinKey: "choice", intent: "choice" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.programs.cohorts.new",
+    params: () => ({}),
+    forms: [
+      {
+        base: { templateId: "", title: "시험 기수", recruitmentStart: "2027-03-02" },
+        fields: { templateId: "id", number: "number", title: "boundedText", recruitmentStart: "date" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.programs.templates.$templateId",
+    params: () => ({ templateId: ids.template }),
+    forms: [
+      {
+        base: {},
+        fields: {
+          name: "boundedText",
+          description: "boundedText",
+          kind: "choice",
+          "teamShape.mentors.min": "number",
+          "teamShape.mentees.max": "number",
+          "roles.mentor.quota": "number",
+          "roles.mentor.eligibility.grade.min": "number",
+          "roles.mentor.eligibility.yearsOfService.max": "number",
+          "roles.mentee.eligibility.yearsOfService.min": "number",
+          "roles.mentor.eligibility.birthYear.min": "number",
+          "roles.mentee.eligibility.birthYear.max": "number",
+          "roles.mentor.eligibility.hireDate.from": "date",
+          "roles.mentor.eligibility.departments.include": "id",
+          "roles.mentee.eligibility.departments.exclude": "id",
+          "roles.mentor.eligibility.positionTitles.include": "boundedText",
+          "phases.recruitmentEnd": "number",
+          "phases.evaluationEnd": "number",
+          "certificate.title": "boundedText",
+          "certificate.body": "boundedText",
+        },
+      },
+    ],
+  },
+  {
+    route: "$tenant.programs.cohorts.$cohortId._index",
+    params: cohort,
+    forms: [
+      {
+        base: { intent: "schedule" },
+        fields: Object.fromEntries(scheduleFields.map((field) => [field, "date" as const])),
+      },
+      {
+        base: { intent: "move", to: "matching" },
+        fields: { to: "choice", override: "flag", reason: "boundedText" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.programs.cohorts.$cohortId.applicants",
+    params: cohort,
+    forms: [
+      { base: { intent: "nominate", role: "mentor" }, fields: { role: "choice", numbers: "text" } },
+      {
+        base: { intent: "reject", applicationId: randomUUID() },
+        fields: { applicationId: "id", name: "boundedText", reason: "boundedText" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.programs.cohorts.$cohortId.certificates",
+    params: cohort,
+    forms: [
+      {
+        base: {
+          intent: "ceremony",
+          date: "2027-03-05",
+          time: "14:00",
+          place: "용인시청 에이스홀",
+          programme: "",
+          gift: "",
+        },
+        fields: {
+          date: "date",
+          time: "date",
+          place: "boundedText",
+          programme: "boundedText",
+          gift: "boundedText",
+        },
+      },
+      {
+        base: { intent: "attendance", applicationId: randomUUID(), present: "true" },
+        fields: { applicationId: "id", present: "choice" },
+      },
+      {
+        base: { intent: "revoke", certificateId: randomUUID(), reason: "오기" },
+        fields: { certificateId: "id", reason: "boundedText" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.programs.cohorts.$cohortId.matching",
+    params: cohort,
+    forms: [
+      { base: { intent: "run" }, fields: { basedOnRunId: "id" } },
+      {
+        base: { intent: "move", runId: randomUUID(), applicationId: randomUUID() },
+        fields: { runId: "id", applicationId: "id", toTeam: "number" },
+      },
+      {
+        base: { intent: "swap", runId: randomUUID(), applicationId: randomUUID() },
+        fields: { withApplicationId: "id" },
+      },
+      {
+        base: {
+          intent: "pair",
+          runId: randomUUID(),
+          rule: "pin",
+          on: "1",
+          mentorApplicationId: randomUUID(),
+          menteeApplicationId: randomUUID(),
+        },
+        fields: { rule: "choice", on: "choice", mentorApplicationId: "id", mentorName: "boundedText" },
+      },
+      { base: { intent: "publish", runId: randomUUID() }, fields: { runId: "id", confirm: "flag" } },
+    ],
+  },
+  {
+    route: "$tenant.programs.cohorts.$cohortId.surveys",
+    params: cohort,
+    forms: [{ base: { intent: "close" }, fields: { roundId: "id", intent: "choice" } }],
+  },
+  {
+    route: "$tenant.recruiting.$cohortId",
+    params: cohort,
+    forms: [
+      { base: { intent: "apply", role: "mentee" }, fields: { role: "choice", consent: "boundedText" } },
+      { base: { intent: "consent" }, fields: { consent: "boundedText" } },
+    ],
+  },
+  {
+    route: "$tenant.recruiting._index",
+    params: () => ({}),
+    forms: [{ base: { intent: "withdraw" }, fields: { cohortId: "id" } }],
+  },
+  {
+    route: "$tenant.signing.$batchId",
+    params: () => ({ batchId: randomUUID() }),
+    forms: [{ base: { confirm: "on" }, fields: { confirm: "flag" } }],
+  },
+  {
+    route: "$tenant.surveys.$roundId",
+    params: () => ({ roundId: ids.round }),
+    forms: [{ base: {}, fields: { "q.goal": "text", intent: "choice" } }],
+  },
+  {
+    route: "$tenant.admin.billing",
+    params: () => ({}),
+    forms: [
+      { base: { intent: "brn" }, fields: { businessRegistrationNumber: "boundedText" } },
+      {
+        base: { intent: "subscribe", interval: "year", collection: "send_invoice" },
+        fields: { interval: "choice", collection: "choice" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.admin.directory._index",
+    params: () => ({}),
+    forms: [{ base: {}, fields: { full: "flag" } }],
+  },
+  {
+    route: "$tenant.admin.directory.$importId",
+    params: () => ({ importId: randomUUID() }),
+    forms: [{ base: {}, fields: { createMissingDepartments: "flag", deactivateMissing: "flag" } }],
+  },
+  {
+    route: "$tenant.admin.members",
+    params: () => ({}),
+    forms: [
+      {
+        base: { intent: "invite", email: "new.person@yongin.go.kr", roles: "participant" },
+        fields: { email: "boundedText", roles: "choice" },
+      },
+      { base: { intent: "roles", roles: "participant" }, fields: { membershipId: "id", roles: "choice" } },
+    ],
+  },
+  {
+    route: "$tenant.admin.settings",
+    params: () => ({}),
+    forms: [
+      {
+        base: {},
+        fields: {
+          name: "boundedText",
+          nameEn: "boundedText",
+          brandColor: "text",
+          locale: "choice",
+          timeZone: "choice",
+        },
+      },
+      {
+        base: { intent: "add-signer", name: "홍길동", title: "부시장" },
+        fields: { name: "boundedText", title: "boundedText" },
+      },
+      { base: { intent: "remove-signer" }, fields: { signerId: "id" } },
+      { base: { intent: "remove-branding" }, fields: { kind: "choice" } },
+    ],
+  },
+  {
+    route: "$tenant.admin.sso",
+    params: () => ({}),
+    forms: [
+      {
+        base: { issuer: "https://sso.yongin.go.kr", clientId: "mentoring", matchBy: "email" },
+        fields: {
+          issuer: "boundedText",
+          clientId: "boundedText",
+          clientSecret: "text",
+          matchBy: "choice",
+          employeeNumberClaim: "boundedText",
+        },
+      },
+    ],
+  },
+];
+
+/** Posts per route: with one seed, the same cases every run. */
+const numRuns = 10;
+let cases = 0;
+
+describe.each(routes)("$route", (route) => {
+  it("answers every hostile value with a translated 4xx and writes nothing", async () => {
+    // The template's and the settings' forms start from what they hold (filled in after the database is).
+    for (const form of route.forms) {
+      if (route.route.endsWith("templates.$templateId")) Object.assign(form.base, templateBase);
+      if (route.route.endsWith("admin.settings") && !form.base.intent)
+        Object.assign(form.base, { intent: "settings", ...settingsBase });
+    }
+    await fc.assert(
+      fc.asyncProperty(
+        caseArbitrary(route),
+        fc.constantFrom("ko" as const, "en" as const),
+        async (picked, locale) => {
+          cases++;
+          const before = await fingerprint();
+          const { status, body } = await postForm(
+            route,
+            { ...picked.form.base, [picked.name]: expand(picked.value) },
+            locale,
+          );
+          const what = `${picked.name}=${JSON.stringify(picked.value.slice(0, 40))}`;
+          expect(status, `${what}: ${String(body).slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+          expect(status, what).toBeLessThan(500);
+          if (status !== 404) {
+            const messages = messagesOf(body);
+            expect(messages.length, `${what}: no message`).toBeGreaterThan(0);
+            for (const message of messages) {
+              expect(message, what).not.toMatch(/^[a-z]+(\.[A-Za-z0-9_]+)+$/);
+              expect(message, what).not.toContain("{{");
+              if (locale === "ko") expect(message, what).toMatch(/[가-힣]/);
+            }
+          }
+          expect(await fingerprint(), `${what} wrote to the database`).toBe(before);
+        },
+      ),
+      { numRuns, seed: 13, endOnFailure: true },
+    );
+  });
+});
+
+describe("the values the outside test saved", () => {
+  const post = (fields: Record<string, string>) =>
+    postForm(routes[2] as RouteCase, { ...templateBase, ...fields }, "ko");
+
+  it.each([
+    ["roles.mentor.eligibility.yearsOfService.max", "1e23"],
+    ["roles.mentor.eligibility.birthYear.min", "-1"],
+    ["roles.mentor.eligibility.departments.include", "0b6f1e7a-4d8c-4f3a-9f5e-2a1c3b4d5e6f"],
+  ])("refuses %s = %s beside its field", async (name, value) => {
+    const before = await fingerprint();
+    const { status, body } = await post({ [name]: value });
+    expect(status).toBe(400);
+    expect((body as { error: Record<string, string[]> }).error[name]?.[0]).toMatch(/[가-힣]/);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it("refuses a department of another city in an eligibility rule", async () => {
+    const foreign = await testDb.db.withTenant(
+      (await testDb.db.platform.tenant.findUniqueOrThrow({ where: { slug: "gangneung" } })).id,
+      (tx) => tx.department.findFirstOrThrow(),
+    );
+    const name = "roles.mentee.eligibility.departments.exclude";
+    const { status, body } = await post({ [name]: foreign.id });
+    expect(status).toBe(400);
+    expect((body as { error: Record<string, string[]> }).error[name]?.[0]).toContain("없는 부서");
+  });
+
+  it("does not say a signer of another city was removed", async () => {
+    const before = await fingerprint();
+    const { status } = await postForm(
+      routes[16] as RouteCase,
+      { intent: "remove-signer", signerId: ids.foreignSigner },
+      "ko",
+    );
+    expect(status).toBe(404);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it("refuses a NUL byte in any text with a message beside the field, in English too", async () => {
+    const { status, body } = await postForm(
+      routes[16] as RouteCase,
+      { intent: "add-signer", name: "홍\u0000길동", title: "부시장" },
+      "en",
+    );
+    expect(status).toBe(400);
+    expect((body as { error: Record<string, string[]> }).error.name).toEqual([
+      expect.stringContaining("control characters"),
+    ]);
+  });
+});
+
+afterAll(() => {
+  // The count the report quotes: every fuzzed post of this file.
+  console.info(`form fuzz: ${cases} hostile posts over ${routes.length} routes`);
+});
