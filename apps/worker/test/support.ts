@@ -55,7 +55,11 @@ export async function eventually<T>(
     const value = await probe();
     if (done(value)) return value;
     if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+      throw new Error(
+        `condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value, (_key, item) =>
+          typeof item === "bigint" ? item.toString() : item,
+        )}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
