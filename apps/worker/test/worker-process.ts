@@ -1,0 +1,44 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+export interface LogLine {
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** Starts the worker exactly as `npm start` would, and collects its JSON log lines. */
+export function startWorkerProcess(env: { DATABASE_URL: string; QUEUE_PREFIX: string }): {
+  child: ChildProcess;
+  lines: LogLine[];
+  waitFor(msg: string): Promise<LogLine>;
+} {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+    env: {
+      ...process.env,
+      ...env,
+      WORKER_HEALTH_PORT: "0",
+      LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines: LogLine[] = [];
+  const waiters: { msg: string; resolve: (line: LogLine) => void }[] = [];
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (text) => {
+    const line = JSON.parse(text) as LogLine;
+    lines.push(line);
+    for (const waiter of waiters.filter((w) => w.msg === line.msg)) waiter.resolve(line);
+  });
+  return {
+    child,
+    lines,
+    waitFor: (msg) =>
+      new Promise((resolve, reject) => {
+        const seen = lines.find((line) => line.msg === msg);
+        if (seen) return resolve(seen);
+        waiters.push({ msg, resolve });
+        child.once("exit", (code) => reject(new Error(`worker exited (${code}) before logging "${msg}"`)));
+      }),
+  };
+}
