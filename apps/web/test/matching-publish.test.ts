@@ -13,10 +13,10 @@ import {
   transitionCohort,
 } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { action } from "../app/routes/$tenant.programs.cohorts.$cohortId.matching";
+import { action, loader } from "../app/routes/$tenant.programs.cohorts.$cohortId.matching";
 import { csrfToken } from "../app/services/csrf.server";
 import { localeCookie } from "../app/services/i18n.server";
 import type { Services } from "../app/services/services.server";
@@ -130,4 +130,16 @@ it("answers publishing new teams after certificates were issued with the reason,
       },
     },
   });
+});
+
+it("tells the page, before anyone runs or publishes, how many certificates stand in the way", async () => {
+  const reply = await loader({
+    request: new Request(`http://127.0.0.1/yongin/programs/cohorts/${cohortId}/matching?run=${newRunId}`, {
+      headers: { cookie },
+    }),
+    params: { tenant: "yongin", cohortId },
+    context: { services, requestId: "test", nonce: "", clientAddress: "127.0.0.1" },
+  } as LoaderFunctionArgs);
+  const data = (reply instanceof Response ? await reply.json() : reply) as { issuedCertificates: number };
+  expect(data.issuedCertificates).toBe(14);
 });

@@ -271,6 +271,7 @@ export function presentMatchingReview(review: MatchingReview, formatting: Format
       }),
     ),
     run: review.run && runPage(review.run, review.definition, formatting),
+    issuedCertificates: review.issuedCertificates,
   };
 }
 

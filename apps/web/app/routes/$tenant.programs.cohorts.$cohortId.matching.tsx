@@ -571,17 +571,30 @@ function PairRules({ run, action }: { run: Run; action: string }) {
   );
 }
 
-function PublishSection({ run, action, result }: { run: Run; action: string; result: Result | undefined }) {
+function PublishSection({
+  run,
+  action,
+  result,
+  issuedCertificates,
+}: {
+  run: Run;
+  action: string;
+  result: Result | undefined;
+  issuedCertificates: number;
+}) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const refusal = isRefusal(result) && result.refused === "publish" ? result : null;
   const published = !isRefusal(result) && result?.intent === "publish" ? result : null;
+  // The server refuses to publish over issued certificates (matching.certificates_issued): said before asking.
   const blocked: Phrase | null =
-    !run.teams || run.teams.length === 0
-      ? { key: "matching.publish.blockedNoTeams" }
-      : run.violationCount > 0
-        ? { key: "matching.publish.blocked", params: { count: run.violationCount } }
-        : null;
+    issuedCertificates > 0
+      ? { key: "matching.publish.blockedCertificates", params: { count: issuedCertificates } }
+      : !run.teams || run.teams.length === 0
+        ? { key: "matching.publish.blockedNoTeams" }
+        : run.violationCount > 0
+          ? { key: "matching.publish.blocked", params: { count: run.violationCount } }
+          : null;
   const confirmError = refusal?.code === "matching.publish_unconfirmed" ? refusalText(refusal) : null;
   const describedBy = [blocked ? "publish-blocked" : null, confirmError ? "confirm-error" : null]
     .filter(Boolean)
@@ -692,7 +705,7 @@ function ActionMessage({ result }: { result: Result | undefined }) {
 
 export default function CohortMatching() {
   const { t } = useTranslation();
-  const { cohort, runs, run, tenantSlug, mayPublish } = useLoaderData<typeof loader>();
+  const { cohort, runs, run, tenantSlug, mayPublish, issuedCertificates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const base = `/${tenantSlug}/programs/cohorts/${cohort.id}`;
@@ -722,16 +735,18 @@ export default function CohortMatching() {
           <input type="hidden" name="intent" value="run" />
           {run ? <input type="hidden" name="basedOnRunId" value={run.id} /> : null}
           <p id="run-hint" className="field__hint">
-            {unfinished
-              ? t("matching.run.busyHint", { number: unfinished.number })
-              : run
-                ? t("matching.run.rerunHint", { number: run.number })
-                : t("matching.run.startHint")}
+            {issuedCertificates > 0
+              ? t("matching.run.certificatesIssuedHint", { count: issuedCertificates })
+              : unfinished
+                ? t("matching.run.busyHint", { number: unfinished.number })
+                : run
+                  ? t("matching.run.rerunHint", { number: run.number })
+                  : t("matching.run.startHint")}
           </p>
           <button
             type="submit"
             className="button-primary"
-            disabled={busy || unfinished !== undefined}
+            disabled={busy || unfinished !== undefined || issuedCertificates > 0}
             aria-describedby="run-hint"
           >
             {run ? t("matching.run.rerun") : t("matching.run.start")}
@@ -830,7 +845,12 @@ export default function CohortMatching() {
 
           {run.status === "succeeded" ? <PairRules run={run} action={formAction} /> : null}
           {run.status === "succeeded" && run.editable && mayPublish ? (
-            <PublishSection run={run} action={formAction} result={result} />
+            <PublishSection
+              run={run}
+              action={formAction}
+              result={result}
+              issuedCertificates={issuedCertificates}
+            />
           ) : run.publishedAt ? (
             <p className="form-status" data-testid="published-notice">
               {t("matching.publish.published", { time: run.publishedAt })}

@@ -17,6 +17,10 @@ export const enMatching: Translation<typeof koMatching> = {
     start: "Run matching",
     rerun: "Run again",
     busyHint: "Run {{number}} is still being computed. You can run again once it is done.",
+    certificatesIssuedHint_one:
+      "{{count}} certificate was issued for this cohort, so a new run could not be published. Revoke it first.",
+    certificatesIssuedHint_other:
+      "{{count}} certificates were issued for this cohort, so a new run could not be published. Revoke them first.",
     rerunHint: "Computes again from scratch, keeping the pinned and forbidden pairs of run {{number}}.",
     startHint: "Uses the accepted participants and the survey answers submitted so far.",
     started: "Matching run {{number}} has started.",
@@ -164,6 +168,10 @@ export const enMatching: Translation<typeof koMatching> = {
     blocked_one: "{{count}} rule is broken, so this cannot be published. Fix the teams or run again.",
     blocked_other: "{{count}} rules are broken, so this cannot be published. Fix the teams or run again.",
     blockedNoTeams: "There are no teams to publish.",
+    blockedCertificates_one:
+      "{{count}} certificate was issued for this cohort, so new teams cannot be published. Revoke it first.",
+    blockedCertificates_other:
+      "{{count}} certificates were issued for this cohort, so new teams cannot be published. Revoke them first.",
     confirmRequired: "Tick the confirmation to publish.",
     done_one: "{{count}} team published. Participants can now see their team.",
     done_other: "{{count}} teams published. Participants can now see their team.",

@@ -16,6 +16,8 @@ export const koMatching = {
     start: "매칭 실행",
     rerun: "다시 실행",
     busyHint: "{{number}}회차가 아직 계산 중입니다. 끝나면 다시 실행할 수 있습니다.",
+    certificatesIssuedHint_other:
+      "이 기수에 결연증서 {{count}}장이 발급되어 있어 다시 실행해도 새 팀을 공개할 수 없습니다. 먼저 결연증서를 모두 취소하세요.",
     rerunHint: "{{number}}회차의 고정한 짝과 금지한 짝을 이어받아 처음부터 다시 계산합니다.",
     startHint: "선정된 참가자와 지금까지 제출된 설문 응답으로 계산합니다.",
     started: "{{number}}회차 매칭을 시작했습니다.",
@@ -160,6 +162,8 @@ export const koMatching = {
     submit: "매칭 결과 공개",
     blocked_other: "지켜지지 않은 규칙이 {{count}}개 있어 공개할 수 없습니다. 팀을 고치거나 다시 실행하세요.",
     blockedNoTeams: "공개할 팀이 없습니다.",
+    blockedCertificates_other:
+      "이 기수에 결연증서 {{count}}장이 발급되어 있어 새 팀을 공개할 수 없습니다. 먼저 결연증서를 모두 취소하세요.",
     confirmRequired: "공개하려면 확인란에 표시하세요.",
     done_other: "{{count}}개 팀을 공개했습니다. 참가자가 이제 자기 팀을 볼 수 있습니다.",
     published: "이 회차의 팀을 공개했습니다 ({{time}}).",

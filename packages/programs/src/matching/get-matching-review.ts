@@ -13,6 +13,11 @@ export interface MatchingReview {
   /** Newest first. */
   runs: RunSummary[];
   run: RunView | null;
+  /**
+   * Signed, unrevoked certificates of the cohort: while there are any, publishing is refused
+   * (matching.certificates_issued), so the page says so before the coordinator runs or publishes.
+   */
+  issuedCertificates: number;
 }
 
 const runIdSchema = z.string().uuid();
@@ -36,5 +41,8 @@ export async function getMatchingReview(
     definition,
     runs,
     run: runId === undefined ? null : await getRun(tx, { tenantId, cohortId, runId }),
+    issuedCertificates: await tx.certificate.count({
+      where: { tenantId, cohortId, signature: { not: null }, revokedAt: null },
+    }),
   };
 }
