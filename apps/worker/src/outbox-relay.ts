@@ -221,7 +221,7 @@ export function startOutboxRelay(options: {
         failures++;
         log.error(
           { err: error, failures },
-          "outbox relay failed; the rows stay unpublished and will be retried",
+          "outbox relay failed: rows it could not publish or reconcile stay as they were, and it tries again",
         );
         await pause(Math.min(intervalMs * 2 ** failures, 30_000));
       }
