@@ -1,4 +1,5 @@
 import { type Prisma, recordAudit, type TenantDb } from "@mentoring/db";
+import type { AuditAction } from "@mentoring/domain";
 
 /** The tenant columns billing reads and writes. */
 export const tenantBillingSelect = {
@@ -41,7 +42,7 @@ export async function updateTenantBilling(
   tx: TenantDb,
   before: TenantBilling,
   changes: TenantBillingChanges,
-  { actorUserId = null, requestId, action = "billing.subscription.update" }: Actor & { action?: string },
+  { actorUserId = null, requestId, action = "billing.subscription.update" }: Actor & { action?: AuditAction },
 ): Promise<boolean> {
   const changed = (Object.keys(changes) as (keyof TenantBillingChanges)[]).filter(
     (key) => changes[key] !== undefined && !same(changes[key], before[key]),

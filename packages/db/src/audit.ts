@@ -1,11 +1,12 @@
+import type { AuditAction } from "@mentoring/domain";
 import type { TenantDb } from "./database";
 import type { Prisma } from "./generated/prisma/client";
 
 export interface AuditEntry {
   tenantId: string;
   actorUserId: string | null;
-  /** What happened, e.g. "staff_member.update". */
-  action: string;
+  /** What happened, e.g. "cohort.status.update": one of the actions the audit page words. */
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   before?: Prisma.InputJsonValue;

@@ -156,7 +156,7 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
       recordAudit(tx, {
         tenantId: yongin,
         actorUserId: null,
-        action: "test.append",
+        action: "tenant.settings.update",
         entityType: "test",
         entityId: null,
       }),

@@ -1,3 +1,4 @@
+export { type AuditAction, auditActions } from "./audit-actions";
 export * from "./billing-access";
 export { type BuiltinTemplateKey, builtinTemplate, builtinTemplateKeys } from "./builtin-templates";
 export {

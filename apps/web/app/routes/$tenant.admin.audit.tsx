@@ -10,12 +10,13 @@ import { tenantLoader } from "../services/route-builder.server";
 /** The tenant admin's search through the audit log; members without audit.view get 403. */
 export const loader = tenantLoader(
   { permission: "audit.view", query: auditSearchQuery },
-  async ({ query, tenant, locale, withTenant }) => {
-    const result = await withTenant((db) =>
+  async ({ query, tenant, locale, t, withTenant }) => {
+    const { names, ...result } = await withTenant((db) =>
       searchAuditLog(db, { tenantId: tenant.id, timeZone: tenant.timeZone, search: query }),
     );
     const { page, ...filters } = query;
-    return { ...result, rows: presentAuditRows(result.rows, locale, tenant.timeZone), page, filters };
+    const rows = presentAuditRows(result.rows, { locale, timeZone: tenant.timeZone, t, names });
+    return { ...result, rows, page, filters };
   },
 );
 
@@ -66,26 +67,28 @@ export default function Audit() {
             cell: (row) => (row.actor ? `${row.actor.displayName} (${row.actor.email})` : t("audit.system")),
           },
           { key: "action", header: t("audit.action"), cell: (row) => actionLabel(row.action) },
-          { key: "entity", header: t("audit.entity"), cell: (row) => <code>{row.entity}</code> },
+          { key: "entity", header: t("audit.entity"), cell: (row) => row.entity },
           {
             key: "change",
             header: t("audit.change"),
-            cell: (row) => (
-              <>
-                {row.before ? (
-                  <details>
-                    <summary>{t("audit.before")}</summary>
-                    <pre>{row.before}</pre>
-                  </details>
-                ) : null}
-                {row.after ? (
-                  <details>
-                    <summary>{t("audit.after")}</summary>
-                    <pre>{row.after}</pre>
-                  </details>
-                ) : null}
-              </>
-            ),
+            // Each field in words: "상태: 평가 → 종료"; a value only known before (a removal) says so.
+            cell: (row) =>
+              row.changes.length === 0 ? null : (
+                <dl className="audit-changes">
+                  {row.changes.map((change) => (
+                    <div key={change.field}>
+                      <dt>{change.field}</dt>
+                      <dd>
+                        {change.after === null
+                          ? t("audit.beforeOnly", { before: change.before })
+                          : change.before === null
+                            ? change.after
+                            : t("audit.fromTo", { before: change.before, after: change.after })}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              ),
           },
         ]}
       />

@@ -1,6 +1,7 @@
 import type { TenantDb } from "@mentoring/db";
 import { addDays, calendarDateSchema, startOfDayIn } from "@mentoring/domain";
 import { z } from "zod";
+import { auditNames } from "../records/audit-names";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -27,7 +28,8 @@ export type AuditSearch = z.output<typeof auditSearchQuery>;
 
 /**
  * The tenant's audit log, newest first, filtered and one page at a time; each row with its actor's name
- * and e-mail, and every action the log holds (for the filter's choices).
+ * and e-mail, every action the log holds (for the filter's choices), and the names of the ids the page's
+ * rows hold (cohorts, templates, people, certificates), for the page to show words instead of ids.
  */
 export async function searchAuditLog(
   tx: TenantDb,
@@ -70,6 +72,7 @@ export async function searchAuditLog(
   const actorById = new Map(actors.map((actor) => [actor.id, actor]));
   return {
     actions: actions.map((row) => row.action),
+    names: await auditNames(tx, tenantId, rows),
     total,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
     rows: rows.map((row) => ({
