@@ -228,7 +228,7 @@ describe("cohorts.advance-by-date", () => {
     expect((await stateOf(surveysOpen)).status).toBe("orientation");
   });
 
-  it("takes phases that arrive on the same day in turn", async () => {
+  it("takes phases that arrive on the same day in turn, and leaves closing to the coordinator while the post-survey is unanswered", async () => {
     const sameDay = {
       activitiesEnd: "2025-09-30",
       evaluationStart: "2025-10-01",
@@ -238,10 +238,11 @@ describe("cohorts.advance-by-date", () => {
     const cohortId = await cohort("2025-03-01", "active", sameDay);
     await runAt("2025-10-01T03:00:00Z");
     const state = await stateOf(cohortId);
-    expect(state.status).toBe("closed");
-    expect(state.audits.slice(-2).map((row) => (row.after as { status: string }).status)).toEqual([
+    // Evaluation opened the post-survey the same day; with none of it answered (under 80%), closing is the
+    // coordinator's call (transition.post_surveys_incomplete), so the scheduler stops there.
+    expect(state.status).toBe("evaluation");
+    expect(state.audits.slice(-1).map((row) => (row.after as { status: string }).status)).toEqual([
       "evaluation",
-      "closed",
     ]);
     expect(
       state.rounds.filter((round) => round.phase === "post").map((round) => round.questionSetKey),
