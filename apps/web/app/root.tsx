@@ -73,8 +73,13 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  // A request over its limit: the route builder's translated message says when to try again.
+  // The route builder's translated message: when to try again (429), what is wrong with the address (400).
   const detail =
-    isRouteErrorResponse(error) && status === 429 && typeof error.data === "string" ? error.data : undefined;
+    isRouteErrorResponse(error) &&
+    (status === 429 || status === 400) &&
+    typeof error.data === "string" &&
+    error.data
+      ? error.data
+      : undefined;
   return <ErrorPage status={status} detail={detail} />;
 }

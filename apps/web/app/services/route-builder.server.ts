@@ -87,6 +87,36 @@ interface Gate<A> {
   open(args: Args): Promise<A>;
 }
 
+/**
+ * C0 control characters other than tab, line feed and carriage return (a textarea's newline): no one types
+ * them, PostgreSQL refuses NUL in text, and the rest would end up in certificates, mails and exports.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+/** In an address no control character at all is typed, tab and line feed included. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
+const addressControlCharacter = /[\u0000-\u001F\u007F]/;
+
+/**
+ * The address, screened before the gate or anyone reads it: a control character in a URL param (the
+ * tenant's slug, an id) is no page there, 404; one in the search params is a 400 page saying why. None
+ * reaches the database, whose text refuses NUL.
+ */
+async function screenAddress(args: Args): Promise<void> {
+  if (Object.values(args.params).some((value) => value && addressControlCharacter.test(value)))
+    throw notFound();
+  const search = new URL(args.request.url).searchParams;
+  for (const [name, value] of search) {
+    if (!addressControlCharacter.test(name) && !addressControlCharacter.test(value)) continue;
+    const t = await translatorFor(args.request);
+    throw new Response(t("error.addressControlCharacter"), {
+      status: 400,
+      statusText: "Bad Request",
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+}
+
 async function pageContext<P extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
   args: Args,
   spec: PageSpec<P, Q>,
@@ -96,8 +126,14 @@ async function pageContext<P extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
   const query = spec.query
     ? parseWithZod(new URL(args.request.url).searchParams, { schema: spec.query })
     : null;
-  if (query && query.status !== "success")
-    throw new Response(null, { status: 400, statusText: "Bad Request" });
+  if (query && query.status !== "success") {
+    const t = await translatorFor(args.request);
+    throw new Response(t("error.badRequestHelp"), {
+      status: 400,
+      statusText: "Bad Request",
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   return {
     request: args.request,
     params: params.data,
@@ -143,6 +179,7 @@ function buildLoader<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
   handler: (context: PageContext<z.infer<P>, z.infer<Q>> & A) => Promise<R>,
 ) {
   return tag(async (args: LoaderFunctionArgs) => {
+    await screenAddress(args);
     const extras = await gate.open(args);
     const context = { ...(await pageContext(args, spec)), ...extras };
     try {
@@ -207,13 +244,6 @@ export function translateRefusal(error: AppError, t: TFunction, fieldName: Field
 }
 
 /**
- * C0 control characters other than tab, line feed and carriage return (a textarea's newline): no one types
- * them, PostgreSQL refuses NUL in text, and the rest would end up in certificates, mails and exports.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
-const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
-
-/**
  * Every submitted field holding a control character (a file's name too), refused with a translated message
  * beside it, whatever the form's schema says: one place for every form. Null when there is none.
  */
@@ -258,6 +288,7 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
   const action = tag(async (received: ActionFunctionArgs) => {
     // Screened and limited before anyone, the gate's CSRF check included, reads the body.
     const args = screenFormPost(received, bodyLimit);
+    await screenAddress(args);
     const extras = await gate.open(args);
     const context = { ...(await pageContext(args, spec)), ...extras };
     const formData = spec.form ? await args.request.formData() : null;

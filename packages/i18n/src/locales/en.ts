@@ -236,6 +236,8 @@ export const en: Translation<CommonMessages> = {
     notFoundHelp: "Check the address or go to the home page.",
     badRequest: "The request could not be understood",
     badRequestHelp: "Check the address or what you entered, and try again.",
+    addressControlCharacter:
+      "The address holds invisible control characters (such as NUL). Check it and try again.",
     forbidden: "You do not have access",
     forbiddenHelp: "None of your roles may open this page. Ask your organisation admin if you need it.",
     unexpected: "An unexpected error occurred",

@@ -233,6 +233,8 @@ export const ko = {
     notFoundHelp: "주소를 확인하거나 홈으로 이동하세요.",
     badRequest: "잘못된 요청입니다",
     badRequestHelp: "주소나 입력한 값을 확인한 뒤 다시 시도하세요.",
+    addressControlCharacter:
+      "주소에 보이지 않는 제어 문자(NUL 등)가 들어 있습니다. 주소를 확인한 뒤 다시 시도하세요.",
     forbidden: "접근 권한이 없습니다",
     forbiddenHelp: "이 페이지를 볼 수 있는 역할이 없습니다. 필요하면 기관 관리자에게 문의하세요.",
     unexpected: "예기치 않은 오류가 발생했습니다",
