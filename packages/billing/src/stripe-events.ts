@@ -36,6 +36,37 @@ function signedAtOf(header: string): number {
   return signedAt;
 }
 
+/**
+ * What storing an event needs of it, checked after its signature: Stripe's events always have these, so a
+ * signed body without them (an array, an event without its id, `created` in words or beyond any date) did
+ * not come from Stripe as it should. PostgreSQL's jsonb refuses a NUL character in any string, so none may
+ * appear in the event either.
+ */
+function isStorableEvent(event: unknown): event is Pick<Stripe.Event, "id" | "type" | "created"> {
+  if (typeof event !== "object" || event === null || Array.isArray(event)) return false;
+  const { id, type, created } = event as Record<string, unknown>;
+  return (
+    typeof id === "string" &&
+    /^[A-Za-z0-9_]{1,255}$/.test(id) &&
+    typeof type === "string" &&
+    /^[a-z0-9_.]{1,255}$/.test(type) &&
+    typeof created === "number" &&
+    Number.isSafeInteger(created) &&
+    created >= 0 &&
+    created <= MAX_CREATED_SECONDS &&
+    !holdsNul(event)
+  );
+}
+
+/** 9999-12-31: later than any event, earlier than what PostgreSQL's timestamps stop at. */
+const MAX_CREATED_SECONDS = 253_402_214_400;
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (typeof value !== "object" || value === null) return false;
+  return Object.entries(value).some(([key, inner]) => key.includes("\u0000") || holdsNul(inner));
+}
+
 export interface ReceivedEvent {
   eventId: string;
   type: string;
@@ -66,6 +97,7 @@ export async function receiveStripeWebhook(
       error instanceof Stripe.errors.StripeSignatureVerificationError ? error.message : "unreadable event",
     );
   }
+  if (!isStorableEvent(event)) throw new StripeWebhookSignatureError("signed body is not a Stripe event");
   // The SDK refuses signatures older than its tolerance but not ones dated ahead: a request signed for
   // tomorrow (with a leaked secret, or captured and held) would stay replayable until then. The
   // timestamp is covered by the signature just verified.

@@ -1,5 +1,5 @@
 import { createDirectoryImport, getDirectoryImportLimits } from "@mentoring/directory";
-import type { DirectoryImportLimits } from "@mentoring/domain";
+import { AppError, type DirectoryImportLimits } from "@mentoring/domain";
 import { LocalFileStorage } from "@mentoring/storage";
 import { z } from "zod";
 import { apiRoute } from "../services/guard.server";
@@ -21,6 +21,12 @@ const query = z.object({
   fileName: z.string().trim().min(1).max(255).optional(),
 });
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
+const controlCharacter = /[\u0000-\u001F\u007F]/;
+
+/** Bodies that are no directory file whatever their bytes: a form, or JSON (the file is the body itself). */
+const notAFile = /^(application\/(.+\+)?json|application\/x-www-form-urlencoded|multipart\/)/i;
+
 /**
  * POST /api/v1/staff:import — for HR systems: the body is the directory file (CSV in UTF-8 or CP949, or
  * XLSX). Answers 202 with the import's id and the URL to follow it at; validation (and applying, with
@@ -29,6 +35,10 @@ const query = z.object({
  * The module is named for a dynamic segment ("$operation", a Google-style custom method) because a file
  * name with ":" ("api.v1.staff[:]import.ts") cannot be loaded by Vite; operations other than
  * "staff:import" answer 404. Other methods than POST answer 405.
+ *
+ * A body sent as JSON or a form is no directory file (415 `directory.unsupported_format`), nor is a CSV
+ * holding a NUL byte; a control character in the query is a 400 `invalid_query`, as a value that does not
+ * parse is.
  *
  * Limits by the tenant's plan (`limits` in every answer: maxRows, maxColumns, maxBytes): a body beyond
  * maxBytes is answered 413 `{ error: "payload_too_large", maxBytes, limits }`, as soon as its
@@ -42,7 +52,24 @@ export const action = apiRoute(
   { methods: ["POST"], body: "directoryFile" },
   async ({ request, params, context, tenant }) => {
     if (params.operation !== "staff:import") return Response.json({ error: "not_found" }, { status: 404 });
-    const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    const search = new URL(request.url).searchParams;
+    // A control character in the query (a file name with NUL) is refused before anything stores it.
+    const controlled = [...search].flatMap(([name, value]) =>
+      controlCharacter.test(name) || controlCharacter.test(value) ? [name] : [],
+    );
+    if (controlled.length > 0)
+      return Response.json(
+        {
+          error: "invalid_query",
+          issues: Object.fromEntries(
+            controlled.map((name) => [name, ["control characters are not allowed"]]),
+          ),
+        },
+        { status: 400 },
+      );
+    if (notAFile.test(request.headers.get("content-type") ?? ""))
+      throw new AppError("directory.unsupported_format");
+    const parsed = query.safeParse(Object.fromEntries(search));
     if (!parsed.success)
       return Response.json(
         { error: "invalid_query", issues: parsed.error.flatten().fieldErrors },

@@ -43,7 +43,8 @@ export async function createDirectoryImport(
   if (bytes.length > maxBytes)
     throw new AppError("directory.too_large", { maxBytes, maxMegabytes: Math.floor(maxBytes / MiB) });
   const format = detectFormat(bytes.subarray(0, 8), input.fileName);
-  if (!format) throw new AppError("directory.unsupported_format");
+  // No CSV in UTF-8 or CP949 holds a NUL byte (a UTF-16 text file or a binary file named .csv does).
+  if (!format || (format === "csv" && bytes.includes(0))) throw new AppError("directory.unsupported_format");
   const importId = randomUUID();
   const key = uploadKey(tenantId, importId);
   await storage.put(key, bytes);
