@@ -1,30 +1,36 @@
-// Every tenant form, posted hostile values through its real action against a real database: NUL and other
-// control characters in any field, numbers no one means (10^23, -1, 1e999), strings far beyond any field,
-// ids that are no one's or another city's, values of the wrong type. Each post must be answered with a 4xx
-// (never a 500) that says what is wrong in the reader's language, and must write nothing. fast-check picks
-// the field and the value, seeded, so a run is the same every time.
+// Every form, posted hostile values through its real action against a real database and Redis: the
+// tenant pages' forms, the public ones (sign-in, sign-up, password forgot and reset, joining by
+// invitation, the language switch) and the platform operator's. NUL and other control characters in any
+// field, numbers no one means (10^23, -1, 1e999), strings far beyond any field, ids that are no one's or
+// another city's, values of the wrong type. Each post must be answered with a 4xx (never a 500) that says
+// what is wrong in the reader's language, and must write nothing (no session either: a hostile sign-in
+// signs no one in). fast-check picks the field and the value, seeded, so a run is the same every time.
+// Each post comes from an address of its own, so that the rate limits (counted in Redis under this
+// file's prefix) judge the values, not the number of posts.
 import { randomUUID } from "node:crypto";
-import { parseConfig } from "@mentoring/config";
+import { hashToken, newToken } from "@mentoring/auth";
 import { connect, withDatabase } from "@mentoring/db/provision";
+import { PLATFORM_OPERATOR_EMAIL } from "@mentoring/db/seed";
 import { createSeededTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import { builtinTemplateKeys, scheduleFields, tenantRoles } from "@mentoring/domain";
 import { loadTemplate } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
+import { submitApplication } from "@mentoring/tenants";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import fc from "fast-check";
-
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csrfToken } from "../app/services/csrf.server";
 import { localeCookie } from "../app/services/i18n.server";
 import type { Services } from "../app/services/services.server";
 import { startSession } from "../app/services/session.server";
 import { templateFormValues } from "../app/services/template-form";
+import { testServices } from "./requests";
+import { installWriteCounter, writeCount } from "./write-counter";
 
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
 
 /** What a field holds, and so which hostile values it is sent. */
-type FieldKind = "text" | "boundedText" | "number" | "id" | "date" | "choice" | "flag";
+type FieldKind = "text" | "boundedText" | "number" | "id" | "date" | "choice" | "flag" | "slug";
 
 interface FormCase {
   /** The values of a form that would be accepted (or refused for another reason), one field then spoiled. */
@@ -36,12 +42,16 @@ interface RouteCase {
   route: string;
   params: () => Record<string, string>;
   forms: FormCase[];
+  /** Who posts: a member of Yongin holding every role (the default), no one signed in, the operator. */
+  who?: "member" | "anonymous" | "operator";
 }
 
 let testDb: TestDatabase;
 let services: Services;
 let fingerprintClient: Awaited<ReturnType<typeof connect>>;
 let cookie: string;
+let operatorCookie: string;
+let csrfCookie: string;
 let csrf: string;
 const ids = {
   cohort: "",
@@ -53,6 +63,8 @@ const ids = {
   foreignTemplate: "",
   foreignMembership: "",
   foreignSigner: "",
+  invitationToken: "",
+  application: "",
 };
 let templateBase: Record<string, string | string[]> = {};
 let settingsBase: Record<string, string> = {};
@@ -60,13 +72,7 @@ let settingsBase: Record<string, string> = {};
 beforeAll(async () => {
   testDb = await createSeededTestDatabase();
   const { db } = testDb;
-  services = {
-    config: parseConfig({}),
-    db,
-    redis: undefined as never,
-    log: pino({ level: "silent" }),
-    close: async () => {},
-  };
+  services = (await testServices(db)).services;
   await seedPrograms(db);
   const tenantOf = (slug: string) => db.platform.tenant.findUniqueOrThrow({ where: { slug } });
   const [yongin, gangneung] = await Promise.all([tenantOf("yongin"), tenantOf("gangneung")]);
@@ -93,6 +99,18 @@ beforeAll(async () => {
     templateBase = flatten(templateFormValues(template.definition));
     const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: yongin.id } });
     settingsBase = { name: tenant.name, locale: "ko", timeZone: "Asia/Seoul" };
+    // An invitation to a new address: its page asks for a name and a password.
+    ids.invitationToken = newToken();
+    await tx.invitation.create({
+      data: {
+        tenantId: yongin.id,
+        email: "invited.fuzz@yongin.go.kr",
+        roles: ["participant"],
+        tokenHash: hashToken(ids.invitationToken),
+        invitedByUserId: coordinator.userId,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
     return coordinator.userId;
   });
   await db.withTenant(gangneung.id, async (tx) => {
@@ -107,15 +125,29 @@ beforeAll(async () => {
       })
     ).id;
   });
+  ids.application = (
+    await submitApplication(db, {
+      organisationName: "춘천시",
+      kind: "basic_government",
+      region: "강원특별자치도",
+      contactName: "김춘천",
+      contactEmail: "contact@chuncheon.go.kr",
+    })
+  ).applicationId;
+  const operator = await db.platform.user.findUniqueOrThrow({ where: { email: PLATFORM_OPERATOR_EMAIL } });
   const token = await csrfToken(new Request("http://127.0.0.1/"), services.config.SESSION_SECRET);
   csrf = token.token;
+  csrfCookie = (token.setCookie ?? "").split(";")[0] as string;
   const session = (await startSession(services, userId)).split(";")[0];
-  cookie = `${session}; ${(token.setCookie ?? "").split(";")[0]}`;
-  // As the administrator: the fingerprint counts every tenant's rows, past row-level security.
+  cookie = `${session}; ${csrfCookie}`;
+  operatorCookie = `${(await startSession(services, operator.id)).split(";")[0]}; ${csrfCookie}`;
+  // As the database's owner: the write counter's triggers see every tenant's rows, past row-level security.
   fingerprintClient = await connect(withDatabase(testDb.urls.admin, testDb.name));
+  await installWriteCounter(fingerprintClient);
 });
 afterAll(async () => {
   await fingerprintClient?.end();
+  await services?.close();
   await testDb?.drop();
 });
 
@@ -130,19 +162,14 @@ function flatten(value: unknown, prefix = ""): Record<string, string | string[]>
   );
 }
 
-/**
- * Every table's row count and newest row version (xmin changes with each insert and update): equal before and
- * after a post when the post wrote nothing. Sessions are left out: opening a page may touch its own.
- */
-async function fingerprint(): Promise<string> {
-  const { rows: tables } = await fingerprintClient.query<{ name: string }>(
-    "select tablename as name from pg_tables where schemaname = 'public' and tablename not in ('sessions', '_prisma_migrations') order by 1",
-  );
-  const parts = tables.map(
-    ({ name }) => `select '${name}' as t, count(*) as n, max(xmin::text::bigint) as x from "${name}"`,
-  );
-  const { rows } = await fingerprintClient.query(parts.join(" union all "));
-  return JSON.stringify(rows);
+/** Rows written and sessions started so far (write-counter.ts): equal before and after a post that wrote nothing. */
+const fingerprint = () => writeCount(fingerprintClient);
+
+/** An address of its own for each post (TEST-NET and private ranges), so no rate limit is reached by numbers. */
+let posts = 0;
+function nextAddress(): string {
+  posts++;
+  return `10.${(posts >> 16) & 255}.${(posts >> 8) & 255}.${posts & 255}`;
 }
 
 const control = fc.constantFrom("\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u001b", "\u001f");
@@ -196,6 +223,9 @@ function hostileFor(kind: FieldKind): fc.Arbitrary<string> {
       return fc.oneof(wrongType, fc.constantFrom("boss", "admin", "-1"));
     case "flag":
       return fc.constantFrom("yes", "1e23", "{}", "off");
+    case "slug":
+      // Taken, reserved-looking, not an address: never a new tenant's.
+      return fc.oneof(huge, fc.constantFrom("yongin", "gangneung", "-", "a b", "한글시", "../x", "1e23"));
   }
 }
 
@@ -220,15 +250,16 @@ async function postForm(route: RouteCase, fields: Record<string, string | string
     for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
   const language = (await localeCookie.serialize(locale)).split(";")[0];
   const params = { tenant: "yongin", ...route.params() };
+  const who = { member: cookie, anonymous: csrfCookie, operator: operatorCookie }[route.who ?? "member"];
   try {
     const reply = (await module.action({
       request: new Request(`http://127.0.0.1/yongin/fuzz`, {
         method: "POST",
         body,
-        headers: { cookie: `${cookie}; ${language}`, "content-type": "application/x-www-form-urlencoded" },
+        headers: { cookie: `${who}; ${language}`, "content-type": "application/x-www-form-urlencoded" },
       }),
       params,
-      context: { services, requestId: "fuzz", nonce: "", clientAddress: "127.0.0.1" },
+      context: { services, requestId: "fuzz", nonce: "", clientAddress: nextAddress() },
     } as ActionFunctionArgs)) as { type?: string; data?: unknown; init?: { status?: number } };
     if (reply?.type === "DataWithResponseInit")
       return { status: reply.init?.status ?? 200, body: reply.data };
@@ -479,11 +510,106 @@ const routes: RouteCase[] = [
       },
     ],
   },
+  // Public forms: no one signed in (the language switch also signed in, where it saves the preference).
+  {
+    route: "sign-in",
+    who: "anonymous",
+    params: () => ({}),
+    forms: [
+      // A real account's address: no hostile password or redirect signs its owner in.
+      {
+        base: { email: PLATFORM_OPERATOR_EMAIL, password: "a-wrong-guess", redirectTo: "/" },
+        fields: { password: "boundedText", redirectTo: "text", email: "text" },
+      },
+      {
+        base: { email: "nobody@example.kr", password: "a-wrong-guess", redirectTo: "/" },
+        fields: { email: "choice", password: "text", redirectTo: "boundedText" },
+      },
+    ],
+  },
+  {
+    route: "signup",
+    who: "anonymous",
+    params: () => ({}),
+    forms: [
+      {
+        base: {
+          organisationName: "원주시",
+          kind: "basic_government",
+          region: "강원특별자치도",
+          businessRegistrationNumber: "",
+          contactName: "김원주",
+          contactEmail: "contact@wonju.go.kr",
+          contactPhone: "033-737-2114",
+        },
+        fields: {
+          organisationName: "boundedText",
+          kind: "choice",
+          region: "choice",
+          businessRegistrationNumber: "number",
+          contactName: "boundedText",
+          contactEmail: "choice",
+          contactPhone: "boundedText",
+        },
+      },
+    ],
+  },
+  {
+    route: "password.forgot",
+    who: "anonymous",
+    params: () => ({}),
+    forms: [{ base: { email: "someone@example.kr" }, fields: { email: "choice" } }],
+  },
+  {
+    route: "password.reset.$token",
+    who: "anonymous",
+    params: () => ({ token: newToken() }),
+    forms: [
+      {
+        base: { password: "a-brand-new-password", confirm: "a-brand-new-password" },
+        fields: { password: "text", confirm: "boundedText" },
+      },
+    ],
+  },
+  {
+    route: "join.$tenant.$token",
+    who: "anonymous",
+    params: () => ({ tenant: "yongin", token: ids.invitationToken }),
+    forms: [
+      {
+        base: { intent: "new_account", displayName: "새 참여자", password: "a-long-enough-password" },
+        fields: { displayName: "boundedText", password: "text", email: "text", intent: "choice" },
+      },
+    ],
+  },
+  {
+    route: "locale",
+    params: () => ({}),
+    forms: [{ base: { locale: "en", redirectTo: "/" }, fields: { locale: "choice", redirectTo: "text" } }],
+  },
+  // The platform operator's review of organisations' applications.
+  {
+    route: "platform.applications",
+    who: "operator",
+    params: () => ({}),
+    forms: [
+      {
+        base: { intent: "approve", applicationId: "<application>", slug: "chuncheon" },
+        fields: { slug: "slug", applicationId: "id", intent: "choice" },
+      },
+      {
+        base: { intent: "reject", applicationId: "<application>", reason: "중복 신청" },
+        fields: { reason: "boundedText", applicationId: "id" },
+      },
+    ],
+  },
 ];
 
 /** Posts per route: with one seed, the same cases every run. */
 const numRuns = 10;
 let cases = 0;
+/** How the posts were answered, by status: the report says what was exercised (429s would mean limits did). */
+const statuses = new Map<number, number>();
 
 describe.each(routes)("$route", (route) => {
   it("answers every hostile value with a translated 4xx and writes nothing", async () => {
@@ -492,6 +618,7 @@ describe.each(routes)("$route", (route) => {
       if (route.route.endsWith("templates.$templateId")) Object.assign(form.base, templateBase);
       if (route.route.endsWith("admin.settings") && !form.base.intent)
         Object.assign(form.base, { intent: "settings", ...settingsBase });
+      if (form.base.applicationId === "<application>") form.base.applicationId = ids.application;
     }
     await fc.assert(
       fc.asyncProperty(
@@ -505,6 +632,7 @@ describe.each(routes)("$route", (route) => {
             { ...picked.form.base, [picked.name]: expand(picked.value) },
             locale,
           );
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
           const what = `${picked.name}=${JSON.stringify(picked.value.slice(0, 40))}`;
           expect(status, `${what}: ${String(body).slice(0, 300)}`).toBeGreaterThanOrEqual(400);
           expect(status, what).toBeLessThan(500);
@@ -522,6 +650,19 @@ describe.each(routes)("$route", (route) => {
       ),
       { numRuns, seed: 13, endOnFailure: true },
     );
+  });
+});
+
+describe("the write counter", () => {
+  it("sees a post that writes, so that its silence means something", async () => {
+    const before = await fingerprint();
+    const { status } = await postForm(
+      routes[16] as RouteCase,
+      { intent: "add-signer", name: "홍길동", title: "부시장" },
+      "ko",
+    );
+    expect(status).toBe(200);
+    expect(await fingerprint()).not.toBe(before);
   });
 });
 
@@ -578,5 +719,6 @@ describe("the values the outside test saved", () => {
 
 afterAll(() => {
   // The count the report quotes: every fuzzed post of this file.
-  console.info(`form fuzz: ${cases} hostile posts over ${routes.length} routes`);
+  const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`);
+  console.info(`form fuzz: ${cases} hostile posts over ${routes.length} routes (${byStatus.join(", ")})`);
 });
