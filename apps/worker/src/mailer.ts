@@ -22,9 +22,20 @@ export const messageIdOf = (emailId: string) => `<${emailId}@mentoring.local>`;
 /**
  * SMTP from `SMTP_URL` (smtp:// upgrades with STARTTLS when the server offers it, smtps:// is TLS from the
  * start; credentials in the URL). One connection per mail, no pool: mail is rare, and a connection that
- * died between mails is never reused. Timeouts keep a silent server from holding a job for long.
+ * died between mails is never reused. Timeouts keep a silent server from holding a job for long, and one
+ * mail never takes longer than `deadlineMs` in all (a server trickling bytes defeats the per-step socket
+ * timeout): the send-email job counts on that when it decides that an attempt which marked a mail
+ * "sending" two minutes ago is dead.
  */
-export function createSmtpMailer({ url, from }: { url: string; from: string }): Mailer {
+export function createSmtpMailer({
+  url,
+  from,
+  deadlineMs = 60_000,
+}: {
+  url: string;
+  from: string;
+  deadlineMs?: number;
+}): Mailer {
   const transport = createTransport(
     {
       url,
@@ -38,7 +49,19 @@ export function createSmtpMailer({ url, from }: { url: string; from: string }): 
   );
   return {
     async send({ id, to, subject, text, html }) {
-      await transport.sendMail({
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              Object.assign(new Error(`the SMTP exchange took longer than ${deadlineMs} ms`), {
+                code: "ETIMEDOUT",
+              }),
+            ),
+          deadlineMs,
+        );
+      });
+      const sending = transport.sendMail({
         to,
         subject,
         text,
@@ -47,6 +70,12 @@ export function createSmtpMailer({ url, from }: { url: string; from: string }): 
         // Keeps out-of-office replies and auto-forwards away from a no-reply address (RFC 3834).
         headers: { "Auto-Submitted": "auto-generated" },
       });
+      sending.catch(() => {});
+      try {
+        await Promise.race([sending, deadline]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     close: () => transport.close(),
   };

@@ -3,6 +3,7 @@ import { isJobName, jobKeyOf, parseJobPayload, type QueueName, queueNames } from
 import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { JobHandlers } from "./jobs";
+import type { JobCheckpoint } from "./jobs/handler";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mailer";
 
@@ -61,12 +62,26 @@ export function createProcessor({ db, mailer, handlers, log }: ProcessorOptions)
         mailer,
         progress: (percent: number) => job.updateProgress(percent),
         signal: abort,
+        checkpoint: checkpointOf(job),
       }),
       released,
     ]);
     await recordCompletion(db, job.id, jobLog);
     jobLog.info("job completed");
     return result;
+  };
+}
+
+/**
+ * A handler's state across attempts, kept beside the payload in the job's data (`checkpoint`); the payload
+ * schemas drop the key when they parse, so handlers never see it as input.
+ */
+function checkpointOf(job: Job): JobCheckpoint {
+  return {
+    read: () => (job.data as { checkpoint?: unknown } | undefined)?.checkpoint,
+    write: async (value) => {
+      await job.updateData({ ...(job.data as object), checkpoint: value });
+    },
   };
 }
 

@@ -1,3 +1,7 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { config } from "@mentoring/config";
 import type { TestDatabase } from "@mentoring/db/testing";
 import { createTestDatabase } from "@mentoring/db/testing";
@@ -6,6 +10,7 @@ import { type MailSink, startMailSink } from "@mentoring/mail/testing";
 import { UnrecoverableError } from "bullmq";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { handlers } from "../src/jobs";
+import type { JobCheckpoint } from "../src/jobs/handler";
 import { createSmtpMailer, type Mailer } from "../src/mailer";
 import { relayBatch } from "../src/outbox-relay";
 import { startWorkers } from "../src/runtime";
@@ -73,12 +78,61 @@ const runWorker = (mailer: Mailer) =>
     queues: ["email"],
   });
 
-/** Calls the handler as the worker would, without BullMQ. */
-const sendNow = (emailId: string, mailer: Mailer) =>
+/** A job's data as BullMQ keeps it between attempts; every attempt of the same job sees the same one. */
+function jobState(initial?: unknown): JobCheckpoint & { value: unknown } {
+  const state = {
+    value: initial,
+    read: () => state.value,
+    write: async (value: unknown) => {
+      state.value = value;
+    },
+  };
+  return state;
+}
+
+/** Calls the handler as the worker would, without BullMQ (one attempt of a job whose data is `checkpoint`). */
+const sendNow = (emailId: string, mailer: Mailer, checkpoint: JobCheckpoint = jobState()) =>
   handlers["email.send"](
     { emailId },
-    { db: database.db, log, mailer, progress: async () => {}, signal: new AbortController().signal },
+    {
+      db: database.db,
+      log,
+      mailer,
+      progress: async () => {},
+      signal: new AbortController().signal,
+      checkpoint,
+    },
   );
+
+/** Sessions of this test's database inside a transaction (holding a pooled connection and its locks). */
+const openTransactions = async () => {
+  const [row] = await database.db.platform.$queryRaw<{ count: bigint }[]>`
+    select count(*) as count from pg_stat_activity
+    where datname = current_database() and state like 'idle in transaction%'`;
+  return Number(row?.count ?? 0);
+};
+
+/** Starts a worker process that takes the next mail, has it accepted by `smtpUrl`, and is then killed. */
+async function sendAndDie(smtpUrl: string, claimMs: number): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "test/mail-dying-worker.ts", redis.prefix, smtpUrl, String(claimMs)],
+    {
+      cwd: fileURLToPath(new URL("..", import.meta.url)),
+      env: { ...process.env, DATABASE_URL: database.urls.app },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const exited = once(child, "exit");
+  try {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    for await (const line of lines) if (line === "accepted") break;
+  } finally {
+    // Killed as the OOM killer would: no shutdown, nothing recorded after the server's "250 OK".
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
 
 describe("sending e-mail", () => {
   it("delivers a mail queued in a committed transaction through the relay and a running worker", async () => {
@@ -149,17 +203,117 @@ describe("sending e-mail", () => {
     const smtp = await sink();
     const mailer = mailerFor(smtp.url);
     const emailId = await queueReset();
+    // Two workers running the same job at once (the first one's lock was lost) share its data.
+    const job = jobState();
 
-    const concurrent = await Promise.all([sendNow(emailId, mailer), sendNow(emailId, mailer)]);
-    const again = await sendNow(emailId, mailer);
-
-    expect([...concurrent, again].map((result) => JSON.stringify(result)).sort()).toEqual([
-      '{"sent":true}',
-      '{"skipped":true}',
-      '{"skipped":true}',
+    const concurrent = await Promise.allSettled([
+      sendNow(emailId, mailer, job),
+      sendNow(emailId, mailer, job),
     ]);
+    const again = await sendNow(emailId, mailer, job);
+
+    expect(concurrent.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(concurrent.find((result) => result.status === "rejected")?.reason.message).toMatch(
+      /another attempt started sending this e-mail/,
+    );
+    expect(again).toEqual({ skipped: true });
     expect(smtp.mails).toHaveLength(1);
     expect((await emailRow(emailId)).attempts).toBe(1);
+  });
+
+  it("holds no database transaction while the SMTP server is answering", async () => {
+    const smtp = await sink();
+    const real = mailerFor(smtp.url);
+    let talking: () => void = () => {};
+    const serverAnswering = new Promise<void>((resolve) => {
+      talking = resolve;
+    });
+    let answer: () => void = () => {};
+    const slowServer: Mailer = {
+      async send(mail) {
+        talking();
+        await new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+        await real.send(mail);
+      },
+      close() {},
+    };
+    const emailId = await queueReset();
+
+    const sending = sendNow(emailId, slowServer);
+    await serverAnswering;
+    const during = await openTransactions();
+    answer();
+    expect(await sending).toEqual({ sent: true });
+
+    expect(during).toBe(0);
+    expect(smtp.mails).toHaveLength(1);
+  });
+
+  it("does not send again while a killed worker might still be sending, then sends once more with the same Message-ID", async () => {
+    const smtp = await sink();
+    const emailId = await queueReset();
+    await relayBatch(database.db, redis.queues, 100);
+
+    await sendAndDie(smtp.url, 3_000);
+    expect(smtp.mails).toHaveLength(1);
+
+    // The next worker notices the dead one within about a second and finds the mail marked "sending": it
+    // may not tell a dead worker from a slow one yet, so it leaves the mail for later.
+    const runtime = startWorkers({
+      db: database.db,
+      mailer: mailerFor(smtp.url),
+      handlers,
+      connection: redis.consumer,
+      prefix: redis.prefix,
+      concurrency: 1,
+      log,
+      queues: ["email"],
+      lockDurationMs: 1_000,
+      stalledIntervalMs: 500,
+    });
+    try {
+      const [job] = await redis.queues.get("email").getJobs(["delayed", "waiting", "active", "failed"]);
+      await eventually(
+        async () => (job ? await job.getState() : "missing"),
+        (state) => state === "delayed",
+      );
+      expect(smtp.mails).toHaveLength(1);
+      expect((await emailRow(emailId)).sentAt).toBeNull();
+
+      // Once the mark is older than the claim, the worker is presumed dead: the mail goes out again under
+      // the same Message-ID (the receiver can drop it) and is recorded as sent.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await job?.promote();
+      const sent = await eventually(
+        () => emailRow(emailId),
+        (row) => row.sentAt !== null,
+      );
+      expect(smtp.mails.map((mail) => mail.messageId)).toEqual([
+        `<${emailId}@mentoring.local>`,
+        `<${emailId}@mentoring.local>`,
+      ]);
+      expect(sent).toMatchObject({ attempts: 1, lastError: null, textBody: null });
+    } finally {
+      await runtime.close(1_000);
+    }
+  }, 30_000);
+
+  it("records as sent, without sending again, a mail the SMTP server accepted on an earlier attempt", async () => {
+    const smtp = await sink();
+    const emailId = await queueReset();
+    const job = jobState({
+      state: "accepted",
+      messageId: `<${emailId}@mentoring.local>`,
+      at: new Date().toISOString(),
+    });
+
+    expect(await sendNow(emailId, mailerFor(smtp.url), job)).toEqual({ sent: true });
+
+    expect(smtp.mails).toHaveLength(0);
+    expect(await emailRow(emailId)).toMatchObject({ attempts: 1, textBody: null, htmlBody: null });
+    expect((await emailRow(emailId)).sentAt).not.toBeNull();
   });
 
   it("records the failure and keeps the mail while the SMTP server is down, and sends it on a retry once it is back", async () => {
@@ -177,7 +331,10 @@ describe("sending e-mail", () => {
     expect(failed.sentAt).toBeNull();
     expect(failed.lastError).toMatch(/ECONNREFUSED/);
     expect(failed.textBody).toContain(resetLink);
-    const [job] = await redis.queues.get("email").getJobs(["delayed", "waiting", "active", "failed"]);
+    const job = await eventually(
+      async () => (await redis.queues.get("email").getJobs(["delayed", "waiting", "active", "failed"]))[0],
+      (found) => Boolean(found?.failedReason),
+    );
     expect(job?.failedReason).toMatch(/ECONNREFUSED/);
 
     // The server comes back on the same port; the retry is due after its backoff (30 s and doubling),

@@ -12,6 +12,20 @@ export interface JobContext {
   progress(percent: number): Promise<void>;
   /** Aborted when the worker shuts down; long jobs stop at the next safe point. */
   signal: AbortSignal;
+  /**
+   * State a handler keeps across the attempts of its job (kept in the BullMQ job's data, so a retry or the
+   * next worker after a kill reads what the last attempt wrote). Absent when a handler is called outside a
+   * job. Only for marks that are safe to lose with the job (Redis emptied): the outcome itself belongs in the
+   * database.
+   */
+  checkpoint?: JobCheckpoint;
+}
+
+export interface JobCheckpoint {
+  /** What the last attempt wrote, or undefined. */
+  read(): unknown;
+  /** Replaces the state; resolves once Redis has it. */
+  write(value: unknown): Promise<void>;
 }
 
 /** Every handler must be idempotent: running it twice with the same payload has the effect of once. */
