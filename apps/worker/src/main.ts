@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { config } from "@mentoring/config";
 import { assertDatabaseReachable, createDatabase } from "@mentoring/db";
 import { assertRedisReachable, producerConnection, Queues, workerConnection } from "@mentoring/jobs";
+import { LocalFileStorage } from "@mentoring/storage";
 import { startHealthServer } from "./health";
 import { handlers } from "./jobs";
 import { createLogger } from "./logger";
@@ -11,6 +12,7 @@ import { createSmtpMailer } from "./mailer";
 import { startOutboxRelay } from "./outbox-relay";
 import { startWorkers } from "./runtime";
 import { scheduleRecurringJobs } from "./schedules";
+import { sweepIncompleteWrites } from "./storage-sweep";
 
 const settings = config();
 const log = createLogger(settings.LOG_LEVEL);
@@ -23,6 +25,10 @@ await Promise.all([
   log.fatal(error.message);
   process.exit(1);
 });
+
+// Files half-written by a process that was killed (a certificate archive, a PDF, an upload) are removed
+// before any job runs; leftovers younger than an hour are left to the batch's next generation.
+await sweepIncompleteWrites(new LocalFileStorage(settings.STORAGE_DIR), new Date(), log);
 
 const db = createDatabase(settings.DATABASE_URL);
 const producer = producerConnection(settings.REDIS_URL);

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestDatabase } from "@mentoring/db/testing";
 import { createTestDatabase } from "@mentoring/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,5 +34,38 @@ describe("the worker process", () => {
     worker.child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(worker.lines.map((line) => line.msg)).toContain("shutdown complete");
+  });
+
+  it("removes from storage, when it starts, the files of writes killed more than an hour ago", async () => {
+    const storageDir = await mkdtemp(path.join(tmpdir(), "worker-start-sweep-"));
+    try {
+      const batch = path.join(storageDir, "tenants/t1/certificates/b1");
+      await mkdir(batch, { recursive: true });
+      const old = path.join(batch, "certificates.zip.0123456789ab.partial");
+      const recent = path.join(batch, "certificates.zip.ba9876543210.partial");
+      await writeFile(path.join(batch, "certificates.zip"), "complete");
+      await writeFile(old, "half");
+      await writeFile(recent, "half, still being written");
+      const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+      await utimes(old, twoHoursAgo, twoHoursAgo);
+
+      const worker = startWorkerProcess({
+        DATABASE_URL: database.urls.app,
+        QUEUE_PREFIX: redis.prefix,
+        STORAGE_DIR: storageDir,
+      });
+      await worker.waitFor("worker started");
+      const exited = new Promise((resolve) => worker.child.once("exit", resolve));
+      worker.child.kill("SIGTERM");
+      await exited;
+
+      expect((await readdir(batch)).sort()).toEqual([
+        "certificates.zip",
+        "certificates.zip.ba9876543210.partial",
+      ]);
+      expect(worker.lines.find((line) => line.msg.startsWith("removed files"))).toMatchObject({ removed: 1 });
+    } finally {
+      await rm(storageDir, { recursive: true, force: true });
+    }
   });
 });

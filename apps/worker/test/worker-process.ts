@@ -8,7 +8,11 @@ export interface LogLine {
 }
 
 /** Starts the worker exactly as `npm start` would, and collects its JSON log lines. */
-export function startWorkerProcess(env: { DATABASE_URL: string; QUEUE_PREFIX: string }): {
+export function startWorkerProcess(env: {
+  DATABASE_URL: string;
+  QUEUE_PREFIX: string;
+  STORAGE_DIR?: string;
+}): {
   child: ChildProcess;
   lines: LogLine[];
   waitFor(msg: string): Promise<LogLine>;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { LocalFileStorage } from "@mentoring/storage";
@@ -80,6 +80,20 @@ describe("generating a cohort's certificates", () => {
     const certificatePhase = progress.filter((p) => p.phase === "certificates").map((p) => p.done);
     expect(certificatePhase).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
     expect(progress.at(-1)).toEqual({ phase: "archive", done: 14, total: 14, rendered: 14, skipped: 0 });
+  });
+
+  it("removes the half-written archive and PDFs a killed run of the batch left behind", async () => {
+    await generate(yonginPairs().slice(0, 2));
+    // What a worker killed while writing the archive and a PDF leaves: files under put's temporary names.
+    const leftovers = [
+      `${folder}/certificates.zip.0123456789ab.partial`,
+      `${folder}/x.pdf.ba9876543210.partial`,
+    ];
+    for (const leftover of leftovers) await writeFile(path.join(root, leftover), "half");
+
+    await generate(yonginPairs().slice(0, 2));
+
+    expect((await readdir(path.join(root, folder))).filter((name) => name.endsWith(".partial"))).toEqual([]);
   });
 
   it("renders nothing again when nothing changed, and leaves files and archive alone", async () => {

@@ -126,6 +126,9 @@ export async function generateCertificates(
 ): Promise<GenerateCertificatesResult> {
   const { storage, design, baseUrl, signingKey, folder, signal, onProgress } = options;
   const contents = parseAll(certificates);
+  // A worker killed during an earlier run of this batch left its half-written PDFs and archive under
+  // temporary names; nothing else writes into the batch's folder while its one job runs.
+  await storage.removeIncompleteWrites(folder);
   const renderer = options.renderer ?? createCertificateRenderer({ design, baseUrl });
   const fingerprint = designFingerprint(design);
   const total = contents.length;

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -62,5 +62,38 @@ describe("local file storage", () => {
     await expect(storage.put("half.pdf", failing())).rejects.toThrow("disk went away");
     expect(await storage.exists("half.pdf")).toBe(false);
     expect(await readdir(root)).toEqual([]);
+  });
+
+  it("removes the leftovers of writes killed midway, in one folder or everywhere, the old ones only when asked", async () => {
+    await storage.put("t/certificates/b1/a.pdf", Buffer.from("%PDF"));
+    await storage.put("t/certificates/b1/certificates.zip", Buffer.from("zip"));
+    // What a put killed before its rename leaves: the temporary name beside the key.
+    const leftover = async (key: string, ageMs: number) => {
+      const file = path.join(root, `${key}.${"ab12cd34ef56"}.partial`);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, "half");
+      const at = new Date(Date.now() - ageMs);
+      await utimes(file, at, at);
+    };
+    await leftover("t/certificates/b1/certificates.zip", 0);
+    await leftover("t/certificates/b1/a.pdf", 0);
+    await leftover("t/certificates/b2/certificates.zip", 2 * 3600_000);
+    await leftover("t/certificates/b3/certificates.zip", 60_000);
+    await writeFile(path.join(root, "t/certificates/b1/notes.partial"), "not ours");
+
+    expect(await storage.removeIncompleteWrites("t/certificates/b1")).toBe(2);
+    expect((await readdir(path.join(root, "t/certificates/b1"))).sort()).toEqual([
+      "a.pdf",
+      "certificates.zip",
+      "notes.partial",
+    ]);
+
+    expect(
+      await storage.removeIncompleteWrites(undefined, { olderThan: new Date(Date.now() - 3600_000) }),
+    ).toBe(1);
+    expect(await readdir(path.join(root, "t/certificates/b2"))).toEqual([]);
+    expect(await readdir(path.join(root, "t/certificates/b3"))).toHaveLength(1);
+    expect(await storage.removeIncompleteWrites("t/nothing-here")).toBe(0);
+    expect((await storage.get("t/certificates/b1/certificates.zip"))?.toString()).toBe("zip");
   });
 });

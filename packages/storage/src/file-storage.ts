@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -32,6 +32,13 @@ export interface FileStorage {
   stat(key: string): Promise<StoredFile | null>;
   /** Removes the file; nothing happens when there is none. */
   delete(key: string): Promise<void>;
+  /**
+   * Removes what writes that never finished left behind (the process was killed in the middle of a `put`)
+   * under `folder` (a key prefix; the whole storage when omitted), only those last touched before
+   * `olderThan` when given. Returns how many were removed. Never call it for a folder that another process
+   * is writing to at the same moment without `olderThan`: that write would fail.
+   */
+  removeIncompleteWrites(folder?: string, options?: { olderThan?: Date }): Promise<number>;
 }
 
 /** Path segments of letters, digits, "-", "_" and "." that do not start with "." (no "..", no hidden files). */
@@ -45,6 +52,9 @@ export class InvalidStorageKeyError extends Error {
     this.name = "InvalidStorageKeyError";
   }
 }
+
+/** The temporary name `put` writes under: `<key>.<12 hex digits>.partial`, renamed to the key once complete. */
+const INCOMPLETE_WRITE = /\.[0-9a-f]{12}\.partial$/;
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 
@@ -71,6 +81,7 @@ export class LocalFileStorage implements FileStorage {
     const target = this.pathOf(key);
     const metaPath = this.metaPathOf(key);
     await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    // Keep this name in step with INCOMPLETE_WRITE: removeIncompleteWrites finds leftovers by it.
     const partial = `${target}.${randomBytes(6).toString("hex")}.partial`;
     try {
       if (body instanceof Uint8Array) await writeFile(partial, body, { mode: 0o600 });
@@ -131,5 +142,28 @@ export class LocalFileStorage implements FileStorage {
   async delete(key: string): Promise<void> {
     await rm(this.metaPathOf(key), { force: true });
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async removeIncompleteWrites(folder?: string, options: { olderThan?: Date } = {}): Promise<number> {
+    const start = folder === undefined ? this.root : this.pathOf(folder);
+    const entries = await readdir(start, { recursive: true, withFileTypes: true }).catch((error) => {
+      if (isMissing(error)) return [];
+      throw error;
+    });
+    let removed = 0;
+    for (const entry of entries) {
+      if (!entry.isFile() || !INCOMPLETE_WRITE.test(entry.name)) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      if (options.olderThan) {
+        const info = await stat(file).catch((error) => {
+          if (isMissing(error)) return null;
+          throw error;
+        });
+        if (!info || info.mtime >= options.olderThan) continue;
+      }
+      await rm(file, { force: true });
+      removed++;
+    }
+    return removed;
   }
 }
