@@ -12,7 +12,7 @@ import { createSmtpMailer } from "./mailer";
 import { startOutboxRelay } from "./outbox-relay";
 import { startWorkers } from "./runtime";
 import { scheduleRecurringJobs } from "./schedules";
-import { sweepIncompleteWrites } from "./storage-sweep";
+import { keepTemporaryFilesInStorage, sweepIncompleteWrites } from "./storage-sweep";
 
 const settings = config();
 const log = createLogger(settings.LOG_LEVEL);
@@ -29,6 +29,8 @@ await Promise.all([
 // Files half-written by a process that was killed (a certificate archive, a PDF, an upload) are removed
 // before any job runs; leftovers younger than an hour are left to the batch's next generation.
 await sweepIncompleteWrites(new LocalFileStorage(settings.STORAGE_DIR), new Date(), log);
+// Temporary files (an XLSX import's worksheets spilled while it is read) stay under STORAGE_DIR too.
+await keepTemporaryFilesInStorage(settings.STORAGE_DIR, new Date(), log);
 
 const db = createDatabase(settings.DATABASE_URL);
 const producer = producerConnection(settings.REDIS_URL);

@@ -1,3 +1,5 @@
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
+import path from "node:path";
 import type { FileStorage } from "@mentoring/storage";
 import type { Logger } from "./logger";
 
@@ -23,4 +25,38 @@ export async function sweepIncompleteWrites(storage: FileStorage, now: Date, log
     log.warn({ err: error }, "could not sweep storage for files left by writes that never finished");
     return 0;
   }
+}
+
+/** The worker's temporary folder, inside STORAGE_DIR (a name no storage key can take: keys never start with "."). */
+export const TEMPORARY_FOLDER = ".tmp";
+
+/**
+ * Makes the worker's temporary files go under STORAGE_DIR instead of the OS's temporary folder, and removes
+ * those older than an hour (left by a killed worker). The reader of XLSX imports (exceljs) spills a
+ * worksheet that comes before the workbook's shared strings (as in every file exceljs itself writes) to a
+ * temporary file through os.tmpdir(), and offers no option for where: so the process's TMPDIR (TMP and TEMP
+ * on Windows), which os.tmpdir() reads at every call, points into STORAGE_DIR. Uploaded directories hold
+ * personal data; they stay in the one folder that is backed up, access-controlled and swept.
+ */
+export async function keepTemporaryFilesInStorage(
+  storageDir: string,
+  now: Date,
+  log: Logger,
+): Promise<string> {
+  const folder = path.resolve(storageDir, TEMPORARY_FOLDER);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const before = now.getTime() - INCOMPLETE_WRITE_MAX_AGE_MS;
+  let removed = 0;
+  for (const name of await readdir(folder)) {
+    const file = path.join(folder, name);
+    const info = await stat(file).catch(() => null);
+    if (!info || info.mtimeMs >= before) continue;
+    await rm(file, { recursive: true, force: true });
+    removed++;
+  }
+  if (removed > 0) log.info({ removed, folder }, "removed temporary files left by an earlier worker");
+  process.env.TMPDIR = folder;
+  process.env.TMP = folder;
+  process.env.TEMP = folder;
+  return folder;
 }

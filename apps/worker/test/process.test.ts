@@ -36,7 +36,7 @@ describe("the worker process", () => {
     expect(worker.lines.map((line) => line.msg)).toContain("shutdown complete");
   });
 
-  it("removes from storage, when it starts, the files of writes killed more than an hour ago", async () => {
+  it("removes from storage, when it starts, the files of writes and the temporary files of workers killed more than an hour ago", async () => {
     const storageDir = await mkdtemp(path.join(tmpdir(), "worker-start-sweep-"));
     try {
       const batch = path.join(storageDir, "tenants/t1/certificates/b1");
@@ -48,6 +48,11 @@ describe("the worker process", () => {
       await writeFile(recent, "half, still being written");
       const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
       await utimes(old, twoHoursAgo, twoHoursAgo);
+      // A worksheet an XLSX import spilled to the worker's temporary folder before that worker was killed.
+      const spilled = path.join(storageDir, ".tmp", "tmp-4242-a1b2c3");
+      await mkdir(path.dirname(spilled), { recursive: true });
+      await writeFile(spilled, "<worksheet/>");
+      await utimes(spilled, twoHoursAgo, twoHoursAgo);
 
       const worker = startWorkerProcess({
         DATABASE_URL: database.urls.app,
@@ -64,6 +69,7 @@ describe("the worker process", () => {
         "certificates.zip.ba9876543210.partial",
       ]);
       expect(worker.lines.find((line) => line.msg.startsWith("removed files"))).toMatchObject({ removed: 1 });
+      expect(await readdir(path.join(storageDir, ".tmp"))).toEqual([]);
     } finally {
       await rm(storageDir, { recursive: true, force: true });
     }
