@@ -562,6 +562,70 @@ describe("matching runs of Yongin's new-official mentoring (14 mentors, 24 new o
   });
 });
 
+describe("publishing a run twice", () => {
+  const publishAudits = (program: Program, runId: string) =>
+    inTenant(program, (tx) =>
+      tx.auditLog.count({
+        where: { tenantId: program.tenantId, action: "matching_run.publish", entityId: runId },
+      }),
+    );
+  const teamIds = (program: Program) =>
+    inTenant(program, (tx) =>
+      tx.team.findMany({
+        where: { tenantId: program.tenantId, cohortId: program.cohortId },
+        select: { id: true },
+        orderBy: { number: "asc" },
+      }),
+    );
+
+  it("publishes once and records one audit row when twenty presses arrive at the same moment", async () => {
+    const runId = await solvedRun(yongin);
+
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => publish(yongin, runId)));
+
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    expect(results.map((result) => (result.status === "fulfilled" ? result.value.teams : null))).toEqual(
+      Array(20).fill(14),
+    );
+    expect(await publishAudits(yongin, runId)).toBe(1);
+    expect((await teamIds(yongin)).length).toBe(14);
+  });
+
+  it("changes nothing when the published run is published again, and publishes it again once it was edited", async () => {
+    const runId = await solvedRun(yongin);
+    await publish(yongin, runId);
+    const teams = await teamIds(yongin);
+    const publishedAt = (await stored(yongin, runId)).publishedAt;
+
+    expect(await publish(yongin, runId)).toEqual({ teams: 14 });
+    expect(await teamIds(yongin)).toEqual(teams);
+    expect((await stored(yongin, runId)).publishedAt).toEqual(publishedAt);
+    expect(await publishAudits(yongin, runId)).toBe(1);
+
+    const run = await view(yongin, runId);
+    const mentees = (index: number) =>
+      teamsOf(run)
+        [index]?.members.filter((m) => m.role === "mentee")
+        .map((m) => m.applicationId) ?? [];
+    // Swaps two new officials between teams, the first swap that breaks no rule (one that does is undone).
+    let swapped = false;
+    for (let other = 1; other < teamsOf(run).length && !swapped; other++) {
+      const swap = {
+        kind: "swap" as const,
+        applicationId: mentees(0)[0] as string,
+        withApplicationId: mentees(other)[0] as string,
+      };
+      const outcome = await edit(yongin, runId, swap);
+      if (outcome.violations.length === 0) swapped = true;
+      else await edit(yongin, runId, swap);
+    }
+    expect(swapped).toBe(true);
+    await publish(yongin, runId);
+    expect(await publishAudits(yongin, runId)).toBe(2);
+    expect(await teamIds(yongin)).not.toEqual(teams);
+  });
+});
+
 describe("publishing new teams of Yongin's cohort after its certificates were issued", () => {
   let publishedRunId: string;
   let newRunId: string;

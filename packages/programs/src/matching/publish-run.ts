@@ -12,12 +12,42 @@ import {
   requireTeams,
 } from "../records/matching-run";
 
+/** The number of published teams when they are exactly this published run's teams, else null. */
+async function publishedUnchanged(
+  tx: TenantDb,
+  tenantId: string,
+  cohortId: string,
+  run: Awaited<ReturnType<typeof findRun>>,
+): Promise<number | null> {
+  if (run.publishedAt === null) return null;
+  const published = await tx.team.findMany({
+    where: { tenantId, cohortId },
+    select: { runId: true, number: true, members: { select: { role: true, applicationId: true } } },
+  });
+  const wanted = requireTeams(run);
+  if (published.length !== wanted.length || published.some((team) => team.runId !== run.id)) return null;
+  const key = (number: number, mentorIds: readonly string[], menteeIds: readonly string[]) =>
+    `${number}|${[...mentorIds].sort().join(",")}|${[...menteeIds].sort().join(",")}`;
+  const current = new Set(
+    published.map((team) =>
+      key(
+        team.number,
+        team.members.filter((m) => m.role === "mentor").map((m) => m.applicationId),
+        team.members.filter((m) => m.role === "mentee").map((m) => m.applicationId),
+      ),
+    ),
+  );
+  const same = wanted.every((team, index) => current.has(key(index + 1, team.mentorIds, team.menteeIds)));
+  return same ? published.length : null;
+}
+
 /**
  * Publishes the run's reviewed teams as the cohort's teams (replacing any earlier publication while the
  * cohort is in matching). Refused while certificates issued for the published teams are not revoked, or
  * while any team breaks a hard rule, has not the template's shape, or has a member whose application is no
  * longer accepted. Unsigned draft certificates of the replaced teams are discarded; revoked ones stay,
- * detached from them. Audited.
+ * detached from them. Audited. Publishing the run whose teams are already the cohort's is a no-op (no
+ * write, no audit row), also when many presses arrive at once.
  */
 export async function publishRun(
   tx: TenantDb,
@@ -36,6 +66,12 @@ export async function publishRun(
   await lockRun(tx, tenantId, runId);
   const run = await findRun(tx, tenantId, cohortId, runId);
   requireMatching(record);
+  // Publishing is idempotent: the run's teams already being the cohort's is the effect asked for, so a
+  // repeated press (or twenty at once: the cohort's lock above makes them wait their turn, and each then
+  // reads what the first committed) changes nothing and records nothing. A run edited since it was
+  // published differs from its teams and is published again.
+  const unchanged = await publishedUnchanged(tx, tenantId, cohortId, run);
+  if (unchanged !== null) return { teams: unchanged };
   // Signing and preparing lock the cohort too, so this count holds until the end of the transaction.
   const issued = await tx.certificate.count({
     where: { tenantId, cohortId, signature: { not: null }, revokedAt: null },
