@@ -32,7 +32,9 @@ await sweepIncompleteWrites(new LocalFileStorage(settings.STORAGE_DIR), new Date
 // Temporary files (an XLSX import's worksheets spilled while it is read) stay under STORAGE_DIR too.
 await keepTemporaryFilesInStorage(settings.STORAGE_DIR, new Date(), log);
 
-const db = createDatabase(settings.DATABASE_URL);
+const db = createDatabase(settings.DATABASE_URL, {
+  onConnectionError: (error) => log.warn({ err: error }, "database connection lost"),
+});
 const producer = producerConnection(settings.REDIS_URL);
 const consumer = workerConnection(settings.REDIS_URL);
 for (const connection of [producer, consumer])

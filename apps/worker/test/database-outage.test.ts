@@ -54,7 +54,11 @@ describe("the worker when its database connections are cut", () => {
       for (let round = 0; round < 3; round++) {
         // Cut while the relay is at work on a burst, and again once it has drained.
         const burst = enqueueBurst();
-        expect(await terminateConnections(applicationName)).toBeGreaterThan(0);
+        // The pool opens connections as work needs them: cut as soon as there is one.
+        await eventually(
+          () => terminateConnections(applicationName),
+          (ended) => ended > 0,
+        );
         await burst;
         await eventually(
           () => database.db.platform.outboxEvent.count({ where: { publishedAt: null } }),
@@ -66,6 +70,7 @@ describe("the worker when its database connections are cut", () => {
         expect(ready.ms).toBeLessThan(1_000);
       }
       expect(await database.db.platform.outboxEvent.count()).toBe(60);
+      expect(worker.lines.map((line) => line.msg)).toContain("database connection lost");
 
       const stopping = Date.now();
       const exited = new Promise<number | null>((resolve) => worker.child.once("exit", resolve));

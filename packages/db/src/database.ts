@@ -66,9 +66,28 @@ export class InvalidTenantIdError extends Error {
   }
 }
 
+export interface DatabaseOptions {
+  poolSize?: number;
+  /**
+   * Told when a pooled connection breaks (the server restarted, an administrator ended it): the pool
+   * drops the connection and opens a new one for the next query, so this is for the log.
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
+/** How long disconnecting waits for connections in use: one whose server went away may never come back. */
+const DISCONNECT_WAIT_MS = 5_000;
+
 /** Connects as the given role (the app role in every running process: no superuser, no BYPASSRLS). */
-export function createDatabase(url: string, { poolSize = 10 }: { poolSize?: number } = {}): Database {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+export function createDatabase(
+  url: string,
+  { poolSize = 10, onConnectionError }: DatabaseOptions = {},
+): Database {
+  const adapter = new PrismaPg(
+    { connectionString: url, max: poolSize },
+    { onPoolError: onConnectionError, onConnectionError },
+  );
+  const client = new PrismaClient({ adapter });
   return {
     platform: client,
     async withTenant(tenantId, work, options = {}) {
@@ -89,6 +108,16 @@ export function createDatabase(url: string, { poolSize = 10 }: { poolSize?: numb
         return work(tx);
       });
     },
-    disconnect: () => client.$disconnect(),
+    async disconnect() {
+      // A connection whose server ended it mid-transaction is not always handed back to the pool, and
+      // the pool's end waits for every connection: bounded, so a process can still stop.
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, DISCONNECT_WAIT_MS);
+        timer.unref();
+      });
+      await Promise.race([client.$disconnect(), waited]);
+      clearTimeout(timer);
+    },
   };
 }

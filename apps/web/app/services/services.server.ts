@@ -17,13 +17,15 @@ export interface Services {
 }
 
 export function createServices(config: Config): Services {
-  const db = createDatabase(config.DATABASE_URL);
-  const redis = producerConnection(config.REDIS_URL);
   const log = pino({
     level: config.LOG_LEVEL,
     base: { service: "web" },
     timestamp: pino.stdTimeFunctions.isoTime,
   });
+  const db = createDatabase(config.DATABASE_URL, {
+    onConnectionError: (err) => log.warn({ err }, "database connection lost"),
+  });
+  const redis = producerConnection(config.REDIS_URL);
   redis.on("error", (err) => log.warn({ err }, "redis error"));
   return {
     config,
