@@ -177,10 +177,24 @@ describe("matching runs of Gangneung's reverse mentoring (30 juniors, 10 manager
     expect(runs).toEqual([]);
   });
 
-  it("snapshots the accepted applicants with their answers, queues the job and audits the start", async () => {
+  it("starts one run however many times the coordinator presses at once: the others are told a run is under way", async () => {
     await toMatching(gangneung);
-    const { runId } = await start(gangneung);
-    firstRunId = runId;
+    const presses = await Promise.allSettled(Array.from({ length: 8 }, () => start(gangneung)));
+    const started = presses.filter((press) => press.status === "fulfilled");
+    const refused = presses.flatMap((press) => (press.status === "rejected" ? [press.reason] : []));
+    expect(started).toHaveLength(1);
+    expect(refused.map((error) => isAppError(error) && error.code)).toEqual(
+      Array(7).fill("matching.run_in_progress"),
+    );
+    firstRunId = (started[0] as PromiseFulfilledResult<{ runId: string }>).value.runId;
+    const runs = await inTenant(gangneung, (tx) =>
+      listRuns(tx, { tenantId: gangneung.tenantId, cohortId: gangneung.cohortId }),
+    );
+    expect(runs).toHaveLength(1);
+  });
+
+  it("snapshots the accepted applicants with their answers, queues the job and audits the start", async () => {
+    const runId = firstRunId;
     const run = await stored(gangneung, runId);
     expect([run.status, run.number, run.progress]).toEqual(["queued", 1, 0]);
     const problem = run.problem as unknown as MatchingProblemInput;
