@@ -1,8 +1,16 @@
 import type { Database } from "@mentoring/db";
-import { isJobName, jobKeyOf, parseJobPayload, type QueueName, queueNames } from "@mentoring/jobs";
+import {
+  isJobName,
+  type JobName,
+  jobKeyOf,
+  parseJobPayload,
+  type QueueName,
+  queueNames,
+} from "@mentoring/jobs";
 import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { JobHandlers } from "./jobs";
+import { finalFailureHandlers } from "./jobs/final-failures";
 import type { JobCheckpoint } from "./jobs/handler";
 import type { Logger } from "./logger";
 import type { Mailer } from "./mailer";
@@ -111,6 +119,18 @@ async function recordFinalFailure(db: Database, jobId: string | undefined, reaso
     where job_key = ${key}::uuid and completed_at is null and failed_at is null`;
 }
 
+/** Runs the job kind's final-failure handler, if it has one (a matching run left "running" is failed). */
+function leaveNothingUnderWay(db: Database, log: Logger, job: Job, reason: string): void {
+  if (!isJobName(job.name)) return;
+  const onFinalFailure = finalFailureHandlers[job.name] as
+    | ((payload: unknown, context: { db: Database; log: Logger }, reason: string) => Promise<void>)
+    | undefined;
+  if (!onFinalFailure) return;
+  Promise.resolve()
+    .then(() => onFinalFailure(parseJobPayload(job.name as JobName, job.data), { db, log }, reason))
+    .catch((err) => log.error({ jobId: job.id, err }, "could not record the failed job's work as failed"));
+}
+
 /**
  * How many times a job may lose its worker (killed, out of memory, lock lost) and be started again before
  * BullMQ fails it. BullMQ's default is 1: a job whose worker died twice went to the failed list.
@@ -151,13 +171,15 @@ export function startWorkers(
         { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error, final },
         final ? "job failed for good: it stays in the failed list" : "job failed: it will be retried",
       );
-      if (final && job)
+      if (final && job) {
         recordFinalFailure(db, job.id, error.message).catch((err) =>
           log.warn(
             { queue, jobId: job.id, err },
             "could not mark the outbox row failed: the reconcile step will",
           ),
         );
+        leaveNothingUnderWay(db, log, job, error.message);
+      }
     });
     worker.on("stalled", (jobId) =>
       log.warn(

@@ -6,9 +6,11 @@ import { startMatchingRun, tenantToday, transitionCohort } from "@mentoring/prog
 import { seedPrograms } from "@mentoring/programs/seed";
 import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handlers } from "../src/jobs";
 import type { JobContext } from "../src/jobs/handler";
 import { runMatchingJob } from "../src/jobs/matching-run";
-import { log, noMail } from "./support";
+import { startWorkers } from "../src/runtime";
+import { eventually, log, noMail, testRedis } from "./support";
 
 let database: SeededTestDatabase;
 let db: Database;
@@ -132,6 +134,39 @@ describe("matching.run", () => {
     expect(run.status).toBe("failed");
     expect(run.error).toContain("participants[0].role");
     expect(run.finishedAt).not.toBeNull();
+  });
+
+  it("marks a run failed, for the page to say so, when its job fails for good while the run shows as running", async () => {
+    const runId = await runWithProblem({ participants: [], teamShape: {} }, "running");
+    const redis = testRedis();
+    const runtime = startWorkers({
+      db,
+      mailer: noMail,
+      // The solver's worker died once too often, say: BullMQ gives the job up.
+      handlers: {
+        ...handlers,
+        "matching.run": async () => {
+          throw new UnrecoverableError("worker lost the job too often");
+        },
+      },
+      connection: redis.consumer,
+      prefix: redis.prefix,
+      concurrency: 1,
+      queues: ["matching"],
+      log,
+    });
+    try {
+      await redis.queues.get("matching").add("matching.run", { tenantId, runId });
+      const run = await eventually(
+        () => runOf(runId),
+        (stored) => stored.status !== "running",
+      );
+      expect([run.status, run.error]).toEqual(["failed", "worker lost the job too often"]);
+      expect(run.finishedAt).not.toBeNull();
+    } finally {
+      await runtime.close(1_000);
+      await redis.close();
+    }
   });
 
   it("gives up on a run that does not exist instead of retrying", async () => {

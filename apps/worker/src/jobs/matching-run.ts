@@ -1,6 +1,8 @@
+import type { Database } from "@mentoring/db";
 import { isAppError } from "@mentoring/domain";
 import { runMatching } from "@mentoring/programs";
 import { UnrecoverableError } from "bullmq";
+import type { Logger } from "../logger";
 import type { JobHandler } from "./handler";
 
 /**
@@ -31,3 +33,21 @@ export const runMatchingJob: JobHandler<"matching.run"> = async (
   else log.info({ runId, objective: run?.objective, gap: run?.gap }, "matching run solved");
   return { status: run?.status ?? null };
 };
+
+/**
+ * When the run's job fails for good, a run still queued or running is marked failed with the reason: the
+ * matching page then says the run failed and lets the coordinator start another.
+ */
+export async function failUnfinishedMatchingRun(
+  { tenantId, runId }: { tenantId: string; runId: string },
+  { db, log }: { db: Database; log: Logger },
+  reason: string,
+): Promise<void> {
+  const { count } = await db.withTenant(tenantId, (tx) =>
+    tx.matchingRun.updateMany({
+      where: { tenantId, id: runId, status: { in: ["queued", "running"] } },
+      data: { status: "failed", error: reason.slice(0, 2_000), finishedAt: new Date() },
+    }),
+  );
+  if (count > 0) log.warn({ runId, reason }, "matching run marked failed: its job failed for good");
+}
