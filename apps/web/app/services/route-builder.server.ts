@@ -108,13 +108,17 @@ async function screenAddress(args: Args): Promise<void> {
   const search = new URL(args.request.url).searchParams;
   for (const [name, value] of search) {
     if (!addressControlCharacter.test(name) && !addressControlCharacter.test(value)) continue;
-    const t = await translatorFor(args.request);
-    throw new Response(t("error.addressControlCharacter"), {
-      status: 400,
-      statusText: "Bad Request",
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+    throw badRequest((await translatorFor(args.request))("error.addressControlCharacter"));
   }
+}
+
+/** A 400 whose body is the translated reason, which the error page shows. */
+function badRequest(reason: string): Response {
+  return new Response(reason, {
+    status: 400,
+    statusText: "Bad Request",
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 async function pageContext<P extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
@@ -126,14 +130,8 @@ async function pageContext<P extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
   const query = spec.query
     ? parseWithZod(new URL(args.request.url).searchParams, { schema: spec.query })
     : null;
-  if (query && query.status !== "success") {
-    const t = await translatorFor(args.request);
-    throw new Response(t("error.badRequestHelp"), {
-      status: 400,
-      statusText: "Bad Request",
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
+  if (query && query.status !== "success")
+    throw badRequest((await translatorFor(args.request))("error.badRequestHelp"));
   return {
     request: args.request,
     params: params.data,
