@@ -1,5 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { type Prisma, PrismaClient } from "./generated/prisma/client";
+import { createPgAdapter } from "./pg-adapter";
 
 /** A transaction in which row-level security shows one tenant's rows and accepts only that tenant's. */
 export type TenantDb = Prisma.TransactionClient;
@@ -83,10 +83,7 @@ export function createDatabase(
   url: string,
   { poolSize = 10, onConnectionError }: DatabaseOptions = {},
 ): Database {
-  const adapter = new PrismaPg(
-    { connectionString: url, max: poolSize },
-    { onPoolError: onConnectionError, onConnectionError },
-  );
+  const adapter = createPgAdapter(url, poolSize, onConnectionError);
   const client = new PrismaClient({ adapter });
   return {
     platform: client,
@@ -109,8 +106,8 @@ export function createDatabase(
       });
     },
     async disconnect() {
-      // A connection whose server ended it mid-transaction is not always handed back to the pool, and
-      // the pool's end waits for every connection: bounded, so a process can still stop.
+      // The pool's end waits for every connection in use, and work that never finishes would keep the
+      // process from stopping: bounded.
       let timer: NodeJS.Timeout | undefined;
       const waited = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, DISCONNECT_WAIT_MS);

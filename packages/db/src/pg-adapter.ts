@@ -1,0 +1,58 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/**
+ * Prisma's PostgreSQL adapter on a pool that survives connections the server ends (a restart, a
+ * failover, an administrator), in two ways the adapter alone does not:
+ * - every connection is listened to for its whole life: the pool and the adapter listen only while it is
+ *   idle or in a transaction, and an unheard 'error' event between two queries ends the process;
+ * - a transaction whose COMMIT or ROLLBACK fails still hands its connection back (Prisma releases it only
+ *   after the statement succeeded): the pool drops the broken connection instead of keeping it checked
+ *   out forever, which after a few outages left no connection to work with.
+ */
+export function createPgAdapter(
+  url: string,
+  poolSize: number,
+  onConnectionError?: (error: Error) => void,
+): PrismaPg {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on("connect", (connection) => {
+    connection.on("error", (error) => onConnectionError?.(error));
+  });
+  const factory = new PrismaPg(pool, { disposeExternalPool: true });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) =>
+      releasedEvenWhenEndFails(await startTransaction(isolationLevel));
+    return adapter;
+  };
+  return factory;
+}
+
+function releasedEvenWhenEndFails(transaction: Transaction): Transaction {
+  // The adapter's commit() and rollback() only hand the connection back: the SQL goes through executeRaw.
+  const handBack = transaction.rollback.bind(transaction);
+  let handedBack = false;
+  const handBackOnce = async () => {
+    if (handedBack) return;
+    handedBack = true;
+    await handBack();
+  };
+  const executeRaw = transaction.executeRaw.bind(transaction);
+  transaction.commit = handBackOnce;
+  transaction.rollback = handBackOnce;
+  transaction.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (/^\s*(COMMIT|ROLLBACK)\s*$/i.test(query.sql)) await handBackOnce();
+      throw error;
+    }
+  };
+  return transaction;
+}
