@@ -58,7 +58,9 @@ describe("a connection the server ends", () => {
     })();
     const outcomes = await Promise.allSettled([...load, cuts]);
     expect(outcomes.at(-1)?.status).toBe("fulfilled");
-    const answers = await Promise.all(Array.from({ length: 8 }, () => db.platform.$queryRaw`select 1 as one`));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => db.platform.$queryRaw`select 1 as one`),
+    );
     expect(answers).toEqual(Array.from({ length: 8 }, () => [{ one: 1 }]));
   });
 });
