@@ -1,8 +1,8 @@
 // Set-up steps shared by `npm test`, `npm run demo` and `npm run bench`. Node built-ins only: these run
 // before anything is installed.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -62,31 +62,45 @@ export function prepare({ databases, fresh = false }) {
   }
 }
 
+/** The browser of the end-to-end tests: Debian's build of Chromium's headless shell. */
+export const CHROMIUM = "/usr/lib/chromium/chromium-headless-shell";
+
 /**
- * Debian's Chromium and a Korean font for the browser tests, and poppler-utils (pdftotext, pdftoppm) for
- * the certificate PDF tests, installed once (apt) when missing: Playwright's own browser download cannot
- * reach its host from here.
+ * Chromium's headless shell and a Korean font for the browser tests, and poppler-utils (pdftotext,
+ * pdftoppm) for the certificate PDF tests, installed with apt-get when missing: Playwright's own browser
+ * download cannot reach its host from here. The headless shell, not the full browser: the same engine,
+ * without the browser's window and GPU layers, at half the CPU per test.
+ *
+ * apt-get runs in the background (its output in .tmp/apt.log): it waits on the network and the disk,
+ * as the npm install beside it does. The returned promise settles when it is done; a failure ends the run.
  */
-export function ensureChromium() {
-  if (
-    existsSync("/usr/bin/chromium") &&
-    existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc") &&
-    existsSync("/usr/bin/pdftoppm")
-  )
-    return;
-  step("Installing Chromium, Noto CJK fonts and poppler-utils for the tests (apt-get, once)");
-  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const apt = (args) =>
-    run(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], {
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+export function installTestTools() {
+  const tools = [
+    [CHROMIUM, "chromium-headless-shell"],
+    ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "fonts-noto-cjk"],
+    ["/usr/bin/pdftoppm", "poppler-utils"],
+  ];
+  const missing = tools.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
+  if (missing.length === 0) return Promise.resolve();
+  step(`Installing ${missing.join(", ")} for the tests (apt-get, once, in the background)`);
+  const sudo = process.getuid?.() === 0 ? "" : "sudo ";
+  const logFile = join(root, ".tmp", "apt.log");
+  mkdirSync(dirname(logFile), { recursive: true });
+  const log = openSync(logFile, "w");
+  const child = spawn(
+    "sh",
+    ["-c", `${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq ${missing.join(" ")}`],
+    { stdio: ["ignore", log, log], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } },
+  );
+  return new Promise((resolve) => {
+    child.on("exit", (code) => {
+      closeSync(log);
+      if (code === 0) return resolve();
+      console.error(readFileSync(logFile, "utf8"));
+      console.error(
+        `Could not install ${missing.join(", ")} with apt-get: install these Debian packages, then run again.`,
+      );
+      process.exit(1);
     });
-  if (
-    apt(["update", "-qq"]) !== 0 ||
-    apt(["install", "-y", "-qq", "chromium", "fonts-noto-cjk", "poppler-utils"]) !== 0
-  ) {
-    console.error(
-      "Could not install Chromium. Install Debian's chromium, fonts-noto-cjk and poppler-utils packages, then run again.",
-    );
-    process.exit(1);
-  }
+  });
 }

@@ -2,14 +2,14 @@
 // lint, type checks and every package's tests. Exits non-zero on any failure.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { ensureChromium, prepare, root, run, step } from "./lib.mjs";
+import { installTestTools, prepare, root, run, step } from "./lib.mjs";
 
 const started = Date.now();
 process.env.TURBO_TELEMETRY_DISABLED = "1";
 process.env.NODE_ENV ??= "test";
 
+const testTools = installTestTools();
 prepare({ databases: ["mentoring_test_template"], fresh: true });
-ensureChromium();
 
 // Each package's Vitest writes a JSON report here; they are summed up at the end.
 const packageDirs = ["apps", "packages"].flatMap((base) =>
@@ -24,6 +24,7 @@ step("Lint (Biome)");
 const lint = run("npm", ["run", "--silent", "lint"]);
 // One after the other: run side by side, both suites are CPU-bound on two cores and took longer together
 // (the unit tests 125 s alone, 305 s beside the browser tests) than in turn.
+await testTools;
 step("Type check and tests (Turborepo)");
 const tests = run("npx", [
   "turbo",

@@ -2,7 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 /**
  * Browser tests against the production build, served with the worker, a fresh seeded database and a
- * real SMTP sink (e2e/global-setup.ts). Debian's Chromium: Playwright's own download is unreachable here.
+ * real SMTP sink (e2e/global-setup.ts). Debian's Chromium headless shell: Playwright's own download is
+ * unreachable here.
  *
  * Tests run in any order and in parallel: each builds what it changes in an organisation of its own
  * (e2e/factories), reads the seeded cities only to read them, and signs in without the form
@@ -27,9 +28,13 @@ export default defineConfig({
     locale: "ko-KR",
     timezoneId: "Asia/Seoul",
     screenshot: "only-on-failure",
-    trace: "retain-on-failure",
+    // Recording a trace for every test cost an eighth of the suite's CPU, and a CI machine's traces are
+    // thrown away with it: `--trace retain-on-failure` records them when chasing a failure locally.
+    trace: "off",
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      // Chromium's headless shell, as `npm test` installs it (scripts/lib.mjs): the full browser's window
+      // and GPU layers doubled the CPU each test takes.
+      executablePath: "/usr/lib/chromium/chromium-headless-shell",
       args: [
         "--no-sandbox",
         "--disable-gpu",
