@@ -12,10 +12,7 @@ step("Seeding 용인특례시 and 강릉시 (idempotent)");
 if (tsx("packages/programs/scripts/seed.ts") !== 0) process.exit(1);
 
 step("Building the web app");
-runOrExit("npx", ["remix", "vite:build"], {
-  cwd: `${root}/apps/web`,
-  env: { ...process.env, NODE_ENV: "production" },
-});
+runOrExit("npm", ["run", "build", "-w", "@mentoring/web"]);
 
 // The demo runs as production does, so it needs secrets of its own (production refuses the published
 // defaults): made once, kept in .tmp/ (ignored by git), so sessions and encrypted settings survive a

@@ -41,6 +41,25 @@ export function ensureInstalled() {
   writeFileSync(stamp, hashOfLock());
 }
 
+/**
+ * Starts a command beside the ones that follow, its output kept in .tmp/<name>.log (a file, not a pipe:
+ * the synchronous steps meanwhile read nothing). Settles with its exit status and output.
+ */
+export function runInBackground(name, command, args, options = {}) {
+  const logFile = join(root, ".tmp", `${name}.log`);
+  mkdirSync(dirname(logFile), { recursive: true });
+  const log = openSync(logFile, "w");
+  const child = spawn(command, args, { cwd: root, stdio: ["ignore", log, log], ...options });
+  return new Promise((resolve) => {
+    const settle = (status) => {
+      closeSync(log);
+      resolve({ status, output: readFileSync(logFile, "utf8") });
+    };
+    child.on("error", () => settle(1));
+    child.on("exit", (code) => settle(code ?? 1));
+  });
+}
+
 export function tsx(script, args = []) {
   return run(process.execPath, ["--import", "tsx", script, ...args]);
 }
@@ -63,7 +82,7 @@ export function prepare({ databases, fresh = false }) {
 }
 
 /** The browser of the end-to-end tests: Debian's build of Chromium's headless shell. */
-export const CHROMIUM = "/usr/lib/chromium/chromium-headless-shell";
+const CHROMIUM = "/usr/lib/chromium/chromium-headless-shell";
 
 /**
  * Chromium's headless shell and a Korean font for the browser tests, and poppler-utils (pdftotext,
@@ -71,8 +90,8 @@ export const CHROMIUM = "/usr/lib/chromium/chromium-headless-shell";
  * download cannot reach its host from here. The headless shell, not the full browser: the same engine,
  * without the browser's window and GPU layers, at half the CPU per test.
  *
- * apt-get runs in the background (its output in .tmp/apt.log): it waits on the network and the disk,
- * as the npm install beside it does. The returned promise settles when it is done; a failure ends the run.
+ * apt-get runs in the background: it waits on the network and the disk, as the npm install beside it
+ * does. The returned promise settles when it is done; a failure ends the run.
  */
 export function installTestTools() {
   const tools = [
@@ -84,23 +103,15 @@ export function installTestTools() {
   if (missing.length === 0) return Promise.resolve();
   step(`Installing ${missing.join(", ")} for the tests (apt-get, once, in the background)`);
   const sudo = process.getuid?.() === 0 ? "" : "sudo ";
-  const logFile = join(root, ".tmp", "apt.log");
-  mkdirSync(dirname(logFile), { recursive: true });
-  const log = openSync(logFile, "w");
-  const child = spawn(
-    "sh",
-    ["-c", `${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq ${missing.join(" ")}`],
-    { stdio: ["ignore", log, log], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } },
-  );
-  return new Promise((resolve) => {
-    child.on("exit", (code) => {
-      closeSync(log);
-      if (code === 0) return resolve();
-      console.error(readFileSync(logFile, "utf8"));
-      console.error(
-        `Could not install ${missing.join(", ")} with apt-get: install these Debian packages, then run again.`,
-      );
-      process.exit(1);
-    });
+  const install = `${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq ${missing.join(" ")}`;
+  return runInBackground("apt", "sh", ["-c", install], {
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  }).then(({ status, output }) => {
+    if (status === 0) return;
+    console.error(output);
+    console.error(
+      `Could not install ${missing.join(", ")} with apt-get: install these Debian packages, then run again.`,
+    );
+    process.exit(1);
   });
 }
