@@ -26,16 +26,14 @@ for (const dir of packageDirs) rmSync(reportOf(dir), { force: true });
 const { status: lint, output: lintOutput } = await linting;
 console.log(lint === 0 ? "\nLint: ok" : lintOutput);
 await testTools;
-// The web app's production build is a task of this run too, for the browser tests after it: beside the
-// tests it uses a core they leave idle at times. The unit tests and the browser tests run one after the
-// other: side by side, both CPU-bound on two cores, they took longer together than in turn.
-step("Type check, tests and the web build (Turborepo)");
+// One after the other: side by side, the unit tests and the browser tests, both CPU-bound on two cores,
+// took longer together than in turn.
+step("Type check and tests (Turborepo)");
 const tests = run("npx", [
   "turbo",
   "run",
   "typecheck",
   "test",
-  "build",
   "--continue",
   "--output-logs=new-only",
   "--log-order=grouped",
@@ -44,9 +42,7 @@ const tests = run("npx", [
 step("Browser tests (Playwright, Debian's Chromium)");
 const e2eReport = join(root, "apps/web/.tmp/e2e-results.json");
 rmSync(e2eReport, { force: true });
-const e2e = run("npx", ["playwright", "test", "-c", "apps/web/playwright.config.ts"], {
-  env: { ...process.env, E2E_BUILT: "1" },
-});
+const e2e = run("npx", ["playwright", "test", "-c", "apps/web/playwright.config.ts"]);
 
 let passed = 0;
 let failed = 0;
