@@ -73,11 +73,31 @@ export function createProcessor({ db, mailer, handlers, log }: ProcessorOptions)
         checkpoint: checkpointOf(job),
       }),
       released,
-    ]);
+    ]).catch((error: unknown) => {
+      throw boundedForRedis(error);
+    });
     await recordCompletion(db, job.id, jobLog);
     jobLog.info("job completed");
     return result;
   };
+}
+
+/** Characters of a failed job's message and stack that BullMQ keeps in Redis. */
+const MAX_FAILURE_TEXT = 2_000;
+
+/**
+ * The error as BullMQ stores it (failedReason, stacktrace, in Redis, in plain text), shortened: a database
+ * error's message can quote the whole statement with its arguments, megabytes of them and personal data
+ * among them, copied again into every attempt's stack trace. The error keeps its class (BullMQ treats
+ * UnrecoverableError and its own signalling errors by class).
+ */
+export function boundedForRedis(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  if (error.message.length > MAX_FAILURE_TEXT)
+    error.message = `${error.message.slice(0, MAX_FAILURE_TEXT)}… (${error.message.length} characters)`;
+  if (error.stack && error.stack.length > MAX_FAILURE_TEXT)
+    error.stack = `${error.stack.slice(0, MAX_FAILURE_TEXT)}…`;
+  return error;
 }
 
 /**

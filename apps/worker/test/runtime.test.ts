@@ -49,6 +49,33 @@ describe("worker runtime", () => {
     expect(failed?.failedReason).toMatch(/olderThanDays/);
   });
 
+  it("keeps in Redis a shortened reason when a job fails with a huge message, and retries it as usual", async () => {
+    const runtime = start({
+      ...realHandlers,
+      "maintenance.purge-outbox": async () => {
+        throw new Error(`Invalid \`prisma.matchingRun.update()\` invocation: ${"x".repeat(5_000_000)}`);
+      },
+    });
+    const job = await queue().add(
+      "maintenance.purge-outbox",
+      { olderThanDays: 30 },
+      { attempts: 2, backoff: { type: "fixed", delay: 10 } },
+    );
+    await eventually(
+      () => job.getState(),
+      (state) => state === "failed",
+    );
+    await runtime.close(1_000);
+
+    const failed = await queue().getJob(job.id as string);
+    expect(failed?.attemptsMade).toBe(2);
+    expect(failed?.failedReason).toMatch(
+      /^Invalid `prisma.matchingRun.update\(\)` invocation: x+… \(5000\d{3} characters\)$/,
+    );
+    expect(failed?.failedReason.length).toBeLessThan(2_100);
+    expect(JSON.stringify(failed?.stacktrace).length).toBeLessThan(5_000);
+  });
+
   it("lets an active job finish when the worker shuts down", async () => {
     let finished = false;
     const runtime = start({
