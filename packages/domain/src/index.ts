@@ -110,6 +110,13 @@ export {
   placesToFill,
 } from "./recruitment";
 export { type YearsOfService, yearsOfService } from "./service-years";
+export {
+  staleWorkReason,
+  type UnfinishedWork,
+  WORK_LEASE_MS,
+  type WorkFailureCode,
+  workFailureCodes,
+} from "./stale-work";
 export * from "./survey";
 export {
   describeTeamShape,
