@@ -10,6 +10,11 @@ export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
       { pattern: "0 30 3 * * *", tz: "Asia/Seoul" },
       { name: purge, data: { olderThanDays: 30 } },
     );
+  // The last resort for work left "under way" by a job that died unnoticed: every ten minutes.
+  const stale = "maintenance.fail-stale-work" as const;
+  await queues
+    .get(jobDefinitions[stale].queue)
+    .upsertJobScheduler(stale, { pattern: "0 */10 * * * *", tz: "Asia/Seoul" }, { name: stale, data: {} });
   const grace = "billing.enforce-grace" as const;
   await queues
     .get(jobDefinitions[grace].queue)

@@ -11,6 +11,14 @@ export const jobDefinitions = {
     payload: z.object({ olderThanDays: z.number().int().min(1).max(3650) }),
   },
   /**
+   * Marks failed the matching runs, certificate batches and directory imports left under way whose job
+   * failed for good or which have shown no progress for longer than a lease; run every few minutes.
+   */
+  "maintenance.fail-stale-work": {
+    queue: "maintenance",
+    payload: z.object({}),
+  },
+  /**
    * Hands one outgoing_emails row to the SMTP server. The row holds the address and the bodies; the
    * payload only its id, so no address or one-time link ever reaches Redis.
    */

@@ -1,7 +1,9 @@
 import { config } from "@mentoring/config";
+import type { Database } from "@mentoring/db";
 import { isAppError } from "@mentoring/domain";
 import { generateCertificateBatch } from "@mentoring/programs";
 import { UnrecoverableError } from "bullmq";
+import type { Logger } from "../logger";
 import type { JobHandler } from "./handler";
 
 /**
@@ -45,3 +47,21 @@ export const generateCertificatesJob: JobHandler<"certificates.generate"> = asyn
   );
   return { status: batch?.status ?? null };
 };
+
+/**
+ * When the batch's job fails for good, a batch still generating (its worker died) or failed by the last
+ * attempt is marked failed because its job gave up, with the reason: the page says so and offers a retry.
+ */
+export async function failUnfinishedCertificateBatch(
+  { tenantId, batchId }: { tenantId: string; batchId: string },
+  { db, log }: { db: Database; log: Logger },
+  reason: string,
+): Promise<void> {
+  const { count } = await db.withTenant(tenantId, (tx) =>
+    tx.certificateBatch.updateMany({
+      where: { tenantId, id: batchId, status: { in: ["generating", "failed"] } },
+      data: { status: "failed", error: reason.slice(0, 2_000), failureCode: "job_failed" },
+    }),
+  );
+  if (count > 0) log.warn({ batchId, reason }, "certificate batch marked failed: its job failed for good");
+}

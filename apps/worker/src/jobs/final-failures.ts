@@ -1,6 +1,8 @@
 import type { Database } from "@mentoring/db";
 import type { JobName, JobPayload } from "@mentoring/jobs";
 import type { Logger } from "../logger";
+import { failUnfinishedCertificateBatch } from "./certificates-generate";
+import { failUnfinishedImport } from "./directory-final-failure";
 import { failUnfinishedMatchingRun } from "./matching-run";
 
 /**
@@ -18,4 +20,7 @@ export type FinalFailureHandlers = { [N in JobName]?: FinalFailureHandler<N> };
 
 export const finalFailureHandlers: FinalFailureHandlers = {
   "matching.run": failUnfinishedMatchingRun,
+  "certificates.generate": failUnfinishedCertificateBatch,
+  "directory.apply": failUnfinishedImport("applying"),
+  "directory.validate": failUnfinishedImport("validating"),
 };

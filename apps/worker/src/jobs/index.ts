@@ -3,6 +3,7 @@ import { generateCertificatesJob } from "./certificates-generate";
 import { applyDirectoryImport } from "./directory-apply";
 import { validateDirectoryImport } from "./directory-validate";
 import { enforceGrace } from "./enforce-grace";
+import { failStaleWork } from "./fail-stale-work";
 import type { JobHandlers } from "./handler";
 import { runMatchingJob } from "./matching-run";
 import { sendPasswordReset } from "./password-reset";
@@ -15,6 +16,7 @@ import { sendSurveyReminders } from "./survey-reminders";
 /** One handler per job kind; the type makes a job kind without a handler a compile error. */
 export const handlers: JobHandlers = {
   "maintenance.purge-outbox": purgeOutbox,
+  "maintenance.fail-stale-work": failStaleWork,
   "directory.validate": validateDirectoryImport,
   "directory.apply": applyDirectoryImport,
   "billing.stripe-event": handleStripeEvent,

@@ -46,7 +46,12 @@ export async function failUnfinishedMatchingRun(
   const { count } = await db.withTenant(tenantId, (tx) =>
     tx.matchingRun.updateMany({
       where: { tenantId, id: runId, status: { in: ["queued", "running"] } },
-      data: { status: "failed", error: reason.slice(0, 2_000), finishedAt: new Date() },
+      data: {
+        status: "failed",
+        error: reason.slice(0, 2_000),
+        failureCode: "job_failed",
+        finishedAt: new Date(),
+      },
     }),
   );
   if (count > 0) log.warn({ runId, reason }, "matching run marked failed: its job failed for good");
