@@ -65,7 +65,7 @@ export async function applyImport(
   await db.withTenant(tenantId, (tx) =>
     tx.directoryImport.updateMany({
       where: { tenantId, id: importId, status: { in: ["ready", "applying", "failed"] } },
-      data: { status: "applying", progress: 0, error: null },
+      data: { status: "applying", progress: 0, error: null, failureCode: null },
     }),
   );
   await onProgress?.(0);

@@ -24,6 +24,7 @@ export {
 export { getDirectoryImportLimits } from "./imports/get-directory-import-limits";
 export { type DirectoryOverview, getDirectoryOverview } from "./imports/get-directory-overview";
 export { type ApplyRequest, requestDirectoryImportApply } from "./imports/request-directory-import-apply";
+export { retryDirectoryImport } from "./imports/retry-directory-import";
 export { type ComparedField, type CurrentStaff, comparedFields, planRow, type RowPlan } from "./plan";
 export {
   type CellValue,

@@ -114,6 +114,7 @@ export async function validateImport(
       data: {
         status: "validating",
         error: null,
+        failureCode: null,
         progress: 0,
         summary: json({ request: importSummaryOf(found.summary).request }),
         totalRows: 0,

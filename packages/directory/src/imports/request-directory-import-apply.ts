@@ -34,7 +34,7 @@ export async function requestDirectoryImportApply(tx: TenantDb, input: ApplyRequ
   // Conditional, so of two clicks at once only one goes through.
   const claimed = await tx.directoryImport.updateMany({
     where: { tenantId, id: importId, status: found.status },
-    data: { ...choices, status: "applying", progress: 0, error: null },
+    data: { ...choices, status: "applying", progress: 0, error: null, failureCode: null },
   });
   if (claimed.count === 0) throw new AppError("directory.not_ready");
   await enqueue(tx, "directory.apply", { tenantId, importId });

@@ -339,6 +339,7 @@ export const en: Translation<CommonMessages> = {
     directory_import: {
       apply: "Staff directory applied",
       apply_requested: "Staff directory apply requested",
+      retry: "Staff directory work retried",
     },
     billing: {
       subscription: { update: "Subscription changed" },
@@ -359,6 +360,7 @@ export const en: Translation<CommonMessages> = {
       prepare: "Certificates prepared",
       refresh: "Certificates prepared again",
       sign: "Certificates signed",
+      retry: "Certificate files retried",
     },
     certificate: { revoke: "Certificate revoked" },
     matching_run: {

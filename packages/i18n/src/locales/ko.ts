@@ -332,7 +332,11 @@ export const ko = {
     membership: { roles: { update: "역할 변경" } },
     certificate_signer: { create: "결연증서 서명자 추가", delete: "결연증서 서명자 삭제" },
     directory: { import: { apply: "직원 명부 반영" } },
-    directory_import: { apply: "직원 명부 반영", apply_requested: "직원 명부 반영 요청" },
+    directory_import: {
+      apply: "직원 명부 반영",
+      apply_requested: "직원 명부 반영 요청",
+      retry: "직원 명부 작업 다시 시도",
+    },
     billing: {
       subscription: { update: "구독 상태 변경" },
       profile: { update: "청구 정보 변경" },
@@ -344,7 +348,12 @@ export const ko = {
     sso_identity: { link: "통합 로그인 계정 연결" },
     survey_round: { close: "설문 마감", remind: "설문 알림 발송" },
     ceremony: { create: "결연식 등록", update: "결연식 변경", attendance: "결연식 출석 기록" },
-    certificate_batch: { prepare: "결연증서 준비", refresh: "결연증서 다시 준비", sign: "결연증서 서명" },
+    certificate_batch: {
+      prepare: "결연증서 준비",
+      refresh: "결연증서 다시 준비",
+      sign: "결연증서 서명",
+      retry: "결연증서 생성 다시 시도",
+    },
     certificate: { revoke: "결연증서 취소" },
     matching_run: {
       start: "매칭 실행",

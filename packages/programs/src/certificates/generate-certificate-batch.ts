@@ -67,7 +67,7 @@ export async function generateCertificateBatch(
     if (batch.status !== "generating")
       await tx.certificateBatch.update({
         where: { id: batch.id },
-        data: { status: "generating", error: null },
+        data: { status: "generating", error: null, failureCode: null },
       });
     return { batch, record, key, images };
   });
@@ -143,7 +143,13 @@ export async function generateCertificateBatch(
       }
       await tx.certificateBatch.updateMany({
         where: { tenantId, id: batchId },
-        data: { status: "ready", progress: 100, archiveKey: result.archive.key, error: null },
+        data: {
+          status: "ready",
+          progress: 100,
+          archiveKey: result.archive.key,
+          error: null,
+          failureCode: null,
+        },
       });
     });
     report(100, true);

@@ -20,6 +20,7 @@ export { listMyCeremonies, type MyCeremony } from "./list-my-ceremonies";
 export { listMyCertificates } from "./list-my-certificates";
 export { prepareCertificateBatch } from "./prepare-certificate-batch";
 export { recordAttendance } from "./record-attendance";
+export { retryCertificateBatch } from "./retry-certificate-batch";
 export { revokeCertificate } from "./revoke-certificate";
 export { saveCeremony } from "./save-ceremony";
 export { signCertificateBatch } from "./sign-certificate-batch";

@@ -1,4 +1,5 @@
 import type { Prisma, TenantDb } from "@mentoring/db";
+import { type WorkFailureCode, workFailureCodes } from "@mentoring/domain";
 import { namesAt, textAt } from "./certificate-content";
 
 /* A certificate batch and its certificates as the pages show them: the lists, the one batch, signing. */
@@ -31,7 +32,8 @@ export interface CertificateBatchView {
   signedAt: Date | null;
   signedByName: string | null;
   archiveReady: boolean;
-  error: string | null;
+  /** Why it failed, for the page to say in words (job_failed | stalled), or null. */
+  failureCode: WorkFailureCode | null;
   certificates: CertificateRow[];
 }
 
@@ -73,7 +75,7 @@ export const batchSelect = {
   signedAt: true,
   signedByUserId: true,
   archiveKey: true,
-  error: true,
+  failureCode: true,
   createdAt: true,
   cohort: { select: { title: true } },
   certificates: { select: certificateRowSelect },
@@ -108,7 +110,7 @@ export async function batchViews(
     signedAt: batch.signedAt,
     signedByName: batch.signedByUserId ? (nameOf.get(batch.signedByUserId) ?? null) : null,
     archiveReady: batch.status === "ready" && batch.archiveKey !== null,
-    error: batch.error,
+    failureCode: workFailureCodeOf(batch.failureCode),
     certificates: batch.certificates
       .map(rowOf)
       .sort(
@@ -117,4 +119,9 @@ export async function batchViews(
           (a.serial < b.serial ? -1 : 1),
       ),
   }));
+}
+
+/** The stored failure code, when it is one the pages word (the column's CHECK allows only those). */
+export function workFailureCodeOf(code: string | null): WorkFailureCode | null {
+  return workFailureCodes.find((known) => known === code) ?? null;
 }
