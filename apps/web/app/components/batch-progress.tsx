@@ -1,7 +1,16 @@
+import type { WorkFailureCode } from "@mentoring/domain";
 import { useTranslation } from "react-i18next";
 
-/** A certificate batch's generation progress while it runs, and its failure if it failed. */
-export function BatchProgress({ status, progress }: { status: string; progress: number }) {
+/** A certificate batch's generation progress while it runs, and its failure, in words, if it failed. */
+export function BatchProgress({
+  status,
+  progress,
+  failureCode,
+}: {
+  status: string;
+  progress: number;
+  failureCode: WorkFailureCode | null;
+}) {
   const { t } = useTranslation();
   if (status === "generating")
     return (
@@ -12,8 +21,8 @@ export function BatchProgress({ status, progress }: { status: string; progress: 
     );
   if (status === "failed")
     return (
-      <p role="alert" className="form-error">
-        {t("certificates.batch.failed")}
+      <p role="alert" className="form-error" data-testid="batch-failure">
+        {failureCode ? t(`certificates.batch.failure.${failureCode}`) : t("certificates.batch.failed")}
       </p>
     );
   return null;

@@ -4,6 +4,7 @@ import {
   getDirectoryImport,
   type RowProblem,
   requestDirectoryImportApply,
+  retryDirectoryImport,
 } from "@mentoring/directory";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -31,15 +32,31 @@ export const loader = tenantLoader(
   },
 );
 
-const applyForm = z.object({
+// Applying (the default, the apply form) or trying a failed import's work again (the retry button).
+const importForm = z.object({
+  intent: z.enum(["apply", "retry"]).default("apply"),
   createMissingDepartments: z.boolean().default(false),
   deactivateMissing: z.boolean().default(false),
 });
 
-/** Applying the import with the administrator's choices; the worker does the work. */
+/**
+ * Applying the import with the administrator's choices, or trying a failed import's work again; the worker
+ * does the work.
+ */
 export const action = tenantAction(
-  { permission: "staff.import", params: importParams, form: applyForm },
+  { permission: "staff.import", params: importParams, form: importForm },
   async ({ params, form, tenant, user, requestId, withTenant }) => {
+    if (form.intent === "retry") {
+      const { retried } = await withTenant((tx) =>
+        retryDirectoryImport(tx, {
+          tenantId: tenant.id,
+          userId: user.id,
+          importId: params.importId,
+          requestId,
+        }),
+      );
+      return { retried };
+    }
     await withTenant((tx) =>
       requestDirectoryImportApply(tx, {
         tenantId: tenant.id,
@@ -123,10 +140,31 @@ export default function DirectoryImport() {
           </p>
         </div>
       ) : null}
-      {data.status === "failed" && data.error ? (
-        <p role="alert" className="form-error">
-          {t("directory.detail.failed", { error: data.error })}
+      {result && "retried" in result ? (
+        <p role="status" className="form-status" data-testid="retry-result">
+          {t(result.retried ? "directory.detail.retried" : "directory.detail.alreadyRetried")}
         </p>
+      ) : null}
+      {data.status === "failed" ? (
+        <div className="banner banner--error">
+          <p role="alert">
+            {data.failureCode
+              ? t(`directory.detail.failure.${data.failureCode}`)
+              : t("directory.detail.failed")}
+          </p>
+          <Form method="post">
+            <CsrfInput />
+            <button
+              type="submit"
+              name="intent"
+              value="retry"
+              className="button-primary"
+              disabled={submitting}
+            >
+              {t("directory.detail.retry")}
+            </button>
+          </Form>
+        </div>
       ) : null}
       {data.status === "invalid" ? (
         <p role="alert" className="form-error">

@@ -6,6 +6,7 @@ import {
   getCohortCertificates,
   prepareCertificateBatch,
   recordAttendance,
+  retryCertificateBatch,
   revokeCertificate,
   saveCeremony,
   tenantToday,
@@ -63,11 +64,14 @@ const revokeForm = z.object({
   certificateId: id,
   reason: z.string().default(""),
 });
+// Making a failed batch's files again.
+const retryForm = z.object({ intent: z.literal("retry"), batchId: id });
 const certificatesForm = z.discriminatedUnion("intent", [
   ceremonyForm,
   attendanceForm,
   prepareForm,
   revokeForm,
+  retryForm,
 ]);
 
 /** The field of a revoke form that shows its own message. */
@@ -89,7 +93,10 @@ function ceremonyStart(date: string, time: string, timeZone: string): Date {
   return startsAt;
 }
 
-/** The coordinator's changes: the ceremony, one person's attendance, preparing a batch, revoking. */
+/**
+ * The coordinator's changes: the ceremony, one person's attendance, preparing a batch, revoking, and making
+ * a failed batch's files again.
+ */
 export const action = tenantAction(
   {
     permission: "programs.manage",
@@ -100,6 +107,7 @@ export const action = tenantAction(
       refused: form.intent,
       applicationId: form.intent === "attendance" ? form.applicationId : undefined,
       certificateId: form.intent === "revoke" ? form.certificateId : undefined,
+      batchId: form.intent === "retry" ? form.batchId : undefined,
     }),
   },
   async ({ params, form, tenant, user, requestId, withTenant }) => {
@@ -132,6 +140,11 @@ export const action = tenantAction(
         const { certificateId, reason } = form;
         await withTenant((db) => revokeCertificate(db, { ...acting, certificateId, reason }));
         return { intent: form.intent, certificateId };
+      }
+      case "retry": {
+        const { batchId } = form;
+        const { retried } = await withTenant((db) => retryCertificateBatch(db, { ...acting, batchId }));
+        return { intent: form.intent, batchId, retried };
       }
     }
   },
@@ -419,7 +432,26 @@ function Batch({
           </>
         ) : null}
       </dl>
-      <BatchProgress status={batch.status} progress={batch.progress} />
+      <BatchProgress status={batch.status} progress={batch.progress} failureCode={batch.failureCode} />
+      {batch.status === "failed" ? (
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="batchId" value={batch.id} />
+          <button type="submit" name="intent" value="retry" className="button-primary" disabled={busy}>
+            {t("certificates.batch.retry")}
+          </button>
+        </Form>
+      ) : null}
+      {answered(result) === "retry" && result && "batchId" in result && result.batchId === batch.id ? (
+        <Message
+          result={result}
+          saved={
+            "retried" in result && !result.retried
+              ? "certificates.batch.alreadyRetried"
+              : "certificates.batch.retried"
+          }
+        />
+      ) : null}
       {batch.archiveReady ? (
         <p>
           <a href={`${base}/${batch.id}/zip`} download>

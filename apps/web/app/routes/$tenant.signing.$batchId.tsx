@@ -99,7 +99,7 @@ export default function SignBatch() {
           </>
         ) : null}
       </dl>
-      <BatchProgress status={batch.status} progress={batch.progress} />
+      <BatchProgress status={batch.status} progress={batch.progress} failureCode={batch.failureCode} />
       <DataTable
         caption={t("certificates.signing.certificates")}
         rows={batch.certificates}

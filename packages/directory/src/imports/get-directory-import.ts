@@ -1,5 +1,5 @@
 import type { TenantDb } from "@mentoring/db";
-import { AppError } from "@mentoring/domain";
+import { AppError, workFailureCodes } from "@mentoring/domain";
 import { isValidated } from "../apply-refusal";
 import type { FileError } from "../columns";
 import { importSummaryOf } from "../summary";
@@ -44,7 +44,9 @@ export async function getDirectoryImport(
     full: found.full,
     status: found.status,
     progress: found.progress,
+    /** The raw reason, for the API and operators; the page words `failureCode` instead. */
     error: found.error,
+    failureCode: workFailureCodes.find((code) => code === found.failureCode) ?? null,
     totalRows: found.totalRows,
     createdAt: found.createdAt,
     appliedAt: found.appliedAt,

@@ -76,6 +76,15 @@ export const enCertificates: Translation<typeof koCertificates> = {
     signedBy: "Signed by",
     notSigned: "Not signed yet.",
     failed: "The certificate files could not be made. Try again or tell the administrator.",
+    failure: {
+      job_failed:
+        "Making the certificate files stopped after several attempts. Try again, and tell the administrator if it fails again.",
+      stalled:
+        "Making the certificate files showed no progress for over 30 minutes and was taken as stopped. Try again.",
+    },
+    retry: "Try again",
+    retried: "The certificate files are being made again.",
+    alreadyRetried: "These certificate files are already being made again.",
     zip: "Download all certificates (ZIP)",
   },
   table: {

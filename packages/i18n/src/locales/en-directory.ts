@@ -49,7 +49,16 @@ export const enDirectory: Translation<typeof koDirectory> = {
     back: "Back to the staff directory",
     title: "Directory import: {{fileName}}",
     progress: "Progress",
-    failed: "This could not be processed: {{error}}",
+    failed: "This could not be processed. Try again or tell the administrator.",
+    failure: {
+      job_failed:
+        "Processing the directory stopped after several attempts. Try again, and tell the administrator if it fails again.",
+      stalled:
+        "Processing the directory showed no progress for over 30 minutes and was taken as stopped. Try again.",
+    },
+    retry: "Try again",
+    retried: "Processing started again. This page refreshes by itself.",
+    alreadyRetried: "This directory is already being processed again.",
     validatingNote: "The file is being checked. This page refreshes by itself.",
     applyingNote: "The directory is being updated. This page refreshes by itself.",
     appliedNote: "The directory has been updated. Active staff now: {{value}}.",
