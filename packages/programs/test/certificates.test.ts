@@ -463,7 +463,7 @@ describe("certificates of a cohort", () => {
       { onProgress: (percent) => void reported.push(percent) },
     );
     const batch = await inYongin((tx) => getCertificateBatch(tx, { tenantId: yongin, batchId }));
-    expect(batch).toMatchObject({ status: "ready", progress: 100, archiveReady: true, error: null });
+    expect(batch).toMatchObject({ status: "ready", progress: 100, archiveReady: true, failureCode: null });
     expect(batch.certificates.every((row) => row.fileReady)).toBe(true);
     expect(reported.at(-1)).toBe(100);
     expect(reported).toEqual([...reported].sort((a, b) => a - b));
