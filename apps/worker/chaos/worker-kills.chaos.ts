@@ -55,7 +55,7 @@ it("loses no work when the worker is SIGKILLed twice mid-work", async () => {
     redisUrl: scenario.redis.url,
     prefix: scenario.prefix,
     faultEndedAt,
-    timeoutMs: 240_000,
+    timeoutMs: 200_000,
   });
   const stalls = third.lines.filter((line) => line.msg.startsWith("job stalled")).length;
   const resent = third.lines.filter((line) =>
