@@ -11,7 +11,7 @@ import { createLogger } from "./logger";
 import { createSmtpMailer } from "./mailer";
 import { startOutboxRelay } from "./outbox-relay";
 import { startWorkers } from "./runtime";
-import { scheduleRecurringJobs } from "./schedules";
+import { keepRecurringJobsScheduled } from "./schedules";
 import { keepTemporaryFilesInStorage, sweepIncompleteWrites } from "./storage-sweep";
 
 const settings = config();
@@ -41,7 +41,7 @@ for (const connection of [producer, consumer])
   connection.on("error", (err) => log.warn({ err }, "redis error"));
 
 const queues = new Queues(producer, settings.QUEUE_PREFIX);
-await scheduleRecurringJobs(queues);
+const stopScheduling = await keepRecurringJobsScheduled(queues, log);
 const mailer = createSmtpMailer({ url: settings.SMTP_URL, from: settings.MAIL_FROM });
 const runtime = startWorkers({
   db,
@@ -91,6 +91,7 @@ async function shutdown(signal: string) {
     (settings.WORKER_SHUTDOWN_GRACE_SECONDS + 15) * 1000,
   );
   forceExit.unref();
+  stopScheduling();
   await relay.stop();
   await runtime.close(settings.WORKER_SHUTDOWN_GRACE_SECONDS * 1000);
   mailer.close();

@@ -1,6 +1,29 @@
 import { jobDefinitions, type Queues } from "@mentoring/jobs";
+import type { Logger } from "./logger";
 
-/** Recurring jobs, upserted at start: running several workers still leaves one scheduler per id. */
+/** How often the schedulers are upserted again: a Redis that lost its data has lost them too. */
+const RESCHEDULE_EVERY_MS = 60_000;
+
+/**
+ * Schedules the recurring jobs now and again every minute, until the returned function is called. Upserts
+ * are idempotent; without the repetition, a Redis restarted empty (or restored) would have stopped every
+ * recurring job, the stale-work sweep among them, until the worker was restarted.
+ */
+export async function keepRecurringJobsScheduled(
+  queues: Queues,
+  log: Logger,
+  everyMs = RESCHEDULE_EVERY_MS,
+): Promise<() => void> {
+  await scheduleRecurringJobs(queues);
+  const timer = setInterval(() => {
+    scheduleRecurringJobs(queues).catch((err) =>
+      log.warn({ err }, "could not schedule the recurring jobs: tried again in a minute"),
+    );
+  }, everyMs);
+  return () => clearInterval(timer);
+}
+
+/** Recurring jobs, upserted: running several workers still leaves one scheduler per id. */
 export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
   const purge = "maintenance.purge-outbox" as const;
   await queues
