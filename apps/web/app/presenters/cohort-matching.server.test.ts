@@ -1,4 +1,4 @@
-import { appErrors, matchingCriterionKinds } from "@mentoring/domain";
+import { appErrors, matchingCriterionKinds, workFailureCodes } from "@mentoring/domain";
 import { defaultNamespace, missingKeys, supportedLocales } from "@mentoring/i18n";
 import type { TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -91,6 +91,8 @@ const engineCodes = {
   // packages/matching/src/run-control.ts
   phase: ["preparing", "first_answer", "flow", "pricing", "local_search", "done"],
   status: ["queued", "running", "succeeded", "failed"],
+  // packages/domain/src/stale-work.ts: why a run's job failed, worded on the page
+  failure: workFailureCodes,
   criterion: [...matchingCriterionKinds, "pair_scores"],
 } as const;
 

@@ -1,4 +1,9 @@
-import { localize, type TemplateDefinition, templateCriterionId } from "@mentoring/domain";
+import {
+  localize,
+  type TemplateDefinition,
+  templateCriterionId,
+  type WorkFailureCode,
+} from "@mentoring/domain";
 import type { MessageKey, MessageKeyUnder } from "@mentoring/i18n";
 import type {
   MatchingReview,
@@ -105,6 +110,8 @@ export interface RunPage {
   id: string;
   number: number;
   status: RunSummary["status"];
+  /** Why a failed run failed (the page words it); null when the engine refused the run or it has not failed. */
+  failureCode: WorkFailureCode | null;
   progress: number;
   phase: RunSummary["phase"];
   objective: string | null;
@@ -230,6 +237,7 @@ function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZon
     id: run.id,
     number: run.number,
     status: run.status,
+    failureCode: run.status === "failed" ? run.failureCode : null,
     progress: percentOf(run.progress),
     phase: run.phase,
     objective: run.objective === null ? null : formatScore(run.objective, locale),

@@ -198,6 +198,18 @@ function Progress({ run }: { run: Run }) {
   );
 }
 
+/** Why the run failed, in words: its job gave up, it stalled, or (no code) the engine could not finish it. */
+function RunFailure({ run }: { run: Run }) {
+  const { t } = useTranslation();
+  return (
+    <p id="run-failure" role="alert" className="banner banner--error" data-testid="run-failure">
+      {run.failureCode
+        ? t(`matching.failure.${run.failureCode}`, { number: run.number })
+        : t("matching.failed", { number: run.number })}
+    </p>
+  );
+}
+
 function Summary({ run }: { run: Run }) {
   const { t } = useTranslation();
   return (
@@ -729,6 +741,8 @@ export default function CohortMatching() {
       <CohortNav tenantSlug={tenantSlug} cohortId={cohort.id} />
       <p>{t("matching.page.intro")}</p>
 
+      {/* Above the run button, which is how a failed run is tried again. */}
+      {run?.status === "failed" ? <RunFailure run={run} /> : null}
       {inMatching ? (
         <Form method="post" action={formAction} className="run-form">
           <CsrfInput />
@@ -747,7 +761,7 @@ export default function CohortMatching() {
             type="submit"
             className="button-primary"
             disabled={busy || unfinished !== undefined || issuedCertificates > 0}
-            aria-describedby="run-hint"
+            aria-describedby={run?.status === "failed" ? "run-failure run-hint" : "run-hint"}
           >
             {run ? t("matching.run.rerun") : t("matching.run.start")}
           </button>
@@ -811,11 +825,6 @@ export default function CohortMatching() {
       {run ? (
         <>
           {running ? <Progress run={run} /> : null}
-          {run.status === "failed" ? (
-            <p role="alert" className="banner banner--error">
-              {t("matching.failed", { number: run.number })}
-            </p>
-          ) : null}
           {run.status === "succeeded" ? <Summary run={run} /> : null}
           {run.status === "succeeded" && !run.editable ? <p>{t("matching.readOnly")}</p> : null}
 

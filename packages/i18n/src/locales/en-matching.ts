@@ -70,6 +70,11 @@ export const enMatching: Translation<typeof koMatching> = {
 
   failed:
     "Run {{number}} could not finish. Try running it again; if the problem repeats, tell the service desk.",
+  failure: {
+    job_failed:
+      "Run {{number}} stopped after several attempts. Run it again, and tell the service desk if it fails again.",
+    stalled: "Run {{number}} showed no progress for over 30 minutes and was taken as stopped. Run it again.",
+  },
 
   summary: {
     title: "Result of run {{number}}",

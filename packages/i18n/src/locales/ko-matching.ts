@@ -67,6 +67,11 @@ export const koMatching = {
 
   failed:
     "{{number}}회차 매칭을 끝내지 못했습니다. 다시 실행해 보세요. 같은 문제가 되풀이되면 담당 부서에 알려 주세요.",
+  failure: {
+    job_failed:
+      "{{number}}회차 매칭 작업이 여러 번 시도한 끝에 멈췄습니다. 다시 실행해 보고, 또 실패하면 담당 부서에 알려 주세요.",
+    stalled: "{{number}}회차 매칭이 30분 넘게 진행되지 않아 중단된 것으로 보았습니다. 다시 실행해 주세요.",
+  },
 
   summary: {
     title: "{{number}}회차 결과",

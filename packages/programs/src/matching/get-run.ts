@@ -1,5 +1,5 @@
 import type { TenantDb } from "@mentoring/db";
-import type { ApplicationRole } from "@mentoring/domain";
+import { type ApplicationRole, type WorkFailureCode, workFailureCodes } from "@mentoring/domain";
 import type { Criterion } from "@mentoring/matching";
 import { loadCohort } from "../records/cohort-record";
 import { namedParams, peopleOf, reviewTeams } from "../records/matching-review";
@@ -44,7 +44,12 @@ export interface ReviewedTeam {
 }
 
 export interface RunView extends RunSummary {
-  error: string | null;
+  /**
+   * Why a failed run failed, for the page to say in words: its job gave up, or it showed no progress. Null
+   * for a run the engine itself refused (the page then says so generally). The raw error text stays in the
+   * database, for operators.
+   */
+  failureCode: WorkFailureCode | null;
   /** Null until the engine has an answer (a first feasible answer may arrive while running). */
   teams: ReviewedTeam[] | null;
   /** The sum of the reviewed teams' scores (changes with edits; `objective` is the engine's). */
@@ -119,7 +124,7 @@ export async function getRun(
     }));
   return {
     ...summaryOf(run),
-    error: run.error,
+    failureCode: workFailureCodes.find((code) => code === run.failureCode) ?? null,
     teams,
     total,
     unplaced: (result?.unplaced ?? []).map((person) => ({
