@@ -1,6 +1,6 @@
 // The HR-system API: POST /api/v1/staff:import and GET /api/v1/imports/{id}, called as Remix would call
 // them, against a real database: token valid, invalid, revoked, for another tenant, without the scope.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -173,6 +173,35 @@ describe("POST /api/v1/staff:import", () => {
       ),
     ).toBe(expected);
     expect(await database.db.withTenant(tenantId, (tx) => tx.directoryImport.count())).toBe(before);
+  });
+
+  it("says why a failed import failed as a code, without the database's error text", async () => {
+    const importId = randomUUID();
+    await database.db.withTenant(tenantId, (tx) =>
+      tx.directoryImport.create({
+        data: {
+          id: importId,
+          tenantId,
+          fileName: "직원.csv",
+          format: "csv",
+          status: "failed",
+          error: 'duplicate key value violates unique constraint "staff_members_pkey"',
+          failureCode: "stalled",
+        },
+      }),
+    );
+    const response = (await importStatus({
+      request: new Request(`http://127.0.0.1/api/v1/imports/${importId}`, {
+        headers: { authorization: `Bearer ${tokens.valid}` },
+      }),
+      params: { id: importId },
+      context,
+    })) as Response;
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ id: importId, status: "failed", failureCode: "stalled" });
+    expect(body).not.toHaveProperty("error");
+    expect(JSON.stringify(body)).not.toContain("duplicate key");
   });
 
   it("answers 404 for another tenant's import or a malformed id", async () => {

@@ -4,7 +4,7 @@ import { id as importId } from "../services/route-params";
 
 /**
  * GET /api/v1/imports/{id} — where a directory import stands, with its summary, its file errors, the
- * first invalid rows, and the tenant's import limits.
+ * first invalid rows, why it failed if it did, and the tenant's import limits.
  */
 export const loader = apiRoute(
   "staff.import",
@@ -34,7 +34,12 @@ export const loader = apiRoute(
       limits,
       unknownDepartments: detail.unknownDepartments,
       invalidRows: detail.invalidRows.map(({ rowNumber, problems }) => ({ rowNumber, problems })),
-      error: detail.error,
+      /**
+       * Why a failed import failed, as a code (job_failed: its job gave up; stalled: no progress for 30
+       * minutes), null otherwise. The raw error text stays with the operators: it can name the database's
+       * internals.
+       */
+      failureCode: detail.failureCode,
       createdAt: detail.createdAt,
       appliedAt: detail.appliedAt,
     });
