@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ensureTestTemplate } from "@mentoring/db/testing";
@@ -5,6 +6,10 @@ import { resultsDir, type ScenarioResult } from "./harness";
 
 /** Prepares the test template; after the run, prints the figures table and writes chaos-results.json. */
 export default async function setup() {
+  if (spawnSync("redis-server", ["--version"]).status !== 0)
+    throw new Error(
+      "the chaos suite starts Redis servers of its own: install redis-server (Debian: apt-get install redis-server)",
+    );
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
   await ensureTestTemplate();
