@@ -9,7 +9,7 @@ import { startHealthServer } from "./health";
 import { handlers } from "./jobs";
 import { createLogger } from "./logger";
 import { createSmtpMailer } from "./mailer";
-import { startOutboxRelay } from "./outbox-relay";
+import { RELAY_STUCK_AFTER_MS, startOutboxRelay } from "./outbox-relay";
 import { startWorkers } from "./runtime";
 import { keepRecurringJobsScheduled } from "./schedules";
 import { keepTemporaryFilesInStorage, sweepIncompleteWrites } from "./storage-sweep";
@@ -62,7 +62,7 @@ const relay = startOutboxRelay({
 
 let shuttingDown = false;
 const health = await startHealthServer(settings.WORKER_HEALTH_HOST, settings.WORKER_HEALTH_PORT, {
-  live: () => !shuttingDown,
+  live: () => !shuttingDown && Date.now() - relay.lastRoundAt.getTime() < RELAY_STUCK_AFTER_MS,
   async ready() {
     const failures: Record<string, string> = {};
     await db.platform.$queryRaw`select 1`.catch((error: Error) => {

@@ -169,7 +169,16 @@ export interface OutboxRelay {
   /** Resolves once the loop has stopped (after the batch in flight, if any). */
   stop(): Promise<void>;
   readonly lastSuccessAt: Date | null;
+  /** When the loop last finished a round, published or failed: a loop that stops finishing rounds hangs. */
+  readonly lastRoundAt: Date;
 }
+
+/**
+ * A relay whose round has not ended for this long waits on something that will not answer (a connection
+ * the network dropped without a word): the process is not live, and restarting it is the way out. Rounds
+ * that fail end within seconds (errors are retried after at most 30 s), so an outage does not count.
+ */
+export const RELAY_STUCK_AFTER_MS = 5 * 60_000;
 
 /**
  * Relays in a loop: drains while there is work, then waits `intervalMs`; every `reconcileEveryMs` it also
@@ -189,6 +198,7 @@ export function startOutboxRelay(options: {
   const reconcileEveryMs = options.reconcileEveryMs ?? RECONCILE_EVERY_MS;
   let stopping = false;
   let lastSuccessAt: Date | null = null;
+  let lastRoundAt = new Date();
   let lastReconcileAt = 0;
   let wake: (() => void) | undefined;
   const pause = (ms: number) =>
@@ -215,10 +225,12 @@ export function startOutboxRelay(options: {
             log.info(result, "outbox reconcile: recorded outcomes the worker had not recorded");
         }
         lastSuccessAt = new Date();
+        lastRoundAt = lastSuccessAt;
         failures = 0;
         if (published < batchSize) await pause(intervalMs);
       } catch (error) {
         failures++;
+        lastRoundAt = new Date();
         log.error(
           { err: error, failures },
           "outbox relay failed: rows it could not publish or reconcile stay as they were, and it tries again",
@@ -236,6 +248,9 @@ export function startOutboxRelay(options: {
     },
     get lastSuccessAt() {
       return lastSuccessAt;
+    },
+    get lastRoundAt() {
+      return lastRoundAt;
     },
   };
 }
