@@ -6,10 +6,13 @@ export function BatchProgress({
   status,
   progress,
   failureCode,
+  failureId,
 }: {
   status: string;
   progress: number;
   failureCode: WorkFailureCode | null;
+  /** The failure message's id, for the button that tries again to name it as its description. */
+  failureId?: string;
 }) {
   const { t } = useTranslation();
   if (status === "generating")
@@ -21,7 +24,7 @@ export function BatchProgress({
     );
   if (status === "failed")
     return (
-      <p role="alert" className="form-error" data-testid="batch-failure">
+      <p id={failureId} role="alert" className="form-error" data-testid="batch-failure">
         {failureCode ? t(`certificates.batch.failure.${failureCode}`) : t("certificates.batch.failed")}
       </p>
     );

@@ -147,7 +147,7 @@ export default function DirectoryImport() {
       ) : null}
       {data.status === "failed" ? (
         <div className="banner banner--error">
-          <p role="alert">
+          <p id="import-failure" role="alert">
             {data.failureCode
               ? t(`directory.detail.failure.${data.failureCode}`)
               : t("directory.detail.failed")}
@@ -160,6 +160,7 @@ export default function DirectoryImport() {
               value="retry"
               className="button-primary"
               disabled={submitting}
+              aria-describedby="import-failure"
             >
               {t("directory.detail.retry")}
             </button>

@@ -432,12 +432,24 @@ function Batch({
           </>
         ) : null}
       </dl>
-      <BatchProgress status={batch.status} progress={batch.progress} failureCode={batch.failureCode} />
+      <BatchProgress
+        status={batch.status}
+        progress={batch.progress}
+        failureCode={batch.failureCode}
+        failureId={`batch-failure-${batch.id}`}
+      />
       {batch.status === "failed" ? (
         <Form method="post">
           <CsrfInput />
           <input type="hidden" name="batchId" value={batch.id} />
-          <button type="submit" name="intent" value="retry" className="button-primary" disabled={busy}>
+          <button
+            type="submit"
+            name="intent"
+            value="retry"
+            className="button-primary"
+            disabled={busy}
+            aria-describedby={`batch-failure-${batch.id}`}
+          >
             {t("certificates.batch.retry")}
           </button>
         </Form>
