@@ -98,6 +98,8 @@ export function installTestTools() {
     [CHROMIUM, "chromium-headless-shell"],
     ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "fonts-noto-cjk"],
     ["/usr/bin/pdftoppm", "poppler-utils"],
+    // The reliability suite (npm run test:chaos) starts private Redis servers.
+    ["/usr/bin/redis-server", "redis-server"],
   ];
   const missing = tools.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
   if (missing.length === 0) return Promise.resolve();

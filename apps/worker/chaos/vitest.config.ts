@@ -11,8 +11,11 @@ export default defineConfig({
   test: {
     include: ["*.chaos.ts"],
     globalSetup: ["./global-setup.ts"],
-    pool: "threads",
-    poolOptions: { threads: { minThreads: 1, maxThreads: 5 } },
+    // Each scenario in a process of its own: a process the runner cannot stop is killed with its files
+    // closed, where a worker thread left busy kept the whole run from exiting.
+    pool: "forks",
+    poolOptions: { forks: { minForks: 1, maxForks: 5 } },
+    teardownTimeout: 20_000,
     fileParallelism: true,
     // Progress lines go straight to the terminal as they come, not batched per test.
     disableConsoleIntercept: true,
