@@ -1,0 +1,370 @@
+// Page benchmark: the production build of the web app against a raw node:http + pg baseline
+// (raw-baseline.ts) doing the same work, side by side in one run, on the same data (data.ts).
+//
+// For each page × connection level: a warm-up of each server, then rounds alternating app, raw, app, raw
+// (A/B, so that drift in the machine's load falls on both alike), each a closed loop of keep-alive
+// connections. Prints req/s (median of rounds), p50/p95/p99 over every request of the rounds, the app/raw
+// ratio (median of the per-pair ratios), page sizes, and the web process's RSS (VmRSS sampled, VmHWM).
+//
+// Usage: npm run bench -w @mentoring/web (or `npm run bench` at the root, with every other bench).
+//   BENCH_PAGES        pages to run, comma-separated (default: all): home,overview,applicants,matching,team,verify
+//   BENCH_CONNECTIONS  connection levels (default 1,10,50)
+//   BENCH_SECONDS      seconds per round (default 5); BENCH_WARMUP_SECONDS (default 2); BENCH_PAIRS (default 2)
+//   BENCH_WEB_DIR      the apps/web folder whose build to serve (default: this one), e.g. a git worktree of
+//                      an older commit, to measure before and after a change against the same baseline
+//   BENCH_SKIP_BUILD   1: serve the build already there instead of building first
+//   BENCH_LOG_LEVEL    the web's LOG_LEVEL (default info, as production)
+// No Accept-Encoding is sent: both answer uncompressed, so gzip's CPU stays out of the comparison.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { createServer } from "node:net";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { newToken } from "@mentoring/auth";
+import { createCookie } from "@remix-run/node";
+import { Redis } from "ioredis";
+import { createBenchData } from "./data";
+
+const benchDir = fileURLToPath(new URL(".", import.meta.url));
+const ownWebDir = join(benchDir, "..");
+const tmpDir = join(ownWebDir, ".tmp");
+
+const env = process.env;
+const seconds = Number(env.BENCH_SECONDS ?? 5);
+const warmupSeconds = Number(env.BENCH_WARMUP_SECONDS ?? 2);
+const pairs = Number(env.BENCH_PAIRS ?? 2);
+const levels = (env.BENCH_CONNECTIONS ?? "1,10,50").split(",").map(Number);
+const webDir = env.BENCH_WEB_DIR ?? ownWebDir;
+
+const pageNames = ["home", "overview", "applicants", "matching", "team", "verify"] as const;
+type PageName = (typeof pageNames)[number];
+const chosen = env.BENCH_PAGES ? env.BENCH_PAGES.split(",").map((name) => name.trim()) : [...pageNames];
+for (const name of chosen)
+  if (!pageNames.includes(name as PageName)) throw new Error(`unknown page ${name}: ${pageNames.join(", ")}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, name: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} was not ready at ${url} within 60 s`);
+}
+
+/** The value a browser sends back for a cookie the app's createCookie set. */
+async function cookieValue(name: string, value: string, secret: string): Promise<string> {
+  const serialized = await createCookie(name, { secrets: [secret] }).serialize(value);
+  return serialized.split(";")[0] as string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Load: a closed loop of keep-alive connections, each sending its next request when the last is answered.
+
+interface Round {
+  requests: number;
+  errors: number;
+  rps: number;
+  latencies: number[];
+  bytes: number;
+}
+
+function get(agent: Agent, port: number, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; bytes: number }>((resolve, reject) => {
+    const req = request({ agent, host: "127.0.0.1", port, path, headers }, (response) => {
+      let bytes = 0;
+      response.on("data", (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes }));
+      response.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+let forwardedSeq = 0;
+/** A new client address for each request: the public check is limited per address (30 a minute). */
+function nextAddress(): string {
+  const n = ++forwardedSeq;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+async function load(
+  port: number,
+  target: Target,
+  connections: number,
+  durationSeconds: number,
+): Promise<Round> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let bytes = 0;
+  const started = performance.now();
+  const end = started + durationSeconds * 1000;
+  const loop = async () => {
+    while (performance.now() < end) {
+      const headers = target.perAddress
+        ? { ...target.headers, "x-forwarded-for": nextAddress() }
+        : target.headers;
+      const sent = performance.now();
+      try {
+        const answer = await get(agent, port, target.path, headers);
+        if (answer.status !== 200) errors++;
+        else {
+          latencies.push(performance.now() - sent);
+          bytes = answer.bytes;
+        }
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { requests: latencies.length, errors, rps: latencies.length / elapsed, latencies, bytes };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2
+    ? (sorted[Math.floor(middle)] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+function percentiles(latencies: number[]) {
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q: number) =>
+    sorted.length
+      ? (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number)
+      : Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The web process's memory, from /proc.
+
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+interface Target {
+  path: string;
+  headers: Record<string, string>;
+  perAddress?: boolean;
+}
+
+const started = performance.now();
+const log = (line: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+mkdirSync(tmpDir, { recursive: true });
+log("seeding: Yongin and Gangneung, their programs, a matched, published and certified cohort");
+const data = await createBenchData();
+const prefix = `bench-${randomBytes(4).toString("hex")}`;
+const children: ChildProcess[] = [];
+try {
+  if (env.BENCH_SKIP_BUILD !== "1") {
+    log(`building the web app (npm run build in ${webDir})`);
+    const build = spawnSync("npm", ["run", "build"], { cwd: webDir, stdio: ["ignore", "ignore", "inherit"] });
+    if (build.status !== 0) throw new Error("the web build failed");
+  }
+  const secret = randomBytes(32).toString("hex");
+  const [webPort, rawPort] = [await freePort(), await freePort()];
+  const serverEnv = {
+    ...env,
+    NODE_ENV: "production" as const,
+    LOG_LEVEL: env.BENCH_LOG_LEVEL ?? "info",
+    DATABASE_URL: data.database.urls.app,
+    QUEUE_PREFIX: prefix,
+    SESSION_SECRET: secret,
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    STRIPE_SECRET_KEY: `sk_test_${randomBytes(16).toString("hex")}`,
+    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString("hex")}`,
+    APP_URL: `http://127.0.0.1:${webPort}`,
+    WEB_PORT: String(webPort),
+    RAW_PORT: String(rawPort),
+    // The load generator stands in for the proxy: its X-Forwarded-For is believed, by both servers.
+    TRUSTED_PROXIES: "loopback",
+  };
+  const start = (name: string, cwd: string, entry: string): ChildProcess => {
+    const output = openSync(join(tmpDir, `bench-${name}.log`), "w");
+    const child = spawn(process.execPath, ["--import", "tsx", entry], {
+      cwd,
+      env: serverEnv,
+      stdio: ["ignore", output, output],
+    });
+    children.push(child);
+    return child;
+  };
+  const web = start("web", webDir, "server.ts");
+  const raw = start("raw", ownWebDir, "bench/raw-baseline.ts");
+  await Promise.all([
+    waitFor(`http://127.0.0.1:${webPort}/readyz`, web, "web"),
+    waitFor(`http://127.0.0.1:${rawPort}/readyz`, raw, "raw baseline"),
+  ]);
+  log(`web (pid ${web.pid}) on ${webPort}, raw baseline (pid ${raw.pid}) on ${rawPort}`);
+
+  const csrf = await cookieValue("csrf", newToken(), secret);
+  const as = async (token: string) => ({
+    cookie: `${await cookieValue("session", token, secret)}; ${csrf}`,
+    "accept-language": "ko-KR,ko;q=0.9",
+  });
+  const cohort = `/${data.tenantSlug}/programs/cohorts/${data.cohortId}`;
+  const targets: Record<PageName, Target> = {
+    home: { path: `/${data.tenantSlug}`, headers: await as(data.tokens.admin) },
+    overview: { path: cohort, headers: await as(data.tokens.coordinator) },
+    applicants: { path: `${cohort}/applicants`, headers: await as(data.tokens.coordinator) },
+    matching: { path: `${cohort}/matching`, headers: await as(data.tokens.coordinator) },
+    team: { path: `/${data.tenantSlug}/team`, headers: await as(data.tokens.participant) },
+    verify: {
+      path: `/verify/${data.serial}`,
+      headers: { cookie: csrf, "accept-language": "ko-KR" },
+      perAddress: true,
+    },
+  };
+
+  // Each page once from each server: both must answer 200, and the HTML is kept to compare by eye.
+  const htmlDir = join(tmpDir, "bench-html");
+  mkdirSync(htmlDir, { recursive: true });
+  for (const name of chosen as PageName[]) {
+    for (const [side, port] of [
+      ["app", webPort],
+      ["raw", rawPort],
+    ] as const) {
+      const target = targets[name];
+      const response = await fetch(`http://127.0.0.1:${port}${target.path}`, {
+        headers: target.perAddress ? { ...target.headers, "x-forwarded-for": nextAddress() } : target.headers,
+        redirect: "manual",
+      });
+      const html = await response.text();
+      writeFileSync(join(htmlDir, `${name}.${side}.html`), html);
+      if (response.status !== 200)
+        throw new Error(`${side} answered ${name} (${target.path}) with ${response.status}`);
+    }
+  }
+  log(`each page answered 200 by both (HTML in ${htmlDir}); ${data.people} people in ${data.teams} teams`);
+
+  // RSS of the web process, sampled through the whole run; the peak per step is kept.
+  let stepPeak = 0;
+  const sampler = setInterval(() => {
+    if (web.pid) stepPeak = Math.max(stepPeak, memoryOf(web.pid).rss);
+  }, 200);
+
+  const rows: Record<string, string | number>[] = [];
+  const steps = chosen.length * levels.length;
+  let step = 0;
+  for (const name of chosen as PageName[]) {
+    for (const connections of levels) {
+      step++;
+      stepPeak = 0;
+      const target = targets[name];
+      await load(webPort, target, connections, warmupSeconds);
+      await load(rawPort, target, connections, warmupSeconds);
+      const app: Round[] = [];
+      const base: Round[] = [];
+      for (let pair = 0; pair < pairs; pair++) {
+        app.push(await load(webPort, target, connections, seconds));
+        base.push(await load(rawPort, target, connections, seconds));
+      }
+      const ratio = median(app.map((round, i) => round.rps / (base[i] as Round).rps));
+      const a = percentiles(app.flatMap((round) => round.latencies));
+      const r = percentiles(base.flatMap((round) => round.latencies));
+      const appRps = median(app.map((round) => round.rps));
+      const rawRps = median(base.map((round) => round.rps));
+      const errors = [...app, ...base].reduce((sum, round) => sum + round.errors, 0);
+      const load1 = loadavg()[0] ?? 0;
+      rows.push({
+        page: name,
+        conns: connections,
+        "app req/s": Math.round(appRps),
+        "raw req/s": Math.round(rawRps),
+        "app/raw": Number(ratio.toFixed(2)),
+        "app p50": Number(a.p50.toFixed(1)),
+        "app p95": Number(a.p95.toFixed(1)),
+        "app p99": Number(a.p99.toFixed(1)),
+        "raw p50": Number(r.p50.toFixed(1)),
+        "raw p95": Number(r.p95.toFixed(1)),
+        "raw p99": Number(r.p99.toFixed(1)),
+        "app KB": Number(((app[0]?.bytes ?? 0) / 1024).toFixed(1)),
+        "raw KB": Number(((base[0]?.bytes ?? 0) / 1024).toFixed(1)),
+        "RSS MB": Math.round(stepPeak),
+        errors,
+        load: Number(load1.toFixed(2)),
+      });
+      log(
+        `[${step}/${steps}] ${name} × ${connections}: app ${Math.round(appRps)} req/s (p95 ${a.p95.toFixed(1)} ms), raw ${Math.round(rawRps)} req/s (p95 ${r.p95.toFixed(1)} ms), app/raw ${ratio.toFixed(2)}, RSS ${Math.round(stepPeak)} MB${errors ? `, ${errors} errors` : ""}`,
+      );
+    }
+  }
+  clearInterval(sampler);
+  const memory = web.pid ? memoryOf(web.pid) : { rss: 0, peak: 0 };
+
+  console.log(
+    `\nPages of the production build (${webDir}) against the raw baseline; latencies in ms; ${pairs} pairs of ${seconds} s rounds per row; load average 1/5/15 min at the end: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}`,
+  );
+  console.table(rows);
+  console.log(`web process: RSS ${memory.rss.toFixed(0)} MB now, peak (VmHWM) ${memory.peak.toFixed(0)} MB`);
+
+  // The issue's targets, so a reader sees at once where the app stands (a benchmark reports, it fails nothing).
+  const row = (page: PageName, conns: number) => rows.find((r) => r.page === page && r.conns === conns);
+  const targetsMet: { target: string; value: string; met: string }[] = [];
+  const check = (label: string, value: number | undefined, ok: (v: number) => boolean) => {
+    if (value === undefined) return;
+    targetsMet.push({ target: label, value: String(value), met: ok(value) ? "yes" : "NO" });
+  };
+  for (const page of ["applicants", "team"] as const)
+    for (const conns of [10, 50])
+      check(`${page} app/raw ≥ 0.5 at ${conns}`, row(page, conns)?.["app/raw"] as number, (v) => v >= 0.5);
+  for (const page of ["home", "applicants", "team"] as const) {
+    check(`${page} p95 < 100 ms at 10`, row(page, 10)?.["app p95"] as number, (v) => v < 100);
+    check(`${page} p95 < 400 ms at 50`, row(page, 50)?.["app p95"] as number, (v) => v < 400);
+  }
+  check("matching p95 < 300 ms at 10", row("matching", 10)?.["app p95"] as number, (v) => v < 300);
+  check("web RSS peak < 400 MB", Math.round(memory.peak), (v) => v < 400);
+  console.table(targetsMet);
+} finally {
+  for (const child of children) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (child.exitCode === null) child.kill("SIGKILL");
+  }
+  const redis = new Redis(env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+  await data.database.drop();
+}
