@@ -3,8 +3,12 @@ export type MatchingPhase = "preparing" | "first_answer" | "flow" | "pricing" | 
 /** Time limit, cancellation and progress reporting shared by the solver's phases. */
 export interface RunControl {
   readonly deadline: number;
-  /** True once aborted or past the deadline. */
+  /** True once aborted or past the deadline; a phase that hears true cuts its work short. */
   shouldStop(): boolean;
+  /**
+   * Why the run was cut short: set when `shouldStop` first answered true, so a run that ends past the
+   * deadline without having had to leave any work undone reports null.
+   */
   stopReason(): "aborted" | "time_limit" | null;
   /** Lets timers, I/O and abort signals run between chunks of work. */
   breathe(): Promise<void>;
@@ -22,11 +26,15 @@ export function runControl(options: {
   const deadline = started + options.timeLimitMs;
   let lastBreath = started;
   let lastFraction = 0;
+  let cut: "aborted" | "time_limit" | null = null;
   return {
     deadline,
-    shouldStop: () => options.signal?.aborted === true || performance.now() > deadline,
-    stopReason: () =>
-      options.signal?.aborted ? "aborted" : performance.now() > deadline ? "time_limit" : null,
+    shouldStop() {
+      if (cut === null)
+        cut = options.signal?.aborted ? "aborted" : performance.now() > deadline ? "time_limit" : null;
+      return cut !== null;
+    },
+    stopReason: () => cut,
     async breathe() {
       const now = performance.now();
       if (now - lastBreath < 25) return;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { gangneung, withoutStats, yongin } from "../test/fixtures";
 import { greedyBaseline } from "./construct";
 import { hardRuleViolations } from "./hard-rules";
@@ -391,6 +391,24 @@ describe("running", () => {
     expect(result.stopped).toBe("time_limit");
     expect(hardRuleViolations(problem, result)).toEqual([]);
     expect(result.teams.length).toBeGreaterThan(150);
+  });
+
+  it("reports no stop when the run finished its work, even if it ends past the time limit", async () => {
+    const now = performance.now.bind(performance);
+    const clock = vi.spyOn(performance, "now");
+    try {
+      const result = await solveMatching(gangneung(), {
+        timeLimitMs: 60_000,
+        // Once every phase is over, the clock jumps past the deadline: nothing was cut short.
+        onProgress: (_, phase) => {
+          if (phase === "done") clock.mockImplementation(() => now() + 120_000);
+        },
+      });
+      expect(result.status).toBe("optimal");
+      expect(result.stopped).toBeNull();
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it("stops when aborted and returns the best answer found so far", async () => {

@@ -87,19 +87,22 @@ export async function solveMatching(
   if (view) {
     const first = firstAnswer(sampledPairs(instance, 24, problem.settings.seed));
     await control.breathe();
-    const flow = await solveHubFlow(instance, view, control, {
-      candidatesPerPerson: problem.settings.candidatesPerPerson,
-      gapTolerance: problem.settings.gapTolerance,
-      firstTeams: first,
-    });
-    Object.assign(stats, {
-      teamsTarget: flow.stats.teamsTarget,
-      arcs: flow.stats.arcs,
-      pricingRounds: flow.stats.pricingRounds,
-    });
-    if (flow.teams) better(flow.teams);
-    bound = flow.boundUnits;
-    tolerance = flow.gapTolerance ?? 0;
+    // An abort heard while the first answer was reported (or a limit already spent) ends the run here.
+    if (!control.shouldStop()) {
+      const flow = await solveHubFlow(instance, view, control, {
+        candidatesPerPerson: problem.settings.candidatesPerPerson,
+        gapTolerance: problem.settings.gapTolerance,
+        firstTeams: first,
+      });
+      Object.assign(stats, {
+        teamsTarget: flow.stats.teamsTarget,
+        arcs: flow.stats.arcs,
+        pricingRounds: flow.stats.pricingRounds,
+      });
+      if (flow.teams) better(flow.teams);
+      bound = flow.boundUnits;
+      tolerance = flow.gapTolerance ?? 0;
+    }
   } else {
     stats.method = "greedy+local-search";
     firstAnswer(sampledPairs(instance, 48, problem.settings.seed));
@@ -110,10 +113,11 @@ export async function solveMatching(
   // shapes with several people on both sides, or teams closed for lack of partners).
   const current = () => best as TeamDraft[] | null;
   const before = current();
+  // Asked last: a run with nothing left to improve was not cut short, whatever the clock says.
   if (
     before &&
-    !control.shouldStop() &&
-    (bound === null || bound - bestUnits > tolerance * Math.abs(bound))
+    (bound === null || bound - bestUnits > tolerance * Math.abs(bound)) &&
+    !control.shouldStop()
   ) {
     if (view) stats.method = "min-cost-flow+local-search";
     const improved = await improveTeams(instance, before, control, {
