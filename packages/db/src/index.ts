@@ -11,3 +11,4 @@ export {
 } from "./database";
 export * from "./generated/prisma/client";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";
+export type { TenantSql } from "./tenant-sql";

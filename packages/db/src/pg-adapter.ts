@@ -17,7 +17,7 @@ export function createPgAdapter(
   url: string,
   poolSize: number,
   onConnectionError?: (error: Error) => void,
-): PrismaPg {
+): { adapter: PrismaPg; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on("connect", (connection) => {
     connection.on("error", (error) => onConnectionError?.(error));
@@ -31,7 +31,7 @@ export function createPgAdapter(
       releasedEvenWhenEndFails(await startTransaction(isolationLevel));
     return adapter;
   };
-  return factory;
+  return { adapter: factory, pool };
 }
 
 function releasedEvenWhenEndFails(transaction: Transaction): Transaction {

@@ -1,19 +1,11 @@
 import { type Database, type Prisma, recordAudit, type TenantDb } from "@mentoring/db";
 import { type ApplyRefusal, applyRefusal } from "./apply-refusal";
 import { DepartmentIndex, departmentToCreate } from "./departments";
-import { planRow } from "./plan";
-import { type AppliedCounts, type ImportRowData, type ImportSummary, importSummaryOf } from "./summary";
+import { type AppliedCounts, type ImportSummary, importSummaryOf } from "./summary";
 
 export type { ApplyRefusal } from "./apply-refusal";
 
-import {
-  countMissing,
-  currentStaffByNumber,
-  ImportNotFoundError,
-  type ImportRef,
-  type ProgressOptions,
-} from "./validate-import";
-import type { DirectoryEntry } from "./validate-row";
+import { countMissing, ImportNotFoundError, type ImportRef, type ProgressOptions } from "./validate-import";
 
 export type ApplyOutcome =
   | { status: "applied"; applied: AppliedCounts }
@@ -81,9 +73,7 @@ export async function applyImport(
       const departmentsCreated = current.createMissingDepartments
         ? await createMissingDepartments(tx, { tenantId, importId })
         : 0;
-      const index = new DepartmentIndex(
-        await tx.department.findMany({ where: { tenantId }, select: { id: true, code: true, name: true } }),
-      );
+      const departmentIds = await departmentIdsOfRows(tx, { tenantId, importId });
       const total = await tx.directoryImportRow.count({
         where: { tenantId, importId, action: { not: "invalid" } },
       });
@@ -99,37 +89,13 @@ export async function applyImport(
       let after = 0;
       for (;;) {
         if (signal?.aborted) throw signal.reason ?? new Error("aborted");
-        const rows = await tx.$queryRaw<{ rowNumber: number; data: ImportRowData }[]>`
-          select row_number as "rowNumber", data from directory_import_rows
-          where tenant_id = ${tenantId}::uuid and import_id = ${importId}::uuid
-            and action <> 'invalid' and row_number > ${after}
-          order by row_number limit ${batchSize}`;
-        if (rows.length === 0) break;
-        after = rows[rows.length - 1]?.rowNumber as number;
-        const entries = rows.map((row) => {
-          const { entry } = row.data;
-          if (!entry) throw new Error(`row ${row.rowNumber} of import ${importId} has no entry`);
-          const match = index.match(entry.department);
-          if (match.kind !== "found")
-            throw new Error(`row ${row.rowNumber}: department "${entry.department}" does not exist`);
-          return { entry, departmentId: match.id };
-        });
-        const staff = await currentStaffByNumber(
-          tx,
-          tenantId,
-          entries.map(({ entry }) => entry.employeeNumber),
-        );
-        const created: { entry: DirectoryEntry; departmentId: string }[] = [];
-        const updated: { id: string; entry: DirectoryEntry; departmentId: string }[] = [];
-        for (const { entry, departmentId } of entries) {
-          const plan = planRow(entry, departmentId, staff.get(entry.employeeNumber));
-          if (plan.action === "new") created.push({ entry, departmentId });
-          else if (plan.action === "changed") updated.push({ id: plan.staffId, entry, departmentId });
-          else applied.unchanged += 1;
-        }
-        if (created.length > 0) applied.created += await insertStaff(tx, tenantId, created);
-        if (updated.length > 0) applied.updated += await updateStaff(tx, tenantId, updated);
-        done += rows.length;
+        const batch = await applyBatch(tx, { tenantId, importId, after, batchSize, departmentIds });
+        if (batch.rows === 0 || batch.last === null) break;
+        applied.updated += batch.updated;
+        applied.created += batch.created;
+        applied.unchanged += batch.rows - batch.updated - batch.created;
+        after = batch.last;
+        done += batch.rows;
         await report(Math.min(95, Math.floor((done / Math.max(total, 1)) * 95)));
       }
 
@@ -199,65 +165,92 @@ async function createMissingDepartments(tx: TenantDb, { tenantId, importId }: Im
   return count;
 }
 
-/** Creates staff members in one statement (the batch as one JSON parameter). */
-async function insertStaff(
-  tx: TenantDb,
-  tenantId: string,
-  rows: { entry: DirectoryEntry; departmentId: string }[],
-): Promise<number> {
-  const values = rows.map(({ entry, departmentId }) => ({
-    employee_number: entry.employeeNumber,
-    name: entry.name,
-    department_id: departmentId,
-    grade: entry.grade,
-    position_title: entry.positionTitle,
-    hire_date: entry.hireDate,
-    birth_year: entry.birthYear ?? null,
-    email: entry.email ?? null,
-    phone: entry.phone ?? null,
-  }));
-  return tx.$executeRaw`
-    insert into staff_members
-      (tenant_id, employee_number, name, department_id, grade, position_title, hire_date, birth_year, email, phone)
-    select ${tenantId}::uuid, v.employee_number, v.name, v.department_id, v.grade, v.position_title,
-      v.hire_date, v.birth_year, v.email, v.phone
-    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
-      employee_number text, name text, department_id uuid, grade smallint, position_title text,
-      hire_date date, birth_year smallint, email text, phone text)`;
+/**
+ * Every valid row's department text → its department id, as a JSON object, matched as validation does
+ * (code, then exact name). Throws, naming the first row, when a text matches none: applying never guesses.
+ */
+async function departmentIdsOfRows(tx: TenantDb, { tenantId, importId }: ImportRef): Promise<string> {
+  const [withoutEntry] = await tx.$queryRaw<{ rowNumber: number | null }[]>`
+    select min(row_number) as "rowNumber" from directory_import_rows
+    where tenant_id = ${tenantId}::uuid and import_id = ${importId}::uuid and action <> 'invalid'
+      and data->'entry' is null`;
+  if (withoutEntry?.rowNumber != null)
+    throw new Error(`row ${withoutEntry.rowNumber} of import ${importId} has no entry`);
+  const texts = await tx.$queryRaw<{ department: string; rowNumber: number }[]>`
+    select data->'entry'->>'department' as department, min(row_number) as "rowNumber"
+    from directory_import_rows
+    where tenant_id = ${tenantId}::uuid and import_id = ${importId}::uuid and action <> 'invalid'
+    group by 1 order by 2`;
+  const index = new DepartmentIndex(
+    await tx.department.findMany({ where: { tenantId }, select: { id: true, code: true, name: true } }),
+  );
+  const ids = texts.map(({ department, rowNumber }) => {
+    const match = index.match(department);
+    if (match.kind !== "found")
+      throw new Error(`row ${rowNumber}: department "${department}" does not exist`);
+    return [department, match.id] as const;
+  });
+  // fromEntries defines each key as its own property, so even a text "__proto__" is kept.
+  return JSON.stringify(Object.fromEntries(ids));
 }
 
-/** Updates changed staff members in one statement; optional fields absent from the file are kept. */
-async function updateStaff(
+/**
+ * Applies the next `batchSize` valid rows after row `after` in one statement, in the database (the rows
+ * are never read back into this process): staff members whose employee number is new are created, those
+ * a row changes are updated (as planRow decides: a field differs, or they were deactivated), keeping an
+ * optional field the file had no column for (absent from the entry; a blank cell is null and clears it).
+ */
+async function applyBatch(
   tx: TenantDb,
-  tenantId: string,
-  rows: { id: string; entry: DirectoryEntry; departmentId: string }[],
-): Promise<number> {
-  const values = rows.map(({ id, entry, departmentId }) => ({
-    id,
-    name: entry.name,
-    department_id: departmentId,
-    grade: entry.grade,
-    position_title: entry.positionTitle,
-    hire_date: entry.hireDate,
-    set_email: entry.email !== undefined,
-    email: entry.email ?? null,
-    set_phone: entry.phone !== undefined,
-    phone: entry.phone ?? null,
-    set_birth_year: entry.birthYear !== undefined,
-    birth_year: entry.birthYear ?? null,
-  }));
-  return tx.$executeRaw`
-    update staff_members s set
-      name = v.name, department_id = v.department_id, grade = v.grade, position_title = v.position_title,
-      hire_date = v.hire_date,
-      email = case when v.set_email then v.email else s.email end,
-      phone = case when v.set_phone then v.phone else s.phone end,
-      birth_year = case when v.set_birth_year then v.birth_year else s.birth_year end,
-      active = true, updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
-      id uuid, name text, department_id uuid, grade smallint, position_title text, hire_date date,
-      set_email boolean, email text, set_phone boolean, phone text, set_birth_year boolean, birth_year smallint)
-    where s.id = v.id and s.tenant_id = ${tenantId}::uuid`;
+  batch: ImportRef & { after: number; batchSize: number; departmentIds: string },
+): Promise<{ rows: number; last: number | null; updated: number; created: number }> {
+  const { tenantId, importId, after, batchSize, departmentIds } = batch;
+  const [result] = await tx.$queryRaw<
+    { rows: number; last: number | null; updated: number; created: number }[]
+  >`
+    with batch as (
+      select row_number, data->'entry' as e from directory_import_rows
+      where tenant_id = ${tenantId}::uuid and import_id = ${importId}::uuid
+        and action <> 'invalid' and row_number > ${after}
+      order by row_number limit ${batchSize}
+    ), v as (
+      select e->>'employeeNumber' as employee_number, e->>'name' as name,
+        (${departmentIds}::jsonb->>(e->>'department'))::uuid as department_id, (e->>'grade')::smallint as grade,
+        e->>'positionTitle' as position_title, (e->>'hireDate')::date as hire_date,
+        e ? 'email' as has_email, e->>'email' as email, e ? 'phone' as has_phone, e->>'phone' as phone,
+        e ? 'birthYear' as has_birth_year, (e->>'birthYear')::smallint as birth_year
+      from batch
+    ), updated as (
+      update staff_members s set
+        name = v.name, department_id = v.department_id, grade = v.grade, position_title = v.position_title,
+        hire_date = v.hire_date,
+        email = case when v.has_email then v.email else s.email end,
+        phone = case when v.has_phone then v.phone else s.phone end,
+        birth_year = case when v.has_birth_year then v.birth_year else s.birth_year end,
+        active = true, updated_at = now()
+      from v
+      where s.tenant_id = ${tenantId}::uuid and s.employee_number = v.employee_number
+        and (s.name is distinct from v.name or s.department_id is distinct from v.department_id
+          or s.grade is distinct from v.grade or s.position_title is distinct from v.position_title
+          or s.hire_date is distinct from v.hire_date
+          or (v.has_email and s.email is distinct from v.email)
+          or (v.has_phone and s.phone is distinct from v.phone)
+          or (v.has_birth_year and s.birth_year is distinct from v.birth_year)
+          or not s.active)
+      returning 1
+    ), created as (
+      insert into staff_members (tenant_id, employee_number, name, department_id, grade, position_title,
+        hire_date, birth_year, email, phone)
+      select ${tenantId}::uuid, v.employee_number, v.name, v.department_id, v.grade, v.position_title,
+        v.hire_date, v.birth_year, v.email, v.phone
+      from v
+      where not exists (
+        select 1 from staff_members s where s.tenant_id = ${tenantId}::uuid and s.employee_number = v.employee_number)
+      returning 1
+    )
+    select (select count(*) from batch)::int as rows, (select max(row_number) from batch) as last,
+      (select count(*) from updated)::int as updated, (select count(*) from created)::int as created`;
+  return result ?? { rows: 0, last: null, updated: 0, created: 0 };
 }
 
 /** Records an unexpected failure on the import, so the page shows it; the directory was not touched. */
