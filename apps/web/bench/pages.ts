@@ -4,7 +4,9 @@
 // For each page × connection level: a warm-up of each server, then rounds alternating app, raw, app, raw
 // (A/B, so that drift in the machine's load falls on both alike), each a closed loop of keep-alive
 // connections. Prints req/s (median of rounds), p50/p95/p99 over every request of the rounds, the app/raw
-// ratio (median of the per-pair ratios), page sizes, and the web process's RSS (VmRSS sampled, VmHWM).
+// ratio (median of the per-pair ratios), each server's CPU time per request (from /proc: on a machine
+// shared with other work, req/s and latencies move with its load, CPU per request much less), page sizes,
+// and the web process's RSS (VmRSS sampled, VmHWM).
 //
 // Usage: npm run bench -w @mentoring/web (or `npm run bench` at the root, with every other bench).
 //   BENCH_PAGES        pages to run, comma-separated (default: all): home,overview,applicants,matching,team,verify
@@ -85,6 +87,8 @@ async function cookieValue(name: string, value: string, secret: string): Promise
 
 interface Round {
   requests: number;
+  /** CPU time the server process spent (user + system), in ms: less disturbed by other load than req/s. */
+  cpuMs: number;
   errors: number;
   rps: number;
   latencies: number[];
@@ -114,7 +118,7 @@ function nextAddress(): string {
 }
 
 async function load(
-  port: number,
+  server: { port: number; pid: number },
   target: Target,
   connections: number,
   durationSeconds: number,
@@ -123,6 +127,7 @@ async function load(
   const latencies: number[] = [];
   let errors = 0;
   let bytes = 0;
+  const cpuBefore = cpuMsOf(server.pid);
   const started = performance.now();
   const end = started + durationSeconds * 1000;
   const loop = async () => {
@@ -132,7 +137,7 @@ async function load(
         : target.headers;
       const sent = performance.now();
       try {
-        const answer = await get(agent, port, target.path, headers);
+        const answer = await get(agent, server.port, target.path, headers);
         if (answer.status !== 200) errors++;
         else {
           latencies.push(performance.now() - sent);
@@ -146,7 +151,8 @@ async function load(
   await Promise.all(Array.from({ length: connections }, loop));
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  return { requests: latencies.length, errors, rps: latencies.length / elapsed, latencies, bytes };
+  const cpuMs = cpuMsOf(server.pid) - cpuBefore;
+  return { requests: latencies.length, cpuMs, errors, rps: latencies.length / elapsed, latencies, bytes };
 }
 
 const median = (values: number[]) => {
@@ -168,6 +174,15 @@ function percentiles(latencies: number[]) {
 
 // ---------------------------------------------------------------------------------------------------------
 // The web process's memory, from /proc.
+
+const ticksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat, fields 14 and 15). */
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
+}
 
 function memoryOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -233,6 +248,8 @@ try {
     waitFor(`http://127.0.0.1:${rawPort}/readyz`, raw, "raw baseline"),
   ]);
   log(`web (pid ${web.pid}) on ${webPort}, raw baseline (pid ${raw.pid}) on ${rawPort}`);
+  const appServer = { port: webPort, pid: web.pid as number };
+  const rawServer = { port: rawPort, pid: raw.pid as number };
 
   const csrf = await cookieValue("csrf", newToken(), secret);
   const as = async (token: string) => ({
@@ -288,19 +305,25 @@ try {
       step++;
       stepPeak = 0;
       const target = targets[name];
-      await load(webPort, target, connections, warmupSeconds);
-      await load(rawPort, target, connections, warmupSeconds);
+      await load(appServer, target, connections, warmupSeconds);
+      await load(rawServer, target, connections, warmupSeconds);
       const app: Round[] = [];
       const base: Round[] = [];
       for (let pair = 0; pair < pairs; pair++) {
-        app.push(await load(webPort, target, connections, seconds));
-        base.push(await load(rawPort, target, connections, seconds));
+        app.push(await load(appServer, target, connections, seconds));
+        base.push(await load(rawServer, target, connections, seconds));
       }
       const ratio = median(app.map((round, i) => round.rps / (base[i] as Round).rps));
       const a = percentiles(app.flatMap((round) => round.latencies));
       const r = percentiles(base.flatMap((round) => round.latencies));
       const appRps = median(app.map((round) => round.rps));
       const rawRps = median(base.map((round) => round.rps));
+      const cpuPerRequest = (rounds: Round[]) =>
+        rounds.reduce((sum, round) => sum + round.cpuMs, 0) /
+        Math.max(
+          1,
+          rounds.reduce((sum, round) => sum + round.requests, 0),
+        );
       const errors = [...app, ...base].reduce((sum, round) => sum + round.errors, 0);
       const load1 = loadavg()[0] ?? 0;
       rows.push({
@@ -315,6 +338,8 @@ try {
         "raw p50": Number(r.p50.toFixed(1)),
         "raw p95": Number(r.p95.toFixed(1)),
         "raw p99": Number(r.p99.toFixed(1)),
+        "app CPU ms/req": Number(cpuPerRequest(app).toFixed(1)),
+        "raw CPU ms/req": Number(cpuPerRequest(base).toFixed(1)),
         "app KB": Number(((app[0]?.bytes ?? 0) / 1024).toFixed(1)),
         "raw KB": Number(((base[0]?.bytes ?? 0) / 1024).toFixed(1)),
         "RSS MB": Math.round(stepPeak),
@@ -322,7 +347,7 @@ try {
         load: Number(load1.toFixed(2)),
       });
       log(
-        `[${step}/${steps}] ${name} × ${connections}: app ${Math.round(appRps)} req/s (p95 ${a.p95.toFixed(1)} ms), raw ${Math.round(rawRps)} req/s (p95 ${r.p95.toFixed(1)} ms), app/raw ${ratio.toFixed(2)}, RSS ${Math.round(stepPeak)} MB${errors ? `, ${errors} errors` : ""}`,
+        `[${step}/${steps}] ${name} × ${connections}: app ${Math.round(appRps)} req/s (p95 ${a.p95.toFixed(1)} ms), raw ${Math.round(rawRps)} req/s (p95 ${r.p95.toFixed(1)} ms), app/raw ${ratio.toFixed(2)}, CPU/req app ${cpuPerRequest(app).toFixed(1)} ms raw ${cpuPerRequest(base).toFixed(1)} ms, RSS ${Math.round(stepPeak)} MB${errors ? `, ${errors} errors` : ""}`,
       );
     }
   }
