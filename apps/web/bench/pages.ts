@@ -4,9 +4,9 @@
 // For each page × connection level: a warm-up of each server, then rounds alternating app, raw, app, raw
 // (A/B, so that drift in the machine's load falls on both alike), each a closed loop of keep-alive
 // connections. Prints req/s (median of rounds), p50/p95/p99 over every request of the rounds, the app/raw
-// ratio (median of the per-pair ratios), each server's CPU time per request (from /proc: on a machine
-// shared with other work, req/s and latencies move with its load, CPU per request much less), page sizes,
-// and the web process's RSS (VmRSS sampled, VmHWM).
+// ratio (median of the per-pair ratios), CPU time per request of each server and of its PostgreSQL
+// backends (from /proc: on a machine shared with other work, req/s and latencies move with its load, CPU
+// per request much less), page sizes, and the web process's RSS (VmRSS sampled, VmHWM).
 //
 // Usage: npm run bench -w @mentoring/web (or `npm run bench` at the root, with every other bench).
 //   BENCH_PAGES        pages to run, comma-separated (default: all): home,overview,applicants,matching,team,verify
@@ -27,6 +27,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { newToken } from "@mentoring/auth";
+import { connect } from "@mentoring/db/provision";
 import { createCookie } from "@remix-run/node";
 import { Redis } from "ioredis";
 import { createBenchData } from "./data";
@@ -89,6 +90,8 @@ interface Round {
   requests: number;
   /** CPU time the server process spent (user + system), in ms: less disturbed by other load than req/s. */
   cpuMs: number;
+  /** CPU time of the server's PostgreSQL backends (its pool's connections), in ms. */
+  dbCpuMs: number;
   errors: number;
   rps: number;
   latencies: number[];
@@ -117,8 +120,15 @@ function nextAddress(): string {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 }
 
+interface Server {
+  port: number;
+  pid: number;
+  /** PostgreSQL backends' CPU so far, by backend pid: the server's connections, told by application_name. */
+  backends(): Promise<Map<number, number>>;
+}
+
 async function load(
-  server: { port: number; pid: number },
+  server: Server,
   target: Target,
   connections: number,
   durationSeconds: number,
@@ -128,6 +138,7 @@ async function load(
   let errors = 0;
   let bytes = 0;
   const cpuBefore = cpuMsOf(server.pid);
+  const backendsBefore = await server.backends();
   const started = performance.now();
   const end = started + durationSeconds * 1000;
   const loop = async () => {
@@ -152,7 +163,18 @@ async function load(
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   const cpuMs = cpuMsOf(server.pid) - cpuBefore;
-  return { requests: latencies.length, cpuMs, errors, rps: latencies.length / elapsed, latencies, bytes };
+  // A connection opened during the round counts whole; one closed during it is lost (pools keep theirs).
+  let dbCpuMs = 0;
+  for (const [pid, ms] of await server.backends()) dbCpuMs += ms - (backendsBefore.get(pid) ?? 0);
+  return {
+    requests: latencies.length,
+    cpuMs,
+    dbCpuMs,
+    errors,
+    rps: latencies.length / elapsed,
+    latencies,
+    bytes,
+  };
 }
 
 const median = (values: number[]) => {
@@ -207,6 +229,14 @@ log("seeding: Yongin and Gangneung, their programs, a matched, published and cer
 const data = await createBenchData();
 const prefix = `bench-${randomBytes(4).toString("hex")}`;
 const children: ChildProcess[] = [];
+let monitor: Awaited<ReturnType<typeof connect>> | undefined;
+// Stopped by hand (Ctrl-C): the servers and the database go with the run, as after a finished one.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    for (const child of children) child.kill("SIGKILL");
+    void Promise.allSettled([monitor?.end(), data.database.drop()]).then(() => process.exit(130));
+  });
+}
 try {
   if (env.BENCH_SKIP_BUILD !== "1") {
     log(`building the web app (npm run build in ${webDir})`);
@@ -233,9 +263,12 @@ try {
   };
   const start = (name: string, cwd: string, entry: string): ChildProcess => {
     const output = openSync(join(tmpDir, `bench-${name}.log`), "w");
+    // Named connections, so that the PostgreSQL CPU each server causes can be told apart.
+    const url = new URL(data.database.urls.app);
+    url.searchParams.set("application_name", `${prefix}-${name}`);
     const child = spawn(process.execPath, ["--import", "tsx", entry], {
       cwd,
-      env: serverEnv,
+      env: { ...serverEnv, DATABASE_URL: url.href },
       stdio: ["ignore", output, output],
     });
     children.push(child);
@@ -248,8 +281,26 @@ try {
     waitFor(`http://127.0.0.1:${rawPort}/readyz`, raw, "raw baseline"),
   ]);
   log(`web (pid ${web.pid}) on ${webPort}, raw baseline (pid ${raw.pid}) on ${rawPort}`);
-  const appServer = { port: webPort, pid: web.pid as number };
-  const rawServer = { port: rawPort, pid: raw.pid as number };
+  // As the administrator: only it sees every session's application_name.
+  monitor = await connect(data.database.urls.admin);
+  const admin = monitor;
+  const backendsOf = (name: string) => async () => {
+    const { rows } = await admin.query<{ pid: number }>(
+      "select pid from pg_stat_activity where datname = $1 and application_name = $2",
+      [data.database.name, `${prefix}-${name}`],
+    );
+    const cpu = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        cpu.set(pid, cpuMsOf(pid));
+      } catch {
+        // Ended between the query and the read.
+      }
+    }
+    return cpu;
+  };
+  const appServer: Server = { port: webPort, pid: web.pid as number, backends: backendsOf("web") };
+  const rawServer: Server = { port: rawPort, pid: raw.pid as number, backends: backendsOf("raw") };
 
   const csrf = await cookieValue("csrf", newToken(), secret);
   const as = async (token: string) => ({
@@ -318,12 +369,14 @@ try {
       const r = percentiles(base.flatMap((round) => round.latencies));
       const appRps = median(app.map((round) => round.rps));
       const rawRps = median(base.map((round) => round.rps));
-      const cpuPerRequest = (rounds: Round[]) =>
-        rounds.reduce((sum, round) => sum + round.cpuMs, 0) /
+      const perRequest = (rounds: Round[], of: (round: Round) => number) =>
+        rounds.reduce((sum, round) => sum + of(round), 0) /
         Math.max(
           1,
           rounds.reduce((sum, round) => sum + round.requests, 0),
         );
+      const cpuPerRequest = (rounds: Round[]) => perRequest(rounds, (round) => round.cpuMs);
+      const dbPerRequest = (rounds: Round[]) => perRequest(rounds, (round) => round.dbCpuMs);
       const errors = [...app, ...base].reduce((sum, round) => sum + round.errors, 0);
       const load1 = loadavg()[0] ?? 0;
       rows.push({
@@ -340,6 +393,8 @@ try {
         "raw p99": Number(r.p99.toFixed(1)),
         "app CPU ms/req": Number(cpuPerRequest(app).toFixed(1)),
         "raw CPU ms/req": Number(cpuPerRequest(base).toFixed(1)),
+        "app DB ms/req": Number(dbPerRequest(app).toFixed(1)),
+        "raw DB ms/req": Number(dbPerRequest(base).toFixed(1)),
         "app KB": Number(((app[0]?.bytes ?? 0) / 1024).toFixed(1)),
         "raw KB": Number(((base[0]?.bytes ?? 0) / 1024).toFixed(1)),
         "RSS MB": Math.round(stepPeak),
@@ -347,7 +402,7 @@ try {
         load: Number(load1.toFixed(2)),
       });
       log(
-        `[${step}/${steps}] ${name} × ${connections}: app ${Math.round(appRps)} req/s (p95 ${a.p95.toFixed(1)} ms), raw ${Math.round(rawRps)} req/s (p95 ${r.p95.toFixed(1)} ms), app/raw ${ratio.toFixed(2)}, CPU/req app ${cpuPerRequest(app).toFixed(1)} ms raw ${cpuPerRequest(base).toFixed(1)} ms, RSS ${Math.round(stepPeak)} MB${errors ? `, ${errors} errors` : ""}`,
+        `[${step}/${steps}] ${name} × ${connections}: app ${Math.round(appRps)} req/s (p95 ${a.p95.toFixed(1)} ms), raw ${Math.round(rawRps)} req/s (p95 ${r.p95.toFixed(1)} ms), app/raw ${ratio.toFixed(2)}, CPU/req app ${cpuPerRequest(app).toFixed(1)} + DB ${dbPerRequest(app).toFixed(1)} ms, raw ${cpuPerRequest(base).toFixed(1)} + DB ${dbPerRequest(base).toFixed(1)} ms, RSS ${Math.round(stepPeak)} MB${errors ? `, ${errors} errors` : ""}`,
       );
     }
   }
@@ -380,6 +435,7 @@ try {
   check("web RSS peak < 400 MB", Math.round(memory.peak), (v) => v < 400);
   console.table(targetsMet);
 } finally {
+  await monitor?.end();
   for (const child of children) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
     const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -8,7 +8,7 @@
 // its data for the browser as the app's hydration does. Pool size as the app's (10).
 //
 // Started by pages.ts with DATABASE_URL, REDIS_URL, SESSION_SECRET, QUEUE_PREFIX and RAW_PORT.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { hashToken, newToken } from "@mentoring/auth";
 import { certificateStatus, parseSerial } from "@mentoring/certificates";
@@ -904,9 +904,20 @@ async function handle(request: IncomingMessage, response: ServerResponse) {
     }
     const page = await route(request);
     status = page.status ?? 200;
+    // The security headers the app's helmet sends, its per-response nonce and request id included.
+    const nonce = randomBytes(16).toString("base64");
     const headers: Record<string, string> = {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
+      "x-request-id": randomUUID(),
+      "content-security-policy": `default-src 'self';script-src 'self' 'nonce-${nonce}';style-src 'self' 'nonce-${nonce}';img-src 'self' data:;connect-src 'self';form-action 'self';frame-ancestors 'none';object-src 'none';base-uri 'self'`,
+      "cross-origin-opener-policy": "same-origin",
+      "cross-origin-resource-policy": "same-origin",
+      "referrer-policy": "no-referrer",
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "SAMEORIGIN",
+      "permissions-policy":
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
     };
     if (page.setCookie) headers["set-cookie"] = page.setCookie;
     response.writeHead(status, headers).end(page.html);
