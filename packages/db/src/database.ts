@@ -84,6 +84,8 @@ export interface DatabaseOptions {
    * drops the connection and opens a new one for the next query, so this is for the log.
    */
   onConnectionError?: (error: Error) => void;
+  /** Told the SQL of every statement sent, BEGIN and COMMIT included (tests count round trips with it). */
+  onStatement?: (sql: string) => void;
 }
 
 /** How long disconnecting waits for connections in use: one whose server went away may never come back. */
@@ -92,9 +94,9 @@ const DISCONNECT_WAIT_MS = 5_000;
 /** Connects as the given role (the app role in every running process: no superuser, no BYPASSRLS). */
 export function createDatabase(
   url: string,
-  { poolSize = 10, onConnectionError }: DatabaseOptions = {},
+  { poolSize = 10, onConnectionError, onStatement }: DatabaseOptions = {},
 ): Database {
-  const { adapter, pool } = createPgAdapter(url, poolSize, onConnectionError);
+  const { adapter, pool } = createPgAdapter(url, poolSize, onConnectionError, onStatement);
   const client = new PrismaClient({ adapter });
   return {
     platform: client,

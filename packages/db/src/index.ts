@@ -11,4 +11,5 @@ export {
 } from "./database";
 export * from "./generated/prisma/client";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";
+export { findRequestAccess, type RequestAccess } from "./request-access";
 export type { TenantSql } from "./tenant-sql";

@@ -17,10 +17,12 @@ export function createPgAdapter(
   url: string,
   poolSize: number,
   onConnectionError?: (error: Error) => void,
+  onStatement?: (sql: string) => void,
 ): { adapter: PrismaPg; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on("connect", (connection) => {
     connection.on("error", (error) => onConnectionError?.(error));
+    if (onStatement) observeStatements(connection, onStatement);
   });
   const factory = new PrismaPg(pool, { disposeExternalPool: true });
   const connect = factory.connect.bind(factory);
@@ -55,4 +57,15 @@ function releasedEvenWhenEndFails(transaction: Transaction): Transaction {
     }
   };
   return transaction;
+}
+
+/** Tells `onStatement` the text of every statement the connection sends: one call, one round trip. */
+function observeStatements(connection: pg.PoolClient, onStatement: (sql: string) => void): void {
+  const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+  (connection as { query: unknown }).query = (...args: unknown[]) => {
+    const [first] = args;
+    const text = typeof first === "string" ? first : (first as { text?: string } | undefined)?.text;
+    if (text !== undefined) onStatement(text);
+    return query(...args);
+  };
 }

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -153,7 +155,10 @@ export async function grantAppPrivileges(urls: DatabaseUrls): Promise<void> {
  * What the migrations cannot hold (a function body), applied after them in one transaction; safe to run
  * again. certificate_serial_tenant(serial) is the public check's only way into certificate_serials, a
  * tenant table under forced row-level security: it runs as the owner, whom the serial_lookup policy lets
- * read the table, and answers a serial's tenant id and nothing else.
+ * read the table, and answers a serial's tenant id and nothing else. session_membership(token hash,
+ * tenant) is how a request learns, in the one statement that also reads its session, user and tenant,
+ * whether the session's user is a member there: it answers only for a live session's own membership in
+ * the one tenant named (the membership_lookup policy lets the owner read memberships for it).
  */
 export async function installDatabaseFunctions(urls: DatabaseUrls): Promise<void> {
   const { user: app } = credentialsOf(urls.app);
@@ -166,6 +171,17 @@ export async function installDatabaseFunctions(urls: DatabaseUrls): Promise<void
          AS $$ select tenant_id from public.certificate_serials where serial = lookup_serial $$`,
     `REVOKE ALL ON FUNCTION public.certificate_serial_tenant(text) FROM PUBLIC`,
     `GRANT EXECUTE ON FUNCTION public.certificate_serial_tenant(text) TO ${ident(app)}`,
+    `DROP POLICY IF EXISTS membership_lookup ON public.memberships`,
+    `CREATE POLICY membership_lookup ON public.memberships FOR SELECT TO CURRENT_USER USING (true)`,
+    `CREATE OR REPLACE FUNCTION public.session_membership(session_token_hash text, member_tenant uuid)
+         RETURNS TABLE (id uuid, roles text[], staff_member_id uuid)
+         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ''
+         AS $$ select m.id, m.roles::text[], m.staff_member_id
+               from public.sessions s
+               join public.memberships m on m.user_id = s.user_id and m.tenant_id = member_tenant
+               where s.token_hash = session_token_hash and s.revoked_at is null and s.expires_at > now() $$`,
+    `REVOKE ALL ON FUNCTION public.session_membership(text, uuid) FROM PUBLIC`,
+    `GRANT EXECUTE ON FUNCTION public.session_membership(text, uuid) TO ${ident(app)}`,
   ]);
 }
 
@@ -220,6 +236,16 @@ export async function migrate(urls: DatabaseUrls): Promise<void> {
   await runPrisma(["migrate", "deploy"], { DATABASE_OWNER_URL: urls.owner });
 }
 
+/**
+ * What provisioning of this source does beyond the migrations (functions, policies, privileges), as a
+ * hash of this file: kept as the database's comment, it tells a test template made by older code.
+ */
+export async function provisioningFingerprint(): Promise<string> {
+  return createHash("sha256")
+    .update(await readFile(fileURLToPath(import.meta.url)))
+    .digest("hex");
+}
+
 /** Roles, database, migrations, functions and privileges, in that order; safe to run again. */
 export async function provisionDatabase(urls: DatabaseUrls): Promise<void> {
   await ensureRoles(urls);
@@ -227,4 +253,7 @@ export async function provisionDatabase(urls: DatabaseUrls): Promise<void> {
   await migrate(urls);
   await installDatabaseFunctions(urls);
   await grantAppPrivileges(urls);
+  const { database } = credentialsOf(urls.app);
+  const fingerprint = await provisioningFingerprint();
+  await runAsOwner(urls, [`COMMENT ON DATABASE ${ident(database)} IS '${fingerprint}'`]);
 }

@@ -1,5 +1,5 @@
 import { hashToken } from "@mentoring/auth";
-import type { Membership, Tenant } from "@mentoring/db";
+import type { Membership, RequestAccess, Tenant } from "@mentoring/db";
 import { AppError, can, type Permission, type TenantPermission } from "@mentoring/domain";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { tenantAccessState } from "./billing-access.server";
@@ -12,7 +12,7 @@ import {
   limitedRequest,
   RequestBodyTooLarge,
 } from "./request-body.server";
-import { requireUser, type SignedInUser } from "./session.server";
+import { readRequestAccess, requireUser, type SignedInUser, signInFirst } from "./session.server";
 
 /**
  * Who may run a loader or action, decided before it runs. Remix runs nested loaders in parallel, so each
@@ -170,12 +170,19 @@ export interface TenantAccess {
  */
 export async function tenantGate(args: Args, permission: Permission): Promise<TenantAccess> {
   const { services, requestId } = args.context;
-  const user = await requireUser(args.request, services);
-  const access = await tenantAccess(args, user);
+  const found = await requestAccessOnce(args);
+  if (!found) throw signInFirst(args.request);
+  const access = tenantAccessOf(found);
   if (!access) throw notFound();
   if (!can(access.membership.roles, permission)) {
     services.log.warn(
-      { requestId, userId: user.id, tenant: access.tenant.slug, permission, roles: access.membership.roles },
+      {
+        requestId,
+        userId: access.user.id,
+        tenant: access.tenant.slug,
+        permission,
+        roles: access.membership.roles,
+      },
       "access denied",
     );
     throw forbidden();
@@ -191,34 +198,23 @@ export async function tenantGate(args: Args, permission: Permission): Promise<Te
   return access;
 }
 
-async function tenantAccess(args: Args, user: SignedInUser): Promise<TenantAccess | null> {
-  const slug = args.params.tenant;
-  if (!slug) return null;
-  const { db } = args.context.services;
-  const tenant = await db.platform.tenant.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      nameEn: true,
-      status: true,
-      timeZone: true,
-      locale: true,
-      brandColor: true,
-      subscriptionStatus: true,
-      pastDueSince: true,
-      trialEndsAt: true,
-    },
-  });
-  if (!tenant || tenant.status === "closed") return null;
-  const membership = await db.withTenant(tenant.id, (tx) =>
-    tx.membership.findUnique({
-      where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } },
-      select: { id: true, roles: true, staffMemberId: true },
-    }),
-  );
-  return membership ? { user, tenant, membership } : null;
+/**
+ * The loaders of one request (the tenant layout's and the page's, run in parallel) share one look-up of
+ * who is asking: the load context is the request's own object.
+ */
+const accessOfRequest = new WeakMap<object, Promise<RequestAccess | null>>();
+
+function requestAccessOnce(args: Args): Promise<RequestAccess | null> {
+  const known = accessOfRequest.get(args.context);
+  if (known) return known;
+  const found = readRequestAccess(args.request, args.context.services, args.params.tenant ?? null);
+  accessOfRequest.set(args.context, found);
+  return found;
+}
+
+function tenantAccessOf({ user, tenant, membership }: RequestAccess): TenantAccess | null {
+  if (!tenant || tenant.status === "closed" || !membership) return null;
+  return { user, tenant, membership };
 }
 
 /** Lets an operator or analyst holding `permission` in: 404 to everyone else, 403 (logged) to staff without it. */

@@ -9,6 +9,7 @@ import {
   type DatabaseUrls,
   databaseExists,
   provisionDatabase,
+  provisioningFingerprint,
   withDatabase,
 } from "../provision";
 import { type SeedSummary, seedAll } from "../seed";
@@ -32,9 +33,19 @@ function urlsFor(database: string): DatabaseUrls {
 }
 
 const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
-
 async function templateIsCurrent(urls: DatabaseUrls): Promise<boolean> {
   if (!(await databaseExists(urls.admin, TEST_TEMPLATE_DATABASE))) return false;
+  const admin = await connect(urls.admin);
+  try {
+    const { rows } = await admin.query<{ label: string | null }>(
+      "select shobj_description(oid, 'pg_database') as label from pg_database where datname = $1",
+      [TEST_TEMPLATE_DATABASE],
+    );
+    // Provisioning also installs functions, policies and privileges: made by other code, it is stale.
+    if (rows[0]?.label !== (await provisioningFingerprint())) return false;
+  } finally {
+    await admin.end();
+  }
   const expected = (await readdir(migrationsDir, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -84,6 +95,7 @@ const seedDir = fileURLToPath(new URL("../seed", import.meta.url));
 async function seededTemplateFingerprint(): Promise<string> {
   const hash = createHash("sha256");
   for (const entry of (await readdir(migrationsDir)).sort()) hash.update(entry);
+  hash.update(await provisioningFingerprint());
   for (const file of (await readdir(seedDir)).filter((name) => name.endsWith(".ts")).sort()) {
     hash.update(file).update(await readFile(`${seedDir}/${file}`));
   }
