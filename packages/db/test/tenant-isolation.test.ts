@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../src/audit";
 import { findCertificateSerialTenant } from "../src/certificate-serials";
 import { connect, credentialsOf } from "../src/provision";
+import { findRequestAccess } from "../src/request-access";
 import { createSeededTestDatabase, type SeededTestDatabase } from "../src/testing";
 import { checkTenantIsolation, tenantTables } from "./tenant-isolation-check";
 import { addIsolationFixtures } from "./tenant-isolation-fixtures";
@@ -80,6 +81,41 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
     });
     expect(await findCertificateSerialTenant(database.db.platform, serial)).toBe(gangneung);
     expect(await findCertificateSerialTenant(database.db.platform, randomUUID())).toBeNull();
+  });
+
+  it("tells a live session its own membership in the tenant it names, and nobody else's", async () => {
+    const membership = await database.db.withTenant(yongin, (tx) =>
+      tx.membership.findFirstOrThrow({ where: { tenantId: yongin }, select: { id: true, userId: true } }),
+    );
+    const sessionOf = async (userId: string, fields: { revokedAt?: Date; expiresAt?: Date } = {}) => {
+      const tokenHash = `test-${randomUUID()}`;
+      await database.db.platform.session.create({
+        data: { tokenHash, userId, expiresAt: new Date(Date.now() + 3_600_000), ...fields },
+      });
+      return tokenHash;
+    };
+    const live = await sessionOf(membership.userId);
+    const at = (tokenHash: string, tenantSlug: string | null) =>
+      findRequestAccess(database.db.platform, { tokenHash, tenantSlug });
+
+    const home = await at(live, "yongin");
+    expect(home?.user.id).toBe(membership.userId);
+    expect(home?.membership?.id).toBe(membership.id);
+    // Another city: the tenant is found, the membership is not (the user has none there).
+    const elsewhere = await at(live, "gangneung");
+    expect(elsewhere?.tenant?.id).toBe(gangneung);
+    expect(elsewhere?.membership).toBeNull();
+    expect((await at(live, "no-such-city"))?.tenant).toBeNull();
+    // A revoked or expired session, or a token nobody holds, learns nothing.
+    expect(await at(await sessionOf(membership.userId, { revokedAt: new Date() }), "yongin")).toBeNull();
+    expect(
+      await at(await sessionOf(membership.userId, { expiresAt: new Date(Date.now() - 1000) }), "yongin"),
+    ).toBeNull();
+    expect(await at(`test-${randomUUID()}`, "yongin")).toBeNull();
+    // The function behind it answers for no session, whatever tenant is asked.
+    const direct = await database.db.platform.$queryRaw<unknown[]>`
+      select * from public.session_membership(${"not-a-session"}, ${yongin}::uuid)`;
+    expect(direct).toEqual([]);
   });
 
   it("refuses a Yongin row that points at a Gangneung staff member or department, as it refuses an unknown id", async () => {
