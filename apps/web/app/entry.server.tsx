@@ -1,13 +1,11 @@
 import { PassThrough } from "node:stream";
-import { defaultNamespace, formatters, resources } from "@mentoring/i18n";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { localeOf } from "./services/i18n.server";
+import { I18nextProvider } from "react-i18next";
+import { i18nextFor, localeOf } from "./services/i18n.server";
 
 export const streamTimeout = 5_000;
 
@@ -18,17 +16,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   context: AppLoadContext,
 ) {
-  const i18next = createInstance();
-  await i18next
-    .use(initReactI18next)
-    .use(formatters)
-    .init({
-      lng: await localeOf(request),
-      resources,
-      defaultNS: defaultNamespace,
-      fallbackLng: "ko",
-      interpolation: { escapeValue: false },
-    });
+  const i18next = i18nextFor(await localeOf(request));
   // Bots get the whole page at once; browsers get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";
 

@@ -7,8 +7,8 @@ import { createInstance, type Formatter } from "i18next";
  * browser, losing what a person had typed or chosen (an e2e test caught a file upload being wiped).
  *
  * Through i18next's own formatters (`datetime`, `number`, `currency`), the ones messages use as
- * `{{value, datetime}}` (ADR 0011). They keep one Intl formatter per locale and options; this instance
- * lives as long as the process, where remix-i18next makes a new instance, and a new cache, per request.
+ * `{{value, datetime}}` (ADR 0011). They keep one Intl formatter per locale and options, so this instance,
+ * which serves every language, lives as long as the process: a formatter is built once, not per call.
  */
 const i18n = createInstance();
 void i18n.init({ initImmediate: false });

@@ -7,6 +7,8 @@ import {
   supportedLocales,
 } from "@mentoring/i18n";
 import { createCookie } from "@remix-run/node";
+import { createInstance, type i18n as I18next, type TFunction } from "i18next";
+import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 
 /** The chosen language: set by the switch and at sign-in from the user's saved preference. */
@@ -34,6 +36,38 @@ export async function localeOf(request: Request): Promise<Locale> {
   return (supportedLocales as readonly string[]).includes(locale) ? (locale as Locale) : defaultLocale;
 }
 
-export async function translatorFor(request: Request) {
-  return i18n.getFixedT(await localeOf(request), defaultNamespace);
+/**
+ * One i18next instance per language for the whole process, initialised once from the bundled resources:
+ * loaders' translators and the server rendering share it, where a new instance per request (and per
+ * loader) spent a full `init` each time. Nothing on the server changes an instance's language.
+ */
+const instances = new Map<Locale, I18next>();
+
+export function i18nextFor(locale: Locale): I18next {
+  const known = instances.get(locale);
+  if (known) return known;
+  const instance = createInstance();
+  void instance
+    .use(initReactI18next)
+    .use(formatters)
+    .init({
+      lng: locale,
+      resources,
+      defaultNS: defaultNamespace,
+      fallbackLng: defaultLocale,
+      // React escapes what it renders; escaping here too would show "&amp;" for a name with "&".
+      interpolation: { escapeValue: false },
+      // Resources are bundled: initialised synchronously.
+      initImmediate: false,
+    });
+  instances.set(locale, instance);
+  return instance;
+}
+
+export function translatorIn(locale: Locale): TFunction {
+  return i18nextFor(locale).getFixedT(locale, defaultNamespace);
+}
+
+export async function translatorFor(request: Request): Promise<TFunction> {
+  return translatorIn(await localeOf(request));
 }
