@@ -180,9 +180,30 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   const card = cards.filter({
     has: desk.getByRole("heading", { level: 3, name: `${first.number}팀`, exact: true }),
   });
-  await card.getByText(`${a.name} 이동·교체`).click();
-  await card.getByLabel(`${a.name}: 맞바꿀 사람`).selectOption({ label: `${second.number}팀 · ${b.name}` });
-  await card.getByRole("button", { name: `${a.name} 교체` }).click();
+  // One dialog for every person: Escape closes it and gives focus back to the person's button.
+  const opener = card.getByRole("button", { name: `${a.name} 이동·교체` });
+  await opener.click();
+  const dialog = desk.getByRole("dialog", { name: `${a.name} 이동 또는 교체` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel(`${a.name}: 옮길 팀`)).toBeFocused();
+  await expectCleanPage(desk, data);
+  await desk.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  // By keyboard alone: open, find the other junior by name, choose them, swap.
+  await desk.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  const swapList = dialog.getByLabel(`${a.name}: 맞바꿀 사람`);
+  await expect(swapList.getByRole("option")).toHaveCount(27);
+  await dialog.getByLabel("이름, 부서, 팀으로 찾기").focus();
+  await desk.keyboard.type(`${second.number}팀 · ${b.name}`);
+  await expect(swapList.getByRole("option")).toHaveText([`${second.number}팀 · ${b.name} · ${b.department}`]);
+  await desk.keyboard.press("Tab");
+  await expect(swapList).toBeFocused();
+  await desk.keyboard.press("ArrowDown");
+  await expect(swapList).toHaveValue(/.+/);
+  await dialog.getByRole("button", { name: `${a.name} 교체` }).focus();
+  await desk.keyboard.press("Enter");
   const message = desk.getByTestId("edit-result");
   await expect(message).toContainText(
     new RegExp(`^총점 ${totalBefore.replace(/[.]/g, "\\.")} → [\\d.,]+ \\(([+-][\\d.,]+|±0)\\)`),
@@ -193,7 +214,39 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   });
   await expect(after.locator('[data-role="mentor"] .member__name')).toContainText([b.name]);
   await expect(desk.locator(".violation-list")).toHaveCount(0);
+  // The dialog closed with the swap; focus is on the junior's button, now in the other team's card.
+  await expect(dialog).toBeHidden();
+  const moved = cards
+    .filter({ has: desk.getByRole("heading", { level: 3, name: `${second.number}팀`, exact: true }) })
+    .getByRole("button", { name: `${a.name} 이동·교체` });
+  await expect(moved).toBeFocused();
   await expectCleanPage(desk, data);
+
+  // A move to another team breaks the team shape at once; moving back mends it.
+  await moved.click();
+  await dialog.getByLabel(`${a.name}: 옮길 팀`).selectOption({ label: `${first.number}팀` });
+  await dialog.getByRole("button", { name: `${a.name} 이동` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(after.locator('[data-role="mentor"]')).toHaveCount(4);
+  await expect(desk.locator(".violation-list")).not.toHaveCount(0);
+  await after.getByRole("button", { name: `${a.name} 이동·교체` }).click();
+  await dialog.getByLabel(`${a.name}: 옮길 팀`).selectOption({ label: `${second.number}팀` });
+  await dialog.getByRole("button", { name: `${a.name} 이동` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(after.locator('[data-role="mentor"]')).toHaveCount(3);
+  await expect(desk.locator(".violation-list")).toHaveCount(0);
+
+  // At a phone's width the dialog fits the screen and reads as cleanly.
+  const desktop = desk.viewportSize();
+  await desk.setViewportSize({ width: 390, height: 844 });
+  await after.getByRole("button", { name: `${b.name} 이동·교체` }).click();
+  await expect(dialog).toBeVisible();
+  const box = await dialog.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  await expectCleanPage(desk, data);
+  await dialog.getByRole("button", { name: "닫기" }).click();
+  await expect(dialog).toBeHidden();
+  if (desktop) await desk.setViewportSize(desktop);
 
   // A forbidden pair inside a team breaks a rule at once, and publication waits until it is lifted; a pin
   // is kept for the next run.

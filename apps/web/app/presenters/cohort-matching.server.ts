@@ -91,7 +91,6 @@ export interface TeamCard {
   mentees: MemberView[];
   breakdown: BreakdownRow[];
   violations: Phrase[];
-  pairs: PairView[];
 }
 
 export interface RunRow {
@@ -229,7 +228,6 @@ function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZon
           points: formatScore(part.points, locale),
         })),
         violations: team.violations.map((violation) => phraseOf("matching.violation", violation, t)),
-        pairs: mentors.flatMap((mentor) => mentees.map((mentee) => pairView(mentor, mentee))),
       };
     }) ?? null;
   const time = (date: Date | null) => (date ? formatDateTime(date, locale, timeZone) : null);

@@ -15,12 +15,16 @@ import {
   useActionData,
   useLoaderData,
   useNavigation,
+  useRouteLoaderData,
+  useSubmit,
 } from "@remix-run/react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { type EditTarget, MemberEditDialog } from "../components/member-edit-dialog";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import {
   type MemberView,
@@ -31,6 +35,7 @@ import {
   type RunPage,
   type TeamCard,
 } from "../presenters/cohort-matching.server";
+import type { RootData } from "../root";
 import { forbidden } from "../services/guard.server";
 import { isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
@@ -286,93 +291,19 @@ function Summary({ run }: { run: Run }) {
 
 function MemberLine({ person }: { person: MemberView }) {
   const { t } = useTranslation();
+  const grade = person.grade === null ? t("grade.none") : t(`grade.${staffGrade(person.grade)}`);
   return (
     <>
       <span className="member__name">{person.name}</span>{" "}
-      <span className="member__meta">
-        {person.department}
-        {" · "}
-        {person.grade === null ? t("grade.none") : t(`grade.${staffGrade(person.grade)}`)}
-        {" · "}
-        {person.positionTitle}
-      </span>
+      <span className="member__meta">{`${person.department} · ${grade} · ${person.positionTitle}`}</span>
     </>
   );
 }
 
-/** "Move or swap": two small forms, each with one labelled choice and a button naming the person. */
-function EditMember({
-  person,
-  team,
-  teams,
-  run,
-  action,
-  error,
-}: {
-  person: MemberView;
-  team: TeamCard;
-  teams: TeamCard[];
-  run: Run;
-  action: string;
-  /** The refusal of this person's last move or swap, shown with the choices. */
-  error: string | null;
-}) {
-  const { t } = useTranslation();
-  const others = teams.filter((other) => other.number !== team.number);
-  const sameRole = others.flatMap((other) =>
-    (person.role === "mentor" ? other.mentors : other.mentees).map((candidate) => ({
-      team: other.number,
-      candidate,
-    })),
-  );
-  const id = person.applicationId;
-  const errorId = error ? `edit-error-${id}` : undefined;
-  return (
-    <details className="member-edit" open={error ? true : undefined}>
-      <summary>{t("matching.edit.summary", { name: person.name })}</summary>
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      <Form method="post" action={action} className="member-edit__form">
-        <CsrfInput />
-        <input type="hidden" name="runId" value={run.id} />
-        <input type="hidden" name="applicationId" value={id} />
-        <label htmlFor={`move-${id}`}>{t("matching.edit.moveLabel", { name: person.name })}</label>
-        <select id={`move-${id}`} name="toTeam" defaultValue="" aria-describedby={errorId}>
-          <option value="">{t("matching.edit.chooseTeam")}</option>
-          {others.map((other) => (
-            <option key={other.number} value={other.number}>
-              {t("matching.teams.team", { number: other.number })}
-            </option>
-          ))}
-        </select>
-        <button type="submit" name="intent" value="move">
-          {t("matching.edit.move", { name: person.name })}
-        </button>
-      </Form>
-      <Form method="post" action={action} className="member-edit__form">
-        <CsrfInput />
-        <input type="hidden" name="runId" value={run.id} />
-        <input type="hidden" name="applicationId" value={id} />
-        <label htmlFor={`swap-${id}`}>{t("matching.edit.swapLabel", { name: person.name })}</label>
-        <select id={`swap-${id}`} name="withApplicationId" defaultValue="" aria-describedby={errorId}>
-          <option value="">{t("matching.edit.choosePerson")}</option>
-          {sameRole.map(({ team: number, candidate }) => (
-            <option key={candidate.applicationId} value={candidate.applicationId}>
-              {t("matching.edit.personOption", { team: number, name: candidate.name })}
-            </option>
-          ))}
-        </select>
-        <button type="submit" name="intent" value="swap">
-          {t("matching.edit.swap", { name: person.name })}
-        </button>
-      </Form>
-    </details>
-  );
-}
-
+/**
+ * Pin or forbid a pair, and lift either: buttons that post the pair's fields as a form would, without a
+ * form of hidden fields per button (a team of n mentors and m mentees has n×m pairs, each with two).
+ */
 function PairButtons({
   pair,
   team,
@@ -385,6 +316,8 @@ function PairButtons({
   action: string;
 }) {
   const { t } = useTranslation();
+  const submit = useSubmit();
+  const csrf = useRouteLoaderData<RootData>("root")?.csrf ?? "";
   const names = { mentor: pair.mentor.name, mentee: pair.mentee.name, team: team ?? "" };
   const button = (rule: "pin" | "forbid", on: boolean) => {
     const label = on
@@ -393,94 +326,50 @@ function PairButtons({
     const text = on
       ? t(rule === "pin" ? "matching.pairs.pin" : "matching.pairs.forbid")
       : t(rule === "pin" ? "matching.pairs.unpin" : "matching.pairs.unforbid");
+    const post = () =>
+      submit(
+        {
+          csrf,
+          intent: "pair",
+          runId: run.id,
+          rule,
+          on: on ? "1" : "0",
+          mentorApplicationId: pair.mentor.applicationId,
+          menteeApplicationId: pair.mentee.applicationId,
+          mentorName: pair.mentor.name,
+          menteeName: pair.mentee.name,
+        },
+        { method: "post", action, preventScrollReset: true },
+      );
     return (
-      <Form method="post" action={action} className="inline-form">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="pair" />
-        <input type="hidden" name="runId" value={run.id} />
-        <input type="hidden" name="rule" value={rule} />
-        <input type="hidden" name="on" value={on ? "1" : "0"} />
-        <input type="hidden" name="mentorApplicationId" value={pair.mentor.applicationId} />
-        <input type="hidden" name="menteeApplicationId" value={pair.mentee.applicationId} />
-        <input type="hidden" name="mentorName" value={pair.mentor.name} />
-        <input type="hidden" name="menteeName" value={pair.mentee.name} />
-        <button type="submit" className="small-button" aria-label={label}>
-          {text}
-        </button>
-      </Form>
+      <button type="button" aria-label={label} onClick={post}>
+        {text}
+      </button>
     );
   };
   return (
     <span className="pair-actions">
-      {pair.pinned ? button("pin", false) : button("pin", true)}{" "}
-      {pair.forbidden ? button("forbid", false) : button("forbid", true)}
+      {button("pin", !pair.pinned)} {button("forbid", !pair.forbidden)}
     </span>
   );
 }
 
-function TeamArticle({
-  team,
-  teams,
-  run,
-  action,
-  editError,
-}: {
-  team: TeamCard;
-  teams: TeamCard[];
-  run: Run;
-  action: string;
-  editError: { applicationId: string; error: string } | null;
-}) {
+/**
+ * Why a team is a team: its score by criterion. The table is drawn when opened, from the data the page
+ * already holds, so that the page does not carry every team's table twice (markup and data).
+ */
+function WhyTeam({ team }: { team: TeamCard }) {
   const { t } = useTranslation();
-  const headingId = `team-${team.number}`;
-  const group = (role: "mentor" | "mentee", people: MemberView[]) => (
-    <>
-      <h4 id={`${headingId}-${role}`}>
-        {t(role === "mentor" ? "matching.teams.mentors" : "matching.teams.mentees")}
-      </h4>
-      <ul aria-labelledby={`${headingId}-${role}`} className="member-list">
-        {people.map((person) => (
-          <li key={person.applicationId} data-testid="team-member" data-role={role}>
-            <MemberLine person={person} />
-            {run.editable ? (
-              <EditMember
-                person={person}
-                team={team}
-                teams={teams}
-                run={run}
-                action={action}
-                error={editError?.applicationId === person.applicationId ? editError.error : null}
-              />
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  // Opened before the page came to life: the toggle went unheard.
+  useEffect(() => {
+    if (ref.current?.open) setOpen(true);
+  }, []);
   return (
-    <article aria-labelledby={headingId} className="card team-card" data-testid="team-card">
-      <h3 id={headingId}>{t("matching.teams.team", { number: team.number })}</h3>
-      <p className="team-card__score" data-testid="team-score">
-        {t("matching.teams.score", { score: team.score })}
-      </p>
-      {team.violations.length > 0 ? (
-        <div className="violations">
-          <h4 id={`${headingId}-violations`}>{t("matching.teams.violations", { number: team.number })}</h4>
-          <ul aria-labelledby={`${headingId}-violations`} className="violation-list">
-            {team.violations.map((violation, index) => (
-              // Violations are recomputed on every load; their order is the engine's and stable.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <li key={index}>
-                <PhraseText phrase={violation} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {group("mentor", team.mentors)}
-      {group("mentee", team.mentees)}
-      <details className="why">
-        <summary>{t("matching.teams.why")}</summary>
+    <details ref={ref} className="why" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t("matching.teams.why")}</summary>
+      {open ? (
         <DataTable
           className="breakdown"
           caption={t("matching.teams.breakdownCaption", { number: team.number })}
@@ -516,21 +405,132 @@ function TeamArticle({
             </tr>
           }
         />
-      </details>
-      {run.editable && team.pairs.length > 0 ? (
+      ) : null}
+    </details>
+  );
+}
+
+/** Who opens the move-or-swap dialog for whom, and each person's button, to give focus back to. */
+interface EditOpeners {
+  open: (target: EditTarget) => void;
+  buttons: Map<string, HTMLButtonElement>;
+}
+
+const pairKey = (mentor: MemberView, mentee: MemberView) => `${mentor.applicationId}:${mentee.applicationId}`;
+
+/** The run's pinned and forbidden pairs, by pairKey. */
+interface PairRuleKeys {
+  pinned: Set<string>;
+  forbidden: Set<string>;
+}
+
+/** Nodes with one space between each two and none where a node is missing (no empty text in the markup). */
+function spaced(nodes: ReactNode[]): ReactNode[] {
+  return nodes.filter((node) => node !== null).flatMap((node, index) => (index === 0 ? [node] : [" ", node]));
+}
+
+function TeamArticle({
+  team,
+  run,
+  action,
+  edit,
+  rules,
+}: {
+  team: TeamCard;
+  run: Run;
+  action: string;
+  edit: EditOpeners;
+  rules: PairRuleKeys;
+}) {
+  const { t } = useTranslation();
+  const headingId = `team-${team.number}`;
+  // Every mentor with every mentee of the team: drawn here from the team, not sent with it.
+  const pairs = team.mentors.flatMap((mentor) =>
+    team.mentees.map(
+      (mentee): PairView => ({
+        mentor,
+        mentee,
+        pinned: rules.pinned.has(pairKey(mentor, mentee)),
+        forbidden: rules.forbidden.has(pairKey(mentor, mentee)),
+      }),
+    ),
+  );
+  const group = (role: "mentor" | "mentee", people: MemberView[]) => (
+    <>
+      <h4 id={`${headingId}-${role}`}>
+        {t(role === "mentor" ? "matching.teams.mentors" : "matching.teams.mentees")}
+      </h4>
+      <ul aria-labelledby={`${headingId}-${role}`} className="member-list">
+        {people.map((person) => (
+          <li key={person.applicationId} data-testid="team-member" data-role={role}>
+            <MemberLine person={person} />
+            {run.editable ? (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  className="member-edit"
+                  aria-haspopup="dialog"
+                  ref={(button) => {
+                    if (button) edit.buttons.set(person.applicationId, button);
+                    else edit.buttons.delete(person.applicationId);
+                  }}
+                  onClick={() => edit.open({ person, team: team.number })}
+                >
+                  {t("matching.edit.summary", { name: person.name })}
+                </button>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+  return (
+    <article aria-labelledby={headingId} className="card team-card" data-testid="team-card">
+      <h3 id={headingId}>{t("matching.teams.team", { number: team.number })}</h3>
+      <p className="team-card__score" data-testid="team-score">
+        {t("matching.teams.score", { score: team.score })}
+      </p>
+      {team.violations.length > 0 ? (
+        <div className="violations">
+          <h4 id={`${headingId}-violations`}>{t("matching.teams.violations", { number: team.number })}</h4>
+          <ul aria-labelledby={`${headingId}-violations`} className="violation-list">
+            {team.violations.map((violation, index) => (
+              // Violations are recomputed on every load; their order is the engine's and stable.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <li key={index}>
+                <PhraseText phrase={violation} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {group("mentor", team.mentors)}
+      {group("mentee", team.mentees)}
+      <WhyTeam team={team} />
+      {run.editable && pairs.length > 0 ? (
         <>
           <h4 id={`${headingId}-pairs`}>{t("matching.pairs.title", { number: team.number })}</h4>
           <ul aria-labelledby={`${headingId}-pairs`} className="pair-list">
-            {team.pairs.map((pair) => (
-              <li key={`${pair.mentor.applicationId}:${pair.mentee.applicationId}`}>
-                <span>
-                  {t("matching.pairs.pair", { mentor: pair.mentor.name, mentee: pair.mentee.name })}
-                </span>{" "}
-                {pair.pinned ? <span className="badge">{t("matching.pairs.pinned")}</span> : null}{" "}
-                {pair.forbidden ? (
-                  <span className="badge badge--hard">{t("matching.pairs.forbidden")}</span>
-                ) : null}{" "}
-                <PairButtons pair={pair} team={team.number} run={run} action={action} />
+            {pairs.map((pair) => (
+              <li key={pairKey(pair.mentor, pair.mentee)}>
+                {spaced([
+                  <span key="pair">
+                    {t("matching.pairs.pair", { mentor: pair.mentor.name, mentee: pair.mentee.name })}
+                  </span>,
+                  pair.pinned ? (
+                    <span key="pinned" className="badge">
+                      {t("matching.pairs.pinned")}
+                    </span>
+                  ) : null,
+                  pair.forbidden ? (
+                    <span key="forbidden" className="badge badge--hard">
+                      {t("matching.pairs.forbidden")}
+                    </span>
+                  ) : null,
+                  <PairButtons key="buttons" pair={pair} team={team.number} run={run} action={action} />,
+                ])}
               </li>
             ))}
           </ul>
@@ -719,7 +719,8 @@ export default function CohortMatching() {
   const { t } = useTranslation();
   const { cohort, runs, run, tenantSlug, mayPublish, issuedCertificates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
   const base = `/${tenantSlug}/programs/cohorts/${cohort.id}`;
   const formAction = run ? `${base}/matching?run=${run.id}` : `${base}/matching`;
   const running = inProgress(run);
@@ -733,6 +734,35 @@ export default function CohortMatching() {
     isRefusal(result) && result.refused === "edit" && result.applicationId
       ? { applicationId: result.applicationId, error: refusalText(result) }
       : null;
+  const rules = useMemo(
+    (): PairRuleKeys => ({
+      pinned: new Set(run?.pinned.map((pair) => pairKey(pair.mentor, pair.mentee))),
+      forbidden: new Set(run?.forbidden.map((pair) => pairKey(pair.mentor, pair.mentee))),
+    }),
+    [run?.pinned, run?.forbidden],
+  );
+  // The one move-or-swap dialog: whom it edits, and whose button gets focus back when it closes.
+  const [editing, setEditing] = useState<EditTarget | null>(null);
+  const edit = useRef<EditOpeners>({ buttons: new Map(), open: setEditing }).current;
+  const closeEdit = useCallback(() => setEditing(null), []);
+  const lastEdited = useRef<string | null>(null);
+  useEffect(() => {
+    if (editing) {
+      lastEdited.current = editing.person.applicationId;
+      return;
+    }
+    // Closed (Escape, its close button, or the edit done): after a move the person's button is in another
+    // team's card, and the map holds the one on the page now.
+    const id = lastEdited.current;
+    lastEdited.current = null;
+    if (id) edit.buttons.get(id)?.focus();
+  }, [editing, edit]);
+  // A move or swap done: the dialog closes once the teams are loaded again (the answer comes first, and
+  // the person's button moves to their new card only then), and the result is read out beside the teams.
+  const idle = navigation.state === "idle";
+  useEffect(() => {
+    if (idle && result && !isRefusal(result) && result.intent === "edit") setEditing(null);
+  }, [idle, result]);
 
   return (
     <>
@@ -838,17 +868,25 @@ export default function CohortMatching() {
                 <ul className="team-cards" aria-label={t("matching.teams.listLabel", { number: run.number })}>
                   {run.teams.map((team) => (
                     <li key={team.number}>
-                      <TeamArticle
-                        team={team}
-                        teams={run.teams ?? []}
-                        run={run}
-                        action={formAction}
-                        editError={editError}
-                      />
+                      <TeamArticle team={team} run={run} action={formAction} edit={edit} rules={rules} />
                     </li>
                   ))}
                 </ul>
               )}
+              {run.editable ? (
+                <MemberEditDialog
+                  target={editing}
+                  teams={run.teams}
+                  runId={run.id}
+                  action={formAction}
+                  error={
+                    editing && editError?.applicationId === editing.person.applicationId
+                      ? editError.error
+                      : null
+                  }
+                  onClose={closeEdit}
+                />
+              ) : null}
             </section>
           ) : null}
 

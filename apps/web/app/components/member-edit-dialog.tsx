@@ -1,0 +1,206 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { MemberView, TeamCard } from "../presenters/cohort-matching.server";
+import { CsrfInput } from "./csrf-input";
+
+/** The person being moved or swapped, and the team they are in now. */
+export interface EditTarget {
+  person: MemberView;
+  team: number;
+}
+
+/**
+ * One dialog for every person's move or swap. The page lists each team and person once; the choices (other
+ * teams, people of the same role elsewhere) are drawn here for the one person being edited, so the page
+ * grows with the cohort and not with its square. A native modal <dialog>: the browser keeps focus inside
+ * it and closes it on Escape; focus then goes back to the button that opened it (the caller's `onClose`).
+ */
+export function MemberEditDialog({
+  target,
+  teams,
+  runId,
+  action,
+  error,
+  onClose,
+}: {
+  target: EditTarget | null;
+  teams: TeamCard[];
+  runId: string;
+  action: string;
+  /** The refusal of this person's last move or swap, shown with the choices. */
+  error: string | null;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const closed = useRef(onClose);
+  closed.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    // Escape, the close button and a finished edit all end here, once.
+    const close = () => closed.current();
+    dialog.addEventListener("close", close);
+    return () => dialog.removeEventListener("close", close);
+  }, []);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (target && !dialog.open) {
+      dialog.showModal();
+      // The first choice rather than the close button, which the browser would pick.
+      dialog.querySelector<HTMLElement>("#edit-move")?.focus();
+    }
+    if (!target && dialog.open) dialog.close();
+  }, [target]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="edit-dialog"
+      aria-labelledby={target ? "edit-dialog-title" : undefined}
+      data-testid="edit-dialog"
+    >
+      {target ? (
+        <EditChoices
+          key={target.person.applicationId}
+          target={target}
+          teams={teams}
+          runId={runId}
+          action={action}
+          error={error}
+          close={() => ref.current?.close()}
+        />
+      ) : null}
+    </dialog>
+  );
+}
+
+function EditChoices({
+  target,
+  teams,
+  runId,
+  action,
+  error,
+  close,
+}: {
+  target: EditTarget;
+  teams: TeamCard[];
+  runId: string;
+  action: string;
+  error: string | null;
+  close: () => void;
+}) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const { person, team } = target;
+  const [query, setQuery] = useState("");
+  const others = useMemo(() => teams.filter((other) => other.number !== team), [teams, team]);
+  // Only people of the same role can trade places: a swap keeps every team's shape.
+  const candidates = useMemo(
+    () =>
+      others.flatMap((other) =>
+        (person.role === "mentor" ? other.mentors : other.mentees).map((candidate) => ({
+          id: candidate.applicationId,
+          label: t("matching.edit.personOption", {
+            team: other.number,
+            name: candidate.name,
+            department: candidate.department,
+          }),
+        })),
+      ),
+    [others, person.role, t],
+  );
+  const needle = query.trim().toLocaleLowerCase();
+  const shown = needle
+    ? candidates.filter((candidate) => candidate.label.toLocaleLowerCase().includes(needle))
+    : candidates;
+  const errorId = error ? "edit-dialog-error" : undefined;
+  const describedBy = (hint: string) => [hint, errorId].filter(Boolean).join(" ");
+  const role = t(`programs.role.${person.role}`);
+
+  return (
+    <>
+      <div className="edit-dialog__head">
+        <h2 id="edit-dialog-title">{t("matching.edit.legend", { name: person.name })}</h2>
+        <button type="button" className="small-button" onClick={close}>
+          {t("matching.edit.close")}
+        </button>
+      </div>
+      <p className="member__meta">
+        {t("matching.edit.current", { team, role, department: person.department })}
+      </p>
+      {error ? (
+        <p id={errorId} role="alert" className="field__error">
+          {error}
+        </p>
+      ) : null}
+
+      <Form method="post" action={action} className="edit-dialog__form">
+        <CsrfInput />
+        <input type="hidden" name="runId" value={runId} />
+        <input type="hidden" name="applicationId" value={person.applicationId} />
+        <h3>{t("matching.edit.moveTitle")}</h3>
+        <label htmlFor="edit-move">{t("matching.edit.moveLabel", { name: person.name })}</label>
+        <select id="edit-move" name="toTeam" defaultValue="" aria-describedby={describedBy("edit-move-hint")}>
+          <option value="">{t("matching.edit.chooseTeam")}</option>
+          {others.map((other) => (
+            <option key={other.number} value={other.number}>
+              {t("matching.teams.team", { number: other.number })}
+            </option>
+          ))}
+        </select>
+        <p id="edit-move-hint" className="field__hint">
+          {t("matching.edit.moveHint")}
+        </p>
+        <button type="submit" name="intent" value="move" className="small-button" disabled={busy}>
+          {t("matching.edit.move", { name: person.name })}
+        </button>
+      </Form>
+
+      <Form method="post" action={action} className="edit-dialog__form">
+        <CsrfInput />
+        <input type="hidden" name="runId" value={runId} />
+        <input type="hidden" name="applicationId" value={person.applicationId} />
+        <h3>{t("matching.edit.swapTitle")}</h3>
+        <label htmlFor="edit-swap-search">{t("matching.edit.search")}</label>
+        <input
+          id="edit-swap-search"
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          aria-controls="edit-swap"
+          aria-describedby="edit-swap-count"
+          autoComplete="off"
+        />
+        <p id="edit-swap-count" className="field__hint" aria-live="polite">
+          {shown.length === 0
+            ? t(candidates.length === 0 ? "matching.edit.noCandidates" : "matching.edit.noneFound")
+            : t("matching.edit.found", { count: shown.length, total: candidates.length })}
+        </p>
+        <label htmlFor="edit-swap">{t("matching.edit.swapLabel", { name: person.name })}</label>
+        {/* A listbox rather than a drop-down: the filtered choices stay in view, each reached by arrow keys. */}
+        <select
+          id="edit-swap"
+          name="withApplicationId"
+          size={Math.max(2, Math.min(8, shown.length))}
+          aria-describedby={describedBy("edit-swap-hint")}
+        >
+          {shown.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.label}
+            </option>
+          ))}
+        </select>
+        <p id="edit-swap-hint" className="field__hint">
+          {t("matching.edit.swapHint", { role })}
+        </p>
+        <button type="submit" name="intent" value="swap" className="small-button" disabled={busy}>
+          {t("matching.edit.swap", { name: person.name })}
+        </button>
+      </Form>
+    </>
+  );
+}
