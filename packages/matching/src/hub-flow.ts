@@ -121,6 +121,8 @@ interface Network {
   hubNode: Int32Array;
   /** (hub × attribute) node by `hub * codes + code`. */
   layerNode: Map<number, number>;
+  /** Pair arcs into each layer node, by the same key: its chain has one arc per pair, up to the full length. */
+  layerPairs: Map<number, number>;
   pairArcs: { arc: number; hub: number; spoke: number }[];
 }
 
@@ -161,32 +163,68 @@ export async function solveHubFlow(
   const spokeEligible = new Uint8Array(spokes);
   const hubAllows = new Uint8Array(hubs);
   // Pair scores are kept (−1 for a pair the rules forbid) when they fit in 32 bits and memory allows,
-  // so pricing rounds read them instead of scoring every pair again.
+  // so pricing rounds read them instead of scoring every pair again; a spoke's scores sit side by side,
+  // as pricing reads them.
   const cache =
     instance.scoring.maxPairUnits < 2 ** 31 && hubs * spokes <= 40_000_000
       ? new Int32Array(hubs * spokes)
       : null;
-  const allowed = cache ? (h: number, s: number) => (cache[h * spokes + s] as number) >= 0 : view.allowed;
-  const pairUnits = cache ? (h: number, s: number) => cache[h * spokes + s] as number : view.pairUnits;
-  for (let h = 0; h < hubs; h++) {
-    for (let s = 0; s < spokes; s++) {
+  const allowed = cache ? (h: number, s: number) => (cache[s * hubs + h] as number) >= 0 : view.allowed;
+  const pairUnits = cache ? (h: number, s: number) => cache[s * hubs + h] as number : view.pairUnits;
+  /** Sums of each hub's and each spoke's allowed pair scores, for the candidates' ranking below. */
+  const hubSum = new Float64Array(hubs);
+  const spokeSum = new Float64Array(spokes);
+  const hubPairs = new Int32Array(hubs);
+  const spokePairs = new Int32Array(spokes);
+  for (let s = 0; s < spokes; s++) {
+    for (let h = 0; h < hubs; h++) {
       if (!view.allowed(h, s)) {
-        if (cache) cache[h * spokes + s] = -1;
+        if (cache) cache[s * hubs + h] = -1;
         continue;
       }
       spokeEligible[s] = 1;
+      spokePairs[s] = (spokePairs[s] as number) + 1;
+      hubPairs[h] = (hubPairs[h] as number) + 1;
       hubAllows[h] = 1;
       if (pins.hubOfSpoke[s] === -1 || pins.hubOfSpoke[s] === h) hubDegree[h] = (hubDegree[h] as number) + 1;
       const units = view.pairUnits(h, s);
-      if (cache) cache[h * spokes + s] = units;
-      if (pins.hubOfSpoke[s] !== -1) continue;
-      (spokeTop[s] as TopK).offer(h, units);
-      if (perHub > 0) (hubTop[h] as TopK).offer(s, units);
+      if (cache) cache[s * hubs + h] = units;
+      hubSum[h] = (hubSum[h] as number) + units;
+      spokeSum[s] = (spokeSum[s] as number) + units;
+      if (complete && pins.hubOfSpoke[s] === -1) (spokeTop[s] as TopK).offer(h, units);
     }
-    if ((h & 63) === 63) {
-      control.progress((0.3 * h) / hubs, "flow");
+    if ((s & 63) === 63) {
+      control.progress((0.2 * s) / spokes, "flow");
       await control.breathe();
       if (control.shouldStop()) return { teams: null, boundUnits: null, stats: emptyStats() };
+    }
+  }
+  if (!complete) {
+    // A pair is ranked by how far it beats the partner's average pair, not by its raw score: when part
+    // of the score belongs to one side alone (a manager far behind in digital skills scores high with
+    // every junior), raw ranking hands every spoke the same few hubs, which cannot take them all, and the
+    // flow then needs round after round of pricing. The average is a first guess at the partner's price.
+    const hubMean = Float64Array.from(hubSum, (sum, h) => sum / Math.max(1, hubPairs[h] as number));
+    const spokeMean = Float64Array.from(spokeSum, (sum, s) => sum / Math.max(1, spokePairs[s] as number));
+    for (let s = 0; s < spokes; s++) {
+      if (pins.hubOfSpoke[s] !== -1) continue;
+      const top = spokeTop[s] as TopK;
+      const ownMean = spokeMean[s] as number;
+      for (let h = 0; h < hubs; h++) {
+        const units = cache
+          ? (cache[s * hubs + h] as number)
+          : view.allowed(h, s)
+            ? view.pairUnits(h, s)
+            : -1;
+        if (units < 0) continue;
+        top.offer(h, units - (hubMean[h] as number));
+        (hubTop[h] as TopK).offer(s, units - ownMean);
+      }
+      if ((s & 63) === 63) {
+        control.progress(0.2 + (0.1 * s) / spokes, "flow");
+        await control.breathe();
+        if (control.shouldStop()) return { teams: null, boundUnits: null, stats: emptyStats() };
+      }
     }
   }
   // A hub fewer than `lo` spokes may join can never be a team (a mentee of one department among mentors
@@ -254,13 +292,17 @@ export async function solveHubFlow(
         supply++;
       }
     const layerNode = new Map<number, number>();
+    const layerPairs = new Map<number, number>();
     const pairTargets: { hub: number; spoke: number; key: number }[] = [];
     for (let s = 0; s < spokes; s++) {
       if (spokeNode[s] === -1) continue;
       for (const h of [...(candidates[s] as Set<number>)].sort((a, b) => a - b)) {
         if (!open[h]) continue;
         const key = layerCodes ? h * codeSpace + codeOf(s) : -1;
-        if (layerCodes && !layerNode.has(key)) layerNode.set(key, -1);
+        if (layerCodes) {
+          if (!layerNode.has(key)) layerNode.set(key, -1);
+          layerPairs.set(key, (layerPairs.get(key) ?? 0) + 1);
+        }
         pairTargets.push({ hub: h, spoke: s, key });
       }
     }
@@ -306,6 +348,8 @@ export async function solveHubFlow(
           hubNode[Math.floor(key / codeSpace)] as number,
           Math.floor(key / codeSpace),
           key % codeSpace,
+          0,
+          layerPairs.get(key) as number,
         );
     }
     for (let h = 0; h < hubs; h++) {
@@ -338,16 +382,29 @@ export async function solveHubFlow(
         if (spokeNode[s] !== -1) flow.addArc(spokeNode[s] as number, placed, 1, 0, 0);
       flow.addArc(placed, sink, supply - placedTarget, 0, 0);
     }
-    return { flow, bypass: placed, spokeNode, hubNode, layerNode, pairArcs };
+    return { flow, bypass: placed, spokeNode, hubNode, layerNode, layerPairs, pairArcs };
   };
 
   // The k-th spoke of one attribute in a hub costs k − 1 penalties; pinned spokes of that attribute are
-  // already there, so the chain starts after them.
-  function addChain(flow: MinCostFlow, node: number, hubNodeId: number, hub: number, code: number) {
+  // already there, so the chain starts after them. A chain needs no more arcs than pairs enter its node
+  // (most nodes have one): arcs `from` to `to` (exclusive) of the chain are added, within its length.
+  function chainStart(hub: number, code: number) {
     const pinnedList = pins.spokesOfHub[hub] as number[];
     const already = pinnedList.filter((spoke) => codeOf(spoke) === code).length;
-    for (let k = already; k < hi - pinnedList.length + already; k++)
-      flow.addArc(node, hubNodeId, 1, 0, k * layerPenalty);
+    return { already, length: hi - pinnedList.length };
+  }
+  function addChain(
+    flow: MinCostFlow,
+    node: number,
+    hubNodeId: number,
+    hub: number,
+    code: number,
+    from: number,
+    to: number,
+  ) {
+    const { already, length } = chainStart(hub, code);
+    for (let k = from; k < Math.min(to, length); k++)
+      flow.addArc(node, hubNodeId, 1, 0, (already + k) * layerPenalty);
   }
 
   const solve = async (network: Network, from: number, to: number) => {
@@ -426,12 +483,15 @@ export async function solveHubFlow(
     if (!layerCodes) return network.hubNode[hub] as number;
     const key = hub * codeSpace + codeOf(spoke);
     let node = network.layerNode.get(key);
+    const hubNodeId = network.hubNode[hub] as number;
     if (node === undefined) {
-      const hubNodeId = network.hubNode[hub] as number;
       node = network.flow.addNode(hubNodeId);
       network.layerNode.set(key, node);
-      addChain(network.flow, node, hubNodeId, hub, key % codeSpace);
     }
+    // The new pair may need one more arc of the chain.
+    const pairs = network.layerPairs.get(key) ?? 0;
+    network.layerPairs.set(key, pairs + 1);
+    addChain(network.flow, node, hubNodeId, hub, key % codeSpace, pairs, pairs + 1);
     return node;
   }
 
@@ -464,9 +524,24 @@ export async function solveHubFlow(
     if (direct)
       for (const [key, node] of network.layerNode) {
         const code = key % codeSpace;
-        if (code < codeCount) direct[Math.floor(key / codeSpace) * codeCount + code] = node;
+        if (code < codeCount) direct[code * hubs + Math.floor(key / codeSpace)] = node;
       }
     const [pi1, pi2] = flow.potentials();
+    // The full model has whole chains: the arcs a chain lacks still count in the bound when their reduced
+    // cost is negative (it grows along the chain, so the first that is not ends the count).
+    for (const [key, node] of network.layerNode) {
+      const hub = Math.floor(key / codeSpace);
+      const { already, length } = chainStart(hub, key % codeSpace);
+      const hubNodeId = network.hubNode[hub] as number;
+      const r1 = (pi1[node] as number) - (pi1[hubNodeId] as number);
+      if (r1 > 0) continue;
+      for (let k = network.layerPairs.get(key) ?? 0; k < length; k++) {
+        const r2 = (already + k) * layerPenalty + (pi2[node] as number) - (pi2[hubNodeId] as number);
+        if (r1 === 0 && r2 >= 0) break;
+        l1 += r1;
+        l2 += r2;
+      }
+    }
     const hubTarget = Int32Array.from(network.hubNode);
     const bypassValue = forced ? (pi2[network.bypass] as number) : 0;
     for (let s = 0; s < spokes; s++) {
@@ -477,19 +552,28 @@ export async function solveHubFlow(
       const p2 = pi2[node] as number;
       const worst = new TopK(3);
       const code = layerCodes ? (layerCodes[s] as number) : -1;
-      const row = direct && code >= 0 ? code : -1;
+      // Rows read in order (the spoke's cached scores, its attribute's layer nodes): this loop runs over
+      // every pair each round.
+      const layerRow = direct && code >= 0 ? code * hubs : -1;
+      const scoreRow = cache ? s * hubs : -1;
       let best = bypassValue;
       for (let h = 0; h < hubs; h++) {
         let target = hubTarget[h] as number;
-        if (target === -1 || !allowed(h, s)) continue;
+        if (target === -1) continue;
+        const units = cache
+          ? (cache[scoreRow + h] as number)
+          : view.allowed(h, s)
+            ? view.pairUnits(h, s)
+            : -1;
+        if (units < 0) continue;
         if (layerCodes) {
           const layer =
-            row >= 0
-              ? ((direct as Int32Array)[h * codeCount + row] as number)
+            layerRow >= 0
+              ? ((direct as Int32Array)[layerRow + h] as number)
               : (network.layerNode.get(h * codeSpace + codeOf(s)) ?? -1);
           if (layer !== -1) target = layer;
         }
-        const value = (pi2[target] as number) + pairUnits(h, s);
+        const value = (pi2[target] as number) + units;
         if (forced && value > best) best = value;
         if (mark[h] === s) continue;
         const r1 = p1 - (pi1[target] as number);

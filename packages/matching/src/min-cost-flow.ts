@@ -35,6 +35,14 @@ export class MinCostFlow {
   private twin = new Int32Array(0);
   /** Position of each added arc in the residual rows. */
   private position = new Int32Array(0);
+  /** The added arc behind each residual entry (forward entries only; −1 for backward ones). */
+  private arcAt = new Int32Array(0);
+  /**
+   * Entries of each row with residual capacity come first, `live[u]` of them: a search scans only those.
+   * Most entries are idle (a person's team has one or two members among the dozens who may join it), and
+   * skipping them one by one was most of a search's work.
+   */
+  private live = new Int32Array(0);
   private pi1 = new Float64Array(0);
   private pi2 = new Float64Array(0);
   private prepared = false;
@@ -99,6 +107,7 @@ export class MinCostFlow {
     this.cost2 = new Float64Array(2 * m);
     this.twin = new Int32Array(2 * m);
     this.position = new Int32Array(m);
+    this.arcAt = new Int32Array(2 * m).fill(-1);
     for (let a = 0; a < m; a++) {
       const u = this.tails[a] as number;
       const v = this.heads[a] as number;
@@ -115,10 +124,13 @@ export class MinCostFlow {
       this.twin[forward] = backward;
       this.twin[backward] = forward;
       this.position[a] = forward;
+      this.arcAt[forward] = a;
       const flow = a < flows.length ? (flows[a] as number) : 0;
       this.residual[forward] = (this.caps[a] as number) - flow;
       this.residual[backward] = flow;
     }
+    this.live = new Int32Array(n);
+    for (let k = 0; k < 2 * m; k++) this.sortEntry(k);
     this.dist1 = new Float64Array(n);
     this.dist2 = new Float64Array(n);
     this.parent = new Int32Array(n);
@@ -156,8 +168,11 @@ export class MinCostFlow {
       if (r1 < 0 || (r1 === 0 && r2 < 0)) {
         const cap = this.caps[a] as number;
         const forward = this.position[a] as number;
+        const backward = this.twin[forward] as number;
         this.residual[forward] = 0;
-        this.residual[this.twin[forward] as number] = cap;
+        this.residual[backward] = cap;
+        this.sortEntry(forward);
+        this.sortEntry(backward);
         this.excess[u] = (this.excess[u] as number) - cap;
         this.excess[v] = (this.excess[v] as number) + cap;
       }
@@ -222,7 +237,7 @@ export class MinCostFlow {
     if (this.scalar) return this.dijkstraScalar(from);
     this.round++;
     const round = this.round;
-    const { dist1, dist2, stamp, parent, done, head, residual, cost1, cost2, pi1, pi2, start, heap } = this;
+    const { dist1, dist2, stamp, parent, done, head, live, cost1, cost2, pi1, pi2, start, heap } = this;
     this.visited.length = 0;
     heap.clear();
     const excess = this.excess;
@@ -243,9 +258,8 @@ export class MinCostFlow {
       if ((excess[u] as number) < 0) return u;
       const base1 = (dist1[u] as number) + (pi1[u] as number);
       const base2 = (dist2[u] as number) + (pi2[u] as number);
-      const end = start[u + 1] as number;
+      const end = (start[u] as number) + (live[u] as number);
       for (let k = start[u] as number; k < end; k++) {
-        if ((residual[k] as number) <= 0) continue;
         const v = head[k] as number;
         const n1 = base1 + (cost1[k] as number) - (pi1[v] as number);
         const n2 = base2 + (cost2[k] as number) - (pi2[v] as number);
@@ -270,7 +284,7 @@ export class MinCostFlow {
   private dijkstraScalar(from: number): number {
     this.round++;
     const round = this.round;
-    const { dist2, stamp, parent, done, head, residual, cost2, pi2, start } = this;
+    const { dist2, stamp, parent, done, head, live, cost2, pi2, start } = this;
     const heap = this.scalarHeap;
     this.visited.length = 0;
     heap.clear();
@@ -288,9 +302,8 @@ export class MinCostFlow {
       this.visited.push(u);
       if ((excess[u] as number) < 0) return u;
       const base = (dist2[u] as number) + (pi2[u] as number);
-      const end = start[u + 1] as number;
+      const end = (start[u] as number) + (live[u] as number);
       for (let k = start[u] as number; k < end; k++) {
-        if ((residual[k] as number) <= 0) continue;
         const v = head[k] as number;
         const next = base + (cost2[k] as number) - (pi2[v] as number);
         if (stamp[v] !== round) {
@@ -333,11 +346,24 @@ export class MinCostFlow {
         if ((residual[k] as number) < bottleneck) bottleneck = residual[k] as number;
         v = head[twin[k] as number] as number;
       }
+      const path = this.path;
+      path.length = 0;
       for (let v = to; v !== from; ) {
         const k = parent[v] as number;
         residual[k] = (residual[k] as number) - bottleneck;
         residual[twin[k] as number] = (residual[twin[k] as number] as number) + bottleneck;
+        path.push(
+          (this.arcAt[k] as number) >= 0
+            ? (this.arcAt[k] as number)
+            : (this.arcAt[twin[k] as number] as number),
+        );
         v = head[twin[k] as number] as number;
+      }
+      // Entries move between idle and live only after the walk, found again through their arc each time:
+      // moving one renumbers other entries of its row.
+      for (const arc of path) {
+        this.sortEntry(this.position[arc] as number);
+        this.sortEntry(twin[this.position[arc] as number] as number);
       }
       excess[from] = (excess[from] as number) - bottleneck;
       excess[to] = (excess[to] as number) + bottleneck;
@@ -347,6 +373,51 @@ export class MinCostFlow {
       }
     }
     return "optimal";
+  }
+
+  private readonly path: number[] = [];
+
+  /** Moves entry `k` into its row's live part or out of it, as its residual capacity now says. */
+  private sortEntry(k: number) {
+    const u = this.head[this.twin[k] as number] as number;
+    const border = (this.start[u] as number) + (this.live[u] as number);
+    if ((this.residual[k] as number) > 0) {
+      if (k < border) return;
+      this.swapEntries(k, border);
+      this.live[u] = (this.live[u] as number) + 1;
+    } else if (k < border) {
+      this.live[u] = (this.live[u] as number) - 1;
+      this.swapEntries(k, border - 1);
+    }
+  }
+
+  /** Swaps two entries of one row, keeping twins and arc positions pointing at them. */
+  private swapEntries(i: number, j: number) {
+    if (i === j) return;
+    const { head, residual, cost1, cost2, twin, arcAt, position } = this;
+    // Written out, not through a helper: this runs for every arc of every path.
+    const h = head[i] as number;
+    head[i] = head[j] as number;
+    head[j] = h;
+    const r = residual[i] as number;
+    residual[i] = residual[j] as number;
+    residual[j] = r;
+    const c1 = cost1[i] as number;
+    cost1[i] = cost1[j] as number;
+    cost1[j] = c1;
+    const c2 = cost2[i] as number;
+    cost2[i] = cost2[j] as number;
+    cost2[j] = c2;
+    const t = twin[i] as number;
+    twin[i] = twin[j] as number;
+    twin[j] = t;
+    const a = arcAt[i] as number;
+    arcAt[i] = arcAt[j] as number;
+    arcAt[j] = a;
+    twin[twin[i] as number] = i;
+    twin[twin[j] as number] = j;
+    if ((arcAt[i] as number) >= 0) position[arcAt[i] as number] = i;
+    if ((arcAt[j] as number) >= 0) position[arcAt[j] as number] = j;
   }
 
   /** Flow on an added arc. */

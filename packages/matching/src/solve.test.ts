@@ -199,6 +199,20 @@ describe("large problems", () => {
   });
 });
 
+describe("large problems: bounds before pricing ends", () => {
+  it("never reports a bound below the optimum, however early the pricing stops", async () => {
+    const problem = syntheticProblem({ seed: 11, kind: "reverse", mentors: 375, mentees: 125 });
+    const full = await solveMatching({ ...problem, settings: { candidatesPerPerson: 1000 } });
+    expect(full.status).toBe("optimal");
+    for (const gapTolerance of [0.1, 0.02, 0.005, 0.001]) {
+      const early = await solveMatching({ ...problem, settings: { candidatesPerPerson: 2, gapTolerance } });
+      expect(early.stats.pricingRounds).toBeGreaterThan(0);
+      expect(early.bound).toBeGreaterThanOrEqual(full.objective);
+      expect(early.objective).toBeLessThanOrEqual(full.objective);
+    }
+  });
+});
+
 describe("hard rules and what cannot be met", () => {
   it("says how many mentors are missing when mentees outnumber their capacity", async () => {
     const problem: MatchingProblemInput = {
