@@ -1,16 +1,13 @@
 // A cohort's certificates page against a real database, called as Remix would call it: a batch whose job
 // failed shows why in words (never the database's error text) and "다시 시도" re-enqueues its files, once
 // however often it is pressed.
-import { parseConfig } from "@mentoring/config";
 import { createSeededTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import { seedPrograms } from "@mentoring/programs/seed";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action, loader } from "../app/routes/$tenant.programs.cohorts.$cohortId.certificates";
-import { csrfToken } from "../app/services/csrf.server";
 import type { Services } from "../app/services/services.server";
-import { startSession } from "../app/services/session.server";
+import { servicesWithoutRedis, signedInBrowser } from "./requests";
 
 let testDb: TestDatabase;
 let services: Services;
@@ -23,22 +20,13 @@ beforeAll(async () => {
   testDb = await createSeededTestDatabase();
   const { db } = testDb;
   await seedPrograms(db);
-  services = {
-    config: parseConfig({}),
-    db,
-    redis: undefined as never,
-    log: pino({ level: "silent" }),
-    close: async () => {},
-  };
+  services = servicesWithoutRedis(db);
   tenantId = (await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } })).id;
   const coordinator = await db.withTenant(tenantId, async (tx) => {
     cohortId = (await tx.cohort.findFirstOrThrow({ where: { tenantId } })).id;
     return tx.membership.findFirstOrThrow({ where: { tenantId, roles: { has: "coordinator" } } });
   });
-  const token = await csrfToken(new Request("http://127.0.0.1/"), services.config.SESSION_SECRET);
-  csrf = token.token;
-  const session = (await startSession(services, coordinator.userId)).split(";")[0];
-  cookie = `${session}; ${(token.setCookie ?? "").split(";")[0]}`;
+  ({ cookie, csrf } = await signedInBrowser(services, coordinator.userId));
 }, 120_000);
 
 afterAll(() => testDb?.drop());

@@ -2,15 +2,12 @@
 // job failed shows why in words (never the database's error text) and "다시 시도" re-enqueues its work, once
 // however often it is pressed.
 import { randomUUID } from "node:crypto";
-import { parseConfig } from "@mentoring/config";
 import { createSeededTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action, loader } from "../app/routes/$tenant.admin.directory.$importId";
-import { csrfToken } from "../app/services/csrf.server";
 import type { Services } from "../app/services/services.server";
-import { startSession } from "../app/services/session.server";
+import { servicesWithoutRedis, signedInBrowser } from "./requests";
 
 let testDb: TestDatabase;
 let services: Services;
@@ -21,22 +18,13 @@ let csrf: string;
 beforeAll(async () => {
   testDb = await createSeededTestDatabase();
   const { db } = testDb;
-  services = {
-    config: parseConfig({}),
-    db,
-    redis: undefined as never,
-    log: pino({ level: "silent" }),
-    close: async () => {},
-  };
+  services = servicesWithoutRedis(db);
   const tenant = await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } });
   tenantId = tenant.id;
   const admin = await db.withTenant(tenantId, (tx) =>
     tx.membership.findFirstOrThrow({ where: { tenantId, roles: { has: "tenant_admin" } } }),
   );
-  const token = await csrfToken(new Request("http://127.0.0.1/"), services.config.SESSION_SECRET);
-  csrf = token.token;
-  const session = (await startSession(services, admin.userId)).split(";")[0];
-  cookie = `${session}; ${(token.setCookie ?? "").split(";")[0]}`;
+  ({ cookie, csrf } = await signedInBrowser(services, admin.userId));
 });
 
 afterAll(() => testDb?.drop());

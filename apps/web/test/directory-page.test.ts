@@ -4,45 +4,34 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseConfig } from "@mentoring/config";
 import { createSeededTestDatabase, type TestDatabase } from "@mentoring/db/testing";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action, loader } from "../app/routes/$tenant.admin.directory._index";
-import { csrfToken } from "../app/services/csrf.server";
-import { localeCookie, translatorFor } from "../app/services/i18n.server";
+import { translatorFor } from "../app/services/i18n.server";
 import type { Services } from "../app/services/services.server";
-import { startSession } from "../app/services/session.server";
+import { servicesWithoutRedis, signedInBrowser } from "./requests";
 
 const MiB = 1024 * 1024;
 let testDb: TestDatabase;
 let services: Services;
 let storageDir: string;
 let tenantId: string;
-let cookie: string;
-let csrf: string;
+/** The tenant admin's browser in each language. */
+const browsers: Partial<Record<"ko" | "en", { cookie: string; csrf: string }>> = {};
 
 beforeAll(async () => {
   testDb = await createSeededTestDatabase();
   const { db } = testDb;
   storageDir = await mkdtemp(path.join(os.tmpdir(), "directory-page-"));
-  services = {
-    config: parseConfig({ STORAGE_DIR: storageDir }),
-    db,
-    redis: undefined as never,
-    log: pino({ level: "silent" }),
-    close: async () => {},
-  };
+  services = servicesWithoutRedis(db, { STORAGE_DIR: storageDir });
   const tenant = await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } });
   tenantId = tenant.id;
   const admin = await db.withTenant(tenantId, (tx) =>
     tx.membership.findFirstOrThrow({ where: { tenantId, roles: { has: "tenant_admin" } } }),
   );
-  const token = await csrfToken(new Request("http://127.0.0.1/"), services.config.SESSION_SECRET);
-  csrf = token.token;
-  const session = (await startSession(services, admin.userId)).split(";")[0];
-  cookie = `${session}; ${(token.setCookie ?? "").split(";")[0]}`;
+  browsers.ko = await signedInBrowser(services, admin.userId, "ko");
+  browsers.en = await signedInBrowser(services, admin.userId, "en");
 });
 
 afterAll(async () => {
@@ -60,8 +49,7 @@ async function onPlan<T>(planCode: string | null, work: () => Promise<T>): Promi
 }
 
 const context = () => ({ services, requestId: "test", nonce: "", clientAddress: "127.0.0.1" });
-const withLocale = async (locale: "ko" | "en") =>
-  `${cookie}; ${(await localeCookie.serialize(locale)).split(";")[0]}`;
+const withLocale = (locale: "ko" | "en") => browsers[locale]?.cookie ?? "";
 
 async function limitsStated(locale: "ko" | "en") {
   const request = new Request("http://127.0.0.1/yongin/admin/directory", {
@@ -93,7 +81,7 @@ describe("the directory page", () => {
   it("refuses an upload beyond the plan's bytes with 413 and a message naming the limit", async () => {
     const before = await testDb.db.withTenant(tenantId, (tx) => tx.directoryImport.count());
     const form = new FormData();
-    form.set("csrf", csrf);
+    form.set("csrf", browsers.ko?.csrf ?? "");
     form.set("file", new File([new Uint8Array(6 * MiB).fill(0x41)], "명부.csv", { type: "text/csv" }));
     const reply = await onPlan("starter_yearly", async () =>
       action({

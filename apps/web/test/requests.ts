@@ -10,6 +10,7 @@ import { pino } from "pino";
 import { csrfToken } from "../app/services/csrf.server";
 import { localeCookie } from "../app/services/i18n.server";
 import type { Services } from "../app/services/services.server";
+import { startSession } from "../app/services/session.server";
 
 export interface LogLine {
   level: number;
@@ -46,6 +47,24 @@ export async function testServices(db: Database, { redisUrl }: { redisUrl?: stri
   };
   if (!redisUrl && redis.status !== "ready") await once(redis, "ready");
   return { services, logs };
+}
+
+/** Services for pages and actions that never reach Redis, with a silent log; `env` as the config takes it. */
+export function servicesWithoutRedis(db: Database, env: Record<string, string> = {}): Services {
+  return {
+    config: parseConfig(env),
+    db,
+    redis: undefined as never,
+    log: pino({ level: "silent" }),
+    close: async () => {},
+  };
+}
+
+/** A browser signed in as `userId`: its session, CSRF and language cookies, and the CSRF token. */
+export async function signedInBrowser(services: Services, userId: string, locale: "ko" | "en" = "ko") {
+  const { cookie, csrf } = await browser(services, locale);
+  const session = (await startSession(services, userId)).split(";")[0];
+  return { cookie: `${session}; ${cookie}`, csrf };
 }
 
 /** A browser: its CSRF cookie and token, and its language. */
