@@ -604,7 +604,6 @@ async function matching(page: TenantPage, cohortId: string) {
   const stored = run?.teams ?? [];
   // The same scoring the page shows (the engine's), recomputed on every read as the app does.
   const evaluation = run ? evaluateTeams(run.problem, stored) : null;
-  const teamNumbers = stored.map((team) => team.number);
   const teams = stored.map((team, index) => {
     const evaluated = evaluation?.teams[index];
     const members = [...team.mentorIds, ...team.menteeIds].map((id) => byId.get(id));
@@ -621,58 +620,37 @@ async function matching(page: TenantPage, cohortId: string) {
       members,
     };
   });
-  // Every member can be moved to another team or swapped with someone of their role in another team, and
-  // every pair pinned or forbidden for the next run: the page's forms, as the app renders them.
+  // As the page draws them since the shared edit dialog: a button per member and per pair's pin and
+  // forbid, the score table drawn in the browser when opened (its data travels with the page's data).
   const action = `/${tenant.slug}/programs/cohorts/${cohortId}/matching?run=${newest?.id ?? ""}`;
-  const hidden = (fields: Record<string, string>) =>
-    Object.entries({ csrf, runId: newest?.id ?? "", ...fields })
-      .map(([name, value]) => `<input type="hidden" name="${name}" value="${esc(value)}"/>`)
-      .join("");
-  const placed = teams.flatMap((team) =>
-    team.members.flatMap((person) => (person ? [{ team: team.number, person }] : [])),
-  );
-  const memberItem = (team: number, person: Person) =>
-    `<li data-role="${person.role}"><span class="member__name">${esc(person.name)}</span> <span class="member__meta">${esc(person.department)} · ${person.grade === null ? "" : `${person.grade}급`} · ${esc(person.positionTitle)}</span><details class="member-edit"><summary>${esc(person.name)} 이동·교체</summary><form method="post" action="${esc(action)}">${hidden({ applicationId: person.id })}<label for="move-${person.id}">${esc(person.name)}: 옮길 팀</label><select id="move-${person.id}" name="toTeam"><option value="" selected="">팀 선택</option>${teamNumbers
-      .filter((n) => n !== team)
-      .map((n) => `<option value="${n}">${n}팀</option>`)
-      .join(
-        "",
-      )}</select><button type="submit" name="intent" value="move">${esc(person.name)} 이동</button></form><form method="post" action="${esc(action)}">${hidden({ applicationId: person.id })}<label for="swap-${person.id}">${esc(person.name)}: 맞바꿀 사람</label><select id="swap-${person.id}" name="withApplicationId"><option value="" selected="">사람 선택</option>${placed
-      .filter((other) => other.team !== team && other.person.role === person.role)
-      .map(
-        (other) => `<option value="${other.person.id}">${other.team}팀 · ${esc(other.person.name)}</option>`,
-      )
-      .join(
-        "",
-      )}</select><button type="submit" name="intent" value="swap">${esc(person.name)} 교체</button></form></details></li>`;
+  const memberItem = (person: Person) =>
+    `<li data-role="${person.role}"><span class="member__name">${esc(person.name)}</span> <span class="member__meta">${esc(person.department)} · ${person.grade === null ? "" : `${person.grade}급`} · ${esc(person.positionTitle)}</span> <button type="button" class="member-edit" aria-haspopup="dialog">${esc(person.name)} 이동·교체</button></li>`;
   const card = (team: (typeof teams)[number]) => {
     const people = team.members.filter((person): person is Person => person !== undefined);
     const mentors = people.filter((person) => person.role === "mentor");
     const mentees = people.filter((person) => person.role === "mentee");
-    const pairRule = (rule: string, label: string, mentor: Person, mentee: Person) =>
-      `<form method="post" action="${esc(action)}">${hidden({ intent: "pair", rule, on: "1", mentorApplicationId: mentor.id, menteeApplicationId: mentee.id, mentorName: mentor.name, menteeName: mentee.name })}<button type="submit" aria-label="${team.number}팀 멘토 ${esc(mentor.name)}, 멘티 ${esc(mentee.name)} ${label}">${label}</button></form>`;
-    return `<li><article class="card team-card" aria-labelledby="team-${team.number}"><h3 id="team-${team.number}">${team.number}팀</h3><p class="team-card__score">점수 ${team.score}</p>${team.violations.map((v) => `<p class="warning">${esc(v.code)}</p>`).join("")}<h4>멘토</h4><ul class="member-list">${mentors
-      .map((person) => memberItem(team.number, person))
-      .join("")}</ul><h4>멘티</h4><ul class="member-list">${mentees
-      .map((person) => memberItem(team.number, person))
-      .join("")}</ul><details class="why"><summary>왜 이 팀인가요?</summary>${table(
-      `${team.number}팀 점수 구성`,
-      ["기준", "충족도", "가중치", "점수"],
-      team.breakdown.map((part) => [
-        `${esc(part.kind)}<br/><span class="breakdown__subject">${esc(part.criterion)}</span>`,
-        `${Math.round((part.points / Math.max(part.weight, 1e-9)) * 100)}%`,
-        String(part.weight),
-        String(part.points),
-      ]),
-    )}</details><h4>${team.number}팀의 짝</h4><ul class="pair-list">${mentors
+    const pairButton = (label: string, mentor: Person, mentee: Person) =>
+      `<button type="button" aria-label="${team.number}팀 멘토 ${esc(mentor.name)}, 멘티 ${esc(mentee.name)} ${label}">${label}</button>`;
+    return `<li><article class="card team-card" aria-labelledby="team-${team.number}"><h3 id="team-${team.number}">${team.number}팀</h3><p class="team-card__score">점수 ${team.score}</p>${team.violations.map((v) => `<p class="warning">${esc(v.code)}</p>`).join("")}<h4 id="team-${team.number}-mentor">멘토</h4><ul class="member-list">${mentors
+      .map(memberItem)
+      .join("")}</ul><h4 id="team-${team.number}-mentee">멘티</h4><ul class="member-list">${mentees
+      .map(memberItem)
+      .join(
+        "",
+      )}</ul><details class="why"><summary>왜 이 팀인가요?</summary></details><h4>${team.number}팀의 짝</h4><ul class="pair-list">${mentors
       .flatMap((mentor) =>
         mentees.map(
           (mentee) =>
-            `<li><span>멘토 ${esc(mentor.name)} · 멘티 ${esc(mentee.name)}</span> ${pairRule("pin", "짝 고정", mentor, mentee)} ${pairRule("forbid", "짝 금지", mentor, mentee)}</li>`,
+            `<li><span>멘토 ${esc(mentor.name)} · 멘티 ${esc(mentee.name)}</span> <span class="pair-actions">${pairButton("짝 고정", mentor, mentee)} ${pairButton("짝 금지", mentor, mentee)}</span></li>`,
         ),
       )
       .join("")}</ul></article></li>`;
   };
+  const publish = `<section class="card"><h2>결과 공개</h2>${
+    newest?.publishedAt
+      ? `<p class="form-status"><span class="badge">공개됨</span> 이 회차의 팀을 공개했습니다 (${esc(formatDate(newest.publishedAt, tenant.timeZone))}).</p>`
+      : ""
+  }<p>공개하면 참가자가 자기 팀과 팀원의 이름, 연락처를 볼 수 있습니다. 다른 팀은 보이지 않습니다.</p><form method="post" action="${esc(action)}"><input type="hidden" name="csrf" value="${esc(csrf)}"/><input type="hidden" name="intent" value="publish"/><input type="hidden" name="runId" value="${newest?.id ?? ""}"/><p><input type="checkbox" id="publish-confirm" name="confirm"/> <label for="publish-confirm">팀 구성을 검토했으며 참가자에게 공개합니다</label></p><button type="submit">매칭 결과 공개</button></form></section>`;
   const main = `<h1>${esc(cohort.title)} 매칭</h1>${cohortNav(tenant.slug, cohortId)}${
     issued.rows[0]?.n ? `<p role="status">결연증서 ${issued.rows[0].n}장이 발급되어 있습니다.</p>` : ""
   }${table(
@@ -690,7 +668,7 @@ async function matching(page: TenantPage, cohortId: string) {
     ]),
   )}<form method="post"><input type="hidden" name="csrf" value="${esc(csrf)}"/><input type="hidden" name="intent" value="run"/><button type="submit">다시 매칭</button></form><h2>팀 (${teams.length}) · 합계 ${(evaluation?.total ?? 0).toFixed(2)}</h2><ul class="team-cards">${teams
     .map(card)
-    .join("")}</ul>`;
+    .join("")}</ul><dialog class="edit-dialog"></dialog>${publish}`;
   return {
     title: cohort.title,
     main,
