@@ -240,12 +240,13 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   const desktop = desk.viewportSize();
   await desk.setViewportSize({ width: 390, height: 844 });
   await after.getByRole("button", { name: `${b.name} 이동·교체` }).click();
-  await expect(dialog).toBeVisible();
-  const box = await dialog.boundingBox();
+  const phoneDialog = desk.getByRole("dialog", { name: `${b.name} 이동 또는 교체` });
+  await expect(phoneDialog).toBeVisible();
+  const box = await phoneDialog.boundingBox();
   expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
   await expectCleanPage(desk, data);
-  await dialog.getByRole("button", { name: "닫기" }).click();
-  await expect(dialog).toBeHidden();
+  await phoneDialog.getByRole("button", { name: "닫기" }).click();
+  await expect(phoneDialog).toBeHidden();
   if (desktop) await desk.setViewportSize(desktop);
 
   // A forbidden pair inside a team breaks a rule at once, and publication waits until it is lifted; a pin
