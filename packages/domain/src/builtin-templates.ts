@@ -180,6 +180,70 @@ const reverse: TemplateDefinitionInput = {
     },
     { title: { ko: "활동 결과 보고", en: "Activity report" }, month: 7, dueDay: 20 },
   ],
+  // Regular communication training by an outside institute every month, and the ad-hoc program events.
+  calendar: [
+    {
+      kind: "training",
+      title: { ko: "소통 역량 강화 교육", en: "Communication training" },
+      description: {
+        ko: "외부 전문기관이 진행하는 정기 교육입니다.",
+        en: "Regular training run by an outside institute.",
+      },
+      place: "시청 대회의실",
+      month: 1,
+      on: { week: 2, weekday: 3 },
+      repeat: "monthly",
+      startTime: "14:00",
+      endTime: "16:00",
+      attendance: true,
+    },
+    {
+      kind: "event",
+      title: { ko: "간부회의 참석", en: "Joining the executive meeting" },
+      description: {
+        ko: "주니어 멘토가 시장 주재 간부회의에 함께합니다.",
+        en: "Junior mentors join the executive meeting chaired by the mayor.",
+      },
+      place: "시장실 회의실",
+      month: 2,
+      on: { week: 1, weekday: 1 },
+      startTime: "09:00",
+      endTime: "10:00",
+      audience: "mentors",
+      attendance: true,
+    },
+    {
+      kind: "event",
+      title: { ko: "직원 힐링 콘서트", en: "Staff healing concert" },
+      place: "강릉아트센터",
+      month: 4,
+      on: { week: 3, weekday: 4 },
+      startTime: "18:30",
+      endTime: "20:00",
+      attendance: true,
+    },
+    {
+      kind: "event",
+      title: { ko: "1박 2일 워크숍", en: "Two-day workshop" },
+      place: "경포 연수원",
+      month: 5,
+      on: { week: 4, weekday: 4 },
+      startTime: "10:00",
+      endTime: "16:00",
+      days: 2,
+      attendance: true,
+    },
+    {
+      kind: "event",
+      title: { ko: "일일 라디오 DJ", en: "Radio DJ for a day" },
+      place: "청사 1층 로비",
+      month: 6,
+      on: { week: 2, weekday: 5 },
+      startTime: "12:00",
+      endTime: "13:00",
+      attendance: true,
+    },
+  ],
   // Juniors strong where their manager is weak, sharing interests and a way of talking, from three
   // different departments, none from the manager's own.
   matching: {
@@ -327,6 +391,22 @@ const standard: TemplateDefinitionInput = {
     { title: { ko: "업무 노하우 나누기", en: "Share know-how on the job" }, month: 2, dueDay: 20 },
     { title: { ko: "민원 응대 사례 토론", en: "Discuss civil complaint cases" }, month: 3, dueDay: 20 },
     { title: { ko: "멘토링 활동 소감문", en: "Reflections on the mentoring" }, month: 6, dueDay: 20 },
+  ],
+  // A mentoring day (멘토링 데이) every month: the afternoon pairs keep free to meet.
+  calendar: [
+    {
+      kind: "mentoring_day",
+      title: { ko: "멘토링 데이", en: "Mentoring day" },
+      description: {
+        ko: "멘토와 멘티가 만나 업무와 적응을 이야기하는 날입니다.",
+        en: "An afternoon for mentors and mentees to meet about the work and settling in.",
+      },
+      month: 1,
+      on: { week: 3, weekday: 3 },
+      repeat: "monthly",
+      startTime: "16:00",
+      endTime: "18:00",
+    },
   ],
   // A mentor about five years ahead, wanting to talk about the same things and meet the same way; another
   // department is preferred (a fresh view), not required.

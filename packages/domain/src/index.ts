@@ -76,6 +76,20 @@ export {
   tenantRoles,
 } from "./permissions";
 export {
+  type AssignmentEntry,
+  activityMonths,
+  type CalendarAudience,
+  type CalendarEntry,
+  type CalendarItemKind,
+  calendarAudiences,
+  calendarEntrySchema,
+  calendarItemKinds,
+  type DayInMonth,
+  dayOfActivityMonth,
+  type PlannedCalendarItem,
+  planCohortCalendar,
+} from "./program-calendar";
+export {
   type ApplicationRole,
   applicationRoles,
   type MatchingCriterionKind,

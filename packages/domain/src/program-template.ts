@@ -8,6 +8,7 @@ import {
 } from "./cohort-schedule";
 import { eligibilityRuleSchema } from "./eligibility";
 import { localizedTextSchema } from "./localized-text";
+import { calendarEntrySchema } from "./program-calendar";
 import { teamShapeSchema } from "./team-shape";
 
 export const programKinds = ["standard", "reverse"] as const;
@@ -360,6 +361,8 @@ export const templateDefinitionSchema = z
       )
       .max(60)
       .default([]),
+    /** Trainings, events and mentoring days, in offsets from the start of activities (program-calendar.ts). */
+    calendar: z.array(calendarEntrySchema).max(60).default([]),
     /** Placeholders: {tenant} {program} {cohort} {mentors} {mentees} {date}. */
     certificate: z
       .object({
