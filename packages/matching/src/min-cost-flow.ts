@@ -367,10 +367,10 @@ export class MinCostFlow {
       }
       excess[from] = (excess[from] as number) - bottleneck;
       excess[to] = (excess[to] as number) + bottleneck;
-      for (const v of this.visited) {
-        pi1[v] = (pi1[v] as number) + (dist1[v] as number) - t1;
-        pi2[v] = (pi2[v] as number) + (dist2[v] as number) - t2;
-      }
+      const visited = this.visited;
+      // With every primary cost zero the primary potentials never change.
+      if (!this.scalar) for (const v of visited) pi1[v] = (pi1[v] as number) + (dist1[v] as number) - t1;
+      for (const v of visited) pi2[v] = (pi2[v] as number) + (dist2[v] as number) - t2;
     }
     return "optimal";
   }
@@ -557,26 +557,31 @@ class Heap {
   }
 }
 
-/** Binary min-heap of nodes keyed by one number; stale entries are skipped by the caller. */
+/**
+ * Binary min-heap of nodes keyed by one number; stale entries are skipped by the caller. Typed arrays,
+ * grown by doubling: the searches push and pop tens of millions of entries per solve.
+ */
 class ScalarHeap {
-  private nodes: number[] = [];
-  private keys: number[] = [];
+  private nodes = new Int32Array(1024);
+  private keys = new Float64Array(1024);
+  size = 0;
   lastKey = 0;
 
-  get size() {
-    return this.nodes.length;
-  }
-
   clear() {
-    this.nodes.length = 0;
-    this.keys.length = 0;
+    this.size = 0;
   }
 
   push(node: number, key: number) {
+    if (this.size === this.nodes.length) {
+      const nodes = new Int32Array(2 * this.size);
+      nodes.set(this.nodes);
+      this.nodes = nodes;
+      const keys = new Float64Array(2 * this.size);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
     const { nodes, keys } = this;
-    let i = nodes.length;
-    nodes.push(node);
-    keys.push(key);
+    let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const parentKey = keys[p] as number;
@@ -593,10 +598,10 @@ class ScalarHeap {
     const { nodes, keys } = this;
     const top = nodes[0] as number;
     this.lastKey = keys[0] as number;
-    const lastNode = nodes.pop() as number;
-    const lastKey = keys.pop() as number;
-    const n = nodes.length;
+    const n = --this.size;
     if (n > 0) {
+      const lastNode = nodes[n] as number;
+      const lastKey = keys[n] as number;
       let i = 0;
       for (;;) {
         let child = 2 * i + 1;
