@@ -516,16 +516,6 @@ export async function solveHubFlow(
     const spokeFlags = new Uint8Array(flow.nodeTotal);
     if (forced) for (const node of network.spokeNode) if (node !== -1) spokeFlags[node] = 1;
     let [l1, l2] = flow.lowerBound(forced ? spokeFlags : undefined);
-    const violations: { hub: number; spoke: number }[] = [];
-    const mark = new Int32Array(hubs).fill(-1);
-    // Layer nodes by hub and known attribute code, in an array: a map lookup per pair is too slow here.
-    const direct =
-      layerCodes && hubs * codeCount <= 20_000_000 ? new Int32Array(hubs * codeCount).fill(-1) : null;
-    if (direct)
-      for (const [key, node] of network.layerNode) {
-        const code = key % codeSpace;
-        if (code < codeCount) direct[code * hubs + Math.floor(key / codeSpace)] = node;
-      }
     const [pi1, pi2] = flow.potentials();
     // The full model has whole chains: the arcs a chain lacks still count in the bound when their reduced
     // cost is negative (it grows along the chain, so the first that is not ends the count).
@@ -542,58 +532,70 @@ export async function solveHubFlow(
         l2 += r2;
       }
     }
-    const hubTarget = Int32Array.from(network.hubNode);
+    // Spokes of one attribute code see the same node behind each hub (its layer node, or the hub), so the
+    // potentials of those nodes are read once per code into two rows, and the loop over every pair reads
+    // memory in order. A hub that is not open gets −∞.
+    const order = Int32Array.from({ length: spokes }, (_, s) => s);
+    const groupOf = (s: number) => (layerCodes ? codeOf(s) : 0);
+    if (layerCodes) order.sort((a, b) => groupOf(a) - groupOf(b) || a - b);
+    const target1 = new Float64Array(hubs);
+    const target2 = new Float64Array(hubs);
+    const fillTargets = (group: number) => {
+      for (let h = 0; h < hubs; h++) {
+        let target = network.hubNode[h] as number;
+        if (target === -1) {
+          target2[h] = Number.NEGATIVE_INFINITY;
+          continue;
+        }
+        if (layerCodes) target = network.layerNode.get(h * codeSpace + group) ?? target;
+        target1[h] = pi1[target] as number;
+        target2[h] = pi2[target] as number;
+      }
+    };
+    const found: ({ hub: number; spoke: number }[] | undefined)[] = new Array(spokes);
+    const mark = new Int32Array(hubs).fill(-1);
     const bypassValue = forced ? (pi2[network.bypass] as number) : 0;
-    for (let s = 0; s < spokes; s++) {
+    let group = -1;
+    for (let index = 0; index < spokes; index++) {
+      const s = order[index] as number;
       const node = network.spokeNode[s] as number;
       if (node === -1) continue;
+      if (groupOf(s) !== group) {
+        group = groupOf(s);
+        fillTargets(group);
+      }
       for (const h of candidates[s] as Set<number>) mark[h] = s;
       const p1 = pi1[node] as number;
       const p2 = pi2[node] as number;
       const worst = new TopK(3);
-      const code = layerCodes ? (layerCodes[s] as number) : -1;
-      // Rows read in order (the spoke's cached scores, its attribute's layer nodes): this loop runs over
-      // every pair each round.
-      const layerRow = direct && code >= 0 ? code * hubs : -1;
-      const scoreRow = cache ? s * hubs : -1;
+      const row = s * hubs;
       let best = bypassValue;
       for (let h = 0; h < hubs; h++) {
-        let target = hubTarget[h] as number;
-        if (target === -1) continue;
-        const units = cache
-          ? (cache[scoreRow + h] as number)
-          : view.allowed(h, s)
-            ? view.pairUnits(h, s)
-            : -1;
+        const units = cache ? (cache[row + h] as number) : view.allowed(h, s) ? view.pairUnits(h, s) : -1;
         if (units < 0) continue;
-        if (layerCodes) {
-          const layer =
-            layerRow >= 0
-              ? ((direct as Int32Array)[layerRow + h] as number)
-              : (network.layerNode.get(h * codeSpace + codeOf(s)) ?? -1);
-          if (layer !== -1) target = layer;
-        }
-        const value = (pi2[target] as number) + units;
+        const value = (target2[h] as number) + units;
+        if (value === Number.NEGATIVE_INFINITY) continue;
         if (forced && value > best) best = value;
+        const r1 = p1 - (target1[h] as number);
+        // Not a violation: the arc's reduced cost is not negative.
+        if (r1 > 0 || (r1 === 0 && value <= p2)) continue;
         if (mark[h] === s) continue;
-        const r1 = p1 - (pi1[target] as number);
-        if (r1 > 0) continue;
         const r2 = p2 - value;
-        if (r1 < 0 || r2 < 0) {
-          if (!forced) {
-            l1 += r1;
-            l2 += r2;
-          }
-          worst.offer(h, r1 < 0 ? Number.POSITIVE_INFINITY : -r2);
+        if (!forced) {
+          l1 += r1;
+          l2 += r2;
         }
+        worst.offer(h, r1 < 0 ? Number.POSITIVE_INFINITY : -r2);
       }
       if (forced) l2 -= best;
-      for (let i = 0; i < worst.count; i++) violations.push({ hub: worst.ids[i] as number, spoke: s });
-      if ((s & 255) === 255) {
+      if (worst.count > 0)
+        found[s] = Array.from(worst.ids.subarray(0, worst.count), (hub) => ({ hub, spoke: s }));
+      if ((index & 255) === 255) {
         await control.breathe();
         if (control.shouldStop()) return null;
       }
     }
+    const violations = found.flatMap((list) => list ?? []);
     return { bound: [l1, l2] as [number, number], violations };
   }
 
