@@ -1,6 +1,6 @@
 import { type Prisma, PrismaClient } from "./generated/prisma/client";
 import { createPgAdapter } from "./pg-adapter";
-import { inTenantTransaction, type TenantSql } from "./tenant-sql";
+import { inTenantTransaction, type TenantSql, type TenantSqlOptions } from "./tenant-sql";
 
 /** A transaction in which row-level security shows one tenant's rows and accepts only that tenant's. */
 export type TenantDb = Prisma.TransactionClient;
@@ -54,7 +54,7 @@ export interface Database {
   withTenantSql<T>(
     tenantId: string,
     work: (sql: TenantSql) => Promise<T>,
-    options?: Pick<TransactionOptions, "timeout">,
+    options?: TenantSqlOptions,
   ): Promise<T>;
   /**
    * Runs `work` in a transaction where `app.user_id` is `userId`: the only tenant rows visible are that
@@ -113,7 +113,7 @@ export function createDatabase(
     },
     async withTenantSql(tenantId, work, options = {}) {
       if (typeof tenantId !== "string" || !UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
-      return inTenantTransaction(pool, tenantId, work, options.timeout ?? 30_000);
+      return inTenantTransaction(pool, tenantId, work, { timeout: 30_000, ...options });
     },
     async withUser(userId, work) {
       if (typeof userId !== "string" || !UUID.test(userId)) throw new InvalidTenantIdError(userId);

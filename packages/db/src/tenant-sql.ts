@@ -8,25 +8,37 @@ export interface TenantSql {
   ): Promise<{ rows: Row[]; rowCount: number }>;
 }
 
+export interface TenantSqlOptions {
+  /** Milliseconds each statement may run. */
+  timeout?: number;
+  /**
+   * false: the commit does not wait for its flush to disk (a crash may lose it). For work that is done
+   * again after a crash, whose later commit (which waits) makes it durable.
+   */
+  synchronousCommit?: boolean;
+}
+
 /**
  * Runs `work` in a transaction on a connection of `pool` whose `app.tenant_id` is `tenantId`, as
- * withTenant does through Prisma. Each statement may run `timeoutMs` at most. A connection whose
- * ROLLBACK failed is dropped from the pool rather than handed to the next user.
+ * withTenant does through Prisma. A connection whose ROLLBACK failed is dropped from the pool rather than
+ * handed to the next user.
  */
 export async function inTenantTransaction<T>(
   pool: pg.Pool,
   tenantId: string,
   work: (sql: TenantSql) => Promise<T>,
-  timeoutMs: number,
+  { timeout = 30_000, synchronousCommit = true }: TenantSqlOptions = {},
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
-    // `true`: local to this transaction, so the pooled connection never carries them to the next user.
+    // One round trip (several statements take no parameters, hence the literals); `true`: local to this
+    // transaction, so the pooled connection never carries them to the next user.
     await client.query(
-      "select set_config('app.tenant_id', $1, true), set_config('statement_timeout', $2, true)",
-      [tenantId, String(timeoutMs)],
+      `BEGIN; SELECT set_config('app.tenant_id', ${client.escapeLiteral(tenantId)}, true),
+        set_config('statement_timeout', '${Math.max(0, Math.floor(timeout))}', true)${
+          synchronousCommit ? "" : ", set_config('synchronous_commit', 'off', true)"
+        }`,
     );
     const result = await work({
       async query<Row>(text: string, values?: unknown[]) {

@@ -79,6 +79,25 @@ describe("withTenantSql, a tenant transaction on a plain connection", () => {
     expect(changed).toBe((await staffOf(yongin))[0]?.count);
   });
 
+  it("may commit without waiting for the disk, for that transaction alone", async () => {
+    const setting = (options?: { synchronousCommit?: boolean; timeout?: number }) =>
+      database.db.withTenantSql(
+        yongin,
+        async (sql) =>
+          (
+            await sql.query<{ sync: string; timeout: string }>(
+              "select current_setting('synchronous_commit') as sync, current_setting('statement_timeout') as timeout",
+            )
+          ).rows[0],
+        options,
+      );
+    expect(await setting({ synchronousCommit: false, timeout: 5_000 })).toEqual({
+      sync: "off",
+      timeout: "5s",
+    });
+    expect(await setting()).toEqual({ sync: "on", timeout: "30s" });
+  });
+
   it("refuses anything but a tenant id", async () => {
     await expect(database.db.withTenantSql("not-a-uuid", async () => 1)).rejects.toThrow(
       InvalidTenantIdError,

@@ -73,10 +73,7 @@ export async function applyImport(
       const departmentsCreated = current.createMissingDepartments
         ? await createMissingDepartments(tx, { tenantId, importId })
         : 0;
-      const departmentIds = await departmentIdsOfRows(tx, { tenantId, importId });
-      const total = await tx.directoryImportRow.count({
-        where: { tenantId, importId, action: { not: "invalid" } },
-      });
+      const { departmentIds, total } = await departmentIdsOfRows(tx, { tenantId, importId });
 
       const applied: AppliedCounts = {
         created: 0,
@@ -167,17 +164,15 @@ async function createMissingDepartments(tx: TenantDb, { tenantId, importId }: Im
 
 /**
  * Every valid row's department text → its department id, as a JSON object, matched as validation does
- * (code, then exact name). Throws, naming the first row, when a text matches none: applying never guesses.
+ * (code, then exact name), and how many valid rows there are: one pass over the rows. Throws, naming the
+ * first row, when a text matches none (applying never guesses) or a valid row has no entry.
  */
-async function departmentIdsOfRows(tx: TenantDb, { tenantId, importId }: ImportRef): Promise<string> {
-  const [withoutEntry] = await tx.$queryRaw<{ rowNumber: number | null }[]>`
-    select min(row_number) as "rowNumber" from directory_import_rows
-    where tenant_id = ${tenantId}::uuid and import_id = ${importId}::uuid and action <> 'invalid'
-      and data->'entry' is null`;
-  if (withoutEntry?.rowNumber != null)
-    throw new Error(`row ${withoutEntry.rowNumber} of import ${importId} has no entry`);
-  const texts = await tx.$queryRaw<{ department: string; rowNumber: number }[]>`
-    select data->'entry'->>'department' as department, min(row_number) as "rowNumber"
+async function departmentIdsOfRows(
+  tx: TenantDb,
+  { tenantId, importId }: ImportRef,
+): Promise<{ departmentIds: string; total: number }> {
+  const texts = await tx.$queryRaw<{ department: string | null; rowNumber: number; rows: number }[]>`
+    select data->'entry'->>'department' as department, min(row_number) as "rowNumber", count(*)::int as rows
     from directory_import_rows
     where tenant_id = ${tenantId}::uuid and import_id = ${importId}::uuid and action <> 'invalid'
     group by 1 order by 2`;
@@ -185,13 +180,17 @@ async function departmentIdsOfRows(tx: TenantDb, { tenantId, importId }: ImportR
     await tx.department.findMany({ where: { tenantId }, select: { id: true, code: true, name: true } }),
   );
   const ids = texts.map(({ department, rowNumber }) => {
+    if (department === null) throw new Error(`row ${rowNumber} of import ${importId} has no entry`);
     const match = index.match(department);
     if (match.kind !== "found")
       throw new Error(`row ${rowNumber}: department "${department}" does not exist`);
     return [department, match.id] as const;
   });
-  // fromEntries defines each key as its own property, so even a text "__proto__" is kept.
-  return JSON.stringify(Object.fromEntries(ids));
+  return {
+    // fromEntries defines each key as its own property, so even a text "__proto__" is kept.
+    departmentIds: JSON.stringify(Object.fromEntries(ids)),
+    total: texts.reduce((sum, { rows }) => sum + rows, 0),
+  };
 }
 
 /**

@@ -187,35 +187,42 @@ export async function validateImport(
     reported = percent;
     // On a plain connection: the batch as one JSON parameter, which Prisma's query compiler would copy
     // several times (most of validation's CPU and garbage went there).
-    await db.withTenantSql(tenantId, async (sql) => {
-      // A batch lost in a crash is written again (validation starts over), and the final commit makes
-      // every earlier one durable: no batch waits for its own flush to disk.
-      await sql.query("select set_config('synchronous_commit', 'off', true)");
-      const numbers = rows.flatMap((row) => (row.data.entry ? [row.data.entry.employeeNumber] : []));
-      const current = await currentStaffByNumber(sql, tenantId, numbers);
-      const values = rows.map(({ rowNumber, data, problems }) => {
-        let action: keyof ImportCounts = "invalid";
-        if (data.entry) {
-          const plan = planRow(data.entry, data.departmentId ?? null, current.get(data.entry.employeeNumber));
-          action = plan.action;
-          if (plan.action === "changed") data.fields = plan.fields;
-        }
-        counts[action] += 1;
-        return { row_number: rowNumber, action, data, errors: problems };
-      });
-      await sql.query(
-        `insert into directory_import_rows (tenant_id, import_id, row_number, action, data, errors)
+    await db.withTenantSql(
+      tenantId,
+      async (sql) => {
+        const numbers = rows.flatMap((row) => (row.data.entry ? [row.data.entry.employeeNumber] : []));
+        const current = await currentStaffByNumber(sql, tenantId, numbers);
+        const values = rows.map(({ rowNumber, data, problems }) => {
+          let action: keyof ImportCounts = "invalid";
+          if (data.entry) {
+            const plan = planRow(
+              data.entry,
+              data.departmentId ?? null,
+              current.get(data.entry.employeeNumber),
+            );
+            action = plan.action;
+            if (plan.action === "changed") data.fields = plan.fields;
+          }
+          counts[action] += 1;
+          return { row_number: rowNumber, action, data, errors: problems };
+        });
+        await sql.query(
+          `insert into directory_import_rows (tenant_id, import_id, row_number, action, data, errors)
         select $1::uuid, $2::uuid, r.row_number, r.action, r.data, r.errors
         from jsonb_to_recordset(convert_from($3::bytea, 'UTF8')::jsonb)
           as r(row_number int, action text, data jsonb, errors jsonb)`,
-        [tenantId, importId, jsonBytes(values)],
-      );
-      if (progressed)
-        await sql.query(
-          "update directory_imports set progress = $3, updated_at = now() where tenant_id = $1::uuid and id = $2::uuid",
-          [tenantId, importId, percent],
+          [tenantId, importId, jsonBytes(values)],
         );
-    });
+        if (progressed)
+          await sql.query(
+            "update directory_imports set progress = $3, updated_at = now() where tenant_id = $1::uuid and id = $2::uuid",
+            [tenantId, importId, percent],
+          );
+      },
+      // A batch lost in a crash is written again (validation starts over), and the final commit makes
+      // every earlier one durable: no batch waits for its own flush to disk.
+      { synchronousCommit: false },
+    );
     if (progressed) await onProgress?.(percent);
   };
 
