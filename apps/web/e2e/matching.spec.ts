@@ -222,8 +222,14 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   await expect(moved).toBeFocused();
   await expectCleanPage(desk, data);
 
-  // A move to another team breaks the team shape at once; moving back mends it.
+  // A move without a team is answered in the dialog, beside the choice; then a move to another team
+  // breaks the team shape at once, and moving back mends it.
   await moved.click();
+  await dialog.getByRole("button", { name: `${a.name} 이동` }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("옮길 팀이나 맞바꿀 사람을 고르세요.");
+  await expect(dialog.getByLabel(`${a.name}: 옮길 팀`)).toHaveAccessibleDescription(
+    /옮길 팀이나 맞바꿀 사람을 고르세요\.$/,
+  );
   await dialog.getByLabel(`${a.name}: 옮길 팀`).selectOption({ label: `${first.number}팀` });
   await dialog.getByRole("button", { name: `${a.name} 이동` }).click();
   await expect(dialog).toBeHidden();

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MemberView, TeamCard } from "../presenters/cohort-matching.server";
 import { CsrfInput } from "./csrf-input";
@@ -8,6 +8,45 @@ import { CsrfInput } from "./csrf-input";
 export interface EditTarget {
   person: MemberView;
   team: number;
+}
+
+/** Opens the dialog for a person, and knows each person's button, to give focus back to when it closes. */
+export interface EditOpeners {
+  open: (target: EditTarget) => void;
+  /** The ref of a person's button. */
+  button: (applicationId: string) => (element: HTMLButtonElement | null) => void;
+}
+
+/**
+ * Whom the dialog edits (null while closed), how to close it, and the openers for the people's buttons.
+ * When it closes, focus goes back to the edited person's button; after a move that button is in another
+ * team's card, and the one on the page now is taken.
+ */
+export function useMemberEdit() {
+  const [editing, setEditing] = useState<EditTarget | null>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>()).current;
+  const openers = useMemo(
+    (): EditOpeners => ({
+      open: setEditing,
+      button: (applicationId) => (element) => {
+        if (element) buttons.set(applicationId, element);
+        else buttons.delete(applicationId);
+      },
+    }),
+    [buttons],
+  );
+  const lastEdited = useRef<string | null>(null);
+  useEffect(() => {
+    if (editing) {
+      lastEdited.current = editing.person.applicationId;
+      return;
+    }
+    const id = lastEdited.current;
+    lastEdited.current = null;
+    if (id) buttons.get(id)?.focus();
+  }, [editing, buttons]);
+  const close = useCallback(() => setEditing(null), []);
+  return { editing, close, openers };
 }
 
 /**
@@ -138,7 +177,7 @@ function EditChoices({
         </p>
       ) : null}
 
-      <Form method="post" action={action} className="edit-dialog__form">
+      <Form method="post" action={action} className="edit-dialog__form" preventScrollReset>
         <CsrfInput />
         <input type="hidden" name="runId" value={runId} />
         <input type="hidden" name="applicationId" value={person.applicationId} />
@@ -160,7 +199,7 @@ function EditChoices({
         </button>
       </Form>
 
-      <Form method="post" action={action} className="edit-dialog__form">
+      <Form method="post" action={action} className="edit-dialog__form" preventScrollReset>
         <CsrfInput />
         <input type="hidden" name="runId" value={runId} />
         <input type="hidden" name="applicationId" value={person.applicationId} />

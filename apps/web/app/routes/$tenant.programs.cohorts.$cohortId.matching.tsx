@@ -18,13 +18,13 @@ import {
   useRouteLoaderData,
   useSubmit,
 } from "@remix-run/react";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
-import { type EditTarget, MemberEditDialog } from "../components/member-edit-dialog";
+import { type EditOpeners, MemberEditDialog, useMemberEdit } from "../components/member-edit-dialog";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import {
   type MemberView,
@@ -410,12 +410,6 @@ function WhyTeam({ team }: { team: TeamCard }) {
   );
 }
 
-/** Who opens the move-or-swap dialog for whom, and each person's button, to give focus back to. */
-interface EditOpeners {
-  open: (target: EditTarget) => void;
-  buttons: Map<string, HTMLButtonElement>;
-}
-
 const pairKey = (mentor: MemberView, mentee: MemberView) => `${mentor.applicationId}:${mentee.applicationId}`;
 
 /** The run's pinned and forbidden pairs, by pairKey. */
@@ -471,10 +465,7 @@ function TeamArticle({
                   type="button"
                   className="member-edit"
                   aria-haspopup="dialog"
-                  ref={(button) => {
-                    if (button) edit.buttons.set(person.applicationId, button);
-                    else edit.buttons.delete(person.applicationId);
-                  }}
+                  ref={edit.button(person.applicationId)}
                   onClick={() => edit.open({ person, team: team.number })}
                 >
                   {t("matching.edit.summary", { name: person.name })}
@@ -742,27 +733,13 @@ export default function CohortMatching() {
     [run?.pinned, run?.forbidden],
   );
   // The one move-or-swap dialog: whom it edits, and whose button gets focus back when it closes.
-  const [editing, setEditing] = useState<EditTarget | null>(null);
-  const edit = useRef<EditOpeners>({ buttons: new Map(), open: setEditing }).current;
-  const closeEdit = useCallback(() => setEditing(null), []);
-  const lastEdited = useRef<string | null>(null);
-  useEffect(() => {
-    if (editing) {
-      lastEdited.current = editing.person.applicationId;
-      return;
-    }
-    // Closed (Escape, its close button, or the edit done): after a move the person's button is in another
-    // team's card, and the map holds the one on the page now.
-    const id = lastEdited.current;
-    lastEdited.current = null;
-    if (id) edit.buttons.get(id)?.focus();
-  }, [editing, edit]);
+  const { editing, close: closeEdit, openers: edit } = useMemberEdit();
   // A move or swap done: the dialog closes once the teams are loaded again (the answer comes first, and
   // the person's button moves to their new card only then), and the result is read out beside the teams.
   const idle = navigation.state === "idle";
   useEffect(() => {
-    if (idle && result && !isRefusal(result) && result.intent === "edit") setEditing(null);
-  }, [idle, result]);
+    if (idle && result && !isRefusal(result) && result.intent === "edit") closeEdit();
+  }, [idle, result, closeEdit]);
 
   return (
     <>
