@@ -53,7 +53,7 @@ export function useMemberEdit() {
  * One dialog for every person's move or swap. The page lists each team and person once; the choices (other
  * teams, people of the same role elsewhere) are drawn here for the one person being edited, so the page
  * grows with the cohort and not with its square. A native modal <dialog>: the browser keeps focus inside
- * it and closes it on Escape; focus then goes back to the button that opened it (the caller's `onClose`).
+ * it and closes it on Escape; `onClose` then hands focus back (useMemberEdit).
  */
 export function MemberEditDialog({
   target,
@@ -96,12 +96,7 @@ export function MemberEditDialog({
   }, [target]);
 
   return (
-    <dialog
-      ref={ref}
-      className="edit-dialog"
-      aria-labelledby={target ? "edit-dialog-title" : undefined}
-      data-testid="edit-dialog"
-    >
+    <dialog ref={ref} className="edit-dialog" aria-labelledby={target ? "edit-dialog-title" : undefined}>
       {target ? (
         <EditChoices
           key={target.person.applicationId}
