@@ -13,7 +13,9 @@
 //   BENCH_CONNECTIONS  connection levels (default 1,10,50)
 //   BENCH_SECONDS      seconds per round (default 5); BENCH_WARMUP_SECONDS (default 2); BENCH_PAIRS (default 2)
 //   BENCH_WEB_DIR      the apps/web folder whose build to serve (default: this one), e.g. a git worktree of
-//                      an older commit, to measure before and after a change against the same baseline
+//                      an older commit, to measure before and after a change against the same baseline. The
+//                      data is still made by this tree's seed and use cases: the build served must read what
+//                      they write (a build older than a change to the stored template definitions answers 500)
 //   BENCH_SKIP_BUILD   1: serve the build already there instead of building first
 //   BENCH_LOG_LEVEL    the web's LOG_LEVEL (default info, as production)
 // No Accept-Encoding is sent: both answer uncompressed, so gzip's CPU stays out of the comparison.
