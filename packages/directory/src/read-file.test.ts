@@ -62,6 +62,25 @@ describe("readDirectoryFile", () => {
     expect(file.bytesRead()).toBe(cp949Csv(rows).length);
   });
 
+  it("decodes a CP949 file read in large chunks a piece at a time, characters cut between pieces intact", async () => {
+    const people = Array.from({ length: 3_000 }, (_, i) => [
+      `E${i}`,
+      `${"김이박최정"[i % 5]}${"민준서연도윤"[i % 6]}${"가나다라"[i % 4]}`,
+      "인사과",
+      "8급",
+      "주무관",
+      "2020-03-02",
+      "",
+      "",
+      "",
+    ]);
+    const bytes = cp949Csv(people);
+    expect(bytes.length).toBeGreaterThan(100_000);
+    const file = await readDirectoryFile(inChunks(bytes, 65_536), "직원명부.csv");
+    const records = await collect(file.records);
+    expect(records.map((record) => record.cells.name)).toEqual(people.map((person) => person[1]));
+  });
+
   it("reads a UTF-8 CSV with a byte-order mark, leaving blank cells out", async () => {
     const file = await readDirectoryFile(bomUtf8Csv(rows), "directory.csv");
     expect(file.encoding).toBe("utf-8");

@@ -119,11 +119,21 @@ async function peek(source: AsyncIterator<Uint8Array>, size: number) {
   return { head, all: all() };
 }
 
+/**
+ * Bytes decoded at a time (a file stream reads 64 KiB). The text lives while the parser works through its
+ * rows; a smaller piece is gone before the young generation is collected twice, rather than promoted to
+ * the old one with the rows of its batch.
+ */
+const DECODED_BYTES = 16 * 1024;
+
 async function* decode(chunks: AsyncIterable<Uint8Array>, encoding: TextEncoding): AsyncGenerator<string> {
   const decoder = iconv.getDecoder(encoding === "utf-8" ? "utf8" : "cp949");
   for await (const chunk of chunks) {
-    const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
-    if (text) yield text;
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    for (let offset = 0; offset < bytes.length; offset += DECODED_BYTES) {
+      const text = decoder.write(bytes.subarray(offset, offset + DECODED_BYTES));
+      if (text) yield text;
+    }
   }
   const rest = decoder.end();
   if (rest) yield rest;
