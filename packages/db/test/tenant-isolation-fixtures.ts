@@ -107,7 +107,14 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
     data: { tenantId, ceremonyId: ceremony.id, applicationId: application.id, present: true },
   });
   await tx.calendarItem.create({
-    data: { tenantId, cohortId: cohort.id, kind: "assignment", title: "3월 과제", dueAt: day, teamId: team.id },
+    data: {
+      tenantId,
+      cohortId: cohort.id,
+      kind: "assignment",
+      title: "3월 과제",
+      dueAt: day,
+      teamId: team.id,
+    },
   });
   const batch = await tx.certificateBatch.create({
     data: { tenantId, cohortId: cohort.id, signerName: "홍길동", signerTitle: "부시장" },

@@ -1,7 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** The coordinator's pages of one cohort: overview and timeline, applicants, surveys, matching, ceremony and certificates. */
+/** The coordinator's pages of one cohort: overview and timeline, applicants, surveys, matching, ceremony and certificates, the program calendar. */
 export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohortId: string }) {
   const { t } = useTranslation();
   const base = `/${tenantSlug}/programs/cohorts/${cohortId}`;
@@ -11,6 +11,7 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: `${base}/surveys`, label: "programs.cohortNav.surveys", end: false },
     { to: `${base}/matching`, label: "programs.cohortNav.matching", end: false },
     { to: `${base}/certificates`, label: "programs.cohortNav.certificates", end: false },
+    { to: `${base}/calendar`, label: "programs.cohortNav.calendar", end: false },
   ] as const;
   return (
     <nav aria-label={t("programs.cohortNav.label")} className="subnav">

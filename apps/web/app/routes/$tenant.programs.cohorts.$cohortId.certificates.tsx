@@ -24,7 +24,7 @@ import { FormErrors, InputField, TextareaField } from "../components/form-fields
 import { useRefreshWhile } from "../components/use-refresh-while";
 import type { CertificateBatchPage } from "../presenters/certificate-batch.server";
 import { presentCohortCertificates } from "../presenters/cohort-certificates.server";
-import { isRefusal, type Refusal } from "../services/refusal";
+import { besideFields, isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
 
@@ -156,18 +156,6 @@ type Result = ReturnType<typeof useActionData<typeof action>>;
 function answered(result: Result): string | undefined {
   if (!result) return undefined;
   return isRefusal(result) ? result.refused : result.intent;
-}
-
-/**
- * A refusal as one form shows it: when it names fields of the form, its messages stand beside them only,
- * and what the reply says of the form as a whole (the same message, or "check what you entered") is not
- * said again above it.
- */
-function besideFields(refusal: Refusal, fields: readonly string[]): SubmissionResult<string[]> {
-  const errors = refusal.error ?? {};
-  if (!fields.some((name) => errors[name]?.length)) return refusal;
-  const { "": _formErrors, ...byField } = errors;
-  return { ...refusal, error: byField };
 }
 
 /** What the last action said to one part of the page, a success or a refusal's message. */

@@ -46,6 +46,11 @@ export function formatDateTime(
   return format(date, "datetime", locale, { ...style, ...hourCycle, timeZone });
 }
 
+/** "2025년 3월", "March 2025": the month a moment falls in, in `timeZone`. */
+export function formatMonth(date: Date, locale: string, timeZone: string): string {
+  return format(date, "datetime", locale, { year: "numeric", month: "long", timeZone });
+}
+
 /** "14:05": a time of day, two-digit 24-hour clock in every language (also what a time input holds). */
 export function formatClock(date: Date, locale: string, timeZone: string): string {
   return format(date, "datetime", locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });

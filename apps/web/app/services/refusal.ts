@@ -18,3 +18,15 @@ export type Refusal<Extra = object> = SubmissionResult<string[]> & {
 export function isRefusal(value: unknown): value is Refusal {
   return typeof value === "object" && value !== null && (value as { status?: unknown }).status === "error";
 }
+
+/**
+ * A refusal as one form shows it: when it names fields of the form, its messages stand beside them only,
+ * and what the reply says of the form as a whole (the same message, or "check what you entered") is not
+ * said again above it.
+ */
+export function besideFields(refusal: Refusal, fields: readonly string[]): SubmissionResult<string[]> {
+  const errors = refusal.error ?? {};
+  if (!fields.some((name) => errors[name]?.length)) return refusal;
+  const { "": _formErrors, ...byField } = errors;
+  return { ...refusal, error: byField };
+}

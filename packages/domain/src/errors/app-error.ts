@@ -3,6 +3,7 @@ import type { TransitionProblem } from "../cohort-lifecycle";
 import { authErrors } from "./auth";
 import { billingErrors } from "./billing";
 import { brandingErrors } from "./branding";
+import { calendarErrors } from "./calendar";
 import { certificateErrors } from "./certificate";
 import { cohortErrors } from "./cohort";
 import { directoryErrors } from "./directory";
@@ -28,6 +29,7 @@ export const appErrors = {
   ...surveyErrors,
   ...matchingErrors,
   ...certificateErrors,
+  ...calendarErrors,
   ...memberErrors,
   ...directoryErrors,
   ...onboardingErrors,

@@ -10,6 +10,7 @@ export const enPrograms: Translation<typeof koPrograms> = {
     matching: "Matching",
     certificates: "Ceremony and certificates",
     surveys: "Survey completion",
+    calendar: "Program calendar",
   },
   error: {
     cohortNotFound: "The cohort was not found.",

@@ -1,4 +1,5 @@
 import { enBilling } from "./en-billing";
+import { enCalendar } from "./en-calendar";
 import { enCertificates } from "./en-certificates";
 import { enDirectory } from "./en-directory";
 import { enMatching } from "./en-matching";
@@ -356,6 +357,12 @@ export const en: Translation<CommonMessages> = {
       update: "Ceremony changed",
       attendance: "Ceremony attendance recorded",
     },
+    calendar: { plan: "Template calendar loaded" },
+    calendar_item: {
+      create: "Calendar item added",
+      update: "Calendar item changed",
+      delete: "Calendar item removed",
+    },
     certificate_batch: {
       prepare: "Certificates prepared",
       refresh: "Certificates prepared again",
@@ -509,6 +516,7 @@ export const en: Translation<CommonMessages> = {
     survey_round: "Survey",
     ceremony: "Ceremony",
     ceremony_attendance: "Ceremony attendance",
+    calendar_item: "Program calendar item",
     certificate_batch: "Certificate batch",
     certificate: "Certificate",
     matching_run: "Matching run",
@@ -533,6 +541,7 @@ export const en: Translation<CommonMessages> = {
   surveys: enSurveys,
   matching: enMatching,
   certificates: enCertificates,
+  calendar: enCalendar,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

@@ -8,6 +8,7 @@ export const koPrograms = {
     matching: "매칭",
     certificates: "결연식과 결연증서",
     surveys: "설문 응답 현황",
+    calendar: "프로그램 일정",
   },
   error: {
     cohortNotFound: "기수를 찾을 수 없습니다.",

@@ -1,4 +1,5 @@
 import { koBilling } from "./ko-billing";
+import { koCalendar } from "./ko-calendar";
 import { koCertificates } from "./ko-certificates";
 import { koDirectory } from "./ko-directory";
 import { koMatching } from "./ko-matching";
@@ -348,6 +349,8 @@ export const ko = {
     sso_identity: { link: "통합 로그인 계정 연결" },
     survey_round: { close: "설문 마감", remind: "설문 알림 발송" },
     ceremony: { create: "결연식 등록", update: "결연식 변경", attendance: "결연식 출석 기록" },
+    calendar: { plan: "템플릿 일정 불러오기" },
+    calendar_item: { create: "일정 추가", update: "일정 수정", delete: "일정 삭제" },
     certificate_batch: {
       prepare: "결연증서 준비",
       refresh: "결연증서 다시 준비",
@@ -501,6 +504,7 @@ export const ko = {
     survey_round: "설문",
     ceremony: "결연식",
     ceremony_attendance: "결연식 출석",
+    calendar_item: "프로그램 일정 항목",
     certificate_batch: "결연증서 묶음",
     certificate: "결연증서",
     matching_run: "매칭 실행",
@@ -525,6 +529,7 @@ export const ko = {
   surveys: koSurveys,
   matching: koMatching,
   certificates: koCertificates,
+  calendar: koCalendar,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",

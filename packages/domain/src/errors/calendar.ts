@@ -1,0 +1,15 @@
+import type { ErrorTable } from "./error-table";
+
+/** A cohort's program calendar: its items and their moments. */
+export const calendarErrors = {
+  "calendar.item_not_found": { status: 404, message: "calendar.error.itemNotFound" },
+  "calendar.title_required": { status: 400, message: "calendar.error.titleRequired" },
+  "calendar.title_too_long": { status: 400, message: "calendar.error.titleTooLong" },
+  "calendar.place_too_long": { status: 400, message: "calendar.error.placeTooLong" },
+  "calendar.description_too_long": { status: 400, message: "calendar.error.descriptionTooLong" },
+  "calendar.start_invalid": { status: 400, message: "calendar.error.startInvalid" },
+  "calendar.end_invalid": { status: 400, message: "calendar.error.endInvalid" },
+  "calendar.due_invalid": { status: 400, message: "calendar.error.dueInvalid" },
+  "calendar.ends_before_start": { status: 400, message: "calendar.error.endsBeforeStart" },
+  "calendar.team_not_found": { status: 400, message: "calendar.error.teamNotFound" },
+} as const satisfies ErrorTable;

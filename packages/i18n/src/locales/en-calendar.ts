@@ -1,0 +1,85 @@
+import type { koCalendar } from "./ko-calendar";
+import type { Translation } from "./translation";
+
+/** English messages of a cohort's program calendar. */
+export const enCalendar: Translation<typeof koCalendar> = {
+  title: "Program calendar",
+  intro:
+    "Trainings, events, mentoring days and monthly assignments in one place. Times are in the organisation's time zone; participants' pages and reminders use this calendar.",
+  empty: "No items yet. Load the template's calendar, or add items below.",
+  caption: "Calendar of {{month}}",
+  planned_one: "Added {{count}} item from the template's calendar.",
+  planned_other: "Added {{count}} items from the template's calendar.",
+  plannedNothing: "Nothing more to add from the template: its items are all here.",
+  added: "Item added.",
+  changed: "Item changed.",
+  removed: "Item removed.",
+  edit: "Edit",
+  remove: "Remove",
+  save: "Save",
+  cancel: "Cancel",
+  attendanceTaken: "Taken",
+  plan: {
+    title: "Template calendar",
+    first:
+      "Puts the template's trainings, events, mentoring days and assignments into this cohort's activity period.",
+    again:
+      "Puts back only what is missing from the template. Items already here, and your changes to them, stay as they are.",
+    action: "Load the template's calendar",
+    againAction: "Load missing template items again",
+  },
+  kind: {
+    assignment: "Assignment",
+    training: "Training",
+    event: "Event",
+    mentoring_day: "Mentoring day",
+  },
+  audience: {
+    all: "Everyone",
+    mentors: "Mentors",
+    mentees: "Mentees",
+    team: "Team {{number}}",
+  },
+  column: {
+    kind: "Kind",
+    title: "Title",
+    when: "When",
+    place: "Place",
+    audience: "For",
+    attendance: "Attendance",
+    actions: "Manage",
+  },
+  field: {
+    kind: "Kind",
+    title: "Title",
+    description: "Description",
+    place: "Place",
+    startsAt: "Starts",
+    endsAt: "Ends",
+    dueAt: "Due",
+    audience: "For",
+    attendance: "Take attendance",
+  },
+  assignment: {
+    addTitle: "Add an assignment",
+    editTitle: "Edit the assignment",
+    add: "Add assignment",
+  },
+  event: {
+    addTitle: "Add a training or event",
+    editTitle: "Edit the training or event",
+    add: "Add item",
+  },
+  error: {
+    itemNotFound: "That item could not be found. It may have been removed already.",
+    titleRequired: "Enter a title.",
+    titleTooLong: "A title can be at most {{max}} characters.",
+    placeTooLong: "A place can be at most {{max}} characters.",
+    descriptionTooLong: "A description can be at most {{max}} characters.",
+    startInvalid: "Enter the start date and time.",
+    endInvalid: "Enter the end date and time.",
+    dueInvalid: "Enter the due date and time.",
+    endsBeforeStart: "The end cannot be before the start.",
+    teamNotFound: "Choose one of this cohort's teams.",
+  },
+};

@@ -1,0 +1,27 @@
+import { recordAudit, type TenantDb } from "@mentoring/db";
+import { AppError } from "@mentoring/domain";
+import { json } from "../records/certificate-content";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Takes an item off the cohort's calendar. Audited with what it was. */
+export async function removeCalendarItem(
+  tx: TenantDb,
+  input: { tenantId: string; cohortId: string; itemId: string; actorUserId: string; requestId?: string },
+): Promise<void> {
+  const { tenantId, cohortId, itemId, actorUserId, requestId } = input;
+  const item = UUID.test(itemId)
+    ? await tx.calendarItem.findFirst({ where: { tenantId, cohortId, id: itemId } })
+    : null;
+  if (!item) throw new AppError("calendar.item_not_found");
+  await tx.calendarItem.delete({ where: { id: item.id } });
+  await recordAudit(tx, {
+    tenantId,
+    actorUserId,
+    action: "calendar_item.delete",
+    entityType: "calendar_item",
+    entityId: item.id,
+    before: json(item),
+    requestId,
+  });
+}

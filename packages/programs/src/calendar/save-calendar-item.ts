@@ -1,0 +1,56 @@
+import { recordAudit, type TenantDb } from "@mentoring/db";
+import { AppError } from "@mentoring/domain";
+import { type CalendarItemInput, calendarItemFields } from "../records/calendar-item-fields";
+import { requireCohort } from "../records/certificate-cohort";
+import { json } from "../records/certificate-content";
+import { fieldError } from "../records/field-error";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Adds an item to the cohort's calendar, or changes one (`itemId`): its kind, wording, place, moments and
+ * who it is for (everyone, mentors, mentees, or one of the cohort's teams). An end before the start is
+ * refused at the field. Audited with what it was before.
+ */
+export async function saveCalendarItem(
+  tx: TenantDb,
+  input: {
+    tenantId: string;
+    cohortId: string;
+    itemId: string | null;
+    item: CalendarItemInput;
+    actorUserId: string;
+    requestId?: string;
+  },
+): Promise<{ itemId: string }> {
+  const { tenantId, cohortId, itemId, actorUserId, requestId } = input;
+  const fields = calendarItemFields(input.item);
+  await requireCohort(tx, tenantId, cohortId);
+  if (fields.teamId !== null) {
+    const team = UUID.test(fields.teamId)
+      ? await tx.team.findFirst({ where: { tenantId, cohortId, id: fields.teamId }, select: { id: true } })
+      : null;
+    if (!team) throw fieldError("calendar.team_not_found", "teamId");
+  }
+  const before =
+    itemId === null
+      ? null
+      : UUID.test(itemId)
+        ? await tx.calendarItem.findFirst({ where: { tenantId, cohortId, id: itemId } })
+        : null;
+  if (itemId !== null && !before) throw new AppError("calendar.item_not_found");
+  const saved = before
+    ? await tx.calendarItem.update({ where: { id: before.id }, data: fields, select: { id: true } })
+    : await tx.calendarItem.create({ data: { tenantId, cohortId, ...fields }, select: { id: true } });
+  await recordAudit(tx, {
+    tenantId,
+    actorUserId,
+    action: before ? "calendar_item.update" : "calendar_item.create",
+    entityType: "calendar_item",
+    entityId: saved.id,
+    ...(before && { before: json(before) }),
+    after: json({ cohortId, ...fields }),
+    requestId,
+  });
+  return { itemId: saved.id };
+}
