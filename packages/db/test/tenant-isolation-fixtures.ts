@@ -106,7 +106,7 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
   await tx.ceremonyAttendance.create({
     data: { tenantId, ceremonyId: ceremony.id, applicationId: application.id, present: true },
   });
-  await tx.calendarItem.create({
+  const assignment = await tx.calendarItem.create({
     data: {
       tenantId,
       cohortId: cohort.id,
@@ -114,6 +114,16 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
       title: "3월 과제",
       dueAt: day,
       teamId: team.id,
+    },
+  });
+  await tx.submission.create({
+    data: {
+      tenantId,
+      itemId: assignment.id,
+      teamId: team.id,
+      text: "팀 소개 영상",
+      firstSubmittedAt: day,
+      submittedAt: day,
     },
   });
   const batch = await tx.certificateBatch.create({

@@ -131,6 +131,15 @@ export {
   type WorkFailureCode,
   workFailureCodes,
 } from "./stale-work";
+export {
+  isLate,
+  SUBMISSION_LIMITS,
+  type SubmissionRefusal,
+  type SubmissionStatus,
+  submissionLinkSchema,
+  submissionRefusal,
+  submissionStatuses,
+} from "./submission";
 export * from "./survey";
 export {
   describeTeamShape,

@@ -15,6 +15,7 @@ import { onboardingErrors } from "./onboarding";
 import { rateLimitErrors } from "./rate-limit";
 import { recruitmentErrors } from "./recruitment";
 import { ssoErrors } from "./sso";
+import { submissionErrors } from "./submission";
 import { surveyErrors } from "./survey";
 
 /**
@@ -30,6 +31,7 @@ export const appErrors = {
   ...matchingErrors,
   ...certificateErrors,
   ...calendarErrors,
+  ...submissionErrors,
   ...memberErrors,
   ...directoryErrors,
   ...onboardingErrors,
