@@ -227,50 +227,62 @@ export async function validateImport(
   };
 
   const records = file.records[Symbol.asyncIterator]();
-  for (;;) {
-    let next: IteratorResult<SourceRecord>;
-    try {
-      next = await records.next();
-    } catch (error) {
-      // The file broke off, is malformed part-way (a stray quote, a damaged workbook) or goes beyond the
-      // plan's rows or columns: the rows before stay listed, the file is invalid, nothing more is read.
-      if (!(error instanceof FileProblem)) throw error;
-      fileErrors.push(error.fileError);
-      break;
-    }
-    if (next.done) break;
-    const record = next.value;
-    totalRows += 1;
-    const result = validateRecord(record, { today, columns: file.columns });
-    const problems = result.ok ? [] : [...result.problems];
-    const data: ImportRowData = { display: result.display };
-    const employeeNumber = result.display.employeeNumber;
-    if (employeeNumber) {
-      data.employeeNumber = employeeNumber;
-      const first = firstRowOf.get(employeeNumber);
-      if (first === undefined) firstRowOf.set(employeeNumber, record.rowNumber);
-      else {
-        problems.push({ field: "employeeNumber", code: "duplicate", params: { row: first } });
-        if (!repeatedFirstRows.has(first)) repeatedFirstRows.set(first, record.rowNumber);
+  let writing: Promise<void> | undefined;
+  try {
+    for (;;) {
+      let next: IteratorResult<SourceRecord>;
+      try {
+        next = await records.next();
+      } catch (error) {
+        // The file broke off, is malformed part-way (a stray quote, a damaged workbook) or goes beyond the
+        // plan's rows or columns: the rows before stay listed, the file is invalid, nothing more is read.
+        if (!(error instanceof FileProblem)) throw error;
+        fileErrors.push(error.fileError);
+        break;
+      }
+      if (next.done) break;
+      const record = next.value;
+      totalRows += 1;
+      const result = validateRecord(record, { today, columns: file.columns });
+      const problems = result.ok ? [] : [...result.problems];
+      const data: ImportRowData = { display: result.display };
+      const employeeNumber = result.display.employeeNumber;
+      if (employeeNumber) {
+        data.employeeNumber = employeeNumber;
+        const first = firstRowOf.get(employeeNumber);
+        if (first === undefined) firstRowOf.set(employeeNumber, record.rowNumber);
+        else {
+          problems.push({ field: "employeeNumber", code: "duplicate", params: { row: first } });
+          if (!repeatedFirstRows.has(first)) repeatedFirstRows.set(first, record.rowNumber);
+        }
+      }
+      if (result.ok) {
+        const match = index.match(result.entry.department);
+        if (match.kind === "ambiguous")
+          problems.push({ field: "department", code: "department_ambiguous", params: { value: match.text } });
+        else if (problems.length === 0) {
+          data.entry = result.entry;
+          data.departmentId = match.kind === "found" ? match.id : null;
+          if (match.kind === "unknown") unknownDepartments.add(match.text);
+        }
+      }
+      batch.push({ rowNumber: record.rowNumber, data, problems });
+      if (batch.length >= batchSize) {
+        throwIfAborted(signal);
+        // The next rows are read and checked while this batch is written (the database works on the other
+        // core); one batch is written at a time, in order.
+        await writing;
+        writing = flush();
+        writing.catch(() => {}); // awaited before the next batch or at the end
       }
     }
-    if (result.ok) {
-      const match = index.match(result.entry.department);
-      if (match.kind === "ambiguous")
-        problems.push({ field: "department", code: "department_ambiguous", params: { value: match.text } });
-      else if (problems.length === 0) {
-        data.entry = result.entry;
-        data.departmentId = match.kind === "found" ? match.id : null;
-        if (match.kind === "unknown") unknownDepartments.add(match.text);
-      }
-    }
-    batch.push({ rowNumber: record.rowNumber, data, problems });
-    if (batch.length >= batchSize) {
-      throwIfAborted(signal);
-      await flush();
-    }
+    await writing;
+    await flush();
+  } catch (error) {
+    // Nothing may still be writing once this run has ended: a run started again deletes the rows first.
+    await writing?.catch(() => {});
+    throw error;
   }
-  await flush();
   throwIfAborted(signal);
 
   const outcome = await db.withTenant(

@@ -107,6 +107,26 @@ describe("validating in batches", () => {
     expect(whole.summary).toEqual(small.summary);
   });
 
+  it("stops between batches when aborted, with nothing still being written once it has thrown", async () => {
+    const importId = await upload(cp949Csv(Array.from({ length: 40 }, (_, i) => person(100 + i))));
+    const controller = new AbortController();
+    const stopped = new Error("shutting down");
+    const run = validateImport(
+      db,
+      store,
+      { tenantId, importId },
+      { now, batchSize: 2, signal: controller.signal, onProgress: () => controller.abort(stopped) },
+    );
+    await expect(run).rejects.toBe(stopped);
+    const rowsOf = () =>
+      db.withTenant(tenantId, (tx) => tx.directoryImportRow.count({ where: { importId } }));
+    const written = await rowsOf();
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(40);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await rowsOf()).toBe(written);
+  });
+
   it("stores text that JSON escapes, and characters beyond the basic plane, as written", async () => {
     const odd = person(6, '김"따옴표\\역슬래시 😀');
     const { rows } = await validated(bomUtf8Csv([odd, person(7, "이서연")]), 1);
