@@ -1,3 +1,4 @@
+export * from "./assignments";
 export * from "./calendar";
 export * from "./certificates";
 export * from "./cohorts";

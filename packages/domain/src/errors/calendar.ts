@@ -11,5 +11,6 @@ export const calendarErrors = {
   "calendar.end_invalid": { status: 400, message: "calendar.error.endInvalid" },
   "calendar.due_invalid": { status: 400, message: "calendar.error.dueInvalid" },
   "calendar.ends_before_start": { status: 400, message: "calendar.error.endsBeforeStart" },
+  "calendar.item_has_submissions": { status: 409, message: "calendar.error.itemHasSubmissions" },
   "calendar.team_not_found": { status: 400, message: "calendar.error.teamNotFound" },
 } as const satisfies ErrorTable;

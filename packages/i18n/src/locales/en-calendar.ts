@@ -71,6 +71,8 @@ export const enCalendar: Translation<typeof koCalendar> = {
     add: "Add item",
   },
   error: {
+    itemHasSubmissions:
+      "Teams have handed in work for this assignment, so it cannot be removed: their work is kept.",
     itemNotFound: "That item could not be found. It may have been removed already.",
     titleRequired: "Enter a title.",
     titleTooLong: "A title can be at most {{max}} characters.",

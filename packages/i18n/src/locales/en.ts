@@ -1,3 +1,4 @@
+import { enAssignments } from "./en-assignments";
 import { enBilling } from "./en-billing";
 import { enCalendar } from "./en-calendar";
 import { enCertificates } from "./en-certificates";
@@ -363,6 +364,13 @@ export const en: Translation<CommonMessages> = {
       update: "Calendar item changed",
       delete: "Calendar item removed",
     },
+    submission: {
+      submit: "Assignment handed in",
+      accept: "Submission accepted",
+      request_revision: "Revision requested",
+      feature: "Submission featured",
+      unfeature: "Submission no longer featured",
+    },
     certificate_batch: {
       prepare: "Certificates prepared",
       refresh: "Certificates prepared again",
@@ -517,6 +525,7 @@ export const en: Translation<CommonMessages> = {
     ceremony: "Ceremony",
     ceremony_attendance: "Ceremony attendance",
     calendar_item: "Program calendar item",
+    submission: "Assignment submission",
     certificate_batch: "Certificate batch",
     certificate: "Certificate",
     matching_run: "Matching run",
@@ -542,6 +551,7 @@ export const en: Translation<CommonMessages> = {
   matching: enMatching,
   certificates: enCertificates,
   calendar: enCalendar,
+  assignments: enAssignments,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

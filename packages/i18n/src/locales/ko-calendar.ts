@@ -65,6 +65,7 @@ export const koCalendar = {
     add: "일정 추가",
   },
   error: {
+    itemHasSubmissions: "팀이 제출한 과제가 있어 삭제할 수 없습니다. 제출물은 지워지지 않습니다.",
     itemNotFound: "일정을 찾을 수 없습니다. 이미 삭제되었을 수 있습니다.",
     titleRequired: "제목을 입력하세요.",
     titleTooLong: "제목은 {{max}}자까지 쓸 수 있습니다.",

@@ -1,3 +1,4 @@
+import { koAssignments } from "./ko-assignments";
 import { koBilling } from "./ko-billing";
 import { koCalendar } from "./ko-calendar";
 import { koCertificates } from "./ko-certificates";
@@ -351,6 +352,13 @@ export const ko = {
     ceremony: { create: "결연식 등록", update: "결연식 변경", attendance: "결연식 출석 기록" },
     calendar: { plan: "템플릿 일정 불러오기" },
     calendar_item: { create: "일정 추가", update: "일정 수정", delete: "일정 삭제" },
+    submission: {
+      submit: "과제 제출",
+      accept: "과제 확인 완료",
+      request_revision: "과제 보완 요청",
+      feature: "우수 과제 소개",
+      unfeature: "우수 과제 내림",
+    },
     certificate_batch: {
       prepare: "결연증서 준비",
       refresh: "결연증서 다시 준비",
@@ -505,6 +513,7 @@ export const ko = {
     ceremony: "결연식",
     ceremony_attendance: "결연식 출석",
     calendar_item: "프로그램 일정 항목",
+    submission: "과제 제출물",
     certificate_batch: "결연증서 묶음",
     certificate: "결연증서",
     matching_run: "매칭 실행",
@@ -530,6 +539,7 @@ export const ko = {
   matching: koMatching,
   certificates: koCertificates,
   calendar: koCalendar,
+  assignments: koAssignments,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",
