@@ -226,7 +226,7 @@ async function runOne(rows: number) {
 /** Runs one size in a fresh process, so that no size inherits another's heap. */
 async function inChild(rows: number): Promise<Figures> {
   const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_ROWS: String(rows) },
+    env: { ...process.env, DIRECTORY_BENCH_CHILD_ROWS: String(rows) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
@@ -277,5 +277,5 @@ async function main() {
   process.exitCode = missed.length > 0 ? 1 : 0;
 }
 
-if (process.env.BENCH_ROWS) await runOne(Number(process.env.BENCH_ROWS));
+if (process.env.DIRECTORY_BENCH_CHILD_ROWS) await runOne(Number(process.env.DIRECTORY_BENCH_CHILD_ROWS));
 else await main();
