@@ -31,6 +31,7 @@ describe("a participant", () => {
       "applications.submit",
       "assignments.submit",
       "own_team.view",
+      "showcase.view",
       "surveys.respond",
       "tenant.home.view",
     ]);
@@ -84,12 +85,24 @@ describe("an executive", () => {
     expect(sorted(permissionsOf(["executive"]))).toEqual([
       "certificates.sign",
       "dashboards.view",
+      "showcase.view",
       "tenant.home.view",
     ]);
   });
 
   it("is the only one who signs certificates", () => {
     expect(holdersOf("certificates.sign")).toEqual(["executive"]);
+  });
+});
+
+describe("the showcase of featured team work", () => {
+  it("is for the tenant's own people, not for an outside evaluator", () => {
+    expect([...holdersOf("showcase.view")].sort()).toEqual([
+      "coordinator",
+      "executive",
+      "participant",
+      "tenant_admin",
+    ]);
   });
 });
 

@@ -44,6 +44,8 @@ export const tenantPermissions = [
   "surveys.respond",
   "assignments.submit",
   "activities.log",
+  /** The tenant's showcase of featured team work, shown to its staff (at the assembly, on its channel). */
+  "showcase.view",
 ] as const;
 export type TenantPermission = (typeof tenantPermissions)[number];
 
@@ -84,6 +86,7 @@ const grants: { readonly [R in Role]: readonly GrantableTo<R>[] } = {
     "audit.view",
     "billing.manage",
     "programs.view",
+    "showcase.view",
   ],
   // Coordinating department (주관부서): runs a program's cohorts from recruitment to awards.
   coordinator: [
@@ -96,9 +99,10 @@ const grants: { readonly [R in Role]: readonly GrantableTo<R>[] } = {
     "certificates.revoke",
     "awards.manage",
     "dashboards.view",
+    "showcase.view",
   ],
   // Mayor or deputy mayor: signs pairing certificates and follows progress.
-  executive: ["tenant.home.view", "certificates.sign", "dashboards.view"],
+  executive: ["tenant.home.view", "certificates.sign", "dashboards.view", "showcase.view"],
   // May be an outside trainer: scores teams against the rubric and sees nothing else.
   evaluator: ["tenant.home.view", "evaluations.score"],
   // Mentor or mentee: applies, then works in their own team.
@@ -109,6 +113,7 @@ const grants: { readonly [R in Role]: readonly GrantableTo<R>[] } = {
     "surveys.respond",
     "assignments.submit",
     "activities.log",
+    "showcase.view",
   ],
   // Runs the deployment: tenants and billing, never a tenant's staff data.
   operator: ["platform.tenants.view", "platform.tenants.manage", "platform.billing.view"],

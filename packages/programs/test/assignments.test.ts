@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   getCohortSubmissions,
   listMyAssignments,
+  listShowcase,
   reviewSubmission,
   submitAssignment,
 } from "../src/assignments";
@@ -153,6 +154,14 @@ describe("a team hands in an assignment", () => {
     );
     expect(featured.status).toBe("accepted");
     expect(featured.featuredAt).not.toBeNull();
+    const showcase = () =>
+      db.withTenant(city.tenantId, (tx) => listShowcase(tx, { tenantId: city.tenantId }));
+    expect((await showcase()).map((work) => [work.id, work.teamNumber, work.title])).toEqual([
+      [id, 1, "팀 소개 영상 만들기"],
+    ]);
+    expect(await review(id, "unfeature")).toEqual({ changed: true });
+    expect(await showcase()).toEqual([]);
+    await review(id, "feature");
   });
 
   it("refuses empty work, a link that is not a web address and too much text, and stores nothing", async () => {

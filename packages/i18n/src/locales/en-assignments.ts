@@ -3,7 +3,14 @@ import type { Translation } from "./translation";
 
 /** English messages of assignments and teams' submissions. */
 export const enAssignments: Translation<typeof koAssignments> = {
-  nav: { mine: "Assignments", review: "Submissions" },
+  nav: { mine: "Assignments", review: "Submissions", showcase: "Showcase" },
+  showcase: {
+    title: "Showcase",
+    intro: "Work by the mentoring teams, chosen by the coordinating department.",
+    none: "Nothing has been featured yet.",
+    work: "{{cohort}}, team {{number}} · {{title}}",
+    featuredAt: "Featured {{when}}",
+  },
   mine: {
     title: "Our team's assignments",
     intro:

@@ -1,6 +1,13 @@
 /** Korean messages of assignments and teams' submissions (part of the "common" namespace, under "assignments"). */
 export const koAssignments = {
-  nav: { mine: "과제", review: "과제 제출" },
+  nav: { mine: "과제", review: "과제 제출", showcase: "우수 과제" },
+  showcase: {
+    title: "우수 과제",
+    intro: "멘토링 팀들이 만든 과제 가운데 담당 부서가 고른 우수 과제입니다.",
+    none: "아직 소개된 우수 과제가 없습니다.",
+    work: "{{cohort}} {{number}}팀 · {{title}}",
+    featuredAt: "{{when}} 소개",
+  },
   mine: {
     title: "우리 팀 과제",
     intro:

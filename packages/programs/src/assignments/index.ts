@@ -5,5 +5,6 @@
  */
 export { type CohortSubmissions, getCohortSubmissions } from "./get-cohort-submissions";
 export { listMyAssignments, type MyAssignment, type MyTeamAssignments } from "./list-my-assignments";
+export { listShowcase, type ShowcaseWork } from "./list-showcase";
 export { reviewSubmission, type SubmissionDecision } from "./review-submission";
 export { submitAssignment } from "./submit-assignment";

@@ -1,0 +1,202 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { AppError } from "@mentoring/domain";
+import { listMyAssignments, submitAssignment } from "@mentoring/programs";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput } from "../components/csrf-input";
+import { FormErrors, lastResultOf, TextareaField } from "../components/form-fields";
+import { presentMyAssignments } from "../presenters/assignments.server";
+import { besideFields, isRefusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { id } from "../services/route-params";
+
+/**
+ * A participant's assignments, phone first: for each team they are in, the cohort's assignments with the
+ * due time and the team's work, and a form to hand it in or revise it.
+ */
+export const loader = tenantLoader(
+  { permission: "assignments.submit" },
+  async ({ tenant, membership, locale, withTenant }) => {
+    const { staffMemberId } = membership;
+    if (!staffMemberId) return { teams: [] };
+    const teams = await withTenant((db) => listMyAssignments(db, { tenantId: tenant.id, staffMemberId }));
+    return { teams: presentMyAssignments(teams, locale, tenant.timeZone, new Date()) };
+  },
+);
+
+// Lengths and addresses are checked by the use case, whose messages name the field.
+const submitForm = z.object({
+  intent: z.literal("submit"),
+  itemId: id,
+  text: z.string().default(""),
+  /** One address per line. */
+  links: z.string().default(""),
+});
+
+export const action = tenantAction(
+  {
+    permission: "assignments.submit",
+    form: submitForm,
+    onRefusal: (_error, { form }) => ({ itemId: form.itemId }),
+  },
+  async ({ form, tenant, membership, user, requestId, withTenant }) => {
+    const { staffMemberId } = membership;
+    // A member without a staff record takes part in no cohort, so is in no team.
+    if (!staffMemberId) throw new AppError("submission.not_in_team");
+    const links = form.links.split(/\r?\n/);
+    const result = await withTenant((db) =>
+      submitAssignment(db, {
+        tenantId: tenant.id,
+        staffMemberId,
+        itemId: form.itemId,
+        text: form.text,
+        links,
+        actorUserId: user.id,
+        now: new Date(),
+        requestId,
+      }),
+    );
+    return { itemId: form.itemId, ...result };
+  },
+);
+
+type Team = ReturnType<typeof useLoaderData<typeof loader>>["teams"][number];
+type Assignment = Team["assignments"][number];
+
+export default function MyAssignments() {
+  const { t } = useTranslation();
+  const { teams } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("assignments.mine.title")}</h1>
+      {teams.length === 0 || teams.every((team) => team.assignments.length === 0) ? (
+        <section aria-labelledby="no-assignments" className="card">
+          <h2 id="no-assignments">{t("assignments.mine.none")}</h2>
+          <p>{t("assignments.mine.noneHint")}</p>
+        </section>
+      ) : (
+        <>
+          <p>{t("assignments.mine.intro")}</p>
+          {teams.map((team) => (
+            <section key={team.cohortId} aria-labelledby={`team-${team.cohortId}`}>
+              <h2 id={`team-${team.cohortId}`}>
+                {t("assignments.mine.team", { cohort: team.cohortTitle, number: team.teamNumber })}
+              </h2>
+              {team.assignments.map((assignment) => (
+                <AssignmentCard key={assignment.itemId} assignment={assignment} />
+              ))}
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+function StatusBadges({ submission }: { submission: Assignment["submission"] }) {
+  const { t } = useTranslation();
+  return (
+    <p className="badges">
+      <span className="badge">{t(`assignments.status.${submission?.status ?? "none"}`)}</span>
+      {submission?.late ? <span className="badge badge--hard">{t("assignments.status.late")}</span> : null}
+      {submission?.featured ? <span className="badge">{t("assignments.status.featured")}</span> : null}
+    </p>
+  );
+}
+
+function AssignmentCard({ assignment }: { assignment: Assignment }) {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const { submission } = assignment;
+  const mine = result?.itemId === assignment.itemId ? result : undefined;
+  // One object per answer: conform takes a new lastResult as a new answer, and one made every render loops.
+  const lastResult = useMemo(
+    () => lastResultOf(isRefusal(mine) ? besideFields(mine, ["text", "links"]) : undefined, mine),
+    [mine],
+  );
+  const [form, fields] = useForm<z.input<typeof submitForm>>({
+    id: `submit-${assignment.itemId}`,
+    lastResult,
+    constraint: getZodConstraint(submitForm),
+    defaultValue: { text: submission?.text ?? "", links: submission?.links.join("\n") ?? "" },
+  });
+  const closed =
+    submission?.status === "accepted" || (submission?.status === "submitted" && assignment.duePassed);
+  const headingId = `assignment-${assignment.itemId}`;
+  return (
+    <article aria-labelledby={headingId} className="card" data-testid="assignment">
+      <h3 id={headingId}>{assignment.title}</h3>
+      <p className="survey-meta">{t("assignments.mine.due", { when: assignment.due })}</p>
+      <StatusBadges submission={submission} />
+      {assignment.description ? <p>{assignment.description}</p> : null}
+      {submission ? (
+        <p className="survey-meta">{t("assignments.mine.submittedAt", { when: submission.submittedAt })}</p>
+      ) : null}
+      {submission?.reviewComment ? (
+        <p className="notice">{t("assignments.mine.comment", { comment: submission.reviewComment })}</p>
+      ) : null}
+      {mine && !isRefusal(mine) ? (
+        <p role="status" className="form-status">
+          {t(
+            mine.late && !mine.revised
+              ? "assignments.mine.submittedLate"
+              : mine.revised
+                ? "assignments.mine.revised"
+                : "assignments.mine.submitted",
+          )}
+        </p>
+      ) : null}
+      {closed ? (
+        <>
+          {submission?.links.length ? (
+            <ul>
+              {submission.links.map((link) => (
+                <li key={link}>
+                  <a href={link} rel="noopener noreferrer nofollow" target="_blank">
+                    {link}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p>
+            {t(
+              submission?.status === "accepted"
+                ? "assignments.mine.acceptedNote"
+                : "assignments.mine.duePassedNote",
+            )}
+          </p>
+        </>
+      ) : (
+        <>
+          <FormErrors form={form} />
+          <Form method="post" {...getFormProps(form)}>
+            <CsrfInput />
+            <input type="hidden" name="itemId" value={assignment.itemId} />
+            <TextareaField
+              meta={fields.text}
+              label={t("assignments.mine.text")}
+              hint={t("assignments.mine.textHint")}
+              rows={4}
+              maxLength={10_000}
+            />
+            <TextareaField
+              meta={fields.links}
+              label={t("assignments.mine.links")}
+              hint={t("assignments.mine.linksHint")}
+              rows={2}
+              inputMode="url"
+            />
+            <button type="submit" name="intent" value="submit" className="button-primary" disabled={busy}>
+              {t(submission ? "assignments.mine.resubmit" : "assignments.mine.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </article>
+  );
+}

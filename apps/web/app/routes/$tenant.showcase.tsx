@@ -1,0 +1,66 @@
+import { localize } from "@mentoring/domain";
+import { listShowcase } from "@mentoring/programs";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../services/format.server";
+import { tenantLoader } from "../services/route-builder.server";
+
+/** The tenant's showcase: featured team work, for its staff to see (and to show at the staff assembly). */
+export const loader = tenantLoader(
+  { permission: "showcase.view" },
+  async ({ tenant, locale, withTenant }) => {
+    const works = await withTenant((db) => listShowcase(db, { tenantId: tenant.id }));
+    return {
+      works: works.map((work) => ({
+        id: work.id,
+        text: work.text,
+        links: work.links,
+        teamNumber: work.teamNumber,
+        cohortTitle: work.cohortTitle,
+        title: localize({ ko: work.title, en: work.titleEn ?? undefined }, locale),
+        featuredAt: formatDateTime(work.featuredAt, locale, tenant.timeZone, { dateStyle: "long" }),
+      })),
+    };
+  },
+);
+
+export default function Showcase() {
+  const { t } = useTranslation();
+  const { works } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("assignments.showcase.title")}</h1>
+      <p>{t("assignments.showcase.intro")}</p>
+      {works.length === 0 ? <p>{t("assignments.showcase.none")}</p> : null}
+      {works.map((work) => (
+        <article
+          key={work.id}
+          aria-labelledby={`work-${work.id}`}
+          className="card"
+          data-testid="showcase-work"
+        >
+          <h2 id={`work-${work.id}`}>
+            {t("assignments.showcase.work", {
+              cohort: work.cohortTitle,
+              number: work.teamNumber,
+              title: work.title,
+            })}
+          </h2>
+          <p className="survey-meta">{t("assignments.showcase.featuredAt", { when: work.featuredAt })}</p>
+          {work.text ? <p className="submission-text">{work.text}</p> : null}
+          {work.links.length > 0 ? (
+            <ul>
+              {work.links.map((link) => (
+                <li key={link}>
+                  <a href={link} rel="noopener noreferrer nofollow" target="_blank">
+                    {link}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </article>
+      ))}
+    </>
+  );
+}
