@@ -88,6 +88,10 @@ test.describe("on the junior's phone", () => {
     const page = await pageAs(city.staff(junior).email);
     const errors = watchErrors(page);
     await page.goto(`${baseURL()}/${city.slug}`, { waitUntil: "networkidle" });
+    // The home says what is next: this assignment, due in two weeks.
+    await expect(page.getByTestId("next-assignment")).toContainText(title);
+    await expect(page.getByTestId("next-assignment")).toContainText("마감 2026년 12월 20일 18:00");
+    await expectAccessible(page);
     await page.getByRole("link", { name: "과제", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("우리 팀 과제");
     const card = page.getByRole("article", { name: title });

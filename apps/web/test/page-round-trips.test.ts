@@ -119,6 +119,12 @@ describe("a page goes to the database a bounded number of times", () => {
     expect(transactionsIn(sent), sent.join("\n")).toBeLessThanOrEqual(1);
   });
 
+  it("a participant's home, with what is next for their team: at most 10 statements in one transaction", async () => {
+    const sent = await statementsOf(pages.home, "", f.participant);
+    expect(sent.length, sent.join("\n")).toBeLessThanOrEqual(MAX_STATEMENTS);
+    expect(transactionsIn(sent), sent.join("\n")).toBeLessThanOrEqual(1);
+  });
+
   it("a cohort's applicants: at most 10 statements in at most one transaction", async () => {
     const sent = await statementsOf(
       pages.applicants,

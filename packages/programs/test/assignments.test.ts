@@ -4,6 +4,7 @@ import { isAppError } from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   getCohortSubmissions,
+  getParticipantAgenda,
   listMyAssignments,
   listShowcase,
   reviewSubmission,
@@ -210,5 +211,39 @@ describe("a team hands in an assignment", () => {
     expect(marchTeams.length).toBeGreaterThanOrEqual(2);
     expect(marchTeams.filter((team) => team.submission !== null)).toHaveLength(2);
     expect(marchTeams.find((team) => team.submission?.late)?.teamNumber).toBe(2);
+  });
+});
+
+describe("what is next for a participant", () => {
+  it("is the next assignment the team has not had accepted, and the next event meant for them", async () => {
+    await db.withTenant(city.tenantId, (tx) =>
+      saveCalendarItem(tx, {
+        ...city,
+        itemId: null,
+        item: {
+          kind: "event",
+          title: "간부회의 참석",
+          description: "",
+          place: "시장실 회의실",
+          audience: "mentors",
+          teamId: null,
+          attendance: true,
+          startsAt: due("2025-04-07T00:00:00Z"),
+          endsAt: due("2025-04-07T01:00:00Z"),
+        },
+      }),
+    );
+    const agendaOf = (staffMemberId: string) =>
+      db.withTenant(city.tenantId, (tx) =>
+        getParticipantAgenda(tx, { tenantId: city.tenantId, staffMemberId, now: beforeMarch }),
+      );
+    // Team 1's March work is accepted: April's is next. The meeting is for the junior mentors.
+    const mentor = await agendaOf(people.first);
+    expect(mentor.nextAssignment?.title).toBe("생성형 AI로 보고서 초안 쓰기");
+    expect(mentor.nextEvent).toMatchObject({ title: "간부회의 참석", teamNumber: 1 });
+    const mentee = await agendaOf(people.second);
+    expect(mentee.nextEvent).toBeNull();
+    // Team 2 handed in March late and has not been accepted: March is still next for it.
+    expect((await agendaOf(people.other)).nextAssignment?.title).toBe("팀 소개 영상 만들기");
   });
 });

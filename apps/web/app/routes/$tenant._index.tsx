@@ -1,5 +1,7 @@
+import { type CalendarItemKind, localize } from "@mentoring/domain";
+import { type AgendaItem, getParticipantAgenda } from "@mentoring/programs";
 import { getHomeCounts } from "@mentoring/tenants";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumbers } from "../services/format.server";
 import { tenantLoader } from "../services/route-builder.server";
@@ -8,8 +10,9 @@ import { tenantName } from "../services/tenant-display";
 type HomeCount = keyof Awaited<ReturnType<typeof getHomeCounts>>;
 
 /**
- * The tenant's home: who you are here and, for those who administer its members, the size of what the
- * platform holds for this organisation (participants, evaluators and executives have no use for it).
+ * The tenant's home: who you are here; for a participant in a team, what is next (the next assignment
+ * and the next event), phone first; for those who administer its members, the size of what the platform
+ * holds for this organisation (participants, evaluators and executives have no use for it).
  */
 export const loader = tenantLoader(
   { permission: "tenant.home.view" },
@@ -24,7 +27,34 @@ export const loader = tenantLoader(
           asOf: formatDateTime(now, locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" }),
         }
       : null;
-    return { tenant: tenantName(tenant, locale), name: user.displayName, roles: membership.roles, summary };
+    const { staffMemberId } = membership;
+    const agenda =
+      may("own_team.view") && staffMemberId
+        ? await withTenant((db) => getParticipantAgenda(db, { tenantId: tenant.id, staffMemberId, now }))
+        : null;
+    const shown = (item: AgendaItem | null) =>
+      item && {
+        title: localize({ ko: item.title, en: item.titleEn ?? undefined }, locale),
+        kind: item.kind,
+        place: item.place,
+        when: formatDateTime(item.at, locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" }),
+        cohortTitle: item.cohortTitle,
+        teamNumber: item.teamNumber,
+      };
+    return {
+      tenant: tenantName(tenant, locale),
+      name: user.displayName,
+      roles: membership.roles,
+      summary,
+      agenda:
+        agenda && agenda.teams > 0
+          ? {
+              nextAssignment: shown(agenda.nextAssignment),
+              nextEvent: shown(agenda.nextEvent),
+              base: `/${tenant.slug}`,
+            }
+          : null,
+    };
   },
 );
 
@@ -36,6 +66,7 @@ export default function TenantHome() {
     <>
       <h1>{t("home.title", { tenant: data.tenant })}</h1>
       <p>{t("home.welcome", { name: data.name })}</p>
+      {data.agenda ? <Agenda {...data.agenda} /> : null}
       <h2>{t("home.yourRoles")}</h2>
       <ul>
         {data.roles.map((role) => (
@@ -67,6 +98,74 @@ function Summary({ counts, asOf }: { counts: Record<HomeCount, string>; asOf: st
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+type Shown = {
+  title: string;
+  kind: CalendarItemKind;
+  place: string;
+  when: string;
+  cohortTitle: string;
+  teamNumber: number;
+};
+
+/** A participant's next assignment and next event, with the ways to act on them. */
+function Agenda({
+  nextAssignment,
+  nextEvent,
+  base,
+}: {
+  nextAssignment: Shown | null;
+  nextEvent: Shown | null;
+  base: string;
+}) {
+  const { t } = useTranslation();
+  const team = (item: Shown) =>
+    t("assignments.agenda.team", { cohort: item.cohortTitle, number: item.teamNumber });
+  return (
+    <section aria-labelledby="agenda-title">
+      <h2 id="agenda-title">{t("assignments.agenda.title")}</h2>
+      <ul className="card-grid">
+        <li className="card" data-testid="next-assignment">
+          <p className="card__label">{t("assignments.agenda.nextAssignment")}</p>
+          {nextAssignment ? (
+            <>
+              <p className="card__value">{nextAssignment.title}</p>
+              <p>{t("assignments.agenda.due", { team: team(nextAssignment), when: nextAssignment.when })}</p>
+            </>
+          ) : (
+            <p>{t("assignments.agenda.noAssignment")}</p>
+          )}
+          <p>
+            <Link to={`${base}/assignments`}>{t("assignments.agenda.toAssignments")}</Link>
+          </p>
+        </li>
+        <li className="card" data-testid="next-event">
+          <p className="card__label">{t("assignments.agenda.nextEvent")}</p>
+          {nextEvent ? (
+            <>
+              <p className="card__value">{nextEvent.title}</p>
+              <p>
+                {t("assignments.agenda.event", {
+                  kind: t(`calendar.kind.${nextEvent.kind}`),
+                  when: nextEvent.when,
+                })}
+              </p>
+              {nextEvent.place ? <p>{t("assignments.agenda.place", { place: nextEvent.place })}</p> : null}
+            </>
+          ) : (
+            <p>{t("assignments.agenda.noEvent")}</p>
+          )}
+          <p>
+            <Link to={`${base}/team`}>{t("assignments.agenda.toTeam")}</Link>
+          </p>
+        </li>
+      </ul>
+      <p>
+        <Link to={`${base}/showcase`}>{t("assignments.agenda.toShowcase")}</Link>
+      </p>
     </section>
   );
 }

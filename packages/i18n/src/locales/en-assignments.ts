@@ -34,6 +34,20 @@ export const enAssignments: Translation<typeof koAssignments> = {
     duePassedNote:
       "The due time has passed: it can be handed in again only if the coordinators ask for a revision.",
   },
+  agenda: {
+    title: "What's next",
+    nextAssignment: "Next assignment",
+    nextEvent: "Next on the calendar",
+    noAssignment: "No assignments left.",
+    noEvent: "Nothing on the calendar.",
+    due: "{{team}} · due {{when}}",
+    event: "{{kind}} · {{when}}",
+    place: "Place: {{place}}",
+    team: "{{cohort}}, team {{number}}",
+    toAssignments: "See and hand in assignments",
+    toTeam: "See our team",
+    toShowcase: "See the showcase",
+  },
   status: {
     none: "Not handed in",
     submitted: "Handed in",

@@ -4,6 +4,7 @@
  * packages/domain submission.ts.
  */
 export { type CohortSubmissions, getCohortSubmissions } from "./get-cohort-submissions";
+export { type AgendaItem, getParticipantAgenda } from "./get-participant-agenda";
 export { listMyAssignments, type MyAssignment, type MyTeamAssignments } from "./list-my-assignments";
 export { listShowcase, type ShowcaseWork } from "./list-showcase";
 export { reviewSubmission, type SubmissionDecision } from "./review-submission";
