@@ -126,6 +126,21 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
       submittedAt: day,
     },
   });
+  const activity = await tx.activity.create({
+    data: {
+      tenantId,
+      cohortId: cohort.id,
+      teamId: team.id,
+      kind: "meeting",
+      happenedOn: day,
+      minutes: 60,
+      topic: "첫 만남",
+      notes: "비공개 상담 내용",
+    },
+  });
+  await tx.activityParticipant.create({
+    data: { tenantId, activityId: activity.id, applicationId: application.id },
+  });
   const batch = await tx.certificateBatch.create({
     data: { tenantId, cohortId: cohort.id, signerName: "홍길동", signerTitle: "부시장" },
   });
