@@ -36,6 +36,7 @@ export const auditActions = [
   "submission.request_revision",
   "submission.feature",
   "submission.unfeature",
+  "activity.log",
   "certificate_batch.prepare",
   "certificate_batch.refresh",
   "certificate_batch.sign",

@@ -1,3 +1,4 @@
+export * from "./activities";
 export * from "./assignments";
 export * from "./calendar";
 export * from "./certificates";

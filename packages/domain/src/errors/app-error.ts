@@ -1,5 +1,6 @@
 import type { ZodError, ZodIssue } from "zod";
 import type { TransitionProblem } from "../cohort-lifecycle";
+import { activityErrors } from "./activity";
 import { authErrors } from "./auth";
 import { billingErrors } from "./billing";
 import { brandingErrors } from "./branding";
@@ -32,6 +33,7 @@ export const appErrors = {
   ...certificateErrors,
   ...calendarErrors,
   ...submissionErrors,
+  ...activityErrors,
   ...memberErrors,
   ...directoryErrors,
   ...onboardingErrors,

@@ -1,3 +1,4 @@
+import { enActivities } from "./en-activities";
 import { enAssignments } from "./en-assignments";
 import { enBilling } from "./en-billing";
 import { enCalendar } from "./en-calendar";
@@ -364,6 +365,7 @@ export const en: Translation<CommonMessages> = {
       update: "Calendar item changed",
       delete: "Calendar item removed",
     },
+    activity: { log: "Team activity logged" },
     submission: {
       submit: "Assignment handed in",
       accept: "Submission accepted",
@@ -526,6 +528,7 @@ export const en: Translation<CommonMessages> = {
     ceremony_attendance: "Ceremony attendance",
     calendar_item: "Program calendar item",
     submission: "Assignment submission",
+    activity: "Team activity",
     certificate_batch: "Certificate batch",
     certificate: "Certificate",
     matching_run: "Matching run",
@@ -552,6 +555,7 @@ export const en: Translation<CommonMessages> = {
   certificates: enCertificates,
   calendar: enCalendar,
   assignments: enAssignments,
+  activities: enActivities,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

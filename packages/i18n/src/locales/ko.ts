@@ -1,3 +1,4 @@
+import { koActivities } from "./ko-activities";
 import { koAssignments } from "./ko-assignments";
 import { koBilling } from "./ko-billing";
 import { koCalendar } from "./ko-calendar";
@@ -352,6 +353,7 @@ export const ko = {
     ceremony: { create: "결연식 등록", update: "결연식 변경", attendance: "결연식 출석 기록" },
     calendar: { plan: "템플릿 일정 불러오기" },
     calendar_item: { create: "일정 추가", update: "일정 수정", delete: "일정 삭제" },
+    activity: { log: "팀 활동 기록" },
     submission: {
       submit: "과제 제출",
       accept: "과제 확인 완료",
@@ -514,6 +516,7 @@ export const ko = {
     ceremony_attendance: "결연식 출석",
     calendar_item: "프로그램 일정 항목",
     submission: "과제 제출물",
+    activity: "팀 활동",
     certificate_batch: "결연증서 묶음",
     certificate: "결연증서",
     matching_run: "매칭 실행",
@@ -540,6 +543,7 @@ export const ko = {
   certificates: koCertificates,
   calendar: koCalendar,
   assignments: koAssignments,
+  activities: koActivities,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",
