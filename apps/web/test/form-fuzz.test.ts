@@ -603,6 +603,100 @@ const routes: RouteCase[] = [
       },
     ],
   },
+  {
+    route: "$tenant.programs.cohorts.$cohortId.calendar",
+    params: cohort,
+    forms: [
+      { base: { intent: "plan" }, fields: { intent: "choice" } },
+      {
+        base: {
+          intent: "event",
+          kind: "training",
+          title: "소통 역량 강화 교육",
+          place: "시청 대회의실",
+          description: "",
+          startsAt: "2026-12-09T14:00",
+          endsAt: "2026-12-09T16:00",
+          audience: "all",
+        },
+        fields: {
+          kind: "choice",
+          title: "boundedText",
+          place: "boundedText",
+          description: "boundedText",
+          startsAt: "date",
+          endsAt: "date",
+          audience: "choice",
+          attendance: "flag",
+          itemId: "id",
+        },
+      },
+      {
+        base: {
+          intent: "assignment",
+          title: "3월 과제",
+          description: "",
+          dueAt: "2026-12-20T18:00",
+          audience: "all",
+        },
+        fields: {
+          title: "boundedText",
+          description: "boundedText",
+          dueAt: "date",
+          audience: "choice",
+          itemId: "id",
+        },
+      },
+      { base: { intent: "remove", itemId: randomUUID() }, fields: { itemId: "id" } },
+    ],
+  },
+  {
+    route: "$tenant.programs.cohorts.$cohortId.submissions",
+    params: cohort,
+    forms: [
+      {
+        base: { submissionId: randomUUID(), decision: "accept", comment: "" },
+        fields: { submissionId: "id", decision: "choice", comment: "boundedText" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.assignments",
+    params: () => ({}),
+    forms: [
+      {
+        base: { intent: "submit", itemId: randomUUID(), text: "팀 소개 영상", links: "https://youtu.be/a" },
+        fields: { itemId: "id", text: "boundedText", links: "boundedText", intent: "choice" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.activities",
+    params: () => ({}),
+    forms: [
+      {
+        base: {
+          cohortId: "<cohort>",
+          kind: "meeting",
+          happenedOn: "2025-05-14",
+          minutes: "60",
+          place: "",
+          topic: "첫 만남",
+          notes: "",
+        },
+        fields: {
+          cohortId: "id",
+          kind: "choice",
+          happenedOn: "date",
+          minutes: "number",
+          place: "boundedText",
+          topic: "boundedText",
+          notes: "boundedText",
+          participantIds: "id",
+        },
+      },
+    ],
+  },
 ];
 
 /** Posts per route: with one seed, the same cases every run. */
@@ -619,6 +713,7 @@ describe.each(routes)("$route", (route) => {
       if (route.route.endsWith("admin.settings") && !form.base.intent)
         Object.assign(form.base, { intent: "settings", ...settingsBase });
       if (form.base.applicationId === "<application>") form.base.applicationId = ids.application;
+      if (form.base.cohortId === "<cohort>") form.base.cohortId = ids.cohort;
     }
     await fc.assert(
       fc.asyncProperty(

@@ -18,6 +18,7 @@ export const loader = tenantLoader(
       { permission: "surveys.respond", to: `${base}/surveys`, label: "surveys.nav.title" },
       { permission: "own_team.view", to: `${base}/team`, label: "matching.nav.myTeam" },
       { permission: "assignments.submit", to: `${base}/assignments`, label: "assignments.nav.mine" },
+      { permission: "activities.log", to: `${base}/activities`, label: "activities.nav.mine" },
       { permission: "showcase.view", to: `${base}/showcase`, label: "assignments.nav.showcase" },
       { permission: "own_team.view", to: `${base}/certificates`, label: "certificates.nav.mine" },
       { permission: "programs.view", to: `${base}/programs`, label: "programs.nav.title" },
