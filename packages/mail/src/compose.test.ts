@@ -153,3 +153,46 @@ describe("an incomplete message", () => {
     expect(() => composeEmail(message as EmailMessage, "ko")).toThrow(InvalidEmailMessageError);
   });
 });
+
+describe("the mail that a team was formed", () => {
+  const teamLink = "https://mentoring.example.kr/gangneung/team";
+  const published = (ceremony?: { startsAt: Date; place: string }): EmailMessage => ({
+    kind: "team_published",
+    name: "정하은",
+    tenantName: "강릉시",
+    cohortTitle: "거꾸로 멘토링 2기",
+    teamNumber: 3,
+    role: "mentor",
+    teammates: ["김도윤 (멘토)", "이서연 (멘토)", "박정호 과장 (멘티)"],
+    ...(ceremony && { ceremony }),
+    timeZone: "Asia/Seoul",
+    link: teamLink,
+  });
+
+  it("names the team, the reader's role and every teammate, in Korean, with the way to the team page", () => {
+    const mail = composeEmail(published(), "ko");
+    expect(mail.subject).toBe("[거꾸로 멘토링 2기] 3팀으로 함께하게 되었습니다");
+    expect(mail.text).toContain("정하은 님은 3팀의 멘토입니다.");
+    expect(mail.text).toContain("함께할 분: 김도윤 (멘토), 이서연 (멘토) 및 박정호 과장 (멘티)");
+    expect(mail.text).toContain("첫 만남 날짜를 정해 보십시오");
+    expect(hrefs(mail.html)).toContain(teamLink);
+  });
+
+  it("says when and where the ceremony is, once it is scheduled", () => {
+    // 05:00 UTC is 14:00 in Seoul.
+    const mail = composeEmail(
+      published({ startsAt: new Date("2025-02-28T05:00:00Z"), place: "강릉시청 대회의실" }),
+      "ko",
+    );
+    expect(visibleText(mail.html)).toContain(
+      "결연식은 2025년 2월 28일 14:00, 강릉시청 대회의실에서 열립니다.",
+    );
+  });
+
+  it("is worded in English for an English reader", () => {
+    const mail = composeEmail(published(), "en");
+    expect(mail.subject).toBe("[거꾸로 멘토링 2기] You are in team 3");
+    expect(mail.text).toContain("정하은, you are a mentor in team 3.");
+    expect(mail.text).toContain("Your team: 김도윤 (멘토), 이서연 (멘토), and 박정호 과장 (멘티)");
+  });
+});

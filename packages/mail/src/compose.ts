@@ -55,6 +55,20 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     link: webLink,
   }),
   z.object({
+    kind: z.literal("team_published"),
+    name: z.string().trim().min(1),
+    tenantName: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    teamNumber: z.number().int().min(1),
+    role: z.enum(["mentor", "mentee"]),
+    /** The others of the team, each "이름 (멘토)" as the reader's language words it. */
+    teammates: z.array(z.string().trim().min(1)).min(1),
+    /** The ceremony, when it is scheduled: its start is shown in `timeZone`, the tenant's. */
+    ceremony: z.object({ startsAt: z.date(), place: z.string().trim().min(1) }).optional(),
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Seoul"),
+    link: webLink,
+  }),
+  z.object({
     kind: z.enum(["survey_invitation", "survey_reminder"]),
     name: z.string().trim().min(1),
     tenantName: z.string().trim().min(1),
@@ -170,6 +184,34 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
           }),
         ],
         action: { label: t("application.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    case "team_published":
+      layout = {
+        subject: oneLine(t("teamPublished.subject", { cohort: m.cohortTitle, number: m.teamNumber })),
+        paragraphs: [
+          t("teamPublished.greeting", { name: m.name }),
+          t("teamPublished.body", {
+            name: m.name,
+            tenant: m.tenantName,
+            cohort: m.cohortTitle,
+            number: m.teamNumber,
+            role: t(`teamPublished.role.${m.role}`),
+          }),
+          t("teamPublished.teammates", {
+            teammates: m.teammates,
+            formatParams: { teammates: { type: "conjunction" } },
+          }),
+          m.ceremony
+            ? t("teamPublished.ceremony", {
+                startsAt: m.ceremony.startsAt,
+                place: m.ceremony.place,
+                formatParams: { startsAt: { timeZone: m.timeZone } },
+              })
+            : t("teamPublished.nextStep"),
+        ],
+        action: { label: t("teamPublished.action"), link: m.link },
         afterAction: [],
       };
       break;

@@ -638,6 +638,30 @@ describe("publishing a run twice", () => {
     expect(await publishAudits(yongin, runId)).toBe(2);
     expect(await teamIds(yongin)).not.toEqual(teams);
   });
+
+  it("tells every member by mail which team they are in and with whom, once per publication", async () => {
+    const teamMails = () =>
+      db.platform.outgoingEmail.findMany({
+        where: { kind: "team_published", createdAt: { gte: since } },
+        select: { toAddress: true, subject: true, textBody: true },
+      });
+    const since = new Date();
+    const runId = await solvedRun(yongin);
+    await publish(yongin, runId);
+    const mails = await teamMails();
+    const members = await inTenant(yongin, (tx) =>
+      tx.teamMember.count({ where: { tenantId: yongin.tenantId, cohortId: yongin.cohortId } }),
+    );
+    // 14 mentors and 24 new officials, each told once.
+    expect(members).toBe(38);
+    expect(new Set(mails.map((mail) => mail.toAddress)).size).toBe(38);
+    expect(mails).toHaveLength(38);
+    expect(mails.every((mail) => /팀으로 함께하게 되었습니다$/.test(mail.subject))).toBe(true);
+    expect(mails.every((mail) => /함께할 분: .+ \((멘토|멘티)\)/.test(mail.textBody ?? ""))).toBe(true);
+    // Published again unchanged: nobody is told twice.
+    await publish(yongin, runId);
+    expect(await teamMails()).toHaveLength(38);
+  });
 });
 
 describe("publishing new teams of Yongin's cohort after its certificates were issued", () => {

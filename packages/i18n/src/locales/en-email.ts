@@ -46,6 +46,17 @@ export const enEmail: Translation<EmailMessages> = {
     },
     action: "See your application",
   },
+  teamPublished: {
+    subject: "[{{cohort}}] You are in team {{number}}",
+    greeting: "Dear {{name}},",
+    body: "The teams of {{tenant}}'s {{cohort}} have been published. {{name}}, you are a {{role}} in team {{number}}.",
+    teammates: "Your team: {{teammates, list}}",
+    ceremony:
+      "The pairing ceremony is on {{startsAt, datetime(dateStyle: long; timeStyle: short)}}, at {{place}}. Please come with your team.",
+    nextStep: "See your teammates' contact details on the team page and plan your first meeting.",
+    action: "See our team",
+    role: { mentor: "mentor", mentee: "mentee" },
+  },
   surveyInvitation: {
     subject: "[{{cohort}}] Please answer the {{survey}}",
     greeting: "Dear {{name}},",

@@ -48,6 +48,17 @@ export const koEmail = {
     },
     action: "신청 내역 보기",
   },
+  teamPublished: {
+    subject: "[{{cohort}}] {{number}}팀으로 함께하게 되었습니다",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: "{{tenant}} {{cohort}} 팀이 발표되었습니다. {{name}} 님은 {{number}}팀의 {{role}}입니다.",
+    teammates: "함께할 분: {{teammates, list}}",
+    ceremony:
+      "결연식은 {{startsAt, datetime(dateStyle: long; timeStyle: short; hourCycle: h23)}}, {{place}}에서 열립니다. 팀원과 함께 참석해 주십시오.",
+    nextStep: "팀 화면에서 팀원의 연락처를 확인하고 첫 만남 날짜를 정해 보십시오.",
+    action: "우리 팀 보기",
+    role: { mentor: "멘토", mentee: "멘티" },
+  },
   surveyInvitation: {
     subject: "[{{cohort}}] {{survey}}에 응답해 주십시오",
     greeting: "{{name}} 님, 안녕하십니까.",

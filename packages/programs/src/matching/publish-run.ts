@@ -11,6 +11,7 @@ import {
   requireMatching,
   requireTeams,
 } from "../records/matching-run";
+import { mailPublishedTeams } from "../records/team-mail";
 
 /** The number of published teams when they are exactly this published run's teams, else null. */
 async function publishedUnchanged(
@@ -46,8 +47,9 @@ async function publishedUnchanged(
  * cohort is in matching). Refused while certificates issued for the published teams are not revoked, or
  * while any team breaks a hard rule, has not the template's shape, or has a member whose application is no
  * longer accepted. Unsigned draft certificates of the replaced teams are discarded; revoked ones stay,
- * detached from them. Audited. Publishing the run whose teams are already the cohort's is a no-op (no
- * write, no audit row), also when many presses arrive at once.
+ * detached from them. Every member is told their team by mail. Audited. Publishing the run whose teams
+ * are already the cohort's is a no-op (no write, no audit row, no mail), also when many presses arrive at
+ * once.
  */
 export async function publishRun(
   tx: TenantDb,
@@ -151,6 +153,13 @@ export async function publishRun(
       ...(detached.count > 0 && { detachedRevokedCertificates: detached.count }),
     },
     requestId,
+  });
+  // Nobody should learn from a spreadsheet that their team was formed.
+  await mailPublishedTeams(tx, {
+    tenantId,
+    cohortId,
+    cohortTitle: record.cohort.title,
+    appUrl: input.appUrl,
   });
   return { teams: review.teams.length };
 }
