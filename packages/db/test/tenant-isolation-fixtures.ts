@@ -141,6 +141,15 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
   await tx.activityParticipant.create({
     data: { tenantId, activityId: activity.id, applicationId: application.id },
   });
+  await tx.attendance.create({
+    data: {
+      tenantId,
+      itemId: assignment.id,
+      applicationId: application.id,
+      present: true,
+      method: "check_in",
+    },
+  });
   const batch = await tx.certificateBatch.create({
     data: { tenantId, cohortId: cohort.id, signerName: "홍길동", signerTitle: "부시장" },
   });
