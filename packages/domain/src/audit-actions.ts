@@ -37,6 +37,7 @@ export const auditActions = [
   "submission.feature",
   "submission.unfeature",
   "activity.log",
+  "attendance.mark",
   "certificate_batch.prepare",
   "certificate_batch.refresh",
   "certificate_batch.sign",

@@ -1,5 +1,6 @@
 export * from "./activities";
 export * from "./assignments";
+export * from "./attendance";
 export * from "./calendar";
 export * from "./certificates";
 export * from "./cohorts";

@@ -1,6 +1,7 @@
 import type { ZodError, ZodIssue } from "zod";
 import type { TransitionProblem } from "../cohort-lifecycle";
 import { activityErrors } from "./activity";
+import { attendanceErrors } from "./attendance";
 import { authErrors } from "./auth";
 import { billingErrors } from "./billing";
 import { brandingErrors } from "./branding";
@@ -34,6 +35,7 @@ export const appErrors = {
   ...calendarErrors,
   ...submissionErrors,
   ...activityErrors,
+  ...attendanceErrors,
   ...memberErrors,
   ...directoryErrors,
   ...onboardingErrors,

@@ -1,5 +1,6 @@
 import { enActivities } from "./en-activities";
 import { enAssignments } from "./en-assignments";
+import { enAttendance } from "./en-attendance";
 import { enBilling } from "./en-billing";
 import { enCalendar } from "./en-calendar";
 import { enCertificates } from "./en-certificates";
@@ -365,6 +366,7 @@ export const en: Translation<CommonMessages> = {
       update: "Calendar item changed",
       delete: "Calendar item removed",
     },
+    attendance: { mark: "Attendance marked" },
     activity: { log: "Team activity logged" },
     submission: {
       submit: "Assignment handed in",
@@ -556,6 +558,7 @@ export const en: Translation<CommonMessages> = {
   calendar: enCalendar,
   assignments: enAssignments,
   activities: enActivities,
+  attendance: enAttendance,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

@@ -1,5 +1,6 @@
 import { koActivities } from "./ko-activities";
 import { koAssignments } from "./ko-assignments";
+import { koAttendance } from "./ko-attendance";
 import { koBilling } from "./ko-billing";
 import { koCalendar } from "./ko-calendar";
 import { koCertificates } from "./ko-certificates";
@@ -353,6 +354,7 @@ export const ko = {
     ceremony: { create: "결연식 등록", update: "결연식 변경", attendance: "결연식 출석 기록" },
     calendar: { plan: "템플릿 일정 불러오기" },
     calendar_item: { create: "일정 추가", update: "일정 수정", delete: "일정 삭제" },
+    attendance: { mark: "출석 표시" },
     activity: { log: "팀 활동 기록" },
     submission: {
       submit: "과제 제출",
@@ -544,6 +546,7 @@ export const ko = {
   calendar: koCalendar,
   assignments: koAssignments,
   activities: koActivities,
+  attendance: koAttendance,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",

@@ -1,0 +1,57 @@
+import type { TenantDb } from "@mentoring/db";
+import { AppError } from "@mentoring/domain";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An item that takes attendance, and who is expected at it: the members of the cohort's published teams
+ * it is for (everyone, one role, or one team). Not found for another tenant's or cohort's item.
+ */
+export async function attendanceItem(tx: TenantDb, tenantId: string, itemId: string, cohortId?: string) {
+  const item = UUID.test(itemId)
+    ? await tx.calendarItem.findFirst({
+        where: { tenantId, id: itemId, ...(cohortId && { cohortId }) },
+        select: {
+          id: true,
+          cohortId: true,
+          kind: true,
+          title: true,
+          titleEn: true,
+          place: true,
+          startsAt: true,
+          endsAt: true,
+          audience: true,
+          teamId: true,
+          attendance: true,
+        },
+      })
+    : null;
+  if (!item) throw new AppError("attendance.item_not_found");
+  if (!item.attendance || item.kind === "assignment") throw new AppError("attendance.not_taken");
+  const members = await tx.teamMember.findMany({
+    where: {
+      tenantId,
+      cohortId: item.cohortId,
+      ...(item.teamId && { teamId: item.teamId }),
+      ...(item.audience !== "all" && { role: item.audience === "mentors" ? "mentor" : "mentee" }),
+    },
+    orderBy: [{ team: { number: "asc" } }, { role: "asc" }],
+    select: {
+      applicationId: true,
+      role: true,
+      team: { select: { id: true, number: true } },
+      application: { select: { staffMemberId: true, staffMember: { select: { name: true } } } },
+    },
+  });
+  return {
+    item,
+    expected: members.map((member) => ({
+      applicationId: member.applicationId,
+      staffMemberId: member.application.staffMemberId,
+      name: member.application.staffMember.name,
+      role: member.role,
+      teamId: member.team.id,
+      teamNumber: member.team.number,
+    })),
+  };
+}

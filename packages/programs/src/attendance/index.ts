@@ -1,0 +1,10 @@
+/*
+ * Attendance of trainings and events without 38 clicks: the coordinator marks people, a team or everyone
+ * at once, or shows a QR code that participants scan to check themselves in (a signed code for one item,
+ * working for a quarter of an hour: check-in-code.ts).
+ */
+
+export { checkIn } from "./check-in";
+export { CHECK_IN_MINUTES, issueCheckInCode } from "./check-in-code";
+export { getItemAttendance, type ItemAttendance } from "./get-item-attendance";
+export { markAttendance } from "./mark-attendance";
