@@ -1,6 +1,7 @@
 // The web process: Express serving the Remix app, with security headers, request ids, health checks and
 // graceful shutdown. `npm run dev` serves through Vite; `npm start` serves the production build.
 import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { config } from "@mentoring/config";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -116,7 +117,14 @@ if (vite) {
 } else {
   const client = new URL("./build/client", import.meta.url).pathname;
   app.use("/assets", express.static(`${client}/assets`, { immutable: true, maxAge: "1y" }));
-  app.use(express.static(client, { maxAge: "1h" }));
+  // Other files of the build (what public/ holds, if anything) by their names, known at start: a static
+  // handler for every path looked each page's address up on disk first.
+  const rootFiles = new Set(readdirSync(client).filter((name) => name !== "assets"));
+  const rootStatic = express.static(client, { maxAge: "1h" });
+  app.use((request, response, next) => {
+    if (rootFiles.has(request.path.split("/", 2)[1] ?? "")) rootStatic(request, response, next);
+    else next();
+  });
 }
 
 app.all(
