@@ -3,8 +3,8 @@ import { AppError, type CohortStatus, type TemplateDefinition } from "@mentoring
 import { z } from "zod";
 import { loadCohort } from "../records/cohort-record";
 import type { RunSummary } from "../records/matching-run";
-import { getRun, type RunView } from "./get-run";
-import { listRuns } from "./list-runs";
+import { getRunOfCohort, type RunView } from "./get-run";
+import { listRunsOfCohort } from "./list-runs";
 
 export interface MatchingReview {
   cohort: { id: string; title: string; status: CohortStatus };
@@ -33,14 +33,16 @@ export async function getMatchingReview(
   const { tenantId, cohortId } = input;
   if (input.runId !== undefined && !runIdSchema.safeParse(input.runId).success)
     throw new AppError("matching.run_not_found");
-  const { cohort, definition } = await loadCohort(tx, tenantId, cohortId);
-  const runs = await listRuns(tx, { tenantId, cohortId });
+  // The cohort and its template definition are loaded and validated once, for the list and the run alike.
+  const record = await loadCohort(tx, tenantId, cohortId);
+  const { cohort, definition } = record;
+  const runs = await listRunsOfCohort(tx, { tenantId, cohortId });
   const runId = input.runId ?? runs[0]?.id;
   return {
     cohort: { id: cohort.id, title: cohort.title, status: cohort.status as CohortStatus },
     definition,
     runs,
-    run: runId === undefined ? null : await getRun(tx, { tenantId, cohortId, runId }),
+    run: runId === undefined ? null : await getRunOfCohort(tx, record, { tenantId, cohortId, runId }),
     issuedCertificates: await tx.certificate.count({
       where: { tenantId, cohortId, signature: { not: null }, revokedAt: null },
     }),

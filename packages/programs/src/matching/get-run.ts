@@ -1,7 +1,7 @@
 import type { TenantDb } from "@mentoring/db";
 import { type ApplicationRole, type WorkFailureCode, workFailureCodes } from "@mentoring/domain";
 import type { Criterion } from "@mentoring/matching";
-import { loadCohort } from "../records/cohort-record";
+import { type CohortRecord, loadCohort } from "../records/cohort-record";
 import { namedParams, peopleOf, reviewTeams } from "../records/matching-review";
 import {
   findRun,
@@ -70,8 +70,16 @@ export async function getRun(
   tx: TenantDb,
   input: { tenantId: string; cohortId: string; runId: string },
 ): Promise<RunView> {
+  return getRunOfCohort(tx, await loadCohort(tx, input.tenantId, input.cohortId), input);
+}
+
+/** One run of a cohort already loaded (its status decides whether the run is editable); 404 as getRun. */
+export async function getRunOfCohort(
+  tx: TenantDb,
+  record: CohortRecord,
+  input: { tenantId: string; cohortId: string; runId: string },
+): Promise<RunView> {
   const { tenantId, cohortId, runId } = input;
-  const record = await loadCohort(tx, tenantId, cohortId);
   const run = await findRun(tx, tenantId, cohortId, runId);
   const problem = problemOf(run);
   const result = resultOf(run);

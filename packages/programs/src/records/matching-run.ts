@@ -43,7 +43,22 @@ export const resultOf = (run: { result: Prisma.JsonValue }) => run.result as unk
 export const teamsOf = (run: { teams: Prisma.JsonValue }) => run.teams as unknown as StoredTeam[] | null;
 export const json = (value: unknown) => value as Prisma.InputJsonValue;
 
-export function summaryOf(run: MatchingRun): RunSummary {
+/** The columns a run's summary reads: listing runs leaves their problem, result and teams unread. */
+export const summaryColumns = {
+  id: true,
+  number: true,
+  status: true,
+  progress: true,
+  phase: true,
+  objective: true,
+  bound: true,
+  gap: true,
+  createdAt: true,
+  finishedAt: true,
+  publishedAt: true,
+} as const satisfies Prisma.MatchingRunSelect;
+
+export function summaryOf(run: Pick<MatchingRun, keyof typeof summaryColumns>): RunSummary {
   return {
     id: run.id,
     number: run.number,
