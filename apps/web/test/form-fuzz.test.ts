@@ -697,6 +697,21 @@ const routes: RouteCase[] = [
       },
     ],
   },
+  {
+    route: "$tenant.programs.cohorts.$cohortId.attendance",
+    params: cohort,
+    forms: [
+      {
+        base: { itemId: randomUUID(), present: "true", who: "all" },
+        fields: { itemId: "id", present: "choice", who: "choice" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.check-in.$itemId",
+    params: () => ({ itemId: randomUUID() }),
+    forms: [{ base: { code: "1.abc" }, fields: { code: "boundedText" } }],
+  },
 ];
 
 /** Posts per route: with one seed, the same cases every run. */

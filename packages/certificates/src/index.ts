@@ -29,6 +29,7 @@ export {
   koreanDate,
 } from "./certificate-design";
 export { type KoreanFonts, koreanFontFiles, koreanFonts } from "./korean-font";
+export { qrImageDataUrl } from "./qr-image";
 export {
   type CertificateRenderer,
   createCertificateRenderer,

@@ -119,6 +119,13 @@ describe("checking in by the code on the coordinator's screen", () => {
     expect((await scan(mentorsOnly, junior)).alreadyIn).toBe(true);
     const me = (await sheet(mentorsOnly)).sheet?.people.find((person) => person.staffMemberId === junior);
     expect(me).toMatchObject({ present: true, method: "check_in" });
+    // Marking everyone present afterwards keeps their check-in as it was.
+    await mark(mentorsOnly, "all");
+    const after = (await sheet(mentorsOnly)).sheet?.people.find((person) => person.staffMemberId === junior);
+    expect(after).toMatchObject({ present: true, method: "check_in" });
+    await db.withTenant(city.tenantId, (tx) =>
+      tx.attendance.deleteMany({ where: { itemId: mentorsOnly, method: "coordinator" } }),
+    );
   });
 
   it("refuses an expired code, a code of another item, a forged one, and someone not expected", async () => {

@@ -1,7 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** The coordinator's pages of one cohort: overview and timeline, applicants, surveys, matching, ceremony and certificates, the program calendar, the teams' submissions and how often teams meet. */
+/** The coordinator's pages of one cohort: overview and timeline, applicants, surveys, matching, ceremony and certificates, the program calendar, the teams' submissions, how often teams meet, attendance. */
 export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohortId: string }) {
   const { t } = useTranslation();
   const base = `/${tenantSlug}/programs/cohorts/${cohortId}`;
@@ -14,6 +14,7 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: `${base}/calendar`, label: "programs.cohortNav.calendar", end: false },
     { to: `${base}/submissions`, label: "assignments.nav.review", end: false },
     { to: `${base}/activity`, label: "activities.nav.review", end: false },
+    { to: `${base}/attendance`, label: "attendance.nav.review", end: false },
   ] as const;
   return (
     <nav aria-label={t("programs.cohortNav.label")} className="subnav">

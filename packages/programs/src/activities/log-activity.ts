@@ -1,8 +1,8 @@
 import { recordAudit, type TenantDb } from "@mentoring/db";
 import { AppError, type CalendarDate, compareCalendarDates, parseCalendarDate } from "@mentoring/domain";
-import { myTeamInCohort } from "../assignments/my-team-in-cohort";
 import { dateColumn } from "../records/cohort-record";
 import { fieldError } from "../records/field-error";
+import { myTeamInCohort } from "../records/my-team-in-cohort";
 
 export const ACTIVITY_LIMITS = { topic: 200, place: 200, notes: 4_000, minutes: 1_440 } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

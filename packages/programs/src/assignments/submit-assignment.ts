@@ -7,7 +7,7 @@ import {
   submissionRefusal,
 } from "@mentoring/domain";
 import { fieldError } from "../records/field-error";
-import { myTeamInCohort } from "./my-team-in-cohort";
+import { myTeamInCohort } from "../records/my-team-in-cohort";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,7 +1,7 @@
 import type { TenantDb } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";
-import { readCheckInCode } from "./check-in-code";
-import { attendanceItem } from "./expected-people";
+import { attendanceItem } from "../records/attendance-item";
+import { readCheckInCode } from "../records/check-in-code";
 
 /**
  * A participant checks in to an item with the code on the coordinator's screen: their own attendance

@@ -1,6 +1,6 @@
 import type { TenantDb } from "@mentoring/db";
+import { attendanceItem } from "../records/attendance-item";
 import { requireCohort } from "../records/certificate-cohort";
-import { attendanceItem } from "./expected-people";
 
 /**
  * The coordinator's attendance sheet of a cohort: the items that take attendance, and for the chosen one

@@ -4,7 +4,8 @@
  * working for a quarter of an hour: check-in-code.ts).
  */
 
+export { CHECK_IN_MINUTES, issueCheckInCode } from "../records/check-in-code";
 export { checkIn } from "./check-in";
-export { CHECK_IN_MINUTES, issueCheckInCode } from "./check-in-code";
+export { getCheckIn } from "./get-check-in";
 export { getItemAttendance, type ItemAttendance } from "./get-item-attendance";
 export { markAttendance } from "./mark-attendance";

@@ -1,6 +1,6 @@
 import { recordAudit, type TenantDb } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";
-import { attendanceItem } from "./expected-people";
+import { attendanceItem } from "../records/attendance-item";
 
 /**
  * The coordinator marks people present or absent at an item, one, a team or everyone at once (38 clicks
@@ -33,7 +33,21 @@ export async function markAttendance(
     (who !== "all" && "applicationIds" in who && chosen.length !== new Set(who.applicationIds).size)
   )
     throw new AppError("attendance.not_expected");
+  const already = new Map(
+    (
+      await tx.attendance.findMany({
+        where: {
+          tenantId,
+          itemId: item.id,
+          applicationId: { in: chosen.map((person) => person.applicationId) },
+        },
+        select: { applicationId: true, present: true },
+      })
+    ).map((row) => [row.applicationId, row.present]),
+  );
   for (const person of chosen) {
+    // Someone already marked so keeps their mark: a check-in stays a check-in.
+    if (already.get(person.applicationId) === present) continue;
     await tx.attendance.upsert({
       where: {
         tenantId_itemId_applicationId: { tenantId, itemId: item.id, applicationId: person.applicationId },

@@ -1,0 +1,142 @@
+import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
+import { saveCalendarItem } from "@mentoring/programs";
+import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { expect, test } from "./fixtures";
+import { baseURL, expectAccessible, watchErrors } from "./support";
+
+// Attendance of Gangneung's communication training without 38 clicks: the coordinator shows the QR code,
+// two juniors scan it with their phones and are marked present under their own accounts, and the
+// coordinator marks the rest of the team present at once and one person absent.
+//
+// A city of its own with Gangneung's directory: three juniors and a manager of the 2nd cohort, recruited,
+// matched by the worker and published into one team; the training is put in the calendar by the use case.
+
+test.setTimeout(300_000);
+test.describe.configure({ mode: "serial" });
+
+const seed = gangneungSeed();
+const seeded = seededCohorts.gangneung?.[0];
+if (!seeded) throw new Error("Gangneung has no seeded cohort");
+const cast = cohortCast(seed, seeded);
+const coordinatorPerson = seededPerson(
+  seed,
+  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
+);
+const juniors = cast.mentors.slice(0, 3);
+const manager = cast.mentees[0] as (typeof cast.mentees)[number];
+const [first, second] = juniors as [(typeof juniors)[number], (typeof juniors)[number]];
+const title = "소통 역량 강화 교육";
+
+let city: TestTenant;
+let cohortId: string;
+let checkInUrl = "";
+
+test.beforeAll(async ({ db }) => {
+  city = await createTenant(db, {
+    like: seed,
+    accounts: [
+      { person: coordinatorPerson, roles: ["coordinator"] },
+      { person: first, roles: ["participant"] },
+      { person: second, roles: ["participant"] },
+    ],
+    staff: (person) =>
+      [...juniors, manager].some((member) => member.employeeNumber === person.employeeNumber),
+  });
+  const actorUserId = city.userId(coordinatorPerson);
+  ({ id: cohortId } = await createCohortFor(db, city, {
+    template: "reverse_mentoring",
+    recruitmentStart: seeded.recruitmentStart,
+    phase: "published",
+    applicants: [
+      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
+      { person: city.staff(manager), role: "mentee" as const },
+    ],
+    override: "출석 시험 기수",
+    actorUserId,
+    appUrl: baseURL(),
+  }));
+  // Today, from now for two hours.
+  const startsAt = new Date();
+  await db.withTenant(city.id, (tx) =>
+    saveCalendarItem(tx, {
+      tenantId: city.id,
+      cohortId,
+      itemId: null,
+      actorUserId,
+      item: {
+        kind: "training",
+        title,
+        description: "",
+        place: "시청 대회의실",
+        audience: "all",
+        teamId: null,
+        attendance: true,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+      },
+    }),
+  );
+});
+
+const sheetPage = () => `${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/attendance`;
+
+test("the coordinator opens the sheet of today's training and shows its QR code", async ({ pageAs }) => {
+  const page = await pageAs(city.staff(coordinatorPerson).email);
+  await page.goto(sheetPage(), { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  await expect(page.getByTestId("attendance-summary")).toHaveText("0/4명 출석");
+  await expect(page.getByRole("img", { name: `${title} 출석용 QR 코드` })).toBeVisible();
+  checkInUrl = (await page.getByRole("link", { name: /\/check-in\// }).getAttribute("href")) as string;
+  expect(checkInUrl).toContain(`/${city.slug}/check-in/`);
+  await expectAccessible(page);
+});
+
+test.describe("on the juniors' phones", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("two juniors scan the code and are checked in, once each", async ({ pageAs }) => {
+    for (const junior of [first, second]) {
+      const page = await pageAs(city.staff(junior).email);
+      const errors = watchErrors(page);
+      await page.goto(checkInUrl, { waitUntil: "networkidle" });
+      await expect(page.getByText(`${title}에 출석합니다.`)).toBeVisible();
+      await expectAccessible(page);
+      await page.getByRole("button", { name: "출석하기" }).click();
+      await expect(page.getByRole("status")).toHaveText(`${title}에 출석했습니다.`);
+      // Scanning again says so, and changes nothing.
+      await page.goto(checkInUrl, { waitUntil: "networkidle" });
+      await expect(page.getByRole("status")).toHaveText("이미 출석이 확인되었습니다.");
+      expect(errors).toEqual([]);
+    }
+  });
+
+  test("a forged code is refused with a message", async ({ pageAs }) => {
+    const page = await pageAs(city.staff(first).email);
+    const forged = checkInUrl.replace(
+      /code=[^&]+/,
+      "code=9999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    );
+    await page.goto(forged, { waitUntil: "networkidle" });
+    // Already present: the page says so rather than asking again.
+    await expect(page.getByRole("status")).toHaveText("이미 출석이 확인되었습니다.");
+  });
+});
+
+test("the coordinator sees the two check-ins, marks the team present at once and one person absent", async ({
+  pageAs,
+}) => {
+  const page = await pageAs(city.staff(coordinatorPerson).email);
+  await page.goto(sheetPage(), { waitUntil: "networkidle" });
+  await expect(page.getByTestId("attendance-summary")).toHaveText("2/4명 출석");
+  const table = page.getByRole("table", { name: `${title} 출석부` });
+  await expect(table.getByRole("row").filter({ hasText: "QR 출석" })).toHaveCount(2);
+  await page.getByRole("button", { name: "1팀 전원 출석" }).click();
+  await expect(page.getByRole("status")).toHaveText("4명을 표시했습니다.");
+  await expect(page.getByTestId("attendance-summary")).toHaveText("4/4명 출석");
+  const managerRow = table.getByRole("row").filter({ hasText: manager.name });
+  await managerRow.getByRole("button", { name: "결석" }).click();
+  await expect(page.getByRole("status")).toHaveText("1명을 표시했습니다.");
+  await expect(page.getByTestId("attendance-summary")).toHaveText("3/4명 출석");
+  await expect(table.getByRole("row").filter({ hasText: manager.name })).toContainText("결석");
+  await expectAccessible(page);
+});
