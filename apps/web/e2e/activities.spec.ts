@@ -89,7 +89,7 @@ test("the coordinator sees that the pair met, and not what they wrote", async ({
   const page = await pageAs(city.staff(coordinatorPerson).email);
   const dataRequests: string[] = [];
   page.on("response", async (response) => {
-    if (response.url().includes("/activity")) dataRequests.push(await response.text().catch(() => ""));
+    if (response.url().includes("/progress")) dataRequests.push(await response.text().catch(() => ""));
   });
   await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/activity`, {
     waitUntil: "networkidle",

@@ -141,6 +141,7 @@ export {
   submissionStatuses,
 } from "./submission";
 export * from "./survey";
+export { attendanceRate, isTeamAtRisk, SILENT_DAYS_AT_RISK } from "./team-progress";
 export {
   describeTeamShape,
   TEAM_SIDE_LIMIT,

@@ -5,6 +5,7 @@ export * from "./calendar";
 export * from "./certificates";
 export * from "./cohorts";
 export * from "./matching";
+export * from "./progress";
 export {
   type CohortRecord,
   dateColumn,

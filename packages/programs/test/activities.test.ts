@@ -2,7 +2,8 @@ import type { Database } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { calendarDate, isAppError } from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCohortActivity, listTeamActivities, logActivity } from "../src/activities";
+import { listTeamActivities, logActivity } from "../src/activities";
+import { getTeamProgress } from "../src/progress";
 import { seedPrograms } from "../src/seed";
 import { publishTeams } from "./certificates-support";
 
@@ -75,7 +76,12 @@ describe("a Yongin mentor logs meetings with their new official", () => {
 
   it("shows the coordinator how often the pair met, and never what they wrote", async () => {
     const { teams } = await db.withTenant(city.tenantId, (tx) =>
-      getCohortActivity(tx, { tenantId: city.tenantId, cohortId: city.cohortId, today }),
+      getTeamProgress(tx, {
+        tenantId: city.tenantId,
+        cohortId: city.cohortId,
+        today,
+        now: new Date("2025-05-15T03:00:00Z"),
+      }),
     );
     const first = teams.find((team) => team.teamNumber === 1);
     expect(first).toMatchObject({

@@ -13,7 +13,7 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: `${base}/certificates`, label: "programs.cohortNav.certificates", end: false },
     { to: `${base}/calendar`, label: "programs.cohortNav.calendar", end: false },
     { to: `${base}/submissions`, label: "assignments.nav.review", end: false },
-    { to: `${base}/activity`, label: "activities.nav.review", end: false },
+    { to: `${base}/progress`, label: "activities.nav.review", end: false },
     { to: `${base}/attendance`, label: "attendance.nav.review", end: false },
   ] as const;
   return (

@@ -3,7 +3,7 @@ import type { Translation } from "./translation";
 
 /** English messages of teams' activities and meetings. */
 export const enActivities: Translation<typeof koActivities> = {
-  nav: { mine: "Activity log", review: "Team activity" },
+  nav: { mine: "Activity log", review: "Teams" },
   kind: { meeting: "Meeting or counselling", team_activity: "Team activity" },
   mine: {
     title: "Our team's activity log",
@@ -36,9 +36,25 @@ export const enActivities: Translation<typeof koActivities> = {
     minutesValue_other: "{{count}} minutes",
   },
   review: {
-    title: "Team activity",
-    intro: "How often each team meets and acts. What teams wrote is not shown.",
-    caption: "Activity by team",
+    title: "Teams",
+    intro:
+      "Each team's meetings and activities, assignments and attendance. What teams wrote is not shown. A team with nothing logged for 21 days is marked at risk.",
+    caption: "Teams at a glance",
+    atRisk: "At risk",
+    atRiskCount_one: "Teams at risk: {{count}}",
+    atRiskCount_other: "Teams at risk: {{count}}",
+    atRiskOnly: "Only teams at risk",
+    sort: "Sort",
+    sortBy: {
+      team: "Team number",
+      lastOn: "Longest without activity",
+      last30Days: "Fewest activities in 30 days",
+      missing: "Most assignments missing",
+    },
+    apply: "Apply",
+    submissions: "Assignments (on time/late/missing)",
+    submissionCounts: "{{onTime}}/{{late}}/{{missing}} ({{due}} due)",
+    attendance: "Attendance",
     team: "Team",
     meetings: "Meetings",
     teamActivities: "Team activities",

@@ -1,6 +1,6 @@
 /** Korean messages of teams' activities and meetings (part of the "common" namespace, under "activities"). */
 export const koActivities = {
-  nav: { mine: "활동 기록", review: "팀 활동 현황" },
+  nav: { mine: "활동 기록", review: "팀 현황" },
   kind: { meeting: "만남·상담", team_activity: "팀 활동" },
   mine: {
     title: "우리 팀 활동 기록",
@@ -32,9 +32,24 @@ export const koActivities = {
     minutesValue_other: "{{count}}분",
   },
   review: {
-    title: "팀 활동 현황",
-    intro: "팀별 만남과 활동 횟수입니다. 팀이 적은 메모와 내용은 보이지 않습니다.",
-    caption: "팀별 활동 현황",
+    title: "팀 현황",
+    intro:
+      "팀별 만남과 활동, 과제 제출, 출석입니다. 팀이 적은 메모와 내용은 보이지 않습니다. 21일 동안 활동 기록이 없는 팀은 '주의'로 표시됩니다.",
+    caption: "팀별 현황",
+    atRisk: "주의",
+    atRiskCount_other: "주의가 필요한 팀: {{count}}팀",
+    atRiskOnly: "주의 팀만 보기",
+    sort: "정렬",
+    sortBy: {
+      team: "팀 번호",
+      lastOn: "오래 활동이 없는 순",
+      last30Days: "최근 30일 활동이 적은 순",
+      missing: "미제출 과제가 많은 순",
+    },
+    apply: "적용",
+    submissions: "과제 (제때/늦음/미제출)",
+    submissionCounts: "{{onTime}}/{{late}}/{{missing}} (마감 {{due}}건)",
+    attendance: "출석률",
     team: "팀",
     meetings: "만남·상담",
     teamActivities: "팀 활동",

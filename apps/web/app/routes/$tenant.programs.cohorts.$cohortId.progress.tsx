@@ -1,0 +1,139 @@
+import { getTeamProgress, tenantToday } from "@mentoring/programs";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CohortNav } from "../components/cohort-nav";
+import { DataTable } from "../components/data-table";
+import { formatNumber } from "../services/format.server";
+import { tenantLoader } from "../services/route-builder.server";
+import { cohortParams } from "../services/route-params";
+
+const sorts = ["team", "lastOn", "last30Days", "missing"] as const;
+
+/**
+ * The coordinator's running dashboard of a cohort's teams: how often each meets and acts, its assignments
+ * on time, late or missing, its attendance rate, and whether it is at risk; filtered to teams at risk and
+ * sorted on request. What a team wrote (topics, notes, work) is not read for this page.
+ */
+export const loader = tenantLoader(
+  {
+    permission: "programs.view",
+    params: cohortParams,
+    query: z.object({
+      atRisk: z.enum(["on"]).optional().catch(undefined),
+      sort: z.enum(sorts).default("team").catch("team"),
+    }),
+  },
+  async ({ params, query, tenant, locale, withTenant }) => {
+    const progress = await withTenant((db) =>
+      getTeamProgress(db, {
+        tenantId: tenant.id,
+        cohortId: params.cohortId,
+        today: tenantToday(tenant.timeZone),
+        now: new Date(),
+      }),
+    );
+    const by: Record<(typeof sorts)[number], (a: Team, b: Team) => number> = {
+      team: (a, b) => a.teamNumber - b.teamNumber,
+      // Longest silent first: nothing logged before anything logged, then the oldest day.
+      lastOn: (a, b) => (a.lastOn ?? "").localeCompare(b.lastOn ?? ""),
+      last30Days: (a, b) => a.last30Days - b.last30Days,
+      missing: (a, b) => b.submissions.missing - a.submissions.missing,
+    };
+    type Team = (typeof progress.teams)[number];
+    const teams = progress.teams
+      .filter((team) => !query.atRisk || team.atRisk)
+      .sort((a, b) => by[query.sort](a, b) || a.teamNumber - b.teamNumber)
+      .map((team) => ({
+        ...team,
+        attendance:
+          team.attendanceRate === null
+            ? null
+            : formatNumber(team.attendanceRate, locale, { style: "percent" }),
+      }));
+    return {
+      cohort: progress.cohort,
+      teams,
+      atRiskCount: progress.teams.filter((team) => team.atRisk).length,
+      filter: { atRisk: query.atRisk === "on", sort: query.sort },
+      tenantSlug: tenant.slug,
+    };
+  },
+);
+
+export default function TeamProgress() {
+  const { t } = useTranslation();
+  const { cohort, teams, atRiskCount, filter, tenantSlug } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("activities.review.title")}</h1>
+      <p className="survey-meta">{cohort.title}</p>
+      <CohortNav tenantSlug={tenantSlug} cohortId={cohort.id} />
+      <p>{t("activities.review.intro")}</p>
+      <p data-testid="at-risk-count">{t("activities.review.atRiskCount", { count: atRiskCount })}</p>
+      <Form method="get" className="filters">
+        <div className="field field--check">
+          <input type="checkbox" id="at-risk-only" name="atRisk" value="on" defaultChecked={filter.atRisk} />{" "}
+          <label htmlFor="at-risk-only">{t("activities.review.atRiskOnly")}</label>
+        </div>
+        <div className="field">
+          <label htmlFor="progress-sort">{t("activities.review.sort")}</label>
+          <select id="progress-sort" name="sort" defaultValue={filter.sort}>
+            {sorts.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`activities.review.sortBy.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t("activities.review.apply")}</button>
+      </Form>
+      <DataTable
+        caption={t("activities.review.caption")}
+        rows={teams}
+        rowKey={(team) => team.teamId}
+        empty={t("activities.review.none")}
+        columns={[
+          {
+            key: "team",
+            header: t("activities.review.team"),
+            cell: (team) => (
+              <>
+                {t("activities.review.teamNumber", { number: team.teamNumber })}
+                {team.atRisk ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--hard">{t("activities.review.atRisk")}</span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          { key: "meetings", header: t("activities.review.meetings"), cell: (team) => team.meetings },
+          {
+            key: "teamActivities",
+            header: t("activities.review.teamActivities"),
+            cell: (team) => team.teamActivities,
+          },
+          { key: "last30Days", header: t("activities.review.last30Days"), cell: (team) => team.last30Days },
+          { key: "minutes", header: t("activities.review.minutes"), cell: (team) => team.minutes },
+          {
+            key: "lastOn",
+            header: t("activities.review.lastOn"),
+            cell: (team) => team.lastOn ?? t("activities.review.never"),
+          },
+          {
+            key: "submissions",
+            header: t("activities.review.submissions"),
+            cell: (team) => t("activities.review.submissionCounts", team.submissions),
+          },
+          {
+            key: "attendance",
+            header: t("activities.review.attendance"),
+            cell: (team) => team.attendance ?? t("activities.review.never"),
+          },
+        ]}
+      />
+    </>
+  );
+}
