@@ -712,6 +712,11 @@ const routes: RouteCase[] = [
     params: () => ({ itemId: randomUUID() }),
     forms: [{ base: { code: "1.abc" }, fields: { code: "boundedText" } }],
   },
+  {
+    route: "$tenant.programs.cohorts.$cohortId.progress",
+    params: cohort,
+    forms: [{ base: { teamIds: randomUUID() }, fields: { teamIds: "id" } }],
+  },
 ];
 
 /** Posts per route: with one seed, the same cases every run. */

@@ -38,6 +38,7 @@ export const auditActions = [
   "submission.unfeature",
   "activity.log",
   "attendance.mark",
+  "team.nudge",
   "certificate_batch.prepare",
   "certificate_batch.refresh",
   "certificate_batch.sign",

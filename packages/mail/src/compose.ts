@@ -69,6 +69,15 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     link: webLink,
   }),
   z.object({
+    kind: z.literal("team_nudge"),
+    name: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    teamNumber: z.number().int().min(1),
+    /** Days since the team last logged anything (or since activities began). */
+    silentDays: z.number().int().min(1),
+    link: webLink,
+  }),
+  z.object({
     kind: z.enum(["survey_invitation", "survey_reminder"]),
     name: z.string().trim().min(1),
     tenantName: z.string().trim().min(1),
@@ -212,6 +221,17 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
             : t("teamPublished.nextStep"),
         ],
         action: { label: t("teamPublished.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    case "team_nudge":
+      layout = {
+        subject: oneLine(t("teamNudge.subject", { cohort: m.cohortTitle, number: m.teamNumber })),
+        paragraphs: [
+          t("teamNudge.greeting", { name: m.name }),
+          t("teamNudge.body", { number: m.teamNumber, days: m.silentDays }),
+        ],
+        action: { label: t("teamNudge.action"), link: m.link },
         afterAction: [],
       };
       break;

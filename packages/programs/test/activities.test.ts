@@ -3,7 +3,7 @@ import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db
 import { calendarDate, isAppError } from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listTeamActivities, logActivity } from "../src/activities";
-import { getTeamProgress } from "../src/progress";
+import { getTeamProgress, nudgeTeams } from "../src/progress";
 import { seedPrograms } from "../src/seed";
 import { publishTeams } from "./certificates-support";
 
@@ -135,5 +135,40 @@ describe("a Yongin mentor logs meetings with their new official", () => {
       )
       .catch(code);
     expect(elsewhere).toBe("activity.not_in_team");
+  });
+});
+
+describe("nudging silent teams", () => {
+  it("mails every member of the chosen teams once a day, saying how long the team has been silent", async () => {
+    const teams = await db.withTenant(city.tenantId, (tx) =>
+      tx.team.findMany({
+        where: { tenantId: city.tenantId, cohortId: city.cohortId },
+        orderBy: { number: "asc" },
+      }),
+    );
+    const second = teams[1]?.id as string;
+    const nudge = () =>
+      db.withTenant(city.tenantId, (tx) =>
+        nudgeTeams(tx, { ...city, teamIds: [second], today, appUrl: "http://localhost" }),
+      );
+    const since = new Date();
+    const first = await nudge();
+    expect(first.teams).toBe(1);
+    expect(first.mails).toBeGreaterThan(0);
+    const mails = await db.platform.outgoingEmail.findMany({
+      where: { kind: "team_nudge", createdAt: { gte: since } },
+      select: { subject: true, textBody: true },
+    });
+    expect(mails).toHaveLength(first.mails);
+    expect(mails[0]?.subject).toMatch(/2팀, 요즘 어떻게 지내십니까\?$/);
+    expect(mails[0]?.textBody).toMatch(/2팀의 활동 기록이 \d+일째 없습니다/);
+    expect(await nudge()).toEqual({ teams: 0, mails: 0 });
+    expect(
+      await db
+        .withTenant(city.tenantId, (tx) =>
+          nudgeTeams(tx, { ...city, teamIds: [], today, appUrl: "http://localhost" }),
+        )
+        .catch(code),
+    ).toBe("activity.no_team_chosen");
   });
 });

@@ -1,12 +1,14 @@
-import { getTeamProgress, tenantToday } from "@mentoring/programs";
-import { Form, useLoaderData } from "@remix-run/react";
+import { getTeamProgress, nudgeTeams, tenantToday } from "@mentoring/programs";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
+import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { formatNumber } from "../services/format.server";
-import { tenantLoader } from "../services/route-builder.server";
-import { cohortParams } from "../services/route-params";
+import { isRefusal } from "../services/refusal";
+import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { cohortParams, id } from "../services/route-params";
 
 const sorts = ["team", "lastOn", "last30Days", "missing"] as const;
 
@@ -24,7 +26,7 @@ export const loader = tenantLoader(
       sort: z.enum(sorts).default("team").catch("team"),
     }),
   },
-  async ({ params, query, tenant, locale, withTenant }) => {
+  async ({ params, query, tenant, locale, may, withTenant }) => {
     const progress = await withTenant((db) =>
       getTeamProgress(db, {
         tenantId: tenant.id,
@@ -57,13 +59,35 @@ export const loader = tenantLoader(
       atRiskCount: progress.teams.filter((team) => team.atRisk).length,
       filter: { atRisk: query.atRisk === "on", sort: query.sort },
       tenantSlug: tenant.slug,
+      canNudge: may("programs.manage"),
     };
   },
 );
 
+const nudgeForm = z.object({ teamIds: z.array(id).default([]) });
+
+/** A friendly nudge by mail to every member of the chosen teams (at most once a day per team). */
+export const action = tenantAction(
+  { permission: "programs.manage", params: cohortParams, form: nudgeForm },
+  async ({ params, form, tenant, user, services, requestId, withTenant }) =>
+    withTenant((db) =>
+      nudgeTeams(db, {
+        tenantId: tenant.id,
+        cohortId: params.cohortId,
+        teamIds: form.teamIds,
+        today: tenantToday(tenant.timeZone),
+        actorUserId: user.id,
+        appUrl: services.config.APP_URL,
+        requestId,
+      }),
+    ),
+);
+
 export default function TeamProgress() {
   const { t } = useTranslation();
-  const { cohort, teams, atRiskCount, filter, tenantSlug } = useLoaderData<typeof loader>();
+  const { cohort, teams, atRiskCount, filter, tenantSlug, canNudge } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
   return (
     <>
       <h1>{t("activities.review.title")}</h1>
@@ -87,6 +111,20 @@ export default function TeamProgress() {
           </select>
         </div>
         <button type="submit">{t("activities.review.apply")}</button>
+      </Form>
+      {result ? (
+        isRefusal(result) ? (
+          <p role="alert" className="form-error">
+            {result.error?.[""]?.[0]}
+          </p>
+        ) : (
+          <p role="status" className="form-status">
+            {t("activities.review.nudged", { teams: result.teams, mails: result.mails })}
+          </p>
+        )
+      ) : null}
+      <Form method="post" id="nudge-form">
+        <CsrfInput />
       </Form>
       <DataTable
         caption={t("activities.review.caption")}
@@ -132,8 +170,38 @@ export default function TeamProgress() {
             header: t("activities.review.attendance"),
             cell: (team) => team.attendance ?? t("activities.review.never"),
           },
+          ...(canNudge
+            ? [
+                {
+                  key: "nudge",
+                  header: t("activities.review.nudge"),
+                  cell: (team: (typeof teams)[number]) => (
+                    <>
+                      <input
+                        type="checkbox"
+                        form="nudge-form"
+                        name="teamIds"
+                        value={team.teamId}
+                        id={`nudge-${team.teamId}`}
+                        defaultChecked={team.atRisk}
+                      />{" "}
+                      <label htmlFor={`nudge-${team.teamId}`}>
+                        {t("activities.review.nudgeTeam", { number: team.teamNumber })}
+                      </label>
+                    </>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      {canNudge && teams.length > 0 ? (
+        <p>
+          <button type="submit" form="nudge-form" disabled={busy}>
+            {t("activities.review.nudgeChosen")}
+          </button>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -10,5 +10,6 @@ export const activityErrors = {
   "activity.date_invalid": { status: 400, message: "activities.error.dateInvalid" },
   "activity.date_in_future": { status: 400, message: "activities.error.dateInFuture" },
   "activity.minutes_invalid": { status: 400, message: "activities.error.minutesInvalid" },
+  "activity.no_team_chosen": { status: 400, message: "activities.error.noTeamChosen" },
   "activity.participant_not_in_team": { status: 400, message: "activities.error.participantNotInTeam" },
 } as const satisfies ErrorTable;

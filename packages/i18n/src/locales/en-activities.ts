@@ -55,6 +55,10 @@ export const enActivities: Translation<typeof koActivities> = {
     submissions: "Assignments (on time/late/missing)",
     submissionCounts: "{{onTime}}/{{late}}/{{missing}} ({{due}} due)",
     attendance: "Attendance",
+    nudge: "Nudge",
+    nudgeTeam: "Nudge team {{number}}",
+    nudgeChosen: "Nudge the chosen teams by mail",
+    nudged: "Nudged {{teams}} teams with {{mails}} mails. Teams already nudged today were left out.",
     team: "Team",
     meetings: "Meetings",
     teamActivities: "Team activities",
@@ -66,6 +70,7 @@ export const enActivities: Translation<typeof koActivities> = {
     none: "No teams have been published yet.",
   },
   error: {
+    noTeamChosen: "Choose at least one team to nudge.",
     notInTeam: "You are not in a team of this cohort.",
     topicRequired: "Say what you did.",
     topicTooLong: "This can be at most {{max}} characters.",

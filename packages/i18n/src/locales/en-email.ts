@@ -46,6 +46,12 @@ export const enEmail: Translation<EmailMessages> = {
     },
     action: "See your application",
   },
+  teamNudge: {
+    subject: "[{{cohort}}] Team {{number}}, how are things?",
+    greeting: "Dear {{name}},",
+    body: "Team {{number}} has logged nothing for {{days}} days. A short meeting or a lunch together is enough. If you have met already, please log it.",
+    action: "Log an activity",
+  },
   teamPublished: {
     subject: "[{{cohort}}] You are in team {{number}}",
     greeting: "Dear {{name}},",

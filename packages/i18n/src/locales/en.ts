@@ -366,6 +366,7 @@ export const en: Translation<CommonMessages> = {
       update: "Calendar item changed",
       delete: "Calendar item removed",
     },
+    team: { nudge: "Teams nudged by mail" },
     attendance: { mark: "Attendance marked" },
     activity: { log: "Team activity logged" },
     submission: {
@@ -518,6 +519,7 @@ export const en: Translation<CommonMessages> = {
   },
   /** What the audit page calls each kind of record a change is about. */
   auditEntity: {
+    team: "Team",
     tenant: "Organisation",
     invitation: "Invitation",
     membership: "Member",

@@ -50,6 +50,10 @@ export const koActivities = {
     submissions: "과제 (제때/늦음/미제출)",
     submissionCounts: "{{onTime}}/{{late}}/{{missing}} (마감 {{due}}건)",
     attendance: "출석률",
+    nudge: "활동 권유",
+    nudgeTeam: "{{number}}팀에 권유",
+    nudgeChosen: "고른 팀에 활동 권유 메일 보내기",
+    nudged: "{{teams}}팀에 권유 메일 {{mails}}통을 보냈습니다. 오늘 이미 권유한 팀은 빼었습니다.",
     team: "팀",
     meetings: "만남·상담",
     teamActivities: "팀 활동",
@@ -61,6 +65,7 @@ export const koActivities = {
     none: "아직 발표된 팀이 없습니다.",
   },
   error: {
+    noTeamChosen: "권유할 팀을 하나 이상 고르세요.",
     notInTeam: "이 기수의 팀에 속해 있지 않습니다.",
     topicRequired: "무엇을 했는지 적어 주세요.",
     topicTooLong: "내용은 {{max}}자까지 쓸 수 있습니다.",

@@ -48,6 +48,12 @@ export const koEmail = {
     },
     action: "신청 내역 보기",
   },
+  teamNudge: {
+    subject: "[{{cohort}}] {{number}}팀, 요즘 어떻게 지내십니까?",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: "{{number}}팀의 활동 기록이 {{days}}일째 없습니다. 짧은 만남이나 점심 한 끼도 좋습니다. 이미 만나셨다면 활동 기록에 남겨 주십시오.",
+    action: "활동 기록하기",
+  },
   teamPublished: {
     subject: "[{{cohort}}] {{number}}팀으로 함께하게 되었습니다",
     greeting: "{{name}} 님, 안녕하십니까.",

@@ -354,6 +354,7 @@ export const ko = {
     ceremony: { create: "결연식 등록", update: "결연식 변경", attendance: "결연식 출석 기록" },
     calendar: { plan: "템플릿 일정 불러오기" },
     calendar_item: { create: "일정 추가", update: "일정 수정", delete: "일정 삭제" },
+    team: { nudge: "팀에 활동 권유 메일 발송" },
     attendance: { mark: "출석 표시" },
     activity: { log: "팀 활동 기록" },
     submission: {
@@ -506,6 +507,7 @@ export const ko = {
   },
   /** What the audit page calls each kind of record a change is about. */
   auditEntity: {
+    team: "팀",
     tenant: "기관",
     invitation: "초대",
     membership: "구성원",
