@@ -51,4 +51,8 @@ export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
   await queues
     .get(jobDefinitions[remind].queue)
     .upsertJobScheduler(remind, { pattern: "0 0 9 * * *", tz: "Asia/Seoul" }, { name: remind, data: {} });
+  const nudge = "teams.nudge-silent" as const;
+  await queues
+    .get(jobDefinitions[nudge].queue)
+    .upsertJobScheduler(nudge, { pattern: "0 0 10 * * *", tz: "Asia/Seoul" }, { name: nudge, data: {} });
 }

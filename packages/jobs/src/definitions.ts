@@ -79,6 +79,11 @@ export const jobDefinitions = {
     queue: "programs",
     payload: z.object({}),
   },
+  /** Nudges teams that have logged nothing for 21 days, once per silent period; run daily. */
+  "teams.nudge-silent": {
+    queue: "programs",
+    payload: z.object({}),
+  },
   /**
    * Solves one matching run (its stored input snapshot) and stores the result, reporting progress.
    * Idempotent: a run that has finished is left as it is.

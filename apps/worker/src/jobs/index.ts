@@ -6,6 +6,7 @@ import { enforceGrace } from "./enforce-grace";
 import { failStaleWork } from "./fail-stale-work";
 import type { JobHandlers } from "./handler";
 import { runMatchingJob } from "./matching-run";
+import { nudgeSilentTeams } from "./nudge-silent-teams";
 import { sendPasswordReset } from "./password-reset";
 import { purgeOutbox } from "./purge-outbox";
 import { sendEmail } from "./send-email";
@@ -26,6 +27,7 @@ export const handlers: JobHandlers = {
   "accounts.password-reset": sendPasswordReset,
   "cohorts.advance-by-date": advanceCohorts,
   "surveys.send-reminders": sendSurveyReminders,
+  "teams.nudge-silent": nudgeSilentTeams,
   "matching.run": runMatchingJob,
   "certificates.generate": generateCertificatesJob,
 };
