@@ -18,6 +18,9 @@
 //                      they write (a build older than a change to the stored template definitions answers 500)
 //   BENCH_SKIP_BUILD   1: serve the build already there instead of building first
 //   BENCH_LOG_LEVEL    the web's LOG_LEVEL (default info, as production)
+//   BENCH_WEB_NODE_ARGS  Node options for the web process, space-separated (default: those of its `start`
+//                      script, so that the bench measures the memory settings production runs with), e.g.
+//                      "--cpu-prof --cpu-prof-dir=.tmp/prof" to profile it (written when the run ends)
 // No Accept-Encoding is sent: both answer uncompressed, so gzip's CPU stays out of the comparison.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -50,6 +53,20 @@ type PageName = (typeof pageNames)[number];
 const chosen = env.BENCH_PAGES ? env.BENCH_PAGES.split(",").map((name) => name.trim()) : [...pageNames];
 for (const name of chosen)
   if (!pageNames.includes(name as PageName)) throw new Error(`unknown page ${name}: ${pageNames.join(", ")}`);
+
+// The web's `start` script: `VAR=value … node --flag … --import tsx server.ts`. Its variables and Node
+// flags are the process settings production runs with, so the bench serves with them too.
+const startScript: string = JSON.parse(readFileSync(join(webDir, "package.json"), "utf8")).scripts.start;
+const startWords = startScript.split(/\s+/).filter(Boolean);
+const startEnv = Object.fromEntries(
+  startWords
+    .slice(0, startWords.indexOf("node"))
+    .map((word) => word.split("=", 2) as [string, string])
+    .filter(([name]) => name !== "NODE_ENV"),
+);
+const webNodeArgs = env.BENCH_WEB_NODE_ARGS
+  ? env.BENCH_WEB_NODE_ARGS.split(/\s+/).filter(Boolean)
+  : startWords.slice(startWords.indexOf("node") + 1, startWords.indexOf("--import"));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -263,20 +280,26 @@ try {
     // The load generator stands in for the proxy: its X-Forwarded-For is believed, by both servers.
     TRUSTED_PROXIES: "loopback",
   };
-  const start = (name: string, cwd: string, entry: string): ChildProcess => {
+  const start = (
+    name: string,
+    cwd: string,
+    entry: string,
+    nodeArgs: string[] = [],
+    extraEnv: Record<string, string> = {},
+  ): ChildProcess => {
     const output = openSync(join(tmpDir, `bench-${name}.log`), "w");
     // Named connections, so that the PostgreSQL CPU each server causes can be told apart.
     const url = new URL(data.database.urls.app);
     url.searchParams.set("application_name", `${prefix}-${name}`);
-    const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
       cwd,
-      env: { ...serverEnv, DATABASE_URL: url.href },
+      env: { ...serverEnv, ...extraEnv, DATABASE_URL: url.href },
       stdio: ["ignore", output, output],
     });
     children.push(child);
     return child;
   };
-  const web = start("web", webDir, "server.ts");
+  const web = start("web", webDir, "server.ts", webNodeArgs, startEnv);
   const raw = start("raw", ownWebDir, "bench/raw-baseline.ts");
   await Promise.all([
     waitFor(`http://127.0.0.1:${webPort}/readyz`, web, "web"),
