@@ -50,20 +50,11 @@ export default async function handleRequest(
         },
         onAllReady() {
           if (streamed) return;
-          const chunks: Buffer[] = [];
           pipe(
-            new Writable({
-              write(chunk: Buffer, _encoding, done) {
-                chunks.push(chunk);
-                done();
-              },
-              final(done) {
-                clearTimeout(timer);
-                const document = Buffer.concat(chunks);
-                headers.set("Content-Length", String(document.length));
-                answer(document);
-                done();
-              },
+            documentCollector((document) => {
+              clearTimeout(timer);
+              headers.set("Content-Length", String(document.length));
+              answer(document);
             }),
           );
         },
@@ -78,6 +69,34 @@ export default async function handleRequest(
       },
     );
   });
+}
+
+/** Collects a rendered document into one buffer, handed to `done` when React ends it. */
+export function documentCollector(done: (document: Buffer<ArrayBuffer>) => void): Writable {
+  const chunks: Buffer[] = [];
+  return new Writable({
+    write(chunk: Buffer, _encoding, next) {
+      chunks.push(withoutPadding(chunk));
+      next();
+    },
+    final(next) {
+      done(Buffer.concat(chunks));
+      next();
+    },
+  });
+}
+
+/**
+ * React 18's renderer writes its whole 2,048-byte buffer when the next character did not fit at its end,
+ * the unused 1-3 bytes included: a page then carried NUL bytes inside a Korean word ("환\0\0영합니다" on
+ * the tenant home). Those are dropped. No page text holds a NUL (PostgreSQL refuses it in text, JSON
+ * escapes it), so a full buffer's trailing NULs can only be that padding.
+ */
+function withoutPadding(chunk: Buffer): Buffer {
+  if (chunk.length !== 2048) return chunk;
+  let end = chunk.length;
+  while (end > chunk.length - 3 && chunk[end - 1] === 0) end--;
+  return end === chunk.length ? chunk : chunk.subarray(0, end);
 }
 
 /** Whether a loader answered with a promise still to settle (single fetch streams those into the page). */
