@@ -3,8 +3,8 @@ import { AppError, type CohortStatus, type TemplateDefinition } from "@mentoring
 import { z } from "zod";
 import { loadCohort } from "../records/cohort-record";
 import type { RunSummary } from "../records/matching-run";
-import { getRunOfCohort, type RunView } from "./get-run";
-import { listRunsOfCohort } from "./list-runs";
+import { runSummaries } from "../records/matching-run";
+import { type RunView, viewRun } from "../records/run-view";
 
 export interface MatchingReview {
   cohort: { id: string; title: string; status: CohortStatus };
@@ -36,13 +36,13 @@ export async function getMatchingReview(
   // The cohort and its template definition are loaded and validated once, for the list and the run alike.
   const record = await loadCohort(tx, tenantId, cohortId);
   const { cohort, definition } = record;
-  const runs = await listRunsOfCohort(tx, { tenantId, cohortId });
+  const runs = await runSummaries(tx, { tenantId, cohortId });
   const runId = input.runId ?? runs[0]?.id;
   return {
     cohort: { id: cohort.id, title: cohort.title, status: cohort.status as CohortStatus },
     definition,
     runs,
-    run: runId === undefined ? null : await getRunOfCohort(tx, record, { tenantId, cohortId, runId }),
+    run: runId === undefined ? null : await viewRun(tx, record, { tenantId, cohortId, runId }),
     issuedCertificates: await tx.certificate.count({
       where: { tenantId, cohortId, signature: { not: null }, revokedAt: null },
     }),

@@ -90,3 +90,16 @@ export function requireTeams(run: MatchingRun): StoredTeam[] {
 /** Every application id a run mentions: its participants. */
 export const participantIds = (problem: MatchingProblemInput) =>
   problem.participants.map((person) => person.id);
+
+/** Runs of a cohort already found, newest first: their summaries only, not their problems and results. */
+export async function runSummaries(
+  tx: TenantDb,
+  { tenantId, cohortId }: { tenantId: string; cohortId: string },
+): Promise<RunSummary[]> {
+  const runs = await tx.matchingRun.findMany({
+    where: { tenantId, cohortId },
+    orderBy: { number: "desc" },
+    select: summaryColumns,
+  });
+  return runs.map(summaryOf);
+}
