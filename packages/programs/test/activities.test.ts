@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listTeamActivities, logActivity } from "../src/activities";
 import { getTeamProgress, nudgeTeams } from "../src/progress";
 import { seedPrograms } from "../src/seed";
-import { publishTeams } from "./certificates-support";
+import { publishTeams, seededCohortOf } from "./certificates-support";
 
 let database: SeededTestDatabase;
 let db: Database;
@@ -19,16 +19,8 @@ beforeAll(async () => {
   database = await createSeededTestDatabase();
   db = database.db;
   await seedPrograms(db);
-  city.tenantId = (await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } })).id;
+  Object.assign(city, await seededCohortOf(db, "yongin", "first"));
   const { tenantId } = city;
-  await db.withTenant(tenantId, async (tx) => {
-    city.cohortId = (
-      await tx.cohort.findFirstOrThrow({ where: { tenantId }, orderBy: { number: "asc" } })
-    ).id;
-    city.actorUserId = (
-      await tx.membership.findFirstOrThrow({ where: { tenantId, roles: { has: "coordinator" } } })
-    ).userId;
-  });
   const { teams, staffOf } = await publishTeams(db, tenantId, city.cohortId);
   const [one, two] = teams;
   pair.mentor = staffOf.get(one?.mentors[0] as string) as string;

@@ -12,7 +12,7 @@ import {
 } from "../src/assignments";
 import { saveCalendarItem } from "../src/calendar";
 import { seedPrograms } from "../src/seed";
-import { publishTeams } from "./certificates-support";
+import { publishTeams, seededCohortOf } from "./certificates-support";
 
 let database: SeededTestDatabase;
 let db: Database;
@@ -32,16 +32,8 @@ beforeAll(async () => {
   database = await createSeededTestDatabase();
   db = database.db;
   await seedPrograms(db);
-  city.tenantId = (await db.platform.tenant.findUniqueOrThrow({ where: { slug: "gangneung" } })).id;
+  Object.assign(city, await seededCohortOf(db, "gangneung"));
   const { tenantId } = city;
-  await db.withTenant(tenantId, async (tx) => {
-    city.cohortId = (
-      await tx.cohort.findFirstOrThrow({ where: { tenantId }, orderBy: { number: "desc" } })
-    ).id;
-    city.actorUserId = (
-      await tx.membership.findFirstOrThrow({ where: { tenantId, roles: { has: "coordinator" } } })
-    ).userId;
-  });
   const { teams, staffOf } = await publishTeams(db, tenantId, city.cohortId);
   const [one, two] = teams;
   people.first = staffOf.get(one?.mentors[0] as string) as string;

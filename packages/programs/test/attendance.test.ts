@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkIn, getItemAttendance, issueCheckInCode, markAttendance } from "../src/attendance";
 import { saveCalendarItem } from "../src/calendar";
 import { seedPrograms } from "../src/seed";
-import { publishTeams } from "./certificates-support";
+import { publishTeams, seededCohortOf } from "./certificates-support";
 
 let database: SeededTestDatabase;
 let db: Database;
@@ -23,16 +23,8 @@ beforeAll(async () => {
   database = await createSeededTestDatabase();
   db = database.db;
   await seedPrograms(db);
-  city.tenantId = (await db.platform.tenant.findUniqueOrThrow({ where: { slug: "gangneung" } })).id;
+  Object.assign(city, await seededCohortOf(db, "gangneung"));
   const { tenantId } = city;
-  await db.withTenant(tenantId, async (tx) => {
-    city.cohortId = (
-      await tx.cohort.findFirstOrThrow({ where: { tenantId }, orderBy: { number: "desc" } })
-    ).id;
-    city.actorUserId = (
-      await tx.membership.findFirstOrThrow({ where: { tenantId, roles: { has: "coordinator" } } })
-    ).userId;
-  });
   ({ teams, staffOf } = await publishTeams(db, tenantId, city.cohortId));
   const item = (title: string, audience: "all" | "mentors") =>
     db.withTenant(tenantId, (tx) =>

@@ -11,30 +11,19 @@ import {
   saveCalendarItem,
 } from "../src/calendar";
 import { seedPrograms } from "../src/seed";
-import { publishTeams } from "./certificates-support";
+import { publishTeams, seededCohortOf } from "./certificates-support";
 
 let database: SeededTestDatabase;
 let db: Database;
 const gangneung = { tenantId: "", cohortId: "", actorUserId: "" };
 let yongin = { tenantId: "", cohortId: "" };
 
-async function cityCohort(slug: string) {
-  const tenantId = (await db.platform.tenant.findUniqueOrThrow({ where: { slug } })).id;
-  return db.withTenant(tenantId, async (tx) => ({
-    tenantId,
-    cohortId: (await tx.cohort.findFirstOrThrow({ where: { tenantId }, orderBy: { number: "desc" } })).id,
-    actorUserId: (
-      await tx.membership.findFirstOrThrow({ where: { tenantId, roles: { has: "coordinator" } } })
-    ).userId,
-  }));
-}
-
 beforeAll(async () => {
   database = await createSeededTestDatabase();
   db = database.db;
   await seedPrograms(db);
-  Object.assign(gangneung, await cityCohort("gangneung"));
-  yongin = await cityCohort("yongin");
+  Object.assign(gangneung, await seededCohortOf(db, "gangneung"));
+  yongin = await seededCohortOf(db, "yongin");
 }, 120_000);
 
 afterAll(() => database?.drop());

@@ -49,3 +49,23 @@ export async function publishTeams(db: Database, tenantId: string, cohortId: str
     };
   });
 }
+
+/**
+ * A seeded city's cohort (its latest, or its first with `which: "first"`) and its coordinator: what a use
+ * case acting there takes as tenantId, cohortId and actorUserId.
+ */
+export async function seededCohortOf(db: Database, slug: string, which: "first" | "latest" = "latest") {
+  const tenantId = (await db.platform.tenant.findUniqueOrThrow({ where: { slug } })).id;
+  return db.withTenant(tenantId, async (tx) => ({
+    tenantId,
+    cohortId: (
+      await tx.cohort.findFirstOrThrow({
+        where: { tenantId },
+        orderBy: { number: which === "first" ? "asc" : "desc" },
+      })
+    ).id,
+    actorUserId: (
+      await tx.membership.findFirstOrThrow({ where: { tenantId, roles: { has: "coordinator" } } })
+    ).userId,
+  }));
+}

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { FormErrors, lastResultOf, TextareaField } from "../components/form-fields";
+import { SubmissionBadges, SubmissionLinks } from "../components/submission-parts";
 import { presentMyAssignments } from "../presenters/assignments.server";
 import { besideFields, isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
@@ -96,17 +97,6 @@ export default function MyAssignments() {
   );
 }
 
-function StatusBadges({ submission }: { submission: Assignment["submission"] }) {
-  const { t } = useTranslation();
-  return (
-    <p className="badges">
-      <span className="badge">{t(`assignments.status.${submission?.status ?? "none"}`)}</span>
-      {submission?.late ? <span className="badge badge--hard">{t("assignments.status.late")}</span> : null}
-      {submission?.featured ? <span className="badge">{t("assignments.status.featured")}</span> : null}
-    </p>
-  );
-}
-
 function AssignmentCard({ assignment }: { assignment: Assignment }) {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
@@ -131,7 +121,7 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
     <article aria-labelledby={headingId} className="card" data-testid="assignment">
       <h3 id={headingId}>{assignment.title}</h3>
       <p className="survey-meta">{t("assignments.mine.due", { when: assignment.due })}</p>
-      <StatusBadges submission={submission} />
+      <SubmissionBadges submission={submission} />
       {assignment.description ? <p>{assignment.description}</p> : null}
       {submission ? (
         <p className="survey-meta">{t("assignments.mine.submittedAt", { when: submission.submittedAt })}</p>
@@ -152,17 +142,7 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
       ) : null}
       {closed ? (
         <>
-          {submission?.links.length ? (
-            <ul>
-              {submission.links.map((link) => (
-                <li key={link}>
-                  <a href={link} rel="noopener noreferrer nofollow" target="_blank">
-                    {link}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <SubmissionLinks links={submission?.links ?? []} />
           <p>
             {t(
               submission?.status === "accepted"

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { SubmissionBadges, SubmissionLinks } from "../components/submission-parts";
 import { presentCohortSubmissions } from "../presenters/assignments.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
@@ -103,7 +104,7 @@ export default function CohortSubmissions() {
               {
                 key: "status",
                 header: t("assignments.review.status"),
-                cell: (team) => <Status team={team} />,
+                cell: (team) => <SubmissionBadges submission={team.submission} />,
               },
               { key: "work", header: t("assignments.review.work"), cell: (team) => <Work team={team} /> },
               {
@@ -133,18 +134,6 @@ export default function CohortSubmissions() {
   );
 }
 
-function Status({ team }: { team: TeamRow }) {
-  const { t } = useTranslation();
-  const { submission } = team;
-  return (
-    <span className="badges">
-      <span className="badge">{t(`assignments.status.${submission?.status ?? "none"}`)}</span>
-      {submission?.late ? <span className="badge badge--hard">{t("assignments.status.late")}</span> : null}
-      {submission?.featured ? <span className="badge">{t("assignments.status.featured")}</span> : null}
-    </span>
-  );
-}
-
 function Work({ team }: { team: TeamRow }) {
   const { t } = useTranslation();
   const { submission } = team;
@@ -152,17 +141,7 @@ function Work({ team }: { team: TeamRow }) {
   return (
     <div className="submission-work">
       {submission.text ? <p>{submission.text}</p> : null}
-      {submission.links.length > 0 ? (
-        <ul>
-          {submission.links.map((link) => (
-            <li key={link}>
-              <a href={link} rel="noopener noreferrer nofollow" target="_blank">
-                {link}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <SubmissionLinks links={submission.links} />
     </div>
   );
 }

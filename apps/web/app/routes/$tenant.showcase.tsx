@@ -2,6 +2,7 @@ import { localize } from "@mentoring/domain";
 import { listShowcase } from "@mentoring/programs";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SubmissionLinks } from "../components/submission-parts";
 import { formatDateTime } from "../services/format.server";
 import { tenantLoader } from "../services/route-builder.server";
 
@@ -48,17 +49,7 @@ export default function Showcase() {
           </h2>
           <p className="survey-meta">{t("assignments.showcase.featuredAt", { when: work.featuredAt })}</p>
           {work.text ? <p className="submission-text">{work.text}</p> : null}
-          {work.links.length > 0 ? (
-            <ul>
-              {work.links.map((link) => (
-                <li key={link}>
-                  <a href={link} rel="noopener noreferrer nofollow" target="_blank">
-                    {link}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <SubmissionLinks links={work.links} />
         </article>
       ))}
     </>
