@@ -91,11 +91,11 @@ test("the coordinator sees that the pair met, and not what they wrote", async ({
   page.on("response", async (response) => {
     if (response.url().includes("/progress")) dataRequests.push(await response.text().catch(() => ""));
   });
-  await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/activity`, {
+  await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/progress`, {
     waitUntil: "networkidle",
   });
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("팀 활동 현황");
-  const table = page.getByRole("table", { name: "팀별 활동 현황" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("팀 현황");
+  const table = page.getByRole("table", { name: "팀별 현황" });
   // The mentor's team: one meeting of 60 minutes, today.
   const met = table.getByRole("row").filter({ hasText: "60" });
   await expect(met).toHaveCount(1);
