@@ -181,3 +181,26 @@ test("a colleague outside the program sees the featured work on the showcase", a
   await expect(work.getByRole("link", { name: link })).toBeVisible();
   await expectAccessible(page);
 });
+
+test.describe("on the junior's phone, the calendar", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the junior sees the assignment's due time and makes a calendar subscription address", async ({
+    pageAs,
+  }) => {
+    const page = await pageAs(city.staff(junior).email);
+    await page.goto(`${baseURL()}/${city.slug}`, { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: "내 일정", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("내 일정");
+    const row = page.getByRole("table", { name: "내 일정" }).getByRole("row", { name: new RegExp(title) });
+    await expect(row).toContainText("2026년 12월 20일 18:00");
+    await expect(row.getByRole("link", { name: "캘린더에 추가" })).toHaveAttribute("href", /\/my-calendar\//);
+    await page.getByRole("button", { name: "구독 주소 만들기" }).click();
+    await expect(page.getByTestId("feed-url")).toContainText(`/feeds/${city.slug}/`);
+    const feed = (await page.getByTestId("feed-url").textContent()) as string;
+    const response = await page.request.get(feed);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain(`SUMMARY:마감: ${title}`);
+    await expectAccessible(page);
+  });
+});

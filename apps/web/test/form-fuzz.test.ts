@@ -717,6 +717,11 @@ const routes: RouteCase[] = [
     params: cohort,
     forms: [{ base: { teamIds: randomUUID() }, fields: { teamIds: "id" } }],
   },
+  {
+    route: "$tenant.my-calendar",
+    params: () => ({}),
+    forms: [{ base: { intent: "revoke" }, fields: { intent: "choice" } }],
+  },
 ];
 
 /** Posts per route: with one seed, the same cases every run. */

@@ -150,6 +150,9 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
       method: "check_in",
     },
   });
+  await tx.calendarFeed.create({
+    data: { tenantId, staffMemberId: staff.id, tokenHash: `feed-${randomUUID()}` },
+  });
   const batch = await tx.certificateBatch.create({
     data: { tenantId, cohortId: cohort.id, signerName: "홍길동", signerTitle: "부시장" },
   });

@@ -39,6 +39,8 @@ export const auditActions = [
   "activity.log",
   "attendance.mark",
   "team.nudge",
+  "calendar_feed.create",
+  "calendar_feed.revoke",
   "certificate_batch.prepare",
   "certificate_batch.refresh",
   "certificate_batch.sign",

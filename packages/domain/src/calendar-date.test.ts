@@ -10,6 +10,7 @@ import {
   dayOfWeek,
   daysBetween,
   daysInMonth,
+  fixedUtcOffset,
   instantAt,
   isLeapYear,
   parseCalendarDate,
@@ -208,5 +209,13 @@ describe("startOfDayIn", () => {
 
   it("throws for an unknown time zone", () => {
     expect(() => startOfDayIn(calendarDate("2025-01-22"), "Asia/Nowhere")).toThrow(RangeError);
+  });
+});
+
+describe("a zone's fixed offset", () => {
+  it("is +0900 for Seoul all year, and nothing for a zone with summer time", () => {
+    expect(fixedUtcOffset("Asia/Seoul", 2026)).toBe("+0900");
+    expect(fixedUtcOffset("UTC", 2026)).toBe("+0000");
+    expect(fixedUtcOffset("Europe/Berlin", 2026)).toBeNull();
   });
 });

@@ -137,3 +137,23 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 export function dayOfWeek(date: CalendarDate): number {
   return plainDate(date).dayOfWeek;
 }
+
+/**
+ * The zone's offset from UTC as iCalendar writes it ("+0900"), when the zone keeps one offset all year
+ * (no summer time now); null when its offset changes within the year.
+ */
+export function fixedUtcOffset(timeZone: string, year = new Date().getUTCFullYear()): string | null {
+  const offsetOn = (month: number) =>
+    Temporal.PlainDate.from({ year, month, day: 1 }).toZonedDateTime({ timeZone }).offset;
+  const january = offsetOn(1);
+  if (january !== offsetOn(7)) return null;
+  return january.replace(":", "").slice(0, 5);
+}
+
+/** The wall-clock date and time ("2025-03-12T14:00:00") that `instant` shows in `timeZone`. */
+export function wallClockIn(instant: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime()
+    .toString({ smallestUnit: "second" });
+}

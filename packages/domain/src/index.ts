@@ -13,10 +13,12 @@ export {
   dayOfWeek,
   daysBetween,
   daysInMonth,
+  fixedUtcOffset,
   instantAt,
   isLeapYear,
   parseCalendarDate,
   startOfDayIn,
+  wallClockIn,
 } from "./calendar-date";
 export {
   acceptsApplications,

@@ -4,6 +4,7 @@ export * from "./attendance";
 export * from "./calendar";
 export * from "./certificates";
 export * from "./cohorts";
+export * from "./feeds";
 export * from "./matching";
 export * from "./progress";
 export {

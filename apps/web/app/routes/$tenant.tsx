@@ -19,6 +19,7 @@ export const loader = tenantLoader(
       { permission: "own_team.view", to: `${base}/team`, label: "matching.nav.myTeam" },
       { permission: "assignments.submit", to: `${base}/assignments`, label: "assignments.nav.mine" },
       { permission: "activities.log", to: `${base}/activities`, label: "activities.nav.mine" },
+      { permission: "own_team.view", to: `${base}/my-calendar`, label: "calendar.mine.title" },
       { permission: "showcase.view", to: `${base}/showcase`, label: "assignments.nav.showcase" },
       { permission: "own_team.view", to: `${base}/certificates`, label: "certificates.nav.mine" },
       { permission: "programs.view", to: `${base}/programs`, label: "programs.nav.title" },

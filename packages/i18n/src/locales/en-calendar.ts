@@ -19,6 +19,28 @@ export const enCalendar: Translation<typeof koCalendar> = {
   save: "Save",
   cancel: "Cancel",
   attendanceTaken: "Taken",
+  mine: {
+    title: "My calendar",
+    intro:
+      "The trainings, events, mentoring days and due dates you take part in, to add to your phone's or work calendar.",
+    caption: "My calendar",
+    empty: "Nothing on your calendar yet.",
+    download: "Calendar",
+    addToCalendar: "Add to calendar",
+  },
+  feed: {
+    title: "Calendar subscription",
+    none: "No subscription address yet. With one, your calendar app follows every change.",
+    since:
+      "The subscription address made on {{when}} is in use. If you lost it, make a new one (the old one stops at once).",
+    made: "Your new subscription address. Paste it into your calendar app's 'subscribe' or 'add by URL'. It is not shown again.",
+    revoked: "Subscription ended: the old address no longer shows your calendar.",
+    create: "Make a subscription address",
+    renew: "Make a new subscription address",
+    revoke: "End the subscription",
+    name: "{{tenant}} mentoring calendar",
+    duePrefix: "Due: ",
+  },
   plan: {
     title: "Template calendar",
     first:

@@ -367,6 +367,7 @@ export const en: Translation<CommonMessages> = {
       delete: "Calendar item removed",
     },
     team: { nudge: "Teams nudged by mail" },
+    calendar_feed: { create: "Calendar subscription made", revoke: "Calendar subscription ended" },
     attendance: { mark: "Attendance marked" },
     activity: { log: "Team activity logged" },
     submission: {
@@ -519,6 +520,7 @@ export const en: Translation<CommonMessages> = {
   },
   /** What the audit page calls each kind of record a change is about. */
   auditEntity: {
+    calendar_feed: "Calendar subscription",
     team: "Team",
     tenant: "Organisation",
     invitation: "Invitation",

@@ -355,6 +355,7 @@ export const ko = {
     calendar: { plan: "템플릿 일정 불러오기" },
     calendar_item: { create: "일정 추가", update: "일정 수정", delete: "일정 삭제" },
     team: { nudge: "팀에 활동 권유 메일 발송" },
+    calendar_feed: { create: "일정 구독 주소 발급", revoke: "일정 구독 끊기" },
     attendance: { mark: "출석 표시" },
     activity: { log: "팀 활동 기록" },
     submission: {
@@ -507,6 +508,7 @@ export const ko = {
   },
   /** What the audit page calls each kind of record a change is about. */
   auditEntity: {
+    calendar_feed: "일정 구독",
     team: "팀",
     tenant: "기관",
     invitation: "초대",
