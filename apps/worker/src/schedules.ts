@@ -51,6 +51,14 @@ export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
   await queues
     .get(jobDefinitions[remind].queue)
     .upsertJobScheduler(remind, { pattern: "0 0 9 * * *", tz: "Asia/Seoul" }, { name: remind, data: {} });
+  const tomorrow = "calendar.remind-tomorrow" as const;
+  await queues
+    .get(jobDefinitions[tomorrow].queue)
+    .upsertJobScheduler(
+      tomorrow,
+      { pattern: "0 30 9 * * *", tz: "Asia/Seoul" },
+      { name: tomorrow, data: {} },
+    );
   const nudge = "teams.nudge-silent" as const;
   await queues
     .get(jobDefinitions[nudge].queue)

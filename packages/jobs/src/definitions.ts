@@ -79,6 +79,11 @@ export const jobDefinitions = {
     queue: "programs",
     payload: z.object({}),
   },
+  /** Reminds everyone a training, event or mentoring day of tomorrow is for, once per item; run daily. */
+  "calendar.remind-tomorrow": {
+    queue: "programs",
+    payload: z.object({}),
+  },
   /** Nudges teams that have logged nothing for 21 days, once per silent period; run daily. */
   "teams.nudge-silent": {
     queue: "programs",

@@ -69,6 +69,18 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     link: webLink,
   }),
   z.object({
+    kind: z.literal("event_tomorrow"),
+    name: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    /** The training, event or mentoring day, in the reader's language. */
+    title: z.string().trim().min(1),
+    startsAt: z.date(),
+    place: z.string().trim(),
+    /** IANA time zone the time is shown in, the tenant's. */
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Seoul"),
+    link: webLink,
+  }),
+  z.object({
     kind: z.literal("team_nudge"),
     name: z.string().trim().min(1),
     cohortTitle: z.string().trim().min(1),
@@ -221,6 +233,22 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
             : t("teamPublished.nextStep"),
         ],
         action: { label: t("teamPublished.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    case "event_tomorrow":
+      layout = {
+        subject: oneLine(t("eventTomorrow.subject", { cohort: m.cohortTitle, title: m.title })),
+        paragraphs: [
+          t("eventTomorrow.greeting", { name: m.name }),
+          t(m.place ? "eventTomorrow.bodyAt" : "eventTomorrow.body", {
+            title: m.title,
+            place: m.place,
+            startsAt: m.startsAt,
+            formatParams: { startsAt: { timeZone: m.timeZone } },
+          }),
+        ],
+        action: { label: t("eventTomorrow.action"), link: m.link },
         afterAction: [],
       };
       break;

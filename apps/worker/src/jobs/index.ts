@@ -9,6 +9,7 @@ import { runMatchingJob } from "./matching-run";
 import { nudgeSilentTeams } from "./nudge-silent-teams";
 import { sendPasswordReset } from "./password-reset";
 import { purgeOutbox } from "./purge-outbox";
+import { remindTomorrow } from "./remind-tomorrow";
 import { sendEmail } from "./send-email";
 import { notifySignInThrottled } from "./sign-in-throttled";
 import { handleStripeEvent } from "./stripe-event";
@@ -28,6 +29,7 @@ export const handlers: JobHandlers = {
   "cohorts.advance-by-date": advanceCohorts,
   "surveys.send-reminders": sendSurveyReminders,
   "teams.nudge-silent": nudgeSilentTeams,
+  "calendar.remind-tomorrow": remindTomorrow,
   "matching.run": runMatchingJob,
   "certificates.generate": generateCertificatesJob,
 };

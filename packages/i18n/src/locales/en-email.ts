@@ -46,6 +46,13 @@ export const enEmail: Translation<EmailMessages> = {
     },
     action: "See your application",
   },
+  eventTomorrow: {
+    subject: "[{{cohort}}] {{title}} is tomorrow",
+    greeting: "Dear {{name}},",
+    body: "{{title}} is tomorrow, {{startsAt, datetime(dateStyle: long; timeStyle: short)}}.",
+    bodyAt: "{{title}} is tomorrow, {{startsAt, datetime(dateStyle: long; timeStyle: short)}}, at {{place}}.",
+    action: "See my calendar",
+  },
   teamNudge: {
     subject: "[{{cohort}}] Team {{number}}, how are things?",
     greeting: "Dear {{name}},",

@@ -48,6 +48,14 @@ export const koEmail = {
     },
     action: "신청 내역 보기",
   },
+  eventTomorrow: {
+    subject: "[{{cohort}}] 내일 {{title}} 안내",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: "내일 {{startsAt, datetime(dateStyle: long; timeStyle: short; hourCycle: h23)}}에 {{title, josa(이/가)}} 있습니다.",
+    bodyAt:
+      "내일 {{startsAt, datetime(dateStyle: long; timeStyle: short; hourCycle: h23)}}, {{place}}에서 {{title, josa(이/가)}} 있습니다.",
+    action: "내 일정 보기",
+  },
   teamNudge: {
     subject: "[{{cohort}}] {{number}}팀, 요즘 어떻게 지내십니까?",
     greeting: "{{name}} 님, 안녕하십니까.",

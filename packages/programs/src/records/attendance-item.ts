@@ -28,6 +28,18 @@ export async function attendanceItem(tx: TenantDb, tenantId: string, itemId: str
     : null;
   if (!item) throw new AppError("attendance.item_not_found");
   if (!item.attendance || item.kind === "assignment") throw new AppError("attendance.not_taken");
+  return { item, expected: await expectedAt(tx, tenantId, item) };
+}
+
+/**
+ * Who an item is for: the members of its cohort's published teams, everyone, one role or one team, with
+ * their e-mail and language for reminders.
+ */
+export async function expectedAt(
+  tx: TenantDb,
+  tenantId: string,
+  item: { cohortId: string; teamId: string | null; audience: "all" | "mentors" | "mentees" },
+) {
   const members = await tx.teamMember.findMany({
     where: {
       tenantId,
@@ -40,18 +52,28 @@ export async function attendanceItem(tx: TenantDb, tenantId: string, itemId: str
       applicationId: true,
       role: true,
       team: { select: { id: true, number: true } },
-      application: { select: { staffMemberId: true, staffMember: { select: { name: true } } } },
+      application: {
+        select: {
+          staffMemberId: true,
+          staffMember: {
+            select: {
+              name: true,
+              email: true,
+              memberships: { where: { tenantId }, take: 1, select: { user: { select: { locale: true } } } },
+            },
+          },
+        },
+      },
     },
   });
-  return {
-    item,
-    expected: members.map((member) => ({
-      applicationId: member.applicationId,
-      staffMemberId: member.application.staffMemberId,
-      name: member.application.staffMember.name,
-      role: member.role,
-      teamId: member.team.id,
-      teamNumber: member.team.number,
-    })),
-  };
+  return members.map((member) => ({
+    applicationId: member.applicationId,
+    staffMemberId: member.application.staffMemberId,
+    name: member.application.staffMember.name,
+    email: member.application.staffMember.email,
+    locale: member.application.staffMember.memberships[0]?.user.locale ?? null,
+    role: member.role,
+    teamId: member.team.id,
+    teamNumber: member.team.number,
+  }));
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "calendar_items" ADD COLUMN     "reminded_at" TIMESTAMPTZ(3);
