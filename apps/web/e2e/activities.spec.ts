@@ -102,6 +102,14 @@ test("the coordinator sees that the pair met, and not what they wrote", async ({
   await expect(met.getByRole("cell").first()).toHaveText("1");
   await expect(page.locator("body")).not.toContainText("민원 응대");
   await expect(page.locator("body")).not.toContainText("카페");
+  // The same figures as a spreadsheet.
+  const file = await page.request.get(
+    `${baseURL()}${await page.getByRole("link", { name: "엑셀로 내려받기" }).getAttribute("href")}`,
+  );
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe(
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  );
   // Nor in what the page was sent (the document with its loader data).
   expect(dataRequests.join("\n")).not.toContain("민원 응대가 힘들다고");
   expect(dataRequests.join("\n")).not.toContain("민원 응대 상담");

@@ -95,6 +95,11 @@ export default function TeamProgress() {
       <CohortNav tenantSlug={tenantSlug} cohortId={cohort.id} />
       <p>{t("activities.review.intro")}</p>
       <p data-testid="at-risk-count">{t("activities.review.atRiskCount", { count: atRiskCount })}</p>
+      <p>
+        <a href={`/${tenantSlug}/programs/cohorts/${cohort.id}/progress/export`} download>
+          {t("activities.review.download")}
+        </a>
+      </p>
       <Form method="get" className="filters">
         <div className="field field--check">
           <input type="checkbox" id="at-risk-only" name="atRisk" value="on" defaultChecked={filter.atRisk} />{" "}
