@@ -39,8 +39,8 @@ describe("the team dashboard as a spreadsheet", () => {
     expect(file.fileName).toBe("거꾸로 멘토링 2기 팀 현황.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.body.buffer);
-    const sheet = workbook.worksheets[0];
-    const values = (row: number) => (sheet?.getRow(row).values as unknown[]).slice(1);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
     expect(values(1)).toEqual([
       "팀",
       "만남·상담",
@@ -56,7 +56,7 @@ describe("the team dashboard as a spreadsheet", () => {
       "주의",
     ]);
     expect(values(2)).toEqual(["1팀", 3, 2, 2, 240, "2025-05-14", 2, 1, 0, 3, 0.75, ""]);
-    expect(sheet?.getRow(2).getCell(11).numFmt).toBe("0%");
+    expect(sheet.getRow(2).getCell(11).numFmt).toBe("0%");
     expect(values(3)).toEqual(["2팀", 0, 0, 0, 0, "", 0, 0, 3, 3, "", "주의"]);
   });
 });
