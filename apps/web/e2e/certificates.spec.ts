@@ -236,7 +236,9 @@ test("the first deputy mayor reviews and signs the batch, and the files are made
   const page = await pageAs(f.city.staff(executivePerson).email);
   const errors = watchErrors(page);
   await page.goto(`${baseURL()}/${f.city.slug}`);
-  await page.getByRole("link", { name: "결연증서 서명" }).click();
+  // The home says what waits: one batch to sign.
+  await expect(page.getByTestId("to-sign")).toContainText("서명을 기다리는 결연증서 묶음이 1건 있습니다.");
+  await page.getByRole("link", { name: "결연증서 서명" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("결연증서 서명");
   const list = page.getByRole("table", { name: "결연증서 묶음" });
   const row = list.getByRole("row").filter({ has: page.getByRole("rowheader", { name: cohortTitle }) });

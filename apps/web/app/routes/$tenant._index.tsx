@@ -1,5 +1,5 @@
 import { type CalendarItemKind, localize } from "@mentoring/domain";
-import { type AgendaItem, getParticipantAgenda } from "@mentoring/programs";
+import { type AgendaItem, countBatchesToSign, getParticipantAgenda } from "@mentoring/programs";
 import { getHomeCounts } from "@mentoring/tenants";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -41,11 +41,17 @@ export const loader = tenantLoader(
         cohortTitle: item.cohortTitle,
         teamNumber: item.teamNumber,
       };
+    // An executive's home says what waits for them: certificates to sign.
+    const toSign = may("certificates.sign")
+      ? await withTenant((db) => countBatchesToSign(db, { tenantId: tenant.id }))
+      : null;
     return {
       tenant: tenantName(tenant, locale),
+      toSign,
       name: user.displayName,
       roles: membership.roles,
       summary,
+      slug: tenant.slug,
       agenda:
         agenda && agenda.teams > 0
           ? {
@@ -67,6 +73,19 @@ export default function TenantHome() {
       <h1>{t("home.title", { tenant: data.tenant })}</h1>
       <p>{t("home.welcome", { name: data.name })}</p>
       {data.agenda ? <Agenda {...data.agenda} /> : null}
+      {data.toSign !== null ? (
+        <section aria-labelledby="to-sign-title" className="card" data-testid="to-sign">
+          <h2 id="to-sign-title">{t("certificates.home.title")}</h2>
+          <p>
+            {data.toSign > 0
+              ? t("certificates.home.waiting", { count: data.toSign })
+              : t("certificates.home.none")}
+          </p>
+          <p>
+            <Link to={`/${data.slug}/signing`}>{t("certificates.home.action")}</Link>
+          </p>
+        </section>
+      ) : null}
       <h2>{t("home.yourRoles")}</h2>
       <ul>
         {data.roles.map((role) => (

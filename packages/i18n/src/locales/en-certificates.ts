@@ -3,6 +3,13 @@ import type { Translation } from "./translation";
 
 export const enCertificates: Translation<typeof koCertificates> = {
   nav: { signing: "Sign certificates", mine: "Certificates" },
+  home: {
+    title: "Certificates to sign",
+    waiting_one: "{{count}} batch of certificates waits for your signature.",
+    waiting_other: "{{count}} batches of certificates wait for your signature.",
+    none: "No certificates wait for a signature.",
+    action: "Go to certificate signing",
+  },
   role: { mentor: "Mentor", mentee: "Mentee" },
   coordinator: {
     title: "Pairing ceremony and certificates",

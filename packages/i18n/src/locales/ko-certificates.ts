@@ -1,6 +1,12 @@
 /** Korean messages of the ceremony and certificate screens (part of the "common" namespace, under "certificates"). */
 export const koCertificates = {
   nav: { signing: "결연증서 서명", mine: "결연증서" },
+  home: {
+    title: "서명할 결연증서",
+    waiting_other: "서명을 기다리는 결연증서 묶음이 {{count}}건 있습니다.",
+    none: "서명을 기다리는 결연증서가 없습니다.",
+    action: "결연증서 서명으로 가기",
+  },
   role: { mentor: "멘토", mentee: "멘티" },
   coordinator: {
     title: "결연식과 결연증서",

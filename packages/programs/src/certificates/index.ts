@@ -8,6 +8,7 @@ export type {
   CertificateBatchView,
   CertificateRow,
 } from "../records/certificate-batch-view";
+export { countBatchesToSign } from "./count-batches-to-sign";
 export { generateCertificateBatch } from "./generate-certificate-batch";
 export { type CeremonyView, getCeremony } from "./get-ceremony";
 export { getCertificateArchive } from "./get-certificate-archive";
