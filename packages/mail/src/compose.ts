@@ -176,12 +176,11 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
       };
       break;
     case "invitation": {
-      const roles = new Intl.ListFormat(lng, { type: "conjunction" }).format(m.roles);
       layout = {
         subject: oneLine(t("invitation.subject", { tenant: m.tenantName })),
         paragraphs: [
           t("invitation.greeting"),
-          t("invitation.body", { tenant: m.tenantName, roles }),
+          t("invitation.body", { tenant: m.tenantName, roles: m.roles }),
           // "2026년 12월 1일 화요일 18:05 (GMT+9)": the message formats the date, in the zone given here.
           t("invitation.expires", {
             expiresAt: m.expiresAt,
@@ -220,10 +219,7 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
             number: m.teamNumber,
             role: t(`teamPublished.role.${m.role}`),
           }),
-          t("teamPublished.teammates", {
-            teammates: m.teammates,
-            formatParams: { teammates: { type: "conjunction" } },
-          }),
+          t("teamPublished.teammates", { teammates: m.teammates }),
           m.ceremony
             ? t("teamPublished.ceremony", {
                 startsAt: m.ceremony.startsAt,

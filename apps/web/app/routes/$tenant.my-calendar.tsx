@@ -42,7 +42,8 @@ export const action = tenantAction(
   { permission: "own_team.view", form: feedForm },
   async ({ form, tenant, membership, user, services, withTenant }) => {
     const { staffMemberId } = membership;
-    if (!staffMemberId) throw new AppError("attendance.not_for_you");
+    // A member without a staff record takes part in no cohort, so has no program calendar.
+    if (!staffMemberId) throw new AppError("activity.not_in_team");
     const acting = { tenantId: tenant.id, staffMemberId, actorUserId: user.id, now: new Date() };
     if (form.intent === "revoke") {
       await withTenant((db) => revokeCalendarFeed(db, acting));

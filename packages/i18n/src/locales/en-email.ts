@@ -21,7 +21,7 @@ export const enEmail: Translation<EmailMessages> = {
   invitation: {
     subject: "You have been invited to the {{tenant}} mentoring platform",
     greeting: "Hello,",
-    body: "{{tenant}} has invited you to its mentoring platform. Your roles will be: {{roles}}.",
+    body: "{{tenant}} has invited you to its mentoring platform. Your roles will be: {{roles, list}}.",
     expires:
       "This invitation is valid until {{expiresAt, datetime(dateStyle: full; timeStyle: short)}} ({{expiresAt, timeZoneName}}). Please accept it using the link below.",
     action: "Accept the invitation",

@@ -1,7 +1,7 @@
 /**
  * The "email" namespace: mail the platform sends. Korean is the source of the key set, as in "common".
- * Values are plain text; the mail package escapes them for HTML. {{roles}} arrives as a joined list of
- * role labels; {{expiresAt}} is a Date, formatted here in the reader's language and in the time zone the
+ * Values are plain text; the mail package escapes them for HTML. {{roles}} and {{teammates}} arrive as lists
+ * of labels, joined by i18next's `list` formatter in the reader's language; {{expiresAt}} is a Date, formatted here in the reader's language and in the time zone the
  * call passes (`formatParams`).
  */
 export const koEmail = {
@@ -24,7 +24,7 @@ export const koEmail = {
   invitation: {
     subject: "{{tenant}} 멘토링 플랫폼에 초대되었습니다",
     greeting: "안녕하십니까.",
-    body: "{{tenant}}에서 귀하를 멘토링 플랫폼에 초대하였습니다. 부여되는 역할은 {{roles}}입니다.",
+    body: "{{tenant}}에서 귀하를 멘토링 플랫폼에 초대하였습니다. 부여되는 역할은 {{roles, list}}입니다.",
     expires:
       "이 초대는 {{expiresAt, datetime(dateStyle: full; timeStyle: short; hourCycle: h23)}} ({{expiresAt, timeZoneName}})까지 유효합니다. 아래 링크에서 초대를 수락해 주시기 바랍니다.",
     action: "초대 수락하기",

@@ -20,7 +20,7 @@ export async function checkIn(
   },
 ): Promise<{ itemId: string; title: string; titleEn: string | null; alreadyIn: boolean }> {
   const { tenantId, staffMemberId, now } = input;
-  const verdict = readCheckInCode({ ...input, itemId: input.itemId });
+  const verdict = readCheckInCode(input);
   if (verdict === "invalid") throw new AppError("attendance.code_invalid");
   if (verdict === "expired") throw new AppError("attendance.code_expired");
   const { item, expected } = await attendanceItem(tx, tenantId, input.itemId);

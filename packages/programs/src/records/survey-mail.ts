@@ -31,9 +31,17 @@ async function mailLocales(tx: TenantDb, tenantId: string, staffMemberIds: strin
   return new Map(memberships.map((m) => [m.staffMemberId, m.user.locale]));
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2025년 2월 28일", "February 28, 2025": a calendar day, whatever the server's time zone. */
 export function formatCalendarDay(day: CalendarDate, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(dateColumn(day));
+  let format = dayFormats.get(locale);
+  if (!format) {
+    // One formatter per language for the process: building one costs far more than using it.
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    dayFormats.set(locale, format);
+  }
+  return format.format(dateColumn(day));
 }
 
 export async function mailParticipants(
