@@ -22,7 +22,9 @@ const vite = production
   : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 const build = vite
   ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-  : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild);
+  : ((await import(
+      new URL(`./${settings.WEB_BUILD_DIR}/server/index.js`, import.meta.url).href
+    )) as ServerBuild);
 
 const app = express();
 app.disable("x-powered-by");
@@ -115,7 +117,7 @@ app.get("/readyz", async (_request, response) => {
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  const client = new URL("./build/client", import.meta.url).pathname;
+  const client = new URL(`./${settings.WEB_BUILD_DIR}/client`, import.meta.url).pathname;
   app.use("/assets", express.static(`${client}/assets`, { immutable: true, maxAge: "1y" }));
   // Other files of the build (what public/ holds, if anything) by their names, known at start: a static
   // handler for every path looked each page's address up on disk first.

@@ -11,6 +11,8 @@ export default defineConfig({
   plugins: [
     !process.env.VITEST &&
       remix({
+        // WEB_BUILD_DIR (packages/config): read here before the app's configuration exists.
+        buildDirectory: process.env.WEB_BUILD_DIR ?? "build",
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,

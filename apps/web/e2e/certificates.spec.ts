@@ -222,8 +222,11 @@ test("the coordinator sees the ceremony, takes attendance and prepares the certi
   await expect(batch.getByRole("table", { name: "결연증서 목록" }).getByRole("rowheader")).toHaveCount(
     mentors.length,
   );
-  // Preparing again before the signature refreshes the same batch.
+  // Preparing again before the signature refreshes the same batch: new serials, still one batch. The
+  // status from the first preparation is still shown, so the new serials are what says it is done.
+  const firstSerials = await serials(page);
   await page.getByRole("button", { name: "결연증서 준비" }).click();
+  await expect.poll(() => serials(page)).not.toEqual(firstSerials);
   await expect(page.getByRole("status").filter({ hasText: "결연증서를 준비했습니다." })).toBeVisible();
   await expect(page.getByTestId("certificate-batch")).toHaveCount(1);
 

@@ -66,6 +66,14 @@ export const configSchema = z.object({
     .default("mentoring"),
   WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /**
+   * Where the web app's production build is written and served from, relative to apps/web: two browser
+   * test runs in one checkout each build into a folder of their own.
+   */
+  WEB_BUILD_DIR: z
+    .string()
+    .regex(/^[A-Za-z0-9._/-]+$/, "a relative folder: letters, digits and . _ / - only")
+    .default("build"),
+  /**
    * The reverse proxies in front of the web app whose X-Forwarded-For is believed (comma-separated
    * addresses, CIDR ranges, or loopback / linklocal / uniquelocal), e.g. "loopback" for nginx on the same
    * host. None by default: the client's address is then the connection's, and a forged header changes
