@@ -150,6 +150,21 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
       method: "check_in",
     },
   });
+  const workshop = await tx.calendarItem.create({
+    data: {
+      tenantId,
+      cohortId: cohort.id,
+      kind: "event",
+      title: "영상 제작 워크숍",
+      startsAt: day,
+      endsAt: day,
+      signUp: true,
+      capacity: 20,
+    },
+  });
+  await tx.eventSignup.create({
+    data: { tenantId, itemId: workshop.id, applicationId: application.id },
+  });
   await tx.calendarFeed.create({
     data: { tenantId, staffMemberId: staff.id, tokenHash: `feed-${randomUUID()}` },
   });
