@@ -168,6 +168,20 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
   await tx.calendarFeed.create({
     data: { tenantId, staffMemberId: staff.id, tokenHash: `feed-${randomUUID()}` },
   });
+  await tx.notification.create({
+    data: {
+      tenantId,
+      staffMemberId: staff.id,
+      kind: "team_published",
+      subject: `cohort:${cohort.id}`,
+      params: { cohortTitle: "거꾸로 멘토링 1기", teamNumber: 1 },
+      link: "/team",
+      inApp: true,
+    },
+  });
+  await tx.notificationPreference.create({
+    data: { tenantId, staffMemberId: staff.id, kind: "team_nudge", email: false },
+  });
   const batch = await tx.certificateBatch.create({
     data: { tenantId, cohortId: cohort.id, signerName: "홍길동", signerTitle: "부시장" },
   });
