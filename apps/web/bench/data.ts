@@ -95,6 +95,26 @@ export async function createBenchData(): Promise<BenchData> {
         now: new Date(),
       }),
     );
+    // What a participant's home shows next: an assignment due in ten days and a training in three, beside
+    // one already past.
+    const day = 86_400_000;
+    const soon = (days: number) => new Date(Date.now() + days * day);
+    await inYongin((tx) =>
+      tx.calendarItem.createMany({
+        data: [
+          { kind: "assignment" as const, title: "3월 과제: 우리 팀 소개 영상", dueAt: soon(10) },
+          { kind: "assignment" as const, title: "2월 과제: 첫 만남 기록", dueAt: soon(-20) },
+          {
+            kind: "training" as const,
+            title: "소통 교육 2회차",
+            place: "시청 4층 교육장",
+            startsAt: soon(3),
+            endsAt: new Date(soon(3).getTime() + 2 * 3600_000),
+            attendance: true,
+          },
+        ].map((item) => ({ tenantId, cohortId, ...item })),
+      }),
+    );
     const { serial, participantUserId, people } = await inYongin(async (tx) => {
       const certificate = await tx.certificate.findFirstOrThrow({
         where: { tenantId, cohortId, signature: { not: null } },

@@ -9,8 +9,10 @@
 // per request much less), page sizes, and the web process's RSS (VmRSS sampled, VmHWM).
 //
 // Usage: npm run bench -w @mentoring/web (or `npm run bench` at the root, with every other bench).
-//   BENCH_PAGES        pages to run, comma-separated (default: all): home,overview,applicants,matching,team,verify
-//   BENCH_CONNECTIONS  connection levels (default 1,10,50)
+//   BENCH_PAGES        pages to run, comma-separated (default: all):
+//                      home,participant,overview,applicants,matching,team,verify (participant: the tenant home as a
+//                      mentee sees it, with the next assignment and event)
+//   BENCH_CONNECTIONS  connection levels (default 1,10,50; the participant's home 1,20: its target is at 20)
 //   BENCH_SECONDS      seconds per round (default 5); BENCH_WARMUP_SECONDS (default 2); BENCH_PAIRS (default 2)
 //   BENCH_WEB_DIR      the apps/web folder whose build to serve (default: this one), e.g. a git worktree of
 //                      an older commit, to measure before and after a change against the same baseline. The
@@ -45,14 +47,19 @@ const env = process.env;
 const seconds = Number(env.BENCH_SECONDS ?? 5);
 const warmupSeconds = Number(env.BENCH_WARMUP_SECONDS ?? 2);
 const pairs = Number(env.BENCH_PAIRS ?? 2);
-const levels = (env.BENCH_CONNECTIONS ?? "1,10,50").split(",").map(Number);
 const webDir = env.BENCH_WEB_DIR ?? ownWebDir;
 
-const pageNames = ["home", "overview", "applicants", "matching", "team", "verify"] as const;
+const pageNames = ["home", "participant", "overview", "applicants", "matching", "team", "verify"] as const;
 type PageName = (typeof pageNames)[number];
 const chosen = env.BENCH_PAGES ? env.BENCH_PAGES.split(",").map((name) => name.trim()) : [...pageNames];
 for (const name of chosen)
   if (!pageNames.includes(name as PageName)) throw new Error(`unknown page ${name}: ${pageNames.join(", ")}`);
+const levelsOf = (page: PageName): number[] =>
+  env.BENCH_CONNECTIONS
+    ? env.BENCH_CONNECTIONS.split(",").map(Number)
+    : page === "participant"
+      ? [1, 20]
+      : [1, 10, 50];
 
 // The web's `start` script: `VAR=value … node --flag … --import tsx server.ts`. Its variables and Node
 // flags are the process settings production runs with, so the bench serves with them too.
@@ -335,6 +342,7 @@ try {
   const cohort = `/${data.tenantSlug}/programs/cohorts/${data.cohortId}`;
   const targets: Record<PageName, Target> = {
     home: { path: `/${data.tenantSlug}`, headers: await as(data.tokens.admin) },
+    participant: { path: `/${data.tenantSlug}`, headers: await as(data.tokens.participant) },
     overview: { path: cohort, headers: await as(data.tokens.coordinator) },
     applicants: { path: `${cohort}/applicants`, headers: await as(data.tokens.coordinator) },
     matching: { path: `${cohort}/matching`, headers: await as(data.tokens.coordinator) },
@@ -374,10 +382,10 @@ try {
   }, 200);
 
   const rows: Record<string, string | number>[] = [];
-  const steps = chosen.length * levels.length;
+  const steps = (chosen as PageName[]).reduce((sum, name) => sum + levelsOf(name).length, 0);
   let step = 0;
   for (const name of chosen as PageName[]) {
-    for (const connections of levels) {
+    for (const connections of levelsOf(name)) {
       step++;
       stepPeak = 0;
       const target = targets[name];
@@ -457,6 +465,7 @@ try {
     check(`${page} p95 < 400 ms at 50`, row(page, 50)?.["app p95"] as number, (v) => v < 400);
   }
   check("matching p95 < 300 ms at 10", row("matching", 10)?.["app p95"] as number, (v) => v < 300);
+  check("participant home p95 < 100 ms at 20", row("participant", 20)?.["app p95"] as number, (v) => v < 100);
   check("web RSS peak < 400 MB", Math.round(memory.peak), (v) => v < 400);
   console.table(targetsMet);
 } finally {

@@ -318,6 +318,10 @@ async function home(page: TenantPage) {
     );
     summary = Object.fromEntries(Object.entries(rows[0] ?? {}).map(([key, n]) => [key, numbers.format(n)]));
   }
+  const agenda =
+    page.may("own_team.view") && membership.staffMemberId
+      ? await agendaOf(db, tenant.id, membership.staffMemberId)
+      : null;
   const asOf = formatDate(new Date(), tenant.timeZone);
   const cards = summary
     ? `<section aria-labelledby="summary-title"><h2 id="summary-title">한눈에 보기</h2><p>${esc(asOf)} 기준</p><ul class="card-grid">${[
@@ -336,9 +340,96 @@ async function home(page: TenantPage) {
     title: tenant.name,
     main: `<h1>${esc(tenant.name)}</h1><p>${esc(user.displayName)}님, 환영합니다.</p><h2>나의 역할</h2><ul>${membership.roles
       .map((role) => `<li>${esc(roleLabel[role])}</li>`)
-      .join("")}</ul>${cards}`,
-    data: { tenant: tenant.name, name: user.displayName, roles: membership.roles, summary, asOf },
+      .join("")}</ul>${agenda ? agendaHtml(page.tenant, agenda) : ""}${cards}`,
+    data: { tenant: tenant.name, name: user.displayName, roles: membership.roles, summary, asOf, agenda },
   };
+}
+
+interface AgendaRow {
+  kind: string;
+  title: string;
+  place: string;
+  at: Date;
+  cohortTitle: string;
+  teamNumber: number;
+  status: string | null;
+}
+
+/**
+ * A participant's next assignment (not yet accepted) and next training, event or mentoring day, across
+ * their published teams: the teams first, then the upcoming items of those cohorts that are for them.
+ */
+async function agendaOf(db: Db, tenantId: string, staffMemberId: string) {
+  const teams = await db.query<{
+    teamId: string;
+    cohortId: string;
+    role: string;
+    number: number;
+    title: string;
+  }>(
+    `select t.id as "teamId", t.cohort_id as "cohortId", m.role::text as role, t.number, c.title
+       from team_members m
+       join applications a on a.tenant_id = m.tenant_id and a.id = m.application_id
+       join teams t on t.tenant_id = m.tenant_id and t.id = m.team_id
+       join cohorts c on c.tenant_id = t.tenant_id and c.id = t.cohort_id
+      where m.tenant_id = $1 and a.staff_member_id = $2 and a.status = 'accepted'`,
+    [tenantId, staffMemberId],
+  );
+  if (teams.rows.length === 0) return null;
+  const { rows } = await db.query<AgendaRow>(
+    `with mine as (
+       select * from unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[])
+         as mine(team_id, cohort_id, role, number, title)
+     ), upcoming as (
+       (select * from calendar_items where tenant_id = $1 and cohort_id = any($3::uuid[])
+          and kind = 'assignment' and due_at >= now() order by due_at limit 20)
+       union all
+       (select * from calendar_items where tenant_id = $1 and cohort_id = any($3::uuid[])
+          and kind <> 'assignment' and starts_at >= now() order by starts_at limit 20)
+     )
+     select i.kind::text as kind, i.title, i.place, coalesce(i.due_at, i.starts_at) as at,
+            mine.title as "cohortTitle", mine.number as "teamNumber", s.status::text as status
+       from upcoming i
+       join mine on mine.cohort_id = i.cohort_id
+       left join submissions s on s.tenant_id = i.tenant_id and s.item_id = i.id and s.team_id = mine.team_id
+      where (i.team_id is null or i.team_id = mine.team_id)
+        and (i.audience = 'all' or i.audience::text = case mine.role when 'mentor' then 'mentors' else 'mentees' end)
+      order by at`,
+    [
+      tenantId,
+      teams.rows.map((team) => team.teamId),
+      teams.rows.map((team) => team.cohortId),
+      teams.rows.map((team) => team.role),
+      teams.rows.map((team) => team.number),
+      teams.rows.map((team) => team.title),
+    ],
+  );
+  return {
+    nextAssignment: rows.find((row) => row.kind === "assignment" && row.status !== "accepted") ?? null,
+    nextEvent: rows.find((row) => row.kind !== "assignment") ?? null,
+  };
+}
+
+const kindLabel: Record<string, string> = {
+  assignment: "과제",
+  training: "교육",
+  event: "행사",
+  mentoring_day: "멘토링 데이",
+};
+
+function agendaHtml(
+  tenant: Tenant,
+  { nextAssignment, nextEvent }: { nextAssignment: AgendaRow | null; nextEvent: AgendaRow | null },
+): string {
+  const base = `/${esc(tenant.slug)}`;
+  const team = (row: AgendaRow) => `${esc(row.cohortTitle)} ${row.teamNumber}팀`;
+  const assignment = nextAssignment
+    ? `<p class="card__value">${esc(nextAssignment.title)}</p><p>${team(nextAssignment)} · 마감 ${esc(formatDate(nextAssignment.at, tenant.timeZone))}</p>`
+    : "<p>남은 과제가 없습니다.</p>";
+  const event = nextEvent
+    ? `<p class="card__value">${esc(nextEvent.title)}</p><p>${esc(kindLabel[nextEvent.kind] ?? "")} · ${esc(formatDate(nextEvent.at, tenant.timeZone))}</p>${nextEvent.place ? `<p>장소: ${esc(nextEvent.place)}</p>` : ""}`
+    : "<p>예정된 일정이 없습니다.</p>";
+  return `<section aria-labelledby="agenda-title"><h2 id="agenda-title">다음 할 일</h2><ul class="card-grid"><li class="card"><p class="card__label">다음 과제</p>${assignment}<p><a href="${base}/assignments">과제 보기와 제출</a></p></li><li class="card"><p class="card__label">다음 일정</p>${event}<p><a href="${base}/team">우리 팀 보기</a></p></li></ul><p><a href="${base}/activities" class="button-primary">활동 기록하기</a></p><p><a href="${base}/showcase">우수 과제 보기</a></p></section>`;
 }
 
 interface CohortRow {

@@ -6,9 +6,10 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 /**
  * The version of the personal-data consent text (개인정보 수집·이용 동의, PIPA art. 15) an applicant agrees
  * to. The text itself is in the i18n resources under `recruitment.consent.<version>`; a new wording gets a
- * new version, so every application records exactly what its applicant read.
+ * new version, so every application records exactly what its applicant read. "2026-12" names what the
+ * program year records (activities, meetings, submissions, attendance) and who sees counselling notes.
  */
-export const CONSENT_VERSION = "2025-01" as const;
+export const CONSENT_VERSION = "2026-12" as const;
 
 export type ApplicationDecision =
   | { outcome: "refused"; failures: EligibilityFailure[] }

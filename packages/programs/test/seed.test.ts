@@ -1,6 +1,7 @@
 import type { Database } from "@mentoring/db";
 import { GANGNEUNG_EDGE_CASES, seedAll } from "@mentoring/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mentoring/db/testing";
+import { CONSENT_VERSION } from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPrograms } from "../src/seed";
 
@@ -41,7 +42,7 @@ describe("the seeded programs", () => {
     expect(cohort?.orientation.toISOString().slice(0, 10)).toBe("2025-02-21");
     expect(count(cohort?.applications ?? [], "mentor")).toBe(30);
     expect(count(cohort?.applications ?? [], "mentee")).toBe(10);
-    expect(cohort?.applications.every((a) => a.consentVersion === "2025-01")).toBe(true);
+    expect(cohort?.applications.every((a) => a.consentVersion === CONSENT_VERSION)).toBe(true);
     expect(cohort?.surveyRounds.map((round) => round.questionSetKey).sort()).toEqual([
       "digital_diagnostic",
       "pre_survey",

@@ -183,6 +183,11 @@ function Agenda({
         </li>
       </ul>
       <p>
+        <Link to={`${base}/activities`} className="button-primary">
+          {t("assignments.agenda.logActivity")}
+        </Link>
+      </p>
+      <p>
         <Link to={`${base}/showcase`}>{t("assignments.agenda.toShowcase")}</Link>
       </p>
     </section>

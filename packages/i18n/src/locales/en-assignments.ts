@@ -47,6 +47,7 @@ export const enAssignments: Translation<typeof koAssignments> = {
     toAssignments: "See and hand in assignments",
     toTeam: "See our team",
     toShowcase: "See the showcase",
+    logActivity: "Log an activity",
   },
   status: {
     none: "Not handed in",

@@ -112,6 +112,22 @@ export const enRecruitment: Translation<typeof koRecruitment> = {
     decline: "Decline",
   },
   consent: {
+    "2026-12": {
+      intro:
+        "To run the mentoring program, the organisation collects and uses the personal data below under Article 15 of the Personal Information Protection Act. Please read it and decide whether you agree.",
+      purposeLabel: "Purpose",
+      purpose:
+        "Receiving applications, checking eligibility, selecting participants and keeping the waitlist, matching mentors and mentees through pre-surveys and diagnostics, running activities, assignments, attendance and evaluation and telling you the results, and sharing outstanding assignments within the organisation (only those the coordinating department features)",
+      itemsLabel: "Data collected",
+      items:
+        "Name, employee number, department, grade, position, hire date, contact details (e-mail, phone), answers to the pre- and post-surveys and diagnostics, records of team activities and meetings (date, length, place, topic, who took part, photos), assignment submissions (text, links, files, photos, videos), attendance at trainings and events. Counselling notes written by a mentor and mentee are seen only by their team; the coordinating department sees only when meetings took place and how often.",
+      retentionLabel: "Retention",
+      retention:
+        "Kept and used until the cohort closes, then kept only for the period the law requires (such as the Public Records Management Act) and destroyed without delay.",
+      refusalLabel: "Your right to refuse",
+      refusal:
+        "You have the right to refuse. The data above is needed to run the program, so without your consent you cannot apply. Refusing has no effect on your employment.",
+    },
     "2025-01": {
       intro:
         "To run the mentoring program, the organisation collects and uses the personal data below under Article 15 of the Personal Information Protection Act. Please read it and decide whether you agree.",

@@ -43,6 +43,7 @@ export const koAssignments = {
     toAssignments: "과제 보기와 제출",
     toTeam: "우리 팀 보기",
     toShowcase: "우수 과제 보기",
+    logActivity: "활동 기록하기",
   },
   status: {
     none: "미제출",
