@@ -141,6 +141,19 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
   await tx.activityParticipant.create({
     data: { tenantId, activityId: activity.id, applicationId: application.id },
   });
+  await tx.attachment.create({
+    data: {
+      id: randomUUID(),
+      tenantId,
+      activityId: activity.id,
+      kind: "photo",
+      originalName: "첫 만남.jpg",
+      mediaType: "image/jpeg",
+      size: 1024n,
+      storageKey: `${tenantId}/attachments/photo`,
+      uploadedByUserId: randomUUID(),
+    },
+  });
   await tx.attendance.create({
     data: {
       tenantId,
