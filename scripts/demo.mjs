@@ -1,15 +1,24 @@
-// `npm run demo`: from a fresh clone, installs, migrates, seeds the two real programs' cities, builds
-// the web app and runs it with the worker and a local mail sink. Ctrl-C stops everything gracefully.
+// `npm run demo`: from a fresh clone, installs, migrates, seeds the two real programs' cities on a
+// timeline anchored to today (every phase live: see packages/programs/src/seed-timeline.ts), builds the
+// web app and runs it with the worker and a local mail sink. Ctrl-C stops everything gracefully.
+// `npm run demo -- --fresh` empties the demo database first (programs seeded on another day are
+// anchored to that day; this seeds them again for today). DEMO_TODAY=YYYY-MM-DD anchors to another day.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { prepare, root, runOrExit, step, tsx } from "./lib.mjs";
 
 process.env.TURBO_TELEMETRY_DISABLED = "1";
-prepare({ databases: [null] });
+const fresh = process.argv.includes("--fresh");
+prepare({ databases: [null], fresh });
 
-step("Seeding 용인특례시 and 강릉시 (idempotent)");
-if (tsx("packages/programs/scripts/seed.ts") !== 0) process.exit(1);
+const webPort = process.env.WEB_PORT ?? "3000";
+const appUrl = process.env.APP_URL ?? `http://127.0.0.1:${webPort}`;
+
+step("Seeding 용인특례시 and 강릉시 on today's timeline (idempotent)");
+// The seed's links (in the app's records) point at the address the demo serves.
+process.env.APP_URL = appUrl;
+if (tsx("packages/programs/scripts/seed.ts", ["--timeline"]) !== 0) process.exit(1);
 
 step("Building the web app");
 runOrExit("npm", ["run", "build", "-w", "@mentoring/web"]);
@@ -33,13 +42,12 @@ if (Object.keys(secrets).some((name) => !(name in kept))) {
   writeFileSync(secretsFile, JSON.stringify(secrets));
 }
 
-const webPort = process.env.WEB_PORT ?? "3000";
 const healthPort = process.env.WORKER_HEALTH_PORT ?? "9464";
 const env = {
   ...process.env,
   NODE_ENV: "production",
   WEB_PORT: webPort,
-  APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${webPort}`,
+  APP_URL: appUrl,
   WORKER_HEALTH_PORT: healthPort,
   SESSION_SECRET: process.env.SESSION_SECRET ?? secrets.SESSION_SECRET,
   DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? secrets.DATA_ENCRYPTION_KEY,

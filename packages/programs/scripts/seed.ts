@@ -1,13 +1,19 @@
 // The one seed: the two real programs' cities (directories, accounts, the platform operator) and their
-// programs (templates, cohorts, applicants, pre-surveys). Idempotent. Usage: npm run db:seed
+// programs. Idempotent. Usage:
+//   npm run db:seed                           the programs as they stood in 2025 (what the browser tests read)
+//   tsx scripts/seed.ts --timeline [YYYY-MM-DD]  the demo's: every phase live on that day (default today
+//                                             in Seoul; DEMO_TODAY works too), as `npm run demo` seeds them
 import { config } from "@mentoring/config";
 import { createDatabase } from "@mentoring/db";
 import { cliProgress } from "@mentoring/db/cli-progress";
 import { PLATFORM_OPERATOR_EMAIL, seedAll } from "@mentoring/db/seed";
+import { parseCalendarDate } from "@mentoring/domain";
 import { seedPrograms } from "../src/seed";
+import { demoToday, seedDemoTimeline } from "../src/seed-timeline";
 
 // Seeded accounts without a password get this one, so the demo can be signed in to at once.
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD || "mentoring-demo-2025";
+const timeline = process.argv.indexOf("--timeline");
 const db = createDatabase(config().DATABASE_URL);
 try {
   const bars = new Map<string, (done: number) => void>();
@@ -28,10 +34,31 @@ try {
   console.log(
     `  operator      ${PLATFORM_OPERATOR_EMAIL}\npassword of every seeded account: ${DEMO_PASSWORD}`,
   );
-  await seedPrograms(db);
-  console.log(
-    "programs: 강릉시 거꾸로 멘토링 2기 (orientation), 용인특례시 신규 공직자 멘토링 1기 (orientation), 2기 (recruiting)",
-  );
+  if (timeline === -1) {
+    await seedPrograms(db);
+    console.log(
+      "programs: 강릉시 거꾸로 멘토링 2기 (orientation), 용인특례시 신규 공직자 멘토링 1기 (orientation), 2기 (recruiting)",
+    );
+  } else {
+    const given = process.argv[timeline + 1] ?? process.env.DEMO_TODAY;
+    const today = given ? parseCalendarDate(given) : demoToday();
+    if (!today) throw new Error(`not a day (YYYY-MM-DD): ${given}`);
+    const started = performance.now();
+    const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+    const result = await seedDemoTimeline(db, {
+      today,
+      appUrl: config().APP_URL,
+      onStep: (step) => console.log(`  ${step} (${seconds()})`),
+    });
+    if (result.seeded) console.log(`programs seeded on a timeline anchored to ${today} in ${seconds()}`);
+    else if (result.anchoredOn === today)
+      console.log(`programs already seeded for ${today}: kept as they are`);
+    else
+      console.log(
+        `programs already seeded${result.anchoredOn ? ` for ${result.anchoredOn}` : ""}, not for today (${today}): kept as they are.\n` +
+          "  `npm run demo -- --fresh` empties the demo database and seeds them again on today's timeline.",
+      );
+  }
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;
