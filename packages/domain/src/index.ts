@@ -1,3 +1,16 @@
+export {
+  ATTACHMENT_ACCEPT,
+  ATTACHMENT_COUNT_LIMITS,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MEDIA_TYPES,
+  ATTACHMENT_NAME_MAX,
+  type AttachmentKind,
+  type AttachmentRefusal,
+  attachmentKinds,
+  attachmentName,
+  kindTakes,
+  uploadRefusal,
+} from "./attachment";
 export { type AuditAction, auditActions } from "./audit-actions";
 export * from "./billing-access";
 export { type BuiltinTemplateKey, builtinTemplate, builtinTemplateKeys } from "./builtin-templates";
@@ -56,6 +69,15 @@ export {
   evaluateEligibility,
 } from "./eligibility";
 export * from "./errors";
+export {
+  EVENT_CAPACITY_MAX,
+  type EventSignUpTerms,
+  placesLeft,
+  type SignUpRefusal,
+  signUpClosesAt,
+  signUpRefusal,
+  withdrawalRefusal,
+} from "./event-sign-up";
 export { type Grade, type GradeParse, parseGrade } from "./grade";
 export { type LocalizedText, localize, localizedTextSchema } from "./localized-text";
 export { type RoleChangeProblem, roleChangeProblems } from "./membership-roles";

@@ -35,6 +35,24 @@ describe("local file storage", () => {
     expect(await storage.stat("x/archive.zip")).toEqual({ size: 11, metadata: {} });
   });
 
+  it("streams a range of bytes, both ends included, for a player that seeks", async () => {
+    await storage.put("t/files/v.mp4", Buffer.from("0123456789"));
+    const part = await storage.stream("t/files/v.mp4", { start: 2, end: 5 });
+    expect((await buffer(part as Readable)).toString()).toBe("2345");
+    const last = await storage.stream("t/files/v.mp4", { start: 9, end: 9 });
+    expect((await buffer(last as Readable)).toString()).toBe("9");
+    await expect(storage.stream("t/files/v.mp4", { start: 5, end: 2 })).rejects.toThrow(RangeError);
+  });
+
+  it("moves a finished file to its place with its metadata, and says when there was none", async () => {
+    await storage.put("uploads/abc", Buffer.from("video"), { metadata: { kind: "video" } });
+    expect(await storage.move("uploads/abc", "t/files/abc")).toBe(true);
+    expect(await storage.exists("uploads/abc")).toBe(false);
+    expect(await storage.stat("t/files/abc")).toEqual({ size: 5, metadata: { kind: "video" } });
+    expect(await storage.move("uploads/abc", "t/files/other")).toBe(false);
+    await expect(storage.move("uploads/x", "../out")).rejects.toThrow(InvalidStorageKeyError);
+  });
+
   it("answers null or false for a file that is not there, and deletes quietly", async () => {
     expect(await storage.get("nothing.pdf")).toBeNull();
     expect(await storage.stream("nothing.pdf")).toBeNull();

@@ -15,6 +15,12 @@ import { pipeline } from "node:stream/promises";
  */
 export type FileBody = Uint8Array | AsyncIterable<Uint8Array> | NodeJS.ReadableStream;
 
+/** Bytes `start` to `end` of a file, both included, as in an HTTP Range header. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 export interface StoredFile {
   size: number;
   metadata: Record<string, string>;
@@ -25,8 +31,13 @@ export interface FileStorage {
   put(key: string, body: FileBody, options?: { metadata?: Record<string, string> }): Promise<StoredFile>;
   /** The file's bytes, or null when there is none. */
   get(key: string): Promise<Buffer | null>;
-  /** The file as a stream (for large files and archives), or null when there is none. */
-  stream(key: string): Promise<Readable | null>;
+  /**
+   * The file as a stream (for large files and archives), or null when there is none; with `range`, only
+   * the bytes from `start` to `end`, both included (what an HTTP Range request asks for).
+   */
+  stream(key: string, range?: ByteRange): Promise<Readable | null>;
+  /** Moves a complete file to another key (replacing what is there), with its metadata; false when none. */
+  move(from: string, to: string): Promise<boolean>;
   exists(key: string): Promise<boolean>;
   /** Size and metadata, or null when there is no file. */
   stat(key: string): Promise<StoredFile | null>;
@@ -109,10 +120,32 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
-  async stream(key: string): Promise<Readable | null> {
+  async stream(key: string, range?: ByteRange): Promise<Readable | null> {
     const target = this.pathOf(key);
+    if (range && !(Number.isSafeInteger(range.start) && Number.isSafeInteger(range.end)))
+      throw new RangeError("a byte range is two whole numbers");
+    if (range && (range.start < 0 || range.end < range.start))
+      throw new RangeError(`invalid byte range ${range.start}-${range.end}`);
     if (!(await this.exists(key))) return null;
-    return createReadStream(target, { highWaterMark: 256 * 1024 });
+    return createReadStream(target, { highWaterMark: 256 * 1024, ...range });
+  }
+
+  async move(from: string, to: string): Promise<boolean> {
+    const source = this.pathOf(from);
+    const target = this.pathOf(to);
+    if (!(await this.exists(from))) return false;
+    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    await rm(this.metaPathOf(to), { force: true });
+    await rename(source, target);
+    const metadata = await readFile(this.metaPathOf(from), "utf8").catch((error) => {
+      if (isMissing(error)) return null;
+      throw error;
+    });
+    if (metadata !== null) {
+      await mkdir(path.dirname(this.metaPathOf(to)), { recursive: true, mode: 0o700 });
+      await rename(this.metaPathOf(from), this.metaPathOf(to));
+    }
+    return true;
   }
 
   async exists(key: string): Promise<boolean> {

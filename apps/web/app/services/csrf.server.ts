@@ -32,3 +32,14 @@ export async function verifyCsrf(request: Request, secret: string): Promise<bool
   // Compare hashes: equal length, so the comparison itself leaks nothing.
   return typeof submitted === "string" && sameToken(hashToken(submitted), hashToken(expected));
 }
+
+/** The header a script's request (a resumable upload's) carries the token in, where it posts no form. */
+export const CSRF_HEADER = "x-csrf-token";
+
+/** Whether the request's CSRF header holds the cookie's token (for requests whose body is not a form). */
+export async function verifyCsrfHeader(request: Request, secret: string): Promise<boolean> {
+  const expected = await csrfCookie(secret).parse(request.headers.get("cookie"));
+  if (typeof expected !== "string" || expected.length === 0) return false;
+  const submitted = request.headers.get(CSRF_HEADER);
+  return submitted !== null && sameToken(hashToken(submitted), hashToken(expected));
+}

@@ -3,7 +3,7 @@ import type { Membership, RequestAccess, Tenant } from "@mentoring/db";
 import { AppError, can, type Permission, type TenantPermission } from "@mentoring/domain";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { tenantAccessState } from "./billing-access.server";
-import { verifyCsrf } from "./csrf.server";
+import { verifyCsrf, verifyCsrfHeader } from "./csrf.server";
 import {
   type BodyKind,
   bodyLimits,
@@ -78,9 +78,14 @@ export function screenFormPost<A extends ActionFunctionArgs>(args: A, limit: num
   return { ...args, request: limitedRequest(args.request, limit) };
 }
 
-// Posts must carry the CSRF token; reads need not.
-export async function requireCsrf(args: Args) {
+// Posts must carry the CSRF token; reads need not. A script's request whose body is no form (a resumable
+// upload's chunk) carries it in a header instead (`csrf: "header"`).
+export async function requireCsrf(args: Args, csrf: "form" | "header" = "form") {
   if (args.request.method === "GET" || args.request.method === "HEAD") return;
+  if (csrf === "header") {
+    if (await verifyCsrfHeader(args.request, args.context.services.config.SESSION_SECRET)) return;
+    throw new Response(null, { status: 403, statusText: "Invalid CSRF token" });
+  }
   let valid: boolean;
   try {
     valid = await verifyCsrf(args.request, args.context.services.config.SESSION_SECRET);
@@ -168,7 +173,11 @@ export interface TenantAccess {
  * nothing, not even that the tenant exists), 403 (logged) to a member without `permission`, 403 for a
  * post without its CSRF token, 423 for a change to a read-only tenant.
  */
-export async function tenantGate(args: Args, permission: Permission): Promise<TenantAccess> {
+export async function tenantGate(
+  args: Args,
+  permission: Permission,
+  options: { csrf?: "form" | "header" } = {},
+): Promise<TenantAccess> {
   const { services, requestId } = args.context;
   const found = await requestAccessOnce(args);
   if (!found) throw signInFirst(args.request);
@@ -188,7 +197,7 @@ export async function tenantGate(args: Args, permission: Permission): Promise<Te
     throw forbidden();
   }
   // After the sign-in check: an outsider's post is refused before its body is read.
-  await requireCsrf(args);
+  await requireCsrf(args, options.csrf);
   // A read-only tenant (billing past its grace period, or set by the operator) keeps every page to
   // read but takes no change, except what settles the bill.
   const writing = args.request.method !== "GET" && args.request.method !== "HEAD";

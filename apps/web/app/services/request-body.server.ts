@@ -1,4 +1,5 @@
 import { MAX_UPLOAD_BYTES } from "@mentoring/directory";
+import { ATTACHMENT_MAX_BYTES } from "@mentoring/domain";
 import { brandingKinds, MAX_BRANDING_BYTES } from "@mentoring/tenants";
 
 /**
@@ -23,6 +24,12 @@ export const bodyLimits = {
   brandingImages: brandingKinds.length * MAX_BRANDING_BYTES + MULTIPART_FRAMING,
   /** The import API: the body is the directory file itself. */
   directoryFile: MAX_UPLOAD_BYTES,
+  /**
+   * A part of a resumable upload of a team's file (a tus PATCH, or a creation carrying the first bytes):
+   * at most the largest file taken, a video. What one upload may hold in all (its kind's limit) is checked
+   * from its declared Upload-Length before a byte is stored, and the store holds it to that length.
+   */
+  attachmentUpload: ATTACHMENT_MAX_BYTES.video,
   /** A Stripe event (a subscription or an invoice, its lists cut to a page by Stripe). */
   stripeEvent: 1 * MiB,
   /** An endpoint that reads no body (it serves GET only). */

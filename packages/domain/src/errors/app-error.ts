@@ -1,6 +1,7 @@
 import type { ZodError, ZodIssue } from "zod";
 import type { TransitionProblem } from "../cohort-lifecycle";
 import { activityErrors } from "./activity";
+import { attachmentErrors } from "./attachment";
 import { attendanceErrors } from "./attendance";
 import { authErrors } from "./auth";
 import { billingErrors } from "./billing";
@@ -35,6 +36,7 @@ export const appErrors = {
   ...calendarErrors,
   ...submissionErrors,
   ...activityErrors,
+  ...attachmentErrors,
   ...attendanceErrors,
   ...memberErrors,
   ...directoryErrors,

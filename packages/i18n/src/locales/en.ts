@@ -1,4 +1,5 @@
 import { enActivities } from "./en-activities";
+import { enFiles } from "./en-files";
 import { enAssignments } from "./en-assignments";
 import { enAttendance } from "./en-attendance";
 import { enBilling } from "./en-billing";
@@ -562,6 +563,7 @@ export const en: Translation<CommonMessages> = {
   calendar: enCalendar,
   assignments: enAssignments,
   activities: enActivities,
+  files: enFiles,
   attendance: enAttendance,
   config: {
     error: {

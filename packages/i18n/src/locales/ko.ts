@@ -1,4 +1,5 @@
 import { koActivities } from "./ko-activities";
+import { koFiles } from "./ko-files";
 import { koAssignments } from "./ko-assignments";
 import { koAttendance } from "./ko-attendance";
 import { koBilling } from "./ko-billing";
@@ -550,6 +551,7 @@ export const ko = {
   calendar: koCalendar,
   assignments: koAssignments,
   activities: koActivities,
+  files: koFiles,
   attendance: koAttendance,
   config: {
     error: {

@@ -1,5 +1,6 @@
 import { recordAudit, type TenantDb } from "@mentoring/db";
 import { AppError, type CalendarDate, compareCalendarDates, parseCalendarDate } from "@mentoring/domain";
+import { attachFiles } from "../records/attach-files";
 import { dateColumn } from "../records/cohort-record";
 import { fieldError } from "../records/field-error";
 import { myTeamInCohort } from "../records/my-team-in-cohort";
@@ -9,8 +10,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Logs what the member's team did in a cohort: a meeting (or counselling) or a team activity, on a day no
- * later than today, how long, where, about what, and who of the team took part (the member alone when no
- * one is named). Its notes stay with the team. Audited without the notes.
+ * later than today, how long, where, about what, who of the team took part (the member alone when no
+ * one is named) and the photos the member uploaded for it (the coordinator sees the photos). Its notes stay with the team. Audited without the notes.
  */
 export async function logActivity(
   tx: TenantDb,
@@ -26,6 +27,8 @@ export async function logActivity(
     notes: string;
     /** Applications of team members who took part. */
     participantIds: string[];
+    /** The member's waiting photo uploads to attach (acceptUpload). */
+    photoIds?: string[];
     today: CalendarDate;
     actorUserId: string;
     requestId?: string;
@@ -80,6 +83,13 @@ export async function logActivity(
   await tx.activityParticipant.createMany({
     data: participants.map((applicationId) => ({ tenantId, activityId: activity.id, applicationId })),
   });
+  const photos = await attachFiles(tx, {
+    tenantId,
+    owner: { activityId: activity.id },
+    fileIds: input.photoIds ?? [],
+    kinds: ["photo"],
+    actorUserId,
+  });
   await recordAudit(tx, {
     tenantId,
     actorUserId,
@@ -94,6 +104,7 @@ export async function logActivity(
       minutes,
       topic,
       participants: participants.length,
+      photos: photos.total,
       notes: notes !== "",
     },
     requestId,

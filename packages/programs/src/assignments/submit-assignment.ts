@@ -6,13 +6,15 @@ import {
   submissionLinkSchema,
   submissionRefusal,
 } from "@mentoring/domain";
+import { attachFiles } from "../records/attach-files";
 import { fieldError } from "../records/field-error";
 import { myTeamInCohort } from "../records/my-team-in-cohort";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Hands in (or revises) the team's work for an assignment: its text and web links, for the whole team,
+ * Hands in (or revises) the team's work for an assignment: its text, web links and files (photos, video
+ * files, documents the member uploaded for it; a revision may add and take off files), for the whole team,
  * by any member. Late when first handed in after the due moment; a revision after it only when the
  * coordinator asked for one; nothing once accepted. An assignment of another cohort, team or tenant is
  * not found. Audited.
@@ -25,11 +27,15 @@ export async function submitAssignment(
     itemId: string;
     text: string;
     links: string[];
+    /** The member's waiting uploads to attach (acceptUpload). */
+    fileIds?: string[];
+    /** Files of the submission to take off. */
+    removeFileIds?: string[];
     actorUserId: string;
     now: Date;
     requestId?: string;
   },
-): Promise<{ submissionId: string; late: boolean; revised: boolean }> {
+): Promise<{ submissionId: string; late: boolean; revised: boolean; removedKeys: string[] }> {
   const { tenantId, staffMemberId, itemId, actorUserId, now, requestId } = input;
   const text = (input.text ?? "").trim();
   const links = input.links.map((link) => link.trim()).filter((link) => link !== "");
@@ -40,7 +46,6 @@ export async function submitAssignment(
   const badLink = links.find((link) => !submissionLinkSchema.safeParse(link).success);
   if (badLink !== undefined)
     throw fieldError("submission.link_invalid", "links", { link: badLink.slice(0, 80) });
-  if (text === "" && links.length === 0) throw fieldError("submission.empty", "text");
 
   const item = UUID.test(itemId)
     ? await tx.calendarItem.findFirst({
@@ -60,6 +65,9 @@ export async function submitAssignment(
     for update`;
   const refusal = submissionRefusal(existing ?? null, item.dueAt, now);
   if (refusal) throw new AppError(refusal);
+  const fileIds = input.fileIds ?? [];
+  if (text === "" && links.length === 0 && fileIds.length === 0 && !existing)
+    throw fieldError("submission.empty", "text");
   const work = {
     text,
     links,
@@ -80,6 +88,16 @@ export async function submitAssignment(
         },
         select: { id: true, late: true },
       });
+  const files = await attachFiles(tx, {
+    tenantId,
+    owner: { submissionId: saved.id },
+    fileIds,
+    removeIds: input.removeFileIds,
+    kinds: ["photo", "video", "document"],
+    actorUserId,
+  });
+  // Nothing at all to hand in: the transaction is rolled back with the refusal.
+  if (text === "" && links.length === 0 && files.total === 0) throw fieldError("submission.empty", "text");
   await recordAudit(tx, {
     tenantId,
     actorUserId,
@@ -90,10 +108,16 @@ export async function submitAssignment(
       itemId: item.id,
       teamId: team.teamId,
       links: links.length,
+      files: files.total,
       textLength: text.length,
       late: saved.late,
     },
     requestId,
   });
-  return { submissionId: saved.id, late: saved.late, revised: existing !== undefined };
+  return {
+    submissionId: saved.id,
+    late: saved.late,
+    revised: existing !== undefined,
+    removedKeys: files.removedKeys,
+  };
 }
