@@ -69,6 +69,15 @@ export {
   evaluateEligibility,
 } from "./eligibility";
 export * from "./errors";
+export {
+  EVENT_CAPACITY_MAX,
+  type EventSignUpTerms,
+  placesLeft,
+  type SignUpRefusal,
+  signUpClosesAt,
+  signUpRefusal,
+  withdrawalRefusal,
+} from "./event-sign-up";
 export { type Grade, type GradeParse, parseGrade } from "./grade";
 export { type LocalizedText, localize, localizedTextSchema } from "./localized-text";
 export { type RoleChangeProblem, roleChangeProblems } from "./membership-roles";

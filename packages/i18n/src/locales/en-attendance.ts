@@ -37,6 +37,12 @@ export const enAttendance: Translation<typeof koAttendance> = {
     qrLink: "If the code cannot be scanned, open this address",
     qrRefresh: "Make a new code",
     roles: { mentor: "Mentor", mentee: "Mentee" },
+    signedUp: "Signed up",
+    signedUpYes: "Signed up",
+    signedUpNo: "—",
+    signUps: "{{taken}} signed up · {{capacity}} places",
+    signUpsNoLimit: "{{taken}} signed up · no limit",
+    notTaken: "This event takes sign-ups only, not attendance.",
   },
   checkIn: {
     title: "Check in",
@@ -44,6 +50,17 @@ export const enAttendance: Translation<typeof koAttendance> = {
     confirm: "Check in",
     done: "You are checked in to {{title}}.",
     already: "Your attendance was already recorded.",
+  },
+  ceremony: {
+    qrTitle: "Ceremony check-in by QR code",
+    qrIntro:
+      "Show this code on the screen at the ceremony: participants scan it with their phones to mark themselves present. It works until {{until}}.",
+    qrAlt: "QR code to check in to the {{cohort}} ceremony",
+    qrRefresh: "Make a new code",
+    byCheckIn: "QR check-in",
+    checkInTitle: "Check in to the ceremony",
+    checkInIntro: "You are checking in to the {{cohort}} ceremony ({{when}}, {{place}}).",
+    done: "You are checked in to the {{cohort}} ceremony.",
   },
   error: {
     itemNotFound: "That item could not be found.",

@@ -33,6 +33,12 @@ export const koAttendance = {
     qrLink: "QR이 보이지 않으면 이 주소로 접속합니다",
     qrRefresh: "새 코드 만들기",
     roles: { mentor: "멘토", mentee: "멘티" },
+    signedUp: "참가 신청",
+    signedUpYes: "신청함",
+    signedUpNo: "—",
+    signUps: "참가 신청 {{taken}}명 · 정원 {{capacity}}명",
+    signUpsNoLimit: "참가 신청 {{taken}}명 · 인원 제한 없음",
+    notTaken: "이 행사는 출석을 확인하지 않고 참가 신청만 받습니다.",
   },
   checkIn: {
     title: "출석하기",
@@ -40,6 +46,17 @@ export const koAttendance = {
     confirm: "출석하기",
     done: "{{title}}에 출석했습니다.",
     already: "이미 출석이 확인되었습니다.",
+  },
+  ceremony: {
+    qrTitle: "결연식 QR 출석",
+    qrIntro:
+      "결연식장 화면에 이 코드를 띄우면 참여자가 휴대전화로 찍어 본인 출석을 표시합니다. 코드는 {{until}}까지 쓸 수 있습니다.",
+    qrAlt: "{{cohort}} 결연식 출석용 QR 코드",
+    qrRefresh: "새 코드 만들기",
+    byCheckIn: "QR 출석",
+    checkInTitle: "결연식 출석하기",
+    checkInIntro: "{{cohort}} 결연식({{when}}, {{place}})에 출석합니다.",
+    done: "{{cohort}} 결연식에 출석했습니다.",
   },
   error: {
     itemNotFound: "일정을 찾을 수 없습니다.",

@@ -23,6 +23,9 @@ export async function getCohortCalendar(tx: TenantDb, input: { tenantId: string;
         audience: true,
         teamId: true,
         attendance: true,
+        signUp: true,
+        capacity: true,
+        signUpClosesAt: true,
       },
     }),
     tx.team.findMany({

@@ -3,6 +3,7 @@ import { AppError } from "@mentoring/domain";
 import { type CalendarItemInput, calendarItemFields } from "../records/calendar-item-fields";
 import { requireCohort } from "../records/certificate-cohort";
 import { json } from "../records/certificate-content";
+import { lockItem } from "../records/event-place";
 import { fieldError } from "../records/field-error";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,6 +40,7 @@ export async function saveCalendarItem(
         ? await tx.calendarItem.findFirst({ where: { tenantId, cohortId, id: itemId } })
         : null;
   if (itemId !== null && !before) throw new AppError("calendar.item_not_found");
+  if (before && fields.capacity !== null) await keepTakenPlaces(tx, tenantId, before.id, fields.capacity);
   const saved = before
     ? await tx.calendarItem.update({ where: { id: before.id }, data: fields, select: { id: true } })
     : await tx.calendarItem.create({ data: { tenantId, cohortId, ...fields }, select: { id: true } });
@@ -53,4 +55,11 @@ export async function saveCalendarItem(
     requestId,
   });
   return { itemId: saved.id };
+}
+
+/** A capacity may not drop below the places already taken; the item's row is locked against new sign-ups. */
+async function keepTakenPlaces(tx: TenantDb, tenantId: string, itemId: string, capacity: number) {
+  await lockItem(tx, tenantId, itemId);
+  const taken = await tx.eventSignup.count({ where: { tenantId, itemId } });
+  if (capacity < taken) throw fieldError("calendar.capacity_below_signups", "capacity", { taken });
 }

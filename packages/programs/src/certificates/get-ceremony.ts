@@ -4,6 +4,8 @@ import { requireCohort } from "../records/certificate-cohort";
 import { attendees } from "../records/certificate-teams";
 
 export interface CeremonyView {
+  /** What the ceremony's check-in codes are signed for. */
+  id: string;
   startsAt: Date;
   place: string;
   programme: string;
@@ -14,6 +16,8 @@ export interface CeremonyView {
     role: ApplicationRole;
     teamNumber: number | null;
     present: boolean | null;
+    /** How the mark was taken: by the coordinator, or by the person scanning the ceremony's code. */
+    method: "coordinator" | "check_in" | null;
   }[];
 }
 
@@ -27,17 +31,19 @@ export async function getCeremony(
   const ceremony = await tx.ceremony.findFirst({
     where: { tenantId, cohortId },
     select: {
+      id: true,
       startsAt: true,
       place: true,
       programme: true,
       gift: true,
-      attendance: { where: { tenantId }, select: { applicationId: true, present: true } },
+      attendance: { where: { tenantId }, select: { applicationId: true, present: true, method: true } },
     },
   });
   if (!ceremony) return null;
-  const present = new Map(ceremony.attendance.map((row) => [row.applicationId, row.present]));
+  const marks = new Map(ceremony.attendance.map((row) => [row.applicationId, row]));
   const people = await attendees(tx, tenantId, cohortId);
   return {
+    id: ceremony.id,
     startsAt: ceremony.startsAt,
     place: ceremony.place,
     programme: ceremony.programme,
@@ -47,7 +53,8 @@ export async function getCeremony(
       name: person.name,
       role: person.role,
       teamNumber: person.teamNumber,
-      present: present.get(person.applicationId) ?? null,
+      present: marks.get(person.applicationId)?.present ?? null,
+      method: marks.get(person.applicationId)?.method ?? null,
     })),
   };
 }

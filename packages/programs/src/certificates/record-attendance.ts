@@ -3,7 +3,7 @@ import { AppError } from "@mentoring/domain";
 import { requireCohort } from "../records/certificate-cohort";
 import { attendees } from "../records/certificate-teams";
 
-/** Marks a participant present or absent at the ceremony. */
+/** The coordinator marks a participant present or absent at the ceremony (overriding a check-in). */
 export async function recordAttendance(
   tx: TenantDb,
   input: {
@@ -28,8 +28,8 @@ export async function recordAttendance(
   });
   const row = await tx.ceremonyAttendance.upsert({
     where: { tenantId_ceremonyId_applicationId: { tenantId, ceremonyId: ceremony.id, applicationId } },
-    create: { tenantId, ceremonyId: ceremony.id, applicationId, present },
-    update: { present, recordedAt: new Date() },
+    create: { tenantId, ceremonyId: ceremony.id, applicationId, present, method: "coordinator" },
+    update: { present, method: "coordinator", recordedAt: new Date() },
     select: { id: true },
   });
   await recordAudit(tx, {

@@ -5,9 +5,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * An item that takes attendance, and who is expected at it: the members of the cohort's published teams
- * it is for (everyone, one role, or one team). Not found for another tenant's or cohort's item.
+ * it is for (everyone, one role, or one team). Not found for another tenant's or cohort's item. With
+ * `orSignUp`, an event that takes sign-ups but no attendance is accepted too (to list who signed up).
  */
-export async function attendanceItem(tx: TenantDb, tenantId: string, itemId: string, cohortId?: string) {
+export async function attendanceItem(
+  tx: TenantDb,
+  tenantId: string,
+  itemId: string,
+  cohortId?: string,
+  options: { orSignUp?: boolean } = {},
+) {
   const item = UUID.test(itemId)
     ? await tx.calendarItem.findFirst({
         where: { tenantId, id: itemId, ...(cohortId && { cohortId }) },
@@ -23,11 +30,14 @@ export async function attendanceItem(tx: TenantDb, tenantId: string, itemId: str
           audience: true,
           teamId: true,
           attendance: true,
+          signUp: true,
+          capacity: true,
         },
       })
     : null;
   if (!item) throw new AppError("attendance.item_not_found");
-  if (!item.attendance || item.kind === "assignment") throw new AppError("attendance.not_taken");
+  const listed = item.attendance || (options.orSignUp === true && item.signUp);
+  if (!listed || item.kind === "assignment") throw new AppError("attendance.not_taken");
   return { item, expected: await expectedAt(tx, tenantId, item) };
 }
 

@@ -1,4 +1,4 @@
-import type { CalendarAudience, CalendarItemKind } from "@mentoring/domain";
+import { type CalendarAudience, type CalendarItemKind, EVENT_CAPACITY_MAX } from "@mentoring/domain";
 import { fieldError } from "./field-error";
 
 export const CALENDAR_LIMITS = { title: 200, place: 200, description: 4000 } as const;
@@ -10,6 +10,12 @@ interface CalendarItemCommon {
   audience: CalendarAudience;
   teamId: string | null;
   attendance: boolean;
+  /** Whether the people it is for sign up (events only). */
+  signUp?: boolean;
+  /** Places offered when they sign up; null or absent for no limit. */
+  capacity?: number | null;
+  /** When sign-up closes, no later than the start; null or absent: at the start. */
+  signUpClosesAt?: Date | null;
 }
 
 /** An assignment as a coordinator gives it: due at a moment. */
@@ -55,10 +61,33 @@ export function calendarItemFields(input: CalendarItemInput) {
   };
   if (input.kind === "assignment") {
     if (!isMoment(input.dueAt)) throw fieldError("calendar.due_invalid", "dueAt");
-    return { ...common, dueAt: input.dueAt, startsAt: null, endsAt: null };
+    return {
+      ...common,
+      dueAt: input.dueAt,
+      startsAt: null,
+      endsAt: null,
+      signUp: false,
+      capacity: null,
+      signUpClosesAt: null,
+    };
   }
   if (!isMoment(input.startsAt)) throw fieldError("calendar.start_invalid", "startsAt");
   if (!isMoment(input.endsAt)) throw fieldError("calendar.end_invalid", "endsAt");
   if (input.endsAt < input.startsAt) throw fieldError("calendar.ends_before_start", "endsAt");
-  return { ...common, dueAt: null, startsAt: input.startsAt, endsAt: input.endsAt };
+  return { ...common, dueAt: null, startsAt: input.startsAt, endsAt: input.endsAt, ...signUpFields(input) };
+}
+
+/** An event's sign-up terms: on or off, a capacity of 1 to 10,000, a closing moment no later than the start. */
+function signUpFields(input: SpanItemInput) {
+  if (!input.signUp) return { signUp: false, capacity: null, signUpClosesAt: null };
+  if (input.kind !== "event") throw fieldError("calendar.sign_up_events_only", "signUp");
+  const capacity = input.capacity ?? null;
+  if (capacity !== null && !(Number.isInteger(capacity) && capacity >= 1 && capacity <= EVENT_CAPACITY_MAX))
+    throw fieldError("calendar.capacity_invalid", "capacity", { max: EVENT_CAPACITY_MAX });
+  const closes = input.signUpClosesAt ?? null;
+  if (closes !== null && !isMoment(closes))
+    throw fieldError("calendar.sign_up_closes_invalid", "signUpClosesAt");
+  if (closes !== null && closes > input.startsAt)
+    throw fieldError("calendar.sign_up_closes_after_start", "signUpClosesAt");
+  return { signUp: true, capacity, signUpClosesAt: closes };
 }
