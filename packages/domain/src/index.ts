@@ -1,4 +1,11 @@
 export {
+  type AssignmentReminder,
+  assignmentReminder,
+  DUE_SOON_HOURS,
+  LATE_NOTICE_HOURS,
+  reminderWindow,
+} from "./assignment-reminders";
+export {
   ATTACHMENT_ACCEPT,
   ATTACHMENT_COUNT_LIMITS,
   ATTACHMENT_MAX_BYTES,
