@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { builtinTemplate } from "./builtin-templates";
-import { calendarDate } from "./calendar-date";
+import { addDays, calendarDate, compareCalendarDates } from "./calendar-date";
 import { scheduleFromOffsets } from "./cohort-schedule";
 import { questionSetSchema } from "./program-template";
 import {
@@ -14,6 +14,8 @@ import {
   responseStatus,
   roundClosesByDate,
   roundClosesOn,
+  roundPastLastDay,
+  roundWindow,
   scoreChange,
   teamScoreChange,
 } from "./survey";
@@ -288,6 +290,48 @@ describe("round dates", () => {
     expect(roundClosesByDate({ ...round, closed: true }, day("2025-03-01"))).toBe(false);
     const setUpLate = { opensOn: day("2025-06-01"), closesOn: day("2025-02-28"), closed: false };
     expect(roundClosesByDate(setUpLate, day("2025-06-10"))).toBe(false);
+  });
+
+  it("a round opened on time takes answers from that day to the phase's last day", () => {
+    expect(roundWindow(gangneung, "pre", day("2025-02-21"))).toEqual({
+      opensOn: "2025-02-21",
+      closesOn: "2025-02-28",
+    });
+    // Opened on its last day: a window of one day, not a closed one.
+    expect(roundWindow(gangneung, "pre", day("2025-02-28"))).toEqual({
+      opensOn: "2025-02-28",
+      closesOn: "2025-02-28",
+    });
+  });
+
+  it("a round opened after its planned last day (a cohort set up late) takes answers for a week from that day", () => {
+    expect(roundWindow(gangneung, "pre", day("2025-06-01"))).toEqual({
+      opensOn: "2025-06-01",
+      closesOn: "2025-06-08",
+    });
+    expect(roundWindow(gangneung, "post", addDays(gangneung.evaluationEnd, 1))).toEqual({
+      opensOn: addDays(gangneung.evaluationEnd, 1),
+      closesOn: addDays(gangneung.evaluationEnd, 8),
+    });
+  });
+
+  it("never opens a round whose window closes before it opens, whatever day it is opened on", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -400, max: 400 }),
+        fc.constantFrom("pre" as const, "post" as const),
+        (offset, phase) => {
+          const today = addDays(gangneung.orientation, offset);
+          const { opensOn, closesOn } = roundWindow(gangneung, phase, today);
+          return opensOn === today && compareCalendarDates(closesOn, opensOn) >= 0;
+        },
+      ),
+    );
+  });
+
+  it("a round's last day has passed the day after it, and not before", () => {
+    expect(roundPastLastDay({ closesOn: day("2025-02-28") }, day("2025-02-28"))).toBe(false);
+    expect(roundPastLastDay({ closesOn: day("2025-02-28") }, day("2025-03-01"))).toBe(true);
   });
 
   it("reminders come three days after the invitation, then at most every three days, once a day", () => {

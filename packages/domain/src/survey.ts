@@ -278,6 +278,32 @@ export function roundClosesOn(schedule: CohortSchedule, phase: SurveyPhase): Cal
     : addDays(schedule.orientation, 7);
 }
 
+/** How long a round opened after its planned last day (a cohort set up late) takes answers: a week. */
+export const LATE_ROUND_DAYS = 7;
+
+/**
+ * The days a round opened on `today` for `phase` takes answers: from today to the phase's last day
+ * (roundClosesOn), or, when that day has already passed (a cohort set up late), for a week from today. A
+ * round's window never closes before it opens, and its invitation never names a day that has passed.
+ */
+export function roundWindow(
+  schedule: CohortSchedule,
+  phase: SurveyPhase,
+  today: CalendarDate,
+): { opensOn: CalendarDate; closesOn: CalendarDate } {
+  const planned = roundClosesOn(schedule, phase);
+  const closesOn = compareCalendarDates(planned, today) < 0 ? addDays(today, LATE_ROUND_DAYS) : planned;
+  return { opensOn: today, closesOn };
+}
+
+/**
+ * Whether a round's last day has passed on `today`: no one is told to answer it any more (a reminder would
+ * name a day gone by), whether or not the clock has closed it yet.
+ */
+export function roundPastLastDay(round: { closesOn: CalendarDate }, today: CalendarDate): boolean {
+  return compareCalendarDates(today, round.closesOn) > 0;
+}
+
 /**
  * Whether the clock closes a round today: it is open, its last day has passed, and that day had not
  * already passed when the round opened (a cohort set up late is closed by its coordinator, not the clock).

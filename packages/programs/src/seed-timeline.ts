@@ -685,7 +685,8 @@ export async function seedDemoTimeline(
     appUrl,
   };
   const firstCohort = await openCohort(db, first);
-  await formTeams(db, { ...first, ...firstCohort, answers: () => true });
+  // Its surveys were on paper that year: matched on the directory's facts alone.
+  await formTeams(db, { ...first, ...firstCohort, answers: () => false });
   await closeCohort(db, gangneung, firstCohort.cohortId, appUrl);
   step("강릉시 거꾸로 멘토링 1기: closed a year ago");
 

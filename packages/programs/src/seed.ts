@@ -11,7 +11,7 @@ import {
   diagnosticScores,
   type Question,
   type QuestionSet,
-  roundClosesOn,
+  roundWindow,
   type SurveyAnswers,
   scheduleFromOffsets,
   type TemplateDefinition,
@@ -168,7 +168,8 @@ async function seedCohort(
     applications.set(person.employeeNumber, { id: application.id, role });
   }
   if (seeded.status !== "orientation") return;
-  const closesOn = roundClosesOn(schedule, "pre");
+  // Opened when seeded, after its planned last day: open for a week from then, as a late opening is.
+  const { opensOn, closesOn } = roundWindow(schedule, "pre", calendarDateIn(now, "Asia/Seoul"));
   for (const set of definition.questionSets.filter((s) => s.phases.includes("pre"))) {
     const round = await tx.surveyRound.create({
       data: {
@@ -176,8 +177,7 @@ async function seedCohort(
         cohortId: cohort.id,
         questionSetKey: set.key,
         phase: "pre",
-        // Opened when seeded, after its planned last day: the clock leaves it to the coordinator to close.
-        opensOn: dateColumn(calendarDateIn(now, "Asia/Seoul")),
+        opensOn: dateColumn(opensOn),
         closesOn: dateColumn(closesOn),
         openedAt: now,
       },

@@ -595,7 +595,7 @@ describe("reminders and closing by date", () => {
     expect(audit).toBe(1);
   });
 
-  it("closes rounds the day after their last day, but leaves a round whose last day had passed when it opened to the coordinator", async () => {
+  it("closes rounds the day after their last day; a round opened after its planned last day takes answers for a week, and no reminder names a day gone by", async () => {
     await sendSurveyReminders(db, { now: at(day("2025-02-28")), appUrl: APP_URL });
     expect((await roundsOf("gangneung", cast.cohortId)).every((r) => r.closedAt === null)).toBe(true);
     await sendSurveyReminders(db, { now: at(day("2025-06-05")), appUrl: APP_URL });
@@ -606,10 +606,38 @@ describe("reminders and closing by date", () => {
       }),
     );
     expect(closedByDate.actorUserId).toBeNull();
+    // Set up late: open from 1 June for a week, not "until 28 February".
     const lateRounds = await roundsOf("gangneung", late.cohortId);
+    expect(
+      lateRounds.map((r) => [r.opensOn.toISOString().slice(0, 10), r.closesOn.toISOString().slice(0, 10)]),
+    ).toEqual([
+      ["2025-06-01", "2025-06-08"],
+      ["2025-06-01", "2025-06-08"],
+    ]);
     expect(lateRounds.every((r) => r.closedAt === null)).toBe(true);
-    // Nor is anyone reminded of a round past its last day.
-    expect(await reminders(lateRound)).toHaveLength(0);
+    const invitation = (await mailsFor(lateRound))[0];
+    expect(invitation?.textBody).toContain("2025년 6월 8일");
+    expect(invitation?.textBody).not.toContain("2025년 2월 28일");
+    // Reminded four days after the invitation, with the day it closes.
+    const reminded = await reminders(lateRound);
+    expect(reminded.length).toBeGreaterThan(0);
+    expect(reminded.every((mail) => mail.textBody?.includes("2025년 6월 8일"))).toBe(true);
+
+    // The day after its last day, before the clock closes it: "remind now" mails no one.
+    const remindAfterLastDay = await inTenant("gangneung", (tx) =>
+      remindRound(tx, {
+        tenantId: tenantId(),
+        cohortId: late.cohortId,
+        roundId: lateRound,
+        today: day("2025-06-09"),
+        appUrl: APP_URL,
+        trigger: "coordinator",
+      }),
+    );
+    expect(remindAfterLastDay).toEqual({ status: "closed" });
+    expect(await reminders(lateRound)).toHaveLength(reminded.length);
+    await sendSurveyReminders(db, { now: at(day("2025-06-09")), appUrl: APP_URL });
+    expect((await roundsOf("gangneung", late.cohortId)).every((r) => r.closedAt !== null)).toBe(true);
   });
 });
 

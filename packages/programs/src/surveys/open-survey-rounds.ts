@@ -1,12 +1,13 @@
 import type { TenantDb } from "@mentoring/db";
-import { type CalendarDate, roundClosesOn, type SurveyPhase } from "@mentoring/domain";
+import { type CalendarDate, roundWindow, type SurveyPhase } from "@mentoring/domain";
 import { dateColumn, loadCohort } from "../records/cohort-record";
 import { mailParticipants, tenantFacts } from "../records/survey-mail";
 import { participantsOf } from "../records/survey-participants";
 
 /**
  * Opens the cohort's rounds for `phase`: for each question set given at that phase, one round (once per
- * cohort × set × phase) open from today until the phase's closing day, and an invitation mailed to each
+ * cohort × set × phase) open from today until the phase's closing day (a week from today when that day
+ * has passed, for a cohort set up late: never a day gone by), and an invitation mailed to each
  * participant with an e-mail address. Called by the cohort's move into orientation (pre) or evaluation
  * (post), in its transaction. Idempotent: rounds already opened are left alone and no one is mailed twice.
  */
@@ -16,7 +17,7 @@ export async function openSurveyRounds(
 ): Promise<{ rounds: number; invited: number }> {
   const { tenantId, cohortId, phase, today } = input;
   const { cohort, definition, schedule } = await loadCohort(tx, tenantId, cohortId);
-  const closesOn = roundClosesOn(schedule, phase);
+  const { opensOn, closesOn } = roundWindow(schedule, phase, today);
   const tenant = await tenantFacts(tx, tenantId);
   let rounds = 0;
   let invited = 0;
@@ -29,7 +30,7 @@ export async function openSurveyRounds(
           cohortId,
           questionSetKey: set.key,
           phase,
-          opensOn: dateColumn(today),
+          opensOn: dateColumn(opensOn),
           closesOn: dateColumn(closesOn),
           openedAt: new Date(),
         },

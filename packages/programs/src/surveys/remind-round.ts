@@ -1,5 +1,5 @@
 import { recordAudit, type TenantDb } from "@mentoring/db";
-import { type CalendarDate, reminderDue } from "@mentoring/domain";
+import { type CalendarDate, reminderDue, roundPastLastDay } from "@mentoring/domain";
 import { dateColumn, dayOf, loadCohort } from "../records/cohort-record";
 import { mailParticipants, tenantFacts } from "../records/survey-mail";
 import { participantsOf } from "../records/survey-participants";
@@ -13,8 +13,9 @@ export type ReminderOutcome =
 /**
  * Reminds the participants of one round who have not submitted. `schedule` (the daily run) reminds only
  * when due: three days after the invitation or the last reminder. `coordinator` ("remind now") reminds
- * unless a reminder already went out today, and is audited. Either way the round's reminder day is claimed
- * with a conditional update first, so two runs on the same day mail people once.
+ * unless a reminder already went out today, and is audited. A round past its last day is reminded by
+ * neither (the mail would name a day gone by): it answers as a closed one. Either way the round's
+ * reminder day is claimed with a conditional update first, so two runs on the same day mail people once.
  */
 export async function remindRound(
   tx: TenantDb,
@@ -35,7 +36,8 @@ export async function remindRound(
     ? await coordinatorRound(tx, tenantId, input.cohortId, input.roundId)
     : await tx.surveyRound.findFirst({ where: { tenantId, id: input.roundId, openedAt: { not: null } } });
   if (!round) throw roundNotFound();
-  if (round.closedAt) return { status: "closed" };
+  if (round.closedAt || roundPastLastDay({ closesOn: dayOf(round.closesOn) }, today))
+    return { status: "closed" };
   const last = round.lastRemindedOn ? dayOf(round.lastRemindedOn) : null;
   const due =
     input.trigger === "schedule"
