@@ -1,6 +1,6 @@
 import { type Prisma, PrismaClient } from "./generated/prisma/client";
 import { createPgAdapter } from "./pg-adapter";
-import { inTenantTransaction, type TenantSql, type TenantSqlOptions } from "./tenant-sql";
+import { inTenantTransaction, type Sql, type TenantSql, type TenantSqlOptions } from "./tenant-sql";
 
 /** A transaction in which row-level security shows one tenant's rows and accepts only that tenant's. */
 export type TenantDb = Prisma.TransactionClient;
@@ -62,6 +62,11 @@ export interface Database {
    */
   withUser<T>(userId: string, work: (db: UserDb) => Promise<T>): Promise<T>;
   platform: PlatformDb;
+  /**
+   * Single statements on platform tables (sessions, users, tenants), outside any tenant and any
+   * transaction: row-level security shows no tenant row here.
+   */
+  platformSql: Sql;
   disconnect(): Promise<void>;
 }
 
@@ -100,6 +105,12 @@ export function createDatabase(
   const client = new PrismaClient({ adapter });
   return {
     platform: client,
+    platformSql: {
+      async query<Row>(text: string, values?: unknown[]) {
+        const { rows, rowCount } = await pool.query(text, values);
+        return { rows: rows as Row[], rowCount: rowCount ?? 0 };
+      },
+    },
     async withTenant(tenantId, work, options = {}) {
       if (typeof tenantId !== "string" || !UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
       return client.$transaction(

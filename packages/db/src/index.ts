@@ -12,4 +12,4 @@ export {
 export * from "./generated/prisma/client";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";
 export { findRequestAccess, type RequestAccess } from "./request-access";
-export type { TenantSql, TenantSqlOptions } from "./tenant-sql";
+export type { Sql, TenantSql, TenantSqlOptions } from "./tenant-sql";

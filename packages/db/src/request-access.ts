@@ -1,5 +1,5 @@
-import type { PlatformDb } from "./database";
 import type { MembershipRole, PlatformRole, TenantStatus } from "./generated/prisma/client";
+import type { Sql } from "./tenant-sql";
 
 /** Who a request comes from, read from its session: the user, and their membership in the tenant named. */
 export interface RequestAccess {
@@ -58,20 +58,25 @@ interface Row {
  * Null when there is no such session.
  */
 export async function findRequestAccess(
-  db: PlatformDb,
+  platformSql: Sql,
   { tokenHash, tenantSlug }: { tokenHash: string; tenantSlug: string | null },
 ): Promise<RequestAccess | null> {
-  const [row] = await db.$queryRaw<Row[]>`
+  const {
+    rows: [row],
+  } = await platformSql.query<Row>(
+    `
     select u.id as user_id, u.email, u.display_name, u.locale as user_locale,
       u.platform_role::text as platform_role,
       t.id as tenant_id, t.slug, t.name, t.name_en, t.status::text as status, t.time_zone,
       t.locale as tenant_locale, t.brand_color, t.subscription_status, t.past_due_since, t.trial_ends_at,
-      m.id as membership_id, m.roles, m.staff_member_id
+      m.id as membership_id, m.roles::text[] as roles, m.staff_member_id
     from public.sessions s
     join public.users u on u.id = s.user_id
-    left join public.tenants t on t.slug = ${tenantSlug}
+    left join public.tenants t on t.slug = $2
     left join lateral public.session_membership(s.token_hash, t.id) m on true
-    where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > now()`;
+    where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
+    [tokenHash, tenantSlug],
+  );
   if (!row) return null;
   return {
     user: {

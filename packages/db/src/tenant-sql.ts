@@ -1,12 +1,18 @@
 import type pg from "pg";
 
-/** Statements on the one connection of a `withTenantSql` transaction. */
-export interface TenantSql {
+/**
+ * Statements sent by pg as written, without Prisma: for reads on every request, where Prisma's client
+ * costs more CPU than the query (ADR 0019).
+ */
+export interface Sql {
   query<Row = Record<string, unknown>>(
     text: string,
     values?: unknown[],
   ): Promise<{ rows: Row[]; rowCount: number }>;
 }
+
+/** Statements on the one connection of a `withTenantSql` transaction. */
+export type TenantSql = Sql;
 
 export interface TenantSqlOptions {
   /** Milliseconds each statement may run. */

@@ -96,7 +96,7 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
     };
     const live = await sessionOf(membership.userId);
     const at = (tokenHash: string, tenantSlug: string | null) =>
-      findRequestAccess(database.db.platform, { tokenHash, tenantSlug });
+      findRequestAccess(database.db.platformSql, { tokenHash, tenantSlug });
 
     const home = await at(live, "yongin");
     expect(home?.user.id).toBe(membership.userId);

@@ -226,8 +226,8 @@ describe("what is next for a participant", () => {
       }),
     );
     const agendaOf = (staffMemberId: string) =>
-      db.withTenant(city.tenantId, (tx) =>
-        getParticipantAgenda(tx, { tenantId: city.tenantId, staffMemberId, now: beforeMarch }),
+      db.withTenantSql(city.tenantId, (sql) =>
+        getParticipantAgenda(sql, { tenantId: city.tenantId, staffMemberId, now: beforeMarch }),
       );
     // Team 1's March work is accepted: April's is next. The meeting is for the junior mentors.
     const mentor = await agendaOf(people.first);

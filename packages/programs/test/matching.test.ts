@@ -490,7 +490,9 @@ describe("matching runs of Gangneung's reverse mentoring (30 juniors, 10 manager
       ).then((application) => application.staffMemberId);
     const menteeStaff = await staffOf(menteeApplication);
     const mine = (staffMemberId: string) =>
-      inTenant(gangneung, (tx) => listMyTeams(tx, { tenantId: gangneung.tenantId, staffMemberId }));
+      db.withTenantSql(gangneung.tenantId, (sql) =>
+        listMyTeams(sql, { tenantId: gangneung.tenantId, staffMemberId }),
+      );
 
     expect(await mine(menteeStaff)).toEqual([]);
     // An earlier publication is replaced by the later one.

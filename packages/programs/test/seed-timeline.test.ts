@@ -102,8 +102,8 @@ describe("the demo's timeline, anchored to the day the demo starts", () => {
         select: { id: true },
       }),
     );
-    const agenda = await db.withTenant(tenantId, (tx) =>
-      getParticipantAgenda(tx, { tenantId, staffMemberId: junior.id, now: morning }),
+    const agenda = await db.withTenantSql(tenantId, (sql) =>
+      getParticipantAgenda(sql, { tenantId, staffMemberId: junior.id, now: morning }),
     );
     expect(calendarDateIn(agenda.nextEvent?.at as Date)).toBe(addDays(today, 1));
     expect(calendarDateIn(agenda.nextAssignment?.at as Date)).toBe(addDays(today, DEMO_NEXT_DUE_DAYS));

@@ -16,12 +16,12 @@ type HomeCount = keyof Awaited<ReturnType<typeof getHomeCounts>>;
  */
 export const loader = tenantLoader(
   { permission: "tenant.home.view" },
-  async ({ tenant, membership, user, locale, may, withTenant }) => {
+  async ({ tenant, membership, user, locale, may, withTenant, withTenantSql }) => {
     const now = new Date();
     const summary = may("members.view")
       ? {
           counts: formatNumbers(
-            await withTenant((db) => getHomeCounts(db, { tenantId: tenant.id, now })),
+            await withTenantSql((sql) => getHomeCounts(sql, { tenantId: tenant.id, now })),
             locale,
           ),
           asOf: formatDateTime(now, locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" }),
@@ -30,7 +30,7 @@ export const loader = tenantLoader(
     const { staffMemberId } = membership;
     const agenda =
       may("own_team.view") && staffMemberId
-        ? await withTenant((db) => getParticipantAgenda(db, { tenantId: tenant.id, staffMemberId, now }))
+        ? await withTenantSql((sql) => getParticipantAgenda(sql, { tenantId: tenant.id, staffMemberId, now }))
         : null;
     const shown = (item: AgendaItem | null) =>
       item && {

@@ -7,11 +7,11 @@ import { tenantLoader } from "../services/route-builder.server";
 /** A participant's own team, once published: its members and how to reach them. Nothing of other teams. */
 export const loader = tenantLoader(
   { permission: "own_team.view" },
-  async ({ tenant, membership, withTenant }) => {
+  async ({ tenant, membership, withTenantSql }) => {
     const { staffMemberId } = membership;
     // A member without a staff record takes part in no cohort, so is in no team.
     if (!staffMemberId) return { teams: [] };
-    return { teams: await withTenant((db) => listMyTeams(db, { tenantId: tenant.id, staffMemberId })) };
+    return { teams: await withTenantSql((sql) => listMyTeams(sql, { tenantId: tenant.id, staffMemberId })) };
   },
 );
 

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { TenantDb } from "@mentoring/db";
+import type { TenantDb, TenantSql } from "@mentoring/db";
 import { AppError, can, fieldIssueOf, type Permission } from "@mentoring/domain";
 import { type Locale, messageKey } from "@mentoring/i18n";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
@@ -75,6 +75,8 @@ export interface TenantExtras extends TenantAccess {
   may(permission: Permission): boolean;
   /** Runs `work` in one transaction in this tenant's row-level-security context. */
   withTenant<T>(work: (db: TenantDb) => Promise<T>): Promise<T>;
+  /** The same with SQL as written, for the reads of the pages opened most (ADR 0019). */
+  withTenantSql<T>(work: (sql: TenantSql) => Promise<T>): Promise<T>;
 }
 
 export type TenantContext<P = unknown, Q = unknown> = PageContext<P, Q> & TenantExtras;
@@ -343,6 +345,7 @@ function tenantGateFor(permission: Permission): Gate<TenantExtras> {
         ...access,
         may: (other: Permission) => can(access.membership.roles, other),
         withTenant: <T>(work: (db: TenantDb) => Promise<T>) => db.withTenant(access.tenant.id, work),
+        withTenantSql: <T>(work: (sql: TenantSql) => Promise<T>) => db.withTenantSql(access.tenant.id, work),
       };
     },
   };

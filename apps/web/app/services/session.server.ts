@@ -101,7 +101,7 @@ export async function readRequestAccess(
 ): Promise<RequestAccess | null> {
   const token: unknown = await sessionCookie(services).parse(request.headers.get("cookie"));
   if (typeof token !== "string" || token === "") return null;
-  return findRequestAccess(services.db.platform, { tokenHash: hashToken(token), tenantSlug });
+  return findRequestAccess(services.db.platformSql, { tokenHash: hashToken(token), tenantSlug });
 }
 
 export async function currentUser(request: Request, services: Services): Promise<SignedInUser | null> {

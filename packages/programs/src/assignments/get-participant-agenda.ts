@@ -1,5 +1,5 @@
-import type { TenantDb } from "@mentoring/db";
-import type { CalendarItemKind, SubmissionStatus } from "@mentoring/domain";
+import type { TenantSql } from "@mentoring/db";
+import type { CalendarAudience, CalendarItemKind, SubmissionStatus } from "@mentoring/domain";
 
 /** How far ahead the home looks for what is next. */
 const LOOKAHEAD = 20;
@@ -21,58 +21,65 @@ export interface AgendaItem {
 /**
  * What is next for a participant, across the published teams they are in: the next assignment their team
  * has not had accepted, and the next training, event or mentoring day for them (for everyone, their role,
- * or their team). For the home page, phone first.
+ * or their team). For the home page, phone first: two statements in SQL (ADR 0019).
  */
 export async function getParticipantAgenda(
-  tx: TenantDb,
+  sql: TenantSql,
   input: { tenantId: string; staffMemberId: string; now: Date },
 ): Promise<{ nextAssignment: AgendaItem | null; nextEvent: AgendaItem | null; teams: number }> {
   const { tenantId, staffMemberId, now } = input;
-  const memberships = await tx.teamMember.findMany({
-    where: { tenantId, application: { tenantId, staffMemberId, status: "accepted" } },
-    select: {
-      role: true,
-      team: { select: { id: true, number: true, cohortId: true, cohort: { select: { title: true } } } },
-    },
-  });
+  const { rows: memberships } = await sql.query<{
+    role: "mentor" | "mentee";
+    teamId: string;
+    teamNumber: number;
+    cohortId: string;
+    cohortTitle: string;
+  }>(
+    `select m.role::text as role, t.id as "teamId", t.number as "teamNumber", t.cohort_id as "cohortId",
+            c.title as "cohortTitle"
+       from team_members m
+       join applications a on a.tenant_id = m.tenant_id and a.id = m.application_id
+       join teams t on t.tenant_id = m.tenant_id and t.id = m.team_id
+       join cohorts c on c.tenant_id = t.tenant_id and c.id = t.cohort_id
+      where m.tenant_id = $1 and a.staff_member_id = $2 and a.status = 'accepted'`,
+    [tenantId, staffMemberId],
+  );
   if (memberships.length === 0) return { nextAssignment: null, nextEvent: null, teams: 0 };
-  const byCohort = new Map(memberships.map((member) => [member.team.cohortId, member]));
-  const select = {
-    id: true,
-    kind: true,
-    title: true,
-    titleEn: true,
-    place: true,
-    cohortId: true,
-    teamId: true,
-    audience: true,
-    dueAt: true,
-    startsAt: true,
-    submissions: { where: { tenantId }, select: { teamId: true, status: true } },
-  } as const;
-  const cohortIds = [...byCohort.keys()];
-  // Assignments by due moment and events by start, each its own list: one would crowd out the other.
-  const [assignments, events] = await Promise.all([
-    tx.calendarItem.findMany({
-      where: { tenantId, cohortId: { in: cohortIds }, kind: "assignment", dueAt: { gte: now } },
-      orderBy: { dueAt: "asc" },
-      take: LOOKAHEAD,
-      select,
-    }),
-    tx.calendarItem.findMany({
-      where: { tenantId, cohortId: { in: cohortIds }, kind: { not: "assignment" }, startsAt: { gte: now } },
-      orderBy: { startsAt: "asc" },
-      take: LOOKAHEAD,
-      select,
-    }),
-  ]);
-  const upcoming = [...assignments, ...events];
+  const byCohort = new Map(memberships.map((member) => [member.cohortId, member]));
+  // Assignments by due moment and events by start, each its own list: one would crowd out the other. A
+  // submission is the person's team's: they are in one team per cohort.
+  const { rows: upcoming } = await sql.query<{
+    id: string;
+    kind: CalendarItemKind;
+    title: string;
+    titleEn: string | null;
+    place: string;
+    cohortId: string;
+    teamId: string | null;
+    audience: CalendarAudience;
+    at: Date;
+    submissionStatus: SubmissionStatus | null;
+  }>(
+    `select i.id, i.kind::text as kind, i.title, i.title_en as "titleEn", i.place, i.cohort_id as "cohortId",
+            i.team_id as "teamId", i.audience::text as audience, i.at,
+            (select s.status::text from submissions s
+              where s.tenant_id = i.tenant_id and s.item_id = i.id and s.team_id = any($3::uuid[])
+              limit 1) as "submissionStatus"
+       from ((select *, due_at as at from calendar_items
+               where tenant_id = $1 and cohort_id = any($2::uuid[]) and kind = 'assignment' and due_at >= $4
+               order by due_at limit $5)
+             union all
+             (select *, starts_at as at from calendar_items
+               where tenant_id = $1 and cohort_id = any($2::uuid[]) and kind <> 'assignment' and starts_at >= $4
+               order by starts_at limit $5)) i`,
+    [tenantId, [...byCohort.keys()], memberships.map((member) => member.teamId), now, LOOKAHEAD],
+  );
   const agenda: AgendaItem[] = [];
   for (const item of upcoming) {
     const member = byCohort.get(item.cohortId);
     if (!member) continue;
     const forMe =
-      (item.teamId === null || item.teamId === member.team.id) &&
+      (item.teamId === null || item.teamId === member.teamId) &&
       (item.audience === "all" || item.audience === (member.role === "mentor" ? "mentors" : "mentees"));
     if (!forMe) continue;
     agenda.push({
@@ -81,11 +88,10 @@ export async function getParticipantAgenda(
       title: item.title,
       titleEn: item.titleEn,
       place: item.place,
-      at: (item.dueAt ?? item.startsAt) as Date,
-      cohortTitle: member.team.cohort.title,
-      teamNumber: member.team.number,
-      submissionStatus:
-        item.submissions.find((submission) => submission.teamId === member.team.id)?.status ?? null,
+      at: item.at,
+      cohortTitle: member.cohortTitle,
+      teamNumber: member.teamNumber,
+      submissionStatus: item.submissionStatus,
     });
   }
   agenda.sort((a, b) => a.at.getTime() - b.at.getTime());
