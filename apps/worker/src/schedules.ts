@@ -59,6 +59,10 @@ export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
       { pattern: "0 30 9 * * *", tz: "Asia/Seoul" },
       { name: tomorrow, data: {} },
     );
+  const due = "assignments.remind-due" as const;
+  await queues
+    .get(jobDefinitions[due].queue)
+    .upsertJobScheduler(due, { pattern: "0 0 9 * * *", tz: "Asia/Seoul" }, { name: due, data: {} });
   const nudge = "teams.nudge-silent" as const;
   await queues
     .get(jobDefinitions[nudge].queue)

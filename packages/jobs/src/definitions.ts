@@ -84,6 +84,14 @@ export const jobDefinitions = {
     queue: "programs",
     payload: z.object({}),
   },
+  /**
+   * Reminds the teams that have not handed in an assignment, three days before it is due and once it is
+   * late, once per person, assignment and kind; run daily.
+   */
+  "assignments.remind-due": {
+    queue: "programs",
+    payload: z.object({}),
+  },
   /** Nudges teams that have logged nothing for 21 days, once per silent period; run daily. */
   "teams.nudge-silent": {
     queue: "programs",

@@ -196,3 +196,76 @@ describe("the mail that a team was formed", () => {
     expect(mail.text).toContain("Your team: 김도윤 (멘토), 이서연 (멘토), and 박정호 과장 (멘티)");
   });
 });
+
+describe("the program's notices by mail", () => {
+  const link = "https://mentoring.example.kr/gangneung/assignments";
+  const assignment = (
+    kind: "assignment_set" | "assignment_due_soon" | "assignment_late",
+    title: string,
+  ): EmailMessage => ({
+    kind,
+    name: "이서연",
+    cohortTitle: "거꾸로 멘토링 2기",
+    title,
+    // 23:59 on 25 March in Seoul.
+    dueAt: new Date("2025-03-25T14:59:00Z"),
+    timeZone: "Asia/Seoul",
+    link,
+  });
+
+  it("choose the Korean particle that fits the title, never both written as 이(가)", () => {
+    expect(composeEmail(assignment("assignment_set", "팀 소개 영상"), "ko").text).toContain(
+      "새 과제 팀 소개 영상이 나왔습니다. 마감은 2025년 3월 25일 23:59입니다.",
+    );
+    expect(composeEmail(assignment("assignment_set", "팀 소개 영상 만들기"), "ko").text).toContain(
+      "새 과제 팀 소개 영상 만들기가 나왔습니다.",
+    );
+    expect(composeEmail(assignment("assignment_due_soon", "활동 보고서"), "ko").text).toContain(
+      "활동 보고서는 2025년 3월 25일 23:59에 마감됩니다.",
+    );
+    expect(composeEmail(assignment("assignment_late", "3월 과제"), "ko").text).toContain(
+      "팀이 3월 과제를 아직 제출하지 않았습니다.",
+    );
+    for (const kind of ["assignment_set", "assignment_due_soon", "assignment_late"] as const)
+      expect(composeEmail(assignment(kind, "활동 계획"), "ko").text).not.toMatch(/\((이|가|은|는|을|를)\)/);
+  });
+
+  it("are worded in English for an English reader, with the due moment in the tenant's zone", () => {
+    const mail = composeEmail(assignment("assignment_due_soon", "Activity plan"), "en");
+    expect(mail.subject).toBe("[거꾸로 멘토링 2기] Activity plan is due soon");
+    expect(mail.text).toContain("Activity plan is due on March 25, 2025 at 11:59 PM");
+    expect(mail.text.split("\n")).toContain(link);
+  });
+
+  it("say that the ceremony changed, when it did, and carry the coordinator's comment on a revision", () => {
+    const ceremony = composeEmail(
+      {
+        kind: "ceremony_scheduled",
+        name: "이서연",
+        cohortTitle: "거꾸로 멘토링 2기",
+        startsAt: new Date("2025-03-12T05:00:00Z"),
+        place: "강릉아트센터",
+        changed: true,
+        timeZone: "Asia/Seoul",
+        link,
+      },
+      "ko",
+    );
+    expect(ceremony.subject).toBe("[거꾸로 멘토링 2기] 결연식 일정이 바뀌었습니다");
+    expect(ceremony.text).toContain("2025년 3월 12일 14:00, 강릉아트센터에서 열립니다.");
+    const revision = composeEmail(
+      {
+        kind: "revision_requested",
+        name: "이서연",
+        cohortTitle: "거꾸로 멘토링 2기",
+        title: "팀 소개 영상",
+        comment: "자막을 <넣어> 주세요",
+        link,
+      },
+      "ko",
+    );
+    expect(revision.text).toContain("팀이 제출한 팀 소개 영상을 검토하고 보완을 요청했습니다.");
+    expect(revision.text).toContain("검토 의견: 자막을 <넣어> 주세요");
+    expect(revision.html).toContain("자막을 &lt;넣어&gt; 주세요");
+  });
+});

@@ -90,6 +90,51 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     link: webLink,
   }),
   z.object({
+    kind: z.literal("ceremony_scheduled"),
+    name: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    startsAt: z.date(),
+    place: z.string().trim().min(1),
+    /** A ceremony already announced whose moment or place changed. */
+    changed: z.boolean(),
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Seoul"),
+    link: webLink,
+  }),
+  z.object({
+    kind: z.literal("certificate_issued"),
+    name: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    teamNumber: z.number().int().min(1),
+    link: webLink,
+  }),
+  z.object({
+    /** A new assignment; its due moment is ahead, or soon ("due_soon"), or it passed without the team's work. */
+    kind: z.enum(["assignment_set", "assignment_due_soon", "assignment_late"]),
+    name: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    /** The assignment's title in the reader's language. */
+    title: z.string().trim().min(1),
+    dueAt: z.date(),
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Seoul"),
+    link: webLink,
+  }),
+  z.object({
+    kind: z.literal("revision_requested"),
+    name: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    title: z.string().trim().min(1),
+    /** The coordinator's comment, as written. */
+    comment: z.string().trim().min(1),
+    link: webLink,
+  }),
+  z.object({
+    kind: z.literal("submission_featured"),
+    name: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    title: z.string().trim().min(1),
+    link: webLink,
+  }),
+  z.object({
     kind: z.enum(["survey_invitation", "survey_reminder"]),
     name: z.string().trim().min(1),
     tenantName: z.string().trim().min(1),
@@ -256,6 +301,82 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
           t("teamNudge.body", { number: m.teamNumber, days: m.silentDays }),
         ],
         action: { label: t("teamNudge.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    case "ceremony_scheduled": {
+      const key = m.changed ? "changed" : "scheduled";
+      layout = {
+        subject: oneLine(t(`ceremony.subject.${key}`, { cohort: m.cohortTitle })),
+        paragraphs: [
+          t("ceremony.greeting", { name: m.name }),
+          t(`ceremony.body.${key}`, {
+            cohort: m.cohortTitle,
+            startsAt: m.startsAt,
+            place: m.place,
+            formatParams: { startsAt: { timeZone: m.timeZone } },
+          }),
+        ],
+        action: { label: t("ceremony.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    }
+    case "certificate_issued":
+      layout = {
+        subject: oneLine(t("certificateIssued.subject", { cohort: m.cohortTitle, number: m.teamNumber })),
+        paragraphs: [
+          t("certificateIssued.greeting", { name: m.name }),
+          t("certificateIssued.body", { cohort: m.cohortTitle, number: m.teamNumber }),
+        ],
+        action: { label: t("certificateIssued.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    case "assignment_set":
+    case "assignment_due_soon":
+    case "assignment_late": {
+      const keys = {
+        assignment_set: "set",
+        assignment_due_soon: "dueSoon",
+        assignment_late: "late",
+      } as const;
+      const key = keys[m.kind];
+      layout = {
+        subject: oneLine(t(`assignment.subject.${key}`, { cohort: m.cohortTitle, title: m.title })),
+        paragraphs: [
+          t("assignment.greeting", { name: m.name }),
+          t(`assignment.body.${key}`, {
+            title: m.title,
+            dueAt: m.dueAt,
+            formatParams: { dueAt: { timeZone: m.timeZone } },
+          }),
+        ],
+        action: { label: t(`assignment.action.${key}`), link: m.link },
+        afterAction: [],
+      };
+      break;
+    }
+    case "revision_requested":
+      layout = {
+        subject: oneLine(t("revisionRequested.subject", { cohort: m.cohortTitle, title: m.title })),
+        paragraphs: [
+          t("revisionRequested.greeting", { name: m.name }),
+          t("revisionRequested.body", { title: m.title }),
+          t("revisionRequested.comment", { comment: m.comment }),
+        ],
+        action: { label: t("revisionRequested.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    case "submission_featured":
+      layout = {
+        subject: oneLine(t("submissionFeatured.subject", { cohort: m.cohortTitle, title: m.title })),
+        paragraphs: [
+          t("submissionFeatured.greeting", { name: m.name }),
+          t("submissionFeatured.body", { title: m.title }),
+        ],
+        action: { label: t("submissionFeatured.action"), link: m.link },
         afterAction: [],
       };
       break;

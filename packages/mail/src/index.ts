@@ -6,4 +6,10 @@ export {
   emailMessageSchema,
   InvalidEmailMessageError,
 } from "./compose";
-export { type EmailWriter, InvalidEmailAddressError, type QueueEmailInput, queueEmail } from "./queue";
+export {
+  type EmailWriter,
+  InvalidEmailAddressError,
+  isEmailAddress,
+  type QueueEmailInput,
+  queueEmail,
+} from "./queue";

@@ -12,6 +12,8 @@ import { composeEmail, type EmailMessage, mailLocale } from "./compose";
 export type EmailWriter = Pick<TenantDb, "outgoingEmail" | "outboxEvent"> & { $transaction?: never };
 
 export interface QueueEmailInput {
+  /** The outgoing_emails row's id, when the caller recorded it beforehand (a notification's mail). */
+  id?: string;
   to: string;
   locale: Locale;
   message: EmailMessage;
@@ -27,6 +29,9 @@ export class InvalidEmailAddressError extends Error {
 
 const emailAddress = z.string().trim().email().max(254);
 
+/** Whether queueEmail takes this as an address (it refuses what this refuses). */
+export const isEmailAddress = (value: string) => emailAddress.safeParse(value).success;
+
 /**
  * Composes the mail, stores it in outgoing_emails and enqueues the "email.send" job, in the caller's
  * transaction: the mail goes out if and only if the change that caused it commits. The address is stored
@@ -35,13 +40,17 @@ const emailAddress = z.string().trim().email().max(254);
  * Throws InvalidEmailAddressError for an address that is not one and InvalidEmailMessageError for an
  * incomplete message, before anything is written.
  */
-export async function queueEmail(tx: EmailWriter, { to, locale, message }: QueueEmailInput): Promise<string> {
+export async function queueEmail(
+  tx: EmailWriter,
+  { id, to, locale, message }: QueueEmailInput,
+): Promise<string> {
   const address = emailAddress.safeParse(to);
   if (!address.success) throw new InvalidEmailAddressError(to);
   const used = mailLocale(locale);
   const { subject, text, html } = composeEmail(message, used);
   const email = await tx.outgoingEmail.create({
     data: {
+      ...(id && { id }),
       toAddress: address.data.toLowerCase(),
       kind: message.kind,
       locale: used,

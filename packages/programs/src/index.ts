@@ -8,6 +8,7 @@ export * from "./events";
 export * from "./feeds";
 export * from "./files";
 export * from "./matching";
+export * from "./notifications";
 export * from "./progress";
 export {
   type CohortRecord,

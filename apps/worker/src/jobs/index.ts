@@ -9,6 +9,7 @@ import { runMatchingJob } from "./matching-run";
 import { nudgeSilentTeams } from "./nudge-silent-teams";
 import { sendPasswordReset } from "./password-reset";
 import { purgeOutbox } from "./purge-outbox";
+import { remindAssignments } from "./remind-assignments";
 import { remindTomorrow } from "./remind-tomorrow";
 import { sendEmail } from "./send-email";
 import { notifySignInThrottled } from "./sign-in-throttled";
@@ -30,6 +31,7 @@ export const handlers: JobHandlers = {
   "surveys.send-reminders": sendSurveyReminders,
   "teams.nudge-silent": nudgeSilentTeams,
   "calendar.remind-tomorrow": remindTomorrow,
+  "assignments.remind-due": remindAssignments,
   "matching.run": runMatchingJob,
   "certificates.generate": generateCertificatesJob,
 };

@@ -70,6 +70,54 @@ export const enEmail: Translation<EmailMessages> = {
     action: "See our team",
     role: { mentor: "mentor", mentee: "mentee" },
   },
+  ceremony: {
+    subject: {
+      scheduled: "[{{cohort}}] The pairing ceremony",
+      changed: "[{{cohort}}] The pairing ceremony has changed",
+    },
+    greeting: "Dear {{name}},",
+    body: {
+      scheduled:
+        "The pairing ceremony of {{cohort}} is on {{startsAt, datetime(dateStyle: long; timeStyle: short)}}, at {{place}}. Please come with your team.",
+      changed:
+        "The pairing ceremony of {{cohort}} has changed: it is now on {{startsAt, datetime(dateStyle: long; timeStyle: short)}}, at {{place}}.",
+    },
+    action: "See our team",
+  },
+  certificateIssued: {
+    subject: "[{{cohort}}] Team {{number}}'s certificate is issued",
+    greeting: "Dear {{name}},",
+    body: "The pairing certificate of team {{number}} of {{cohort}} has been issued. You can download it from the link below.",
+    action: "See my certificates",
+  },
+  assignment: {
+    subject: {
+      set: "[{{cohort}}] New assignment: {{title}}",
+      dueSoon: "[{{cohort}}] {{title}} is due soon",
+      late: "[{{cohort}}] {{title}} is past its due date",
+    },
+    greeting: "Dear {{name}},",
+    body: {
+      set: "A new assignment is set: {{title}}. It is due on {{dueAt, datetime(dateStyle: long; timeStyle: short)}}. Please prepare it with your team.",
+      dueSoon:
+        "{{title}} is due on {{dueAt, datetime(dateStyle: long; timeStyle: short)}}, and your team has not handed anything in yet. Please finish it with your team.",
+      late: "Your team has not handed in {{title}}. It was due on {{dueAt, datetime(dateStyle: long; timeStyle: short)}}; what you hand in now is taken as late.",
+    },
+    action: { set: "See the assignment", dueSoon: "Hand it in", late: "Hand it in" },
+  },
+  revisionRequested: {
+    subject: "[{{cohort}}] {{title}}: a revision is asked for",
+    greeting: "Dear {{name}},",
+    body: "The coordinators reviewed your team's {{title}} and ask for a revision. Please revise it and hand it in again.",
+    comment: "Their comment: {{comment}}",
+    action: "Revise the work",
+  },
+  submissionFeatured: {
+    subject: "[{{cohort}}] {{title}} is featured",
+    greeting: "Dear {{name}},",
+    body: "Your team's {{title}} was chosen as an example of good work and is featured on the showcase. Congratulations.",
+    action: "See the showcase",
+  },
   surveyInvitation: {
     subject: "[{{cohort}}] Please answer the {{survey}}",
     greeting: "Dear {{name}},",

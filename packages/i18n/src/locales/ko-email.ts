@@ -73,6 +73,54 @@ export const koEmail = {
     action: "우리 팀 보기",
     role: { mentor: "멘토", mentee: "멘티" },
   },
+  ceremony: {
+    subject: {
+      scheduled: "[{{cohort}}] 결연식 일정 안내",
+      changed: "[{{cohort}}] 결연식 일정이 바뀌었습니다",
+    },
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: {
+      scheduled:
+        "{{cohort}} 결연식은 {{startsAt, datetime(dateStyle: long; timeStyle: short; hourCycle: h23)}}, {{place}}에서 열립니다. 팀원과 함께 참석해 주십시오.",
+      changed:
+        "{{cohort}} 결연식 일정이 바뀌었습니다. 결연식은 {{startsAt, datetime(dateStyle: long; timeStyle: short; hourCycle: h23)}}, {{place}}에서 열립니다.",
+    },
+    action: "우리 팀 보기",
+  },
+  certificateIssued: {
+    subject: "[{{cohort}}] {{number}}팀 결연증서가 발급되었습니다",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: "{{cohort}} {{number}}팀의 결연증서가 발급되었습니다. 아래 링크에서 증서를 내려받으실 수 있습니다.",
+    action: "내 결연증서 보기",
+  },
+  assignment: {
+    subject: {
+      set: "[{{cohort}}] 새 과제: {{title}}",
+      dueSoon: "[{{cohort}}] {{title}} 마감이 다가옵니다",
+      late: "[{{cohort}}] {{title}} 마감이 지났습니다",
+    },
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: {
+      set: "새 과제 {{title, josa(이/가)}} 나왔습니다. 마감은 {{dueAt, datetime(dateStyle: long; timeStyle: short; hourCycle: h23)}}입니다. 팀원과 함께 준비해 주십시오.",
+      dueSoon:
+        "{{title, josa(은/는)}} {{dueAt, datetime(dateStyle: long; timeStyle: short; hourCycle: h23)}}에 마감됩니다. 팀의 제출물이 아직 없습니다. 팀원과 함께 마무리해 주십시오.",
+      late: "팀이 {{title, josa(을/를)}} 아직 제출하지 않았습니다. 마감({{dueAt, datetime(dateStyle: long; timeStyle: short; hourCycle: h23)}})이 지났으므로 지금 제출하시면 늦은 제출로 접수됩니다.",
+    },
+    action: { set: "과제 보기", dueSoon: "과제 제출하기", late: "과제 제출하기" },
+  },
+  revisionRequested: {
+    subject: "[{{cohort}}] {{title}} 보완 요청",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: "주관부서에서 팀이 제출한 {{title, josa(을/를)}} 검토하고 보완을 요청했습니다. 보완하여 다시 제출해 주십시오.",
+    comment: "검토 의견: {{comment}}",
+    action: "과제 보완하기",
+  },
+  submissionFeatured: {
+    subject: "[{{cohort}}] {{title}} 우수 사례로 소개되었습니다",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: "팀이 제출한 {{title, josa(이/가)}} 우수 사례로 뽑혀 기관의 사례 모음에 소개되었습니다. 축하드립니다.",
+    action: "사례 모음 보기",
+  },
   surveyInvitation: {
     subject: "[{{cohort}}] {{survey}}에 응답해 주십시오",
     greeting: "{{name}} 님, 안녕하십니까.",

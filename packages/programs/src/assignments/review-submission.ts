@@ -1,6 +1,10 @@
+import { config } from "@mentoring/config";
 import { recordAudit, type TenantDb } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";
 import { fieldError } from "../records/field-error";
+import { notify, titleIn } from "../records/notify";
+import { teamRecipients } from "../records/notify-recipients";
+import { tenantFacts } from "../records/survey-mail";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COMMENT_MAX = 2_000;
@@ -10,7 +14,8 @@ export type SubmissionDecision = "accept" | "request_revision" | "feature" | "un
 /**
  * The coordinator's answer to a team's submission: accept it, ask for a revision with a comment (which
  * opens it again, due date or not), or feature an accepted one on the tenant's showcase (and take it off
- * again). Saying the same twice changes nothing and records nothing. Audited.
+ * again). Saying the same twice changes nothing and records nothing. Audited. The team is told, in the app and
+ * by mail, when a revision is asked for (each time it is) and when its work is featured (once).
  */
 export async function reviewSubmission(
   tx: TenantDb,
@@ -23,6 +28,8 @@ export async function reviewSubmission(
     actorUserId: string;
     now: Date;
     requestId?: string;
+    /** For the links in mails; APP_URL by default. */
+    appUrl?: string;
   },
 ): Promise<{ changed: boolean }> {
   const { tenantId, cohortId, submissionId, decision, actorUserId, now, requestId } = input;
@@ -32,7 +39,14 @@ export async function reviewSubmission(
   const submission = UUID.test(submissionId)
     ? await tx.submission.findFirst({
         where: { tenantId, id: submissionId, item: { tenantId, cohortId } },
-        select: { id: true, status: true, featuredAt: true, reviewComment: true },
+        select: {
+          id: true,
+          status: true,
+          featuredAt: true,
+          reviewComment: true,
+          teamId: true,
+          item: { select: { title: true, titleEn: true, cohort: { select: { title: true } } } },
+        },
       })
     : null;
   if (!submission) throw new AppError("submission.not_found");
@@ -74,5 +88,47 @@ export async function reviewSubmission(
     after: { ...(comment && { comment }), decision },
     requestId,
   });
+  if (decision === "request_revision" || decision === "feature") {
+    const { item } = submission;
+    const tenant = await tenantFacts(tx, tenantId);
+    const titled = { cohortTitle: item.cohort.title, title: item.title, titleEn: item.titleEn };
+    const common = {
+      tenantId,
+      tenant,
+      appUrl: input.appUrl ?? config().APP_URL,
+      recipients: await teamRecipients(tx, tenantId, { cohortId, teamIds: [submission.teamId] }),
+      params: () => titled,
+    };
+    if (decision === "request_revision")
+      await notify(tx, {
+        ...common,
+        kind: "revision_requested",
+        // Each request is news: the team revised since the last one.
+        subject: `submission:${submission.id}@${now.toISOString()}`,
+        path: "/assignments",
+        mail: (member, locale, link) => ({
+          kind: "revision_requested",
+          name: member.name,
+          cohortTitle: item.cohort.title,
+          title: titleIn(locale, item),
+          comment,
+          link,
+        }),
+      });
+    else
+      await notify(tx, {
+        ...common,
+        kind: "submission_featured",
+        subject: `submission:${submission.id}`,
+        path: "/showcase",
+        mail: (member, locale, link) => ({
+          kind: "submission_featured",
+          name: member.name,
+          cohortTitle: item.cohort.title,
+          title: titleIn(locale, item),
+          link,
+        }),
+      });
+  }
   return { changed: true };
 }

@@ -1,9 +1,8 @@
 import type { Database } from "@mentoring/db";
-import { addDays, localize, startOfDayIn } from "@mentoring/domain";
-import { defaultLocale, type Locale, supportedLocales } from "@mentoring/i18n";
-import { InvalidEmailAddressError, queueEmail } from "@mentoring/mail";
+import { addDays, startOfDayIn } from "@mentoring/domain";
 import { expectedAt } from "../records/attendance-item";
 import { tenantToday } from "../records/cohort-record";
+import { notify, titleIn } from "../records/notify";
 
 export interface TomorrowRun {
   tenants: number;
@@ -13,8 +12,8 @@ export interface TomorrowRun {
 
 /**
  * The daily reminder over every tenant in use: everyone a training, event or mentoring day of tomorrow
- * (on the tenant's calendar) is for gets a mail the day before, once per item (`reminded_at`), in their
- * language. Running it twice on a day mails no one twice; an item moved to tomorrow after its reminder
+ * (on the tenant's calendar) is told the day before, in the app and by mail (notify()), once per item
+ * (`reminded_at`, and one notice per person, item and start), in their language. Running it twice on a day mails no one twice; an item moved to tomorrow after its reminder
  * is not announced again.
  */
 export async function remindTomorrow(
@@ -54,32 +53,34 @@ export async function remindTomorrow(
         },
       });
       for (const item of items) {
-        for (const person of await expectedAt(tx, tenant.id, item)) {
-          if (!person.email) continue;
-          const wanted = person.locale ?? tenant.locale;
-          const locale: Locale = (supportedLocales as readonly string[]).includes(wanted)
-            ? (wanted as Locale)
-            : defaultLocale;
-          try {
-            await queueEmail(tx, {
-              to: person.email,
-              locale,
-              message: {
-                kind: "event_tomorrow",
-                name: person.name,
-                cohortTitle: item.cohort.title,
-                title: localize({ ko: item.title, en: item.titleEn ?? undefined }, locale),
-                startsAt: item.startsAt as Date,
-                place: item.place,
-                timeZone: tenant.timeZone,
-                link: new URL(`/${tenant.slug}/my-calendar`, appUrl).toString(),
-              },
-            });
-            run.mails++;
-          } catch (error) {
-            if (!(error instanceof InvalidEmailAddressError)) throw error;
-          }
-        }
+        const startsAt = item.startsAt as Date;
+        const { mails } = await notify(tx, {
+          tenantId: tenant.id,
+          tenant,
+          kind: "event_tomorrow",
+          subject: `item:${item.id}@${startsAt.toISOString()}`,
+          path: "/my-calendar",
+          appUrl,
+          recipients: await expectedAt(tx, tenant.id, item),
+          params: () => ({
+            cohortTitle: item.cohort.title,
+            title: item.title,
+            titleEn: item.titleEn,
+            startsAt: startsAt.toISOString(),
+            place: item.place,
+          }),
+          mail: (person, locale, link) => ({
+            kind: "event_tomorrow",
+            name: person.name,
+            cohortTitle: item.cohort.title,
+            title: titleIn(locale, item),
+            startsAt,
+            place: item.place,
+            timeZone: tenant.timeZone,
+            link,
+          }),
+        });
+        run.mails += mails;
         await tx.calendarItem.update({ where: { id: item.id }, data: { remindedAt: now } });
         run.items++;
       }

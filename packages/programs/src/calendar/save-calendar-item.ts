@@ -1,5 +1,7 @@
+import { config } from "@mentoring/config";
 import { recordAudit, type TenantDb } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";
+import { announceAssignment } from "../records/assignment-mail";
 import { type CalendarItemInput, calendarItemFields } from "../records/calendar-item-fields";
 import { requireCohort } from "../records/certificate-cohort";
 import { json } from "../records/certificate-content";
@@ -11,7 +13,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Adds an item to the cohort's calendar, or changes one (`itemId`): its kind, wording, place, moments and
  * who it is for (everyone, mentors, mentees, or one of the cohort's teams). An end before the start is
- * refused at the field. Audited with what it was before.
+ * refused at the field. Audited with what it was before. A new assignment, in a cohort whose teams are
+ * published, is announced to the people it is for (records/assignment-mail.ts).
  */
 export async function saveCalendarItem(
   tx: TenantDb,
@@ -22,11 +25,14 @@ export async function saveCalendarItem(
     item: CalendarItemInput;
     actorUserId: string;
     requestId?: string;
+    /** For the links in mails; APP_URL by default. */
+    appUrl?: string;
+    now?: Date;
   },
 ): Promise<{ itemId: string }> {
   const { tenantId, cohortId, itemId, actorUserId, requestId } = input;
   const fields = calendarItemFields(input.item);
-  await requireCohort(tx, tenantId, cohortId);
+  const cohort = await requireCohort(tx, tenantId, cohortId);
   if (fields.teamId !== null) {
     const team = UUID.test(fields.teamId)
       ? await tx.team.findFirst({ where: { tenantId, cohortId, id: fields.teamId }, select: { id: true } })
@@ -53,6 +59,14 @@ export async function saveCalendarItem(
     ...(before && { before: json(before) }),
     after: json({ cohortId, ...fields }),
     requestId,
+  });
+  await announceAssignment(tx, {
+    tenantId,
+    cohortTitle: cohort.title,
+    item: { id: saved.id, cohortId, ...fields },
+    kindBefore: before?.kind ?? null,
+    now: input.now ?? new Date(),
+    appUrl: input.appUrl ?? config().APP_URL,
   });
   return { itemId: saved.id };
 }

@@ -5,6 +5,7 @@ import { AppError } from "@mentoring/domain";
 import { LocalFileStorage } from "@mentoring/storage";
 import { UUID } from "../records/certificate-cohort";
 import { designOf } from "../records/certificate-content";
+import { announceCertificates } from "../records/certificate-mail";
 import { loadCohort } from "../records/cohort-record";
 
 /** How often, at most, progress is written to the batch row. */
@@ -15,7 +16,8 @@ const PROGRESS_INTERVAL_MS = 250;
  * stored hash matches are not rendered again, so a rerun after a fix renders only what changed. An unsigned
  * batch is left alone. On failure the batch is marked failed with the reason and the error rethrown; a
  * shutdown (signal) leaves it generating for the retry. A batch that is not the tenant's (or was never made)
- * is certificate.batch_not_found: the job cannot succeed by retrying.
+ * is certificate.batch_not_found: the job cannot succeed by retrying. When the files are there, every member
+ * of a certified team is told (in the app and by mail), once per certificate.
  */
 export async function generateCertificateBatch(
   db: Database,
@@ -151,6 +153,7 @@ export async function generateCertificateBatch(
           failureCode: null,
         },
       });
+      await announceCertificates(tx, { tenantId, batchId, cohortTitle: record.cohort.title, appUrl });
     });
     report(100, true);
     await reporting;

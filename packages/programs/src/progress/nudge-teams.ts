@@ -1,12 +1,12 @@
 import { recordAudit, type TenantDb } from "@mentoring/db";
 import { AppError, type CalendarDate, daysBetween } from "@mentoring/domain";
-import { defaultLocale, type Locale, supportedLocales } from "@mentoring/i18n";
-import { InvalidEmailAddressError, queueEmail } from "@mentoring/mail";
 import { dateColumn, dayOf, loadCohort } from "../records/cohort-record";
+import { notify } from "../records/notify";
+import { teamRecipients } from "../records/notify-recipients";
 import { tenantFacts } from "../records/survey-mail";
 
 /**
- * Sends a friendly nudge, by mail through the outbox, to every member of the chosen teams of the cohort:
+ * Sends a friendly nudge, in the app and by mail through the outbox (notify()), to every member of the chosen teams of the cohort:
  * how long the team has logged nothing, and the way to log an activity. A team nudged today is not nudged
  * again. Audited with the teams and the number of mails.
  */
@@ -38,62 +38,44 @@ export async function nudgeTeams(
         take: 1,
         select: { happenedOn: true },
       },
-      members: {
-        where: { tenantId },
-        select: {
-          application: {
-            select: {
-              staffMember: {
-                select: {
-                  name: true,
-                  email: true,
-                  memberships: {
-                    where: { tenantId },
-                    take: 1,
-                    select: { user: { select: { locale: true } } },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
     },
   });
   // None of the cohort's teams: nothing was chosen that could be nudged.
   if (chosen.length === 0) throw new AppError("activity.no_team_chosen");
   const teams = chosen.filter((team) => team.nudgedOn === null || dayOf(team.nudgedOn) < today);
-  const link = new URL(`/${tenant.slug}/activities`, input.appUrl).toString();
-  let mails = 0;
-  for (const team of teams) {
-    const last = team.activities[0] ? dayOf(team.activities[0].happenedOn) : schedule.activitiesStart;
-    const silentDays = Math.max(1, daysBetween(last, today));
-    for (const { application } of team.members) {
-      const person = application.staffMember;
-      if (!person.email) continue;
-      const wanted = person.memberships[0]?.user.locale ?? tenant.locale;
-      const locale: Locale = (supportedLocales as readonly string[]).includes(wanted)
-        ? (wanted as Locale)
-        : defaultLocale;
-      try {
-        await queueEmail(tx, {
-          to: person.email,
-          locale,
-          message: {
-            kind: "team_nudge",
-            name: person.name,
-            cohortTitle: cohort.title,
-            teamNumber: team.number,
-            silentDays,
-            link,
-          },
-        });
-        mails++;
-      } catch (error) {
-        if (!(error instanceof InvalidEmailAddressError)) throw error;
-      }
-    }
-  }
+  const silentDaysOf = new Map(
+    teams.map((team) => {
+      const last = team.activities[0] ? dayOf(team.activities[0].happenedOn) : schedule.activitiesStart;
+      return [team.id, Math.max(1, daysBetween(last, today))];
+    }),
+  );
+  const members =
+    teams.length === 0
+      ? []
+      : await teamRecipients(tx, tenantId, { cohortId, teamIds: [...silentDaysOf.keys()] });
+  const { mails } = await notify(tx, {
+    tenantId,
+    tenant,
+    kind: "team_nudge",
+    // Once a day at most, whoever presses or runs it.
+    subject: (member) => `team:${member.teamId}@${today}`,
+    path: "/activities",
+    appUrl: input.appUrl,
+    recipients: members,
+    params: (member) => ({
+      cohortTitle: cohort.title,
+      teamNumber: member.teamNumber,
+      days: silentDaysOf.get(member.teamId) ?? 1,
+    }),
+    mail: (member, _locale, link) => ({
+      kind: "team_nudge",
+      name: member.name,
+      cohortTitle: cohort.title,
+      teamNumber: member.teamNumber,
+      silentDays: silentDaysOf.get(member.teamId) ?? 1,
+      link,
+    }),
+  });
   if (teams.length > 0) {
     await tx.team.updateMany({
       where: { tenantId, id: { in: teams.map((team) => team.id) } },
