@@ -39,6 +39,7 @@ export function presentCohortCalendar(page: CohortCalendar, locale: string, time
       audience: item.audience,
       teamNumber: item.teamId ? (teamNumbers.get(item.teamId) ?? null) : null,
       attendance: item.attendance,
+      signUp: item.signUp,
       /** The edit form's values. */
       form: {
         title: item.title,
@@ -49,6 +50,9 @@ export function presentCohortCalendar(page: CohortCalendar, locale: string, time
         startsAt: formValue(item.startsAt, timeZone),
         endsAt: formValue(item.endsAt, timeZone),
         dueAt: formValue(item.dueAt, timeZone),
+        signUp: item.signUp,
+        capacity: item.capacity === null ? "" : String(item.capacity),
+        signUpClosesAt: formValue(item.signUpClosesAt, timeZone),
       },
     };
   });

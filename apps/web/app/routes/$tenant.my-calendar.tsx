@@ -1,6 +1,6 @@
 import { AppError, localize } from "@mentoring/domain";
 import { createCalendarFeed, getMyCalendar, revokeCalendarFeed } from "@mentoring/programs";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
@@ -103,7 +103,10 @@ export default function MyCalendar() {
             header: t("calendar.column.title"),
             cell: (item) => (
               <>
-                <span id={`item-${item.id}`}>{item.title}</span> · {t(`calendar.kind.${item.kind}`)}
+                <Link id={`item-${item.id}`} to={`/${tenantSlug}/my-calendar/${item.id}`}>
+                  {item.title}
+                </Link>{" "}
+                · {t(`calendar.kind.${item.kind}`)}
               </>
             ),
           },
@@ -112,7 +115,11 @@ export default function MyCalendar() {
             key: "download",
             header: t("calendar.mine.download"),
             cell: (item) => (
-              <a href={`/${tenantSlug}/my-calendar/${item.id}`} download aria-describedby={`item-${item.id}`}>
+              <a
+                href={`/${tenantSlug}/my-calendar/${item.id}/ics`}
+                download
+                aria-describedby={`item-${item.id}`}
+              >
                 {t("calendar.mine.addToCalendar")}
               </a>
             ),

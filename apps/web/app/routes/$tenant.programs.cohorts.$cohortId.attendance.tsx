@@ -14,7 +14,8 @@ import { cohortParams, id } from "../services/route-params";
 
 /**
  * The attendance sheet of a training or event: everyone expected, marked one by one, by team or all at
- * once, and a QR code participants scan with their phones to check themselves in.
+ * once, and a QR code participants scan with their phones to check themselves in. For an event that takes
+ * sign-ups, who signed up beside who came.
  */
 export const loader = tenantLoader(
   {
@@ -39,7 +40,7 @@ export const loader = tenantLoader(
         ? formatDateTime(moment, locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" })
         : "";
     const sheet = page.sheet;
-    const checkIn = sheet
+    const checkIn = sheet?.item.attendance
       ? issueCheckInCode({
           secret: services.config.SESSION_SECRET,
           tenantId: tenant.id,
@@ -60,6 +61,8 @@ export const loader = tenantLoader(
         title: title(sheet.item),
         when: when(sheet.item.startsAt),
         place: sheet.item.place,
+        takesAttendance: sheet.item.attendance,
+        signUps: sheet.signUps,
         people: sheet.people,
         teams: [...new Map(sheet.people.map((person) => [person.teamId, person.teamNumber])).entries()],
       },
@@ -174,17 +177,33 @@ export default function AttendanceSheet() {
             <p className="survey-meta">
               {t("attendance.sheet.when", { when: sheet.when, place: sheet.place || "—" })}
             </p>
-            <p data-testid="attendance-summary">
-              {t("attendance.sheet.summary", { present, expected: sheet.people.length })}
-            </p>
-            <div className="row-actions">
-              {markButton("all", t("attendance.sheet.allPresent"), true)}
-              {sheet.teams.map(([teamId, number]) => (
-                <span key={teamId}>
-                  {markButton(`team:${teamId}`, t("attendance.sheet.teamPresent", { number }), true)}
-                </span>
-              ))}
-            </div>
+            {sheet.takesAttendance ? (
+              <p data-testid="attendance-summary">
+                {t("attendance.sheet.summary", { present, expected: sheet.people.length })}
+              </p>
+            ) : (
+              <p>{t("attendance.sheet.notTaken")}</p>
+            )}
+            {sheet.signUps ? (
+              <p data-testid="sign-up-summary">
+                {sheet.signUps.capacity === null
+                  ? t("attendance.sheet.signUpsNoLimit", { taken: sheet.signUps.taken })
+                  : t("attendance.sheet.signUps", {
+                      taken: sheet.signUps.taken,
+                      capacity: sheet.signUps.capacity,
+                    })}
+              </p>
+            ) : null}
+            {sheet.takesAttendance ? (
+              <div className="row-actions">
+                {markButton("all", t("attendance.sheet.allPresent"), true)}
+                {sheet.teams.map(([teamId, number]) => (
+                  <span key={teamId}>
+                    {markButton(`team:${teamId}`, t("attendance.sheet.teamPresent", { number }), true)}
+                  </span>
+                ))}
+              </div>
+            ) : null}
             <DataTable
               caption={t("attendance.sheet.caption", { title: sheet.title })}
               rows={sheet.people}
@@ -206,27 +225,45 @@ export default function AttendanceSheet() {
                   header: t("attendance.sheet.role"),
                   cell: (person) => t(`attendance.sheet.roles.${person.role}`),
                 },
-                { key: "status", header: t("attendance.sheet.status"), cell: status },
-                {
-                  key: "actions",
-                  header: t("attendance.sheet.actions"),
-                  cell: (person) => (
-                    <div className="row-actions">
-                      {markButton(
-                        `person:${person.applicationId}`,
-                        t("attendance.sheet.markPresent"),
-                        true,
-                        `person-${person.applicationId}`,
-                      )}
-                      {markButton(
-                        `person:${person.applicationId}`,
-                        t("attendance.sheet.markAbsent"),
-                        false,
-                        `person-${person.applicationId}`,
-                      )}
-                    </div>
-                  ),
-                },
+                ...(sheet.signUps
+                  ? [
+                      {
+                        key: "signedUp",
+                        header: t("attendance.sheet.signedUp"),
+                        cell: (person: Person) =>
+                          person.signedUp
+                            ? t("attendance.sheet.signedUpYes")
+                            : t("attendance.sheet.signedUpNo"),
+                      },
+                    ]
+                  : []),
+                ...(sheet.takesAttendance
+                  ? [{ key: "status", header: t("attendance.sheet.status"), cell: status }]
+                  : []),
+                ...(sheet.takesAttendance
+                  ? [
+                      {
+                        key: "actions",
+                        header: t("attendance.sheet.actions"),
+                        cell: (person: Person) => (
+                          <div className="row-actions">
+                            {markButton(
+                              `person:${person.applicationId}`,
+                              t("attendance.sheet.markPresent"),
+                              true,
+                              `person-${person.applicationId}`,
+                            )}
+                            {markButton(
+                              `person:${person.applicationId}`,
+                              t("attendance.sheet.markAbsent"),
+                              false,
+                              `person-${person.applicationId}`,
+                            )}
+                          </div>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
           </section>

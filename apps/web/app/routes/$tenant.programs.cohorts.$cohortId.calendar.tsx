@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { AppError, appErrors, instantAt } from "@mentoring/domain";
+import { AppError, appErrors, EVENT_CAPACITY_MAX, instantAt } from "@mentoring/domain";
 import {
   type CalendarItemInput,
   getCohortCalendar,
@@ -69,13 +69,21 @@ const eventForm = z.object({
   startsAt: z.string().default(""),
   endsAt: z.string().default(""),
   attendance: z.literal("on").optional(),
+  // Sign-up (events only): the places are read below and checked by the use case, beside their fields.
+  signUp: z.literal("on").optional(),
+  capacity: z.string().default(""),
+  signUpClosesAt: z.string().default(""),
 });
 const planForm = z.object({ intent: z.literal("plan") });
 const removeForm = z.object({ intent: z.literal("remove"), itemId: id });
 const calendarForm = z.discriminatedUnion("intent", [planForm, assignmentForm, eventForm, removeForm]);
 
 /** "2025-03-12T14:00" on the tenant's wall clock as an instant; a value that does not read, refused at `field`. */
-function momentOf(value: string, field: "startsAt" | "endsAt" | "dueAt", timeZone: string): Date {
+function momentOf(
+  value: string,
+  field: "startsAt" | "endsAt" | "dueAt" | "signUpClosesAt",
+  timeZone: string,
+): Date {
   const [date = "", time = ""] = value.split("T");
   const moment = instantAt(date, time, timeZone);
   if (!moment) {
@@ -84,11 +92,26 @@ function momentOf(value: string, field: "startsAt" | "endsAt" | "dueAt", timeZon
         startsAt: "calendar.start_invalid",
         endsAt: "calendar.end_invalid",
         dueAt: "calendar.due_invalid",
+        signUpClosesAt: "calendar.sign_up_closes_invalid",
       } as const
     )[field];
     throw new AppError(code, {}, { fields: [{ path: field, message: appErrors[code].message, params: {} }] });
   }
   return moment;
+}
+
+/** The places an event offers, as typed: empty for no limit; anything but a whole number is refused at the field. */
+function capacityOf(value: string): number | null {
+  const typed = value.trim();
+  if (typed === "") return null;
+  if (!/^\d{1,6}$/.test(typed)) {
+    const code = "calendar.capacity_invalid";
+    const params = { max: EVENT_CAPACITY_MAX };
+    throw new AppError(code, params, {
+      fields: [{ path: "capacity", message: appErrors[code].message, params }],
+    });
+  }
+  return Number(typed);
 }
 
 /** The audience select's value: everyone, one role, or one team ("team:<id>"). */
@@ -133,6 +156,12 @@ export const action = tenantAction(
                 attendance: form.attendance === "on",
                 startsAt: momentOf(form.startsAt, "startsAt", tenant.timeZone),
                 endsAt: momentOf(form.endsAt, "endsAt", tenant.timeZone),
+                signUp: form.signUp === "on",
+                capacity: form.signUp === "on" ? capacityOf(form.capacity) : null,
+                signUpClosesAt:
+                  form.signUp === "on" && form.signUpClosesAt.trim() !== ""
+                    ? momentOf(form.signUpClosesAt, "signUpClosesAt", tenant.timeZone)
+                    : null,
               };
         const { itemId } = await withTenant((db) =>
           saveCalendarItem(db, { ...acting, itemId: form.itemId ?? null, item }),
@@ -271,7 +300,13 @@ function MonthTable({
           {
             key: "attendance",
             header: t("calendar.column.attendance"),
-            cell: (item) => (item.attendance ? t("calendar.attendanceTaken") : "—"),
+            cell: (item) =>
+              [
+                item.attendance ? t("calendar.attendanceTaken") : null,
+                item.signUp ? t("calendar.signUpTaken") : null,
+              ]
+                .filter(Boolean)
+                .join(" · ") || "—",
           },
           ...(canManage
             ? [
@@ -327,7 +362,18 @@ function audienceOptions(teams: Teams, t: TFunction) {
 /** The fields of each form that show their own messages. */
 const fieldsOf = {
   assignment: ["title", "description", "dueAt", "audience"],
-  event: ["kind", "title", "place", "description", "startsAt", "endsAt", "audience"],
+  event: [
+    "kind",
+    "title",
+    "place",
+    "description",
+    "startsAt",
+    "endsAt",
+    "audience",
+    "signUp",
+    "capacity",
+    "signUpClosesAt",
+  ],
 } as const;
 
 /** This form's refusal, when the last post was this form's, its field messages beside their fields. */
@@ -421,6 +467,9 @@ function EventEditor({
           endsAt: item.form.endsAt,
           audience: item.form.audience,
           attendance: item.form.attendance ? "on" : undefined,
+          signUp: item.form.signUp ? "on" : undefined,
+          capacity: item.form.capacity,
+          signUpClosesAt: item.form.signUpClosesAt,
         }
       : { kind: "training", audience: "all" },
   });
@@ -464,6 +513,25 @@ function EventEditor({
           options={audienceOptions(teams, t)}
         />
         <CheckboxField meta={fields.attendance} label={t("calendar.field.attendance")} />
+        <fieldset>
+          <legend>{t("calendar.field.signUpLegend")}</legend>
+          <CheckboxField meta={fields.signUp} label={t("calendar.field.signUp")} />
+          <InputField
+            meta={fields.capacity}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={EVENT_CAPACITY_MAX}
+            label={t("calendar.field.capacity")}
+            hint={t("calendar.field.capacityHint")}
+          />
+          <InputField
+            meta={fields.signUpClosesAt}
+            type="datetime-local"
+            label={t("calendar.field.signUpClosesAt")}
+            hint={t("calendar.field.signUpClosesAtHint")}
+          />
+        </fieldset>
         <button type="submit" name="intent" value="event" className="button-primary" disabled={busy}>
           {t(item ? "calendar.save" : "calendar.event.add")}
         </button>

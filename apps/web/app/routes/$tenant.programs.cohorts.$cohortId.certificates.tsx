@@ -1,9 +1,11 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
+import { qrImageDataUrl } from "@mentoring/certificates";
 import { AppError, instantAt, parseCalendarDate } from "@mentoring/domain";
 import type { MessageKey } from "@mentoring/i18n";
 import {
   getCohortCertificates,
+  issueCheckInCode,
   prepareCertificateBatch,
   recordAttendance,
   retryCertificateBatch,
@@ -24,18 +26,44 @@ import { FormErrors, InputField, TextareaField } from "../components/form-fields
 import { useRefreshWhile } from "../components/use-refresh-while";
 import type { CertificateBatchPage } from "../presenters/certificate-batch.server";
 import { presentCohortCertificates } from "../presenters/cohort-certificates.server";
+import { formatDateTime } from "../services/format.server";
 import { besideFields, isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
 
-/** A cohort's pairing ceremony (details and attendance) and its certificates, for the coordinator. */
+/**
+ * A cohort's pairing ceremony (details, attendance, and a QR code participants scan to check themselves
+ * in) and its certificates, for the coordinator.
+ */
 export const loader = tenantLoader(
   { permission: "programs.manage", params: cohortParams },
-  async ({ params, tenant, locale, withTenant }) => {
+  async ({ params, tenant, locale, services, withTenant }) => {
     const page = await withTenant((db) =>
       getCohortCertificates(db, { tenantId: tenant.id, cohortId: params.cohortId }),
     );
-    return { ...presentCohortCertificates(page, locale, tenant.timeZone), tenantSlug: tenant.slug };
+    const checkIn = page.ceremony
+      ? issueCheckInCode({
+          secret: services.config.SESSION_SECRET,
+          tenantId: tenant.id,
+          ceremonyId: page.ceremony.id,
+          now: new Date(),
+        })
+      : null;
+    const checkInUrl = checkIn
+      ? `${services.config.APP_URL}/${tenant.slug}/check-in/ceremony/${page.cohort.id}?code=${encodeURIComponent(checkIn.code)}`
+      : null;
+    return {
+      ...presentCohortCertificates(page, locale, tenant.timeZone),
+      tenantSlug: tenant.slug,
+      checkInQr:
+        checkIn && checkInUrl
+          ? {
+              image: await qrImageDataUrl(checkInUrl),
+              url: checkInUrl,
+              until: formatDateTime(checkIn.until, locale, tenant.timeZone, { timeStyle: "short" }),
+            }
+          : null,
+    };
   },
 );
 
@@ -176,7 +204,7 @@ function Message({ result, saved }: { result: NonNullable<Result>; saved: Messag
 
 export default function CohortCertificates() {
   const { t } = useTranslation();
-  const { cohort, ceremony, batches, tenantSlug } = useLoaderData<typeof loader>();
+  const { cohort, ceremony, batches, tenantSlug, checkInQr } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   useRefreshWhile(batches.some((batch) => batch.status === "generating"));
@@ -297,7 +325,9 @@ export default function CohortCertificates() {
                   person.present === null
                     ? t("certificates.attendance.unknown")
                     : person.present
-                      ? t("certificates.attendance.present")
+                      ? person.method === "check_in"
+                        ? `${t("certificates.attendance.present")} (${t("attendance.ceremony.byCheckIn")})`
+                        : t("certificates.attendance.present")
                       : t("certificates.attendance.absent"),
               },
               {
@@ -335,6 +365,24 @@ export default function CohortCertificates() {
           />
         )}
       </section>
+
+      {checkInQr ? (
+        <section aria-labelledby="ceremony-qr-heading" className="card">
+          <h2 id="ceremony-qr-heading">{t("attendance.ceremony.qrTitle")}</h2>
+          <p>{t("attendance.ceremony.qrIntro", { until: checkInQr.until })}</p>
+          <img
+            src={checkInQr.image}
+            alt={t("attendance.ceremony.qrAlt", { cohort: cohort.title })}
+            className="check-in-qr"
+          />
+          <p>
+            {t("attendance.sheet.qrLink")}: <a href={checkInQr.url}>{checkInQr.url}</a>
+          </p>
+          <Form method="get">
+            <button type="submit">{t("attendance.ceremony.qrRefresh")}</button>
+          </Form>
+        </section>
+      ) : null}
 
       <section aria-labelledby="batches-heading" className="card">
         <h2 id="batches-heading">{t("certificates.batch.title")}</h2>
