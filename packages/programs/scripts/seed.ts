@@ -9,7 +9,7 @@ import { cliProgress } from "@mentoring/db/cli-progress";
 import { PLATFORM_OPERATOR_EMAIL, seedAll } from "@mentoring/db/seed";
 import { parseCalendarDate } from "@mentoring/domain";
 import { seedPrograms } from "../src/seed";
-import { demoToday, seedDemoTimeline } from "../src/seed-timeline";
+import { demoSignIns, demoToday, seedDemoTimeline } from "../src/seed-timeline";
 
 // Seeded accounts without a password get this one, so the demo can be signed in to at once.
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD || "mentoring-demo-2025";
@@ -57,6 +57,10 @@ try {
       console.log(
         `programs already seeded${result.anchoredOn ? ` for ${result.anchoredOn}` : ""}, not for today (${today}): kept as they are.\n` +
           "  `npm run demo -- --fresh` empties the demo database and seeds them again on today's timeline.",
+      );
+    for (const person of await demoSignIns(db))
+      console.log(
+        `  participant   ${person.email} (${person.cohort} ${person.team}팀 ${person.role}: ${person.why})`,
       );
   }
 } catch (error) {

@@ -419,20 +419,26 @@ async function setCalendarToToday(db: Database, city: City, cohortId: string, to
   });
 }
 
-const SUBMISSIONS = [
-  {
+/** What the teams hand in for the template's first assignments (by where in the template they come from). */
+const SUBMISSIONS: Record<string, { text: string; link: string }> = {
+  "assignment:0": {
+    text: "팀원 네 명이 서로를 소개하는 1분 영상을 찍었습니다. 과장님의 첫 숏폼 출연입니다.",
+    link: "https://youtu.be/gangneung-reverse-team-intro",
+  },
+  "assignment:1": {
     text: "팀원들이 함께 생성형 AI로 보고서 초안을 써 보고, 과장님이 직접 프롬프트를 고쳐 쓰셨습니다.",
     link: "https://youtu.be/gangneung-reverse-ai-draft",
   },
-  {
+  "assignment:2": {
     text: "시 SNS에 올릴 카드뉴스를 기획했습니다. 초안 3종과 선정 이유를 정리했습니다.",
     link: "https://www.instagram.com/p/gangneung-reverse-sns",
   },
-  {
+  "assignment:3": {
     text: "요즘 직원들이 찾는 중앙시장 맛집을 함께 다녀오고 짧은 후기 영상을 만들었습니다.",
     link: "https://youtu.be/gangneung-reverse-market-tour",
   },
-];
+};
+const OTHER_WORK = { text: "팀이 함께 과제를 마쳤습니다.", link: "https://youtu.be/gangneung-reverse-work" };
 
 /**
  * The three assignments past: every team hands in but the silent team the last one; some teams late (the
@@ -444,12 +450,13 @@ async function handIn(db: Database, city: City, cohortId: string, teams: TeamVie
   await db.withTenant(tenantId, async (tx) => {
     const items = await tx.calendarItem.findMany({
       where: { tenantId, id: { in: dues } },
-      select: { id: true, dueAt: true },
+      select: { id: true, dueAt: true, sourceKey: true },
     });
     const dueOf = new Map(items.map((item) => [item.id, item.dueAt as Date]));
+    const sourceOf = new Map(items.map((item) => [item.id, item.sourceKey ?? ""]));
     for (const [index, itemId] of dues.slice(0, 3).entries()) {
       const due = dueOf.get(itemId) as Date;
-      const work = SUBMISSIONS[index] as (typeof SUBMISSIONS)[number];
+      const work = SUBMISSIONS[sourceOf.get(itemId) ?? ""] ?? OTHER_WORK;
       for (const team of teams) {
         if (team.number === DEMO_SILENT_TEAM && index === 2) continue;
         const late = (index === 1 && team.number === 4) || (index === 2 && team.number === 7);
@@ -508,7 +515,9 @@ async function logTeamActivities(
   await db.withTenant(tenantId, async (tx) => {
     for (const team of teams) {
       const silent = team.number === DEMO_SILENT_TEAM;
-      const days = silent ? [-80, -55, -30] : [-85, -60, -35, -(2 + ((team.number * 5) % 18))];
+      const days = silent
+        ? [-80, -55, -30]
+        : [-85, -60, ...(team.number % 3 === 0 ? [-48] : []), -35, -(2 + ((team.number * 5) % 18))];
       for (const [index, offset] of days.entries()) {
         const activity = TEAM_ACTIVITIES[
           (team.number + index) % TEAM_ACTIVITIES.length
@@ -522,7 +531,7 @@ async function logTeamActivities(
           staffMemberId: logger.staffMemberId,
           kind: "team_activity",
           happenedOn: addDays(today, offset),
-          minutes: activity.minutes,
+          minutes: activity.minutes + (team.number % 4) * 10,
           place: activity.place,
           topic: activity.topic,
           notes: "",
@@ -605,12 +614,23 @@ async function logMeetings(
   });
 }
 
-/** Gangneung's 1st cohort: other juniors and managers than the 2nd's, taken through to closed. */
-function firstCohortApplicants(seed: SeedTenant, taken: Set<string>): Applicant[] {
-  const free = seed.staff.filter((person) => person.active && !taken.has(person.employeeNumber));
-  const juniors = free.filter(
-    (person) => person.grade !== null && person.grade >= 8 && person.positionTitle === "주무관",
+/**
+ * Gangneung's 1st cohort: other juniors and managers than the 2nd's, and none of the people with an account
+ * (they sign in to the running cohort), taken through to closed. Juniors then: grade 8 and 9 first, then
+ * grade 7 (promoted since).
+ */
+function firstCohortApplicants(city: City, taken: Set<string>): Applicant[] {
+  const free = city.seed.staff.filter(
+    (person) =>
+      person.active &&
+      !taken.has(person.employeeNumber) &&
+      !city.userOf.has(city.staffIdOf.get(person.employeeNumber) ?? ""),
   );
+  const juniorOf = (grades: number[]) =>
+    free.filter(
+      (person) => person.positionTitle === "주무관" && person.grade !== null && grades.includes(person.grade),
+    );
+  const juniors = [...juniorOf([8, 9]), ...juniorOf([7])];
   const managers = free.filter(
     (person) => person.positionTitle === "과장" || person.positionTitle === "국장",
   );
@@ -681,7 +701,7 @@ export async function seedDemoTimeline(
     template: "reverse_mentoring" as const,
     number: 1,
     recruitmentStart: start(DEMO_RECRUITMENT_STARTS.gangneung1),
-    applicants: firstCohortApplicants(gangneung.seed, taken),
+    applicants: firstCohortApplicants(gangneung, taken),
     appUrl,
   };
   const firstCohort = await openCohort(db, first);
@@ -797,4 +817,56 @@ async function closeCohort(db: Database, city: City, cohortId: string, appUrl: s
 /** Today on the tenants' calendar (Asia/Seoul), for callers that start the demo now. */
 export function demoToday(now: Date = new Date()): CalendarDate {
   return calendarDateIn(now, TIME_ZONE);
+}
+
+export interface DemoSignIn {
+  city: string;
+  cohort: string;
+  team: number;
+  role: ApplicationRole;
+  email: string;
+  why: string;
+}
+
+/**
+ * Whom to sign in as to see the running cohorts from a participant's side: a junior of Gangneung's team 1
+ * (featured work), one of the silent team, and a mentor of Yongin's first pair.
+ */
+export async function demoSignIns(db: Database): Promise<DemoSignIn[]> {
+  const wanted = [
+    { slug: "gangneung", number: 2, team: 1, role: "mentor" as const, why: "featured work, event tomorrow" },
+    { slug: "gangneung", number: 2, team: DEMO_SILENT_TEAM, role: "mentor" as const, why: "silent team" },
+    { slug: "yongin", number: 1, team: 1, role: "mentor" as const, why: "meetings logged" },
+  ];
+  const found: DemoSignIn[] = [];
+  for (const want of wanted) {
+    const tenant = await db.platform.tenant.findUnique({ where: { slug: want.slug }, select: { id: true } });
+    if (!tenant) continue;
+    const member = await db.withTenant(tenant.id, (tx) =>
+      tx.teamMember.findFirst({
+        where: {
+          tenantId: tenant.id,
+          role: want.role,
+          team: { number: want.team, cohort: { number: want.number, status: { not: "closed" } } },
+          application: { staffMember: { memberships: { some: { tenantId: tenant.id } } } },
+        },
+        orderBy: { applicationId: "asc" },
+        select: {
+          team: { select: { cohort: { select: { title: true } } } },
+          application: { select: { staffMember: { select: { email: true } } } },
+        },
+      }),
+    );
+    const email = member?.application.staffMember.email;
+    if (!member || !email) continue;
+    found.push({
+      city: want.slug,
+      cohort: member.team.cohort.title,
+      team: want.team,
+      role: want.role,
+      email: email.toLowerCase(),
+      why: want.why,
+    });
+  }
+  return found;
 }

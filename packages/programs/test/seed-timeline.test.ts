@@ -1,5 +1,4 @@
 import type { Database } from "@mentoring/db";
-import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import {
   addDays,
@@ -13,7 +12,7 @@ import { getCohortSubmissions, getParticipantAgenda, listShowcase } from "../src
 import { getTeamProgress } from "../src/progress";
 import { dayOf } from "../src/records/cohort-record";
 import { listRecruitingCohorts } from "../src/recruitment";
-import { DEMO_NEXT_DUE_DAYS, DEMO_SILENT_TEAM, seedDemoTimeline } from "../src/seed-timeline";
+import { DEMO_NEXT_DUE_DAYS, DEMO_SILENT_TEAM, demoSignIns, seedDemoTimeline } from "../src/seed-timeline";
 
 // The demo's programs, anchored to the day it starts: every phase live on that day. A fixed "today" here.
 const today = "2026-04-09" as CalendarDate;
@@ -90,18 +89,21 @@ describe("the demo's timeline, anchored to the day the demo starts", () => {
     expect(statuses.filter((status) => status === "accepted")).toHaveLength(10);
   });
 
-  it("puts an event tomorrow and the next assignment in a few days on a junior's home", async () => {
+  it("puts an event tomorrow and the next assignment in a few days on the home of the junior the demo names", async () => {
     const tenantId = await tenantOf("gangneung");
-    const cast = cohortCast(
-      gangneungSeed(),
-      seededCohorts.gangneung?.[0] as NonNullable<(typeof seededCohorts)["gangneung"]>[0],
-    );
+    const named = await demoSignIns(db);
+    expect(named.map((person) => [person.city, person.team])).toEqual([
+      ["gangneung", 1],
+      ["gangneung", DEMO_SILENT_TEAM],
+      ["yongin", 1],
+    ]);
     const junior = await db.withTenant(tenantId, (tx) =>
       tx.staffMember.findFirstOrThrow({
-        where: { tenantId, employeeNumber: cast.mentors[0]?.employeeNumber },
-        select: { id: true },
+        where: { tenantId, email: { equals: named[0]?.email, mode: "insensitive" } },
+        select: { id: true, memberships: { select: { roles: true } } },
       }),
     );
+    expect(junior.memberships[0]?.roles).toContain("participant");
     const agenda = await db.withTenantSql(tenantId, (sql) =>
       getParticipantAgenda(sql, { tenantId, staffMemberId: junior.id, now: morning }),
     );
