@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addDays, type CalendarDate, calendarDateSchema, compareCalendarDates } from "./calendar-date";
+import { addDays, type CalendarDate, calendarDateSchema } from "./calendar-date";
+import { closesBeforeOpens } from "./date-window";
 
 /** A cohort's dates in the order the phases run. */
 export const scheduleFields = [
@@ -41,7 +42,7 @@ export interface ScheduleProblem {
 /** Every date that comes before a phase it must follow; empty when the schedule is in order. */
 export function scheduleProblems(schedule: CohortSchedule): ScheduleProblem[] {
   return mustNotPrecede
-    .filter(([field, previous]) => compareCalendarDates(schedule[field], schedule[previous]) < 0)
+    .filter(([field, previous]) => closesBeforeOpens({ opens: schedule[previous], closes: schedule[field] }))
     .map(([field, before]) => ({ field, before }));
 }
 

@@ -65,6 +65,7 @@ export {
   scheduleFromOffsets,
   scheduleProblems,
 } from "./cohort-schedule";
+export { closesBeforeOpens, type DateWindow } from "./date-window";
 export {
   type EligibilityCandidate,
   type EligibilityFailure,

@@ -1,5 +1,6 @@
 import { addDays, type CalendarDate, compareCalendarDates, daysBetween } from "./calendar-date";
 import type { CohortSchedule } from "./cohort-schedule";
+import { closesBeforeOpens } from "./date-window";
 import type { Question, QuestionSet, SurveyPhase, TemplateDefinition } from "./program-template";
 
 /**
@@ -315,7 +316,7 @@ export function roundClosesByDate(
   return (
     !round.closed &&
     compareCalendarDates(round.closesOn, today) < 0 &&
-    compareCalendarDates(round.closesOn, round.opensOn) >= 0
+    !closesBeforeOpens({ opens: round.opensOn, closes: round.closesOn })
   );
 }
 

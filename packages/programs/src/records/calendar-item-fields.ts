@@ -1,4 +1,9 @@
-import { type CalendarAudience, type CalendarItemKind, EVENT_CAPACITY_MAX } from "@mentoring/domain";
+import {
+  type CalendarAudience,
+  type CalendarItemKind,
+  closesBeforeOpens,
+  EVENT_CAPACITY_MAX,
+} from "@mentoring/domain";
 import { fieldError } from "./field-error";
 
 export const CALENDAR_LIMITS = { title: 200, place: 200, description: 4000 } as const;
@@ -73,7 +78,8 @@ export function calendarItemFields(input: CalendarItemInput) {
   }
   if (!isMoment(input.startsAt)) throw fieldError("calendar.start_invalid", "startsAt");
   if (!isMoment(input.endsAt)) throw fieldError("calendar.end_invalid", "endsAt");
-  if (input.endsAt < input.startsAt) throw fieldError("calendar.ends_before_start", "endsAt");
+  if (closesBeforeOpens({ opens: input.startsAt, closes: input.endsAt }))
+    throw fieldError("calendar.ends_before_start", "endsAt");
   return { ...common, dueAt: null, startsAt: input.startsAt, endsAt: input.endsAt, ...signUpFields(input) };
 }
 
@@ -87,7 +93,8 @@ function signUpFields(input: SpanItemInput) {
   const closes = input.signUpClosesAt ?? null;
   if (closes !== null && !isMoment(closes))
     throw fieldError("calendar.sign_up_closes_invalid", "signUpClosesAt");
-  if (closes !== null && closes > input.startsAt)
+  // Sign-up closes, then the event starts: that span may be empty, never reversed.
+  if (closes !== null && closesBeforeOpens({ opens: closes, closes: input.startsAt }))
     throw fieldError("calendar.sign_up_closes_after_start", "signUpClosesAt");
   return { signUp: true, capacity, signUpClosesAt: closes };
 }
