@@ -1,13 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { AppError } from "@mentoring/domain";
-import { listTeamActivities, logActivity, tenantToday } from "@mentoring/programs";
+import { listAttachments, listTeamActivities, logActivity, tenantToday } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { type AttachmentItem, AttachmentList } from "../components/attachments";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { FilePicker } from "../components/file-picker";
 import { FormErrors, InputField, RadioGroupField, TextareaField } from "../components/form-fields";
 import { besideFields, isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
@@ -15,16 +17,21 @@ import { id } from "../services/route-params";
 
 /**
  * A participant's activity log, phone first: log a meeting, counselling or team activity in a few taps
- * (today's date and the member alone are the defaults), and read back what the team logged, notes included.
+ * (today's date and the member alone are the defaults) with its photos, uploaded as they are chosen, and
+ * read back what the team logged, notes and photos included.
  */
 export const loader = tenantLoader(
   { permission: "activities.log" },
   async ({ tenant, membership, withTenant }) => {
     const { staffMemberId } = membership;
-    const teams = staffMemberId
-      ? await withTenant((db) => listTeamActivities(db, { tenantId: tenant.id, staffMemberId }))
-      : [];
-    return { teams, today: tenantToday(tenant.timeZone) };
+    const { teams, photos } = staffMemberId
+      ? await withTenant(async (db) => {
+          const teams = await listTeamActivities(db, { tenantId: tenant.id, staffMemberId });
+          const activityIds = teams.flatMap((team) => team.activities.map((activity) => activity.id));
+          return { teams, photos: await listAttachments(db, { tenantId: tenant.id, activityIds }) };
+        })
+      : { teams: [], photos: new Map() };
+    return { teams, photos: Object.fromEntries(photos), today: tenantToday(tenant.timeZone) };
   },
 );
 
@@ -38,6 +45,8 @@ const logForm = z.object({
   topic: z.string().default(""),
   notes: z.string().default(""),
   participantIds: z.array(id).default([]),
+  /** Photos uploaded for it (their attachments' ids). */
+  photoIds: z.array(id).default([]),
 });
 
 export const action = tenantAction(
@@ -63,6 +72,7 @@ export const action = tenantAction(
         topic: form.topic,
         notes: form.notes,
         participantIds: form.participantIds,
+        photoIds: form.photoIds,
         today: tenantToday(tenant.timeZone),
         actorUserId: user.id,
         requestId,
@@ -76,7 +86,7 @@ type Team = ReturnType<typeof useLoaderData<typeof loader>>["teams"][number];
 
 export default function ActivityLog() {
   const { t } = useTranslation();
-  const { teams, today } = useLoaderData<typeof loader>();
+  const { teams, photos, today } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("activities.mine.title")}</h1>
@@ -89,7 +99,7 @@ export default function ActivityLog() {
         <>
           <p>{t("activities.mine.intro")}</p>
           {teams.map((team) => (
-            <TeamLog key={team.cohortId} team={team} today={today} />
+            <TeamLog key={team.cohortId} team={team} today={today} photos={photos} />
           ))}
         </>
       )}
@@ -97,7 +107,15 @@ export default function ActivityLog() {
   );
 }
 
-function TeamLog({ team, today }: { team: Team; today: string }) {
+function TeamLog({
+  team,
+  today,
+  photos,
+}: {
+  team: Team;
+  today: string;
+  photos: Record<string, AttachmentItem[]>;
+}) {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const mine = result?.cohortId === team.cohortId ? result : undefined;
@@ -138,6 +156,7 @@ function TeamLog({ team, today }: { team: Team; today: string }) {
                 <strong>{activity.topic}</strong> · {t(`activities.kind.${activity.kind}`)}
                 {activity.place ? ` · ${activity.place}` : ""}
                 {activity.notes ? <p className="submission-text">{activity.notes}</p> : null}
+                <AttachmentList files={photos[activity.id] ?? []} />
               </>
             ),
           },
@@ -160,7 +179,16 @@ function TeamLog({ team, today }: { team: Team; today: string }) {
   );
 }
 
-const logFields = ["kind", "happenedOn", "minutes", "place", "topic", "notes", "participantIds"] as const;
+const logFields = [
+  "kind",
+  "happenedOn",
+  "minutes",
+  "place",
+  "topic",
+  "notes",
+  "participantIds",
+  "files",
+] as const;
 
 function LogForm({
   team,
@@ -172,7 +200,8 @@ function LogForm({
   refusal: ReturnType<typeof useActionData<typeof action>> | undefined;
 }) {
   const { t } = useTranslation();
-  const busy = useNavigation().state === "submitting";
+  const [uploading, setUploading] = useState(false);
+  const busy = useNavigation().state === "submitting" || uploading;
   // One object per answer: conform takes a new lastResult as a new answer, and one made every render loops.
   const lastResult = useMemo(
     () => (isRefusal(refusal) ? besideFields(refusal, logFields) : undefined),
@@ -248,6 +277,15 @@ function LogForm({
           ) : null}
         </fieldset>
         <TextareaField meta={field.notes} label={t("activities.mine.notes")} rows={3} maxLength={4000} />
+        <FilePicker
+          id={`photos-${team.cohortId}`}
+          name="photoIds"
+          only="photo"
+          label={t("files.picker.photosLabel")}
+          hint={t("files.picker.photosHint")}
+          error={isRefusal(refusal) ? (refusal.error?.files?.[0] ?? undefined) : undefined}
+          onBusyChange={setUploading}
+        />
         <button type="submit" className="button-primary" disabled={busy}>
           {t("activities.mine.save")}
         </button>

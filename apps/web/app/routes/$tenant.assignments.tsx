@@ -1,12 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { AppError } from "@mentoring/domain";
-import { listMyAssignments, submitAssignment } from "@mentoring/programs";
+import { listAttachments, listMyAssignments, submitAssignment } from "@mentoring/programs";
+import { LocalFileStorage } from "@mentoring/storage";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { type AttachmentItem, AttachmentList, readableSize } from "../components/attachments";
 import { CsrfInput } from "../components/csrf-input";
+import { FilePicker } from "../components/file-picker";
 import { FormErrors, lastResultOf, TextareaField } from "../components/form-fields";
 import { SubmissionBadges, SubmissionLinks } from "../components/submission-parts";
 import { presentMyAssignments } from "../presenters/assignments.server";
@@ -16,15 +19,26 @@ import { id } from "../services/route-params";
 
 /**
  * A participant's assignments, phone first: for each team they are in, the cohort's assignments with the
- * due time and the team's work, and a form to hand it in or revise it.
+ * due time and the team's work (its files too), and a form to hand it in or revise it: text, links, and
+ * files uploaded as they are chosen (photos, video files, documents), some of them taken off in a revision.
  */
 export const loader = tenantLoader(
   { permission: "assignments.submit" },
   async ({ tenant, membership, locale, withTenant }) => {
     const { staffMemberId } = membership;
-    if (!staffMemberId) return { teams: [] };
-    const teams = await withTenant((db) => listMyAssignments(db, { tenantId: tenant.id, staffMemberId }));
-    return { teams: presentMyAssignments(teams, locale, tenant.timeZone, new Date()) };
+    if (!staffMemberId) return { teams: [], files: {} };
+    const { teams, files } = await withTenant(async (db) => {
+      const teams = await listMyAssignments(db, { tenantId: tenant.id, staffMemberId });
+      const submissionIds = teams.flatMap((team) =>
+        team.assignments.flatMap((assignment) => (assignment.submission ? [assignment.submission.id] : [])),
+      );
+      const files = await listAttachments(db, { tenantId: tenant.id, submissionIds });
+      return { teams, files };
+    });
+    return {
+      teams: presentMyAssignments(teams, locale, tenant.timeZone, new Date()),
+      files: Object.fromEntries(files),
+    };
   },
 );
 
@@ -35,6 +49,10 @@ const submitForm = z.object({
   text: z.string().default(""),
   /** One address per line. */
   links: z.string().default(""),
+  /** Files uploaded for it (their attachments' ids). */
+  fileIds: z.array(id).default([]),
+  /** Files of the submission to take off. */
+  removeFileIds: z.array(id).default([]),
 });
 
 export const action = tenantAction(
@@ -43,7 +61,7 @@ export const action = tenantAction(
     form: submitForm,
     onRefusal: (_error, { form }) => ({ itemId: form.itemId }),
   },
-  async ({ form, tenant, membership, user, requestId, withTenant }) => {
+  async ({ form, tenant, membership, user, requestId, withTenant, services }) => {
     const { staffMemberId } = membership;
     // A member without a staff record takes part in no cohort, so is in no team.
     if (!staffMemberId) throw new AppError("submission.not_in_team");
@@ -55,12 +73,18 @@ export const action = tenantAction(
         itemId: form.itemId,
         text: form.text,
         links,
+        fileIds: form.fileIds,
+        removeFileIds: form.removeFileIds,
         actorUserId: user.id,
         now: new Date(),
         requestId,
       }),
     );
-    return { itemId: form.itemId, ...result };
+    // The files taken off, once the change is committed: a failure here leaves bytes no row points to.
+    const storage = new LocalFileStorage(services.config.STORAGE_DIR);
+    await Promise.all(result.removedKeys.map((key) => storage.delete(key)));
+    const { removedKeys: _, ...answer } = result;
+    return { itemId: form.itemId, ...answer };
   },
 );
 
@@ -69,7 +93,7 @@ type Assignment = Team["assignments"][number];
 
 export default function MyAssignments() {
   const { t } = useTranslation();
-  const { teams } = useLoaderData<typeof loader>();
+  const { teams, files } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("assignments.mine.title")}</h1>
@@ -87,7 +111,11 @@ export default function MyAssignments() {
                 {t("assignments.mine.team", { cohort: team.cohortTitle, number: team.teamNumber })}
               </h2>
               {team.assignments.map((assignment) => (
-                <AssignmentCard key={assignment.itemId} assignment={assignment} />
+                <AssignmentCard
+                  key={assignment.itemId}
+                  assignment={assignment}
+                  files={assignment.submission ? (files[assignment.submission.id] ?? []) : []}
+                />
               ))}
             </section>
           ))}
@@ -97,15 +125,18 @@ export default function MyAssignments() {
   );
 }
 
-function AssignmentCard({ assignment }: { assignment: Assignment }) {
+type Files = AttachmentItem[];
+
+function AssignmentCard({ assignment, files }: { assignment: Assignment; files: Files }) {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const [uploading, setUploading] = useState(false);
+  const busy = useNavigation().state === "submitting" || uploading;
   const { submission } = assignment;
   const mine = result?.itemId === assignment.itemId ? result : undefined;
   // One object per answer: conform takes a new lastResult as a new answer, and one made every render loops.
   const lastResult = useMemo(
-    () => lastResultOf(isRefusal(mine) ? besideFields(mine, ["text", "links"]) : undefined, mine),
+    () => lastResultOf(isRefusal(mine) ? besideFields(mine, ["text", "links", "files"]) : undefined, mine),
     [mine],
   );
   const [form, fields] = useForm<z.input<typeof submitForm>>({
@@ -143,6 +174,7 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
       {closed ? (
         <>
           <SubmissionLinks links={submission?.links ?? []} />
+          <AttachmentList files={files} />
           <p>
             {t(
               submission?.status === "accepted"
@@ -170,6 +202,30 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
               hint={t("assignments.mine.linksHint")}
               rows={2}
               inputMode="url"
+            />
+            {files.length ? (
+              <fieldset className="field">
+                <legend>{t("files.list.keep")}</legend>
+                <AttachmentList files={files} />
+                {files.map((file) => (
+                  <div key={file.id} className="field--check">
+                    <input type="checkbox" id={`remove-${file.id}`} name="removeFileIds" value={file.id} />
+                    <label htmlFor={`remove-${file.id}`}>
+                      {t("files.list.remove", { name: `${file.name} (${readableSize(file.size)})` })}
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
+            ) : null}
+            <FilePicker
+              // A new picker after each answer: what it uploaded is now the submission's.
+              key={mine && !isRefusal(mine) ? mine.submissionId + String(submission?.submittedAt) : "picker"}
+              id={`files-${assignment.itemId}`}
+              name="fileIds"
+              label={t("files.picker.label")}
+              hint={t("files.picker.hint")}
+              error={isRefusal(mine) ? (mine.error?.files?.[0] ?? undefined) : undefined}
+              onBusyChange={setUploading}
             />
             <button type="submit" name="intent" value="submit" className="button-primary" disabled={busy}>
               {t(submission ? "assignments.mine.resubmit" : "assignments.mine.submit")}

@@ -6,7 +6,7 @@ import { tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 
 /**
- * A file attached to a team's work or activity (`?thumbnail` for a photo's thumbnail), for who may see it:
+ * A file attached to a team's work or activity (`?size=thumbnail` for a photo's thumbnail), for who may see it:
  * the team, who runs the program, and for a featured submission every staff member of the showcase.
  * Anyone else, and every other tenant, gets 404.
  */
@@ -14,7 +14,7 @@ export const loader = tenantLoader(
   {
     permission: "tenant.home.view",
     params: z.object({ fileId: id }),
-    query: z.object({ thumbnail: z.string().optional().catch(undefined) }),
+    query: z.object({ size: z.enum(["thumbnail"]).optional().catch(undefined) }),
   },
   async ({ params, query, request, tenant, user, membership, may, services, withTenant }) => {
     const file = await withTenant((db) =>
@@ -23,11 +23,11 @@ export const loader = tenantLoader(
         attachmentId: params.fileId,
         userId: user.id,
         staffMemberId: membership.staffMemberId,
-        mayReview: may("programs.manage"),
+        mayReview: may("programs.view"),
         mayViewShowcase: may("showcase.view"),
       }),
     );
-    if (query.thumbnail === undefined)
+    if (query.size !== "thumbnail")
       return serveStoredFile(services, request, {
         storageKey: file.storageKey,
         name: file.name,

@@ -1,7 +1,8 @@
-import { getCohortSubmissions, reviewSubmission } from "@mentoring/programs";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getCohortSubmissions, listAttachments, reviewSubmission } from "@mentoring/programs";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { type AttachmentItem, AttachmentList } from "../components/attachments";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
@@ -12,17 +13,22 @@ import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
 
 /**
- * The coordinator's view of a cohort's assignments: for each, every team's work, late or not, with the
- * review (accept, ask for a revision with a comment) and featuring on the showcase.
+ * The coordinator's view of a cohort's assignments: for each, every team's work (text, links, photos as
+ * thumbnails, videos in a player, documents), late or not, with the review (accept, ask for a revision with a comment) and featuring on the showcase.
  */
 export const loader = tenantLoader(
   { permission: "programs.view", params: cohortParams },
   async ({ params, tenant, locale, may, withTenant }) => {
-    const page = await withTenant((db) =>
-      getCohortSubmissions(db, { tenantId: tenant.id, cohortId: params.cohortId }),
-    );
+    const { page, files } = await withTenant(async (db) => {
+      const page = await getCohortSubmissions(db, { tenantId: tenant.id, cohortId: params.cohortId });
+      const submissionIds = page.assignments.flatMap((assignment) =>
+        assignment.teams.flatMap((team) => (team.submission ? [team.submission.id] : [])),
+      );
+      return { page, files: await listAttachments(db, { tenantId: tenant.id, submissionIds }) };
+    });
     return {
       ...presentCohortSubmissions(page, locale, tenant.timeZone),
+      files: Object.fromEntries(files) as Record<string, AttachmentItem[]>,
       tenantSlug: tenant.slug,
       canManage: may("programs.manage"),
     };
@@ -78,6 +84,11 @@ export default function CohortSubmissions() {
       <p className="survey-meta">{page.cohort.title}</p>
       <CohortNav tenantSlug={page.tenantSlug} cohortId={page.cohort.id} />
       <p>{t("assignments.review.intro")}</p>
+      <p>
+        <Link to={`/${page.tenantSlug}/programs/cohorts/${page.cohort.id}/photos`}>
+          {t("files.gallery.link")}
+        </Link>
+      </p>
       {page.assignments.length === 0 ? <p>{t("assignments.review.none")}</p> : null}
       {page.assignments.map((assignment) => (
         <section key={assignment.id} aria-labelledby={`assignment-${assignment.id}`} className="card">
@@ -106,7 +117,13 @@ export default function CohortSubmissions() {
                 header: t("assignments.review.status"),
                 cell: (team) => <SubmissionBadges submission={team.submission} />,
               },
-              { key: "work", header: t("assignments.review.work"), cell: (team) => <Work team={team} /> },
+              {
+                key: "work",
+                header: t("assignments.review.work"),
+                cell: (team) => (
+                  <Work team={team} files={team.submission ? (page.files[team.submission.id] ?? []) : []} />
+                ),
+              },
               {
                 key: "submittedAt",
                 header: t("assignments.review.submittedAt"),
@@ -134,7 +151,7 @@ export default function CohortSubmissions() {
   );
 }
 
-function Work({ team }: { team: TeamRow }) {
+function Work({ team, files }: { team: TeamRow; files: AttachmentItem[] }) {
   const { t } = useTranslation();
   const { submission } = team;
   if (!submission) return <>{t("assignments.review.noWork")}</>;
@@ -142,6 +159,7 @@ function Work({ team }: { team: TeamRow }) {
     <div className="submission-work">
       {submission.text ? <p>{submission.text}</p> : null}
       <SubmissionLinks links={submission.links} />
+      <AttachmentList files={files} />
     </div>
   );
 }

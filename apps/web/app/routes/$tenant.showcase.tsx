@@ -1,17 +1,26 @@
 import { localize } from "@mentoring/domain";
-import { listShowcase } from "@mentoring/programs";
+import { listAttachments, listShowcase } from "@mentoring/programs";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { type AttachmentItem, AttachmentList } from "../components/attachments";
 import { SubmissionLinks } from "../components/submission-parts";
 import { formatDateTime } from "../services/format.server";
 import { tenantLoader } from "../services/route-builder.server";
 
-/** The tenant's showcase: featured team work, for its staff to see (and to show at the staff assembly). */
+/**
+ * The tenant's showcase: featured team work with its files (photos, videos in a player), for its staff to
+ * see (and to show at the staff assembly).
+ */
 export const loader = tenantLoader(
   { permission: "showcase.view" },
   async ({ tenant, locale, withTenant }) => {
-    const works = await withTenant((db) => listShowcase(db, { tenantId: tenant.id }));
+    const { works, files } = await withTenant(async (db) => {
+      const works = await listShowcase(db, { tenantId: tenant.id });
+      const submissionIds = works.map((work) => work.id);
+      return { works, files: await listAttachments(db, { tenantId: tenant.id, submissionIds }) };
+    });
     return {
+      files: Object.fromEntries(files) as Record<string, AttachmentItem[]>,
       works: works.map((work) => ({
         id: work.id,
         text: work.text,
@@ -27,7 +36,7 @@ export const loader = tenantLoader(
 
 export default function Showcase() {
   const { t } = useTranslation();
-  const { works } = useLoaderData<typeof loader>();
+  const { works, files } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("assignments.showcase.title")}</h1>
@@ -50,6 +59,7 @@ export default function Showcase() {
           <p className="survey-meta">{t("assignments.showcase.featuredAt", { when: work.featuredAt })}</p>
           {work.text ? <p className="submission-text">{work.text}</p> : null}
           <SubmissionLinks links={work.links} />
+          <AttachmentList files={files[work.id] ?? []} />
         </article>
       ))}
     </>

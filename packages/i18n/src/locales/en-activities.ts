@@ -8,7 +8,7 @@ export const enActivities: Translation<typeof koActivities> = {
   mine: {
     title: "Our team's activity log",
     intro:
-      "Log meetings, counselling and team activities. Notes are for your team alone; the coordinators see only how often and when.",
+      "Log meetings, counselling and team activities. Notes are for your team alone; the coordinators see only how often and when, and the photos you upload.",
     none: "No team yet",
     noneHint: "Once your team is published you can log its activities here.",
     team: "{{cohort}}, team {{number}}",

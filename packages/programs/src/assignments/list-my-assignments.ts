@@ -9,6 +9,7 @@ export interface MyAssignment {
   descriptionEn: string | null;
   dueAt: Date;
   submission: {
+    id: string;
     status: SubmissionStatus;
     text: string;
     links: string[];
@@ -72,6 +73,7 @@ export async function listMyAssignments(
         submissions: {
           where: { tenantId, teamId: team.id },
           select: {
+            id: true,
             status: true,
             text: true,
             links: true,
@@ -96,6 +98,7 @@ export async function listMyAssignments(
           dueAt: dueAt as Date,
           submission: submission
             ? {
+                id: submission.id,
                 status: submission.status,
                 text: submission.text,
                 links: submission.links,
