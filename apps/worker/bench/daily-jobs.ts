@@ -6,7 +6,7 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { cliProgress } from "@mentoring/db/cli-progress";
-import { connect } from "@mentoring/db/provision";
+import { connect, withDatabase } from "@mentoring/db/provision";
 import { createTestDatabase } from "@mentoring/db/testing";
 import { startOfDayIn } from "@mentoring/domain";
 import { tenantToday } from "@mentoring/programs";
@@ -59,10 +59,23 @@ try {
   };
   const mailsQueued = () => db.platform.outgoingEmail.count();
   const jobsQueued = () => db.platform.outboxEvent.count();
+  // In-app notices of every tenant at once: counted as the administrator, whom row-level security lets see
+  // all tenants' rows (0 before the notifications table existed).
+  const admin = await connect(withDatabase(database.urls.admin, database.name));
+  const noticesKept = async () => {
+    const { rows } = await admin.query<{ count: string }>(
+      "select case when to_regclass('notifications') is null then 0 else (select count(*) from notifications) end as count",
+    );
+    return Number(rows[0]?.count ?? 0);
+  };
 
   const rows: Record<string, string | number>[] = [];
   async function measure(job: string, run: string, work: () => Promise<unknown>, expectedMails: number) {
-    const [mailsBefore, jobsBefore] = [await mailsQueued(), await jobsQueued()];
+    const [mailsBefore, jobsBefore, noticesBefore] = [
+      await mailsQueued(),
+      await jobsQueued(),
+      await noticesKept(),
+    ];
     const loadBefore = load();
     const cpu = process.cpuUsage();
     started = performance.now();
@@ -78,6 +91,7 @@ try {
       "mails queued": mails,
       "mails/s": Math.round(mails / seconds),
       "outbox jobs": (await jobsQueued()) - jobsBefore,
+      "in-app notices": (await noticesKept()) - noticesBefore,
       "node CPU s": ((user + system) / 1e6).toFixed(1),
       load: `${loadBefore}→${load()}`,
       "< 60 s": seconds < TARGET_SECONDS ? "yes" : "NO",
@@ -94,6 +108,7 @@ try {
   await measure("calendar.remind-tomorrow", "first of the day", () => remind({}, context), seed.remindersDue);
   await measure("calendar.remind-tomorrow", "again, same day", () => remind({}, context), 0);
   await owner.end();
+  await admin.end();
 
   console.log(
     `\n${TENANTS} tenants × ${TEAMS} teams (${seed.teams.toLocaleString("en")}); teams/s: all teams of every tenant ` +
