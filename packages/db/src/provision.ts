@@ -159,6 +159,9 @@ export async function grantAppPrivileges(urls: DatabaseUrls): Promise<void> {
  * tenant) is how a request learns, in the one statement that also reads its session, user and tenant,
  * whether the session's user is a member there: it answers only for a live session's own membership in
  * the one tenant named (the membership_lookup policy lets the owner read memberships for it).
+ * session_unread_notifications(token hash, tenant) is the bell's count in that same statement: how many of
+ * the session's own person's notices in that tenant are unread (the unread_count policy lets the owner
+ * count them for it); a number, nothing else.
  */
 export async function installDatabaseFunctions(urls: DatabaseUrls): Promise<void> {
   const { user: app } = credentialsOf(urls.app);
@@ -182,6 +185,20 @@ export async function installDatabaseFunctions(urls: DatabaseUrls): Promise<void
                where s.token_hash = session_token_hash and s.revoked_at is null and s.expires_at > now() $$`,
     `REVOKE ALL ON FUNCTION public.session_membership(text, uuid) FROM PUBLIC`,
     `GRANT EXECUTE ON FUNCTION public.session_membership(text, uuid) TO ${ident(app)}`,
+    `DROP POLICY IF EXISTS unread_count ON public.notifications`,
+    `CREATE POLICY unread_count ON public.notifications FOR SELECT TO CURRENT_USER USING (true)`,
+    `CREATE OR REPLACE FUNCTION public.session_unread_notifications(session_token_hash text, member_tenant uuid)
+         RETURNS integer
+         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ''
+         AS $$ select count(*)::integer
+               from public.sessions s
+               join public.memberships m on m.user_id = s.user_id and m.tenant_id = member_tenant
+               join public.notifications n
+                 on n.tenant_id = member_tenant and n.staff_member_id = m.staff_member_id
+               where s.token_hash = session_token_hash and s.revoked_at is null and s.expires_at > now()
+                 and n.read_at is null and n.in_app $$`,
+    `REVOKE ALL ON FUNCTION public.session_unread_notifications(text, uuid) FROM PUBLIC`,
+    `GRANT EXECUTE ON FUNCTION public.session_unread_notifications(text, uuid) TO ${ident(app)}`,
   ]);
 }
 

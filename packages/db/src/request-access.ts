@@ -24,8 +24,16 @@ export interface RequestAccess {
     pastDueSince: Date | null;
     trialEndsAt: Date | null;
   } | null;
-  /** The user's membership in that tenant, or null. */
-  membership: { id: string; roles: MembershipRole[]; staffMemberId: string | null } | null;
+  /**
+   * The user's membership in that tenant, or null; with how many of their notices there are unread (the
+   * bell on every page).
+   */
+  membership: {
+    id: string;
+    roles: MembershipRole[];
+    staffMemberId: string | null;
+    unreadNotifications: number;
+  } | null;
 }
 
 interface Row {
@@ -48,13 +56,15 @@ interface Row {
   membership_id: string | null;
   roles: MembershipRole[] | null;
   staff_member_id: string | null;
+  unread_notifications: number | null;
 }
 
 /**
  * The session with this token hash (live: not revoked, not expired), its user, the tenant at `tenantSlug`
  * and the user's membership there, in one statement: a page's layout and the page itself share it, so a
  * request pays one round trip to learn who asks. The membership comes through session_membership()
- * (src/provision.ts), which answers only for the session's own user: no tenant context is needed.
+ * (src/provision.ts), which answers only for the session's own user: no tenant context is needed; the
+ * count of their unread notices through session_unread_notifications(), the same way.
  * Null when there is no such session.
  */
 export async function findRequestAccess(
@@ -69,7 +79,9 @@ export async function findRequestAccess(
       u.platform_role::text as platform_role,
       t.id as tenant_id, t.slug, t.name, t.name_en, t.status::text as status, t.time_zone,
       t.locale as tenant_locale, t.brand_color, t.subscription_status, t.past_due_since, t.trial_ends_at,
-      m.id as membership_id, m.roles::text[] as roles, m.staff_member_id
+      m.id as membership_id, m.roles::text[] as roles, m.staff_member_id,
+      case when m.staff_member_id is null then 0
+        else public.session_unread_notifications(s.token_hash, t.id) end as unread_notifications
     from public.sessions s
     join public.users u on u.id = s.user_id
     left join public.tenants t on t.slug = $2
@@ -105,6 +117,11 @@ export async function findRequestAccess(
     membership:
       row.membership_id === null
         ? null
-        : { id: row.membership_id, roles: row.roles ?? [], staffMemberId: row.staff_member_id },
+        : {
+            id: row.membership_id,
+            roles: row.roles ?? [],
+            staffMemberId: row.staff_member_id,
+            unreadNotifications: row.unread_notifications ?? 0,
+          },
   };
 }

@@ -165,7 +165,8 @@ export interface TenantAccess {
     | "pastDueSince"
     | "trialEndsAt"
   >;
-  membership: Pick<Membership, "id" | "roles" | "staffMemberId">;
+  /** With how many of the member's notices are unread, for the bell (read with the membership). */
+  membership: Pick<Membership, "id" | "roles" | "staffMemberId"> & { unreadNotifications: number };
 }
 
 /**
