@@ -1,12 +1,13 @@
 import { enActivities } from "./en-activities";
-import { enFiles } from "./en-files";
 import { enAssignments } from "./en-assignments";
 import { enAttendance } from "./en-attendance";
 import { enBilling } from "./en-billing";
 import { enCalendar } from "./en-calendar";
 import { enCertificates } from "./en-certificates";
 import { enDirectory } from "./en-directory";
+import { enFiles } from "./en-files";
 import { enMatching } from "./en-matching";
+import { enNotifications } from "./en-notifications";
 import { enOnboarding } from "./en-onboarding";
 import { enPrograms } from "./en-programs";
 import { enRecruitment } from "./en-recruitment";
@@ -565,6 +566,7 @@ export const en: Translation<CommonMessages> = {
   activities: enActivities,
   files: enFiles,
   attendance: enAttendance,
+  notifications: enNotifications,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

@@ -1,12 +1,13 @@
 import { koActivities } from "./ko-activities";
-import { koFiles } from "./ko-files";
 import { koAssignments } from "./ko-assignments";
 import { koAttendance } from "./ko-attendance";
 import { koBilling } from "./ko-billing";
 import { koCalendar } from "./ko-calendar";
 import { koCertificates } from "./ko-certificates";
 import { koDirectory } from "./ko-directory";
+import { koFiles } from "./ko-files";
 import { koMatching } from "./ko-matching";
+import { koNotifications } from "./ko-notifications";
 import { koOnboarding } from "./ko-onboarding";
 import { koPrograms } from "./ko-programs";
 import { koRecruitment } from "./ko-recruitment";
@@ -553,6 +554,7 @@ export const ko = {
   activities: koActivities,
   files: koFiles,
   attendance: koAttendance,
+  notifications: koNotifications,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",
