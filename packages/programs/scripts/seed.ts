@@ -55,7 +55,7 @@ try {
       console.log(`programs already seeded for ${today}: kept as they are`);
     else
       console.log(
-        `programs already seeded${result.anchoredOn ? ` for ${result.anchoredOn}` : ""}, not for today (${today}): kept as they are.\n` +
+        `programs already there, ${result.anchoredOn ? `anchored to ${result.anchoredOn}` : "not on the demo's timeline"}, not to today (${today}): kept as they are.\n` +
           "  `npm run demo -- --fresh` empties the demo database and seeds them again on today's timeline.",
       );
     for (const person of await demoSignIns(db))

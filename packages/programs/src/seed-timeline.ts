@@ -649,19 +649,35 @@ function applicantsOf(cast: ReturnType<typeof cohortCast>): Applicant[] {
   ];
 }
 
-/** The anchor day of programs already seeded (from Gangneung's 2nd cohort), or null when there are none. */
+/**
+ * The anchor day of programs already seeded on this timeline (from Gangneung's cohorts, whose 1st is one
+ * year before the 2nd), null for programs seeded otherwise (the fixed 2025 seed has no 1st cohort), or
+ * nothing when the cities have no programs yet.
+ */
 async function existingAnchor(db: Database, gangneung: City, yongin: City) {
   const count = async (city: City) =>
     db.withTenant(city.tenantId, (tx) => tx.cohort.count({ where: { tenantId: city.tenantId } }));
   if ((await count(gangneung)) + (await count(yongin)) === 0) return null;
-  const second = await db.withTenant(gangneung.tenantId, (tx) =>
-    tx.cohort.findFirst({
-      where: { tenantId: gangneung.tenantId, number: 2, template: { builtinKey: "reverse_mentoring" } },
-      select: { recruitmentStart: true },
+  const reverse = await db.withTenant(gangneung.tenantId, (tx) =>
+    tx.cohort.findMany({
+      where: { tenantId: gangneung.tenantId, template: { builtinKey: "reverse_mentoring" } },
+      select: { number: true, recruitmentStart: true },
     }),
   );
+  const first = reverse.find((cohort) => cohort.number === 1);
+  const second = reverse.find((cohort) => cohort.number === 2);
+  const onTimeline =
+    first &&
+    second &&
+    dayOf(first.recruitmentStart) ===
+      addDays(
+        dayOf(second.recruitmentStart),
+        DEMO_RECRUITMENT_STARTS.gangneung1 - DEMO_RECRUITMENT_STARTS.gangneung2,
+      );
   return {
-    anchoredOn: second ? addDays(dayOf(second.recruitmentStart), -DEMO_RECRUITMENT_STARTS.gangneung2) : null,
+    anchoredOn: onTimeline
+      ? addDays(dayOf(second.recruitmentStart), -DEMO_RECRUITMENT_STARTS.gangneung2)
+      : null,
   };
 }
 

@@ -12,6 +12,7 @@ import { getCohortSubmissions, getParticipantAgenda, listShowcase } from "../src
 import { getTeamProgress } from "../src/progress";
 import { dayOf } from "../src/records/cohort-record";
 import { listRecruitingCohorts } from "../src/recruitment";
+import { seedPrograms } from "../src/seed";
 import { DEMO_NEXT_DUE_DAYS, DEMO_SILENT_TEAM, demoSignIns, seedDemoTimeline } from "../src/seed-timeline";
 
 // The demo's programs, anchored to the day it starts: every phase live on that day. A fixed "today" here.
@@ -167,4 +168,25 @@ describe("the demo's timeline, anchored to the day the demo starts", () => {
     // Recorded for the report: how long the timeline takes to seed.
     console.info(`the demo timeline seeded in ${Math.round(seedMs)} ms`);
   });
+});
+
+describe("a database that already holds the programs as they stood in 2025", () => {
+  it("is left as it is, and said to be on no timeline", async () => {
+    const other = await createSeededTestDatabase();
+    try {
+      await seedPrograms(other.db);
+      expect(await seedDemoTimeline(other.db, { today, appUrl })).toEqual({
+        seeded: false,
+        anchoredOn: null,
+      });
+      const gangneung = (await other.db.platform.tenant.findUniqueOrThrow({ where: { slug: "gangneung" } }))
+        .id;
+      const statuses = await other.db.withTenant(gangneung, (tx) =>
+        tx.cohort.findMany({ where: { tenantId: gangneung }, select: { status: true } }),
+      );
+      expect(statuses).toEqual([{ status: "orientation" }]);
+    } finally {
+      await other.drop();
+    }
+  }, 120_000);
 });
