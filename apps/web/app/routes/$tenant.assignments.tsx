@@ -2,7 +2,6 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { AppError } from "@mentoring/domain";
 import { listAttachments, listMyAssignments, submitAssignment } from "@mentoring/programs";
-import { LocalFileStorage } from "@mentoring/storage";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +15,7 @@ import { presentMyAssignments } from "../presenters/assignments.server";
 import { besideFields, isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+import { discardStoredFiles } from "../services/uploads.server";
 
 /**
  * A participant's assignments, phone first: for each team they are in, the cohort's assignments with the
@@ -80,9 +80,7 @@ export const action = tenantAction(
         requestId,
       }),
     );
-    // The files taken off, once the change is committed: a failure here leaves bytes no row points to.
-    const storage = new LocalFileStorage(services.config.STORAGE_DIR);
-    await Promise.all(result.removedKeys.map((key) => storage.delete(key)));
+    await discardStoredFiles(services, result.removedKeys);
     const { removedKeys: _, ...answer } = result;
     return { itemId: form.itemId, ...answer };
   },

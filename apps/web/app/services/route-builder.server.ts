@@ -104,7 +104,7 @@ const addressControlCharacter = /[\u0000-\u001F\u007F]/;
  * tenant's slug, an id) is no page there, 404; one in the search params is a 400 page saying why. None
  * reaches the database, whose text refuses NUL.
  */
-async function screenAddress(args: Args): Promise<void> {
+export async function screenAddress(args: Args): Promise<void> {
   if (Object.values(args.params).some((value) => value && addressControlCharacter.test(value)))
     throw notFound();
   const search = new URL(args.request.url).searchParams;

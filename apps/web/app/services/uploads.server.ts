@@ -12,6 +12,7 @@ import type { TFunction } from "i18next";
 import { notFound, type TenantAccess, tag, tenantGate, withBodyLimit } from "./guard.server";
 import { translatorFor } from "./i18n.server";
 import { bodyLimits, declaresMoreThan, limitedRequest, RequestBodyTooLarge } from "./request-body.server";
+import { screenAddress } from "./route-builder.server";
 import type { Services } from "./services.server";
 
 /**
@@ -124,7 +125,7 @@ type Args = LoaderFunctionArgs | ActionFunctionArgs;
 
 /**
  * The loader and action of the upload endpoints. Checked before tus reads a byte: the body's declared
- * length (413), the member and their permission (404 to outsiders, 403), the CSRF token in its header (a
+ * length (413), the address (as every page's: no control characters), the member and their permission (404 to outsiders, 403), the CSRF token in its header (a
  * chunk is no form), a read-only tenant (423); an upload's address must name one of this member's uploads
  * in this tenant (404 otherwise). Tagged for the route-access and request-body tests.
  */
@@ -135,6 +136,8 @@ export function uploadEndpoint() {
       if (declaresMoreThan(received.request, limit))
         return new Response(null, { status: 413, statusText: "Payload Too Large" });
       const args = { ...received, request: limitedRequest(received.request, limit) };
+      // A control character in the address: no upload there (404), or a 400 saying why, unread.
+      await screenAddress(args);
       const uploadId = args.params.uploadId;
       if (uploadId !== undefined && !UUID.test(uploadId)) throw notFound();
       const access = await tenantGate(args, "assignments.submit", { csrf: "header" });
@@ -161,4 +164,13 @@ export function uploadEndpoint() {
     { kind: "tenant", permission: "assignments.submit" },
   );
   return withBodyLimit(route, limit);
+}
+
+/**
+ * Deletes stored files a change took off (a revision's removed attachments), once that change is
+ * committed: a failure here leaves bytes that no row points to, never a row without its bytes.
+ */
+export async function discardStoredFiles(services: Services, keys: string[]): Promise<void> {
+  const storage = new LocalFileStorage(services.config.STORAGE_DIR);
+  await Promise.all(keys.map((key) => storage.delete(key)));
 }
