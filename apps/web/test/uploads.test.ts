@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Database } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
-import { saveCalendarItem, submitAssignment } from "@mentoring/programs";
+import { reviewSubmission, saveCalendarItem, submitAssignment } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +21,7 @@ let database: SeededTestDatabase;
 let db: Database;
 let services: Services;
 let storageDir: string;
-const city = { tenantId: "", slug: "gangneung", cohortId: "", itemId: "" };
+const city = { tenantId: "", slug: "gangneung", cohortId: "", itemId: "", coordinatorUserId: "" };
 const people = {
   junior: { userId: "", staffMemberId: "" },
   other: { userId: "", staffMemberId: "" },
@@ -174,6 +174,7 @@ beforeAll(async () => {
     const coordinator = await tx.membership.findFirstOrThrow({
       where: { tenantId, roles: { has: "coordinator" } },
     });
+    city.coordinatorUserId = coordinator.userId;
     city.itemId = (
       await saveCalendarItem(tx, {
         tenantId,
@@ -266,6 +267,26 @@ describe("a resumable upload", () => {
   it("is not found for a member of another team, nor from another tenant", async () => {
     expect((await fetchFile(browsers.other, fileId)).status).toBe(404);
     expect((await fetchFile(browsers.outsider, fileId)).status).toBe(404);
+    expect((await fetchFile(browsers.outsider, fileId, {}, "yongin")).status).toBe(404);
+  });
+
+  it("is served to every staff member of the showcase once the work is featured", async () => {
+    const submission = await db.withTenant(city.tenantId, (tx) =>
+      tx.attachment.findUniqueOrThrow({ where: { id: fileId }, select: { submissionId: true } }),
+    );
+    for (const decision of ["accept", "feature"] as const)
+      await db.withTenant(city.tenantId, (tx) =>
+        reviewSubmission(tx, {
+          tenantId: city.tenantId,
+          cohortId: city.cohortId,
+          submissionId: submission.submissionId as string,
+          decision,
+          comment: "",
+          actorUserId: city.coordinatorUserId,
+          now: new Date(),
+        }),
+      );
+    expect((await fetchFile(browsers.other, fileId, { range: "bytes=0-3" })).status).toBe(206);
     expect((await fetchFile(browsers.outsider, fileId, {}, "yongin")).status).toBe(404);
   });
 });
