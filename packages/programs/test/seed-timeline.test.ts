@@ -73,6 +73,24 @@ describe("the demo's timeline, anchored to the day the demo starts", () => {
       tx.activityParticipant.count({ where: { tenantId, activity: { cohortId: second?.id } } }),
     );
     expect(participants).toBeGreaterThan(100);
+    // The ceremony held 101 days ago, one of the 40 absent; the calendar planned from the template.
+    const ceremony = await db.withTenant(tenantId, (tx) =>
+      tx.ceremony.findFirstOrThrow({
+        where: { tenantId, cohortId: second?.id },
+        include: { attendance: { select: { present: true } } },
+      }),
+    );
+    expect(calendarDateIn(ceremony.startsAt)).toBe(addDays(today, -101));
+    expect(ceremony.attendance.filter((row) => row.present)).toHaveLength(39);
+    expect(ceremony.attendance).toHaveLength(40);
+    const planned = await db.withTenant(tenantId, (tx) =>
+      tx.calendarItem.groupBy({
+        by: ["kind"],
+        where: { tenantId, cohortId: second?.id, sourceKey: { not: null } },
+        _count: { _all: true },
+      }),
+    );
+    expect(planned.map((row) => row.kind).sort()).toEqual(["assignment", "event", "training"]);
   });
 
   it("shows one featured submission on the showcase and asks one team to revise", async () => {
