@@ -748,6 +748,20 @@ const routes: RouteCase[] = [
     params: () => ({}),
     forms: [{ base: { intent: "revoke" }, fields: { intent: "choice" } }],
   },
+  {
+    route: "$tenant.notifications",
+    params: () => ({}),
+    forms: [
+      {
+        base: { intent: "read", notificationId: randomUUID() },
+        fields: { intent: "choice", notificationId: "id" },
+      },
+      {
+        base: { intent: "preferences", email: "team_nudge", inApp: "assignment_late" },
+        fields: { email: "choice", inApp: "choice" },
+      },
+    ],
+  },
 ];
 
 /** Posts per route: with one seed, the same cases every run. */

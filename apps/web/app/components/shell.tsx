@@ -11,9 +11,16 @@ export interface NavItem {
   label: MessageKey;
 }
 
+/** The way to a person's notifications, with how many are unread. */
+export interface Bell {
+  to: string;
+  unread: number;
+}
+
 /**
- * The page frame: a header with the organisation's name, the navigation the user's roles allow, the
- * language switch and sign-out; then the main landmark the skip link jumps to.
+ * The page frame: a header with the organisation's name, the notifications bell (for a member on the staff),
+ * the navigation the user's roles allow, the language switch and sign-out; then the main landmark the skip
+ * link jumps to.
  */
 export function Shell({
   title,
@@ -21,8 +28,11 @@ export function Shell({
   nav = [],
   userName,
   brandColor,
+  bell,
   children,
 }: {
+  /** The notifications link and its unread count; none for who receives no notifications. */
+  bell?: Bell | null;
   /** The organisation's colour for the header (checked for contrast when saved). */
   brandColor?: string | null;
   title: string;
@@ -44,6 +54,32 @@ export function Shell({
             {title}
           </Link>
           <div className="site-header__tools">
+            {bell ? (
+              <Link
+                to={bell.to}
+                className={bell.unread > 0 ? "bell bell--unread" : "bell"}
+                // The count is said in words, not by a coloured dot: "알림 3건 읽지 않음".
+                aria-label={
+                  bell.unread > 0
+                    ? t("notifications.bell", { count: bell.unread })
+                    : t("notifications.bellNone")
+                }
+                data-testid="bell"
+              >
+                <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
+                  <path
+                    fill="currentColor"
+                    d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+                  />
+                </svg>
+                <span aria-hidden="true">{t("notifications.title")}</span>
+                {bell.unread > 0 ? (
+                  <span className="bell__count" aria-hidden="true">
+                    {bell.unread > 99 ? "99+" : bell.unread}
+                  </span>
+                ) : null}
+              </Link>
+            ) : null}
             <LanguageSwitch />
             {userName ? (
               <Form method="post" action="/sign-out">

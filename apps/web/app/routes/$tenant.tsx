@@ -7,10 +7,13 @@ import { formatDateTime } from "../services/format.server";
 import { tenantLoader } from "../services/route-builder.server";
 import { tenantName } from "../services/tenant-display";
 
-/** The frame of every tenant page: its name, and the navigation the user's roles allow. */
+/**
+ * The frame of every tenant page: its name, the notifications bell with the unread count, and the
+ * navigation the user's roles allow.
+ */
 export const loader = tenantLoader(
   { permission: "tenant.home.view" },
-  async ({ tenant, user, locale, may }) => {
+  async ({ tenant, user, membership, locale, may }) => {
     const base = `/${tenant.slug}`;
     const nav: NavItem[] = [{ to: base, label: "nav.home" }];
     const pages = [
@@ -44,16 +47,20 @@ export const loader = tenantLoader(
         ? formatDateTime(new Date(banner.date), locale, tenant.timeZone, { dateStyle: "long" })
         : "",
       billingPage: may("billing.manage") ? `${base}/admin/billing` : null,
+      // Read with the membership, in the request's one statement: no query of its own.
+      bell: membership.staffMemberId
+        ? { to: `${base}/notifications`, unread: membership.unreadNotifications }
+        : null,
     };
   },
 );
 
 export default function TenantLayout() {
-  const { title, home, nav, userName, brandColor, banner, bannerDate, billingPage } =
+  const { title, home, nav, userName, brandColor, banner, bannerDate, billingPage, bell } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <Shell title={title} homeTo={home} nav={nav} userName={userName} brandColor={brandColor}>
+    <Shell title={title} homeTo={home} nav={nav} userName={userName} brandColor={brandColor} bell={bell}>
       {banner ? (
         <div role="status" className={`banner banner--${banner.tone}`}>
           <p>{t(banner.messageKey, { date: bannerDate })}</p>

@@ -14,6 +14,7 @@ import type { ErrorDefinition } from "./error-table";
 import { inputErrors } from "./input";
 import { matchingErrors } from "./matching";
 import { memberErrors } from "./member";
+import { notificationErrors } from "./notification";
 import { onboardingErrors } from "./onboarding";
 import { rateLimitErrors } from "./rate-limit";
 import { recruitmentErrors } from "./recruitment";
@@ -38,6 +39,7 @@ export const appErrors = {
   ...activityErrors,
   ...attachmentErrors,
   ...attendanceErrors,
+  ...notificationErrors,
   ...memberErrors,
   ...directoryErrors,
   ...onboardingErrors,

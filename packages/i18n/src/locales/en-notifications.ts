@@ -19,6 +19,7 @@ export const enNotifications: Translation<typeof koNotifications> = {
   markAllRead: "Mark all as read",
   marked: "The notification is marked as read.",
   markedAll: "Every notification is marked as read.",
+  error: { notFound: "The notification was not found." },
   column: { when: "Received", message: "Message", state: "State", actions: "Actions" },
   preferences: {
     title: "How you are notified",

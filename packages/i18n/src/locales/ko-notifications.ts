@@ -19,6 +19,7 @@ export const koNotifications = {
   markAllRead: "모두 읽음으로 표시",
   marked: "알림을 읽음으로 표시했습니다.",
   markedAll: "모든 알림을 읽음으로 표시했습니다.",
+  error: { notFound: "알림을 찾을 수 없습니다." },
   column: { when: "받은 때", message: "내용", state: "상태", actions: "관리" },
   preferences: {
     title: "알림 받는 방법",

@@ -1,17 +1,26 @@
 import type { TenantDb } from "@mentoring/db";
+import { AppError } from "@mentoring/domain";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Marks one of a person's notices read, or all of them (`notificationId` "all"). Only their own: another
- * person's notice, or one already read, is left as it is. Returns how many were marked.
+ * person's notice is not found for them; one already read stays as it was. Returns how many were marked.
  */
 export async function markNotificationsRead(
   tx: TenantDb,
   input: { tenantId: string; staffMemberId: string; notificationId: string | "all"; now: Date },
 ): Promise<{ marked: number }> {
   const { tenantId, staffMemberId, notificationId, now } = input;
-  if (notificationId !== "all" && !UUID.test(notificationId)) return { marked: 0 };
+  if (notificationId !== "all") {
+    const mine = UUID.test(notificationId)
+      ? await tx.notification.findFirst({
+          where: { tenantId, staffMemberId, id: notificationId, inApp: true },
+          select: { id: true },
+        })
+      : null;
+    if (!mine) throw new AppError("notification.not_found");
+  }
   const { count } = await tx.notification.updateMany({
     where: {
       tenantId,
