@@ -37,7 +37,7 @@ export const koActivities = {
       "팀별 만남과 활동, 과제 제출, 출석입니다. 팀이 적은 메모와 내용은 보이지 않습니다. 21일 동안 활동 기록이 없는 팀은 '주의'로 표시됩니다.",
     caption: "팀별 현황",
     atRisk: "주의",
-    atRiskCount_other: "주의가 필요한 팀: {{count}}팀",
+    atRiskCount_other: "주의가 필요한 팀: {{count}}개 팀",
     atRiskOnly: "주의 팀만 보기",
     sort: "정렬",
     sortBy: {
