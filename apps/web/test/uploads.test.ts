@@ -353,6 +353,49 @@ describe("what an upload refuses before a byte is stored", () => {
     expect(await readdir(path.join(storageDir, "uploads-in-progress"))).toEqual([]);
   });
 
+  it("refuses a program announced as a video at its first part, before a byte of it is kept", async () => {
+    const program = Buffer.alloc(1024 * 1024);
+    program.write("MZ", 0);
+    program.writeUInt32LE(0x80, 0x3c);
+    program.write("PE\0\0", 0x80, "binary");
+    const created = await tus(
+      createUpload,
+      browsers.junior,
+      {
+        method: "POST",
+        path: `/${city.slug}/uploads`,
+        headers: {
+          "upload-length": String(program.length),
+          "upload-metadata": metadata({ filename: "발표.mp4", kind: "video" }),
+        },
+      },
+      { tenant: city.slug },
+    );
+    const location = created.headers.get("location") as string;
+    const id = location.split("/").pop() as string;
+    const first = await tus(
+      uploadAction,
+      browsers.junior,
+      {
+        method: "PATCH",
+        path: location,
+        headers: { "upload-offset": "0", "content-type": "application/offset+octet-stream" },
+        body: program.subarray(0, 64 * 1024),
+      },
+      { tenant: city.slug, uploadId: id },
+    );
+    expect(first.status).toBe(415);
+    expect((await first.json()).message).toContain("실행 파일");
+    expect(await readdir(path.join(storageDir, "uploads-in-progress"))).toEqual([]);
+    const head = await tus(
+      uploadLoader,
+      browsers.junior,
+      { method: "HEAD", path: location },
+      { tenant: city.slug, uploadId: id },
+    );
+    expect(head.status).toBe(404);
+  });
+
   it("lets no one else resume a member's upload", async () => {
     const created = await tus(
       createUpload,

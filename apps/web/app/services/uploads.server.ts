@@ -1,13 +1,19 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { TenantDb } from "@mentoring/db";
-import { AppError, ATTACHMENT_MAX_BYTES, type AttachmentKind, uploadRefusal } from "@mentoring/domain";
+import {
+  AppError,
+  ATTACHMENT_MAX_BYTES,
+  type AttachmentKind,
+  kindTakes,
+  uploadRefusal,
+} from "@mentoring/domain";
 import { messageKey } from "@mentoring/i18n";
 import { acceptUpload } from "@mentoring/programs";
-import { LocalFileStorage } from "@mentoring/storage";
+import { detectMediaType, LocalFileStorage, SNIFF_BYTES } from "@mentoring/storage";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { FileStore } from "@tus/file-store";
-import { MemoryLocker, Server } from "@tus/server";
+import { MemoryLocker, Server, type Upload } from "@tus/server";
 import type { TFunction } from "i18next";
 import { notFound, type TenantAccess, tag, tenantGate, withBodyLimit } from "./guard.server";
 import { translatorFor } from "./i18n.server";
@@ -22,7 +28,8 @@ import type { Services } from "./services.server";
  * into the storage's `uploads-in-progress/` folder, never held whole in memory. A size beyond the kind's
  * limit is refused at creation, before a byte is stored; the finished file is taken by `acceptUpload`,
  * which tells its type from its content, moves it into the tenant's folder and keeps it as the uploader's
- * attachment, waiting for the submission or activity it was chosen for. Refusals answer JSON with a
+ * attachment, waiting for the submission or activity it was chosen for. A first PATCH whose first bytes
+ * are not of the announced kind is refused before a byte of it is stored. Refusals answer JSON with a
  * translated message the page shows beside the file field.
  */
 
@@ -119,6 +126,57 @@ function tusServer({ services, tenant, user, t }: UploadContext): Server {
   });
 }
 
+/**
+ * The first PATCH of an upload, its first bytes read before tus stores any: when they show a type the
+ * upload's kind does not take (an .exe announced as a video), the refusal, and the upload is given up
+ * before a byte of it is kept. Otherwise the request again, its body the same bytes. The same bytes
+ * `acceptUpload` reads at the end (the first SNIFF_BYTES), so the verdict is the same; a first part shorter
+ * than that is left to the end.
+ */
+async function screenFirstBytes(request: Request, upload: Upload): Promise<Request | AppError> {
+  if (request.method !== "PATCH" || request.headers.get("upload-offset") !== "0" || !request.body)
+    return request;
+  const kind = upload.metadata?.kind as AttachmentKind;
+  const needed = Math.min(SNIFF_BYTES, upload.size ?? SNIFF_BYTES);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let read = 0;
+  while (read < needed) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    read += value.byteLength;
+  }
+  const head = Buffer.concat(chunks);
+  if (head.length >= needed && !kindTakes(kind, await detectMediaType(head.subarray(0, needed)))) {
+    reader.releaseLock();
+    return new AppError("attachment.type_refused");
+  }
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        if (head.length > 0) controller.enqueue(head);
+      },
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel() {
+        reader.releaseLock();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal,
+    duplex: "half",
+  } as RequestInit);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
@@ -142,19 +200,26 @@ export function uploadEndpoint() {
       if (uploadId !== undefined && !UUID.test(uploadId)) throw notFound();
       const access = await tenantGate(args, "assignments.submit", { csrf: "header" });
       const { services } = args.context;
+      const t = await translatorFor(args.request);
+      let request = args.request;
       if (uploadId !== undefined) {
-        const upload = await storeFor(services.config.STORAGE_DIR)
-          .getUpload(uploadId)
-          .catch(() => null);
+        const store = storeFor(services.config.STORAGE_DIR);
+        const upload = await store.getUpload(uploadId).catch(() => null);
         const owned =
           upload?.metadata?.tenantId === access.tenant.id && upload.metadata?.userId === access.user.id;
-        if (!owned) throw notFound();
+        if (!owned || !upload) throw notFound();
+        const screened = await screenFirstBytes(request, upload);
+        if (screened instanceof AppError) {
+          await store.remove(uploadId).catch(() => undefined);
+          const { status_code, body } = refusal(t, screened);
+          return new Response(body, { status: status_code, headers: { "Content-Type": "application/json" } });
+        }
+        request = screened;
       } else if (args.request.method !== "POST") {
         return new Response(null, { status: 405, headers: { Allow: "POST" } });
       }
-      const t = await translatorFor(args.request);
       try {
-        return await tusServer({ ...access, services, t }).handleWeb(args.request);
+        return await tusServer({ ...access, services, t }).handleWeb(request);
       } catch (error) {
         if (error instanceof RequestBodyTooLarge)
           return new Response(null, { status: 413, statusText: "Payload Too Large" });
