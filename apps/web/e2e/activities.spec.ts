@@ -57,7 +57,7 @@ test.describe("on the mentor's phone", () => {
     const page = await pageAs(city.staff(mentor).email);
     const errors = watchErrors(page);
     await page.goto(`${baseURL()}/${city.slug}`, { waitUntil: "networkidle" });
-    await page.getByRole("link", { name: "활동 기록" }).click();
+    await page.getByRole("link", { name: "활동 기록", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("우리 팀 활동 기록");
     await expectAccessible(page);
 
