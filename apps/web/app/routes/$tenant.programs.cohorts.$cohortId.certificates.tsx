@@ -376,7 +376,7 @@ export default function CohortCertificates() {
             className="check-in-qr"
           />
           <p>
-            {t("attendance.sheet.qrLink")}: <a href={checkInQr.url}>{checkInQr.url}</a>
+            {t("attendance.ceremony.linkIntro")} <a href={checkInQr.url}>{t("attendance.ceremony.link")}</a>
           </p>
           <Form method="get">
             <button type="submit">{t("attendance.ceremony.qrRefresh")}</button>

@@ -57,6 +57,9 @@ export const enAttendance: Translation<typeof koAttendance> = {
       "Show this code on the screen at the ceremony: participants scan it with their phones to mark themselves present. It works until {{until}}.",
     qrAlt: "QR code to check in to the {{cohort}} ceremony",
     qrRefresh: "Make a new code",
+    linkIntro:
+      "For participants who cannot scan the code, send this link by messenger (it works until the same time):",
+    link: "Ceremony check-in link",
     byCheckIn: "QR check-in",
     checkInTitle: "Check in to the ceremony",
     checkInIntro: "You are checking in to the {{cohort}} ceremony ({{when}}, {{place}}).",

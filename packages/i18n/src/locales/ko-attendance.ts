@@ -53,6 +53,9 @@ export const koAttendance = {
       "결연식장 화면에 이 코드를 띄우면 참여자가 휴대전화로 찍어 본인 출석을 표시합니다. 코드는 {{until}}까지 쓸 수 있습니다.",
     qrAlt: "{{cohort}} 결연식 출석용 QR 코드",
     qrRefresh: "새 코드 만들기",
+    linkIntro:
+      "QR 코드를 찍기 어려운 참여자에게는 이 링크를 메신저로 보냅니다 (코드와 같은 시각까지 쓸 수 있습니다):",
+    link: "결연식 출석 링크",
     byCheckIn: "QR 출석",
     checkInTitle: "결연식 출석하기",
     checkInIntro: "{{cohort}} 결연식({{when}}, {{place}})에 출석합니다.",
