@@ -1,0 +1,176 @@
+import { fileURLToPath } from "node:url";
+import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
+import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { expect, test } from "./fixtures";
+import { baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo, watchErrors } from "./support";
+
+// Notifications from the program to a junior's phone, in the app and at the real SMTP sink: the team's
+// publication and a new assignment arrive once each, in Korean with fitting particles; the junior switches
+// new assignments off (mail and app), and the next assignment the coordinator sets reaches the rest of the
+// team but not them.
+//
+// A city of its own with Gangneung's directory: three juniors and a manager of the 2nd cohort, recruited,
+// matched by the worker and published into one team of 3 + 1 through the use cases.
+
+test.setTimeout(300_000);
+test.describe.configure({ mode: "serial" });
+
+const seed = gangneungSeed();
+const seeded = seededCohorts.gangneung?.[0];
+if (!seeded) throw new Error("Gangneung has no seeded cohort");
+const cast = cohortCast(seed, seeded);
+const coordinatorPerson = seededPerson(
+  seed,
+  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
+);
+const juniors = cast.mentors.slice(0, 3);
+const manager = cast.mentees[0] as (typeof cast.mentees)[number];
+const junior = juniors[0] as (typeof juniors)[number];
+/** Ends in a consonant: "팀 소개 영상이 나왔습니다". */
+const firstTitle = "팀 소개 영상";
+/** Ends in a vowel: "활동 보고서가 나왔습니다". */
+const secondTitle = "활동 보고서";
+
+/** A moment three weeks ahead, as the calendar's field takes it (Seoul wall-clock time). */
+const dueField = (() => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Seoul",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    })
+      .formatToParts(new Date(Date.now() + 21 * 86_400_000))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T18:00`;
+})();
+
+let city: TestTenant;
+let cohortId: string;
+let juniorEmail: string;
+let managerEmail: string;
+
+test.beforeAll(async ({ db }) => {
+  city = await createTenant(db, {
+    like: seed,
+    accounts: [
+      { person: coordinatorPerson, roles: ["coordinator"] },
+      { person: junior, roles: ["participant"] },
+    ],
+    staff: (person) =>
+      [...juniors, manager].some((member) => member.employeeNumber === person.employeeNumber),
+  });
+  ({ id: cohortId } = await createCohortFor(db, city, {
+    template: "reverse_mentoring",
+    recruitmentStart: seeded.recruitmentStart,
+    phase: "published",
+    applicants: [
+      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
+      { person: city.staff(manager), role: "mentee" as const },
+    ],
+    override: "알림 시험 기수",
+    actorUserId: city.userId(coordinatorPerson),
+    appUrl: baseURL(),
+  }));
+  juniorEmail = city.staff(junior).email;
+  managerEmail = city.staff(manager).email;
+});
+
+/** Screenshots to look at, kept outside the test run's own artifacts (which a later run clears). */
+const shot = (name: string) => fileURLToPath(new URL(`../.tmp/shots-notify/${name}`, import.meta.url));
+
+const mailsAbout = (to: string, text: string) => mailsTo(to).filter((mail) => mail.subject.includes(text));
+
+async function setAssignment(page: import("@playwright/test").Page, title: string) {
+  await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/calendar`, {
+    waitUntil: "networkidle",
+  });
+  const editor = page.getByRole("region", { name: "과제 추가" });
+  await editor.getByLabel("제목").fill(title);
+  await editor.getByLabel("마감 일시").fill(dueField);
+  await editor.getByRole("button", { name: "과제 추가" }).click();
+  await expect(page.getByRole("status")).toHaveText("일정을 추가했습니다.");
+}
+
+test("the team's publication reaches the junior's mailbox once, and the coordinator sets an assignment", async ({
+  pageAs,
+}) => {
+  await expect
+    .poll(() => mailsAbout(juniorEmail, "1팀으로 함께하게 되었습니다").length, { timeout: 30_000 })
+    .toBe(1);
+  const page = await pageAs(city.staff(coordinatorPerson).email);
+  await setAssignment(page, firstTitle);
+  await expect
+    .poll(() => mailsAbout(juniorEmail, `새 과제: ${firstTitle}`).length, { timeout: 30_000 })
+    .toBe(1);
+  const mail = mailsAbout(juniorEmail, `새 과제: ${firstTitle}`)[0];
+  expect(mail?.text).toContain(`새 과제 ${firstTitle}이 나왔습니다.`);
+  expect(mail?.text).not.toMatch(/이\(가\)/);
+  expect(mail?.text).toContain(`${baseURL()}/${city.slug}/assignments`);
+  // Once: the team's notice was not sent again by the assignment.
+  expect(mailsAbout(juniorEmail, "1팀으로 함께하게 되었습니다")).toHaveLength(1);
+});
+
+test.describe("on the junior's phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the bell counts two unread notices; the list reads them, and the junior switches new assignments off", async ({
+    pageAs,
+  }) => {
+    const page = await pageAs(juniorEmail);
+    const errors = watchErrors(page);
+    await page.goto(`${baseURL()}/${city.slug}`, { waitUntil: "networkidle" });
+    const bell = page.getByRole("link", { name: "알림 2건 읽지 않음" });
+    await expect(bell).toBeVisible();
+    await expect(bell).toContainText("2");
+    await page.screenshot({ path: shot("home-bell-phone.png") });
+    await bell.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("알림");
+    const notices = page.getByTestId("notice");
+    await expect(notices).toHaveCount(2);
+    await expect(notices.first()).toContainText(`새 과제 ${firstTitle}이 나왔습니다.`);
+    await expect(notices.nth(1)).toContainText("1팀으로 함께하게 되었습니다");
+    await expectAccessible(page);
+    // The notices' words are messages of the i18n resources too, with the cohort and titles as data.
+    await expectOnlyTranslatedText(page, [city.name, city.staff(junior).name]);
+    await page.screenshot({ path: shot("notifications-phone.png"), fullPage: true });
+
+    // The link leads where the notice says: the team's assignments.
+    await notices.first().getByRole("link", { name: "바로 가기" }).click();
+    await expect(page).toHaveURL(`${baseURL()}/${city.slug}/assignments`);
+    await page.goBack({ waitUntil: "networkidle" });
+
+    await page.getByRole("checkbox", { name: "새 과제 메일로 받기" }).uncheck();
+    await page.getByRole("checkbox", { name: "새 과제 앱에서 받기" }).uncheck();
+    await page.getByRole("button", { name: "알림 설정 저장" }).click();
+    await expect(page.getByRole("status")).toHaveText("알림 설정을 저장했습니다.");
+    await expect(page.getByRole("checkbox", { name: "새 과제 메일로 받기" })).not.toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "팀 발표 메일로 받기" })).toBeChecked();
+
+    await page.getByRole("button", { name: "모두 읽음으로 표시" }).click();
+    await expect(page.getByRole("status")).toHaveText("모든 알림을 읽음으로 표시했습니다.");
+    await expect(page.getByRole("link", { name: "알림, 읽지 않은 알림 없음" })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});
+
+test("the next assignment reaches the rest of the team, and not the junior who switched it off", async ({
+  pageAs,
+}) => {
+  const coordinator = await pageAs(city.staff(coordinatorPerson).email);
+  await setAssignment(coordinator, secondTitle);
+  // The manager's mail left in the same transaction as the junior's would have.
+  await expect
+    .poll(() => mailsAbout(managerEmail, `새 과제: ${secondTitle}`).length, { timeout: 30_000 })
+    .toBe(1);
+  expect(mailsAbout(managerEmail, `새 과제: ${secondTitle}`)[0]?.text).toContain(
+    `새 과제 ${secondTitle}가 나왔습니다.`,
+  );
+  expect(mailsAbout(juniorEmail, `새 과제: ${secondTitle}`)).toHaveLength(0);
+  const page = await pageAs(juniorEmail);
+  await page.goto(`${baseURL()}/${city.slug}/notifications`, { waitUntil: "networkidle" });
+  await expect(page.getByRole("link", { name: "알림, 읽지 않은 알림 없음" })).toBeVisible();
+  await expect(page.getByTestId("notice")).toHaveCount(2);
+  await expect(page.getByText(secondTitle)).toHaveCount(0);
+});
