@@ -8,7 +8,8 @@ import { baseURL, expectAccessible, watchErrors } from "./support";
 // Teams' files from the phone to the coordinator's screen: a junior hands in a video file and a link for
 // the team (an .exe renamed .mp4 is refused beside the file field first, and nothing of it is kept), the
 // coordinator plays the video on the submissions page, the file is served by byte ranges to the team and
-// to no one else; a team logs an activity with photos and the coordinator sees their thumbnails.
+// to no one else until the coordinator features the work, then to every staff member through the
+// showcase; a team logs an activity with photos and the coordinator sees their thumbnails.
 //
 // A city of its own with Gangneung's directory: three juniors and a manager in one published team.
 
@@ -188,9 +189,37 @@ test("the coordinator plays the team's video on the submissions page; a colleagu
   await expect(row.locator("video")).toHaveAttribute("src", videoAddress);
   await expectAccessible(page);
 
+  await page.screenshot({ path: `${shots}/uploads-coordinator-submissions.png`, fullPage: true });
+
   const outsider = await pageAs(city.staff(colleague).email);
   const refused = await outsider.request.get(`${baseURL()}${videoAddress}`);
   expect(refused.status()).toBe(404);
+});
+
+test("once the coordinator features the work, a colleague plays its video on the showcase", async ({
+  pageAs,
+}) => {
+  const page = await pageAs(city.staff(coordinatorPerson).email);
+  await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/submissions`, {
+    waitUntil: "networkidle",
+  });
+  const row = () =>
+    page.getByRole("table", { name: `${title} 팀별 제출 현황` }).getByRole("row", { name: /1팀/ });
+  await row().getByRole("button", { name: "확인 완료" }).click();
+  await expect(row().getByRole("status")).toHaveText("확인을 마쳤습니다.");
+  await row().getByRole("button", { name: "우수 과제로 소개" }).click();
+  await expect(row().getByRole("status")).toHaveText("우수 과제 게시판에 올렸습니다.");
+
+  const colleaguePage = await pageAs(city.staff(colleague).email);
+  await colleaguePage.goto(`${baseURL()}/${city.slug}/showcase`, { waitUntil: "networkidle" });
+  const work = colleaguePage.getByRole("article", { name: new RegExp(title) });
+  await expect(work.locator("video")).toHaveAttribute("src", videoAddress);
+  await expectAccessible(colleaguePage);
+  const served = await colleaguePage.request.get(`${baseURL()}${videoAddress}`, {
+    headers: { Range: "bytes=0-7" },
+  });
+  expect(served.status()).toBe(206);
+  await colleaguePage.screenshot({ path: `${shots}/uploads-showcase.png`, fullPage: true });
 });
 
 test.describe("on the junior's phone, an activity", () => {
