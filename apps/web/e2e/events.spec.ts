@@ -122,6 +122,8 @@ test.describe("on the juniors' phones", () => {
     const late = await pageAs(city.staff(second).email);
     const lateErrors = watchErrors(late);
     await late.goto(`${baseURL()}/${city.slug}/my-calendar`, { waitUntil: "networkidle" });
+    await expect(late.getByRole("row").filter({ hasText: workshop })).toContainText("행사 · 참가 신청");
+    await late.screenshot({ path: `${shots}/0-my-calendar-390.png`, fullPage: true });
     await late.getByRole("link", { name: workshop }).click();
     await expect(late.getByRole("heading", { level: 1 })).toHaveText(workshop);
     await expect(late.getByTestId("places")).toHaveText("남은 자리 1석 · 0명 신청");

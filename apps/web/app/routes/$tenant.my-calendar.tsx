@@ -31,6 +31,7 @@ export const loader = tenantLoader(
         when: formatDateTime((item.dueAt ?? item.startsAt) as Date, locale, tenant.timeZone, long),
         place: item.place,
         cohortTitle: item.cohortTitle,
+        signUp: item.signUp,
       })),
     };
   },
@@ -107,6 +108,7 @@ export default function MyCalendar() {
                   {item.title}
                 </Link>{" "}
                 · {t(`calendar.kind.${item.kind}`)}
+                {item.signUp ? ` · ${t("calendar.signUpTaken")}` : null}
               </>
             ),
           },

@@ -32,6 +32,7 @@ export async function calendarItemsFor(tx: TenantDb, tenantId: string, staffMemb
         startsAt: true,
         endsAt: true,
         dueAt: true,
+        signUp: true,
         updatedAt: true,
       },
     });
