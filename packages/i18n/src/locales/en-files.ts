@@ -3,7 +3,6 @@ import type { Translation } from "./translation";
 
 /** English messages of files attached to teams' work and activities. */
 export const enFiles: Translation<typeof koFiles> = {
-  kind: { photo: "Photo", video: "Video", document: "Document" },
   picker: {
     label: "Attach files",
     hint: "Photos up to 20 MB, videos up to 2 GB, documents (PDF, Hangul, Office) up to 50 MB. A large video carries on where it stopped if the connection drops.",
@@ -15,12 +14,9 @@ export const enFiles: Translation<typeof koFiles> = {
     remove: "Remove {{name}}",
     failed: "{{name}}: {{reason}}",
     unknownFailure: "The file could not be uploaded. Please try again in a moment.",
-    waitForUploads: "Please wait until the files are uploaded.",
   },
   list: {
-    heading: "Attached files",
     photo: "Photo {{name}}",
-    video: "Video {{name}}",
     download: "Download {{name}} ({{size}})",
     remove: "Remove the attachment {{name}}",
     keep: "Attached files",

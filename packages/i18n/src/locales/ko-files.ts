@@ -1,6 +1,5 @@
 /** Korean messages of files attached to teams' work and activities (the "common" namespace, under "files"). */
 export const koFiles = {
-  kind: { photo: "사진", video: "동영상", document: "문서" },
   picker: {
     label: "파일 첨부",
     hint: "사진 20MB, 동영상 2GB, 문서(PDF, 한글, 오피스) 50MB까지 올릴 수 있습니다. 큰 동영상은 연결이 끊겨도 이어서 올립니다.",
@@ -12,12 +11,9 @@ export const koFiles = {
     remove: "{{name}} 빼기",
     failed: "{{name}}: {{reason}}",
     unknownFailure: "파일을 올리지 못했습니다. 잠시 뒤 다시 시도해 주세요.",
-    waitForUploads: "파일을 다 올릴 때까지 기다려 주세요.",
   },
   list: {
-    heading: "첨부 파일",
     photo: "{{name}} 사진",
-    video: "{{name}} 동영상",
     download: "{{name}} 내려받기 ({{size}})",
     remove: "{{name}} 첨부 빼기",
     keep: "첨부한 파일",
