@@ -31,9 +31,12 @@ export const ATTACHMENT_MEDIA_TYPES: Record<AttachmentKind, readonly string[]> =
   ],
 };
 
-/** What the browser's file picker offers for each kind (a hint only: the content decides). */
+/**
+ * What the browser's file picker offers for each kind (a hint only: the content decides). Photos are named
+ * by type rather than `image/*`: an iPhone then hands over its HEIC photos as JPEG, which get thumbnails.
+ */
 export const ATTACHMENT_ACCEPT: Record<AttachmentKind, string> = {
-  photo: "image/*",
+  photo: "image/jpeg,image/png,image/webp,image/gif",
   video: "video/*",
   document: ".pdf,.docx,.xlsx,.pptx,.hwp,.hwpx,.doc,.xls,.ppt,.zip",
 };
