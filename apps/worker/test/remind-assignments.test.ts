@@ -1,6 +1,6 @@
 import type { Database } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
-import { saveCalendarItem, submitAssignment } from "@mentoring/programs";
+import { saveCalendarItem, saveNotificationPreferences, submitAssignment } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobContext } from "../src/jobs/handler";
@@ -34,7 +34,7 @@ const notices = () =>
   db.withTenant(tenantId, (tx) =>
     tx.notification.findMany({
       where: { tenantId, kind: { in: ["assignment_due_soon", "assignment_late"] } },
-      select: { kind: true, staffMemberId: true, params: true },
+      select: { kind: true, staffMemberId: true, inApp: true },
     }),
   );
 
@@ -103,6 +103,14 @@ beforeAll(async () => {
     // Nine days ahead, and a month past: nothing to say yet, nothing to say any more.
     await assignment("생성형 AI 활용 보고서", "2025-03-20T14:59:00Z");
     await assignment("자기소개", "2025-02-10T14:59:00Z");
+    // Team 2's manager reads reminders in the app alone, and lateness not at all.
+    const everyKind = ["assignment_set", "assignment_due_soon", "assignment_late"] as const;
+    await saveNotificationPreferences(tx, {
+      tenantId,
+      staffMemberId: teamMembers[1]?.[3] as string,
+      email: everyKind.filter((kind) => kind === "assignment_set"),
+      inApp: everyKind.filter((kind) => kind !== "assignment_late"),
+    });
     await submitAssignment(tx, {
       tenantId,
       staffMemberId: teamMembers[0]?.[0] as string,
@@ -121,14 +129,15 @@ describe("assignments.remind-due", () => {
   it("reminds the teams that have not handed in an assignment due within three days, and tells those late that they are", async () => {
     const run = await remindAssignmentsAt(() => now)({}, context());
     // The plan: team 2 (4 people); the video: both teams (8).
-    expect(run).toMatchObject({ items: 2, notified: 12, mails: 12 });
+    // Team 2's manager is told in the app alone (due soon) or not at all (late): 10 mails.
+    expect(run).toMatchObject({ items: 2, notified: 12, mails: 10 });
     const dueSoon = await mails("assignment_due_soon");
-    expect(dueSoon).toHaveLength(4);
+    expect(dueSoon).toHaveLength(3);
     expect(dueSoon[0]?.subject).toMatch(/\] 팀 활동 계획 마감이 다가옵니다$/);
     // 계획 ends in a consonant: 은.
     expect(dueSoon[0]?.textBody).toContain("팀 활동 계획은 2025년 3월 13일 23:59에 마감됩니다.");
     const late = await mails("assignment_late");
-    expect(late).toHaveLength(8);
+    expect(late).toHaveLength(7);
     expect(late[0]?.textBody).toContain("팀이 홍보 영상을 아직 제출하지 않았습니다.");
     const told = await notices();
     expect(
@@ -137,22 +146,28 @@ describe("assignments.remind-due", () => {
         .map((n) => n.staffMemberId)
         .sort(),
     ).toEqual([...(teamMembers[1] ?? [])].sort());
+    const managersNotices = told.filter((notice) => notice.staffMemberId === teamMembers[1]?.[3]);
+    expect(managersNotices.map((notice) => [notice.kind, notice.inApp]).sort()).toEqual([
+      ["assignment_due_soon", true],
+      ["assignment_late", false],
+    ]);
     expect(JSON.stringify(await mails("assignment_late"))).not.toContain("생성형 AI");
     expect(JSON.stringify(late)).not.toContain("자기소개");
   });
 
   it("tells no one twice when it runs again the same day", async () => {
     expect(await remindAssignmentsAt(() => now)({}, context())).toMatchObject({ notified: 0, mails: 0 });
-    expect(await mails("assignment_due_soon")).toHaveLength(4);
-    expect(await mails("assignment_late")).toHaveLength(8);
+    expect(await mails("assignment_due_soon")).toHaveLength(3);
+    expect(await mails("assignment_late")).toHaveLength(7);
   });
 
   it("never announces a passed due moment as ahead: days later the plan is late for the team without it", async () => {
     const run = await remindAssignmentsAt(() => later)({}, context());
-    expect(run).toMatchObject({ items: 1, notified: 4, mails: 4 });
-    expect(await mails("assignment_due_soon")).toHaveLength(4);
+    // Team 2's manager is told in no way of lateness: 3 mails.
+    expect(run).toMatchObject({ items: 1, notified: 4, mails: 3 });
+    expect(await mails("assignment_due_soon")).toHaveLength(3);
     const late = await mails("assignment_late");
-    expect(late).toHaveLength(12);
+    expect(late).toHaveLength(10);
     expect(late.at(-1)?.subject).toMatch(/\] 팀 활동 계획 마감이 지났습니다$/);
     expect((await notices()).filter((notice) => notice.kind === "assignment_late")).toHaveLength(12);
   });
