@@ -12,7 +12,7 @@ import { createSmtpMailer } from "./mailer";
 import { RELAY_STUCK_AFTER_MS, startOutboxRelay } from "./outbox-relay";
 import { startWorkers } from "./runtime";
 import { keepRecurringJobsScheduled } from "./schedules";
-import { keepTemporaryFilesInStorage, sweepIncompleteWrites } from "./storage-sweep";
+import { keepTemporaryFilesInStorage, sweepAbandonedUploads, sweepIncompleteWrites } from "./storage-sweep";
 
 const settings = config();
 const log = createLogger(settings.LOG_LEVEL);
@@ -35,6 +35,8 @@ await keepTemporaryFilesInStorage(settings.STORAGE_DIR, new Date(), log);
 const db = createDatabase(settings.DATABASE_URL, {
   onConnectionError: (error) => log.warn({ err: error }, "database connection lost"),
 });
+// Teams' uploads given up more than a day ago (never finished, or never attached to their form).
+await sweepAbandonedUploads(db, new LocalFileStorage(settings.STORAGE_DIR), new Date(), log);
 const producer = producerConnection(settings.REDIS_URL);
 const consumer = workerConnection(settings.REDIS_URL);
 for (const connection of [producer, consumer])

@@ -1,5 +1,7 @@
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import type { Database } from "@mentoring/db";
+import { removeAbandonedUploads, UPLOADS_IN_PROGRESS } from "@mentoring/programs";
 import type { FileStorage } from "@mentoring/storage";
 import type { Logger } from "./logger";
 
@@ -59,4 +61,34 @@ export async function keepTemporaryFilesInStorage(
   process.env.TMP = folder;
   process.env.TEMP = folder;
   return folder;
+}
+
+/** An upload unfinished, or finished and never attached, for this long was given up (ADR 0018). */
+export const ABANDONED_UPLOAD_AGE_MS = 24 * 3600_000;
+
+/**
+ * Removes teams' uploads given up more than a day ago, run once when the worker starts: resumable uploads
+ * never finished (their bytes in the uploads folder) and files uploaded for a form that was never saved
+ * (their rows, files and thumbnails, tenant by tenant). A failure is logged and does not stop the worker.
+ */
+export async function sweepAbandonedUploads(
+  db: Database,
+  storage: FileStorage,
+  now: Date,
+  log: Logger,
+): Promise<number> {
+  try {
+    const olderThan = new Date(now.getTime() - ABANDONED_UPLOAD_AGE_MS);
+    let removed = await storage.removeOlderThan(UPLOADS_IN_PROGRESS, olderThan);
+    const tenants = await db.platform.tenant.findMany({ select: { id: true } });
+    for (const { id } of tenants)
+      removed += await db.withTenant(id, (tx) =>
+        removeAbandonedUploads(tx, { tenantId: id, storage, olderThan }),
+      );
+    if (removed > 0) log.info({ removed }, "removed uploads given up more than a day ago");
+    return removed;
+  } catch (error) {
+    log.warn({ err: error }, "could not sweep uploads given up");
+    return 0;
+  }
 }

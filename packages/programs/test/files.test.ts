@@ -13,7 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logActivity } from "../src/activities";
 import { reviewSubmission, submitAssignment } from "../src/assignments";
 import { saveCalendarItem } from "../src/calendar";
-import { acceptUpload, listActivityPhotos, listAttachments, openAttachment } from "../src/files";
+import {
+  acceptUpload,
+  listActivityPhotos,
+  listAttachments,
+  openAttachment,
+  removeAbandonedUploads,
+} from "../src/files";
 import { seedPrograms } from "../src/seed";
 import { publishTeams, seededCohortOf } from "./certificates-support";
 
@@ -354,5 +360,30 @@ describe("a revision", () => {
     expect(
       await submit(people.other, users.other, { removeFileIds: [second.attachmentId] }).catch(code),
     ).toBe("submission.empty");
+  });
+});
+
+describe("uploads never attached", () => {
+  it("are removed a day later with their files, while attached ones stay", async () => {
+    const waiting = await upload("photo", "고른 사진.jpg", await jpeg(), { userId: users.manager });
+    const sweep = (olderThan: Date) =>
+      db.withTenant(city.tenantId, (tx) =>
+        removeAbandonedUploads(tx, { tenantId: city.tenantId, storage, olderThan }),
+      );
+    expect(await sweep(new Date(Date.now() - 86_400_000))).toBe(0);
+    const attachedBefore = (await storedFiles()).attachments.length;
+    expect(await sweep(new Date(Date.now() + 1000))).toBeGreaterThanOrEqual(1);
+    const left = await storedFiles();
+    expect(left.attachments).not.toContain(waiting.attachmentId);
+    expect(left.attachments).not.toContain(`${waiting.attachmentId}.thumbnail.jpg`);
+    expect(left.attachments.length).toBeLessThan(attachedBefore);
+    const opened = await db.withTenant(city.tenantId, (tx) =>
+      tx.attachment.count({ where: { tenantId: city.tenantId, submissionId: null, activityId: null } }),
+    );
+    expect(opened).toBe(0);
+    const attached = await db.withTenant(city.tenantId, (tx) =>
+      tx.attachment.count({ where: { tenantId: city.tenantId } }),
+    );
+    expect(attached).toBeGreaterThan(0);
   });
 });

@@ -53,6 +53,22 @@ describe("local file storage", () => {
     await expect(storage.move("uploads/x", "../out")).rejects.toThrow(InvalidStorageKeyError);
   });
 
+  it("removes the files of a folder last touched before a moment, and no others", async () => {
+    await storage.put("uploads-in-progress/old", Buffer.from("half a video"));
+    await storage.put("uploads-in-progress/old.json", Buffer.from("{}"));
+    await storage.put("uploads-in-progress/new", Buffer.from("a video arriving"));
+    await storage.put("t/attachments/kept", Buffer.from("kept"));
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    for (const name of ["old", "old.json"]) {
+      const at = new Date(dayAgo.getTime() - 60_000);
+      await utimes(path.join(root, "uploads-in-progress", name), at, at);
+    }
+    expect(await storage.removeOlderThan("uploads-in-progress", dayAgo)).toBe(2);
+    expect(await storage.exists("uploads-in-progress/new")).toBe(true);
+    expect(await storage.exists("t/attachments/kept")).toBe(true);
+    expect(await storage.removeOlderThan("nothing-here", dayAgo)).toBe(0);
+  });
+
   it("answers null or false for a file that is not there, and deletes quietly", async () => {
     expect(await storage.get("nothing.pdf")).toBeNull();
     expect(await storage.stream("nothing.pdf")).toBeNull();

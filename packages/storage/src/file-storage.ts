@@ -50,6 +50,11 @@ export interface FileStorage {
    * is writing to at the same moment without `olderThan`: that write would fail.
    */
   removeIncompleteWrites(folder?: string, options?: { olderThan?: Date }): Promise<number>;
+  /**
+   * Removes every file under `folder` last touched before `olderThan` (uploads given up halfway). Returns
+   * how many were removed.
+   */
+  removeOlderThan(folder: string, olderThan: Date): Promise<number>;
 }
 
 /** Path segments of letters, digits, "-", "_" and "." that do not start with "." (no "..", no hidden files). */
@@ -194,6 +199,27 @@ export class LocalFileStorage implements FileStorage {
         });
         if (!info || info.mtime >= options.olderThan) continue;
       }
+      await rm(file, { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  async removeOlderThan(folder: string, olderThan: Date): Promise<number> {
+    const start = this.pathOf(folder);
+    const entries = await readdir(start, { recursive: true, withFileTypes: true }).catch((error) => {
+      if (isMissing(error)) return [];
+      throw error;
+    });
+    let removed = 0;
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const info = await stat(file).catch((error) => {
+        if (isMissing(error)) return null;
+        throw error;
+      });
+      if (!info || info.mtime >= olderThan) continue;
       await rm(file, { force: true });
       removed++;
     }

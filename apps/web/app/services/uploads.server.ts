@@ -9,7 +9,7 @@ import {
   uploadRefusal,
 } from "@mentoring/domain";
 import { messageKey } from "@mentoring/i18n";
-import { acceptUpload } from "@mentoring/programs";
+import { acceptUpload, UPLOADS_IN_PROGRESS } from "@mentoring/programs";
 import { detectMediaType, LocalFileStorage, SNIFF_BYTES } from "@mentoring/storage";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { FileStore } from "@tus/file-store";
@@ -33,7 +33,7 @@ import type { Services } from "./services.server";
  * translated message the page shows beside the file field.
  */
 
-export const UPLOADS_FOLDER = "uploads-in-progress";
+const UPLOADS_FOLDER = UPLOADS_IN_PROGRESS;
 
 /**
  * One locker per process: two requests of one upload take turns. Several web replicas behind one storage

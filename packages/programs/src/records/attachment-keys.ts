@@ -5,3 +5,6 @@ export function attachmentKeys(tenantId: string, attachmentId: string) {
     thumbnail: `${tenantId}/attachments/${attachmentId}.thumbnail.jpg`,
   };
 }
+
+/** The storage folder resumable uploads stream into until they finish (the tus store's own folder). */
+export const UPLOADS_IN_PROGRESS = "uploads-in-progress";
