@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
+import { reviewSubmission, saveCeremony, submitAssignment } from "@mentoring/programs";
 import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo, watchErrors } from "./support";
@@ -173,4 +174,80 @@ test("the next assignment reaches the rest of the team, and not the junior who s
   await expect(page.getByRole("link", { name: "알림, 읽지 않은 알림 없음" })).toBeVisible();
   await expect(page.getByTestId("notice")).toHaveCount(2);
   await expect(page.getByText(secondTitle)).toHaveCount(0);
+});
+
+test("a revision asked for, the work featured and the ceremony each arrive once, in the app and by mail", async ({
+  db,
+  pageAs,
+}) => {
+  const tenantId = city.id;
+  const actorUserId = city.userId(coordinatorPerson);
+  const now = new Date();
+  await db.withTenant(tenantId, async (tx) => {
+    const item = await tx.calendarItem.findFirstOrThrow({ where: { tenantId, cohortId, title: firstTitle } });
+    const { submissionId } = await submitAssignment(tx, {
+      tenantId,
+      staffMemberId: city.staff(junior).id,
+      itemId: item.id,
+      text: "팀 소개 영상을 올립니다.",
+      links: ["https://youtu.be/notifications-team-1"],
+      actorUserId: city.userId(junior),
+      now,
+    });
+    const review = (decision: "accept" | "request_revision" | "feature", comment = "") =>
+      reviewSubmission(tx, {
+        tenantId,
+        cohortId,
+        submissionId,
+        decision,
+        comment,
+        actorUserId,
+        now,
+        appUrl: baseURL(),
+      });
+    await review("request_revision", "자막을 넣어 주세요");
+    await review("accept");
+    await review("feature");
+    // Featured twice: told once.
+    await review("feature");
+    await saveCeremony(tx, {
+      tenantId,
+      cohortId,
+      startsAt: new Date(now.getTime() + 10 * 86_400_000),
+      place: "강릉아트센터 소공연장",
+      programme: "",
+      gift: "",
+      actorUserId,
+      appUrl: baseURL(),
+    });
+  });
+  await expect.poll(() => mailsAbout(juniorEmail, "결연식 일정 안내").length, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(() => mailsAbout(juniorEmail, `${firstTitle} 보완 요청`).length, { timeout: 30_000 })
+    .toBe(1);
+  await expect
+    .poll(() => mailsAbout(juniorEmail, `${firstTitle} 우수 사례로 소개되었습니다`).length, {
+      timeout: 30_000,
+    })
+    .toBe(1);
+  const revision = mailsAbout(juniorEmail, `${firstTitle} 보완 요청`)[0];
+  expect(revision?.text).toContain(`팀이 제출한 ${firstTitle}을 검토하고 보완을 요청했습니다.`);
+  expect(revision?.text).toContain("검토 의견: 자막을 넣어 주세요");
+  expect(mailsAbout(juniorEmail, "결연식 일정 안내")[0]?.text).toContain(
+    "강릉아트센터 소공연장에서 열립니다.",
+  );
+
+  const page = await pageAs(juniorEmail);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${baseURL()}/${city.slug}/notifications`, { waitUntil: "networkidle" });
+  await expect(page.getByRole("link", { name: "알림 3건 읽지 않음" })).toBeVisible();
+  const notices = page.getByTestId("notice");
+  await expect(notices).toHaveCount(5);
+  await expect(page.getByText(`팀이 제출한 ${firstTitle}이 우수 사례로 소개되었습니다.`)).toHaveCount(1);
+  await expect(
+    page.getByText(`주관부서가 팀이 제출한 ${firstTitle}을 보완해 달라고 요청했습니다.`),
+  ).toHaveCount(1);
+  await expect(page.getByText(/결연식이 .+, 강릉아트센터 소공연장에서 열립니다\./)).toHaveCount(1);
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, [city.name, city.staff(junior).name]);
 });
