@@ -1,5 +1,4 @@
-import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
-import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { gangneungTeam, oneTeamCity, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, watchErrors } from "./support";
 
@@ -8,28 +7,13 @@ import { baseURL, expectAccessible, watchErrors } from "./support";
 // address is refused first, and nothing is stored), the coordinator asks for a revision with a comment,
 // the team revises, the coordinator accepts and features it, and the team sees it closed.
 //
-// A city of its own with Gangneung's directory: three juniors and a manager of the 2nd cohort, recruited,
-// matched by the worker and published into one team of 3 + 1 through the use cases.
+// A city of its own with Gangneung's directory and one published team of 3 + 1 (oneTeamCity).
 
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
-const seed = gangneungSeed();
-const seeded = seededCohorts.gangneung?.[0];
-if (!seeded) throw new Error("Gangneung has no seeded cohort");
-const cast = cohortCast(seed, seeded);
-const coordinatorPerson = seededPerson(
-  seed,
-  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
-);
-/** Someone of the city outside the program: the showcase is for every staff member. */
-const colleague = seededPerson(
-  seed,
-  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "주무관",
-);
-const juniors = cast.mentors.slice(0, 3);
-const manager = cast.mentees[0] as (typeof cast.mentees)[number];
-const junior = juniors[0] as (typeof juniors)[number];
+const { coordinator: coordinatorPerson, colleague, juniors } = gangneungTeam;
+const [junior] = juniors;
 const title = "3월 과제: 팀 소개 영상";
 const link = "https://youtu.be/gangneung-team-1";
 
@@ -37,28 +21,16 @@ let city: TestTenant;
 let cohortId: string;
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
+  const built = await oneTeamCity(db, {
     accounts: [
-      { person: coordinatorPerson, roles: ["coordinator"] },
       { person: junior, roles: ["participant"] },
+      // Someone of the city outside the program: the showcase is for every staff member.
       { person: colleague, roles: ["tenant_admin"] },
     ],
-    staff: (person) =>
-      [...juniors, manager].some((member) => member.employeeNumber === person.employeeNumber),
+    reason: "과제 시험 기수",
   });
-  ({ id: cohortId } = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      { person: city.staff(manager), role: "mentee" as const },
-    ],
-    override: "과제 시험 기수",
-    actorUserId: city.userId(coordinatorPerson),
-    appUrl: baseURL(),
-  }));
+  city = built.city;
+  cohortId = built.cohort.id;
 });
 
 const cohortPage = (path: string) => `${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/${path}`;

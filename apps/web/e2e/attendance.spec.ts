@@ -1,6 +1,5 @@
-import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
 import { saveCalendarItem } from "@mentoring/programs";
-import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { gangneungTeam, oneTeamCity, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, watchErrors } from "./support";
 
@@ -8,23 +7,14 @@ import { baseURL, expectAccessible, watchErrors } from "./support";
 // two juniors scan it with their phones and are marked present under their own accounts, and the
 // coordinator marks the rest of the team present at once and one person absent.
 //
-// A city of its own with Gangneung's directory: three juniors and a manager of the 2nd cohort, recruited,
-// matched by the worker and published into one team; the training is put in the calendar by the use case.
+// A city of its own with Gangneung's directory and one published team of 3 + 1 (oneTeamCity); the training
+// is put in the calendar by the use case.
 
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
-const seed = gangneungSeed();
-const seeded = seededCohorts.gangneung?.[0];
-if (!seeded) throw new Error("Gangneung has no seeded cohort");
-const cast = cohortCast(seed, seeded);
-const coordinatorPerson = seededPerson(
-  seed,
-  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
-);
-const juniors = cast.mentors.slice(0, 3);
-const manager = cast.mentees[0] as (typeof cast.mentees)[number];
-const [first, second] = juniors as [(typeof juniors)[number], (typeof juniors)[number]];
+const { coordinator: coordinatorPerson, juniors, manager } = gangneungTeam;
+const [first, second] = juniors;
 const title = "소통 역량 강화 교육";
 
 let city: TestTenant;
@@ -32,29 +22,16 @@ let cohortId: string;
 let checkInUrl = "";
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
+  const built = await oneTeamCity(db, {
     accounts: [
-      { person: coordinatorPerson, roles: ["coordinator"] },
       { person: first, roles: ["participant"] },
       { person: second, roles: ["participant"] },
     ],
-    staff: (person) =>
-      [...juniors, manager].some((member) => member.employeeNumber === person.employeeNumber),
+    reason: "출석 시험 기수",
   });
-  const actorUserId = city.userId(coordinatorPerson);
-  ({ id: cohortId } = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      { person: city.staff(manager), role: "mentee" as const },
-    ],
-    override: "출석 시험 기수",
-    actorUserId,
-    appUrl: baseURL(),
-  }));
+  city = built.city;
+  cohortId = built.cohort.id;
+  const actorUserId = built.coordinatorUserId;
   // Today, from now for two hours.
   const startsAt = new Date();
   await db.withTenant(city.id, (tx) =>

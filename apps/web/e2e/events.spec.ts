@@ -1,6 +1,5 @@
-import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
 import { saveCeremony } from "@mentoring/programs";
-import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { gangneungTeam, oneTeamCity, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, watchErrors } from "./support";
 
@@ -10,23 +9,13 @@ import { baseURL, expectAccessible, watchErrors } from "./support";
 // refused; the coordinator sees who signed up on the attendance sheet. Then two juniors scan the
 // ceremony's QR code on the certificates page and the coordinator sees them present by check-in.
 //
-// A city of its own with Gangneung's directory: three juniors and a manager of the 2nd cohort, recruited,
-// matched by the worker and published into one team.
+// A city of its own with Gangneung's directory and one published team of 3 + 1 (oneTeamCity).
 
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
-const seed = gangneungSeed();
-const seeded = seededCohorts.gangneung?.[0];
-if (!seeded) throw new Error("Gangneung has no seeded cohort");
-const cast = cohortCast(seed, seeded);
-const coordinatorPerson = seededPerson(
-  seed,
-  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
-);
-const juniors = cast.mentors.slice(0, 3);
-const manager = cast.mentees[0] as (typeof cast.mentees)[number];
-const [first, second] = juniors as [(typeof juniors)[number], (typeof juniors)[number]];
+const { coordinator: coordinatorPerson, juniors, manager } = gangneungTeam;
+const [first, second] = juniors;
 const workshop = "영상 제작 워크숍";
 const shots = "apps/web/.tmp/shots-events";
 const phone = { width: 390, height: 844 };
@@ -40,29 +29,16 @@ let city: TestTenant;
 let cohort: { id: string; title: string };
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
+  const built = await oneTeamCity(db, {
     accounts: [
-      { person: coordinatorPerson, roles: ["coordinator"] },
       { person: first, roles: ["participant"] },
       { person: second, roles: ["participant"] },
     ],
-    staff: (person) =>
-      [...juniors, manager].some((member) => member.employeeNumber === person.employeeNumber),
+    reason: "행사 시험 기수",
   });
-  const actorUserId = city.userId(coordinatorPerson);
-  cohort = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      { person: city.staff(manager), role: "mentee" as const },
-    ],
-    override: "행사 시험 기수",
-    actorUserId,
-    appUrl: baseURL(),
-  });
+  city = built.city;
+  cohort = built.cohort;
+  const actorUserId = built.coordinatorUserId;
   // The ceremony is today, in an hour.
   await db.withTenant(city.id, (tx) =>
     saveCeremony(tx, {

@@ -4,6 +4,7 @@
  * programs' own functions (the ones the pages call), so the data is what the app itself would have made.
  */
 export { type Applicant, type CohortPlan, createCohortFor, type TestCohort } from "./cohorts";
+export { gangneungTeam, oneTeamCity } from "./one-team";
 export {
   createTenant,
   seededPerson,
