@@ -21,6 +21,27 @@ export async function enqueue<N extends JobName>(
   return event.id;
 }
 
+/**
+ * Enqueues one job per payload with a single insert of outbox rows in the caller's transaction (the same
+ * guarantee as enqueue, for a batch: all of them exist if and only if the change commits). Each payload is
+ * checked first; an invalid one throws before anything is written. Returns how many were written.
+ */
+export async function enqueueMany<N extends JobName>(
+  db: OutboxWriter,
+  name: N,
+  payloads: readonly JobPayload<N>[],
+): Promise<number> {
+  if (payloads.length === 0) return 0;
+  const { queue } = jobDefinitions[name];
+  const data = payloads.map((payload) => ({
+    queue,
+    jobName: name,
+    payload: parseJobPayload(name, payload) as object,
+  }));
+  const { count } = await db.outboxEvent.createMany({ data });
+  return count;
+}
+
 const JOB_ID_PREFIX = "outbox-";
 const JOB_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -3,13 +3,17 @@ import { createInstance } from "i18next";
 import { z } from "zod";
 import { type MailLayout, renderHtml, renderText } from "./layout";
 
+/** Zones already found valid: checking one builds an Intl.DateTimeFormat, too dear to do for every mail. */
+const validZones = new Set<string>();
 const isTimeZone = (zone: string) => {
+  if (validZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  validZones.add(zone);
+  return true;
 };
 
 /** Links in mail are absolute web addresses: a relative or javascript: link would be a bug. */
@@ -179,6 +183,62 @@ void i18n.use(formatters).init({
   initImmediate: false,
   interpolation: { escapeValue: false },
 });
+
+/*
+ * i18next 23 keeps one Intl formatter per distinct set of the call's options, the other values included
+ * (the name, the title, the place: `lng + JSON.stringify(options)`), so a long-running worker composing
+ * mails with ever new titles grows that cache without end and builds a formatter for nearly every mail.
+ * The mail's `datetime` and `list` formatters are replaced by ones that hand Intl only its own options and
+ * keep one formatter per locale and those options (a few time zones and styles: bounded).
+ */
+const DATE_TIME_OPTIONS = [
+  "dateStyle",
+  "timeStyle",
+  "timeZone",
+  "hour12",
+  "hourCycle",
+  "weekday",
+  "era",
+  "year",
+  "month",
+  "day",
+  "hour",
+  "minute",
+  "second",
+  "timeZoneName",
+  "calendar",
+  "numberingSystem",
+] as const;
+const LIST_OPTIONS = ["type", "style"] as const;
+
+const ownOptions = (options: Record<string, unknown> | undefined, names: readonly string[]) => {
+  const own: Record<string, unknown> = {};
+  for (const name of names) if (options?.[name] !== undefined) own[name] = options[name];
+  return own;
+};
+
+function cachedFormatter<F>(build: (lng: string | undefined, options: Record<string, unknown>) => F) {
+  const cache = new Map<string, F>();
+  return (lng: string | undefined, options: Record<string, unknown>): F => {
+    const key = `${lng ?? ""} ${JSON.stringify(options)}`;
+    let formatter = cache.get(key);
+    if (!formatter) {
+      formatter = build(lng, options);
+      cache.set(key, formatter);
+    }
+    return formatter;
+  };
+}
+
+const dateTimeFormat = cachedFormatter((lng, options) => new Intl.DateTimeFormat(lng, options));
+const listFormat = cachedFormatter((lng, options) => new Intl.ListFormat(lng, options));
+
+i18n.services.formatter?.add("datetime", (value, lng, options) =>
+  dateTimeFormat(lng, ownOptions(options, DATE_TIME_OPTIONS)).format(value as Date),
+);
+i18n.services.formatter?.add("list", (value, lng, options) =>
+  listFormat(lng, ownOptions(options, LIST_OPTIONS)).format(value as string[]),
+);
 
 /** A locale the platform does not know falls back to Korean; the result says which one was used. */
 export function mailLocale(locale: string): Locale {

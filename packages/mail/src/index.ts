@@ -7,9 +7,11 @@ export {
   InvalidEmailMessageError,
 } from "./compose";
 export {
+  type EmailBatchWriter,
   type EmailWriter,
   InvalidEmailAddressError,
   isEmailAddress,
   type QueueEmailInput,
   queueEmail,
+  queueEmails,
 } from "./queue";

@@ -1,7 +1,7 @@
 import type { Database } from "@mentoring/db";
-import { addDays, isTeamAtRisk, SILENT_DAYS_AT_RISK } from "@mentoring/domain";
+import { addDays, daysBetween, isTeamAtRisk, SILENT_DAYS_AT_RISK } from "@mentoring/domain";
 import { dateColumn, dayOf, tenantToday } from "../records/cohort-record";
-import { nudgeTeams } from "./nudge-teams";
+import { lastActivityOn, nudgeSilentTeamsOf } from "../records/team-nudge";
 
 export interface NudgeRun {
   tenants: number;
@@ -13,7 +13,9 @@ export interface NudgeRun {
  * The daily nudge over every tenant in use: in each cohort whose activities are under way, a team that has
  * logged nothing for 21 days (or since activities began) is nudged once, and again only after another 21
  * silent days. Each tenant on its own calendar and in its own transaction; running it twice on a day has
- * the effect of running it once.
+ * the effect of running it once. Per tenant: one read of its cohorts and their teams due, one grouped read
+ * of those teams' last activities, and per cohort with silent teams one read of their members and the
+ * batch written by notify().
  */
 export async function nudgeSilentTeams(
   db: Database,
@@ -22,7 +24,7 @@ export async function nudgeSilentTeams(
   const { now, appUrl } = input;
   const tenants = await db.platform.tenant.findMany({
     where: { status: { in: ["trial", "active"] } },
-    select: { id: true, timeZone: true },
+    select: { id: true, slug: true, locale: true, timeZone: true },
     orderBy: { createdAt: "asc" },
   });
   const run: NudgeRun = { tenants: tenants.length, teams: 0, mails: 0 };
@@ -39,6 +41,7 @@ export async function nudgeSilentTeams(
         },
         select: {
           id: true,
+          title: true,
           activitiesStart: true,
           teams: {
             where: {
@@ -48,26 +51,34 @@ export async function nudgeSilentTeams(
                 { nudgedOn: { lte: dateColumn(addDays(today, -SILENT_DAYS_AT_RISK)) } },
               ],
             },
-            select: {
-              id: true,
-              activities: { orderBy: { happenedOn: "desc" }, take: 1, select: { happenedOn: true } },
-            },
+            select: { id: true, number: true },
           },
         },
       });
+      const lastOn = await lastActivityOn(
+        tx,
+        tenant.id,
+        cohorts.flatMap((cohort) => cohort.teams.map((team) => team.id)),
+      );
       for (const cohort of cohorts) {
-        const silent = cohort.teams.filter((team) =>
-          isTeamAtRisk({
-            lastActivityOn: team.activities[0]?.happenedOn ?? null,
-            activitiesStart: dateColumn(dayOf(cohort.activitiesStart)),
+        const activitiesStart = dayOf(cohort.activitiesStart);
+        const silent = cohort.teams.flatMap((team) => {
+          const last = lastOn.get(team.id) ?? null;
+          const atRisk = isTeamAtRisk({
+            lastActivityOn: last,
+            activitiesStart: dateColumn(activitiesStart),
             today: todayColumn,
-          }),
-        );
+          });
+          if (!atRisk) return [];
+          const since = last ? dayOf(last) : activitiesStart;
+          return [{ id: team.id, number: team.number, silentDays: Math.max(1, daysBetween(since, today)) }];
+        });
         if (silent.length === 0) continue;
-        const nudged = await nudgeTeams(tx, {
+        const nudged = await nudgeSilentTeamsOf(tx, {
           tenantId: tenant.id,
-          cohortId: cohort.id,
-          teamIds: silent.map((team) => team.id),
+          tenant,
+          cohort,
+          teams: silent,
           today,
           actorUserId: null,
           appUrl,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { NotificationKind, Prisma, TenantDb } from "@mentoring/db";
 import { defaultLocale, type Locale, supportedLocales } from "@mentoring/i18n";
-import { type EmailMessage, isEmailAddress, queueEmail } from "@mentoring/mail";
+import { type EmailMessage, isEmailAddress, queueEmails } from "@mentoring/mail";
 
 /** A moment as the notice keeps it: an ISO instant, shown in the tenant's time zone when read. */
 type Instant = string;
@@ -121,18 +121,16 @@ export async function notify<K extends NotificationKind, R extends NoticeRecipie
     ).map((row) => row.id),
   );
   const url = new URL(link, input.appUrl).toString();
-  let mails = 0;
-  for (const { recipient, row } of planned) {
-    if (!created.has(row.id) || row.emailId === null || recipient.email === null) continue;
-    const locale = localeOf(recipient.locale ?? input.tenant.locale);
-    await queueEmail(tx, {
-      id: row.emailId,
-      to: recipient.email,
-      locale,
-      message: input.mail(recipient, locale, url),
-    });
-    mails++;
-  }
+  // Composed all at once and written with one statement (rows and outbox jobs), in the same transaction.
+  const queued = await queueEmails(
+    tx,
+    planned.flatMap(({ recipient, row }) => {
+      if (!created.has(row.id) || row.emailId === null || recipient.email === null) return [];
+      const locale = localeOf(recipient.locale ?? input.tenant.locale);
+      return [{ id: row.emailId, to: recipient.email, locale, message: input.mail(recipient, locale, url) }];
+    }),
+  );
+  const mails = queued.length;
   return { notified: created.size, mails };
 }
 
