@@ -157,8 +157,10 @@ export function FilePicker({
                     name: item.name,
                   })}
                 />
+                {item.state === "done" ? null : <span aria-hidden="true">{item.percent}%</span>}
+                {/* Said once when the file is in, not at every percent. */}
                 <span aria-live="polite">
-                  {item.state === "done" ? t("files.picker.done", { name: item.name }) : `${item.percent}%`}
+                  {item.state === "done" ? t("files.picker.done", { name: item.name }) : ""}
                 </span>
                 <button type="button" className="button-link" onClick={() => remove(item)}>
                   {t("files.picker.remove", { name: item.name })}
