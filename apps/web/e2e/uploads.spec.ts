@@ -1,7 +1,6 @@
-import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
 import { saveCalendarItem } from "@mentoring/programs";
 import sharp from "sharp";
-import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { gangneungTeam, oneTeamCity, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, watchErrors } from "./support";
 
@@ -11,27 +10,14 @@ import { baseURL, expectAccessible, watchErrors } from "./support";
 // to no one else until the coordinator features the work, then to every staff member through the
 // showcase; a team logs an activity with photos and the coordinator sees their thumbnails.
 //
-// A city of its own with Gangneung's directory: three juniors and a manager in one published team.
+// A city of its own with Gangneung's directory and one published team of 3 + 1 (oneTeamCity).
 
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
-const seed = gangneungSeed();
-const seeded = seededCohorts.gangneung?.[0];
-if (!seeded) throw new Error("Gangneung has no seeded cohort");
-const cast = cohortCast(seed, seeded);
-const coordinatorPerson = seededPerson(
-  seed,
-  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
-);
-/** Someone of the city outside the team: the files are not theirs to fetch. */
-const colleague = seededPerson(
-  seed,
-  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "주무관",
-);
-const juniors = cast.mentors.slice(0, 3);
-const manager = cast.mentees[0] as (typeof cast.mentees)[number];
-const junior = juniors[0] as (typeof juniors)[number];
+// The colleague is someone of the city outside the team: the files are not theirs to fetch.
+const { coordinator: coordinatorPerson, colleague, juniors } = gangneungTeam;
+const [junior] = juniors;
 const title = "4월 과제: 우리 팀 브이로그";
 const link = "https://youtu.be/gangneung-vlog-1";
 const shots = "apps/web/.tmp/shots-files";
@@ -61,34 +47,21 @@ let city: TestTenant;
 let cohortId: string;
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
+  const built = await oneTeamCity(db, {
     accounts: [
-      { person: coordinatorPerson, roles: ["coordinator"] },
       { person: junior, roles: ["participant"] },
       { person: colleague, roles: ["participant"] },
     ],
-    staff: (person) =>
-      [...juniors, manager, colleague].some((member) => member.employeeNumber === person.employeeNumber),
+    reason: "파일 시험 기수",
   });
-  ({ id: cohortId } = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      { person: city.staff(manager), role: "mentee" as const },
-    ],
-    override: "파일 시험 기수",
-    actorUserId: city.userId(coordinatorPerson),
-    appUrl: baseURL(),
-  }));
+  city = built.city;
+  cohortId = built.cohort.id;
   await db.withTenant(city.id, (tx) =>
     saveCalendarItem(tx, {
       tenantId: city.id,
       cohortId,
       itemId: null,
-      actorUserId: city.userId(coordinatorPerson),
+      actorUserId: built.coordinatorUserId,
       item: {
         kind: "assignment",
         title,
