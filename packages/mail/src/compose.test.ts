@@ -269,3 +269,80 @@ describe("the program's notices by mail", () => {
     expect(revision.html).toContain("자막을 &lt;넣어&gt; 주세요");
   });
 });
+
+describe("a long-running worker composing mail", () => {
+  /** How many Intl formatters `work` builds: each one would be a new entry of some formatter cache. */
+  function formattersBuiltBy(work: () => void): number {
+    const names = ["DateTimeFormat", "ListFormat", "NumberFormat", "PluralRules"] as const;
+    const originals = names.map((name) => [name, Intl[name]] as const);
+    let built = 0;
+    for (const [name, original] of originals) {
+      (Intl as Record<string, unknown>)[name] = new Proxy(original, {
+        construct(target, args, newTarget) {
+          built++;
+          return Reflect.construct(target, args, newTarget);
+        },
+      });
+    }
+    try {
+      work();
+    } finally {
+      for (const [name, original] of originals) (Intl as Record<string, unknown>)[name] = original;
+    }
+    return built;
+  }
+
+  const mailsAbout = (title: string, index: number): EmailMessage[] => [
+    {
+      kind: "event_tomorrow",
+      name: `참가자${index}`,
+      cohortTitle: "거꾸로 멘토링 2기",
+      title,
+      startsAt: new Date(Date.UTC(2026, 2, 1 + (index % 28), 5)),
+      place: `회의실 ${index}`,
+      timeZone: index % 2 ? "Asia/Seoul" : "UTC",
+      link: "https://mentoring.example.kr/gangneung/my-calendar",
+    },
+    {
+      kind: "assignment_due_soon",
+      name: `참가자${index}`,
+      cohortTitle: "거꾸로 멘토링 2기",
+      title,
+      dueAt: new Date(Date.UTC(2026, 2, 1 + (index % 28), 14, 59)),
+      timeZone: "Asia/Seoul",
+      link: "https://mentoring.example.kr/gangneung/assignments",
+    },
+    {
+      kind: "team_published",
+      name: `참가자${index}`,
+      tenantName: "강릉시",
+      cohortTitle: title,
+      teamNumber: 1 + (index % 100),
+      role: "mentor",
+      teammates: [`동료${index} (멘토)`, `관리자${index} (멘티)`],
+      ceremony: { startsAt: new Date(Date.UTC(2026, 3, 1, 5)), place: `결연식장 ${index}` },
+      timeZone: "Asia/Seoul",
+      link: "https://mentoring.example.kr/gangneung/team",
+    },
+    invitation(`도시 ${index}`, [`역할 ${index}`, "평가위원"]),
+  ];
+  const compose = (from: number, to: number) => {
+    for (let index = from; index < to; index++)
+      for (const mail of mailsAbout(`${index}월 과제: 우리 팀 소개 영상`, index))
+        for (const locale of ["ko", "en"] as const) composeEmail(mail, locale);
+  };
+
+  it("builds no new date or list formatter for new titles, names and places: no cache grows with them", () => {
+    // The first mails of each kind, locale and zone build what they need.
+    formattersBuiltBy(() => compose(0, 4));
+    expect(formattersBuiltBy(() => compose(4, 504))).toBe(0);
+  });
+
+  it("still shows each mail's own moment in its own zone", () => {
+    const [seoul, utc] = [1, 2].map(
+      (index) => composeEmail(mailsAbout("소통 교육", index)[0] as EmailMessage, "en").text,
+    );
+    expect(seoul).toContain("March 2, 2026 at 2:00 PM");
+    expect(utc).toContain("March 3, 2026 at 5:00 AM");
+  });
+});

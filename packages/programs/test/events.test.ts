@@ -8,7 +8,7 @@ import {
   getItemAttendance,
   issueCheckInCode,
 } from "../src/attendance";
-import { type SpanItemInput, saveCalendarItem } from "../src/calendar";
+import { remindTomorrow, type SpanItemInput, saveCalendarItem } from "../src/calendar";
 import { getCeremony, recordAttendance, saveCeremony } from "../src/certificates";
 import { getMyCalendarItem, signUpForEvent, withdrawFromEvent } from "../src/events";
 import { seedPrograms } from "../src/seed";
@@ -340,5 +340,42 @@ describe("checking in to the pairing ceremony by QR code", () => {
       }),
     );
     expect(await scan(outsider.id, issued()).catch(code)).toBe("attendance.not_for_you");
+  });
+});
+
+describe("the day before an event", () => {
+  it("reminds those who signed up when it takes sign-ups, and everyone it is for when it does not", async () => {
+    await db.withTenant(city.tenantId, (tx) =>
+      tx.cohort.update({ where: { id: city.cohortId }, data: { status: "active" } }),
+    );
+    const tomorrow = new Date("2025-05-21T05:00:00Z");
+    const at = { startsAt: tomorrow, endsAt: new Date(tomorrow.getTime() + 3_600_000) };
+    const workshop = await save(event({ title: "챗GPT 활용 교육", capacity: null, ...at }));
+    const concert = await save(event({ title: "힐링 음악회", signUp: false, attendance: false, ...at }));
+    const [first, second, third] = juniors();
+    await signUp(workshop.itemId, first as string);
+    await signUp(workshop.itemId, second as string);
+
+    // 10:00 in Korea the day before.
+    const run = () =>
+      remindTomorrow(db, { now: new Date("2025-05-20T01:00:00Z"), appUrl: "https://mentoring.example.kr" });
+    await run();
+    const told = (itemId: string) =>
+      db.withTenant(city.tenantId, async (tx) =>
+        (
+          await tx.notification.findMany({
+            where: { tenantId: city.tenantId, subject: `item:${itemId}@${tomorrow.toISOString()}` },
+            select: { staffMemberId: true },
+          })
+        )
+          .map((notice) => notice.staffMemberId)
+          .sort(),
+      );
+    expect(await told(workshop.itemId)).toEqual([first, second].sort());
+    expect(await told(concert.itemId)).toEqual([...juniors(), ...managers()].sort());
+    // Signing up after the reminder went out brings no second round.
+    await signUp(workshop.itemId, third as string);
+    await run();
+    expect(await told(workshop.itemId)).toHaveLength(2);
   });
 });

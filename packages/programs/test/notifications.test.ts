@@ -157,8 +157,20 @@ describe("a person's choices", () => {
 });
 
 describe("team published", () => {
-  it("tells every member their team and the next step, once, as each chose", async () => {
-    const publish = () => inCity((tx) => mailPublishedTeams(tx, { ...city, cohortTitle, appUrl: APP_URL }));
+  it("tells every member their team and the next step, once, as each chose, never a ceremony already held", async () => {
+    // A ceremony held two days ago (written as it stood, so that nobody is told of it here).
+    const held = await inCity((tx) =>
+      tx.ceremony.create({
+        data: {
+          tenantId: city.tenantId,
+          cohortId: city.cohortId,
+          startsAt: new Date("2025-03-01T05:00:00Z"),
+          place: "지난 결연식장",
+        },
+      }),
+    );
+    const publish = () =>
+      inCity((tx) => mailPublishedTeams(tx, { ...city, cohortTitle, appUrl: APP_URL, now }));
     await publish();
     const { rows, sent } = await expectToldAsChosen("team_published", members);
     expect(rows.find((row) => row.staffMemberId === people.other)).toMatchObject({
@@ -168,9 +180,12 @@ describe("team published", () => {
     expect(sent[0]?.subject).toMatch(/\[.+\] \d+팀으로 함께하게 되었습니다$/);
     expect(sent[0]?.textBody).toContain("팀 화면에서 팀원의 연락처를 확인하고 첫 만남 날짜를 정해 보십시오.");
     expect(sent[0]?.textBody).toContain(`${APP_URL}/gangneung/team`);
+    expect(sent.filter((mail) => mail.textBody?.includes("지난 결연식장"))).toEqual([]);
     await publish();
     expect(await notices("team_published")).toHaveLength(members);
     expect(await mails("team_published")).toHaveLength(sent.length);
+    // The ceremony is planned afresh below.
+    await inCity((tx) => tx.ceremony.delete({ where: { id: held.id } }));
   });
 });
 

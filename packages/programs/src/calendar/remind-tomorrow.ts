@@ -1,6 +1,6 @@
 import type { Database } from "@mentoring/db";
 import { addDays, startOfDayIn } from "@mentoring/domain";
-import { expectedAt } from "../records/attendance-item";
+import { cohortMembers, isForItem } from "../records/cohort-members";
 import { tenantToday } from "../records/cohort-record";
 import { notify, titleIn } from "../records/notify";
 
@@ -13,8 +13,10 @@ export interface TomorrowRun {
 /**
  * The daily reminder over every tenant in use: everyone a training, event or mentoring day of tomorrow
  * (on the tenant's calendar) is told the day before, in the app and by mail (notify()), once per item
- * (`reminded_at`, and one notice per person, item and start), in their language. Running it twice on a day mails no one twice; an item moved to tomorrow after its reminder
- * is not announced again.
+ * (`reminded_at`, and one notice per person, item and start), in their language. An event that takes
+ * sign-ups is announced to those who signed up. Running it twice on a day mails no one twice; an item moved
+ * to tomorrow after its reminder is not announced again. Per tenant: one read of tomorrow's items, one of
+ * the people they may be for, one of the sign-ups, a batch per item through notify(), one update.
  */
 export async function remindTomorrow(
   db: Database,
@@ -50,8 +52,27 @@ export async function remindTomorrow(
           place: true,
           startsAt: true,
           cohort: { select: { title: true } },
+          signUp: true,
         },
       });
+      if (items.length === 0) return;
+      // Everyone the items could be for, and who signed up for those that take sign-ups: two reads.
+      const signUpItems = items.filter((item) => item.signUp).map((item) => item.id);
+      const members = await cohortMembers(
+        tx,
+        tenant.id,
+        items.map((item) => item.cohortId),
+      );
+      const signedUp = new Set(
+        signUpItems.length === 0
+          ? []
+          : (
+              await tx.eventSignup.findMany({
+                where: { tenantId: tenant.id, itemId: { in: signUpItems } },
+                select: { itemId: true, applicationId: true },
+              })
+            ).map((signup) => `${signup.itemId} ${signup.applicationId}`),
+      );
       for (const item of items) {
         const startsAt = item.startsAt as Date;
         const { mails } = await notify(tx, {
@@ -61,7 +82,11 @@ export async function remindTomorrow(
           subject: `item:${item.id}@${startsAt.toISOString()}`,
           path: "/my-calendar",
           appUrl,
-          recipients: await expectedAt(tx, tenant.id, item),
+          // An event that takes sign-ups is announced to those who signed up, not to all it was open to.
+          recipients: members.filter(
+            (member) =>
+              isForItem(item, member) && (!item.signUp || signedUp.has(`${item.id} ${member.applicationId}`)),
+          ),
           params: () => ({
             cohortTitle: item.cohort.title,
             title: item.title,
@@ -81,9 +106,12 @@ export async function remindTomorrow(
           }),
         });
         run.mails += mails;
-        await tx.calendarItem.update({ where: { id: item.id }, data: { remindedAt: now } });
         run.items++;
       }
+      await tx.calendarItem.updateMany({
+        where: { tenantId: tenant.id, id: { in: items.map((item) => item.id) } },
+        data: { remindedAt: now },
+      });
     });
   }
   return run;

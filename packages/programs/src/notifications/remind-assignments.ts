@@ -1,6 +1,6 @@
 import type { Database } from "@mentoring/db";
 import { assignmentReminder, reminderWindow } from "@mentoring/domain";
-import { expectedAt } from "../records/attendance-item";
+import { cohortMembers, isForItem } from "../records/cohort-members";
 import { notify, titleIn } from "../records/notify";
 
 export interface AssignmentReminderRun {
@@ -52,14 +52,20 @@ export async function remindAssignments(
           submissions: { where: { tenantId: tenant.id }, select: { teamId: true } },
         },
       });
-      for (const item of items) {
+      const due = items.flatMap((item) => {
+        const reminder = assignmentReminder(item.dueAt as Date, now);
+        return reminder ? [{ item, reminder }] : [];
+      });
+      // Everyone the assignments could be for, read once for the tenant.
+      const members = await cohortMembers(
+        tx,
+        tenant.id,
+        due.map(({ item }) => item.cohortId),
+      );
+      for (const { item, reminder } of due) {
         const dueAt = item.dueAt as Date;
-        const reminder = assignmentReminder(dueAt, now);
-        if (!reminder) continue;
         const handedIn = new Set(item.submissions.map((submission) => submission.teamId));
-        const people = (await expectedAt(tx, tenant.id, item)).filter(
-          (person) => !handedIn.has(person.teamId),
-        );
+        const people = members.filter((person) => isForItem(item, person) && !handedIn.has(person.teamId));
         const kind = reminder === "due_soon" ? "assignment_due_soon" : "assignment_late";
         const told = await notify(tx, {
           tenantId: tenant.id,

@@ -11,17 +11,29 @@ const roleWords = {
 /**
  * Tells every member of the cohort's published teams (in the publishing transaction, through notify():
  * in the app and by mail through the outbox) which team they are in, with whom, and what comes next (the
- * ceremony when it is set). In each person's language, else the tenant's. Once per person and team.
+ * ceremony when it is set and ahead). In each person's language, else the tenant's. Once per person and team.
  */
 export async function mailPublishedTeams(
   tx: TenantDb,
-  input: { tenantId: string; cohortId: string; cohortTitle: string; appUrl: string },
+  input: {
+    tenantId: string;
+    cohortId: string;
+    cohortTitle: string;
+    appUrl: string;
+    /** The moment of publishing (a ceremony before it is over and not named); now when not given. */
+    now?: Date;
+  },
 ): Promise<number> {
   const { tenantId, cohortId, cohortTitle } = input;
+  const now = input.now ?? new Date();
   const tenant = await tenantFacts(tx, tenantId);
   const [members, ceremony] = await Promise.all([
     teamRecipients(tx, tenantId, { cohortId }),
-    tx.ceremony.findFirst({ where: { tenantId, cohortId }, select: { startsAt: true, place: true } }),
+    // A ceremony already held is no next step: the mail names it only while it is ahead.
+    tx.ceremony.findFirst({
+      where: { tenantId, cohortId, startsAt: { gt: now } },
+      select: { startsAt: true, place: true },
+    }),
   ]);
   const teammatesOf = (member: (typeof members)[number], locale: "ko" | "en") =>
     members
