@@ -38,6 +38,10 @@ export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
   await queues
     .get(jobDefinitions[stale].queue)
     .upsertJobScheduler(stale, { pattern: "0 */10 * * * *", tz: "Asia/Seoul" }, { name: stale, data: {} });
+  const uploads = "maintenance.sweep-uploads" as const;
+  await queues
+    .get(jobDefinitions[uploads].queue)
+    .upsertJobScheduler(uploads, { pattern: "0 0 4 * * *", tz: "Asia/Seoul" }, { name: uploads, data: {} });
   const grace = "billing.enforce-grace" as const;
   await queues
     .get(jobDefinitions[grace].queue)

@@ -67,7 +67,8 @@ export async function keepTemporaryFilesInStorage(
 export const ABANDONED_UPLOAD_AGE_MS = 24 * 3600_000;
 
 /**
- * Removes teams' uploads given up more than a day ago, run once when the worker starts: resumable uploads
+ * Removes teams' uploads given up more than a day ago, when the worker starts and nightly
+ * (maintenance.sweep-uploads): resumable uploads
  * never finished (their bytes in the uploads folder) and files uploaded for a form that was never saved
  * (their rows, files and thumbnails, tenant by tenant). A failure is logged and does not stop the worker.
  */

@@ -18,6 +18,11 @@ export const jobDefinitions = {
     queue: "maintenance",
     payload: z.object({}),
   },
+  /** Removes teams' uploads given up more than a day ago (never finished, or never attached); nightly. */
+  "maintenance.sweep-uploads": {
+    queue: "maintenance",
+    payload: z.object({}),
+  },
   /**
    * Hands one outgoing_emails row to the SMTP server. The row holds the address and the bodies; the
    * payload only its id, so no address or one-time link ever reaches Redis.

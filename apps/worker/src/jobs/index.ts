@@ -15,11 +15,13 @@ import { sendEmail } from "./send-email";
 import { notifySignInThrottled } from "./sign-in-throttled";
 import { handleStripeEvent } from "./stripe-event";
 import { sendSurveyReminders } from "./survey-reminders";
+import { sweepUploads } from "./sweep-uploads";
 
 /** One handler per job kind; the type makes a job kind without a handler a compile error. */
 export const handlers: JobHandlers = {
   "maintenance.purge-outbox": purgeOutbox,
   "maintenance.fail-stale-work": failStaleWork,
+  "maintenance.sweep-uploads": sweepUploads,
   "directory.validate": validateDirectoryImport,
   "directory.apply": applyDirectoryImport,
   "billing.stripe-event": handleStripeEvent,
