@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { PlatformDb, TenantDb } from "@mentoring/db";
 import type { TestDatabase } from "@mentoring/db/testing";
 import { createTestDatabase } from "@mentoring/db/testing";
+import { enqueueMany } from "@mentoring/jobs";
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
 import {
   type EmailMessage,
@@ -8,6 +10,7 @@ import {
   InvalidEmailAddressError,
   InvalidEmailMessageError,
   queueEmail,
+  queueEmails,
 } from "../src";
 
 let database: TestDatabase;
@@ -110,3 +113,103 @@ describe("queueing an e-mail", () => {
     expect(await counts()).toEqual({ emails: 0, jobs: 0 });
   });
 });
+
+describe("queueing a batch of e-mails", () => {
+  const people = Array.from({ length: 100 }, (_, index) => ({
+    to: `Person${index + 1}@Gangneung.go.kr`,
+    locale: (index % 20 === 0 ? "en" : "ko") as "ko" | "en",
+    message: { ...reset, name: `참가자${index + 1}` },
+  }));
+  const person = (index: number) => people[index] as (typeof people)[number];
+
+  it("stores a hundred composed mails and one job each, carrying its mail's id alone", async () => {
+    const ids = await database.db.withTenant(tenantId, (tx) => queueEmails(tx, people));
+    expect(ids).toHaveLength(100);
+    expect(await counts()).toEqual({ emails: 100, jobs: 100 });
+
+    const emails = await database.db.platform.outgoingEmail.findMany();
+    const byId = new Map(emails.map((email) => [email.id, email]));
+    expect(byId.get(ids[0] as string)).toMatchObject({
+      toAddress: "person1@gangneung.go.kr",
+      kind: "password_reset",
+      locale: "en",
+      sentAt: null,
+      attempts: 0,
+    });
+    expect(byId.get(ids[1] as string)?.textBody).toContain("참가자2 님, 안녕하십니까.");
+    expect(byId.get(ids[1] as string)?.htmlBody).toContain(
+      'href="https://mentoring.example.kr/reset-password/abc"',
+    );
+    const jobs = await database.db.platform.outboxEvent.findMany();
+    expect(new Set(jobs.map((job) => `${job.queue} ${job.jobName}`))).toEqual(new Set(["email email.send"]));
+    expect(jobs.map((job) => (job.payload as { emailId: string }).emailId).sort()).toEqual([...ids].sort());
+  });
+
+  it("keeps the ids the caller recorded beforehand", async () => {
+    const id = "0b7c1f3e-2d7a-4c55-9a55-6d1f2f6b8e01";
+    expect(await database.db.platform.$transaction((tx) => queueEmails(tx, [{ ...person(1), id }]))).toEqual([
+      id,
+    ]);
+    expect(await database.db.platform.outgoingEmail.findUnique({ where: { id } })).not.toBeNull();
+  });
+
+  it("writes nothing for a batch with one bad address or message, nor when the transaction rolls back", async () => {
+    const withBadAddress = [...people.slice(0, 10), { ...person(10), to: "someone@" }];
+    await expect(
+      database.db.withTenant(tenantId, (tx) => queueEmails(tx, withBadAddress)),
+    ).rejects.toBeInstanceOf(InvalidEmailAddressError);
+    const withBadMessage = [
+      ...people.slice(0, 10),
+      { ...person(10), message: { ...reset, link: "/relative" } },
+    ];
+    await expect(
+      database.db.withTenant(tenantId, (tx) => queueEmails(tx, withBadMessage)),
+    ).rejects.toBeInstanceOf(InvalidEmailMessageError);
+    await expect(
+      database.db.withTenant(tenantId, async (tx) => {
+        await queueEmails(tx, people);
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await counts()).toEqual({ emails: 0, jobs: 0 });
+  });
+});
+
+describe("enqueueing many jobs", () => {
+  it("writes one outbox row per payload in the caller's transaction, and none when it rolls back", async () => {
+    const emailIds = randomIds(100);
+    expect(
+      await database.db.platform.$transaction((tx) =>
+        enqueueMany(
+          tx,
+          "email.send",
+          emailIds.map((emailId) => ({ emailId })),
+        ),
+      ),
+    ).toBe(100);
+    const jobs = await database.db.platform.outboxEvent.findMany({ where: { publishedAt: null } });
+    expect(jobs.map((job) => (job.payload as { emailId: string }).emailId).sort()).toEqual(
+      [...emailIds].sort(),
+    );
+    expect(new Set(jobs.map((job) => job.jobKey)).size).toBe(100);
+
+    await expect(
+      database.db.platform.$transaction(async (tx) => {
+        await enqueueMany(tx, "email.send", [{ emailId: randomUUID() }]);
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await database.db.platform.outboxEvent.count()).toBe(100);
+  });
+
+  it("refuses a payload that is not the job's before writing any", async () => {
+    await expect(
+      database.db.platform.$transaction((tx) =>
+        enqueueMany(tx, "email.send", [{ emailId: randomUUID() }, { emailId: "not-an-id" }]),
+      ),
+    ).rejects.toThrow();
+    expect(await database.db.platform.outboxEvent.count()).toBe(0);
+  });
+});
+
+const randomIds = (count: number) => Array.from({ length: count }, () => randomUUID());
