@@ -1,6 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
-import { reviewSubmission, saveCeremony, submitAssignment } from "@mentoring/programs";
+import {
+  nudgeTeams,
+  reviewSubmission,
+  saveCeremony,
+  submitAssignment,
+  tenantToday,
+} from "@mentoring/programs";
 import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo, watchErrors } from "./support";
@@ -176,7 +182,7 @@ test("the next assignment reaches the rest of the team, and not the junior who s
   await expect(page.getByText(secondTitle)).toHaveCount(0);
 });
 
-test("a revision asked for, the work featured and the ceremony each arrive once, in the app and by mail", async ({
+test("a revision asked for, the work featured, the ceremony and a nudge each arrive once, in the app and by mail", async ({
   db,
   pageAs,
 }) => {
@@ -221,6 +227,22 @@ test("a revision asked for, the work featured and the ceremony each arrive once,
       appUrl: baseURL(),
     });
   });
+  // The coordinator nudges the team twice the same day: told once.
+  for (const _ of [1, 2])
+    await db.withTenant(tenantId, async (tx) => {
+      const team = await tx.team.findFirstOrThrow({ where: { tenantId, cohortId } });
+      await nudgeTeams(tx, {
+        tenantId,
+        cohortId,
+        teamIds: [team.id],
+        today: tenantToday("Asia/Seoul"),
+        actorUserId,
+        appUrl: baseURL(),
+      });
+    });
+  await expect
+    .poll(() => mailsAbout(juniorEmail, "요즘 어떻게 지내십니까?").length, { timeout: 30_000 })
+    .toBe(1);
   await expect.poll(() => mailsAbout(juniorEmail, "결연식 일정 안내").length, { timeout: 30_000 }).toBe(1);
   await expect
     .poll(() => mailsAbout(juniorEmail, `${firstTitle} 보완 요청`).length, { timeout: 30_000 })
@@ -240,9 +262,10 @@ test("a revision asked for, the work featured and the ceremony each arrive once,
   const page = await pageAs(juniorEmail);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${baseURL()}/${city.slug}/notifications`, { waitUntil: "networkidle" });
-  await expect(page.getByRole("link", { name: "알림 3건 읽지 않음" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "알림 4건 읽지 않음" })).toBeVisible();
   const notices = page.getByTestId("notice");
-  await expect(notices).toHaveCount(5);
+  await expect(notices).toHaveCount(6);
+  await expect(page.getByText(/^1팀의 활동 기록이 \d+일째 없습니다\./)).toHaveCount(1);
   await expect(page.getByText(`팀이 제출한 ${firstTitle}이 우수 사례로 소개되었습니다.`)).toHaveCount(1);
   await expect(
     page.getByText(`주관부서가 팀이 제출한 ${firstTitle}을 보완해 달라고 요청했습니다.`),
