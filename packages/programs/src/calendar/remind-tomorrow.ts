@@ -2,6 +2,7 @@ import type { Database } from "@mentoring/db";
 import { addDays, startOfDayIn } from "@mentoring/domain";
 import { cohortMembers, isForItem } from "../records/cohort-members";
 import { tenantToday } from "../records/cohort-record";
+import { forEachTenant } from "../records/each-tenant";
 import { notify, titleIn } from "../records/notify";
 
 export interface TomorrowRun {
@@ -29,7 +30,7 @@ export async function remindTomorrow(
     orderBy: { createdAt: "asc" },
   });
   const run: TomorrowRun = { tenants: tenants.length, items: 0, mails: 0 };
-  for (const tenant of tenants) {
+  await forEachTenant(tenants, async (tenant) => {
     const tomorrow = addDays(tenantToday(tenant.timeZone, now), 1);
     const from = startOfDayIn(tomorrow, tenant.timeZone);
     const until = startOfDayIn(addDays(tomorrow, 1), tenant.timeZone);
@@ -113,6 +114,6 @@ export async function remindTomorrow(
         data: { remindedAt: now },
       });
     });
-  }
+  });
   return run;
 }

@@ -1,6 +1,7 @@
 import type { Database } from "@mentoring/db";
 import { assignmentReminder, reminderWindow } from "@mentoring/domain";
 import { cohortMembers, isForItem } from "../records/cohort-members";
+import { forEachTenant } from "../records/each-tenant";
 import { notify, titleIn } from "../records/notify";
 
 export interface AssignmentReminderRun {
@@ -30,7 +31,7 @@ export async function remindAssignments(
     orderBy: { createdAt: "asc" },
   });
   const run: AssignmentReminderRun = { tenants: tenants.length, items: 0, notified: 0, mails: 0 };
-  for (const tenant of tenants) {
+  await forEachTenant(tenants, async (tenant) => {
     await db.withTenant(tenant.id, async (tx) => {
       const items = await tx.calendarItem.findMany({
         where: {
@@ -96,6 +97,6 @@ export async function remindAssignments(
         run.mails += told.mails;
       }
     });
-  }
+  });
   return run;
 }

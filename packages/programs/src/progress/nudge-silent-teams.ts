@@ -1,6 +1,7 @@
 import type { Database } from "@mentoring/db";
 import { addDays, daysBetween, isTeamAtRisk, SILENT_DAYS_AT_RISK } from "@mentoring/domain";
 import { dateColumn, dayOf, tenantToday } from "../records/cohort-record";
+import { forEachTenant } from "../records/each-tenant";
 import { lastActivityOn, nudgeSilentTeamsOf } from "../records/team-nudge";
 
 export interface NudgeRun {
@@ -28,7 +29,7 @@ export async function nudgeSilentTeams(
     orderBy: { createdAt: "asc" },
   });
   const run: NudgeRun = { tenants: tenants.length, teams: 0, mails: 0 };
-  for (const tenant of tenants) {
+  await forEachTenant(tenants, async (tenant) => {
     const today = tenantToday(tenant.timeZone, now);
     const todayColumn = dateColumn(today);
     await db.withTenant(tenant.id, async (tx) => {
@@ -87,6 +88,6 @@ export async function nudgeSilentTeams(
         run.mails += nudged.mails;
       }
     });
-  }
+  });
   return run;
 }

@@ -84,12 +84,15 @@ export async function notify<K extends NotificationKind, R extends NoticeRecipie
     return true;
   });
   if (recipients.length === 0) return { notified: 0, mails: 0 };
+  // Raw SQL with arrays: Prisma's `in` with hundreds of ids, and its createManyAndReturn, cost more than
+  // the rest of a batch (apps/worker/bench/results.md).
   const choices = new Map(
     (
-      await tx.notificationPreference.findMany({
-        where: { tenantId, kind, staffMemberId: { in: [...seen] } },
-        select: { staffMemberId: true, email: true, inApp: true },
-      })
+      await tx.$queryRaw<{ staffMemberId: string; email: boolean; inApp: boolean }[]>`
+        select staff_member_id::text as "staffMemberId", email, in_app as "inApp"
+        from notification_preferences
+        where tenant_id = ${tenantId}::uuid and kind = ${kind}::notification_kind
+          and staff_member_id = any(${[...seen]}::uuid[])`
     ).map((choice) => [choice.staffMemberId, choice]),
   );
   const link = `/${input.tenant.slug}${input.path}`;
@@ -111,13 +114,21 @@ export async function notify<K extends NotificationKind, R extends NoticeRecipie
       },
     };
   });
+  const rows = planned.map((notice) => notice.row);
+  // One insert; a person already told about this subject is skipped (the unique key), and gets no mail.
   const created = new Set(
     (
-      await tx.notification.createManyAndReturn({
-        data: planned.map((notice) => notice.row),
-        skipDuplicates: true,
-        select: { id: true },
-      })
+      await tx.$queryRaw<{ id: string }[]>`
+        insert into notifications (id, tenant_id, staff_member_id, kind, subject, params, link, in_app, email_id)
+        select row.id, ${tenantId}::uuid, row.staff_member_id, ${kind}::notification_kind, row.subject,
+          row.params::jsonb, ${link}, row.in_app, row.email_id
+        from unnest(
+          ${rows.map((row) => row.id)}::uuid[], ${rows.map((row) => row.staffMemberId)}::uuid[],
+          ${rows.map((row) => row.subject)}::text[], ${rows.map((row) => JSON.stringify(row.params))}::text[],
+          ${rows.map((row) => row.inApp)}::boolean[], ${rows.map((row) => row.emailId)}::uuid[]
+        ) as row (id, staff_member_id, subject, params, in_app, email_id)
+        on conflict (tenant_id, staff_member_id, kind, subject) do nothing
+        returning id::text as id`
     ).map((row) => row.id),
   );
   const url = new URL(link, input.appUrl).toString();
