@@ -1,5 +1,4 @@
 import { fileURLToPath } from "node:url";
-import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
 import {
   nudgeTeams,
   reviewSubmission,
@@ -7,7 +6,7 @@ import {
   submitAssignment,
   tenantToday,
 } from "@mentoring/programs";
-import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { gangneungTeam, oneTeamCity, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo, watchErrors } from "./support";
 
@@ -16,23 +15,13 @@ import { baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo, watchErro
 // new assignments off (mail and app), and the next assignment the coordinator sets reaches the rest of the
 // team but not them.
 //
-// A city of its own with Gangneung's directory: three juniors and a manager of the 2nd cohort, recruited,
-// matched by the worker and published into one team of 3 + 1 through the use cases.
+// A city of its own with Gangneung's directory and one published team of 3 + 1 (oneTeamCity).
 
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
-const seed = gangneungSeed();
-const seeded = seededCohorts.gangneung?.[0];
-if (!seeded) throw new Error("Gangneung has no seeded cohort");
-const cast = cohortCast(seed, seeded);
-const coordinatorPerson = seededPerson(
-  seed,
-  (person) => person.departmentCode === "general-affairs" && person.positionTitle === "팀장",
-);
-const juniors = cast.mentors.slice(0, 3);
-const manager = cast.mentees[0] as (typeof cast.mentees)[number];
-const junior = juniors[0] as (typeof juniors)[number];
+const { coordinator: coordinatorPerson, juniors, manager } = gangneungTeam;
+const [junior] = juniors;
 /** Ends in a consonant: "팀 소개 영상이 나왔습니다". */
 const firstTitle = "팀 소개 영상";
 /** Ends in a vowel: "활동 보고서가 나왔습니다". */
@@ -59,27 +48,12 @@ let juniorEmail: string;
 let managerEmail: string;
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
-    accounts: [
-      { person: coordinatorPerson, roles: ["coordinator"] },
-      { person: junior, roles: ["participant"] },
-    ],
-    staff: (person) =>
-      [...juniors, manager].some((member) => member.employeeNumber === person.employeeNumber),
+  const built = await oneTeamCity(db, {
+    accounts: [{ person: junior, roles: ["participant"] }],
+    reason: "알림 시험 기수",
   });
-  ({ id: cohortId } = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      { person: city.staff(manager), role: "mentee" as const },
-    ],
-    override: "알림 시험 기수",
-    actorUserId: city.userId(coordinatorPerson),
-    appUrl: baseURL(),
-  }));
+  city = built.city;
+  cohortId = built.cohort.id;
   juniorEmail = city.staff(junior).email;
   managerEmail = city.staff(manager).email;
 });
