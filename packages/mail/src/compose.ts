@@ -240,6 +240,27 @@ i18n.services.formatter?.add("list", (value, lng, options) =>
   listFormat(lng, ownOptions(options, LIST_OPTIONS)).format(value as string[]),
 );
 
+/*
+ * A daily job words the same sentences for hundreds of readers (an event's title, moment and place, the
+ * action, the footer): each translation is remembered by its locale, key and values, so that only what
+ * differs per reader (the greeting with their name) goes through i18next again. Bounded: emptied when full.
+ */
+const remembered = new Map<string, string>();
+const REMEMBERED_AT_MOST = 2_000;
+
+function remembering<T extends (key: never, values?: never) => string>(lng: string, t: T): T {
+  return ((key: string, values?: Record<string, unknown>) => {
+    const id = `${lng}\u0000${key}\u0000${values === undefined ? "" : JSON.stringify(values)}`;
+    let text = remembered.get(id);
+    if (text === undefined) {
+      text = (t as unknown as (key: string, values?: Record<string, unknown>) => string)(key, values);
+      if (remembered.size >= REMEMBERED_AT_MOST) remembered.clear();
+      remembered.set(id, text);
+    }
+    return text;
+  }) as unknown as T;
+}
+
 /** A locale the platform does not know falls back to Korean; the result says which one was used. */
 export function mailLocale(locale: string): Locale {
   return (supportedLocales as readonly string[]).includes(locale) ? (locale as Locale) : defaultLocale;
@@ -256,7 +277,7 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
   const parsed = emailMessageSchema.safeParse(message);
   if (!parsed.success) throw new InvalidEmailMessageError(parsed.error.issues);
   const lng = mailLocale(locale);
-  const t = i18n.getFixedT(lng, "email");
+  const t = remembering(lng, i18n.getFixedT(lng, "email"));
   const m = parsed.data;
 
   let layout: MailLayout;
