@@ -117,10 +117,11 @@ test.describe("on the junior's phone", () => {
     await expectOnlyTranslatedText(page, [city.name, city.staff(junior).name]);
     await page.screenshot({ path: shot("notifications-phone.png"), fullPage: true });
 
-    // The link leads where the notice says: the team's assignments.
-    await notices.first().getByRole("link", { name: "바로 가기" }).click();
+    // Opening a notice reads it and leads where it says: the team's assignments.
+    await notices.first().getByRole("button", { name: "바로 가기" }).click();
     await expect(page).toHaveURL(`${baseURL()}/${city.slug}/assignments`);
-    await page.goBack({ waitUntil: "networkidle" });
+    await expect(page.getByRole("link", { name: "알림 1건 읽지 않음" })).toBeVisible();
+    await page.goto(`${baseURL()}/${city.slug}/notifications`, { waitUntil: "networkidle" });
 
     await page.getByRole("checkbox", { name: "새 과제 메일로 받기" }).uncheck();
     await page.getByRole("checkbox", { name: "새 과제 앱에서 받기" }).uncheck();

@@ -440,7 +440,8 @@ describe("a person's notices in the app", () => {
         }),
       ).catch((error: unknown) => (isAppError(error) ? error.code : error)),
     ).toBe("notification.not_found");
-    await inCity((tx) =>
+    // Marking one read tells where it leads, for the page that opens it.
+    const opened = await inCity((tx) =>
       markNotificationsRead(tx, {
         tenantId: city.tenantId,
         staffMemberId: people.mailOff,
@@ -448,6 +449,8 @@ describe("a person's notices in the app", () => {
         now,
       }),
     );
+    expect(opened).toEqual({ marked: 1, link: before.notifications[0]?.link });
+    expect(opened.link).toMatch(/^\/[a-z0-9-]+\//);
     expect((await mine()).unread).toBe(before.unread - 1);
     await inCity((tx) =>
       markNotificationsRead(tx, {

@@ -5,6 +5,7 @@ import {
   markNotificationsRead,
   saveNotificationPreferences,
 } from "@mentoring/programs";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -65,7 +66,7 @@ export const loader = tenantLoader(
 
 const kind = z.enum(kinds);
 const notificationsForm = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), notificationId: z.string().uuid() }),
+  z.object({ intent: z.enum(["read", "open"]), notificationId: z.string().uuid() }),
   z.object({ intent: z.literal("read_all") }),
   z.object({
     intent: z.literal("preferences"),
@@ -87,8 +88,12 @@ export const action = tenantAction(
       );
       return { intent: form.intent };
     }
-    const notificationId = form.intent === "read" ? form.notificationId : "all";
-    await withTenant((db) => markNotificationsRead(db, { ...acting, notificationId, now: new Date() }));
+    const notificationId = form.intent === "read_all" ? "all" : form.notificationId;
+    const { link } = await withTenant((db) =>
+      markNotificationsRead(db, { ...acting, notificationId, now: new Date() }),
+    );
+    // Opening a notice reads it: marked, then where it leads (a stored path of this tenant, never the form's).
+    if (form.intent === "open" && link?.startsWith(`/${tenant.slug}/`)) throw redirect(link);
     return { intent: form.intent };
   },
 );
@@ -102,6 +107,7 @@ export default function Notifications() {
     result && !isRefusal(result)
       ? {
           read: t("notifications.marked"),
+          open: t("notifications.marked"),
           read_all: t("notifications.markedAll"),
           preferences: t("notifications.preferences.saved"),
         }[result.intent]
@@ -157,9 +163,26 @@ export default function Notifications() {
                       {notice.text}
                     </p>
                     <div className="row-actions">
-                      <Link to={notice.link} aria-describedby={`notice-${notice.id}`}>
-                        {t("notifications.open")}
-                      </Link>
+                      {notice.read ? (
+                        <Link to={notice.link} aria-describedby={`notice-${notice.id}`}>
+                          {t("notifications.open")}
+                        </Link>
+                      ) : (
+                        <Form method="post">
+                          <CsrfInput />
+                          <input type="hidden" name="notificationId" value={notice.id} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="open"
+                            className="button-link"
+                            disabled={busy}
+                            aria-describedby={`notice-${notice.id}`}
+                          >
+                            {t("notifications.open")}
+                          </button>
+                        </Form>
+                      )}
                       {notice.read ? null : (
                         <Form method="post">
                           <CsrfInput />
