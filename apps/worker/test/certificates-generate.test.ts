@@ -9,7 +9,7 @@ import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCertificatesJob } from "../src/jobs/certificates-generate";
 import type { JobContext } from "../src/jobs/handler";
-import { log, noMail } from "./support";
+import { deliverQueuedMails, log, noMail } from "./support";
 
 let database: SeededTestDatabase;
 let db: Database;
@@ -134,6 +134,18 @@ describe("the certificates.generate job", () => {
     expect(await times()).toEqual(before);
     expect(reported.at(-1)).toBe(100);
   });
+
+  it("tells each member of the four teams once that their certificate was issued, delivered to a real SMTP server", async () => {
+    const issued = await db.platform.outgoingEmail.count({ where: { kind: "certificate_issued" } });
+    // Eight people in four teams, every one with an address; the second run above told no one again.
+    expect(issued).toBe(8);
+    const received = (await deliverQueuedMails(db)).filter((mail) =>
+      /\] \d팀 결연증서가 발급되었습니다$/.test(mail.subject),
+    );
+    expect(received).toHaveLength(8);
+    expect(new Set(received.map((mail) => mail.to)).size).toBe(8);
+    expect(received[0]?.text).toContain("결연증서가 발급되었습니다.");
+  }, 120_000);
 
   it("renders again only the file that is missing (the same bytes, so the ZIP stays as it was)", async () => {
     const before = await times();

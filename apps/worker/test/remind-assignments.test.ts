@@ -1,17 +1,11 @@
-import { config } from "@mentoring/config";
 import type { Database } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
-import { startMailSink } from "@mentoring/mail/testing";
 import { saveCalendarItem, saveNotificationPreferences, submitAssignment } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handlers } from "../src/jobs";
 import type { JobContext } from "../src/jobs/handler";
 import { remindAssignmentsAt } from "../src/jobs/remind-assignments";
-import { createSmtpMailer } from "../src/mailer";
-import { relayBatch } from "../src/outbox-relay";
-import { startWorkers } from "../src/runtime";
-import { eventually, log, noMail, testRedis } from "./support";
+import { deliverQueuedMails, log, noMail } from "./support";
 
 // The daily assignment reminder with an injected clock: Gangneung's active cohort with two teams (three
 // juniors and a manager each), team 1 having handed in the plan due in two days; a video already late,
@@ -179,42 +173,17 @@ describe("assignments.remind-due", () => {
   });
 
   it("delivers each reminder once to the real SMTP server, in Korean, through the outbox and the email job", async () => {
-    const sink = await startMailSink();
-    const redis = testRedis();
-    const mailer = createSmtpMailer({ url: sink.url, from: config().MAIL_FROM });
-    const runtime = startWorkers({
-      db,
-      mailer,
-      handlers,
-      connection: redis.consumer,
-      prefix: redis.prefix,
-      concurrency: 2,
-      log,
-      queues: ["email"],
-    });
-    try {
-      const queued = await db.platform.outgoingEmail.findMany({ select: { id: true, toAddress: true } });
-      while ((await relayBatch(db, redis.queues, 500)) > 0);
-      await eventually(
-        () => db.platform.outgoingEmail.count({ where: { sentAt: null } }),
-        (unsent) => unsent === 0,
-        60_000,
-      );
-      // One mail received for each queued, each under its own Message-ID.
-      expect(sink.mails).toHaveLength(queued.length);
-      expect(new Set(sink.mails.map((mail) => mail.messageId)).size).toBe(queued.length);
-      const received = (kind: string) => sink.mails.filter((mail) => mail.subject.endsWith(kind));
-      expect(received("팀 활동 계획 마감이 다가옵니다")).toHaveLength(3);
-      expect(received("홍보 영상 마감이 지났습니다")).toHaveLength(7);
-      expect(received("팀 활동 계획 마감이 지났습니다")).toHaveLength(3);
-      expect(received("홍보 영상 마감이 지났습니다")[0]?.text).toContain(
-        "팀이 홍보 영상을 아직 제출하지 않았습니다.",
-      );
-    } finally {
-      await runtime.close(1_000);
-      mailer.close();
-      await sink.close();
-      await redis.close();
-    }
+    const queued = await db.platform.outgoingEmail.count();
+    const received = await deliverQueuedMails(db);
+    // One mail received for each queued, each under its own Message-ID.
+    expect(received).toHaveLength(queued);
+    expect(new Set(received.map((mail) => mail.messageId)).size).toBe(queued);
+    const about = (subject: string) => received.filter((mail) => mail.subject.endsWith(subject));
+    expect(about("팀 활동 계획 마감이 다가옵니다")).toHaveLength(3);
+    expect(about("홍보 영상 마감이 지났습니다")).toHaveLength(7);
+    expect(about("팀 활동 계획 마감이 지났습니다")).toHaveLength(3);
+    expect(about("홍보 영상 마감이 지났습니다")[0]?.text).toContain(
+      "팀이 홍보 영상을 아직 제출하지 않았습니다.",
+    );
   }, 120_000);
 });

@@ -5,7 +5,7 @@ import { seedPrograms } from "@mentoring/programs/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobContext } from "../src/jobs/handler";
 import { remindTomorrowAt } from "../src/jobs/remind-tomorrow";
-import { log, noMail } from "./support";
+import { deliverQueuedMails, log, noMail } from "./support";
 
 // The day-before reminder with an injected clock: Gangneung's active cohort, a training for everyone and a
 // meeting for the junior mentors alone the next day (in Seoul), and one the day after.
@@ -109,4 +109,16 @@ describe("calendar.remind-tomorrow", () => {
     expect(await remindTomorrowAt(() => now)({}, context())).toMatchObject({ items: 0, mails: 0 });
     expect(await reminders()).toHaveLength(7);
   });
+
+  it("delivers each reminder once to the real SMTP server, in Korean", async () => {
+    const queued = await db.platform.outgoingEmail.count();
+    const received = await deliverQueuedMails(db);
+    expect(received).toHaveLength(queued);
+    const training = received.filter((mail) => mail.subject.includes("소통 역량 강화 교육"));
+    expect(training).toHaveLength(4);
+    expect(new Set(training.map((mail) => mail.to)).size).toBe(4);
+    expect(training[0]?.text).toContain(
+      "내일 2025년 3월 12일 14:00, 시청 대회의실에서 소통 역량 강화 교육이 있습니다.",
+    );
+  }, 120_000);
 });

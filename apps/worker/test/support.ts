@@ -3,8 +3,12 @@ import { once } from "node:events";
 import { config } from "@mentoring/config";
 import type { Database } from "@mentoring/db";
 import { producerConnection, Queues, workerConnection } from "@mentoring/jobs";
+import { type ReceivedMail, startMailSink } from "@mentoring/mail/testing";
+import { handlers } from "../src/jobs";
 import { createLogger } from "../src/logger";
-import type { Mailer } from "../src/mailer";
+import { createSmtpMailer, type Mailer } from "../src/mailer";
+import { relayBatch } from "../src/outbox-relay";
+import { startWorkers } from "../src/runtime";
 
 export const log = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
 
@@ -61,5 +65,40 @@ export async function eventually<T>(
         )}`,
       );
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Sends every mail queued so far the way production does: the outbox relayed to a real Redis, the email
+ * job run by a worker, delivered to a real SMTP server started for the call. Returns what that server
+ * received once no queued mail is left unsent.
+ */
+export async function deliverQueuedMails(db: Database): Promise<readonly ReceivedMail[]> {
+  const sink = await startMailSink();
+  const redis = testRedis();
+  const mailer = createSmtpMailer({ url: sink.url, from: config().MAIL_FROM });
+  const runtime = startWorkers({
+    db,
+    mailer,
+    handlers,
+    connection: redis.consumer,
+    prefix: redis.prefix,
+    concurrency: 2,
+    log,
+    queues: ["email"],
+  });
+  try {
+    while ((await relayBatch(db, redis.queues, 500)) > 0);
+    await eventually(
+      () => db.platform.outgoingEmail.count({ where: { sentAt: null } }),
+      (unsent) => unsent === 0,
+      60_000,
+    );
+    return [...sink.mails];
+  } finally {
+    await runtime.close(1_000);
+    mailer.close();
+    await sink.close();
+    await redis.close();
   }
 }
