@@ -1,3 +1,4 @@
+import { addDays, calendarDateIn } from "@mentoring/domain";
 import { saveCeremony } from "@mentoring/programs";
 import { gangneungTeam, oneTeamCity, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
@@ -21,9 +22,7 @@ const shots = "apps/web/.tmp/shots-events";
 const phone = { width: 390, height: 844 };
 
 /** Tomorrow's date in Korea ("2026-12-06"): the workshop's day. */
-const tomorrow = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(
-  new Date(Date.now() + 86_400_000),
-);
+const tomorrow = addDays(calendarDateIn(new Date(), "Asia/Seoul"), 1);
 
 let city: TestTenant;
 let cohort: { id: string; title: string };

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { wallClockIn } from "@mentoring/domain";
 import {
   nudgeTeams,
   reviewSubmission,
@@ -28,19 +29,7 @@ const firstTitle = "팀 소개 영상";
 const secondTitle = "활동 보고서";
 
 /** A moment three weeks ahead, as the calendar's field takes it (Seoul wall-clock time). */
-const dueField = (() => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Asia/Seoul",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    })
-      .formatToParts(new Date(Date.now() + 21 * 86_400_000))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T18:00`;
-})();
+const dueField = `${wallClockIn(new Date(Date.now() + 21 * 86_400_000), "Asia/Seoul").slice(0, 10)}T18:00`;
 
 let city: TestTenant;
 let cohortId: string;

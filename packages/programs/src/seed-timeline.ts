@@ -18,6 +18,7 @@ import {
   CONSENT_VERSION,
   calendarDateIn,
   instantAt,
+  wallClockIn,
 } from "@mentoring/domain";
 import { logActivity } from "./activities";
 import { reviewSubmission, submitAssignment } from "./assignments";
@@ -373,12 +374,7 @@ function moveItem(tx: TenantDb, city: City, item: CalendarRow, moments: { dueAt?
 
 /** Hours and minutes of a moment on the tenant's clock ("14:00"). */
 function timeOf(moment: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: TIME_ZONE,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(moment);
+  return wallClockIn(moment, TIME_ZONE).slice(11, 16);
 }
 
 /**

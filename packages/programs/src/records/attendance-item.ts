@@ -1,5 +1,6 @@
 import type { TenantDb } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";
+import { type CohortMember, cohortMembers, isForItem } from "./cohort-members";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,41 +50,6 @@ export async function expectedAt(
   tx: TenantDb,
   tenantId: string,
   item: { cohortId: string; teamId: string | null; audience: "all" | "mentors" | "mentees" },
-) {
-  const members = await tx.teamMember.findMany({
-    where: {
-      tenantId,
-      cohortId: item.cohortId,
-      ...(item.teamId && { teamId: item.teamId }),
-      ...(item.audience !== "all" && { role: item.audience === "mentors" ? "mentor" : "mentee" }),
-    },
-    orderBy: [{ team: { number: "asc" } }, { role: "asc" }],
-    select: {
-      applicationId: true,
-      role: true,
-      team: { select: { id: true, number: true } },
-      application: {
-        select: {
-          staffMemberId: true,
-          staffMember: {
-            select: {
-              name: true,
-              email: true,
-              memberships: { where: { tenantId }, take: 1, select: { user: { select: { locale: true } } } },
-            },
-          },
-        },
-      },
-    },
-  });
-  return members.map((member) => ({
-    applicationId: member.applicationId,
-    staffMemberId: member.application.staffMemberId,
-    name: member.application.staffMember.name,
-    email: member.application.staffMember.email,
-    locale: member.application.staffMember.memberships[0]?.user.locale ?? null,
-    role: member.role,
-    teamId: member.team.id,
-    teamNumber: member.team.number,
-  }));
+): Promise<CohortMember[]> {
+  return (await cohortMembers(tx, tenantId, [item.cohortId])).filter((member) => isForItem(item, member));
 }

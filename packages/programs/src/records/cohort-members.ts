@@ -55,7 +55,7 @@ export async function cohortMembers(
   }));
 }
 
-/** Whether a calendar item is for this member: its cohort, and everyone, one role or one team (as expectedAt). */
+/** Whether a calendar item is for this member: its cohort, and everyone, one role or one team. */
 export function isForItem(
   item: { cohortId: string; teamId: string | null; audience: "all" | "mentors" | "mentees" },
   member: Pick<CohortMember, "cohortId" | "teamId" | "role">,
