@@ -2,7 +2,15 @@
 // before anything is installed.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,12 +31,18 @@ export function runOrExit(command, args, options) {
   if (status !== 0) process.exit(status);
 }
 
-/** Installs dependencies when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs dependencies when node_modules is missing or older than package-lock.json or patches/ (the
+ * changes to dependencies that `npm install` applies afterwards, through patch-package: ADR 0022).
+ */
 export function ensureInstalled() {
-  const hashOfLock = () =>
-    createHash("sha256")
-      .update(readFileSync(join(root, "package-lock.json")))
-      .digest("hex");
+  const hashOfLock = () => {
+    const hash = createHash("sha256").update(readFileSync(join(root, "package-lock.json")));
+    const patches = join(root, "patches");
+    for (const name of existsSync(patches) ? readdirSync(patches).sort() : [])
+      hash.update(name).update(readFileSync(join(patches, name)));
+    return hash.digest("hex");
+  };
   const stamp = join(root, "node_modules", ".install-stamp");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === hashOfLock()) return;
   // `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages (Biome's, esbuild's)
