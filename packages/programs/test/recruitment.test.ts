@@ -524,7 +524,9 @@ describe("the coordinator's applicant list and its export", () => {
   });
 
   const list = (filter: Parameters<typeof listCohortApplicants>[1]["filter"]) =>
-    db.withTenant(gangneung, (tx) => listCohortApplicants(tx, { tenantId: gangneung, cohortId, filter }));
+    db.withTenantSql(gangneung, (sql) =>
+      listCohortApplicants(sql, { tenantId: gangneung, cohortId, filter }),
+    );
 
   it("counts places per role and lists everyone with their waitlist places", async () => {
     const { places, rows } = await list({});
@@ -547,6 +549,9 @@ describe("the coordinator's applicant list and its export", () => {
     expect((await list({ role: "mentee" })).rows.map((row) => row.positionTitle)).toEqual(["국장"]);
     expect((await list({ status: "waitlisted" })).rows).toHaveLength(2);
     const { rows } = await list({});
+    // A waitlisted row keeps its place in its role's whole queue, whatever else the filter hides.
+    const second = rows.find((row) => row.waitlistPosition === 2);
+    expect((await list({ q: second?.employeeNumber })).rows.map((row) => row.waitlistPosition)).toEqual([2]);
     const someone = rows[2];
     expect((await list({ q: someone?.employeeNumber })).rows.map((row) => row.name)).toEqual([someone?.name]);
     expect((await list({ q: someone?.name.slice(0, 2) })).rows.map((row) => row.name)).toContain(
@@ -571,6 +576,8 @@ describe("the coordinator's applicant list and its export", () => {
       }),
     );
     expect(exported.rows).toHaveLength(4);
+    // The file holds what the list shows with the same filter.
+    expect(exported.rows).toEqual((await list({ role: "mentor" })).rows);
     const [audit] = await auditOf(gangneung, "applications.export", cohortId);
     expect(audit).toMatchObject({
       actorUserId: coordinatorUserId,
@@ -606,6 +613,15 @@ describe("tenants", () => {
           now,
           appUrl,
         }),
+      ),
+    ).rejects.toMatchObject({ code: "cohort.not_found" });
+  });
+
+  it("finds no other city's cohort for a coordinator's applicant list", async () => {
+    const cohortId = await makeCohort(gangneung, reverse());
+    await expect(
+      db.withTenantSql(yongin, (sql) =>
+        listCohortApplicants(sql, { tenantId: yongin, cohortId, filter: {} }),
       ),
     ).rejects.toMatchObject({ code: "cohort.not_found" });
   });

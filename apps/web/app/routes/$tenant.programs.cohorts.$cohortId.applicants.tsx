@@ -36,9 +36,9 @@ import { staffGrade } from "../services/stored-codes";
 /** The coordinator's list of a cohort's applicants: places per role, a filterable table, nominations. */
 export const loader = tenantLoader(
   { permission: "applications.review", params: cohortParams, query: applicantFilterSchema },
-  async ({ params, query, tenant, locale, withTenant }) => {
-    const page = await withTenant((db) =>
-      listCohortApplicants(db, { tenantId: tenant.id, cohortId: params.cohortId, filter: query }),
+  async ({ params, query, tenant, locale, withTenantSql }) => {
+    const page = await withTenantSql((sql) =>
+      listCohortApplicants(sql, { tenantId: tenant.id, cohortId: params.cohortId, filter: query }),
     );
     const filter = filterQuery(query);
     const exportBase = `/${tenant.slug}/programs/cohorts/${params.cohortId}/applicants/export`;

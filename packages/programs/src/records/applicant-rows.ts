@@ -1,4 +1,4 @@
-import type { Prisma, TenantDb } from "@mentoring/db";
+import type { TenantSql } from "@mentoring/db";
 import {
   type ApplicationRole,
   type ApplicationStatus,
@@ -6,7 +6,6 @@ import {
   applicationStatuses,
 } from "@mentoring/domain";
 import { z } from "zod";
-import { waitlistPositions } from "./cohort-places";
 
 export const applicantFilterSchema = z.object({
   role: z.enum(applicationRoles).optional().catch(undefined),
@@ -41,81 +40,52 @@ export interface ApplicantRow {
   rejectionReason: string | null;
 }
 
-function applicantWhere(tenantId: string, cohortId: string, filter: ApplicantFilter) {
-  return {
-    tenantId,
-    cohortId,
-    ...(filter.role && { role: filter.role }),
-    ...(filter.status && { status: filter.status }),
-    ...((filter.departmentId || filter.q) && {
-      staffMember: {
-        tenantId,
-        ...(filter.departmentId && { departmentId: filter.departmentId }),
-        ...(filter.q && {
-          OR: [
-            { name: { contains: filter.q, mode: "insensitive" as const } },
-            { employeeNumber: { contains: filter.q, mode: "insensitive" as const } },
-          ],
-        }),
-      },
-    }),
-  } satisfies Prisma.ApplicationWhereInput;
-}
-
-/** The applicants matching the filter: by role, then status (accepted, waitlisted in order, …), then time. */
+/**
+ * The applicants matching the filter: by role, then status (accepted, waitlisted in order, …), then time.
+ * One statement in SQL (ADR 0019): the coordinator's list is the cohort page opened most, and the export
+ * reads the same rows (through `sqlIn` of its Prisma transaction). A waitlisted application's position is
+ * its place in its role's whole queue (1 = next), whatever the filter shows; the filter's text matches part
+ * of a name or an employee number, case-insensitively, as Prisma's `contains` did (ILIKE, `%` and `_`
+ * unescaped).
+ */
 export async function applicantRows(
-  tx: TenantDb,
+  sql: TenantSql,
   tenantId: string,
   cohortId: string,
   filter: ApplicantFilter,
 ): Promise<ApplicantRow[]> {
-  const applications = await tx.application.findMany({
-    where: applicantWhere(tenantId, cohortId, filter),
-    orderBy: [{ role: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      role: true,
-      status: true,
-      consentAt: true,
-      submittedAt: true,
-      nominatedByUserId: true,
-      rejectionReason: true,
-      staffMember: {
-        select: {
-          id: true,
-          name: true,
-          employeeNumber: true,
-          grade: true,
-          positionTitle: true,
-          department: { select: { name: true } },
-        },
-      },
-    },
-  });
-  const positions = await waitlistPositions(tx, tenantId, cohortId);
-  const statusOrder = (status: ApplicationStatus) => applicationStatuses.indexOf(status);
-  return applications
-    .map(
-      (application): ApplicantRow => ({
-        applicationId: application.id,
-        staffMemberId: application.staffMember.id,
-        name: application.staffMember.name,
-        employeeNumber: application.staffMember.employeeNumber,
-        department: application.staffMember.department.name,
-        grade: application.staffMember.grade,
-        positionTitle: application.staffMember.positionTitle,
-        role: application.role,
-        status: application.status,
-        waitlistPosition: positions.get(application.id) ?? null,
-        consentAt: application.consentAt,
-        submittedAt: application.submittedAt,
-        nominated: application.nominatedByUserId !== null,
-        rejectionReason: application.rejectionReason,
-      }),
-    )
-    .sort(
-      (a, b) =>
-        applicationRoles.indexOf(a.role) - applicationRoles.indexOf(b.role) ||
-        statusOrder(a.status) - statusOrder(b.status),
-    );
+  // The enums are declared in the domain's order (applicationRoles, applicationStatuses): sorting by them
+  // sorts as the list reads. Ids are cast for Prisma's raw queries, which send parameters as text.
+  const { rows } = await sql.query<ApplicantRow>(
+    `select a.id::text as "applicationId", s.id::text as "staffMemberId", s.name,
+            s.employee_number as "employeeNumber", d.name as department, s.grade::int as grade,
+            s.position_title as "positionTitle", a.role::text as role, a.status::text as status,
+            a.waitlist_position as "waitlistPosition", a.consent_at as "consentAt",
+            a.submitted_at as "submittedAt", a.nominated_by_user_id is not null as nominated,
+            a.rejection_reason as "rejectionReason"
+       from (select id, staff_member_id, role, status, consent_at, submitted_at, nominated_by_user_id,
+                    rejection_reason,
+                    case when status = 'waitlisted'
+                      then row_number() over (partition by role, status order by submitted_at, id)::int
+                    end as waitlist_position
+               from applications
+              where tenant_id = $1::uuid and cohort_id = $2::uuid) a
+       join staff_members s on s.tenant_id = $1::uuid and s.id = a.staff_member_id
+       join departments d on d.tenant_id = $1::uuid and d.id = s.department_id
+      where ($3::text is null or a.role::text = $3::text)
+        and ($4::text is null or a.status::text = $4::text)
+        and ($5::uuid is null or s.department_id = $5::uuid)
+        and ($6::text is null or s.name ilike '%' || $6::text || '%'
+             or s.employee_number ilike '%' || $6::text || '%')
+      order by a.role, a.status, a.submitted_at, a.id`,
+    [
+      tenantId,
+      cohortId,
+      filter.role ?? null,
+      filter.status ?? null,
+      filter.departmentId ?? null,
+      filter.q ?? null,
+    ],
+  );
+  return rows;
 }

@@ -1,6 +1,7 @@
 import { recordAudit, type TenantDb } from "@mentoring/db";
 import { type ApplicantFilter, type ApplicantRow, applicantRows } from "../records/applicant-rows";
 import { loadCohort } from "../records/cohort-record";
+import { sqlIn } from "../records/sql-in";
 
 /**
  * The applicant rows for a download, with the export recorded (who exported whose data, with which filter
@@ -18,7 +19,7 @@ export async function exportApplicants(
   },
 ): Promise<{ cohortTitle: string; rows: ApplicantRow[] }> {
   const record = await loadCohort(tx, input.tenantId, input.cohortId);
-  const rows = await applicantRows(tx, input.tenantId, input.cohortId, input.filter);
+  const rows = await applicantRows(sqlIn(tx), input.tenantId, input.cohortId, input.filter);
   await recordAudit(tx, {
     tenantId: input.tenantId,
     actorUserId: input.actorUserId,
