@@ -1,9 +1,11 @@
-// Remix matches a request's path against the route tree several times per request; @remix-run/router is
-// patched (patches/, ADR 0022) to keep the ranked branches of a tree and each compiled path pattern. These
-// tests hold the patched matcher to the router's documented behaviour, including a tree that grows after
-// it was first matched (routes discovered later are added to the same arrays).
+// Remix matches a request's path against the route tree several times per request; the router is patched
+// (patches/, ADR 0022) to keep the ranked branches of a tree, each compiled path pattern and each parent's
+// match within a call, and the renderer to build its route tree once per build. These tests hold the
+// patched matcher to the router's documented behaviour, including a tree that grows after it was first
+// matched (routes discovered later are added to the same arrays).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import type * as Router from "@remix-run/router";
 import type { AgnosticRouteObject } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
@@ -40,6 +42,23 @@ describe("route matching with the patched router", () => {
   it("runs the patched build of @remix-run/router", () => {
     expect(routerFile).toMatch(/router\.cjs\.js$/);
     expect(readFileSync(routerFile, "utf8")).toContain("rankedBranchesOf");
+  });
+
+  it("renders with one route tree per build (patched @remix-run/react and react-router-dom)", () => {
+    expect(readFileSync(require.resolve("@remix-run/react/dist/server.js"), "utf8")).toContain(
+      "serverRoutesOf",
+    );
+    const staticRouter = require.resolve("react-router-dom/server", {
+      paths: [dirname(require.resolve("@remix-run/react"))],
+    });
+    expect(readFileSync(staticRouter, "utf8")).toContain("dataRoutesCache");
+    const { createStaticRouter } = require(staticRouter) as {
+      createStaticRouter: (routes: AgnosticRouteObject[], context: { matches: [] }) => { routes: unknown };
+    };
+    const routes = tree();
+    const first = createStaticRouter(routes, { matches: [] }).routes;
+    expect(createStaticRouter(routes, { matches: [] }).routes).toBe(first);
+    expect(createStaticRouter(tree(), { matches: [] }).routes).not.toBe(first);
   });
 
   it("finds the most specific route, the same on every call of the same tree", () => {
