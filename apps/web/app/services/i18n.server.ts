@@ -94,8 +94,52 @@ export function i18nextFor(locale: Locale): I18next {
       // Resources are bundled: initialised synchronously.
       initImmediate: false,
     });
+  rememberPlainTranslations(instance);
   instances.set(locale, instance);
   return instance;
+}
+
+type Translate = (keys: unknown, options?: Record<string, unknown>, lastKey?: unknown) => unknown;
+/** What a translator (`getFixedT`) sets on every call: a call that sets nothing else is plain. */
+const setByTranslators = new Set(["lng", "ns"]);
+
+/**
+ * A translation asked for with no values is the same text every time (the instance's language and
+ * resources never change on the server): kept per language, namespace and key. A page asks for the same
+ * labels hundreds of times (a list's every row), and i18next resolved each afresh: about a tenth of the
+ * applicants list's CPU. A call with values, a count, a context or a default goes to i18next as before.
+ */
+function rememberPlainTranslations(instance: I18next) {
+  const translator = (instance as unknown as { translator: { translate: Translate } }).translator;
+  const translate = translator.translate.bind(translator);
+  const plain = new Map<string, unknown>();
+  translator.translate = (keys, options, lastKey) => {
+    if (typeof keys !== "string" || lastKey !== undefined || !isPlain(options))
+      return translate(keys, options, lastKey);
+    const cacheKey = `${options?.lng ?? ""}\u0000${options?.ns ?? ""}\u0000${keys}`;
+    let text = plain.get(cacheKey);
+    if (text === undefined) {
+      text = translate(keys, options);
+      // Keys come from the code, so this stays small; the bound is for safety only.
+      if (plain.size >= 20_000) plain.clear();
+      plain.set(cacheKey, text);
+    }
+    return text;
+  };
+}
+
+function isPlain(options: Record<string, unknown> | undefined): boolean {
+  if (options === undefined) return true;
+  if (typeof options !== "object" || options === null) return false;
+  for (const name in options) {
+    const value = options[name];
+    if (value === undefined || value === null) continue;
+    if (!setByTranslators.has(name)) return false;
+    // React's translators name their namespaces as a list.
+    if (typeof value !== "string" && !(Array.isArray(value) && value.every((ns) => typeof ns === "string")))
+      return false;
+  }
+  return true;
 }
 
 export function translatorIn(locale: Locale): TFunction {
