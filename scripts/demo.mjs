@@ -59,7 +59,7 @@ step("Starting the mail sink, the worker and the web app");
 const children = [
   ["mail", ["--import", "tsx", "scripts/dev-mail-sink.ts"], root],
   ["worker", ["--import", "tsx", "src/main.ts"], `${root}/apps/worker`],
-  ["web", ["--import", "tsx", "server.ts"], `${root}/apps/web`],
+  ["web", ["server.js"], `${root}/apps/web`],
 ].map(([, args, cwd]) => spawn(process.execPath, args, { cwd, env, stdio: "inherit" }));
 
 console.log(

@@ -38,6 +38,7 @@ import { connect } from "@mentoring/db/provision";
 import { createCookie } from "@remix-run/node";
 import { Redis } from "ioredis";
 import { createBenchData } from "./data";
+import { startCommand } from "./start-command";
 
 const benchDir = fileURLToPath(new URL(".", import.meta.url));
 const ownWebDir = join(benchDir, "..");
@@ -61,19 +62,10 @@ const levelsOf = (page: PageName): number[] =>
       ? [1, 20]
       : [1, 10, 50];
 
-// The web's `start` script: `VAR=value … node --flag … --import tsx server.ts`. Its variables and Node
-// flags are the process settings production runs with, so the bench serves with them too.
-const startScript: string = JSON.parse(readFileSync(join(webDir, "package.json"), "utf8")).scripts.start;
-const startWords = startScript.split(/\s+/).filter(Boolean);
-const startEnv = Object.fromEntries(
-  startWords
-    .slice(0, startWords.indexOf("node"))
-    .map((word) => word.split("=", 2) as [string, string])
-    .filter(([name]) => name !== "NODE_ENV"),
-);
+const startup = startCommand(webDir);
 const webNodeArgs = env.BENCH_WEB_NODE_ARGS
   ? env.BENCH_WEB_NODE_ARGS.split(/\s+/).filter(Boolean)
-  : startWords.slice(startWords.indexOf("node") + 1, startWords.indexOf("--import"));
+  : startup.nodeFlags;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -290,7 +282,7 @@ try {
   const start = (
     name: string,
     cwd: string,
-    entry: string,
+    entry: string[],
     nodeArgs: string[] = [],
     extraEnv: Record<string, string> = {},
   ): ChildProcess => {
@@ -298,7 +290,7 @@ try {
     // Named connections, so that the PostgreSQL CPU each server causes can be told apart.
     const url = new URL(data.database.urls.app);
     url.searchParams.set("application_name", `${prefix}-${name}`);
-    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
+    const child = spawn(process.execPath, [...nodeArgs, ...entry], {
       cwd,
       env: { ...serverEnv, ...extraEnv, DATABASE_URL: url.href },
       stdio: ["ignore", output, output],
@@ -306,8 +298,8 @@ try {
     children.push(child);
     return child;
   };
-  const web = start("web", webDir, "server.ts", webNodeArgs, startEnv);
-  const raw = start("raw", ownWebDir, "bench/raw-baseline.ts");
+  const web = start("web", webDir, startup.entry, webNodeArgs, startup.env);
+  const raw = start("raw", ownWebDir, ["--import", "tsx", "bench/raw-baseline.ts"]);
   await Promise.all([
     waitFor(`http://127.0.0.1:${webPort}/readyz`, web, "web"),
     waitFor(`http://127.0.0.1:${rawPort}/readyz`, raw, "raw baseline"),

@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { hashToken, newToken } from "@mentoring/auth";
 import { createSeededTestDatabase, ensureTestTemplate } from "@mentoring/db/testing";
 import { createCookie } from "@remix-run/node";
+import { startCommand } from "./start-command";
 
 const webDir = fileURLToPath(new URL("..", import.meta.url));
 const tmpDir = join(webDir, ".tmp");
@@ -138,23 +139,15 @@ try {
     const build = spawnSync("npm", ["run", "build"], { cwd: webDir, stdio: ["ignore", "ignore", "inherit"] });
     if (build.status !== 0) throw new Error("the web build failed");
   }
-  const startScript: string = JSON.parse(readFileSync(join(webDir, "package.json"), "utf8")).scripts.start;
-  const words = startScript.split(/\s+/).filter(Boolean);
-  const startEnv = Object.fromEntries(
-    words
-      .slice(0, words.indexOf("node"))
-      .map((word) => word.split("=", 2) as [string, string])
-      .filter(([name]) => name !== "NODE_ENV"),
-  );
-  const nodeArgs = words.slice(words.indexOf("node") + 1, words.indexOf("--import"));
+  const startup = startCommand(webDir);
   const secret = randomBytes(32).toString("hex");
   const port = await freePort();
   const output = openSync(join(tmpDir, "bench-uploads-web.log"), "w");
-  web = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
+  web = spawn(process.execPath, [...startup.nodeFlags, ...startup.entry], {
     cwd: webDir,
     env: {
       ...process.env,
-      ...startEnv,
+      ...startup.env,
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
       DATABASE_URL: database.urls.app,

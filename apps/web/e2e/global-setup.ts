@@ -111,8 +111,8 @@ export default async function globalSetup() {
       // No grace: a past-due subscription makes the tenant read-only at once, so the test can see it.
       BILLING_GRACE_DAYS: "0",
     };
-    const start = (cwd: string, entry: string) => {
-      const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd, env, stdio: "inherit" });
+    const start = (cwd: string, args: string[]) => {
+      const child = spawn(process.execPath, args, { cwd, env, stdio: "inherit" });
       undo.push(async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
         const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -121,8 +121,9 @@ export default async function globalSetup() {
       });
       return child;
     };
-    const worker = start(workerRoot, "src/main.ts");
-    const web = start(webRoot, "server.ts");
+    const worker = start(workerRoot, ["--import", "tsx", "src/main.ts"]);
+    // The server as production runs it: compiled by the build (server.js), without tsx.
+    const web = start(webRoot, ["server.js"]);
     await waitFor(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/readyz`, worker, "worker");
     await waitFor(`${baseURL}/readyz`, web, "web");
 
