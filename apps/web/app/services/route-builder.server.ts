@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { unstable_coerceFormValue as coerceFormValue, parseWithZod } from "@conform-to/zod";
 import type { TenantDb, TenantSql } from "@mentoring/db";
 import { AppError, can, fieldIssueOf, type Permission } from "@mentoring/domain";
 import { type Locale, messageKey } from "@mentoring/i18n";
@@ -123,14 +123,33 @@ function badRequest(reason: string): Response {
   });
 }
 
+const anyParams = z.unknown();
+
+/**
+ * A schema that reads form values as conform does ("" is no value; numbers, booleans and dates from
+ * text), made once per schema: conform builds it anew on every parse, a dozen zod objects per field.
+ */
+const coercedSchemas = new WeakMap<z.ZodTypeAny, z.ZodTypeAny>();
+function coercing<S extends z.ZodTypeAny>(schema: S): S {
+  let coerced = coercedSchemas.get(schema);
+  if (!coerced) {
+    coerced = coerceFormValue(schema) as z.ZodTypeAny;
+    coercedSchemas.set(schema, coerced);
+  }
+  return coerced as S;
+}
+
 async function pageContext<P extends z.ZodTypeAny, Q extends z.ZodTypeAny>(
   args: Args,
   spec: PageSpec<P, Q>,
 ): Promise<PageContext<z.infer<P>, z.infer<Q>>> {
-  const params = (spec.params ?? z.unknown()).safeParse(args.params);
+  const params = (spec.params ?? anyParams).safeParse(args.params);
   if (!params.success) throw notFound();
   const query = spec.query
-    ? parseWithZod(new URL(args.request.url).searchParams, { schema: spec.query })
+    ? parseWithZod(new URL(args.request.url).searchParams, {
+        schema: coercing(spec.query),
+        disableAutoCoercion: true,
+      })
     : null;
   if (query && query.status !== "success")
     throw badRequest((await translatorFor(args.request))("error.badRequestHelp"));
@@ -295,7 +314,8 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
     const submission =
       formData && spec.form
         ? parseWithZod(formData, {
-            schema: spec.form,
+            schema: coercing(spec.form),
+            disableAutoCoercion: true,
             errorMap: translatingErrorMap(context.t, spec.fieldName),
           })
         : null;
