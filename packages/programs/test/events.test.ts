@@ -100,6 +100,9 @@ describe("a workshop that takes sign-ups", () => {
     });
     const sheet = await db.withTenant(city.tenantId, (tx) => getItemAttendance(tx, { ...city, itemId, now }));
     expect(sheet.sheet?.signUps).toEqual({ taken: 1, capacity: 3 });
+    // Of the cohort's juniors, only the one who signed up is expected at the event.
+    expect(sheet.sheet?.people.length).toBeGreaterThan(1);
+    expect(sheet.sheet?.summary).toEqual({ present: 0, expected: 1 });
     expect(
       sheet.sheet?.people.filter((person) => person.signedUp).map((person) => person.staffMemberId),
     ).toEqual([junior]);

@@ -63,6 +63,7 @@ export const loader = tenantLoader(
         place: sheet.item.place,
         takesAttendance: sheet.item.attendance,
         signUps: sheet.signUps,
+        summary: sheet.summary,
         people: sheet.people,
         teams: [...new Map(sheet.people.map((person) => [person.teamId, person.teamNumber])).entries()],
       },
@@ -113,7 +114,6 @@ export default function AttendanceSheet() {
   const { cohort, tenantSlug, items, sheet, qr } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const present = sheet?.people.filter((person) => person.present === true).length ?? 0;
   const markButton = (who: string, label: string, isPresent: boolean, describedBy?: string) => (
     <Form method="post" className="inline-form">
       <CsrfInput />
@@ -178,9 +178,7 @@ export default function AttendanceSheet() {
               {t("attendance.sheet.when", { when: sheet.when, place: sheet.place || "—" })}
             </p>
             {sheet.takesAttendance ? (
-              <p data-testid="attendance-summary">
-                {t("attendance.sheet.summary", { present, expected: sheet.people.length })}
-              </p>
+              <p data-testid="attendance-summary">{t("attendance.sheet.summary", sheet.summary)}</p>
             ) : (
               <p>{t("attendance.sheet.notTaken")}</p>
             )}

@@ -36,18 +36,28 @@ export async function getItemAttendance(
   ]);
   const byApplication = new Map(marked.map((row) => [row.applicationId, row]));
   const signedUp = new Set(signups.map((row) => row.applicationId));
+  const people = expected.map((person) => ({
+    ...person,
+    present: byApplication.get(person.applicationId)?.present ?? null,
+    method: byApplication.get(person.applicationId)?.method ?? null,
+    signedUp: signedUp.has(person.applicationId),
+  }));
+  // At an event that takes sign-ups, those who signed up are expected (and anyone who came anyway),
+  // not everyone the event is open to.
+  const counted = item.signUp
+    ? people.filter((person) => person.signedUp || person.present === true)
+    : people;
   return {
     cohort,
     items,
     sheet: {
       item,
       signUps: item.signUp ? { taken: signedUp.size, capacity: item.capacity } : null,
-      people: expected.map((person) => ({
-        ...person,
-        present: byApplication.get(person.applicationId)?.present ?? null,
-        method: byApplication.get(person.applicationId)?.method ?? null,
-        signedUp: signedUp.has(person.applicationId),
-      })),
+      people,
+      summary: {
+        present: people.filter((person) => person.present === true).length,
+        expected: counted.length,
+      },
     },
   };
 }
