@@ -118,6 +118,8 @@ interface Frame {
   csrf: string;
   nav?: { to: string; label: string }[];
   userName?: string;
+  /** The bell: where the notifications are and how many are unread (members with a staff record). */
+  bell?: { to: string; unread: number };
   main: string;
   /** What the page shows, embedded as the app embeds its loader data for hydration. */
   data: unknown;
@@ -132,8 +134,11 @@ function documentOf(frame: Frame): string {
   const user = frame.userName
     ? `<div class="shell__user"><form method="post" action="/locale"><input type="hidden" name="csrf" value="${esc(frame.csrf)}"/><input type="hidden" name="locale" value="en"/><button type="submit"><span class="visually-hidden">언어 변경: </span><span lang="en">English</span></button></form><span>${esc(frame.userName)}님으로 로그인됨</span><form method="post" action="/sign-out"><input type="hidden" name="csrf" value="${esc(frame.csrf)}"/><button type="submit">로그아웃</button></form></div>`
     : "";
+  const bell = frame.bell
+    ? `<a class="bell${frame.bell.unread > 0 ? " bell--unread" : ""}" aria-label="${frame.bell.unread > 0 ? `알림 ${frame.bell.unread}건 읽지 않음` : "알림"}" href="${esc(frame.bell.to)}"><svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/></svg>${frame.bell.unread > 0 ? `<span class="bell__count" aria-hidden="true">${frame.bell.unread}</span>` : ""}</a>`
+    : "";
   const data = JSON.stringify({ csrf: frame.csrf, page: frame.data }).replace(/</g, "\\u003c");
-  return `<!DOCTYPE html><html lang="ko"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${esc(frame.title)}</title><link rel="stylesheet" href="/assets/app.css"/><link rel="icon" href="data:,"/></head><body><a class="skip-link" href="#main">본문으로 건너뛰기</a><header class="shell__header"><a class="shell__title" href="/">${esc(frame.title)}</a>${nav}${user}</header><main id="main">${frame.main}</main><script type="application/json" id="page-data">${data}</script><script type="module" src="/assets/entry.client.js"></script></body></html>`;
+  return `<!DOCTYPE html><html lang="ko"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${esc(frame.title)}</title><link rel="stylesheet" href="/assets/app.css"/><link rel="icon" href="data:,"/></head><body><a class="skip-link" href="#main">본문으로 건너뛰기</a><header class="shell__header"><a class="shell__title" href="/">${esc(frame.title)}</a>${nav}${bell}${user}</header><main id="main">${frame.main}</main><script type="application/json" id="page-data">${data}</script><script type="module" src="/assets/entry.client.js"></script></body></html>`;
 }
 
 function table(caption: string, headers: string[], rows: string[][]): string {
@@ -167,6 +172,7 @@ interface Membership {
   id: string;
   roles: Role[];
   staffMemberId: string | null;
+  unread: number;
 }
 
 async function userOf(cookies: Map<string, string>): Promise<User | null> {
@@ -252,9 +258,13 @@ async function tenantPage(
   const tenant = rows[0];
   if (!tenant || tenant.status === "closed") throw new Answer(404);
   const page = await inTenant(tenant.id, async (db) => {
+    // With the unread notifications of the header's bell, as the app reads them with the membership.
     const found = await db.query<Membership>(
-      `select id, roles::text[] as roles, staff_member_id as "staffMemberId"
-         from memberships where tenant_id = $1 and user_id = $2`,
+      `select m.id, m.roles::text[] as roles, m.staff_member_id as "staffMemberId",
+              (select count(*)::int from notifications n
+                where n.tenant_id = m.tenant_id and n.staff_member_id = m.staff_member_id
+                  and n.read_at is null and n.in_app) as unread
+         from memberships m where m.tenant_id = $1 and m.user_id = $2`,
       [tenant.id, user.id],
     );
     const membership = found.rows[0];
@@ -263,6 +273,9 @@ async function tenantPage(
     const may = (other: Permission) => can(membership.roles, other);
     return {
       content: await work({ user, tenant, membership, db, csrf: csrf.token, may }),
+      bell: membership.staffMemberId
+        ? { to: `/${slug}/notifications`, unread: membership.unread }
+        : undefined,
       nav: [
         { to: `/${slug}`, label: "홈" },
         ...navPages
@@ -277,6 +290,7 @@ async function tenantPage(
       csrf: csrf.token,
       nav: page.nav,
       userName: user.displayName,
+      bell: page.bell,
       main: page.content.main,
       data: page.content.data,
     }),
