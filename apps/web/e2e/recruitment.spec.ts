@@ -90,6 +90,15 @@ test("an official who is not eligible is told every reason, and nothing is appli
   await page.getByRole("button", { name: "동의하고 신청하기" }).click();
   const consent = page.getByRole("checkbox", { name: "동의합니다" });
   await expect(consent).toHaveAttribute("aria-invalid", "true");
+  // The checkbox sits beside its label, on the same line (it once stood apart from it, on a line of its own).
+  const box = await consent.boundingBox();
+  const label = await page.locator(`label[for="${await consent.getAttribute("id")}"]`).boundingBox();
+  expect(box && label).toBeTruthy();
+  if (box && label) {
+    expect(label.x - (box.x + box.width)).toBeGreaterThanOrEqual(0);
+    expect(label.x - (box.x + box.width)).toBeLessThan(24);
+    expect(Math.abs(label.y + label.height / 2 - (box.y + box.height / 2))).toBeLessThan(label.height);
+  }
   await expect(page.getByText("개인정보 수집·이용에 동의해야 신청할 수 있습니다")).toBeVisible();
 
   await page.getByRole("group", { name: "신청할 역할" }).getByLabel("멘토").check();
