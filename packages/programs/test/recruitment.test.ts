@@ -557,6 +557,10 @@ describe("the coordinator's applicant list and its export", () => {
     expect((await list({ q: someone?.name.slice(0, 2) })).rows.map((row) => row.name)).toContain(
       someone?.name,
     );
+    // The text is matched as written: "_" and "%" are not wildcards.
+    expect((await list({ q: "_" })).rows).toEqual([]);
+    expect((await list({ q: "%" })).rows).toEqual([]);
+    expect((await list({ q: "\\" })).rows).toEqual([]);
     const { departments } = await list({});
     const department = departments.find((d) => d.name === someone?.department);
     const inDepartment = (await list({ departmentId: department?.id })).rows;

@@ -45,8 +45,8 @@ export interface ApplicantRow {
  * One statement in SQL (ADR 0019): the coordinator's list is the cohort page opened most, and the export
  * reads the same rows (through `sqlIn` of its Prisma transaction). A waitlisted application's position is
  * its place in its role's whole queue (1 = next), whatever the filter shows; the filter's text matches part
- * of a name or an employee number, case-insensitively, as Prisma's `contains` did (ILIKE, `%` and `_`
- * unescaped).
+ * of a name or an employee number, case-insensitively, as written: `%` and `_` are letters here, not
+ * wildcards (a search for "_" found everyone).
  */
 export async function applicantRows(
   sql: TenantSql,
@@ -84,8 +84,13 @@ export async function applicantRows(
       filter.role ?? null,
       filter.status ?? null,
       filter.departmentId ?? null,
-      filter.q ?? null,
+      filter.q ? literalLikeText(filter.q) : null,
     ],
   );
   return rows;
+}
+
+/** Text for a LIKE pattern that matches itself: its wildcards and the escape character escaped. */
+function literalLikeText(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
 }
