@@ -10,6 +10,7 @@ export {
   type UserDb,
 } from "./database";
 export * from "./generated/prisma/client";
+export { literalLikeText } from "./like-text";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";
 export { findRequestAccess, type RequestAccess } from "./request-access";
 export type { Sql, TenantSql, TenantSqlOptions } from "./tenant-sql";

@@ -67,3 +67,34 @@ it("names the staff, members and users its rows hold, and not another tenant's o
   expect(names).not.toHaveProperty(foreign.id);
   expect(names).not.toHaveProperty(unknown);
 });
+
+it("finds an actor by part of their e-mail as written: '_' and '%' are not wildcards", async () => {
+  const { db } = database;
+  const member = await db.withTenant(yongin, (tx) =>
+    tx.membership.findFirstOrThrow({ where: { tenantId: yongin }, select: { userId: true, user: true } }),
+  );
+  await db.withTenant(yongin, (tx) =>
+    recordAudit(tx, {
+      tenantId: yongin,
+      actorUserId: member.userId,
+      action: "membership.roles.update",
+      entityType: "membership",
+      entityId: member.userId,
+      before: { roles: ["participant"] },
+      after: { roles: ["coordinator"] },
+    }),
+  );
+  const search = (actor: string) =>
+    db.withTenant(yongin, (tx) =>
+      searchAuditLog(tx, {
+        tenantId: yongin,
+        timeZone: "Asia/Seoul",
+        search: auditSearchQuery.parse({ actor }),
+      }),
+    );
+  const part = member.user.email.slice(0, 4);
+  expect((await search(part)).rows.map((row) => row.actor?.email)).toContain(member.user.email);
+  expect(member.user.email).not.toContain("_");
+  expect((await search("_")).rows).toEqual([]);
+  expect((await search("%")).rows).toEqual([]);
+});

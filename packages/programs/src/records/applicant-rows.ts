@@ -1,4 +1,4 @@
-import type { TenantSql } from "@mentoring/db";
+import { literalLikeText, type TenantSql } from "@mentoring/db";
 import {
   type ApplicationRole,
   type ApplicationStatus,
@@ -88,9 +88,4 @@ export async function applicantRows(
     ],
   );
   return rows;
-}
-
-/** Text for a LIKE pattern that matches itself: its wildcards and the escape character escaped. */
-function literalLikeText(text: string): string {
-  return text.replace(/[\\%_]/g, "\\$&");
 }

@@ -1,4 +1,4 @@
-import type { TenantDb } from "@mentoring/db";
+import { literalLikeText, type TenantDb } from "@mentoring/db";
 import { addDays, calendarDateSchema, startOfDayIn } from "@mentoring/domain";
 import { z } from "zod";
 import { auditNames } from "../records/audit-names";
@@ -37,9 +37,12 @@ export async function searchAuditLog(
 ) {
   const { tenantId, timeZone, search } = input;
   const actorIds = search.actor
-    ? (await tx.user.findMany({ where: { email: { contains: search.actor } }, select: { id: true } })).map(
-        (user) => user.id,
-      )
+    ? (
+        await tx.user.findMany({
+          where: { email: { contains: literalLikeText(search.actor) } },
+          select: { id: true },
+        })
+      ).map((user) => user.id)
     : undefined;
   const at: { gte?: Date; lt?: Date } = {};
   // Days on the tenant's calendar; the last day ends where the next begins, not always 24 hours later.
