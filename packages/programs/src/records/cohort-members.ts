@@ -10,18 +10,24 @@ export interface CohortMember extends NoticeRecipient {
 }
 
 /**
- * The members of the published teams of the given cohorts, with their address and account language, read
- * with one query: what the daily jobs filter per calendar item (isForItem) instead of reading per item.
- * In cohort, team and role order.
+ * The members of the published teams of the given cohorts (all their teams, or the teams named), with
+ * their address and account language, read with one query: what the daily jobs filter per calendar item
+ * (isForItem) instead of reading per item, and whom a notice about teams goes to. In cohort, team and role
+ * order.
  */
 export async function cohortMembers(
   tx: TenantDb,
   tenantId: string,
   cohortIds: readonly string[],
+  { teamIds }: { teamIds?: readonly string[] } = {},
 ): Promise<CohortMember[]> {
   if (cohortIds.length === 0) return [];
   const members = await tx.teamMember.findMany({
-    where: { tenantId, cohortId: { in: [...new Set(cohortIds)] } },
+    where: {
+      tenantId,
+      cohortId: { in: [...new Set(cohortIds)] },
+      ...(teamIds && { teamId: { in: [...teamIds] } }),
+    },
     orderBy: [{ cohortId: "asc" }, { team: { number: "asc" } }, { role: "asc" }],
     select: {
       cohortId: true,
