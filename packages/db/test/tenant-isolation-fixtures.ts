@@ -195,6 +195,16 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
   await tx.notificationPreference.create({
     data: { tenantId, staffMemberId: staff.id, kind: "team_nudge", email: false },
   });
+  const evaluator = await tx.membership.findFirstOrThrow({ where: { tenantId }, select: { userId: true } });
+  const evaluatorAssignment = await tx.evaluatorAssignment.create({
+    data: { tenantId, cohortId: cohort.id, teamId: team.id, evaluatorUserId: evaluator.userId },
+  });
+  const evaluation = await tx.evaluation.create({
+    data: { tenantId, assignmentId: evaluatorAssignment.id },
+  });
+  await tx.evaluationScore.create({
+    data: { tenantId, evaluationId: evaluation.id, criterionKey: "results", score: 8, comment: "성과 우수" },
+  });
   const batch = await tx.certificateBatch.create({
     data: { tenantId, cohortId: cohort.id, signerName: "홍길동", signerTitle: "부시장" },
   });

@@ -44,6 +44,9 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
         "teams",
         "certificates",
         "certificate_serials",
+        "evaluator_assignments",
+        "evaluations",
+        "evaluation_scores",
       ]),
     );
   });
