@@ -110,6 +110,20 @@ describe("an evaluator", () => {
   it("scores teams and sees nothing else of the tenant", () => {
     expect(sorted(permissionsOf(["evaluator"]))).toEqual(["evaluations.score", "tenant.home.view"]);
   });
+
+  it("cannot assign evaluators or reopen an evaluation, their own included", () => {
+    expect(can(["evaluator"], "evaluations.manage")).toBe(false);
+  });
+});
+
+describe("managing evaluations (assigning evaluators, reopening a submitted evaluation)", () => {
+  it("is the coordinator's alone: not the executive's, the admin's, a participant's or an evaluator's", () => {
+    expect(holdersOf("evaluations.manage")).toEqual(["coordinator"]);
+  });
+
+  it("does not let the coordinator score teams themselves", () => {
+    expect(can(["coordinator"], "evaluations.score")).toBe(false);
+  });
 });
 
 describe("a tenant admin", () => {

@@ -36,7 +36,10 @@ export const tenantPermissions = [
   "matching.publish",
   "certificates.sign",
   "certificates.revoke",
+  /** An evaluator scoring the teams assigned to them, and those alone. */
   "evaluations.score",
+  /** Assigning evaluators to teams (and inviting outside ones), and reopening a submitted evaluation. */
+  "evaluations.manage",
   "awards.manage",
   "dashboards.view",
   /** A participant's own team: its members, assignments and activities, not other teams'. */
@@ -97,6 +100,7 @@ const grants: { readonly [R in Role]: readonly GrantableTo<R>[] } = {
     "matching.run",
     "matching.publish",
     "certificates.revoke",
+    "evaluations.manage",
     "awards.manage",
     "dashboards.view",
     "showcase.view",
