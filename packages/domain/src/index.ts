@@ -76,6 +76,16 @@ export {
   eligibilityRuleSchema,
   evaluateEligibility,
 } from "./eligibility";
+export {
+  EVALUATION_COMMENT_MAX,
+  type EvaluationEntry,
+  type EvaluationInputCode,
+  type EvaluationInputProblem,
+  type EvaluatorCriterion,
+  evaluationDraftProblems,
+  missingScores,
+  normalisedComment,
+} from "./evaluation-input";
 export * from "./errors";
 export {
   EVENT_CAPACITY_MAX,
