@@ -11,6 +11,7 @@ import { certificateErrors } from "./certificate";
 import { cohortErrors } from "./cohort";
 import { directoryErrors } from "./directory";
 import type { ErrorDefinition } from "./error-table";
+import { evaluationErrors } from "./evaluation";
 import { inputErrors } from "./input";
 import { matchingErrors } from "./matching";
 import { memberErrors } from "./member";
@@ -36,6 +37,7 @@ export const appErrors = {
   ...certificateErrors,
   ...calendarErrors,
   ...submissionErrors,
+  ...evaluationErrors,
   ...activityErrors,
   ...attachmentErrors,
   ...attendanceErrors,

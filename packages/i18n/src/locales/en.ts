@@ -5,6 +5,7 @@ import { enBilling } from "./en-billing";
 import { enCalendar } from "./en-calendar";
 import { enCertificates } from "./en-certificates";
 import { enDirectory } from "./en-directory";
+import { enEvaluations } from "./en-evaluations";
 import { enFiles } from "./en-files";
 import { enMatching } from "./en-matching";
 import { enNotifications } from "./en-notifications";
@@ -379,6 +380,12 @@ export const en: Translation<CommonMessages> = {
       feature: "Submission featured",
       unfeature: "Submission no longer featured",
     },
+    evaluation: {
+      assign: "Evaluator assigned",
+      unassign: "Evaluator unassigned",
+      submit: "Team evaluation submitted",
+      reopen: "Submitted evaluation reopened",
+    },
     certificate_batch: {
       prepare: "Certificates prepared",
       refresh: "Certificates prepared again",
@@ -536,6 +543,8 @@ export const en: Translation<CommonMessages> = {
     ceremony_attendance: "Ceremony attendance",
     calendar_item: "Program calendar item",
     submission: "Assignment submission",
+    evaluator_assignment: "Evaluator assignment",
+    evaluation: "Team evaluation",
     activity: "Team activity",
     certificate_batch: "Certificate batch",
     certificate: "Certificate",
@@ -567,6 +576,7 @@ export const en: Translation<CommonMessages> = {
   files: enFiles,
   attendance: enAttendance,
   notifications: enNotifications,
+  evaluations: enEvaluations,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

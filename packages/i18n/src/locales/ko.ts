@@ -5,6 +5,7 @@ import { koBilling } from "./ko-billing";
 import { koCalendar } from "./ko-calendar";
 import { koCertificates } from "./ko-certificates";
 import { koDirectory } from "./ko-directory";
+import { koEvaluations } from "./ko-evaluations";
 import { koFiles } from "./ko-files";
 import { koMatching } from "./ko-matching";
 import { koNotifications } from "./ko-notifications";
@@ -367,6 +368,12 @@ export const ko = {
       feature: "우수 과제 소개",
       unfeature: "우수 과제 내림",
     },
+    evaluation: {
+      assign: "평가위원 배정",
+      unassign: "평가위원 배정 취소",
+      submit: "팀 평가 제출",
+      reopen: "제출된 평가 다시 열기",
+    },
     certificate_batch: {
       prepare: "결연증서 준비",
       refresh: "결연증서 다시 준비",
@@ -524,6 +531,8 @@ export const ko = {
     ceremony_attendance: "결연식 출석",
     calendar_item: "프로그램 일정 항목",
     submission: "과제 제출물",
+    evaluator_assignment: "평가위원 배정",
+    evaluation: "팀 평가",
     activity: "팀 활동",
     certificate_batch: "결연증서 묶음",
     certificate: "결연증서",
@@ -555,6 +564,7 @@ export const ko = {
   files: koFiles,
   attendance: koAttendance,
   notifications: koNotifications,
+  evaluations: koEvaluations,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",
