@@ -111,4 +111,43 @@ describe("the built-in templates", () => {
     });
     expect(matching.criteria.map((criterion) => criterion.kind)).toContain("years_gap");
   });
+
+  it("scores Gangneung's teams on training attendance 30, activities 30 and results 40, the last by evaluators", () => {
+    const { rubric } = builtinTemplate("reverse_mentoring");
+    expect(rubric.map((criterion) => [criterion.key, criterion.weight, criterion.source])).toEqual([
+      ["training", 30, { kind: "computed", metric: "attendance_rate" }],
+      ["activities", 30, { kind: "computed", metric: "activities_logged", target: 1 }],
+      ["results", 40, { kind: "evaluators" }],
+    ]);
+    expect(rubric[2]?.levels?.map((level) => level.score)).toEqual([0, 5, 10]);
+  });
+
+  it("awards Gangneung's best team a commendation and a study trip, and two more a commendation", () => {
+    const { awards } = builtinTemplate("reverse_mentoring");
+    expect(
+      awards.map((award) => [award.name.ko, award.teams, award.prize.ko, award.certificateTitle]),
+    ).toEqual([
+      ["최우수", 1, "표창 및 국내외 우수사례지 견학", "표창장"],
+      ["우수", 2, "표창", "표창장"],
+    ]);
+  });
+
+  it("scores Yongin's pairs on meetings (two a month) 40, assignments on time 20 and growth 40", () => {
+    const { rubric, awards } = builtinTemplate("new_official_mentoring");
+    expect(rubric.map((criterion) => [criterion.key, criterion.weight, criterion.source])).toEqual([
+      ["meetings", 40, { kind: "computed", metric: "meeting_frequency", target: 2 }],
+      ["assignments", 20, { kind: "computed", metric: "assignments_on_time" }],
+      ["growth", 40, { kind: "evaluators" }],
+    ]);
+    expect(awards.map((award) => [award.name.ko, award.teams])).toEqual([["우수 멘토링 팀", 3]]);
+  });
+
+  it("evaluates with the department conflict rule and z-scores unless a city changes them", () => {
+    for (const key of builtinTemplateKeys)
+      expect(builtinTemplate(key).evaluation).toEqual({
+        conflictSameDepartment: true,
+        normalisation: "z_score",
+        disagreementSpread: 20,
+      });
+  });
 });

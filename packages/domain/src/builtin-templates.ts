@@ -260,23 +260,73 @@ const reverse: TemplateDefinitionInput = {
     body: "{mentors} 멘토와 {mentees} 멘티는 {tenant} {program} {cohort}에 참여하여 서로 배우고 성장할 것을 약속하며 이에 결연합니다.",
     signerTitle: "부시장",
   },
+  // Gangneung evaluates participation in the regular training, ad-hoc activities and results; the first
+  // two come from the attendance and activity records, the results from the evaluators.
   rubric: [
     {
       key: "training",
-      name: { ko: "정기 교육 참여", en: "Regular training attendance" },
+      name: { ko: "정기 교육 참여", en: "Regular training participation" },
+      description: {
+        ko: "매월 외부 전문기관 소통 교육의 팀원 출석률입니다.",
+        en: "The team's attendance at the monthly communication training.",
+      },
+      weight: 30,
+      scaleMax: 10,
+      source: { kind: "computed", metric: "attendance_rate" },
+    },
+    {
+      key: "activities",
+      name: { ko: "수시 활동 참여", en: "Ad-hoc activities" },
+      description: {
+        ko: "팀이 기록한 활동 수입니다. 활동 기간 동안 매월 1건 이상이면 만점입니다.",
+        en: "Activities the team logged; one a month or more through the activity period earns full marks.",
+      },
+      weight: 30,
+      scaleMax: 10,
+      source: { kind: "computed", metric: "activities_logged", target: 1 },
+    },
+    {
+      key: "results",
+      name: { ko: "활동 성과", en: "Results" },
+      description: {
+        ko: "과제 결과물과 활동으로 멘티의 디지털 역량과 세대 간 소통이 얼마나 나아졌는지 평가합니다.",
+        en: "How far the team's work and activities improved the manager's digital skills and communication across generations.",
+      },
       weight: 40,
       scaleMax: 10,
+      levels: [
+        { score: 0, label: { ko: "성과가 드러나지 않음", en: "No visible result" } },
+        {
+          score: 5,
+          label: { ko: "계획한 활동을 수행하고 일부 성과가 있음", en: "Planned work done, some results" },
+        },
+        {
+          score: 10,
+          label: {
+            ko: "뚜렷한 성과가 있고 다른 부서에 확산할 만함",
+            en: "Clear results worth spreading to other departments",
+          },
+        },
+      ],
+      source: { kind: "evaluators" },
     },
-    { key: "activities", name: { ko: "수시 활동 참여", en: "Ad-hoc activities" }, weight: 30, scaleMax: 10 },
-    { key: "results", name: { ko: "활동 성과", en: "Results" }, weight: 30, scaleMax: 10 },
   ],
   awards: [
     {
       name: { ko: "최우수", en: "Grand prize" },
       teams: 1,
-      prize: { ko: "표창 및 선진지 견학", en: "Commendation and study trip" },
+      prize: {
+        ko: "표창 및 국내외 우수사례지 견학",
+        en: "Commendation and a study trip to model sites at home or abroad",
+      },
+      certificateTitle: "표창장",
     },
-    { name: { ko: "우수", en: "Excellence" }, teams: 2, prize: { ko: "표창", en: "Commendation" } },
+    {
+      name: { ko: "우수", en: "Excellence" },
+      teams: 2,
+      prize: { ko: "표창", en: "Commendation" },
+      certificateTitle: "표창장",
+    },
   ],
 };
 
@@ -424,16 +474,53 @@ const standard: TemplateDefinitionInput = {
     body: "{mentors} 멘토와 {mentees} 멘티는 {tenant} {program} {cohort}의 멘토와 멘티로서 서로 믿고 함께 성장할 것을 약속하며 이에 결연합니다.",
     signerTitle: "제1부시장",
   },
+  // Regular meetings (two a month) and assignments on time come from the records; the evaluators judge
+  // how far the new officials grew.
   rubric: [
-    { key: "meetings", name: { ko: "정기 만남", en: "Regular meetings" }, weight: 50, scaleMax: 10 },
-    { key: "assignments", name: { ko: "과제 수행", en: "Assignments" }, weight: 30, scaleMax: 10 },
-    { key: "growth", name: { ko: "멘티 성장", en: "Mentee's growth" }, weight: 20, scaleMax: 10 },
+    {
+      key: "meetings",
+      name: { ko: "정기 만남", en: "Regular meetings" },
+      description: {
+        ko: "팀이 기록한 만남과 상담 횟수입니다. 활동 기간 동안 매월 2회 이상이면 만점입니다.",
+        en: "Meetings and counselling the team logged; two a month or more through the activity period earns full marks.",
+      },
+      weight: 40,
+      scaleMax: 10,
+      source: { kind: "computed", metric: "meeting_frequency", target: 2 },
+    },
+    {
+      key: "assignments",
+      name: { ko: "과제 기한 내 수행", en: "Assignments on time" },
+      weight: 20,
+      scaleMax: 10,
+      source: { kind: "computed", metric: "assignments_on_time" },
+    },
+    {
+      key: "growth",
+      name: { ko: "멘티 성장", en: "Mentee's growth" },
+      description: {
+        ko: "신규 공무원이 업무와 조직에 얼마나 적응했는지 활동 기록과 소감문으로 평가합니다.",
+        en: "How well the new officials settled into the work and the organisation, from the records and reflections.",
+      },
+      weight: 40,
+      scaleMax: 10,
+      levels: [
+        { score: 0, label: { ko: "변화가 보이지 않음", en: "No visible change" } },
+        { score: 5, label: { ko: "업무와 조직에 적응해 가는 중", en: "Settling in" } },
+        {
+          score: 10,
+          label: { ko: "업무를 스스로 해내고 조직에 녹아듦", en: "Works independently and belongs" },
+        },
+      ],
+      source: { kind: "evaluators" },
+    },
   ],
   awards: [
     {
       name: { ko: "우수 멘토링 팀", en: "Outstanding pair" },
       teams: 3,
       prize: { ko: "표창", en: "Commendation" },
+      certificateTitle: "표창장",
     },
   ],
 };

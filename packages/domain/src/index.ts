@@ -165,6 +165,26 @@ export {
   decideApplication,
   placesToFill,
 } from "./recruitment";
+export {
+  type ComputedRubricCriterion,
+  type ComputedRubricSource,
+  type EvaluationNormalisation,
+  type EvaluationSettings,
+  evaluationNormalisations,
+  evaluationSettingsSchema,
+  isComputedCriterion,
+  type Rubric,
+  type RubricCriterion,
+  type RubricLevel,
+  type RubricMetric,
+  type RubricSource,
+  rubricCriterionSchema,
+  rubricMetrics,
+  rubricMetricTakesTarget,
+  rubricSchema,
+  rubricSourceSchema,
+} from "./rubric";
+export { computedCriterionScore, type TeamFacts } from "./rubric-metrics";
 export { type YearsOfService, yearsOfService } from "./service-years";
 export {
   staleWorkReason,

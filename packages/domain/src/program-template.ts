@@ -9,7 +9,9 @@ import {
 import { eligibilityRuleSchema } from "./eligibility";
 import { localizedTextSchema } from "./localized-text";
 import { calendarEntrySchema } from "./program-calendar";
+import { evaluationSettingsSchema, rubricSchema } from "./rubric";
 import { teamShapeSchema } from "./team-shape";
+import { templateKeySchema } from "./template-key";
 
 export const programKinds = ["standard", "reverse"] as const;
 export type ProgramKind = (typeof programKinds)[number];
@@ -17,10 +19,8 @@ export type ProgramKind = (typeof programKinds)[number];
 export const applicationRoles = ["mentor", "mentee"] as const;
 export type ApplicationRole = (typeof applicationRoles)[number];
 
-/** A key inside a template: stable across versions, safe in URLs and as a matching attribute name. */
-const keySchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, {
-  message: "lowercase letters, digits and _ only",
-});
+/** A key inside a template (template-key.ts). */
+const keySchema = templateKeySchema;
 
 export const questionTypes = ["likert", "single", "multiple", "ranked", "short_text", "long_text"] as const;
 export type QuestionType = (typeof questionTypes)[number];
@@ -371,19 +371,11 @@ export const templateDefinitionSchema = z
         signerTitle: z.string().trim().max(40).default(""),
       })
       .strict(),
-    rubric: z
-      .array(
-        z
-          .object({
-            key: keySchema,
-            name: localizedTextSchema,
-            weight: z.number().int().min(1).max(100),
-            scaleMax: z.number().int().min(2).max(100),
-          })
-          .strict(),
-      )
-      .max(20)
-      .default([]),
+    /** How teams are scored at the end (rubric.ts): weighted criteria, by evaluators or computed. */
+    rubric: rubricSchema.default([]),
+    /** Who may score whom and how scores are combined; absent in definitions stored before evaluation. */
+    evaluation: evaluationSettingsSchema.default({}),
+    /** Award categories, best first: how many teams each, the prize, and the title of its certificate. */
     awards: z
       .array(
         z
@@ -391,6 +383,7 @@ export const templateDefinitionSchema = z
             name: localizedTextSchema,
             teams: z.number().int().min(1).max(100),
             prize: localizedTextSchema,
+            certificateTitle: z.string().trim().min(1).max(40).default("표창장"),
           })
           .strict(),
       )

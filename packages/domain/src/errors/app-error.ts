@@ -112,6 +112,12 @@ const refinementMessages: Record<string, string> = {
   above_max: "programs.issue.aboveMax",
   after_to: "programs.issue.afterTo",
   not_a_date: "programs.issue.date",
+  duplicate_key: "programs.issue.duplicateKey",
+  weights_sum: "programs.issue.weightsSum",
+  level_above_scale: "programs.issue.levelAboveScale",
+  duplicate_level: "programs.issue.duplicateLevel",
+  target_required: "programs.issue.targetRequired",
+  target_not_allowed: "programs.issue.targetNotAllowed",
 };
 
 function messageOf(issue: ZodIssue): { message: string; params: AppErrorParams } {
@@ -145,11 +151,14 @@ function messageOf(issue: ZodIssue): { message: string; params: AppErrorParams }
     case "invalid_union_discriminator":
       return { message: "programs.issue.choice", params: {} };
     case "custom": {
-      const custom = issue.params as { code?: string; before?: string } | undefined;
+      const custom = issue.params as { code?: string; before?: string; sum?: number } | undefined;
       const message = (custom?.code && refinementMessages[custom.code]) || "programs.issue.invalid";
       // A date that must not come before another names that other field (a sibling of this one).
       if (custom?.code === "date_before" && custom.before)
         return { message, params: { beforePath: [...issue.path.slice(0, -1), custom.before].join(".") } };
+      // A rubric whose weights do not add up to 100 says what they add up to.
+      if (custom?.code === "weights_sum" && typeof custom.sum === "number")
+        return { message, params: { sum: custom.sum } };
       return { message, params: {} };
     }
     default:

@@ -200,6 +200,12 @@ export const enPrograms: Translation<typeof koPrograms> = {
     choice: "{{field}}: choose from the list",
     invalid: "{{field}}: this value is not valid",
     unknownDepartment: "{{field}}: names a department this organisation does not have",
+    duplicateKey: "{{field}}: the same key is used twice",
+    weightsSum: "{{field}}: the weights must add up to 100 (now {{sum}})",
+    levelAboveScale: "{{field}}: a level's score must not be above the full mark",
+    duplicateLevel: "{{field}}: two levels have the same score",
+    targetRequired: "{{field}}: enter the target that earns full marks",
+    targetNotAllowed: "{{field}}: a rate takes no target",
   },
   newCohort: {
     title: "New cohort",
@@ -271,5 +277,30 @@ export const enPrograms: Translation<typeof koPrograms> = {
       "Only {{submitted}} of {{expected}} post-survey answers are in ({{percent}}%, under {{threshold}}%). Once closed, no more answers can come in",
     refused: "The cohort did not move on. See below.",
     reasonRequired: "Give a reason to override",
+  },
+  /** The rubric's computed criteria: what each metric is and how it becomes a score. */
+  rubric: {
+    metric: {
+      attendance_rate: {
+        label: "Training attendance rate",
+        formula: "Sessions attended ÷ sessions expected × full marks",
+      },
+      assignments_on_time: {
+        label: "Assignments on time",
+        formula: "Assignments submitted on time ÷ assignments due × full marks",
+      },
+      activities_logged: {
+        label: "Activities logged",
+        formula: "Activities logged ÷ (target per month × activity months) × full marks, at most full marks",
+      },
+      meeting_frequency: {
+        label: "Meetings",
+        formula: "Meetings logged ÷ (target per month × activity months) × full marks, at most full marks",
+      },
+      prepost_change: {
+        label: "Pre/post diagnostic change",
+        formula: "Mean gain in diagnostic points (0-100) ÷ target points × full marks, from 0 to full marks",
+      },
+    },
   },
 };

@@ -197,6 +197,12 @@ export const koPrograms = {
     choice: "{{field}}: 목록에서 고르세요",
     invalid: "{{field}}: 값이 올바르지 않습니다",
     unknownDepartment: "{{field}}: 이 기관에 없는 부서가 있습니다",
+    duplicateKey: "{{field}}: 같은 키가 두 번 쓰였습니다",
+    weightsSum: "{{field}}: 가중치의 합이 100이어야 합니다 (지금 {{sum}})",
+    levelAboveScale: "{{field}}: 단계 점수는 만점보다 클 수 없습니다",
+    duplicateLevel: "{{field}}: 같은 점수의 단계가 두 개 있습니다",
+    targetRequired: "{{field}}: 만점 기준(목표)을 입력하세요",
+    targetNotAllowed: "{{field}}: 비율 지표에는 목표를 넣지 않습니다",
   },
   newCohort: {
     title: "새 기수 만들기",
@@ -268,5 +274,30 @@ export const koPrograms = {
       "사후 설문 응답이 {{expected}}명 중 {{submitted}}명({{percent}}%)으로 {{threshold}}%에 못 미칩니다. 종료하면 더 이상 응답을 받을 수 없습니다",
     refused: "다음 단계로 넘기지 않았습니다. 아래 내용을 확인하세요.",
     reasonRequired: "재정의하려면 사유를 입력하세요",
+  },
+  /** The rubric's computed criteria: what each metric is and how it becomes a score. */
+  rubric: {
+    metric: {
+      attendance_rate: {
+        label: "정기 교육 출석률",
+        formula: "출석한 횟수 ÷ 출석 대상 횟수 × 만점",
+      },
+      assignments_on_time: {
+        label: "과제 기한 내 제출",
+        formula: "기한 안에 제출한 과제 수 ÷ 마감된 과제 수 × 만점",
+      },
+      activities_logged: {
+        label: "활동 기록",
+        formula: "기록한 활동 수 ÷ (월 목표 건수 × 활동 개월 수) × 만점, 만점까지",
+      },
+      meeting_frequency: {
+        label: "만남 횟수",
+        formula: "기록한 만남 수 ÷ (월 목표 횟수 × 활동 개월 수) × 만점, 만점까지",
+      },
+      prepost_change: {
+        label: "사전·사후 진단 변화",
+        formula: "진단 점수(0~100)의 평균 향상 폭 ÷ 목표 점수 × 만점, 0점부터 만점까지",
+      },
+    },
   },
 };
