@@ -99,6 +99,29 @@ export {
 export { type Grade, type GradeParse, parseGrade } from "./grade";
 export { type LocalizedText, localize, localizedTextSchema } from "./localized-text";
 export { type RoleChangeProblem, roleChangeProblems } from "./membership-roles";
+export {
+  type ChangeDirection,
+  type ChangeVerdict,
+  CONFIDENCE_LEVEL,
+  type CohortDifference,
+  type CohortOutcomes,
+  type CohortSide,
+  changeVerdicts,
+  cohortOutcomes,
+  compareCohortChange,
+  displayCohortDifference,
+  displayLikertSummary,
+  displayNumber,
+  displayPairedChange,
+  type Interval,
+  type LikertSummary,
+  likertSummary,
+  MIN_PEOPLE_FOR_CLAIM,
+  type OutcomePerson,
+  type PairedChange,
+  type PrePostScores,
+  pairedChange,
+} from "./outcomes";
 export { MIN_PASSWORD_LENGTH } from "./password-policy";
 export {
   can,
@@ -193,6 +216,7 @@ export {
   type WorkFailureCode,
   workFailureCodes,
 } from "./stale-work";
+export { normalQuantile, tQuantile } from "./student-t";
 export {
   isLate,
   SUBMISSION_LIMITS,

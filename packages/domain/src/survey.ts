@@ -178,7 +178,10 @@ export function diagnosticScores(set: QuestionSet, answers: SurveyAnswers): Dime
 
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
-/** A person's change per dimension from pre to post (post − pre), for dimensions scored at both. */
+/**
+ * A person's change per dimension from pre to post (post − pre), for dimensions scored at both. A team's or a
+ * cohort's change, with its spread and what may be claimed from it, is outcomes.ts's pairedChange.
+ */
 export function scoreChange(pre: DimensionScores, post: DimensionScores): DimensionScores {
   const change: DimensionScores = {};
   for (const [dimension, before] of Object.entries(pre)) {
@@ -186,32 +189,6 @@ export function scoreChange(pre: DimensionScores, post: DimensionScores): Dimens
     if (after !== undefined) change[dimension] = oneDecimal(after - before);
   }
   return change;
-}
-
-export interface TeamChange {
-  /** Mean of the members' changes, one decimal. */
-  change: number;
-  /** Members scored at both phases on this dimension. */
-  people: number;
-}
-
-/** A team's change per dimension: the mean of its members' own changes (members scored at both phases). */
-export function teamScoreChange(
-  members: { pre: DimensionScores; post: DimensionScores }[],
-): Record<string, TeamChange> {
-  const totals = new Map<string, { sum: number; people: number }>();
-  for (const member of members) {
-    for (const [dimension, change] of Object.entries(scoreChange(member.pre, member.post))) {
-      const total = totals.get(dimension) ?? { sum: 0, people: 0 };
-      totals.set(dimension, { sum: total.sum + change, people: total.people + 1 });
-    }
-  }
-  return Object.fromEntries(
-    [...totals].map(([dimension, { sum, people }]) => [
-      dimension,
-      { change: oneDecimal(sum / people), people },
-    ]),
-  );
 }
 
 /** The mean score per dimension over several people's scores (one decimal), with how many were scored. */
