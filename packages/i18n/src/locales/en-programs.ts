@@ -303,4 +303,22 @@ export const enPrograms: Translation<typeof koPrograms> = {
       },
     },
   },
+  outcomes: {
+    verdict: {
+      too_few: "Too few people to judge (n < 5)",
+      increase: "A clear increase (the 95% interval lies above 0)",
+      decrease: "A clear decrease (the 95% interval lies below 0)",
+      no_clear_change: "No clear change (the 95% interval includes 0)",
+    },
+    comparison: {
+      too_few: "A cohort has too few people to compare (n < 5)",
+      increase: "{{later}} changed clearly more than {{earlier}} (the 95% interval lies above 0)",
+      decrease: "{{later}} changed clearly less than {{earlier}} (the 95% interval lies below 0)",
+      no_clear_change:
+        "No clear difference between the changes of {{later}} and {{earlier}} (the 95% interval includes 0)",
+    },
+    direction: { up: "Up", down: "Down", none: "No change" },
+    directionOnly:
+      "With so few people only the direction of the change is shown; a judgement needs 5 or more.",
+  },
 };

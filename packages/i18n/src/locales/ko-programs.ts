@@ -300,4 +300,26 @@ export const koPrograms = {
       },
     },
   },
+  /**
+   * Outcomes of a cohort (domain outcomes.ts): what may be said of a pre/post change (`verdict`, codes of
+   * changeVerdicts), of one cohort's change against another's (`comparison`), and its sign (`direction`).
+   * "n < 5" is the domain's MIN_PEOPLE_FOR_CLAIM.
+   */
+  outcomes: {
+    verdict: {
+      too_few: "표본이 적어 판단하기 어렵습니다 (n < 5)",
+      increase: "뚜렷하게 올랐습니다 (95% 신뢰구간이 0보다 큼)",
+      decrease: "뚜렷하게 내렸습니다 (95% 신뢰구간이 0보다 작음)",
+      no_clear_change: "뚜렷한 변화가 없습니다 (95% 신뢰구간에 0이 포함됨)",
+    },
+    comparison: {
+      too_few: "표본이 적은 기수가 있어 비교하기 어렵습니다 (n < 5)",
+      increase: "{{later}}의 변화가 {{earlier}}보다 뚜렷하게 큽니다 (95% 신뢰구간이 0보다 큼)",
+      decrease: "{{later}}의 변화가 {{earlier}}보다 뚜렷하게 작습니다 (95% 신뢰구간이 0보다 작음)",
+      no_clear_change:
+        "{{later, josa(와/과)}} {{earlier}}의 변화에 뚜렷한 차이가 없습니다 (95% 신뢰구간에 0이 포함됨)",
+    },
+    direction: { up: "상승", down: "하락", none: "변화 없음" },
+    directionOnly: "인원이 적어 변화의 방향만 보여 드립니다. 통계적 판단은 5명 이상일 때 합니다.",
+  },
 };
