@@ -2,7 +2,7 @@
  * Quantiles of Student's t distribution and of the standard normal (its limit as df → ∞), for the
  * confidence intervals of outcomes (outcomes.ts). Computed rather than tabled, because Welch's degrees of
  * freedom are fractional: the t distribution's tail is the regularized incomplete beta function
- * (a continued fraction), inverted by bisection. Accurate to about 1e-12 for any real df > 0.
+ * (a continued fraction), inverted by Newton's method within a bracket. Accurate to about 1e-12 for any real df > 0.
  */
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -99,26 +99,45 @@ function normalCentre(z: number): number {
   return z < 3 ? normalCentreSeries(z) : 0.5 - normalUpperTail(z);
 }
 
+/** A distribution symmetric about 0, by what its quantile needs, each for x ≥ 0. */
+interface Symmetric {
+  /** P(0 < X < x). */
+  centre: (x: number) => number;
+  /** P(X > x). */
+  upperTail: (x: number) => number;
+  density: (x: number) => number;
+}
+
 /**
  * The x > 0 where a distribution reaches p (½ < p < 1), from the side that keeps precision: the centre
- * P(0 < X < x) = p − ½ up to p = ¾, the upper tail P(X > x) = 1 − p beyond. The bracket's upper end
- * doubles until it passes the root, then bisection halves the bracket until doubles can split it no more.
+ * P(0 < X < x) = p − ½ up to p = ¾, the upper tail P(X > x) = 1 − p beyond. The root is bracketed (the
+ * upper end doubles until it passes), then found by Newton's steps, a step leaving the bracket replaced by
+ * halving it: a handful of steps where bisection alone takes sixty.
  */
-function solveQuantile(p: number, centre: (x: number) => number, upperTail: (x: number) => number): number {
-  const below = p <= 0.75 ? (x: number) => centre(x) < p - 0.5 : (x: number) => upperTail(x) > 1 - p;
+function solveQuantile(p: number, distribution: Symmetric): number {
+  // Rises through 0 at the root, with the density as its slope.
+  const gap =
+    p <= 0.75
+      ? (x: number) => distribution.centre(x) - (p - 0.5)
+      : (x: number) => 1 - p - distribution.upperTail(x);
   let low = 0;
   let high = 1;
-  while (below(high)) {
+  while (gap(high) < 0) {
     low = high;
     high *= 2;
   }
-  for (let step = 0; step < 2000; step++) {
-    const middle = (low + high) / 2;
-    if (middle === low || middle === high) break;
-    if (below(middle)) low = middle;
-    else high = middle;
+  let x = (low + high) / 2;
+  for (let step = 0; step < 200; step++) {
+    const value = gap(x);
+    if (value === 0) return x;
+    if (value < 0) low = x;
+    else high = x;
+    let next = x - value / distribution.density(x);
+    if (!(next > low && next < high)) next = (low + high) / 2;
+    if (Math.abs(next - x) <= 2 * Number.EPSILON * next || next === low || next === high) return next;
+    x = next;
   }
-  return (low + high) / 2;
+  return x;
 }
 
 function checkProbability(p: number): void {
@@ -131,7 +150,7 @@ export function normalQuantile(p: number): number {
   checkProbability(p);
   if (p === 0.5) return 0;
   if (p < 0.5) return -normalQuantile(1 - p);
-  return solveQuantile(p, normalCentre, normalUpperTail);
+  return solveQuantile(p, { centre: normalCentre, upperTail: normalUpperTail, density: normalDensity });
 }
 
 /**
@@ -157,9 +176,11 @@ export function tQuantile(p: number, df: number): number {
     const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
     return z + (g1 + (g2 + g3 / df) / df) / df;
   }
-  return solveQuantile(
-    p,
-    (t) => tCentre(t, df),
-    (t) => tUpperTail(t, df),
-  );
+  // The density: Γ((df + 1)/2) / (√(df π) Γ(df/2)) × (1 + t²/df)^(−(df + 1)/2).
+  const logScale = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  return solveQuantile(p, {
+    centre: (t) => tCentre(t, df),
+    upperTail: (t) => tUpperTail(t, df),
+    density: (t) => Math.exp(logScale - ((df + 1) / 2) * Math.log1p((t * t) / df)),
+  });
 }
