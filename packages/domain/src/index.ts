@@ -19,6 +19,18 @@ export {
   uploadRefusal,
 } from "./attachment";
 export { type AuditAction, auditActions } from "./audit-actions";
+export {
+  type AllocatableTeam,
+  type AwardAllocation,
+  type AwardCategory,
+  allocateAwards,
+  type BoundaryTie,
+  type RankableTeam,
+  type Ranked,
+  type RankingCriterion,
+  rankTeams,
+  tieBreakOrder,
+} from "./award-ranking";
 export * from "./billing-access";
 export { type BuiltinTemplateKey, builtinTemplate, builtinTemplateKeys } from "./builtin-templates";
 export {
@@ -76,6 +88,7 @@ export {
   eligibilityRuleSchema,
   evaluateEligibility,
 } from "./eligibility";
+export * from "./errors";
 export {
   EVALUATION_COMMENT_MAX,
   type EvaluationEntry,
@@ -86,7 +99,19 @@ export {
   missingScores,
   normalisedComment,
 } from "./evaluation-input";
-export * from "./errors";
+export {
+  aggregateEvaluations,
+  type ComputedScore,
+  type CriterionResult,
+  type EvaluationScoringInput,
+  type ScoredTeam,
+  type ScoreNormalisation,
+  type ScoreSpread,
+  type ScoringCriterion,
+  type SubmittedScore,
+  type TeamEvaluation,
+} from "./evaluation-scoring";
+export { type ConflictParty, type EvaluatorConflict, evaluatorConflict } from "./evaluator-conflict";
 export {
   EVENT_CAPACITY_MAX,
   type EventSignUpTerms,
