@@ -6,6 +6,7 @@ import {
   rankTeams,
   tieBreakOrder,
 } from "./award-ranking";
+import { aggregateEvaluations } from "./evaluation-scoring";
 
 // Goseong's judges: effort 40, creativity 40, feasibility 20.
 const criteria = [
@@ -193,5 +194,77 @@ describe("allocating awards", () => {
     ]);
     expect(result.map((award) => award.teamIds)).toEqual([[], ["t1"]]);
     expect(() => allocateAwards(ranked([1]), [{ name: "우수", teams: -1 }])).toThrow(/우수/);
+  });
+});
+
+describe("from a panel's scores to the awards", () => {
+  // Gangneung's 2nd cohort: 10 teams, two staff evaluators and a harsher outside trainer who sees the
+  // teams alike. t1, t2 and t3 come out level on the total; effort, first in the rubric, separates them.
+  const rubric = [
+    { key: "effort", weight: 50, scaleMax: 10, source: { kind: "evaluators" } },
+    { key: "creativity", weight: 50, scaleMax: 10, source: { kind: "evaluators" } },
+  ] as const;
+  const staffScores: Record<string, [number, number]> = {
+    t1: [10, 8],
+    t2: [8, 10],
+    t3: [9, 9],
+    t4: [7, 7],
+    t5: [6, 6],
+    t6: [5, 5],
+    t7: [4, 4],
+    t8: [3, 3],
+    t9: [2, 2],
+    t10: [2, 2],
+  };
+  const scores = Object.entries(staffScores).flatMap(([teamId, [effort, creativity]]) =>
+    (
+      [
+        ["staff-1", 0],
+        ["staff-2", 0],
+        ["trainer", -2],
+      ] as const
+    ).flatMap(([evaluatorId, offset]) => [
+      { evaluatorId, teamId, criterionKey: "effort", score: effort + offset },
+      { evaluatorId, teamId, criterionKey: "creativity", score: creativity + offset },
+    ]),
+  );
+  const evaluations = aggregateEvaluations({
+    criteria: rubric,
+    normalisation: "z_score",
+    disagreementThreshold: 15,
+    teams: Object.keys(staffScores).map((teamId) => ({ teamId, number: Number(teamId.slice(1)) })),
+    scores,
+    computed: [],
+  });
+  const ranking = rankTeams(evaluations, rubric);
+
+  it("ranks level totals by the heaviest criterion, and lets identical teams share a rank", () => {
+    expect(ranking.map((entry) => [entry.teamId, entry.rank])).toEqual([
+      ["t1", 1],
+      ["t3", 2],
+      ["t2", 3],
+      ["t4", 4],
+      ["t5", 5],
+      ["t6", 6],
+      ["t7", 7],
+      ["t8", 8],
+      ["t9", 9],
+      ["t10", 9],
+    ]);
+    expect(ranking[0]?.total).toBeCloseTo(ranking[2]?.total ?? Number.NaN, 9);
+    // The trainer's harshness is no disagreement.
+    expect(evaluations.some((entry) => entry.disagreement)).toBe(false);
+  });
+
+  it("gives 최우수 to one team and 우수 to two", () => {
+    expect(
+      allocateAwards(ranking, [
+        { name: "최우수", teams: 1 },
+        { name: "우수", teams: 2 },
+      ]).map((award) => [award.name, award.teamIds, award.tiesAtBoundary]),
+    ).toEqual([
+      ["최우수", ["t1"], []],
+      ["우수", ["t3", "t2"], []],
+    ]);
   });
 });
