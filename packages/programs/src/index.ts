@@ -4,6 +4,7 @@ export * from "./attendance";
 export * from "./calendar";
 export * from "./certificates";
 export * from "./cohorts";
+export * from "./evaluations";
 export * from "./events";
 export * from "./feeds";
 export * from "./files";

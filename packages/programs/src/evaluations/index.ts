@@ -1,0 +1,14 @@
+/*
+ * Evaluating teams when a cohort closes (issue 16): the coordinator assigns evaluators to teams (staff of
+ * the tenant, or outside trainers invited by e-mail) under the conflict-of-interest rule; each evaluator
+ * scores their assigned teams against the template's rubric, saves drafts, submits once; the coordinator
+ * alone reopens a submission. What may be saved: packages/domain evaluation-input.ts.
+ */
+export { assignEvaluator } from "./assign-evaluator";
+export { getTeamEvaluation, type TeamEvaluationView } from "./get-team-evaluation";
+export { inviteEvaluator } from "./invite-evaluator";
+export { listMyEvaluationTeams, type MyEvaluationTeam } from "./list-my-evaluation-teams";
+export { reopenEvaluation } from "./reopen-evaluation";
+export { saveEvaluationDraft } from "./save-evaluation-draft";
+export { submitEvaluation } from "./submit-evaluation";
+export { unassignEvaluator } from "./unassign-evaluator";
