@@ -9,6 +9,7 @@ import { acceptInvitation } from "@mentoring/tenants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   assignEvaluator,
+  getCohortEvaluations,
   getTeamEvaluation,
   inviteEvaluator,
   listMyEvaluationTeams,
@@ -531,5 +532,29 @@ describe("a template without the department rule", () => {
     expect(await assign(teams[0] as string, people.member).catch(code)).toBe("evaluation.conflict_member");
     const { assignmentId } = await assign(teams[0] as string, people.colleague);
     expect(await assignmentOf(teams[0] as string, people.colleague)).toEqual({ id: assignmentId });
+  });
+});
+
+describe("the coordinator's view of the cohort's evaluation", () => {
+  it("lists every team with its evaluators and their progress, and only submitted scores for scoring", async () => {
+    const view = await inCity((tx) => getCohortEvaluations(tx, city));
+    expect(view.teams.map((team) => team.number)).toEqual(view.teams.map((_, index) => index + 1));
+    const first = view.teams.find((team) => team.id === teams[0]);
+    const evaluators = [...(first?.evaluators ?? [])].sort((a, b) => a.email.localeCompare(b.email));
+    expect(evaluators.map(({ email, outside, status }) => ({ email, outside, status }))).toEqual([
+      { email: "evaluator-colleague@gangneung.example.kr", outside: false, status: "draft" },
+      { email: "evaluator-kim@gangneung.example.kr", outside: false, status: "submitted" },
+      { email: "trainer.lee@gangwon-institute.example.kr", outside: true, status: "draft" },
+    ]);
+    expect(view.teams.filter((team) => team.id !== teams[0]).flatMap((team) => team.evaluators)).toEqual([]);
+    expect(view.submittedScores).toEqual([
+      { evaluatorId: people.kim, teamId: teams[0], criterionKey: "results", score: 7 },
+    ]);
+    expect(view.rubric.scored).toEqual([{ key: "results", scaleMax: 10 }]);
+    expect(
+      await db
+        .withTenant(yongin, (tx) => getCohortEvaluations(tx, { tenantId: yongin, cohortId: city.cohortId }))
+        .catch(code),
+    ).toBe("cohort.not_found");
   });
 });

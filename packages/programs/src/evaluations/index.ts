@@ -5,6 +5,11 @@
  * alone reopens a submission. What may be saved: packages/domain evaluation-input.ts.
  */
 export { assignEvaluator } from "./assign-evaluator";
+export {
+  type CohortEvaluations,
+  type CohortEvaluator,
+  getCohortEvaluations,
+} from "./get-cohort-evaluations";
 export { getTeamEvaluation, type TeamEvaluationView } from "./get-team-evaluation";
 export { inviteEvaluator } from "./invite-evaluator";
 export { listMyEvaluationTeams, type MyEvaluationTeam } from "./list-my-evaluation-teams";
