@@ -558,3 +558,28 @@ describe("the coordinator's view of the cohort's evaluation", () => {
     ).toBe("cohort.not_found");
   });
 });
+
+describe("at the same moment", () => {
+  it("two submissions of one evaluation: one is taken, the other refused, and it is audited once", async () => {
+    const team = teams[2] as string;
+    await assign(team, people.park);
+    const outcomes = await Promise.allSettled([
+      submit(people.park, team, { results: { score: 3 } }),
+      submit(people.park, team, { results: { score: 4 } }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected");
+    expect(code((refused as PromiseRejectedResult).reason)).toBe("evaluation.already_submitted");
+    const { id } = await inCity((tx) =>
+      tx.evaluation.findFirstOrThrow({
+        where: { tenantId: city.tenantId, assignment: { teamId: team, evaluatorUserId: people.park } },
+      }),
+    );
+    const audits = await auditRows("evaluation.submit", id);
+    expect(audits).toHaveLength(1);
+    // The score stored is the one the audit says was submitted.
+    const submitted = audits[0]?.after as { scores: { results: number } } | undefined;
+    expect((await stored(people.park, team)).entries.results?.score).toBe(submitted?.scores.results);
+    expect([3, 4]).toContain(submitted?.scores.results);
+  });
+});
