@@ -390,36 +390,39 @@ async function agendaOf(db: Db, tenantId: string, staffMemberId: string) {
     [tenantId, staffMemberId],
   );
   if (teams.rows.length === 0) return null;
+  // The same statement as the app's use case (get-participant-agenda.ts): the first item of each kind.
   const { rows } = await db.query<AgendaRow>(
     `with mine as (
-       select * from unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[])
-         as mine(team_id, cohort_id, role, number, title)
-     ), upcoming as (
-       (select * from calendar_items where tenant_id = $1 and cohort_id = any($3::uuid[])
-          and kind = 'assignment' and due_at >= now() order by due_at limit 20)
-       union all
-       (select * from calendar_items where tenant_id = $1 and cohort_id = any($3::uuid[])
-          and kind <> 'assignment' and starts_at >= now() order by starts_at limit 20)
+       select * from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[])
+         as mine(team_id, cohort_id, audience, cohort_title, team_number)
      )
-     select i.kind::text as kind, i.title, i.place, coalesce(i.due_at, i.starts_at) as at,
-            mine.title as "cohortTitle", mine.number as "teamNumber", s.status::text as status
-       from upcoming i
-       join mine on mine.cohort_id = i.cohort_id
-       left join submissions s on s.tenant_id = i.tenant_id and s.item_id = i.id and s.team_id = mine.team_id
-      where (i.team_id is null or i.team_id = mine.team_id)
-        and (i.audience = 'all' or i.audience::text = case mine.role when 'mentor' then 'mentors' else 'mentees' end)
-      order by at`,
+     (select i.kind::text as kind, i.title, i.place, i.due_at as at, mine.cohort_title as "cohortTitle",
+             mine.team_number as "teamNumber", s.status::text as status
+        from calendar_items i
+        join mine on mine.cohort_id = i.cohort_id
+        left join submissions s on s.tenant_id = i.tenant_id and s.item_id = i.id and s.team_id = mine.team_id
+       where i.tenant_id = $1 and i.kind = 'assignment' and i.due_at >= now()
+         and (i.team_id is null or i.team_id = mine.team_id) and i.audience::text in ('all', mine.audience)
+         and s.status is distinct from 'accepted'
+       order by i.due_at, i.id limit 1)
+     union all
+     (select i.kind::text, i.title, i.place, i.starts_at, mine.cohort_title, mine.team_number, null
+        from calendar_items i
+        join mine on mine.cohort_id = i.cohort_id
+       where i.tenant_id = $1 and i.kind <> 'assignment' and i.starts_at >= now()
+         and (i.team_id is null or i.team_id = mine.team_id) and i.audience::text in ('all', mine.audience)
+       order by i.starts_at, i.id limit 1)`,
     [
       tenantId,
       teams.rows.map((team) => team.teamId),
       teams.rows.map((team) => team.cohortId),
-      teams.rows.map((team) => team.role),
-      teams.rows.map((team) => team.number),
+      teams.rows.map((team) => (team.role === "mentor" ? "mentors" : "mentees")),
       teams.rows.map((team) => team.title),
+      teams.rows.map((team) => team.number),
     ],
   );
   return {
-    nextAssignment: rows.find((row) => row.kind === "assignment" && row.status !== "accepted") ?? null,
+    nextAssignment: rows.find((row) => row.kind === "assignment") ?? null,
     nextEvent: rows.find((row) => row.kind !== "assignment") ?? null,
   };
 }

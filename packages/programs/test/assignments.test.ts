@@ -238,4 +238,33 @@ describe("what is next for a participant", () => {
     // Team 2 handed in March late and has not been accepted: March is still next for it.
     expect((await agendaOf(people.other)).nextAssignment?.title).toBe("팀 소개 영상 만들기");
   });
+
+  it("shows a team's own event to that team only", async () => {
+    const { tenantId, cohortId } = city;
+    await db.withTenant(tenantId, async (tx) => {
+      const two = await tx.team.findFirstOrThrow({ where: { tenantId, cohortId, number: 2 } });
+      await saveCalendarItem(tx, {
+        ...city,
+        itemId: null,
+        item: {
+          kind: "mentoring_day",
+          title: "2팀 맛집 탐방",
+          description: "",
+          place: "중앙시장",
+          audience: "all",
+          teamId: two.id,
+          attendance: false,
+          startsAt: due("2025-04-02T03:00:00Z"),
+          endsAt: due("2025-04-02T05:00:00Z"),
+        },
+      });
+    });
+    const agendaOf = (staffMemberId: string) =>
+      db.withTenantSql(tenantId, (sql) =>
+        getParticipantAgenda(sql, { tenantId, staffMemberId, now: beforeMarch }),
+      );
+    expect((await agendaOf(people.other)).nextEvent).toMatchObject({ title: "2팀 맛집 탐방", teamNumber: 2 });
+    expect((await agendaOf(people.first)).nextEvent?.title).toBe("간부회의 참석");
+    expect((await agendaOf(people.second)).nextEvent).toBeNull();
+  });
 });

@@ -1,8 +1,5 @@
 import type { TenantSql } from "@mentoring/db";
-import type { CalendarAudience, CalendarItemKind, SubmissionStatus } from "@mentoring/domain";
-
-/** How far ahead the home looks for what is next. */
-const LOOKAHEAD = 20;
+import type { CalendarItemKind, SubmissionStatus } from "@mentoring/domain";
 
 export interface AgendaItem {
   itemId: string;
@@ -45,60 +42,56 @@ export async function getParticipantAgenda(
     [tenantId, staffMemberId],
   );
   if (memberships.length === 0) return { nextAssignment: null, nextEvent: null, teams: 0 };
-  const byCohort = new Map(memberships.map((member) => [member.cohortId, member]));
-  // Assignments by due moment and events by start, each its own list: one would crowd out the other. A
-  // submission is the person's team's: they are in one team per cohort.
-  const { rows: upcoming } = await sql.query<{
+  // The first item for each kind that is for this person (everyone, their role, or their team): in SQL, so
+  // that at most two rows come back however many teams' items a cohort holds. A submission is the person's
+  // team's: they are in one team per cohort.
+  const { rows: next } = await sql.query<{
     id: string;
     kind: CalendarItemKind;
     title: string;
     titleEn: string | null;
     place: string;
-    cohortId: string;
-    teamId: string | null;
-    audience: CalendarAudience;
     at: Date;
+    cohortTitle: string;
+    teamNumber: number;
     submissionStatus: SubmissionStatus | null;
   }>(
-    `select i.id, i.kind::text as kind, i.title, i.title_en as "titleEn", i.place, i.cohort_id as "cohortId",
-            i.team_id as "teamId", i.audience::text as audience, i.at,
-            (select s.status::text from submissions s
-              where s.tenant_id = i.tenant_id and s.item_id = i.id and s.team_id = any($3::uuid[])
-              limit 1) as "submissionStatus"
-       from ((select *, due_at as at from calendar_items
-               where tenant_id = $1 and cohort_id = any($2::uuid[]) and kind = 'assignment' and due_at >= $4
-               order by due_at limit $5)
-             union all
-             (select *, starts_at as at from calendar_items
-               where tenant_id = $1 and cohort_id = any($2::uuid[]) and kind <> 'assignment' and starts_at >= $4
-               order by starts_at limit $5)) i`,
-    [tenantId, [...byCohort.keys()], memberships.map((member) => member.teamId), now, LOOKAHEAD],
+    `with mine as (
+       select * from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[])
+         as mine(team_id, cohort_id, audience, cohort_title, team_number)
+     )
+     (select i.id, i.kind::text as kind, i.title, i.title_en as "titleEn", i.place, i.due_at as at,
+             mine.cohort_title as "cohortTitle", mine.team_number as "teamNumber", s.status::text as "submissionStatus"
+        from calendar_items i
+        join mine on mine.cohort_id = i.cohort_id
+        left join submissions s on s.tenant_id = i.tenant_id and s.item_id = i.id and s.team_id = mine.team_id
+       where i.tenant_id = $1 and i.kind = 'assignment' and i.due_at >= $7
+         and (i.team_id is null or i.team_id = mine.team_id) and i.audience::text in ('all', mine.audience)
+         and s.status is distinct from 'accepted'
+       order by i.due_at, i.id limit 1)
+     union all
+     (select i.id, i.kind::text, i.title, i.title_en, i.place, i.starts_at, mine.cohort_title, mine.team_number, null
+        from calendar_items i
+        join mine on mine.cohort_id = i.cohort_id
+       where i.tenant_id = $1 and i.kind <> 'assignment' and i.starts_at >= $7
+         and (i.team_id is null or i.team_id = mine.team_id) and i.audience::text in ('all', mine.audience)
+       order by i.starts_at, i.id limit 1)`,
+    [
+      tenantId,
+      memberships.map((member) => member.teamId),
+      memberships.map((member) => member.cohortId),
+      memberships.map((member) => (member.role === "mentor" ? "mentors" : "mentees")),
+      memberships.map((member) => member.cohortTitle),
+      memberships.map((member) => member.teamNumber),
+      now,
+    ],
   );
-  const agenda: AgendaItem[] = [];
-  for (const item of upcoming) {
-    const member = byCohort.get(item.cohortId);
-    if (!member) continue;
-    const forMe =
-      (item.teamId === null || item.teamId === member.teamId) &&
-      (item.audience === "all" || item.audience === (member.role === "mentor" ? "mentors" : "mentees"));
-    if (!forMe) continue;
-    agenda.push({
-      itemId: item.id,
-      kind: item.kind,
-      title: item.title,
-      titleEn: item.titleEn,
-      place: item.place,
-      at: item.at,
-      cohortTitle: member.cohortTitle,
-      teamNumber: member.teamNumber,
-      submissionStatus: item.submissionStatus,
-    });
-  }
-  agenda.sort((a, b) => a.at.getTime() - b.at.getTime());
+  const agendaItem = ({ id, ...item }: (typeof next)[number]): AgendaItem => ({ itemId: id, ...item });
+  const assignment = next.find((item) => item.kind === "assignment");
+  const event = next.find((item) => item.kind !== "assignment");
   return {
-    nextAssignment:
-      agenda.find((item) => item.kind === "assignment" && item.submissionStatus !== "accepted") ?? null,
-    nextEvent: agenda.find((item) => item.kind !== "assignment") ?? null,
+    nextAssignment: assignment ? agendaItem(assignment) : null,
+    nextEvent: event ? agendaItem(event) : null,
     teams: memberships.length,
   };
 }
