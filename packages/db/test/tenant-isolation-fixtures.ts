@@ -221,4 +221,30 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
       content: {},
     },
   });
+  const awardBatch = await tx.certificateBatch.create({
+    data: { tenantId, cohortId: cohort.id, kind: "award", signerName: "홍길동", signerTitle: "부시장" },
+  });
+  const decision = await tx.awardDecision.create({
+    data: {
+      tenantId,
+      cohortId: cohort.id,
+      status: "approved",
+      proposedByUserId: evaluator.userId,
+      proposedAt: day,
+      decidedByUserId: evaluator.userId,
+      decidedAt: day,
+      certificateBatchId: awardBatch.id,
+    },
+  });
+  await tx.awardGrant.create({
+    data: {
+      tenantId,
+      decisionId: decision.id,
+      teamId: team.id,
+      categoryIndex: 0,
+      name: "최우수",
+      prize: "표창장, 국내외 우수사례지 견학",
+      certificateTitle: "표창장",
+    },
+  });
 }

@@ -47,6 +47,8 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
         "evaluator_assignments",
         "evaluations",
         "evaluation_scores",
+        "award_decisions",
+        "award_grants",
       ]),
     );
   });
