@@ -1,5 +1,13 @@
+import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
-import { formatClock, formatDateTime, formatMoney, formatNumber, formatNumbers } from "./format.server";
+import {
+  dateTimeOptions,
+  formatClock,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatNumbers,
+} from "./format.server";
 
 const moment = new Date("2026-12-01T09:05:00Z");
 
@@ -17,6 +25,24 @@ describe("formatDateTime", () => {
     const evening = new Date("2026-12-01T20:00:00Z");
     expect(formatDateTime(evening, "ko", "Europe/London", { dateStyle: "medium" })).toBe("2026. 12. 1.");
     expect(formatDateTime(evening, "ko", "Asia/Seoul", { dateStyle: "medium" })).toBe("2026. 12. 2.");
+  });
+
+  it("reads as a message's {{value, datetime}} with the same style", () => {
+    const i18n = createInstance();
+    void i18n.init({ initImmediate: false });
+    const styles = [
+      { dateStyle: "medium", timeStyle: "short" },
+      { dateStyle: "long" },
+      { timeStyle: "short" },
+    ] as const;
+    for (const locale of ["ko", "en"])
+      for (const timeZone of ["Asia/Seoul", "America/New_York"])
+        for (const style of styles) {
+          const options = dateTimeOptions(locale, timeZone, style);
+          expect(formatDateTime(moment, locale, timeZone, style)).toBe(
+            i18n.services.formatter?.format(moment, "datetime", locale, options),
+          );
+        }
   });
 
   it("throws for an invalid date or an unknown zone rather than showing something else", () => {
