@@ -47,3 +47,20 @@ describe("a document rendered whole", () => {
     expect(bytes.includes(0)).toBe(true);
   });
 });
+
+describe("the collector of a whole document", () => {
+  it("is ended once by React, not a second time when it would close", async () => {
+    let ends = 0;
+    await render((done) => {
+      const collector = documentCollector(done);
+      const end = collector.end.bind(collector);
+      collector.end = ((...args: Parameters<Writable["end"]>) => {
+        ends++;
+        return end(...args);
+      }) as Writable["end"];
+      return collector;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ends).toBe(1);
+  });
+});

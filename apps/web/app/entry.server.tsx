@@ -75,6 +75,9 @@ export default async function handleRequest(
 export function documentCollector(done: (document: Buffer<ArrayBuffer>) => void): Writable {
   const chunks: Buffer[] = [];
   return new Writable({
+    // React ends a destination that closes: after the document is whole, that second end only made Node
+    // build an error (with its stack) for React to ignore, once per page.
+    emitClose: false,
     write(chunk: Buffer, _encoding, next) {
       chunks.push(withoutPadding(chunk));
       next();
