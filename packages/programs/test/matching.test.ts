@@ -8,6 +8,7 @@ import {
   type MatchingResult,
 } from "@mentoring/matching";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assignEvaluator, unassignEvaluator } from "../src/evaluations";
 import {
   editRunTeams,
   getCertificateBatch,
@@ -805,5 +806,72 @@ describe("publishing new teams of Yongin's cohort after its certificates were is
     const teams = await publishedTeams();
     expect(fresh.certificates).toHaveLength(14);
     expect(new Set(teams.map((team) => team.runId))).toEqual(new Set([thirdRunId]));
+  });
+});
+
+describe("publishing new teams of Yongin's cohort once evaluators are assigned to its teams", () => {
+  const teamsNow = () =>
+    inTenant(yongin, (tx) =>
+      tx.team.findMany({
+        where: { tenantId: yongin.tenantId, cohortId: yongin.cohortId },
+        select: { id: true, runId: true },
+        orderBy: { number: "asc" },
+      }),
+    );
+
+  it("refuses with the number of assignments and a translated reason, changing nothing, until they are removed", async () => {
+    const { status } = await inTenant(yongin, (tx) =>
+      tx.cohort.findFirstOrThrow({ where: { tenantId: yongin.tenantId, id: yongin.cohortId } }),
+    );
+    if (status !== "matching") await toMatching(yongin);
+    const publishedRunId = await solvedRun(yongin);
+    await publish(yongin, publishedRunId);
+    const before = await teamsNow();
+    // An outside trainer (no staff record: no conflict of interest) on the first team.
+    const trainer = await inTenant(yongin, async (tx) => {
+      const user = await tx.user.create({
+        data: { email: "trainer-before-republish@example.kr", displayName: "외부 강사" },
+      });
+      await tx.membership.create({
+        data: { tenantId: yongin.tenantId, userId: user.id, roles: ["evaluator"] },
+      });
+      return user.id;
+    });
+    const { assignmentId } = await inTenant(yongin, (tx) =>
+      assignEvaluator(tx, {
+        tenantId: yongin.tenantId,
+        cohortId: yongin.cohortId,
+        teamId: before[0]?.id as string,
+        evaluatorUserId: trainer,
+        actorUserId: yongin.coordinatorId,
+        now: new Date("2025-03-05T05:00:00Z"),
+      }),
+    );
+    const newRunId = await solvedRun(yongin, publishedRunId);
+
+    const error = await refusal(publish(yongin, newRunId));
+    expect([error.code, error.status, error.params]).toEqual([
+      "matching.evaluators_assigned",
+      409,
+      { count: 1 },
+    ]);
+    expect(error.messageKey).toBe("matching.error.evaluatorsAssigned");
+    expect(await teamsNow()).toEqual(before);
+    expect((await stored(yongin, newRunId)).publishedAt).toBeNull();
+    const assignments = await inTenant(yongin, (tx) =>
+      tx.evaluatorAssignment.count({ where: { tenantId: yongin.tenantId, id: assignmentId } }),
+    );
+    expect(assignments).toBe(1);
+
+    await inTenant(yongin, (tx) =>
+      unassignEvaluator(tx, {
+        tenantId: yongin.tenantId,
+        cohortId: yongin.cohortId,
+        assignmentId,
+        actorUserId: yongin.coordinatorId,
+      }),
+    );
+    expect(await publish(yongin, newRunId)).toEqual({ teams: 14 });
+    expect(new Set((await teamsNow()).map((team) => team.runId))).toEqual(new Set([newRunId]));
   });
 });

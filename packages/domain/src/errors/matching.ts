@@ -7,6 +7,11 @@ export const matchingErrors = {
    * published teams' people, so the coordinator revokes them first. Params: count.
    */
   "matching.certificates_issued": { status: 409, message: "matching.error.certificatesIssued" },
+  /**
+   * Publishing new teams while evaluators are assigned to the published ones: the assignments (and any
+   * evaluation) belong to those teams, so the coordinator removes them first. Params: count.
+   */
+  "matching.evaluators_assigned": { status: 409, message: "matching.error.evaluatorsAssigned" },
   "matching.cohort_not_matching": { status: 409, message: "matching.error.cohortNotMatching" },
   /** A move without a team chosen, a swap without a person: the review page asks for the choice. */
   "matching.edit_target_missing": { status: 400, message: "matching.edit.missingTarget" },

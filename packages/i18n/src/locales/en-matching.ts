@@ -295,6 +295,10 @@ export const enMatching: Translation<typeof koMatching> = {
       "{{count}} certificate was issued for the published teams, so nothing was published. Revoke it first to publish new teams.",
     certificatesIssued_other:
       "{{count}} certificates were issued for the published teams, so nothing was published. Revoke them first to publish new teams.",
+    evaluatorsAssigned_one:
+      "{{count}} evaluator is assigned to the published teams, so nothing was published. Remove the assignment first to publish new teams.",
+    evaluatorsAssigned_other:
+      "{{count}} evaluator assignments are on the published teams, so nothing was published. Remove them first to publish new teams.",
   },
 
   mine: {

@@ -283,6 +283,8 @@ export const koMatching = {
     violations_other: "지켜지지 않은 규칙이 {{count}}개 있어 공개하지 않았습니다.",
     certificatesIssued_other:
       "공개된 팀에 결연증서 {{count}}장이 발급되어 있어 공개하지 않았습니다. 새 팀을 공개하려면 먼저 결연증서를 모두 취소하세요.",
+    evaluatorsAssigned_other:
+      "공개된 팀에 평가위원 배정이 {{count}}건 있어 공개하지 않았습니다. 새 팀을 공개하려면 먼저 평가위원 배정을 모두 해제하세요.",
   },
 
   /** The participant's own team page. */

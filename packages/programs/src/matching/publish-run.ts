@@ -44,12 +44,12 @@ async function publishedUnchanged(
 
 /**
  * Publishes the run's reviewed teams as the cohort's teams (replacing any earlier publication while the
- * cohort is in matching). Refused while certificates issued for the published teams are not revoked, or
- * while any team breaks a hard rule, has not the template's shape, or has a member whose application is no
- * longer accepted. Unsigned draft certificates of the replaced teams are discarded; revoked ones stay,
- * detached from them. Every member is told their team by mail. Audited. Publishing the run whose teams
- * are already the cohort's is a no-op (no write, no audit row, no mail), also when many presses arrive at
- * once.
+ * cohort is in matching). Refused while certificates issued for the published teams are not revoked, while
+ * evaluators are assigned to them, or while any team breaks a hard rule, has not the template's shape, or
+ * has a member whose application is no longer accepted. Unsigned draft certificates of the replaced teams
+ * are discarded; revoked ones stay, detached from them. Every member is told their team by mail. Audited.
+ * Publishing the run whose teams are already the cohort's is a no-op (no write, no audit row, no mail),
+ * also when many presses arrive at once.
  */
 export async function publishRun(
   tx: TenantDb,
@@ -79,6 +79,11 @@ export async function publishRun(
     where: { tenantId, cohortId, signature: { not: null }, revokedAt: null },
   });
   if (issued > 0) throw new AppError("matching.certificates_issued", { count: issued });
+  // Evaluators are assigned to the teams (their evaluations with them): replacing the teams would drop
+  // them unseen, so the coordinator removes the assignments first. One made meanwhile and not yet
+  // committed is not counted; the key (Restrict) then still keeps it from being lost.
+  const evaluators = await tx.evaluatorAssignment.count({ where: { tenantId, cohortId } });
+  if (evaluators > 0) throw new AppError("matching.evaluators_assigned", { count: evaluators });
   const teams = requireTeams(run);
   if (teams.length === 0) throw new AppError("matching.no_teams");
   // The shape is the template's, whatever the snapshot says: the invariant of a published team.
