@@ -10,7 +10,16 @@ export {
   type CohortEvaluator,
   getCohortEvaluations,
 } from "./get-cohort-evaluations";
+export {
+  type CohortResults,
+  getCohortResults,
+  type ResultsAward,
+  type ResultsCriterion,
+  type ResultsRank,
+  type ResultsTeam,
+} from "./get-cohort-results";
 export { getTeamEvaluation, type TeamEvaluationView } from "./get-team-evaluation";
+export { type CohortTeamFacts, getTeamFacts, type TeamFactsRow } from "./get-team-facts";
 export { inviteEvaluator } from "./invite-evaluator";
 export { listMyEvaluationTeams, type MyEvaluationTeam } from "./list-my-evaluation-teams";
 export { reopenEvaluation } from "./reopen-evaluation";
