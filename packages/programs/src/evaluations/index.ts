@@ -21,6 +21,7 @@ export {
 export { getTeamEvaluation, type TeamEvaluationView } from "./get-team-evaluation";
 export { type CohortTeamFacts, getTeamFacts, type TeamFactsRow } from "./get-team-facts";
 export { inviteEvaluator } from "./invite-evaluator";
+export { type EvaluatorChoice, type EvaluatorChoices, listEvaluatorChoices } from "./list-evaluator-choices";
 export { listMyEvaluationTeams, type MyEvaluationTeam } from "./list-my-evaluation-teams";
 export { reopenEvaluation } from "./reopen-evaluation";
 export { saveEvaluationDraft } from "./save-evaluation-draft";
