@@ -15,6 +15,7 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: `${base}/submissions`, label: "assignments.nav.review", end: false },
     { to: `${base}/progress`, label: "activities.nav.review", end: false },
     { to: `${base}/attendance`, label: "attendance.nav.review", end: false },
+    { to: `${base}/evaluation`, label: "evaluations.coordinator.nav", end: false },
   ] as const;
   return (
     <nav aria-label={t("programs.cohortNav.label")} className="subnav">
