@@ -14,7 +14,6 @@ beforeAll(async () => {
 
 const row: ApplicantRow = {
   applicationId: "a1",
-  staffMemberId: "s1",
   name: '=HYPERLINK("http://example.com")',
   employeeNumber: "Y2025-0001",
   department: "자치행정과",

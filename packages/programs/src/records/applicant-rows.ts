@@ -25,7 +25,6 @@ export type ApplicantFilter = z.infer<typeof applicantFilterSchema>;
 
 export interface ApplicantRow {
   applicationId: string;
-  staffMemberId: string;
   name: string;
   employeeNumber: string;
   department: string;
@@ -57,7 +56,7 @@ export async function applicantRows(
   // The enums are declared in the domain's order (applicationRoles, applicationStatuses): sorting by them
   // sorts as the list reads. Ids are cast for Prisma's raw queries, which send parameters as text.
   const { rows } = await sql.query<ApplicantRow>(
-    `select a.id::text as "applicationId", s.id::text as "staffMemberId", s.name,
+    `select a.id::text as "applicationId", s.name,
             s.employee_number as "employeeNumber", d.name as department, s.grade::int as grade,
             s.position_title as "positionTitle", a.role::text as role, a.status::text as status,
             a.waitlist_position as "waitlistPosition", a.consent_at as "consentAt",
