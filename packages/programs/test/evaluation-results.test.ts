@@ -18,6 +18,7 @@ import {
   submitEvaluation,
 } from "../src/evaluations";
 import { seedPrograms } from "../src/seed";
+import { openSurveyRounds, submitResponse } from "../src/surveys";
 import { publishTeams, seededCohortOf } from "./certificates-support";
 
 let database: SeededTestDatabase;
@@ -26,6 +27,7 @@ const city = { tenantId: "", cohortId: "", actorUserId: "" };
 let yongin = "";
 /** Team ids in number order (1팀 first). */
 let teams: string[] = [];
+let published: Awaited<ReturnType<typeof publishTeams>>;
 /** How many members each team has (Gangneung: 3 juniors and 1 manager). */
 let teamSize = 0;
 /** Three outside trainers (no staff record: no conflict of interest with any team). */
@@ -55,7 +57,7 @@ beforeAll(async () => {
   await seedPrograms(db);
   Object.assign(city, await seededCohortOf(db, "gangneung"));
   yongin = (await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } })).id;
-  const published = await publishTeams(db, city.tenantId, city.cohortId);
+  published = await publishTeams(db, city.tenantId, city.cohortId);
   teams = published.teams.map((team) => team.id);
   const [one, , three] = published.teams;
   if (!one || !three) throw new Error("the seed publishes no teams");
@@ -213,6 +215,62 @@ describe("a cohort's evaluation results", () => {
       { training: 0, activities: 10 },
     ]);
     expect(scored[0]?.members).toHaveLength(teamSize);
+  });
+
+  it("a team's pre/post change is the mean of its members' own change over the diagnostic's dimensions", async () => {
+    const today = calendarDate(now.toISOString().slice(0, 10));
+    await inCity((tx) =>
+      openSurveyRounds(tx, { ...city, phase: "post", today, appUrl: "http://127.0.0.1:39997" }),
+    );
+    const round = await inCity((tx) =>
+      tx.surveyRound.findFirstOrThrow({
+        where: { tenantId: city.tenantId, cohortId: city.cohortId, phase: "post" },
+        select: { id: true, questionSetKey: true },
+      }),
+    );
+    expect(round.questionSetKey).toBe("digital_diagnostic");
+    // Every answer at the top (the reversed item at the bottom): 100 on both dimensions after.
+    const best = { dl_ai: 5, dl_sns: 5, dl_video: 5, dl_help: 1, op_listen: 5, op_speak: 5 };
+    const five = published.teams[4];
+    const six = published.teams[5];
+    if (!five || !six) throw new Error("the seed publishes fewer than six teams");
+    const answering = [...five.mentors, ...five.mentees, six.mentees[0] as string];
+    for (const applicationId of answering) {
+      const result = await inCity((tx) =>
+        submitResponse(tx, {
+          tenantId: city.tenantId,
+          roundId: round.id,
+          staffMemberId: published.staffOf.get(applicationId) as string,
+          answers: best,
+          now,
+        }),
+      );
+      expect(result).toMatchObject({ submitted: true, scores: { digital_literacy: 100, openness: 100 } });
+    }
+    const pre = await inCity((tx) =>
+      tx.surveyResponse.findMany({
+        where: {
+          tenantId: city.tenantId,
+          applicationId: { in: answering },
+          submittedAt: { not: null },
+          round: { phase: "pre", questionSetKey: "digital_diagnostic" },
+        },
+        select: { applicationId: true, scores: true },
+      }),
+    );
+    expect(pre).toHaveLength(answering.length);
+    /** A member's own change: 100 minus their pre score, averaged over the two dimensions. */
+    const ownChange = (applicationId: string) => {
+      const scores = pre.find((row) => row.applicationId === applicationId)?.scores as Record<string, number>;
+      return (100 - (scores.digital_literacy ?? 0) + (100 - (scores.openness ?? 0))) / 2;
+    };
+    const fiveMembers = [...five.mentors, ...five.mentees];
+    const expectedFive = fiveMembers.reduce((sum, id) => sum + ownChange(id), 0) / fiveMembers.length;
+
+    const facts = await inCity((tx) => getTeamFacts(tx, { ...city, now }));
+    expect(facts.teams[4]?.facts.prePostMeanChange).toBeCloseTo(expectedFive, 6);
+    expect(facts.teams[5]?.facts.prePostMeanChange).toBeCloseTo(ownChange(six.mentees[0] as string), 6);
+    expect(facts.teams[6]?.facts.prePostMeanChange).toBeNull();
   });
 
   it("only submitted evaluations count toward a team's score", async () => {
