@@ -246,7 +246,7 @@ describe("cohorts.advance-by-date", () => {
     ]);
     expect(
       state.rounds.filter((round) => round.phase === "post").map((round) => round.questionSetKey),
-    ).toEqual(["digital_diagnostic"]);
+    ).toEqual(["digital_diagnostic", "satisfaction"]);
   });
 
   it("goes on with the other tenants when one fails, and reports the failure", async () => {

@@ -81,6 +81,16 @@ describe("the built-in templates", () => {
     }
   });
 
+  it("asks everyone five satisfaction questions (1-5) after the activities, scoring no dimension", () => {
+    for (const key of builtinTemplateKeys) {
+      const set = builtinTemplate(key).questionSets.find((candidate) => candidate.key === "satisfaction");
+      expect([set?.phases, set?.roles, set?.dimensions]).toEqual([["post"], ["mentor", "mentee"], []]);
+      expect(set?.questions.map((question) => [question.type, question.dimension, question.required])).toEqual(
+        Array.from({ length: 5 }, () => ["likert", undefined, true]),
+      );
+    }
+  });
+
   it("hands out a fresh copy every time, so a tenant's edits never reach the original", () => {
     const copy = builtinTemplate("reverse_mentoring");
     copy.teamShape.mentors.min = 1;

@@ -21,6 +21,22 @@ const likert = (key: string, dimension: string, ko: string, en: string, reversed
 
 const option = (key: string, ko: string, en: string) => ({ key, label: { ko, en } });
 
+/** A post-survey satisfaction item: a likert question that scores no dimension (outcomes.ts likertSummary). */
+const rating = (key: string, ko: string, en: string) => ({
+  key,
+  type: "likert" as const,
+  prompt: { ko, en },
+});
+
+/** The satisfaction survey everyone answers once the activities are over. */
+const satisfactionSet = (questions: ReturnType<typeof rating>[]) => ({
+  key: "satisfaction",
+  title: { ko: "만족도 조사", en: "Satisfaction survey" },
+  phases: ["post" as const],
+  roles: ["mentor" as const, "mentee" as const],
+  questions,
+});
+
 const interestOptions = [
   option("generative_ai", "생성형 AI 활용", "Using generative AI"),
   option("sns", "SNS 소통", "Social media"),
@@ -154,6 +170,29 @@ const reverse: TemplateDefinitionInput = {
         ),
       ],
     },
+    satisfactionSet([
+      rating(
+        "sat_overall",
+        "거꾸로 멘토링에 전반적으로 만족한다.",
+        "Overall, I am satisfied with the reverse mentoring.",
+      ),
+      rating(
+        "sat_team",
+        "우리 팀은 서로 소통하고 협력이 잘 되었다.",
+        "My team talked and worked well together.",
+      ),
+      rating("sat_useful", "활동에서 배운 것을 업무에 활용하고 있다.", "I use what I learned in my work."),
+      rating(
+        "sat_schedule",
+        "교육과 행사의 내용과 일정이 적절했다.",
+        "The trainings and events had the right content and timing.",
+      ),
+      rating(
+        "sat_recommend",
+        "동료에게 참여를 권하고 싶다.",
+        "I would recommend taking part to a colleague.",
+      ),
+    ]),
   ],
   assignments: [
     { title: { ko: "팀 소개 영상 만들기", en: "Make a team introduction video" }, month: 1, dueDay: 25 },
@@ -431,6 +470,33 @@ const standard: TemplateDefinitionInput = {
         likert("be_proud", "belonging", "우리 기관에서 일하는 것이 자랑스럽다.", "I am proud to work here."),
       ],
     },
+    satisfactionSet([
+      rating(
+        "sat_overall",
+        "신규공무원 멘토링에 전반적으로 만족한다.",
+        "Overall, I am satisfied with the mentoring.",
+      ),
+      rating(
+        "sat_meetings",
+        "멘토와 멘티의 만남이 도움이 되었다.",
+        "The mentor and mentee meetings were helpful.",
+      ),
+      rating(
+        "sat_settling",
+        "멘토링이 조직 생활에 적응하는 데 도움이 되었다.",
+        "The mentoring helped with settling into the organisation.",
+      ),
+      rating(
+        "sat_schedule",
+        "멘토링 데이와 과제의 내용과 일정이 적절했다.",
+        "Mentoring days and assignments had the right content and timing.",
+      ),
+      rating(
+        "sat_recommend",
+        "다음 기수 신규공무원에게 참여를 권하고 싶다.",
+        "I would recommend it to the next new officials.",
+      ),
+    ]),
   ],
   assignments: [
     {

@@ -437,6 +437,7 @@ describe("moving a cohort through its lifecycle", () => {
     await move(cohortId, "evaluation", "2025-10-01");
     expect((await roundsOf(cohortId)).map((round) => [round.questionSetKey, round.phase])).toEqual([
       ["digital_diagnostic", "post"],
+      ["satisfaction", "post"],
     ]);
   });
 
@@ -446,7 +447,7 @@ describe("moving a cohort through its lifecycle", () => {
     await accept(cohortId, "mentee", 1);
     await setStatus(cohortId, "active");
     await move(cohortId, "evaluation", "2025-10-01");
-    // One of the four participants has answered the post-survey.
+    // One of the four participants has answered one of the two post-surveys (diagnostic and satisfaction).
     await db.withTenant(gangneung, async (tx) => {
       const round = await tx.surveyRound.findFirstOrThrow({
         where: { tenantId: gangneung, cohortId, phase: "post" },
@@ -469,7 +470,7 @@ describe("moving a cohort through its lifecycle", () => {
       {
         code: "transition.post_surveys_incomplete",
         overridable: true,
-        params: { submitted: 1, expected: 4, percent: 25, threshold: 80 },
+        params: { submitted: 1, expected: 8, percent: 12, threshold: 80 },
       },
     ]);
     const overview = await db.withTenant(gangneung, (tx) =>

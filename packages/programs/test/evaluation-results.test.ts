@@ -224,7 +224,12 @@ describe("a cohort's evaluation results", () => {
     );
     const round = await inCity((tx) =>
       tx.surveyRound.findFirstOrThrow({
-        where: { tenantId: city.tenantId, cohortId: city.cohortId, phase: "post" },
+        where: {
+          tenantId: city.tenantId,
+          cohortId: city.cohortId,
+          phase: "post",
+          questionSetKey: "digital_diagnostic",
+        },
         select: { id: true, questionSetKey: true },
       }),
     );

@@ -231,7 +231,7 @@ describe("opening survey rounds", () => {
     expect(mails.find((m) => m.locale === "en")?.subject).toContain("Adapting to the organisation");
   });
 
-  it("opens the post round of a diagnostic given at both phases, until evaluation ends", async () => {
+  it("opens the post rounds of the diagnostic given at both phases and of the satisfaction survey, until evaluation ends", async () => {
     const cast = await cohortWith("gangneung", "reverse_mentoring", "2025-01-22", {
       mentors: 3,
       mentees: 1,
@@ -246,12 +246,20 @@ describe("opening survey rounds", () => {
         appUrl: APP_URL,
       }),
     );
-    expect(result).toEqual({ rounds: 1, invited: 4 });
-    const [round] = await roundsOf("gangneung", cast.cohortId);
-    expect([round?.questionSetKey, round?.phase, round?.closesOn.toISOString().slice(0, 10)]).toEqual([
-      "digital_diagnostic",
-      "post",
-      scheduleFromOffsets(day("2025-01-22"), builtinTemplate("reverse_mentoring").phases).evaluationEnd,
+    expect(result).toEqual({ rounds: 2, invited: 8 });
+    const evaluationEnd = scheduleFromOffsets(
+      day("2025-01-22"),
+      builtinTemplate("reverse_mentoring").phases,
+    ).evaluationEnd;
+    expect(
+      (await roundsOf("gangneung", cast.cohortId)).map((round) => [
+        round.questionSetKey,
+        round.phase,
+        round.closesOn.toISOString().slice(0, 10),
+      ]),
+    ).toEqual([
+      ["digital_diagnostic", "post", evaluationEnd],
+      ["satisfaction", "post", evaluationEnd],
     ]);
   });
 });
