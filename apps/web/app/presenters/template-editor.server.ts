@@ -6,8 +6,9 @@ import type { FieldNamer } from "../services/route-builder.server";
 import { phaseFields, templateFormValues } from "../services/template-form";
 
 /**
- * The template editor: the template's core settings as the form's values, the tenant's departments for
- * the eligibility lists, and the parts the form does not edit yet in the reader's language.
+ * The template editor: the template's settings, rubric, evaluation and awards as the form's values, the
+ * tenant's departments for the eligibility lists, the keys of the criteria already saved (fixed: scores
+ * are kept by them), and the parts the form does not edit in the reader's language.
  */
 export function presentTemplateEditor(
   template: TemplateRecord,
@@ -25,6 +26,7 @@ export function presentTemplateEditor(
     },
     values: templateFormValues(definition),
     departments: departments.map(({ id, name }) => ({ value: id, label: name })),
+    savedCriterionKeys: definition.rubric.map((criterion) => criterion.key),
     details: {
       questionSets: definition.questionSets.map((set) => ({
         key: set.key,
@@ -41,17 +43,6 @@ export function presentTemplateEditor(
         title: localize(assignment.title, locale),
         month: assignment.month,
         dueDay: assignment.dueDay,
-      })),
-      rubric: definition.rubric.map((criterion) => ({
-        key: criterion.key,
-        name: localize(criterion.name, locale),
-        weight: criterion.weight,
-        scaleMax: criterion.scaleMax,
-      })),
-      awards: definition.awards.map((award) => ({
-        name: localize(award.name, locale),
-        teams: award.teams,
-        prize: localize(award.prize, locale),
       })),
     },
   };
@@ -88,8 +79,79 @@ const certificateFields: Record<string, FieldLabel> = {
   "certificate.signerTitle": "certificateSigner",
 };
 
+const criterionFields: Record<string, MessageKeyUnder<"programs.rubric.editor.field">> = {
+  "": "criterion",
+  key: "key",
+  name: "nameKo",
+  "name.ko": "nameKo",
+  "name.en": "nameEn",
+  description: "descriptionKo",
+  "description.ko": "descriptionKo",
+  "description.en": "descriptionEn",
+  weight: "weight",
+  scaleMax: "scaleMax",
+  levels: "levels",
+  source: "source",
+  "source.kind": "source",
+  "source.metric": "source",
+  "source.target": "target",
+};
+
+const levelFields: Record<string, MessageKeyUnder<"programs.rubric.editor.field">> = {
+  "": "level",
+  score: "levelScore",
+  label: "levelLabelKo",
+  "label.ko": "levelLabelKo",
+  "label.en": "levelLabelEn",
+};
+
+const awardFields: Record<string, MessageKeyUnder<"programs.rubric.editor.awards.field">> = {
+  "": "award",
+  name: "nameKo",
+  "name.ko": "nameKo",
+  "name.en": "nameEn",
+  teams: "teams",
+  prize: "prizeKo",
+  "prize.ko": "prizeKo",
+  "prize.en": "prizeEn",
+  certificateTitle: "certificateTitle",
+};
+
+const evaluationFields: Record<string, MessageKeyUnder<"programs.rubric.editor.evaluation">> = {
+  evaluation: "legend",
+  "evaluation.conflictSameDepartment": "conflict",
+  "evaluation.normalisation": "normalisation",
+  "evaluation.disagreementSpread": "disagreement",
+};
+
+/** The label of a field of the rubric, the evaluation settings or the awards at exactly `path`, or null. */
+function evaluationLabelOf(path: string, t: TFunction): string | null {
+  if (path === "rubric") return t("programs.rubric.editor.legend");
+  if (path === "awards") return t("programs.rubric.editor.awards.legend");
+  if (evaluationFields[path]) return t(`programs.rubric.editor.evaluation.${evaluationFields[path]}`);
+  const level = /^rubric\.(\d+)\.levels\.(\d+)(?:\.(.+))?$/.exec(path);
+  if (level) {
+    const label = levelFields[level[3] ?? ""];
+    const numbers = { number: Number(level[1]) + 1, level: Number(level[2]) + 1 };
+    return label ? t(`programs.rubric.editor.field.${label}`, numbers) : null;
+  }
+  const criterion = /^rubric\.(\d+)(?:\.(.+))?$/.exec(path);
+  if (criterion) {
+    const label = criterionFields[criterion[2] ?? ""];
+    return label ? t(`programs.rubric.editor.field.${label}`, { number: Number(criterion[1]) + 1 }) : null;
+  }
+  const award = /^awards\.(\d+)(?:\.(.+))?$/.exec(path);
+  if (award) {
+    const label = awardFields[award[2] ?? ""];
+    return label ? t(`programs.rubric.editor.awards.field.${label}`, { number: Number(award[1]) + 1 }) : null;
+  }
+  return null;
+}
+
 /** The label of the editor's field at exactly `path`, or null when no field has that name. */
 function labelOf(path: string, t: TFunction): string | null {
+  const evaluation = evaluationLabelOf(path, t);
+  if (evaluation !== null) return evaluation;
   const core = (["name", "description", "kind"] as const).find((name) => name === path);
   if (core) return t(`programs.field.${core}`);
   if (teamShapeFields[path]) return t(`programs.field.teamShape.${teamShapeFields[path]}`);
@@ -110,12 +172,13 @@ function labelOf(path: string, t: TFunction): string | null {
 }
 
 /**
- * What a message calls the field at `path` of the template's definition: the label of that field or of
- * the nearest one above it ("…include.0" is the list "…include"), and for a part the form does not edit
- * (question sets, rubric…) the name of those parts.
+ * What a message calls the field at `path` of the template's definition (or its name in the form,
+ * "rubric[0].weight"): the label of that field or of the nearest one above it ("…include.0" is the list
+ * "…include"), and for a part the form does not edit (question sets, assignments) the name of those parts.
  */
 export const templateFieldName: FieldNamer = (path, t) => {
-  const parts = path === "" ? [] : path.split(".");
+  const dotted = path.replace(/\[(\d+)\]/g, ".$1");
+  const parts = dotted === "" ? [] : dotted.split(".");
   for (let length = parts.length; length > 0; length--) {
     const label = labelOf(parts.slice(0, length).join("."), t);
     if (label !== null) return label;

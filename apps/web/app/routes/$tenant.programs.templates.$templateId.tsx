@@ -1,6 +1,12 @@
-import { type FieldMetadata, getFormProps, useForm } from "@conform-to/react";
+import { type FieldMetadata, getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { type ApplicationRole, applicationRoles, programKinds } from "@mentoring/domain";
+import {
+  type ApplicationRole,
+  applicationRoles,
+  evaluationNormalisations,
+  isAppError,
+  programKinds,
+} from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
 import { listTenantDepartments, loadTemplate, saveTemplate } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -9,16 +15,32 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
-import { InputField, SelectField, TextareaField } from "../components/form-fields";
+import {
+  CheckboxField,
+  InputField,
+  RadioGroupField,
+  SelectField,
+  TextareaField,
+} from "../components/form-fields";
 import { presentTemplateEditor, templateFieldName } from "../presenters/template-editor.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
-import { definitionFromForm, phaseFields, type TemplateForm, templateForm } from "../services/template-form";
+import {
+  definitionFromForm,
+  metricOf,
+  phaseFields,
+  sourceChoices,
+  type TemplateForm,
+  takesTarget,
+  templateForm,
+  typedWeightSum,
+  withFormPaths,
+} from "../services/template-form";
 
 const templateParams = z.object({ templateId: id });
 
-/** A template as a form: its core settings to edit, and its surveys, assignments, rubric and awards to read. */
+/** A template as a form: its settings, rubric, evaluation and awards to edit, and its surveys and assignments to read. */
 export const loader = tenantLoader(
   {
     permission: "programs.view",
@@ -49,15 +71,35 @@ export const action = tenantAction(
   async ({ params, form, tenant, user, requestId, withTenant }) =>
     withTenant(async (db) => {
       const current = await loadTemplate(db, tenant.id, params.templateId);
+      // The definition's refusal names "rubric.0.weight"; the form's field is "rubric[0].weight".
       return saveTemplate(db, {
         tenantId: tenant.id,
         templateId: params.templateId,
         definition: definitionFromForm(form, current.definition),
         actorUserId: user.id,
         requestId,
+      }).catch((error: unknown) => {
+        throw isAppError(error) ? withFormPaths(error, form) : error;
       });
     }),
 );
+
+/**
+ * The server's answer to adding, removing or moving a criterion, a level or an award (conform's list
+ * buttons post the form): the form as it was, with the list changed. Nothing was saved.
+ */
+function isListEdit(value: unknown): value is SubmissionResult<string[]> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "intent" in value &&
+    Boolean(value.intent) &&
+    (value as { status?: unknown }).status === undefined
+  );
+}
+
+/** A criterion as the add button makes it: scored by evaluators out of 10. */
+const newCriterion = { scaleMax: "10", source: { kind: "evaluators" } };
 
 const numberInput = { inputMode: "numeric", autoComplete: "off" } as const;
 
@@ -65,15 +107,17 @@ type Bounds = FieldMetadata<{ min?: string; max?: string } | undefined>;
 
 export default function TemplateEditor() {
   const { t } = useTranslation();
-  const { template, values, departments, details, copied, mayManage } = useLoaderData<typeof loader>();
+  const { template, values, departments, savedCriterionKeys, details, copied, mayManage } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const refusal = isRefusal(result) ? result : undefined;
-  const saved = result && !isRefusal(result) ? result : undefined;
+  const listEdit = isListEdit(result) ? result : undefined;
+  const saved = result && !isRefusal(result) && !listEdit ? result : undefined;
   // conform keeps a refusal's messages until another result replaces them: a save clears them.
   const lastResult = useMemo(
-    () => refusal ?? (saved ? { status: "success" as const } : undefined),
-    [refusal, saved],
+    () => refusal ?? listEdit ?? (saved ? { status: "success" as const } : undefined),
+    [refusal, listEdit, saved],
   );
   const [form, fields] = useForm<TemplateForm>({
     id: "template",
@@ -85,6 +129,11 @@ export default function TemplateEditor() {
   const roles = fields.roles.getFieldset();
   const phases = fields.phases.getFieldset();
   const certificate = fields.certificate.getFieldset();
+  const criteria = fields.rubric.getFieldList();
+  const evaluation = fields.evaluation.getFieldset();
+  const awards = fields.awards.getFieldList();
+  // What the weights typed so far add up to, kept up to date as they are typed.
+  const weightSum = typedWeightSum(criteria.map((criterion) => criterion.getFieldset().weight.value));
   // Each message of a refusal, by the name of the field it is about ("" is the form's own message).
   const fieldMessages = Object.entries(refusal?.error ?? {}).flatMap(([name, messages]) =>
     name !== "" && messages?.[0] ? [{ name, message: messages[0] }] : [],
@@ -137,6 +186,173 @@ export default function TemplateEditor() {
             />
           ))}
         </div>
+      </fieldset>
+    );
+  };
+
+  const criterionFieldset = (criterion: (typeof criteria)[number], index: number) => {
+    const field = criterion.getFieldset();
+    const name = field.name.getFieldset();
+    const description = field.description.getFieldset();
+    const source = field.source.getFieldset();
+    const levels = field.levels.getFieldList();
+    const number = index + 1;
+    const label = (key: MessageKeyUnder<"programs.rubric.editor.field">) =>
+      t(`programs.rubric.editor.field.${key}`, { number });
+    const metric = metricOf(source.kind.value);
+    const targetMetric = takesTarget(metric) ? metric : null;
+    // A saved criterion keeps its key: evaluations hold their scores by it.
+    const savedKey = savedCriterionKeys.includes(String(criterion.initialValue?.key ?? ""));
+    return (
+      <fieldset key={criterion.key} className="card">
+        <legend>{t("programs.rubric.editor.criterion", { number })}</legend>
+        <div className="field-grid">
+          <InputField
+            meta={field.key}
+            label={label("key")}
+            readOnly={savedKey}
+            hint={savedKey ? undefined : t("programs.rubric.editor.keyHint")}
+            autoComplete="off"
+          />
+          <InputField meta={field.weight} label={label("weight")} {...numberInput} />
+          <InputField meta={field.scaleMax} label={label("scaleMax")} {...numberInput} />
+        </div>
+        <div className="field-grid">
+          <InputField meta={name.ko} label={label("nameKo")} />
+          <InputField meta={name.en} label={label("nameEn")} />
+        </div>
+        <div className="field-grid">
+          <TextareaField meta={description.ko} label={label("descriptionKo")} rows={2} />
+          <TextareaField meta={description.en} label={label("descriptionEn")} rows={2} />
+        </div>
+        <div className="field-grid">
+          <SelectField
+            meta={source.kind}
+            label={label("source")}
+            hint={
+              metric
+                ? t("programs.rubric.editor.formula", {
+                    formula: t(`programs.rubric.metric.${metric}.formula`),
+                  })
+                : t("programs.rubric.editor.evaluatorsFormula")
+            }
+            options={sourceChoices.map((choice) => ({
+              value: choice,
+              label:
+                choice === "evaluators"
+                  ? t("programs.rubric.editor.evaluators")
+                  : t("programs.rubric.editor.computed", {
+                      metric: t(`programs.rubric.metric.${choice}.label`),
+                    }),
+            }))}
+          />
+          {targetMetric ? (
+            <InputField
+              meta={source.target}
+              label={label("target")}
+              hint={t(`programs.rubric.editor.targetHint.${targetMetric}`)}
+              inputMode="decimal"
+              autoComplete="off"
+            />
+          ) : null}
+        </div>
+        <fieldset>
+          <legend>{label("levels")}</legend>
+          <p className="field__hint">{t("programs.rubric.editor.levelsHint")}</p>
+          {levels.map((level, levelIndex) => {
+            const levelField = level.getFieldset();
+            const levelLabel = levelField.label.getFieldset();
+            const numbers = { number, level: levelIndex + 1 };
+            return (
+              <div key={level.key} className="field-grid">
+                <InputField
+                  meta={levelField.score}
+                  label={t("programs.rubric.editor.field.levelScore", numbers)}
+                  {...numberInput}
+                />
+                <InputField
+                  meta={levelLabel.ko}
+                  label={t("programs.rubric.editor.field.levelLabelKo", numbers)}
+                />
+                <InputField
+                  meta={levelLabel.en}
+                  label={t("programs.rubric.editor.field.levelLabelEn", numbers)}
+                />
+                {mayManage ? (
+                  <div className="button-row">
+                    <button
+                      type="submit"
+                      {...form.remove.getButtonProps({ name: field.levels.name, index: levelIndex })}
+                    >
+                      {t("programs.rubric.editor.removeLevel", numbers)}
+                    </button>
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+          {mayManage ? (
+            <div className="button-row">
+              <button type="submit" {...form.insert.getButtonProps({ name: field.levels.name })}>
+                {t("programs.rubric.editor.addLevel", { number })}
+              </button>
+            </div>
+          ) : null}
+        </fieldset>
+        {mayManage ? (
+          <div className="button-row">
+            {index > 0 ? (
+              <button
+                type="submit"
+                {...form.reorder.getButtonProps({ name: fields.rubric.name, from: index, to: index - 1 })}
+              >
+                {t("programs.rubric.editor.moveUp", { number })}
+              </button>
+            ) : null}
+            {index < criteria.length - 1 ? (
+              <button
+                type="submit"
+                {...form.reorder.getButtonProps({ name: fields.rubric.name, from: index, to: index + 1 })}
+              >
+                {t("programs.rubric.editor.moveDown", { number })}
+              </button>
+            ) : null}
+            <button type="submit" {...form.remove.getButtonProps({ name: fields.rubric.name, index })}>
+              {t("programs.rubric.editor.remove", { number })}
+            </button>
+          </div>
+        ) : null}
+      </fieldset>
+    );
+  };
+
+  const awardFieldset = (award: (typeof awards)[number], index: number) => {
+    const field = award.getFieldset();
+    const name = field.name.getFieldset();
+    const prize = field.prize.getFieldset();
+    const number = index + 1;
+    const label = (key: MessageKeyUnder<"programs.rubric.editor.awards.field">) =>
+      t(`programs.rubric.editor.awards.field.${key}`, { number });
+    return (
+      <fieldset key={award.key} className="card">
+        <legend>{t("programs.rubric.editor.awards.award", { number })}</legend>
+        <div className="field-grid">
+          <InputField meta={name.ko} label={label("nameKo")} />
+          <InputField meta={name.en} label={label("nameEn")} />
+          <InputField meta={field.teams} label={label("teams")} {...numberInput} />
+        </div>
+        <div className="field-grid">
+          <InputField meta={prize.ko} label={label("prizeKo")} />
+          <InputField meta={prize.en} label={label("prizeEn")} />
+          <InputField meta={field.certificateTitle} label={label("certificateTitle")} />
+        </div>
+        {mayManage ? (
+          <div className="button-row">
+            <button type="submit" {...form.remove.getButtonProps({ name: fields.awards.name, index })}>
+              {t("programs.rubric.editor.awards.remove", { number })}
+            </button>
+          </div>
+        ) : null}
       </fieldset>
     );
   };
@@ -242,6 +458,80 @@ export default function TemplateEditor() {
             <TextareaField meta={certificate.body} label={t("programs.field.certificateBody")} rows={4} />
             <InputField meta={certificate.signerTitle} label={t("programs.field.certificateSigner")} />
           </fieldset>
+
+          <fieldset
+            aria-describedby={fields.rubric.errors ? `rubric-sum ${fields.rubric.errorId}` : "rubric-sum"}
+          >
+            <legend>{t("programs.rubric.editor.legend")}</legend>
+            <p className="field__hint">{t("programs.rubric.editor.hint")}</p>
+            {/* The summary's link to the rubric's own message (weights not adding up to 100) lands here. */}
+            <p id={fields.rubric.id} tabIndex={-1}>
+              <strong id="rubric-sum" aria-live="polite" data-testid="rubric-sum">
+                {t("programs.rubric.editor.sum", { sum: weightSum })}
+              </strong>
+              {criteria.length > 0 && weightSum !== 100 ? (
+                <span className="field__hint"> {t("programs.rubric.editor.sumOff")}</span>
+              ) : null}
+            </p>
+            {fields.rubric.errors?.[0] ? (
+              <p id={fields.rubric.errorId} className="field__error">
+                {fields.rubric.errors[0]}
+              </p>
+            ) : null}
+            {criteria.map(criterionFieldset)}
+            {mayManage ? (
+              <div className="button-row">
+                <button
+                  type="submit"
+                  {...form.insert.getButtonProps({ name: fields.rubric.name, defaultValue: newCriterion })}
+                >
+                  {t("programs.rubric.editor.add")}
+                </button>
+              </div>
+            ) : null}
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("programs.rubric.editor.evaluation.legend")}</legend>
+            <CheckboxField
+              meta={evaluation.conflictSameDepartment}
+              label={t("programs.rubric.editor.evaluation.conflict")}
+              hint={t("programs.rubric.editor.evaluation.conflictHint")}
+            />
+            <RadioGroupField
+              meta={evaluation.normalisation}
+              label={t("programs.rubric.editor.evaluation.normalisation")}
+              options={evaluationNormalisations.map((normalisation) => ({
+                value: normalisation,
+                label: t(`programs.rubric.editor.evaluation.${normalisation}`),
+              }))}
+            />
+            <InputField
+              meta={evaluation.disagreementSpread}
+              label={t("programs.rubric.editor.evaluation.disagreement")}
+              hint={t("programs.rubric.editor.evaluation.disagreementHint")}
+              inputMode="decimal"
+              autoComplete="off"
+            />
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("programs.rubric.editor.awards.legend")}</legend>
+            <p className="field__hint">{t("programs.rubric.editor.awards.hint")}</p>
+            {fields.awards.errors?.[0] ? (
+              <p id={fields.awards.errorId} className="field__error">
+                {fields.awards.errors[0]}
+              </p>
+            ) : null}
+            {awards.map(awardFieldset)}
+            {mayManage ? (
+              <div className="button-row">
+                <button type="submit" {...form.insert.getButtonProps({ name: fields.awards.name })}>
+                  {t("programs.rubric.editor.awards.add")}
+                </button>
+              </div>
+            ) : null}
+          </fieldset>
           {mayManage ? (
             <button type="submit" className="button-primary" disabled={saving}>
               {t("programs.template.save")}
@@ -302,42 +592,6 @@ export default function TemplateEditor() {
                   day: assignment.dueDay,
                 }),
             },
-          ]}
-        />
-
-        <h3>{t("programs.template.rubric")}</h3>
-        <DataTable
-          caption={t("programs.template.rubricCaption")}
-          captionHidden
-          rows={details.rubric}
-          rowKey={(criterion) => criterion.key}
-          empty={t("programs.template.none")}
-          columns={[
-            { key: "name", header: t("programs.template.criterion"), cell: (criterion) => criterion.name },
-            {
-              key: "weight",
-              header: t("programs.template.weight"),
-              cell: (criterion) => t("programs.template.weightValue", { weight: criterion.weight }),
-            },
-            { key: "scale", header: t("programs.template.scale"), cell: (criterion) => criterion.scaleMax },
-          ]}
-        />
-
-        <h3>{t("programs.template.awards")}</h3>
-        <DataTable
-          caption={t("programs.template.awardsCaption")}
-          captionHidden
-          rows={details.awards}
-          rowKey={(award) => award.name}
-          empty={t("programs.template.none")}
-          columns={[
-            { key: "award", header: t("programs.template.award"), cell: (award) => award.name },
-            {
-              key: "teams",
-              header: t("programs.template.awardTeams"),
-              cell: (award) => t("programs.template.awardTeamsValue", { count: award.teams }),
-            },
-            { key: "prize", header: t("programs.template.prize"), cell: (award) => award.prize },
           ]}
         />
       </section>

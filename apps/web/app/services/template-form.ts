@@ -1,5 +1,19 @@
-import type { EligibilityRule, ScheduleField, TemplateDefinition } from "@mentoring/domain";
-import { scheduleFields } from "@mentoring/domain";
+import type {
+  EligibilityRule,
+  FieldIssue,
+  LocalizedText,
+  RubricCriterion,
+  RubricSource,
+  ScheduleField,
+  TemplateDefinition,
+} from "@mentoring/domain";
+import {
+  AppError,
+  type RubricMetric,
+  rubricMetrics,
+  rubricMetricTakesTarget,
+  scheduleFields,
+} from "@mentoring/domain";
 import { z } from "zod";
 
 /*
@@ -8,6 +22,11 @@ import { z } from "zod";
  * definition comes back under the name of the field that holds it. Values stay text here: the
  * definition's own schema (in saveTemplate) judges them, every field at once and in the words the page
  * shows. Plain module, not .server: the page's form takes its constraints from the schema.
+ *
+ * Lists (the rubric's criteria and their levels, the award categories) are conform's lists:
+ * "rubric[0].weight" is "rubric.0.weight" of the definition (formPath turns one into the other). A
+ * criterion's source is one choice, "evaluators" or the metric it is computed from, named
+ * "rubric[0].source.kind" so that a choice not on the list comes back there.
  */
 
 const text = z.string().optional();
@@ -33,6 +52,30 @@ export const phaseFields = scheduleFields.filter(
   (field): field is PhaseField => field !== "recruitmentStart",
 );
 
+const localizedForm = z.object({ ko: text, en: text });
+
+const criterionForm = z.object({
+  key: text,
+  name: localizedForm,
+  description: localizedForm,
+  weight: text,
+  scaleMax: text,
+  levels: z.array(z.object({ score: text, label: localizedForm })).optional(),
+  /** kind: "evaluators" or a metric (rubricMetrics); target: the metric's full mark, when it takes one. */
+  source: z.object({ kind: text, target: text }),
+});
+
+const awardForm = z.object({
+  name: localizedForm,
+  teams: text,
+  prize: localizedForm,
+  certificateTitle: text,
+});
+
+/** A criterion's source as the form offers it: scored by evaluators, or computed from one of the metrics. */
+export const sourceChoices = ["evaluators", ...rubricMetrics] as const;
+export type SourceChoice = (typeof sourceChoices)[number];
+
 export const templateForm = z.object({
   name: text,
   kind: text,
@@ -43,6 +86,10 @@ export const templateForm = z.object({
     Object.fromEntries(phaseFields.map((field) => [field, text])) as Record<PhaseField, typeof text>,
   ),
   certificate: z.object({ title: text, body: text, signerTitle: text }),
+  rubric: z.array(criterionForm).optional(),
+  /** conflictSameDepartment is a checkbox: "on" when ticked, absent otherwise. */
+  evaluation: z.object({ conflictSameDepartment: text, normalisation: text, disagreementSpread: text }),
+  awards: z.array(awardForm).optional(),
 });
 
 export type TemplateForm = z.infer<typeof templateForm>;
@@ -67,6 +114,35 @@ function eligibilityValues(rule: EligibilityRule): TemplateForm["roles"]["mentor
   };
 }
 
+type LocalizedForm = z.infer<typeof localizedForm>;
+type CriterionForm = z.infer<typeof criterionForm>;
+
+const localizedValues = (value: LocalizedText | undefined): LocalizedForm => ({
+  ko: value?.ko ?? "",
+  en: value?.en ?? "",
+});
+
+const sourceValue = (source: RubricSource): string =>
+  source.kind === "computed" ? source.metric : "evaluators";
+
+function criterionValues(criterion: RubricCriterion): CriterionForm {
+  return {
+    key: criterion.key,
+    name: localizedValues(criterion.name),
+    description: localizedValues(criterion.description),
+    weight: String(criterion.weight),
+    scaleMax: String(criterion.scaleMax),
+    levels: (criterion.levels ?? []).map((level) => ({
+      score: String(level.score),
+      label: localizedValues(level.label),
+    })),
+    source: {
+      kind: sourceValue(criterion.source),
+      target: criterion.source.kind === "computed" ? shown(criterion.source.target) : "",
+    },
+  };
+}
+
 /** The form as it opens: the definition's values in its fields. */
 export function templateFormValues(definition: TemplateDefinition): TemplateForm {
   const role = (name: "mentor" | "mentee") => ({
@@ -86,7 +162,39 @@ export function templateFormValues(definition: TemplateDefinition): TemplateForm
       phaseFields.map((field) => [field, shown(definition.phases[field])]),
     ) as Record<PhaseField, string>,
     certificate: { ...definition.certificate },
+    rubric: definition.rubric.map(criterionValues),
+    evaluation: {
+      conflictSameDepartment: definition.evaluation.conflictSameDepartment ? "on" : "",
+      normalisation: definition.evaluation.normalisation,
+      disagreementSpread: String(definition.evaluation.disagreementSpread),
+    },
+    awards: definition.awards.map((award) => ({
+      name: localizedValues(award.name),
+      teams: String(award.teams),
+      prize: localizedValues(award.prize),
+      certificateTitle: award.certificateTitle,
+    })),
   };
+}
+
+/** The weights typed so far, added up (what is not a number counts for nothing): shown beside the rubric. */
+export function typedWeightSum(weights: readonly (string | undefined)[]): number {
+  return weights.reduce((sum, weight) => {
+    const value = numberOf(weight);
+    return value !== undefined && Number.isFinite(value) ? sum + value : sum;
+  }, 0);
+}
+
+/** The metrics scored against a target the coordinator sets (rubricMetricTakesTarget). */
+export type TargetMetric = "activities_logged" | "meeting_frequency" | "prepost_change";
+
+export function takesTarget(metric: RubricMetric | null): metric is TargetMetric {
+  return metric !== null && rubricMetricTakesTarget(metric);
+}
+
+/** The metric a source choice computes from, or null for evaluators (and for a choice not on the list). */
+export function metricOf(choice: string | undefined): RubricMetric | null {
+  return rubricMetrics.find((metric) => metric === choice) ?? null;
 }
 
 /** An empty field is no value; anything else is read as a number (NaN when it is not one, for the schema to name). */
@@ -139,7 +247,7 @@ function eligibilityOf(form: TemplateForm["roles"]["mentor"]["eligibility"]) {
 
 /**
  * The definition the form describes: its fields over the current definition, whose question sets,
- * assignments, rubric and awards the form does not edit yet. Not validated here: saveTemplate validates it.
+ * assignments and calendar the form does not edit. Not validated here: saveTemplate validates it.
  */
 export function definitionFromForm(form: TemplateForm, current: TemplateDefinition): unknown {
   const side = (bound: { min?: string; max?: string }) => ({
@@ -163,5 +271,91 @@ export function definitionFromForm(form: TemplateForm, current: TemplateDefiniti
       body: form.certificate.body ?? "",
       signerTitle: form.certificate.signerTitle ?? "",
     },
+    rubric: (form.rubric ?? []).map(criterionOf),
+    evaluation: {
+      conflictSameDepartment: form.evaluation.conflictSameDepartment === "on",
+      normalisation: form.evaluation.normalisation ?? "",
+      disagreementSpread: numberOf(form.evaluation.disagreementSpread),
+    },
+    awards: (form.awards ?? []).map((award) => ({
+      name: localizedOf(award.name),
+      teams: numberOf(award.teams),
+      prize: localizedOf(award.prize),
+      certificateTitle: award.certificateTitle ?? "",
+    })),
   };
+}
+
+/** Text in Korean and English: English left empty is none. */
+const localizedOf = (value: LocalizedForm) => ({
+  ko: value.ko ?? "",
+  ...(value.en?.trim() ? { en: value.en } : {}),
+});
+
+/** Optional text (a description): none when both languages are empty. */
+const optionalLocalized = (value: LocalizedForm) =>
+  value.ko?.trim() || value.en?.trim() ? localizedOf(value) : undefined;
+
+function sourceOf(source: CriterionForm["source"]) {
+  const choice = source.kind ?? "";
+  const metric = metricOf(choice);
+  if (metric === null) return { kind: choice };
+  const target = numberOf(source.target);
+  return { kind: "computed", metric, ...(target === undefined ? {} : { target }) };
+}
+
+function criterionOf(criterion: CriterionForm) {
+  const description = optionalLocalized(criterion.description);
+  const levels = criterion.levels ?? [];
+  return {
+    key: criterion.key?.trim() ?? "",
+    name: localizedOf(criterion.name),
+    ...(description ? { description } : {}),
+    weight: numberOf(criterion.weight),
+    scaleMax: numberOf(criterion.scaleMax),
+    ...(levels.length > 0
+      ? { levels: levels.map((level) => ({ score: numberOf(level.score), label: localizedOf(level.label) })) }
+      : {}),
+    source: sourceOf(criterion.source),
+  };
+}
+
+/** A path of the definition as the form names its field: "rubric.0.levels.1.score" → "rubric[0].levels[1].score". */
+export function formPath(path: string): string {
+  return path.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
+}
+
+/** The refinements the definition makes of a criterion's levels once it has sorted them by score. */
+const sortedLevelIssues = new Set(["programs.issue.levelAboveScale", "programs.issue.duplicateLevel"]);
+
+/**
+ * The row of the form a level's issue is about. The definition sorts a criterion's levels by score before
+ * it judges them against each other and the scale, when every level was valid on its own: the nth level
+ * of a sorted list came from the row that held the nth smallest score (a stable sort, as the domain's).
+ */
+function levelRow(issue: FieldIssue, issues: FieldIssue[], form: TemplateForm | undefined): string {
+  const match = /^rubric\.(\d+)\.levels\.(\d+)(\..*)?$/.exec(issue.path);
+  if (!match || !form || !sortedLevelIssues.has(issue.message)) return issue.path;
+  const [, criterion, sortedIndex, rest] = match;
+  const levels = `rubric.${criterion}.levels`;
+  const unsorted = issues.some(
+    (other) => other.path.startsWith(levels) && !sortedLevelIssues.has(other.message),
+  );
+  if (unsorted) return issue.path;
+  const rows = (form.rubric?.[Number(criterion)]?.levels ?? [])
+    .map((level, row) => ({ row, score: numberOf(level.score) ?? Number.NaN }))
+    .sort((a, b) => a.score - b.score);
+  const row = rows[Number(sortedIndex)]?.row ?? Number(sortedIndex);
+  return `${levels}.${row}${rest ?? ""}`;
+}
+
+/**
+ * A definition's refusal with each issue under the name of the form's field that holds it: lists' items in
+ * conform's brackets, a level's issue on the row the coordinator typed it in (`form`, as posted).
+ */
+export function withFormPaths(error: AppError, form?: TemplateForm): AppError {
+  const issues = error.details.fields;
+  if (!issues) return error;
+  const fields = issues.map((issue) => ({ ...issue, path: formPath(levelRow(issue, issues, form)) }));
+  return new AppError(error.code, error.params, { ...error.details, fields });
 }
