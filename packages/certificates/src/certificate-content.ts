@@ -6,7 +6,8 @@ import { parseSerial } from "./serial";
 /**
  * What a certificate states, and exactly what the tenant's key signs: who (mentors and mentees, in the
  * order printed), in which program and cohort, for which tenant, on which date, signed by whom, under
- * which serial, issued when. The design (title, wording, images) is presentation and is not signed.
+ * which serial, issued when; for an award certificate (표창장) also which award, with its prize and the
+ * certificate's title. The design (wording, images) is presentation and is not signed.
  */
 
 /** Text on a certificate: NFC, trimmed, one line, between 1 and `max` characters. */
@@ -87,6 +88,18 @@ export const certificateContentSchema = z
       .string({ required_error: "date is required", invalid_type_error: "date must be text (YYYY-MM-DD)" })
       .pipe(calendarDateSchema),
     signer: signerSchema,
+    /** Present on an award certificate alone: a pairing certificate's content (and signature) is as before. */
+    award: z
+      .object({
+        /** The certificate's title ("표창장"), printed instead of the design's. */
+        title: certificateText("award certificate title", 20),
+        /** The award ("최우수"). */
+        name: certificateText("award name", 40),
+        /** What comes with it ("표창 및 국내외 우수사례지 견학"). */
+        prize: certificateText("award prize", 120),
+      })
+      .strict()
+      .optional(),
     issuedAt: instantSchema,
   })
   .strict();

@@ -16,6 +16,9 @@ export const certificatePlaceholders = [
   "program",
   "date",
   "tenant",
+  /** An award certificate's award and prize (empty on a pairing certificate). */
+  "award",
+  "prize",
 ] as const;
 export type CertificatePlaceholder = (typeof certificatePlaceholders)[number];
 
@@ -94,6 +97,15 @@ export const certificateDesignSchema = z
 export type CertificateDesignInput = z.input<typeof certificateDesignSchema>;
 export type CertificateDesign = z.output<typeof certificateDesignSchema>;
 
+/** The title of an award certificate when its award names none. */
+export const DEFAULT_AWARD_TITLE = "표창장";
+/**
+ * The wording of an award certificate (표창장): the team's members are named above it. "{award}에" and
+ * "부상:" need no particle that depends on the word before them.
+ */
+export const AWARD_BODY =
+  "위 팀은 {tenant} {program} {cohort}에서 성실하고 창의적인 활동으로 타의 모범이 되었기에 {award}에 선정하여 이 상장을 드립니다.\n부상: {prize}";
+
 /** "2025년 12월 19일". */
 export function koreanDate(date: CertificateContent["date"]): string {
   const { year, month, day } = calendarDateParts(date);
@@ -109,6 +121,8 @@ export function placeholderValues(content: CertificateContent): Record<Certifica
     program: content.program,
     date: koreanDate(content.date),
     tenant: content.tenant.name,
+    award: content.award?.name ?? "",
+    prize: content.award?.prize ?? "",
   };
 }
 

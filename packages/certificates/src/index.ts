@@ -18,11 +18,13 @@ export {
   serialSchema,
 } from "./certificate-content";
 export {
+  AWARD_BODY,
   type CertificateDesign,
   type CertificateDesignInput,
   type CertificatePlaceholder,
   certificateDesignSchema,
   certificatePlaceholders,
+  DEFAULT_AWARD_TITLE,
   DEFAULT_BODY,
   DEFAULT_TITLE,
   fillBody,

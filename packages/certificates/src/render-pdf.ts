@@ -212,6 +212,10 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   doc.fillColor("#000000").fill();
 }
 
+/** The title printed: an award certificate's own (its signed content), else the design's. */
+const titleOf = (design: CertificateDesign, content: SignedCertificate["content"]) =>
+  content.award?.title ?? design.title;
+
 function drawCertificate(
   doc: PDFKit.PDFDocument,
   design: CertificateDesign,
@@ -225,7 +229,8 @@ function drawCertificate(
   if (images.logo) drawImage(doc, images.logo, "Logo", { x: width / 2 - 90, y: 64, width: 180, height: 52 });
   let y = images.logo ? 134 : 112;
 
-  centered(doc, design.title, y, useFitted(doc, "bold", 38, design.title, CONTENT_WIDTH, 14, NAVY));
+  const title = titleOf(design, content);
+  centered(doc, title, y, useFitted(doc, "bold", 38, title, CONTENT_WIDTH, 14, NAVY));
   y += 66;
   doc
     .moveTo(width / 2 - 34, y)
@@ -335,7 +340,7 @@ export function createCertificateRenderer(options: {
         // No default font: the standard Helvetica would be loaded (and embedded) for nothing.
         font: null as unknown as string,
         info: {
-          Title: `${design.title} ${content.serial}`,
+          Title: `${titleOf(design, content)} ${content.serial}`,
           Author: content.tenant.name,
           Subject: `${content.program} ${content.cohort}`,
           Keywords: content.serial,

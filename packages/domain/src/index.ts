@@ -19,6 +19,7 @@ export {
   uploadRefusal,
 } from "./attachment";
 export { type AuditAction, auditActions } from "./audit-actions";
+export { type AwardGrantChoice, type AwardProposalProblem, awardProposalProblems } from "./award-proposal";
 export {
   type AllocatableTeam,
   type AwardAllocation,

@@ -105,6 +105,16 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     link: webLink,
   }),
   z.object({
+    kind: z.literal("award_granted"),
+    name: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    teamNumber: z.number().int().min(1),
+    /** The award's name and prize, as decided. */
+    award: z.string().trim().min(1),
+    prize: z.string().trim().min(1),
+    link: webLink,
+  }),
+  z.object({
     kind: z.literal("certificate_issued"),
     name: z.string().trim().min(1),
     cohortTitle: z.string().trim().min(1),
@@ -399,6 +409,16 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
           }),
         ],
         action: { label: t("ceremony.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    }
+    case "award_granted": {
+      const values = { cohort: m.cohortTitle, number: m.teamNumber, award: m.award, prize: m.prize };
+      layout = {
+        subject: oneLine(t("awardGranted.subject", values)),
+        paragraphs: [t("awardGranted.greeting", { name: m.name }), t("awardGranted.body", values)],
+        action: { label: t("awardGranted.action"), link: m.link },
         afterAction: [],
       };
       break;

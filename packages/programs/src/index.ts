@@ -1,6 +1,7 @@
 export * from "./activities";
 export * from "./assignments";
 export * from "./attendance";
+export * from "./awards";
 export * from "./calendar";
 export * from "./certificates";
 export * from "./cohorts";
@@ -10,6 +11,7 @@ export * from "./feeds";
 export * from "./files";
 export * from "./matching";
 export * from "./notifications";
+export * from "./outcomes";
 export * from "./progress";
 export {
   type CohortRecord,

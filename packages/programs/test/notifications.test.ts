@@ -141,7 +141,7 @@ describe("a person's choices", () => {
     const choices = await inCity((tx) =>
       getNotificationPreferences(tx, { tenantId: city.tenantId, staffMemberId: people.other }),
     );
-    expect(choices).toHaveLength(10);
+    expect(choices).toHaveLength(11);
     expect(choices.every((choice) => choice.email && choice.inApp)).toBe(true);
     const mailOff = await inCity((tx) =>
       getNotificationPreferences(tx, { tenantId: city.tenantId, staffMemberId: people.mailOff }),

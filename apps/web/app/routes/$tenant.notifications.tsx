@@ -27,6 +27,7 @@ const kinds = [
   "submission_featured",
   "event_tomorrow",
   "team_nudge",
+  "award_granted",
 ] as const;
 
 /**

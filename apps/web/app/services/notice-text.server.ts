@@ -27,6 +27,12 @@ const shapes = {
   submission_featured: titled,
   event_tomorrow: titled.extend({ startsAt: z.string().datetime(), place: z.string() }),
   team_nudge: z.object({ cohortTitle: z.string(), teamNumber: z.number(), days: z.number() }),
+  award_granted: z.object({
+    cohortTitle: z.string(),
+    teamNumber: z.number(),
+    award: z.string(),
+    prize: z.string(),
+  }),
 } satisfies Record<NotificationKind, z.ZodTypeAny>;
 
 const long = { dateStyle: "long", timeStyle: "short" } as const;
@@ -48,6 +54,15 @@ export function noticeText(
       return t(`notifications.message.${notice.kind}`, {
         cohort: p.data.cohortTitle,
         number: p.data.teamNumber,
+      });
+    }
+    case "award_granted": {
+      const p = shapes.award_granted.safeParse(notice.params);
+      if (!p.success) return fallback;
+      return t("notifications.message.award_granted", {
+        cohort: p.data.cohortTitle,
+        number: p.data.teamNumber,
+        award: p.data.award,
       });
     }
     case "ceremony_scheduled": {

@@ -4,6 +4,7 @@ import { activityErrors } from "./activity";
 import { attachmentErrors } from "./attachment";
 import { attendanceErrors } from "./attendance";
 import { authErrors } from "./auth";
+import { awardErrors } from "./award";
 import { billingErrors } from "./billing";
 import { brandingErrors } from "./branding";
 import { calendarErrors } from "./calendar";
@@ -38,6 +39,7 @@ export const appErrors = {
   ...calendarErrors,
   ...submissionErrors,
   ...evaluationErrors,
+  ...awardErrors,
   ...activityErrors,
   ...attachmentErrors,
   ...attendanceErrors,

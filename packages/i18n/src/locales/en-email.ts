@@ -53,6 +53,12 @@ export const enEmail: Translation<EmailMessages> = {
     bodyAt: "{{title}} is tomorrow, {{startsAt, datetime(dateStyle: long; timeStyle: short)}}, at {{place}}.",
     action: "See my calendar",
   },
+  awardGranted: {
+    subject: "[{{cohort}}] Team {{number}} has won the {{award}} award",
+    greeting: "Dear {{name}}, congratulations.",
+    body: "In the evaluation of {{cohort}}, team {{number}} has won the {{award}} award, with this prize: {{prize}}. You can download the signed award certificate from the link below as soon as it is issued.",
+    action: "See my certificates",
+  },
   teamNudge: {
     subject: "[{{cohort}}] Team {{number}}, how are things?",
     greeting: "Dear {{name}},",

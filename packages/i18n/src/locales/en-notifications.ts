@@ -45,6 +45,7 @@ export const enNotifications: Translation<typeof koNotifications> = {
     submission_featured: "Work featured",
     event_tomorrow: "Tomorrow's event",
     team_nudge: "Activity nudge",
+    award_granted: "Award granted",
   },
   message: {
     team_published: "You are in team {{number}} of {{cohort}}. Meet your team and plan your first meeting.",
@@ -59,5 +60,7 @@ export const enNotifications: Translation<typeof koNotifications> = {
     event_tomorrow: "{{title}} is tomorrow, {{when}}.",
     event_tomorrow_at: "{{title}} is tomorrow, {{when}}, at {{place}}.",
     team_nudge: "Team {{number}} has logged nothing for {{days}} days. If you have met, please log it.",
+    award_granted:
+      "Team {{number}} of {{cohort}} has won the {{award}} award. Its certificate follows shortly.",
   },
 };

@@ -1,6 +1,7 @@
 import { enActivities } from "./en-activities";
 import { enAssignments } from "./en-assignments";
 import { enAttendance } from "./en-attendance";
+import { enAwards } from "./en-awards";
 import { enBilling } from "./en-billing";
 import { enCalendar } from "./en-calendar";
 import { enCertificates } from "./en-certificates";
@@ -386,6 +387,11 @@ export const en: Translation<CommonMessages> = {
       submit: "Team evaluation submitted",
       reopen: "Submitted evaluation reopened",
     },
+    award_decision: {
+      propose: "Awards submitted for approval",
+      approve: "Awards approved",
+      return: "Awards returned",
+    },
     certificate_batch: {
       prepare: "Certificates prepared",
       refresh: "Certificates prepared again",
@@ -545,6 +551,7 @@ export const en: Translation<CommonMessages> = {
     submission: "Assignment submission",
     evaluator_assignment: "Evaluator assignment",
     evaluation: "Team evaluation",
+    award_decision: "Award decision",
     activity: "Team activity",
     certificate_batch: "Certificate batch",
     certificate: "Certificate",
@@ -577,6 +584,7 @@ export const en: Translation<CommonMessages> = {
   attendance: enAttendance,
   notifications: enNotifications,
   evaluations: enEvaluations,
+  awards: enAwards,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

@@ -56,6 +56,12 @@ export const koEmail = {
       "내일 {{startsAt, datetime(dateStyle: long; timeStyle: short; hourCycle: h23)}}, {{place}}에서 {{title, josa(이/가)}} 있습니다.",
     action: "내 일정 보기",
   },
+  awardGranted: {
+    subject: "[{{cohort}}] {{number}}팀이 {{award, josa(으로/로)}} 선정되었습니다",
+    greeting: "{{name}} 님, 축하드립니다.",
+    body: "{{cohort}} 평가 결과 {{number}}팀이 {{award, josa(으로/로)}} 선정되었습니다. 부상은 {{prize}}입니다. 전자서명된 표창장은 발급되는 대로 아래 링크에서 내려받으실 수 있습니다.",
+    action: "내 증서 보기",
+  },
   teamNudge: {
     subject: "[{{cohort}}] {{number}}팀, 요즘 어떻게 지내십니까?",
     greeting: "{{name}} 님, 안녕하십니까.",

@@ -44,6 +44,7 @@ export const koNotifications = {
     submission_featured: "우수 사례 선정",
     event_tomorrow: "내일 일정",
     team_nudge: "활동 독려",
+    award_granted: "수상 확정",
   },
   message: {
     team_published: "{{cohort}} {{number}}팀으로 함께하게 되었습니다. 팀원을 확인하고 첫 만남을 정해 보세요.",
@@ -58,5 +59,7 @@ export const koNotifications = {
     event_tomorrow: "내일 {{when}}에 {{title, josa(이/가)}} 있습니다.",
     event_tomorrow_at: "내일 {{when}}, {{place}}에서 {{title, josa(이/가)}} 있습니다.",
     team_nudge: "{{number}}팀의 활동 기록이 {{days}}일째 없습니다. 만나셨다면 기록을 남겨 주세요.",
+    award_granted:
+      "{{cohort}} {{number}}팀이 {{award, josa(으로/로)}} 선정되었습니다. 표창장이 곧 발급됩니다.",
   },
 };

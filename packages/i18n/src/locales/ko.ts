@@ -1,6 +1,7 @@
 import { koActivities } from "./ko-activities";
 import { koAssignments } from "./ko-assignments";
 import { koAttendance } from "./ko-attendance";
+import { koAwards } from "./ko-awards";
 import { koBilling } from "./ko-billing";
 import { koCalendar } from "./ko-calendar";
 import { koCertificates } from "./ko-certificates";
@@ -374,6 +375,11 @@ export const ko = {
       submit: "팀 평가 제출",
       reopen: "제출된 평가 다시 열기",
     },
+    award_decision: {
+      propose: "시상 결재 요청",
+      approve: "시상 승인",
+      return: "시상 반려",
+    },
     certificate_batch: {
       prepare: "결연증서 준비",
       refresh: "결연증서 다시 준비",
@@ -533,6 +539,7 @@ export const ko = {
     submission: "과제 제출물",
     evaluator_assignment: "평가위원 배정",
     evaluation: "팀 평가",
+    award_decision: "시상 결재",
     activity: "팀 활동",
     certificate_batch: "결연증서 묶음",
     certificate: "결연증서",
@@ -565,6 +572,7 @@ export const ko = {
   attendance: koAttendance,
   notifications: koNotifications,
   evaluations: koEvaluations,
+  awards: koAwards,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",

@@ -4,7 +4,7 @@ import type { Database } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";
 import { LocalFileStorage } from "@mentoring/storage";
 import { UUID } from "../records/certificate-cohort";
-import { designOf } from "../records/certificate-content";
+import { awardDesignOf, designOf } from "../records/certificate-content";
 import { announceCertificates } from "../records/certificate-mail";
 import { loadCohort } from "../records/cohort-record";
 
@@ -39,6 +39,7 @@ export async function generateCertificateBatch(
       select: {
         id: true,
         cohortId: true,
+        kind: true,
         status: true,
         signerName: true,
         signerTitle: true,
@@ -106,7 +107,9 @@ export async function generateCertificateBatch(
       if (!bytes) throw new Error(`the tenant's ${name} (${imageKey}) is missing from storage`);
       return bytes;
     };
-    const design = designOf(
+    // An award batch (표창장) is worded as an award; its winners were told when it was approved.
+    const designFor = batch.kind === "award" ? awardDesignOf : designOf;
+    const design = designFor(
       record.definition,
       { name: batch.signerName, title: batch.signerTitle },
       { logo: await image("logo", images.logoKey), seal: await image("seal", images.sealKey) },
@@ -153,7 +156,8 @@ export async function generateCertificateBatch(
           failureCode: null,
         },
       });
-      await announceCertificates(tx, { tenantId, batchId, cohortTitle: record.cohort.title, appUrl });
+      if (batch.kind === "pairing")
+        await announceCertificates(tx, { tenantId, batchId, cohortTitle: record.cohort.title, appUrl });
     });
     report(100, true);
     await reporting;

@@ -1,28 +1,11 @@
-import {
-  certificateContentSchema,
-  generateSigningKey,
-  openSigningKey,
-  signCertificate,
-} from "@mentoring/certificates";
+import { certificateContentSchema, openSigningKey, signCertificate } from "@mentoring/certificates";
 import { recordAudit, type TenantDb } from "@mentoring/db";
 import { AppError } from "@mentoring/domain";
 import { enqueue } from "@mentoring/jobs";
 import { requireCohort, UUID } from "../records/certificate-cohort";
 import { json } from "../records/certificate-content";
 import { loadCohort } from "../records/cohort-record";
-
-/** The tenant's current signing key, made (and sealed with `encryptionKey`) on first use. */
-async function currentSigningKey(tx: TenantDb, tenantId: string, encryptionKey: string) {
-  const stored = await tx.signingKey.findFirst({
-    where: { tenantId, retiredAt: null },
-    orderBy: { createdAt: "desc" },
-    select: { keyId: true, publicKey: true, sealedPrivateKey: true },
-  });
-  if (stored) return stored;
-  const key = generateSigningKey(tenantId, encryptionKey);
-  await tx.signingKey.create({ data: { tenantId, ...key } });
-  return key;
-}
+import { currentSigningKey } from "../records/signing-key";
 
 /**
  * The executive signs the draft batch: every certificate's canonical content is signed with the tenant's

@@ -15,6 +15,8 @@ export type Verification =
       mentees: string[];
       date: string;
       signer: { name: string; title: string };
+      /** An award certificate's award (its title, name and prize); absent on a pairing certificate. */
+      award?: { title: string; name: string; prize: string };
       revokedAt: Date | null;
     };
 
@@ -64,6 +66,13 @@ export async function verifySerial(db: Database, { serial }: { serial: string })
     mentees: namesAt(content, "mentees"),
     date: textAt(content, "date"),
     signer: { name: textAt(content, "signer", "name"), title: textAt(content, "signer", "title") },
+    ...(textAt(content, "award", "name") && {
+      award: {
+        title: textAt(content, "award", "title"),
+        name: textAt(content, "award", "name"),
+        prize: textAt(content, "award", "prize"),
+      },
+    }),
     revokedAt: status === "revoked" ? found.revokedAt : null,
   };
 }

@@ -1,8 +1,10 @@
 import {
+  AWARD_BODY,
   type CertificateContent,
   type CertificateDesign,
   certificateContentSchema,
   certificateDesignSchema,
+  DEFAULT_AWARD_TITLE,
 } from "@mentoring/certificates";
 import type { Prisma } from "@mentoring/db";
 import type { TemplateDefinition } from "@mentoring/domain";
@@ -49,6 +51,25 @@ export function designOf(
     throw new Error(`the template's certificate design is not valid: ${problems.join("; ")}`);
   }
   return parsed.data;
+}
+
+/**
+ * The renderer's design of an award certificate (표창장): the award wording (AWARD_BODY) with the template's
+ * labels of the two sides, the batch's signer and the tenant's images. The title printed is each
+ * certificate's own (its award's certificate title, in the signed content).
+ */
+export function awardDesignOf(
+  definition: TemplateDefinition,
+  signer: { name: string; title: string },
+  images: { logo?: Uint8Array | null; seal?: Uint8Array | null } = {},
+): CertificateDesign {
+  return certificateDesignSchema.parse({
+    title: definition.awards[0]?.certificateTitle ?? DEFAULT_AWARD_TITLE,
+    body: AWARD_BODY,
+    signer,
+    logo: images.logo ?? null,
+    seal: images.seal ?? null,
+  });
 }
 
 export const json = (value: unknown) => value as Prisma.InputJsonValue;

@@ -23,6 +23,8 @@ export interface NoticeParams {
   submission_featured: Titled;
   event_tomorrow: Titled & { startsAt: Instant; place: string };
   team_nudge: { cohortTitle: string; teamNumber: number; days: number };
+  /** The award's name and prize as the decision copied them from the template (Korean). */
+  award_granted: { cohortTitle: string; teamNumber: number; award: string; prize: string };
 }
 
 /** A person to tell: one of the tenant's staff, with their address and their account's language. */

@@ -1,0 +1,75 @@
+import type { koAwards } from "./ko-awards";
+import type { Translation } from "./translation";
+
+/** English messages of a cohort's awards (the same keys as ko-awards.ts). */
+export const enAwards: Translation<typeof koAwards> = {
+  nav: "Awards",
+  page: {
+    title: "Awards of {{cohort}}",
+    intro:
+      "Propose teams for each of the template's awards from the evaluation ranking. Once an executive approves, each winning team gets a signed award certificate and its members are told.",
+    noCategories: "This cohort's template has no award categories.",
+    category: "{{award}} ({{teams}} teams) — prize: {{prize}}",
+    place: "{{award}}, place {{place}}",
+    none: "Nobody",
+    team: "Team {{number}}",
+    teamWithRank: "Team {{number}} (rank {{rank}}, {{total}} points)",
+    tie: "Teams {{teams}} share rank {{rank}}: choose {{places}} of them.",
+    tieNone: "No tie straddles an award's boundary.",
+    propose: "Submit for approval",
+    proposed: "Submitted for approval.",
+    approve: "Approve and issue certificates",
+    approved: "Approved. The award certificates are being made.",
+    return: "Return",
+    returned: "Returned.",
+    comment: "Reason for returning",
+    grants: "Winning teams",
+    grantsCaption: "Winning teams by award",
+    award: "Award",
+    prize: "Prize",
+    members: "Members",
+    certificate: "Certificate",
+    certificateReady: "Issued ({{serial}})",
+    certificatePending: "Being made",
+  },
+  status: {
+    none: "Not proposed",
+    draft: "Draft",
+    proposed: "Awaiting approval",
+    approved: "Approved",
+    returned: "Returned",
+  },
+  decision: {
+    proposedBy: "Submitted by {{name}} on {{when}}.",
+    decidedBy: "Decided by {{name}} on {{when}}.",
+    returnComment: "Reason: {{comment}}",
+  },
+  signing: {
+    title: "Awards to approve",
+    waiting_one: "{{count}} award decision awaiting approval",
+    waiting_other: "{{count}} award decisions awaiting approval",
+    open: "Review the awards of {{cohort}}",
+  },
+  verify: {
+    award: "Award",
+    prize: "Prize",
+    kind: "Award certificate",
+  },
+  error: {
+    noCategories: "This cohort's template has no award categories. Add them to the template first.",
+    noGrants: "Choose at least one winning team.",
+    unknownCategory: "The template has no such award.",
+    overCount: "{{award}} goes to at most {{places}} teams ({{chosen}} chosen).",
+    teamTwice: "Team {{team}} can take one award only.",
+    teamNotFound: "That is not a team of this cohort.",
+    notFound: "This cohort has no award decision.",
+    alreadyApproved: "These awards are approved: their certificates are issued and cannot change.",
+    notProposed: "Only awards submitted for approval can be approved or returned.",
+    commentRequired: "Say why you return it.",
+    commentTooLong: "The reason can be at most {{max}} characters long.",
+    commentControlCharacters: "The reason holds characters that cannot be used (control characters).",
+    notAllowed: "You may not take this step.",
+    noSigner:
+      "There is no certificate signer to print on the award certificates. Add one in the settings first.",
+  },
+};
