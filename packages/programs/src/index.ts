@@ -12,7 +12,6 @@ export * from "./files";
 export * from "./matching";
 export * from "./notifications";
 export * from "./outcomes";
-export * from "./outcomes";
 export * from "./progress";
 export {
   type CohortRecord,
