@@ -14,6 +14,7 @@ import {
   assignEvaluator,
   getCohortResults,
   getTeamFacts,
+  reopenEvaluation,
   saveEvaluationDraft,
   submitEvaluation,
 } from "../src/evaluations";
@@ -289,6 +290,15 @@ describe("a cohort's evaluation results", () => {
         now,
       }),
     );
+    // The third submitted 0, and the coordinator reopened it: no score until submitted again.
+    await submit(evaluators.third, 4, 0);
+    const reopened = await inCity((tx) =>
+      tx.evaluatorAssignment.findFirstOrThrow({
+        where: { tenantId: city.tenantId, teamId: teamNo(4), evaluatorUserId: evaluators.third },
+        select: { id: true },
+      }),
+    );
+    await inCity((tx) => reopenEvaluation(tx, { ...city, assignmentId: reopened.id, now }));
     const { teams: scored, evaluations } = await results();
     const four = scored[3];
     expect(four?.evaluation.criteria.find((criterion) => criterion.key === "results")).toMatchObject({
