@@ -1,8 +1,14 @@
 import { type CalendarItemKind, localize } from "@mentoring/domain";
-import { type AgendaItem, countBatchesToSign, getParticipantAgenda } from "@mentoring/programs";
+import {
+  type AgendaItem,
+  countBatchesToSign,
+  getParticipantAgenda,
+  listMyEvaluationTeams,
+} from "@mentoring/programs";
 import { getHomeCounts } from "@mentoring/tenants";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { presentEvaluatorHome } from "../presenters/evaluator.server";
 import { formatDateTime, formatNumbers } from "../services/format.server";
 import { tenantLoader } from "../services/route-builder.server";
 import { tenantName } from "../services/tenant-display";
@@ -12,7 +18,8 @@ type HomeCount = keyof Awaited<ReturnType<typeof getHomeCounts>>;
 /**
  * The tenant's home: who you are here; for a participant in a team, what is next (the next assignment
  * and the next event), phone first; for those who administer its members, the size of what the platform
- * holds for this organisation (participants, evaluators and executives have no use for it).
+ * holds for this organisation (participants, evaluators and executives have no use for it); for an
+ * evaluator, the way to the teams assigned to them.
  */
 export const loader = tenantLoader(
   { permission: "tenant.home.view" },
@@ -45,9 +52,18 @@ export const loader = tenantLoader(
     const toSign = may("certificates.sign")
       ? await withTenant((db) => countBatchesToSign(db, { tenantId: tenant.id }))
       : null;
+    // An evaluator's home leads to the teams assigned to them.
+    const evaluations = may("evaluations.score")
+      ? presentEvaluatorHome(
+          await withTenant((db) =>
+            listMyEvaluationTeams(db, { tenantId: tenant.id, evaluatorUserId: user.id }),
+          ),
+        )
+      : null;
     return {
       tenant: tenantName(tenant, locale),
       toSign,
+      evaluations,
       name: user.displayName,
       roles: membership.roles,
       summary,
@@ -83,6 +99,22 @@ export default function TenantHome() {
           </p>
           <p>
             <Link to={`/${data.slug}/signing`}>{t("certificates.home.action")}</Link>
+          </p>
+        </section>
+      ) : null}
+      {data.evaluations ? (
+        <section aria-labelledby="evaluations-title" className="card" data-testid="to-evaluate">
+          <h2 id="evaluations-title">{t("evaluations.evaluator.home.title")}</h2>
+          <p>
+            {data.evaluations.assigned > 0
+              ? t("evaluations.evaluator.home.waiting", {
+                  count: data.evaluations.assigned,
+                  submitted: data.evaluations.submitted,
+                })
+              : t("evaluations.evaluator.home.none")}
+          </p>
+          <p>
+            <Link to={`/${data.slug}/evaluations`}>{t("evaluations.evaluator.home.action")}</Link>
           </p>
         </section>
       ) : null}

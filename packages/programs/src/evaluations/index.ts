@@ -20,6 +20,7 @@ export {
 } from "./get-cohort-results";
 export { getTeamEvaluation, type TeamEvaluationView } from "./get-team-evaluation";
 export { type CohortTeamFacts, getTeamFacts, type TeamFactsRow } from "./get-team-facts";
+export { getTeamPortfolio, type TeamPortfolio } from "./get-team-portfolio";
 export { inviteEvaluator } from "./invite-evaluator";
 export { type EvaluatorChoice, type EvaluatorChoices, listEvaluatorChoices } from "./list-evaluator-choices";
 export { listMyEvaluationTeams, type MyEvaluationTeam } from "./list-my-evaluation-teams";

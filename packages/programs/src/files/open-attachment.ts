@@ -15,8 +15,8 @@ export interface OpenedAttachment {
 /**
  * An attachment for the person asking, if they may see it, else "not found" (whether it exists is not
  * theirs to know): a waiting upload by its uploader alone; a submission's or an activity's files by the
- * team's members and by who runs the program (`mayReview`); a featured submission's files also by every
- * staff member who sees the showcase (`mayViewShowcase`).
+ * team's members, its assigned evaluators and who runs the program (`mayReview`); a featured submission's
+ * files also by every staff member who sees the showcase (`mayViewShowcase`).
  */
 export async function openAttachment(
   tx: TenantDb,
@@ -54,11 +54,15 @@ export async function openAttachment(
     (await tx.teamMember.count({
       where: { tenantId, teamId, application: { tenantId, staffMemberId, status: "accepted" } },
     })) > 0;
+  // An evaluator assigned to the team reads its work and activities beside the rubric.
+  const evaluatesTeam = async () =>
+    teamId !== null &&
+    (await tx.evaluatorAssignment.count({ where: { tenantId, teamId, evaluatorUserId: userId } })) > 0;
   const featured = file.submission?.status === "accepted" && file.submission.featuredAt !== null;
   const allowed =
     teamId === null
       ? file.uploadedByUserId === userId
-      : input.mayReview || (featured && input.mayViewShowcase) || (await inTeam());
+      : input.mayReview || (featured && input.mayViewShowcase) || (await inTeam()) || (await evaluatesTeam());
   if (!allowed) throw new AppError("attachment.not_found");
   return {
     kind: file.kind,

@@ -1,0 +1,151 @@
+import type { TenantDb } from "@mentoring/db";
+import { type ComputedRubricCriterion, isComputedCriterion, type SubmissionStatus } from "@mentoring/domain";
+import { dayOf, loadCohort } from "../records/cohort-record";
+import { myAssignment } from "../records/evaluator-assignment";
+
+/** What the evaluator reads of a team beside the rubric: its work, what it logged, who came to trainings. */
+export interface TeamPortfolio {
+  /** The cohort's assignments meant for the team, by due moment, each with the team's work if handed in. */
+  assignments: {
+    itemId: string;
+    title: string;
+    titleEn: string | null;
+    dueAt: Date | null;
+    submission: {
+      id: string;
+      status: SubmissionStatus;
+      text: string;
+      links: string[];
+      late: boolean;
+      featured: boolean;
+      submittedAt: Date;
+    } | null;
+  }[];
+  /** Activities the team logged, newest first: what and when, never the notes (the team's own record). */
+  activities: {
+    id: string;
+    kind: "meeting" | "team_activity";
+    happenedOn: string;
+    topic: string;
+    minutes: number | null;
+    participants: number;
+    photos: number;
+  }[];
+  /** Attendance marks of each member at the cohort's sessions that take attendance. */
+  attendance: { name: string; present: number; marked: number }[];
+  /** The rubric's computed criteria: which metric of the program's records scores each (rubric-metrics.ts). */
+  computed: ComputedRubricCriterion[];
+}
+
+/**
+ * The portfolio of a team for its assigned evaluator (anyone else: not found, as getTeamEvaluation):
+ * submissions with their featured marks, activities with how many photos, attendance per member, and the
+ * metrics the rubric computes. Files are listed by the page with listAttachments for the submissions' ids.
+ */
+export async function getTeamPortfolio(
+  tx: TenantDb,
+  input: { tenantId: string; evaluatorUserId: string; teamId: string },
+): Promise<TeamPortfolio> {
+  const { tenantId } = input;
+  const assignment = await myAssignment(tx, input);
+  const { teamId, cohortId } = assignment;
+  const { definition } = await loadCohort(tx, tenantId, cohortId);
+  const [items, activities, members] = await Promise.all([
+    tx.calendarItem.findMany({
+      where: { tenantId, cohortId, kind: "assignment", OR: [{ teamId: null }, { teamId }] },
+      orderBy: [{ dueAt: "asc" }, { title: "asc" }],
+      select: {
+        id: true,
+        title: true,
+        titleEn: true,
+        dueAt: true,
+        submissions: {
+          where: { tenantId, teamId },
+          select: {
+            id: true,
+            status: true,
+            text: true,
+            links: true,
+            late: true,
+            featuredAt: true,
+            submittedAt: true,
+          },
+        },
+      },
+    }),
+    tx.activity.findMany({
+      where: { tenantId, teamId },
+      orderBy: [{ happenedOn: "desc" }, { createdAt: "desc" }],
+      take: 200,
+      select: {
+        id: true,
+        kind: true,
+        happenedOn: true,
+        topic: true,
+        minutes: true,
+        _count: {
+          select: {
+            participants: { where: { tenantId } },
+            attachments: { where: { tenantId, kind: "photo" } },
+          },
+        },
+      },
+    }),
+    tx.teamMember.findMany({
+      where: { tenantId, teamId },
+      orderBy: [{ role: "asc" }],
+      select: {
+        applicationId: true,
+        application: { select: { staffMember: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  const marks = await tx.attendance.findMany({
+    where: {
+      tenantId,
+      applicationId: { in: members.map((member) => member.applicationId) },
+      item: { tenantId, cohortId, attendance: true },
+    },
+    select: { applicationId: true, present: true },
+  });
+  return {
+    assignments: items.map((item) => {
+      const work = item.submissions[0];
+      return {
+        itemId: item.id,
+        title: item.title,
+        titleEn: item.titleEn,
+        dueAt: item.dueAt,
+        submission: work
+          ? {
+              id: work.id,
+              status: work.status,
+              text: work.text,
+              links: work.links,
+              late: work.late,
+              featured: work.featuredAt !== null,
+              submittedAt: work.submittedAt,
+            }
+          : null,
+      };
+    }),
+    activities: activities.map((activity) => ({
+      id: activity.id,
+      kind: activity.kind,
+      happenedOn: dayOf(activity.happenedOn),
+      topic: activity.topic,
+      minutes: activity.minutes,
+      participants: activity._count.participants,
+      photos: activity._count.attachments,
+    })),
+    attendance: members.map((member) => {
+      const mine = marks.filter((mark) => mark.applicationId === member.applicationId);
+      return {
+        name: member.application.staffMember.name,
+        present: mine.filter((mark) => mark.present).length,
+        marked: mine.length,
+      };
+    }),
+    computed: definition.rubric.filter(isComputedCriterion),
+  };
+}
