@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logActivity } from "../src/activities";
 import { reviewSubmission, submitAssignment } from "../src/assignments";
 import { saveCalendarItem } from "../src/calendar";
+import { assignEvaluator } from "../src/evaluations";
 import {
   acceptUpload,
   listActivityPhotos,
@@ -31,6 +32,8 @@ const city = { tenantId: "", cohortId: "", actorUserId: "" };
 const elsewhere = { tenantId: "", cohortId: "", actorUserId: "" };
 /** Staff ids: two members of team 1, one of team 2. */
 const people = { junior: "", manager: "", other: "" };
+/** The published teams of the two: team 1 (junior and manager) and team 2 (other). */
+const teamIds = { one: "", two: "" };
 /** Their user ids (who uploads). */
 const users = { junior: randomUUID(), manager: randomUUID(), other: randomUUID() };
 let march = "";
@@ -145,6 +148,8 @@ beforeAll(async () => {
   people.junior = staffOf.get(one?.mentors[0] as string) as string;
   people.manager = staffOf.get(one?.mentees[0] as string) as string;
   people.other = staffOf.get(two?.mentors[0] as string) as string;
+  teamIds.one = one?.id as string;
+  teamIds.two = two?.id as string;
   march = (
     await db.withTenant(city.tenantId, (tx) =>
       saveCalendarItem(tx, {
@@ -213,6 +218,34 @@ describe("a junior hands in a video file and a link for the team", () => {
         elsewhere.tenantId,
       ).catch(code),
     ).toBe("attachment.not_found");
+  });
+
+  it("opens the team's files for an outside evaluator assigned to the team, not for one assigned to another team", async () => {
+    /** An outside trainer: an account with the evaluator role alone and no staff record, assigned to a team. */
+    const evaluatorOf = (teamId: string, label: string) =>
+      db.withTenant(city.tenantId, async (tx) => {
+        const user = await tx.user.create({
+          data: { email: `${label}@trainer.example.kr`, displayName: label },
+        });
+        await tx.membership.create({
+          data: { tenantId: city.tenantId, userId: user.id, roles: ["evaluator"], staffMemberId: null },
+        });
+        await assignEvaluator(tx, {
+          tenantId: city.tenantId,
+          cohortId: city.cohortId,
+          teamId,
+          evaluatorUserId: user.id,
+          actorUserId: city.actorUserId,
+          now: new Date(),
+        });
+        return user.id;
+      });
+    const ours = await evaluatorOf(teamIds.one, "files-evaluator-one");
+    const theirs = await evaluatorOf(teamIds.two, "files-evaluator-two");
+    expect(await open(videoId, { userId: ours, staffMemberId: null })).toMatchObject({ kind: "video" });
+    expect(await open(videoId, { userId: theirs, staffMemberId: null }).catch(code)).toBe(
+      "attachment.not_found",
+    );
   });
 
   it("shows a featured submission's files to every staff member of the showcase", async () => {
