@@ -1,7 +1,7 @@
 import { gangneungSeed } from "@mentoring/db/seed";
 import { builtinTemplate, type LocalizedText } from "@mentoring/domain";
 import type { Page } from "@playwright/test";
-import { createTenant, seededPerson } from "./factories";
+import { createCohortFor, createTenant, seededPerson } from "./factories";
 import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
 
@@ -174,6 +174,112 @@ test("a coordinator copies a template, fixes a bad team shape, creates a cohort 
   const cohortRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: cohortTitle }) });
   await expect(cohortRow).toContainText("모집 중");
   await expect(cohortRow).toContainText("2025-01-22 ~ 2025-02-10");
+});
+
+// The city reweights its rubric after the 1st cohort: participation in training counts more, activities
+// less (30/30/40 → 40/20/40). The sum is shown as the weights are typed; 101 is refused at the rubric with
+// what the weights add up to, nothing saved; 100 is saved as version 2, since the 1st cohort runs on
+// version 1, which stays as it was.
+test("a coordinator reweights the rubric of a template in use: the sum as typed, 101 refused, a new version saved", async ({
+  page,
+  login,
+  db,
+}) => {
+  const city = await createTenant(db, {
+    like: seed,
+    accounts: [{ person: coordinator, roles: ["coordinator"] }],
+    staff: () => false,
+  });
+  const cohort = await createCohortFor(db, city, {
+    template: "reverse_mentoring",
+    recruitmentStart: "2026-11-01",
+    phase: "recruiting",
+    actorUserId: city.userId(coordinator),
+    appUrl: baseURL(),
+  });
+  const frame = [city.name, coordinator.name];
+  await login(city.staff(coordinator).email);
+
+  await page.goto(`${baseURL()}/${city.slug}/programs/templates/${cohort.templateId}`);
+  await expect(page.getByTestId("template-version")).toHaveText("버전 1");
+  await expect(page.getByText(/저장하면 새 버전\(버전 2\)이 만들어집니다/)).toBeVisible();
+  const rubric = page.getByRole("group", { name: "평가 기준", exact: true });
+  const sum = page.getByTestId("rubric-sum");
+  await expect(sum).toHaveText("합계 100 / 100");
+  await expect(rubric.getByRole("group", { name: /^평가 기준 \d$/ })).toHaveCount(3);
+  await expect(page.getByLabel("평가 기준 1 키")).toHaveValue("training");
+  await expect(page.getByLabel("평가 기준 1 키")).toHaveAttribute("readonly", "");
+  await expect(page.getByLabel("평가 기준 1 이름(한국어)")).toHaveValue("정기 교육 참여");
+  const training = page.getByLabel("평가 기준 1 점수 출처");
+  await expect(training).toHaveValue("attendance_rate");
+  await expect(training).toHaveAccessibleDescription("계산 방법: 출석한 횟수 ÷ 출석 대상 횟수 × 만점");
+  await expect(page.getByLabel("평가 기준 2 목표")).toHaveValue("1");
+  await expect(page.getByLabel("평가 기준 3 점수 출처")).toHaveValue("evaluators");
+  await expect(page.getByLabel("평가 기준 3 단계 3 설명(한국어)")).toHaveValue(
+    "뚜렷한 성과가 있고 다른 부서에 확산할 만함",
+  );
+  await expect(page.getByLabel("팀원과 같은 부서 직원은 그 팀을 평가할 수 없음")).toBeChecked();
+  await expect(page.getByLabel(/^표준점수\(z\) 보정/)).toBeChecked();
+  await expect(page.getByLabel("상 2 팀 수")).toHaveValue("2");
+  const departments = await departmentNames(page);
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, [...frame, "거꾸로 멘토링", ...departments, ...templateTexts()]);
+
+  // A criterion added is a new row with a key to choose, scored by evaluators; removed, it is gone.
+  await page.getByRole("button", { name: "평가 기준 추가" }).click();
+  await expect(rubric.getByRole("group", { name: /^평가 기준 \d$/ })).toHaveCount(4);
+  await expect(page.getByLabel("평가 기준 4 키")).toBeEditable();
+  await expect(page.getByLabel("평가 기준 4 점수 출처")).toHaveValue("evaluators");
+  await page.getByRole("button", { name: "평가 기준 4 삭제" }).click();
+  await expect(rubric.getByRole("group", { name: /^평가 기준 \d$/ })).toHaveCount(3);
+
+  // The sum follows the weights as they are typed.
+  await page.getByLabel("평가 기준 1 가중치").fill("40");
+  await expect(sum).toHaveText("합계 110 / 100");
+  await page.getByLabel("평가 기준 2 가중치").fill("21");
+  await expect(sum).toHaveText("합계 101 / 100");
+  await page.getByRole("button", { name: "템플릿 저장" }).click();
+  const message = "평가 기준: 가중치의 합이 100이어야 합니다 (지금 101)";
+  await expect(page.getByRole("alert").getByRole("link", { name: message })).toBeVisible();
+  await expect(rubric).toHaveAccessibleDescription(`합계 101 / 100 ${message}`);
+  await expect(page.getByTestId("template-version")).toHaveText("버전 1");
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, [...frame, "거꾸로 멘토링", ...departments, ...templateTexts()]);
+
+  await page.getByLabel("평가 기준 2 가중치").fill("20");
+  await expect(sum).toHaveText("합계 100 / 100");
+  await page.getByRole("button", { name: "템플릿 저장" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "새 버전을 만들어 저장했습니다. 현재 버전은 버전 2입니다.",
+  );
+  await expect(page.getByTestId("template-version")).toHaveText("버전 2");
+  await rubric.screenshot({ path: test.info().outputPath("rubric-editor.png") });
+
+  await page.reload();
+  await expect(page.getByLabel("평가 기준 1 가중치")).toHaveValue("40");
+  await expect(page.getByLabel("평가 기준 2 가중치")).toHaveValue("20");
+  await expect(page.getByLabel("평가 기준 3 가중치")).toHaveValue("40");
+  // The cohort keeps version 1 and its weights; version 2 holds the new ones.
+  const versions = await db.withTenant(city.id, (tx) =>
+    tx.programTemplateVersion.findMany({
+      where: { tenantId: city.id, templateId: cohort.templateId },
+      orderBy: { version: "asc" },
+      select: { id: true, version: true, definition: true },
+    }),
+  );
+  const weights = (definition: unknown) =>
+    (definition as { rubric: { weight: number }[] }).rubric.map((criterion) => criterion.weight);
+  expect(versions.map((version) => [version.version, weights(version.definition)])).toEqual([
+    [1, [30, 30, 40]],
+    [2, [40, 20, 40]],
+  ]);
+  const running = await db.withTenant(city.id, (tx) =>
+    tx.cohort.findFirstOrThrow({
+      where: { tenantId: city.id, id: cohort.id },
+      select: { templateVersionId: true },
+    }),
+  );
+  expect(running.templateVersionId).toBe(versions[0]?.id);
 });
 
 test.describe("in an English-speaking browser", () => {

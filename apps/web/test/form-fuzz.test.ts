@@ -153,6 +153,11 @@ afterAll(async () => {
 
 /** A nested form value as the names conform gives its fields ("roles.mentor.quota"); lists repeat a name. */
 function flatten(value: unknown, prefix = ""): Record<string, string | string[]> {
+  // A list of rows (the rubric's criteria, the awards) as conform names them: "rubric[0].weight".
+  if (Array.isArray(value) && value.some((item) => typeof item === "object" && item !== null))
+    return Object.fromEntries(
+      value.flatMap((item, index) => Object.entries(flatten(item, `${prefix}[${index}]`))),
+    );
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return { [prefix]: Array.isArray(value) ? value.map(String) : String(value ?? "") };
   return Object.fromEntries(
@@ -325,6 +330,16 @@ const routes: RouteCase[] = [
           "phases.evaluationEnd": "number",
           "certificate.title": "boundedText",
           "certificate.body": "boundedText",
+          "rubric[0].name.ko": "boundedText",
+          "rubric[1].key": "text",
+          "rubric[1].weight": "number",
+          "rubric[0].scaleMax": "number",
+          "rubric[0].source.kind": "choice",
+          "rubric[2].levels[0].label.ko": "text",
+          "evaluation.conflictSameDepartment": "flag",
+          "evaluation.normalisation": "choice",
+          "awards[0].teams": "number",
+          "awards[0].prize.ko": "boundedText",
         },
       },
     ],
@@ -839,6 +854,37 @@ describe("the values the outside test saved", () => {
     const { status, body } = await post({ [name]: value });
     expect(status).toBe(400);
     expect((body as { error: Record<string, string[]> }).error[name]?.[0]).toMatch(/[가-힣]/);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  // Whatever the template's rubric is: one more point than it has, the first criterion's key again.
+  it.each([
+    ["rubric[0].name.ko", () => "정기\u0000만남", "rubric[0].name.ko", "평가 기준 1 이름(한국어)"],
+    [
+      "rubric[1].weight",
+      () => String(Number(templateBase["rubric[1].weight"]) + 1),
+      "rubric",
+      "평가 기준: 가중치의 합이 100이어야 합니다 (지금 101)",
+    ],
+    ["rubric[0].scaleMax", () => "0", "rubric[0].scaleMax", "평가 기준 1 만점: 2 이상이어야 합니다"],
+    [
+      "rubric[1].key",
+      () => String(templateBase["rubric[0].key"]),
+      "rubric[1].key",
+      "평가 기준 2 키: 같은 키가 두 번 쓰였습니다",
+    ],
+    [
+      "rubric[0].levels[0].score",
+      () => "11",
+      "rubric[0].levels[0].score",
+      "평가 기준 1 단계 1 점수: 단계 점수는 만점보다 클 수 없습니다",
+    ],
+  ])("refuses the rubric's %s beside its field, storing nothing", async (name, value, field, message) => {
+    const before = await fingerprint();
+    const levels = { "rubric[0].levels[0].score": "0", "rubric[0].levels[0].label.ko": "없음" };
+    const { status, body } = await post({ ...levels, [name]: value() });
+    expect(status).toBe(400);
+    expect((body as { error: Record<string, string[]> }).error[field]?.[0]).toContain(message);
     expect(await fingerprint()).toBe(before);
   });
 

@@ -222,8 +222,8 @@ export default function TemplateEditor() {
           <InputField meta={name.en} label={label("nameEn")} />
         </div>
         <div className="field-grid">
-          <TextareaField meta={description.ko} label={label("descriptionKo")} rows={2} />
-          <TextareaField meta={description.en} label={label("descriptionEn")} rows={2} />
+          <TextareaField meta={description.ko} label={label("descriptionKo")} rows={3} />
+          <TextareaField meta={description.en} label={label("descriptionEn")} rows={3} />
         </div>
         <div className="field-grid">
           <SelectField

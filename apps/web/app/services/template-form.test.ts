@@ -123,6 +123,19 @@ describe("the template form", () => {
     expect(parsed.roles.mentee.eligibility.departments).toEqual({ include: ["dept-a"] });
   });
 
+  it("reads only decimal numbers: a hexadecimal or an infinity is no number", () => {
+    for (const typed of ["0x10", "Infinity", "1_000"]) {
+      const result = templateDefinitionSchema.safeParse(posted({ "rubric[0].scaleMax": typed }));
+      expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.code])).toEqual([
+        ["rubric.0.scaleMax", "invalid_type"],
+      ]);
+    }
+    expect(
+      templateDefinitionSchema.parse(posted({ "evaluation.disagreementSpread": "1.5e1" })).evaluation
+        .disagreementSpread,
+    ).toBe(15);
+  });
+
   it("passes what is not a number on as NaN, for the definition's schema to name", () => {
     const result = templateDefinitionSchema.safeParse(posted({ "roles.mentor.quota": "서른" }));
     expect(result.success).toBe(false);

@@ -87,8 +87,12 @@ export const templateForm = z.object({
   ),
   certificate: z.object({ title: text, body: text, signerTitle: text }),
   rubric: z.array(criterionForm).optional(),
-  /** conflictSameDepartment is a checkbox: "on" when ticked, absent otherwise. */
-  evaluation: z.object({ conflictSameDepartment: text, normalisation: text, disagreementSpread: text }),
+  evaluation: z.object({
+    /** A checkbox: "on" when ticked, absent otherwise (any other value is no box of this form). */
+    conflictSameDepartment: z.literal("on").optional(),
+    normalisation: text,
+    disagreementSpread: text,
+  }),
   awards: z.array(awardForm).optional(),
 });
 
@@ -164,7 +168,7 @@ export function templateFormValues(definition: TemplateDefinition): TemplateForm
     certificate: { ...definition.certificate },
     rubric: definition.rubric.map(criterionValues),
     evaluation: {
-      conflictSameDepartment: definition.evaluation.conflictSameDepartment ? "on" : "",
+      conflictSameDepartment: definition.evaluation.conflictSameDepartment ? ("on" as const) : undefined,
       normalisation: definition.evaluation.normalisation,
       disagreementSpread: String(definition.evaluation.disagreementSpread),
     },
@@ -197,10 +201,14 @@ export function metricOf(choice: string | undefined): RubricMetric | null {
   return rubricMetrics.find((metric) => metric === choice) ?? null;
 }
 
+/** A number as people write it: digits, a decimal point, an exponent (not "0x10", "Infinity" or "1_000"). */
+const decimal = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** An empty field is no value; anything else is read as a number (NaN when it is not one, for the schema to name). */
 function numberOf(value: string | undefined): number | undefined {
   const trimmed = value?.trim() ?? "";
-  return trimmed === "" ? undefined : Number(trimmed);
+  if (trimmed === "") return undefined;
+  return decimal.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
 /** The object without its absent parts, or absent itself when nothing is left: an empty rule is no rule. */
