@@ -420,6 +420,8 @@ export const enPrograms: Translation<typeof koPrograms> = {
       changeWithCount_one: "{{change}} ({{direction}}, {{count}} person)",
       changeWithCount_other: "{{change}} ({{direction}}, {{count}} people)",
       noTeams: "No teams are published.",
+      meanWithCount_one: "{{change}} ({{count}} person)",
+      meanWithCount_other: "{{change}} ({{count}} people)",
       peopleHeading: "Change per person",
       peopleShow_one: "Show the change per person ({{count}} person)",
       peopleShow_other: "Show the change per person ({{count}} people)",

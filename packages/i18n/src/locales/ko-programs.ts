@@ -420,6 +420,7 @@ export const koPrograms = {
       dimensionVerdict: "{{dimension}} 판단",
       changeWithCount_other: "{{change}} ({{direction}}, {{count}}명)",
       noTeams: "공개된 팀이 없습니다.",
+      meanWithCount_other: "{{change}} ({{count}}명)",
       peopleHeading: "개인별 변화",
       peopleShow_other: "개인별 변화 보기 ({{count}}명)",
       peopleCaption: "참여자별 사전·사후 점수와 변화",
