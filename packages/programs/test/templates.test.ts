@@ -234,6 +234,64 @@ describe("saving a template", () => {
     expect((await versionsOf(templateId)).map((row) => row.version)).toEqual([1, 2]);
   });
 
+  it("refuses a rubric whose weights add up to 101, with the sum at the rubric, and saves nothing", async () => {
+    const { templateId } = await copyReverse();
+    const before = await versionsOf(templateId);
+    const refusal = await save(
+      templateId,
+      await edited(templateId, (d) => {
+        d.rubric = d.rubric.map((criterion, index) => ({ ...criterion, weight: [40, 21, 40][index] ?? 0 }));
+      }),
+    ).catch((error: unknown) => error);
+    expect(isAppError(refusal, "input.invalid")).toBe(true);
+    expect((refusal as AppError).details.fields).toEqual([
+      { path: "rubric", message: "programs.issue.weightsSum", params: { sum: 101 } },
+    ]);
+    expect(await versionsOf(templateId)).toEqual(before);
+    expect((await auditOf(templateId)).map((row) => row.action)).toEqual(["program_template.copy"]);
+  });
+
+  it("saves a reweighted rubric, evaluation settings and awards of a version in use as the next version", async () => {
+    const { templateId } = await copyReverse();
+    await db.withTenant(gangneung, (tx) =>
+      createCohort(tx, {
+        ...acting(),
+        form: { templateId, recruitmentStart: "2025-01-22" },
+        today: calendarDate("2025-01-10"),
+      }),
+    );
+    const result = await save(
+      templateId,
+      await edited(templateId, (d) => {
+        d.rubric = d.rubric.map((criterion, index) => ({ ...criterion, weight: [40, 20, 40][index] ?? 0 }));
+        d.evaluation = { conflictSameDepartment: false, normalisation: "none", disagreementSpread: 15 };
+        d.awards.push({ name: { ko: "장려" }, teams: 2, prize: { ko: "상품권" }, certificateTitle: "상장" });
+      }),
+    );
+    expect(result).toEqual({ version: 2, newVersion: true, changed: true });
+    const versions = (await versionsOf(templateId)).map((row) => row.definition as TemplateDefinition);
+    expect(versions.map((definition) => definition.rubric.map((criterion) => criterion.weight))).toEqual([
+      [30, 30, 40],
+      [40, 20, 40],
+    ]);
+    expect(versions[0]?.evaluation.normalisation).toBe("z_score");
+    expect(versions[1]?.evaluation).toEqual({
+      conflictSameDepartment: false,
+      normalisation: "none",
+      disagreementSpread: 15,
+    });
+    expect(versions.map((definition) => definition.awards.length)).toEqual([2, 3]);
+    const update = (await auditOf(templateId)).find((row) => row.action === "program_template.update");
+    expect(Object.keys(update?.after as object).sort()).toEqual([
+      "awards",
+      "evaluation",
+      "rubric",
+      "version",
+    ]);
+    expect(update?.before).toMatchObject({ version: 1 });
+    expect(update?.after).toMatchObject({ version: 2 });
+  });
+
   it("writes nothing, not even an audit row, when nothing changed", async () => {
     const { templateId } = await copyReverse();
     const result = await save(templateId, (await template(templateId)).definition);
