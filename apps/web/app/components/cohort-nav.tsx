@@ -16,6 +16,7 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: `${base}/progress`, label: "activities.nav.review", end: false },
     { to: `${base}/attendance`, label: "attendance.nav.review", end: false },
     { to: `${base}/evaluation`, label: "evaluations.coordinator.nav", end: false },
+    { to: `${base}/awards`, label: "awards.nav", end: false },
     { to: `${base}/outcomes`, label: "programs.outcomes.page.nav", end: false },
   ] as const;
   return (

@@ -1,4 +1,4 @@
-import { listBatchesForSigning } from "@mentoring/programs";
+import { listAwardsToApprove, listBatchesForSigning } from "@mentoring/programs";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
@@ -9,8 +9,12 @@ import { tenantLoader } from "../services/route-builder.server";
 export const loader = tenantLoader(
   { permission: "certificates.sign" },
   async ({ tenant, locale, withTenant }) => {
-    const batches = await withTenant((db) => listBatchesForSigning(db, { tenantId: tenant.id }));
+    const { batches, awards } = await withTenant(async (db) => ({
+      batches: await listBatchesForSigning(db, { tenantId: tenant.id }),
+      awards: await listAwardsToApprove(db, { tenantId: tenant.id }),
+    }));
     return {
+      awards: awards.map((award) => ({ cohortId: award.cohortId, cohortTitle: award.cohortTitle })),
       batches: batches.map((batch) => presentCertificateBatch(batch, locale, tenant.timeZone)),
       tenantSlug: tenant.slug,
     };
@@ -19,11 +23,26 @@ export const loader = tenantLoader(
 
 export default function SigningList() {
   const { t } = useTranslation();
-  const { batches, tenantSlug } = useLoaderData<typeof loader>();
+  const { batches, awards, tenantSlug } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("certificates.signing.title")}</h1>
       <p>{t("certificates.signing.intro")}</p>
+      {awards.length === 0 ? null : (
+        <section aria-labelledby="awards-to-approve" className="card">
+          <h2 id="awards-to-approve">{t("awards.signing.title")}</h2>
+          <p>{t("awards.signing.waiting", { count: awards.length })}</p>
+          <ul>
+            {awards.map((award) => (
+              <li key={award.cohortId}>
+                <Link to={`/${tenantSlug}/signing/awards/${award.cohortId}`}>
+                  {t("awards.signing.open", { cohort: award.cohortTitle })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <DataTable
         caption={t("certificates.signing.caption")}
         rows={batches}

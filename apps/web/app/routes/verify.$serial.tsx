@@ -71,6 +71,22 @@ export default function VerifyCertificate() {
           <table className="verify-facts">
             <caption>{t("certificates.verify.caption")}</caption>
             <tbody>
+              {verification.award ? (
+                <>
+                  <tr>
+                    <th scope="row">{t("awards.verify.kind")}</th>
+                    <td data-testid="verify-award-title">{verification.award.title}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t("awards.verify.award")}</th>
+                    <td data-testid="verify-award">{verification.award.name}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t("awards.verify.prize")}</th>
+                    <td>{verification.award.prize}</td>
+                  </tr>
+                </>
+              ) : null}
               <tr>
                 <th scope="row">{t("certificates.verify.serial")}</th>
                 <td className="serial">{verification.serial}</td>

@@ -53,7 +53,7 @@ export const enAwards: Translation<typeof koAwards> = {
   verify: {
     award: "Award",
     prize: "Prize",
-    kind: "Award certificate",
+    kind: "Certificate",
   },
   error: {
     noCategories: "This cohort's template has no award categories. Add them to the template first.",

@@ -49,7 +49,7 @@ export const koAwards = {
   verify: {
     award: "수상",
     prize: "부상",
-    kind: "표창장",
+    kind: "증서",
   },
   error: {
     noCategories: "이 기수의 템플릿에 시상 부문이 없습니다. 템플릿에서 시상 부문을 먼저 정해 주세요.",

@@ -1,6 +1,7 @@
 import type { TenantDb } from "@mentoring/db";
 import { localize } from "@mentoring/domain";
 import { requireCohort } from "../records/certificate-cohort";
+import { teamsOfCohort } from "../records/certificate-teams";
 import { loadCohort } from "../records/cohort-record";
 
 export interface AwardCategoryView {
@@ -19,6 +20,8 @@ export interface AwardGrantView {
   teamId: string;
   teamNumber: number;
   teamName: string | null;
+  /** The team's members as its certificate names them: mentors, then mentees. */
+  members: string[];
   /** The team's award certificate once approved: its serial, and whether its PDF is ready. */
   certificate: { serial: string; ready: boolean; revoked: boolean } | null;
 }
@@ -52,7 +55,7 @@ export async function getCohortAwards(
   const { tenantId, cohortId, locale } = input;
   const cohort = await requireCohort(tx, tenantId, cohortId);
   const { definition } = await loadCohort(tx, tenantId, cohortId);
-  const [teams, decision] = await Promise.all([
+  const [teams, decision, people] = await Promise.all([
     tx.team.findMany({
       where: { tenantId, cohortId },
       orderBy: { number: "asc" },
@@ -83,7 +86,11 @@ export async function getCohortAwards(
         },
       },
     }),
+    teamsOfCohort(tx, tenantId, cohortId),
   ]);
+  const membersOf = new Map(
+    people.map((team) => [team.id, [...team.mentors, ...team.mentees].map((person) => person.name)]),
+  );
   const userIds = [decision?.proposedByUserId, decision?.decidedByUserId].filter(
     (id): id is string => typeof id === "string",
   );
@@ -126,6 +133,7 @@ export async function getCohortAwards(
           teamId: grant.teamId,
           teamNumber: grant.team.number,
           teamName: grant.team.name,
+          members: membersOf.get(grant.teamId) ?? [],
           certificate: certificate
             ? {
                 serial: certificate.serial,
