@@ -206,7 +206,7 @@ export default function CohortOutcomes() {
               { key: "question", header: t("programs.outcomes.page.question"), cell: (q) => q.prompt },
               {
                 key: "mean",
-                header: t("programs.outcomes.page.mean"),
+                header: t("programs.outcomes.page.average"),
                 numeric: true,
                 cell: (q) => q.mean ?? none,
               },

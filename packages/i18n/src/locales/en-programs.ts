@@ -438,6 +438,7 @@ export const enPrograms: Translation<typeof koPrograms> = {
       satisfactionRespondents_other: "{{title}}: {{count}} answered",
       satisfactionCaption: "{{title}} per question",
       question: "Question",
+      average: "Mean",
       agree: "Share answering 4-5",
       answered: "Answers",
       distribution: "Distribution",

@@ -435,6 +435,7 @@ export const koPrograms = {
       satisfactionRespondents_other: "{{title}}: 응답 {{count}}명",
       satisfactionCaption: "{{title}} 문항별 결과",
       question: "문항",
+      average: "평균",
       agree: "4~5점 비율",
       answered: "응답 수",
       distribution: "분포",

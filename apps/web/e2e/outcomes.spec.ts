@@ -1,0 +1,195 @@
+import { cohortCast, seededCohorts } from "@mentoring/db/seed";
+import { builtinTemplate, localize, type SurveyAnswers } from "@mentoring/domain";
+import { submitResponse, tenantToday, transitionCohort } from "@mentoring/programs";
+import { createCohortFor, createTenant, gangneungTeam, type TestTenant } from "./factories";
+import { expect, test } from "./fixtures";
+import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
+
+// A cohort's outcomes in a Gangneung city of the test's own: six juniors and two managers, matched by the
+// worker into the teams of three juniors and a manager it can form, answer the digital diagnostic before (3 on every item: 50 on both areas) and after (juniors 75,
+// managers 100 on digital literacy; on openness one junior up 12.5, one down 12.5, the rest unchanged),
+// and the managers answer the satisfaction survey. The coordinator reads the cohort's exact change and a
+// team's honest "too few to judge"; a participant is forbidden the page, another tenant does not find it.
+
+test.setTimeout(300_000);
+test.describe.configure({ mode: "serial" });
+
+const { seed, coordinator } = gangneungTeam;
+const seeded = seededCohorts.gangneung?.[0];
+if (!seeded) throw new Error("Gangneung has no seeded cohort");
+const cast = cohortCast(seed, seeded);
+const juniors = cast.mentors.slice(0, 6);
+const managers = cast.mentees.slice(0, 2);
+const members = [...juniors, ...managers];
+const participant = juniors[0];
+if (!participant || managers.length < 2) throw new Error("Gangneung's 2nd cohort has too few applicants");
+const involved = new Set([...members, coordinator].map((person) => person.employeeNumber));
+
+let city: TestTenant;
+let cohortId = "";
+let cohortTitle = "";
+const outcomesPage = () => `${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/outcomes`;
+
+/** The diagnostic's answers: digital literacy (three items and a reversed one) and openness (two items). */
+const diagnostic = (literacy: number, openness: [number, number]): SurveyAnswers => ({
+  dl_ai: literacy,
+  dl_sns: literacy,
+  dl_video: literacy,
+  dl_help: 6 - literacy,
+  op_listen: openness[0],
+  op_speak: openness[1],
+});
+
+test.beforeAll(async ({ db }) => {
+  city = await createTenant(db, {
+    like: seed,
+    accounts: [
+      { person: coordinator, roles: ["coordinator"] },
+      { person: participant, roles: ["participant"] },
+    ],
+    staff: (person) => involved.has(person.employeeNumber),
+  });
+  const actorUserId = city.userId(coordinator);
+  const cohort = await createCohortFor(db, city, {
+    template: "reverse_mentoring",
+    recruitmentStart: seeded.recruitmentStart as string,
+    phase: "published",
+    applicants: [
+      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
+      ...managers.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
+    ],
+    override: "성과 시험 기수",
+    actorUserId,
+    appUrl: baseURL(),
+  });
+  cohortId = cohort.id;
+  cohortTitle = cohort.title;
+  const tenantId = city.id;
+  const roundOf = (questionSetKey: string, phase: "pre" | "post") =>
+    db.withTenant(tenantId, (tx) =>
+      tx.surveyRound.findFirstOrThrow({
+        where: { tenantId, cohortId, questionSetKey, phase },
+        select: { id: true },
+      }),
+    );
+  const submit = async (roundId: string, staffMemberId: string, answers: SurveyAnswers) => {
+    const result = await db.withTenant(tenantId, (tx) =>
+      submitResponse(tx, { tenantId, roundId, staffMemberId, answers, now: new Date() }),
+    );
+    if (!result.submitted) throw new Error(`refused: ${JSON.stringify(result.problems)}`);
+  };
+  const pre = await roundOf("digital_diagnostic", "pre");
+  for (const person of members) await submit(pre.id, city.staff(person).id, diagnostic(3, [3, 3]));
+
+  for (const to of ["active", "evaluation"] as const)
+    await db.withTenant(tenantId, (tx) =>
+      transitionCohort(tx, {
+        tenantId,
+        cohortId,
+        to,
+        override: true,
+        reason: "성과 시험 기수",
+        actorUserId,
+        today: tenantToday("Asia/Seoul"),
+        appUrl: baseURL(),
+      }),
+    );
+  const post = await roundOf("digital_diagnostic", "post");
+  const openness: [number, number][] = [
+    [4, 3],
+    [2, 3],
+  ];
+  for (const [index, person] of juniors.entries())
+    await submit(post.id, city.staff(person).id, diagnostic(4, openness[index] ?? [3, 3]));
+  for (const person of managers) await submit(post.id, city.staff(person).id, diagnostic(5, [3, 3]));
+  const satisfaction = await roundOf("satisfaction", "post");
+  for (const [index, person] of managers.entries())
+    await submit(satisfaction.id, city.staff(person).id, {
+      sat_overall: index === 0 ? 5 : 4,
+      sat_team: 4,
+      sat_useful: 4,
+      sat_schedule: 3,
+      sat_recommend: 5,
+    });
+});
+
+test("the coordinator reads the cohort's exact change and a team's honest 'too few to judge'", async ({
+  pageAs,
+}, testInfo) => {
+  const page = await pageAs(city.staff(coordinator).email);
+  const errors = watchErrors(page);
+  await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}`, { waitUntil: "networkidle" });
+  await page.getByRole("navigation", { name: "기수 메뉴" }).getByRole("link", { name: "성과" }).click();
+  await expect(page).toHaveURL(outcomesPage());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("성과");
+
+  // Eight people: six +25 and two +50 on digital literacy (mean 31.25, 95% interval 21.57 to 40.93).
+  const literacy = page.getByTestId("cohort-change-digital_diagnostic.digital_literacy");
+  await expect(literacy.getByRole("cell")).toHaveText([
+    "+31.3",
+    "상승",
+    "+21.6 ~ +40.9",
+    "8",
+    "뚜렷하게 올랐습니다 (95% 신뢰구간이 0보다 큼)",
+  ]);
+  await expect(page.getByTestId("cohort-change-digital_diagnostic.openness").getByRole("cell")).toHaveText([
+    "0",
+    "변화 없음",
+    "-5.6 ~ +5.6",
+    "8",
+    "뚜렷한 변화가 없습니다 (95% 신뢰구간에 0이 포함됨)",
+  ]);
+
+  // A team of four: its direction and size, no claim.
+  const team = page.getByTestId("team-change-1");
+  await expect(team).toContainText("+31.3 (상승, 4명)");
+  await expect(team).toContainText("표본이 적어 판단하기 어렵습니다 (n < 5)");
+  await expect(page.getByText("인원이 적어 변화의 방향만 보여 드립니다.", { exact: false })).toBeVisible();
+
+  // Each person's scores, behind a summary.
+  await page.getByText("개인별 변화 보기 (8명)").click();
+  await expect(page.getByRole("cell", { name: "50 → 100 (+50)" })).toHaveCount(2);
+
+  // Satisfaction as the two managers answered it.
+  await expect(page.getByTestId("satisfaction-sat_overall").getByRole("cell")).toHaveText([
+    "4.5",
+    "100%",
+    "2",
+    "1점 0명 · 2점 0명 · 3점 0명 · 4점 1명 · 5점 1명",
+  ]);
+  // The city's first cohort of the program: nothing before it.
+  await expect(page.getByText("비교할 이전 기수가 없습니다.")).toBeVisible();
+
+  await expectAccessible(page);
+  const template = builtinTemplate("reverse_mentoring");
+  const texts = template.questionSets
+    .filter((set) => ["digital_diagnostic", "satisfaction"].includes(set.key))
+    .flatMap((set) => [
+      localize(set.title, "ko"),
+      ...set.dimensions.map((dimension) => localize(dimension.label, "ko")),
+      ...set.questions.map((question) => localize(question.prompt, "ko")),
+    ]);
+  await expectOnlyTranslatedText(page, [
+    city.name,
+    cohortTitle,
+    ...texts,
+    ...(await page.locator(".participant-name, .participant-department").allTextContents()),
+    coordinator.name,
+  ]);
+  expect(errors).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("outcomes.png"), fullPage: true });
+});
+
+test("a participant is forbidden the page, and another tenant's coordinator does not find it", async ({
+  pageAs,
+}) => {
+  const member = await pageAs(city.staff(participant).email);
+  expect((await member.goto(outcomesPage()))?.status()).toBe(403);
+
+  const outsider = await pageAs(accounts.yonginCoordinator);
+  expect((await outsider.goto(outcomesPage()))?.status()).toBe(404);
+  // Their own organisation's address with this cohort: not theirs either.
+  expect((await outsider.goto(`${baseURL()}/yongin/programs/cohorts/${cohortId}/outcomes`))?.status()).toBe(
+    404,
+  );
+});
