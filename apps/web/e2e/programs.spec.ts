@@ -246,9 +246,12 @@ test("a coordinator reweights the rubric of a template in use: the sum as typed,
   await expectAccessible(page);
   await expectOnlyTranslatedText(page, [...frame, "거꾸로 멘토링", ...departments, ...templateTexts()]);
 
+  await rubric.screenshot({ path: test.info().outputPath("rubric-refused.png") });
+
+  // Enter in a field saves (it does not press the first "add a level" button of the rubric).
   await page.getByLabel("평가 기준 2 가중치").fill("20");
   await expect(sum).toHaveText("합계 100 / 100");
-  await page.getByRole("button", { name: "템플릿 저장" }).click();
+  await page.getByLabel("평가 기준 2 가중치").press("Enter");
   await expect(page.getByRole("status")).toHaveText(
     "새 버전을 만들어 저장했습니다. 현재 버전은 버전 2입니다.",
   );

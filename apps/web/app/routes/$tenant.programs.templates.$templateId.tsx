@@ -408,6 +408,15 @@ export default function TemplateEditor() {
         <CsrfInput />
         <fieldset disabled={!mayManage} className="form-frame">
           <legend className="visually-hidden">{t("programs.template.title")}</legend>
+          {/*
+            Enter in a field presses the form's first submit button: saving, not the first "add a level"
+            of the rubric below. Hidden, so it is neither seen nor reached twice by the keyboard.
+          */}
+          {mayManage ? (
+            <button type="submit" hidden>
+              {t("programs.template.save")}
+            </button>
+          ) : null}
           <fieldset>
             <legend>{t("programs.template.basics")}</legend>
             <InputField meta={fields.name} label={t("programs.field.name")} />
