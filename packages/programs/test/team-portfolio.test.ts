@@ -9,7 +9,7 @@ import { logActivity } from "../src/activities";
 import { reviewSubmission, submitAssignment } from "../src/assignments";
 import { markAttendance } from "../src/attendance";
 import { saveCalendarItem } from "../src/calendar";
-import { assignEvaluator, getTeamPortfolio } from "../src/evaluations";
+import { assignEvaluator, getTeamFacts, getTeamPortfolio } from "../src/evaluations";
 import { seedPrograms } from "../src/seed";
 import { publishTeams, seededCohortOf } from "./certificates-support";
 
@@ -24,7 +24,7 @@ const code = (error: unknown) => (isAppError(error) ? error.code : error);
 
 const portfolio = (evaluatorUserId: string, teamId: string) =>
   db.withTenant(city.tenantId, (tx) =>
-    getTeamPortfolio(tx, { tenantId: city.tenantId, evaluatorUserId, teamId }),
+    getTeamPortfolio(tx, { tenantId: city.tenantId, evaluatorUserId, teamId, now: new Date() }),
   );
 
 beforeAll(async () => {
@@ -184,12 +184,25 @@ describe("the portfolio of a team for its assigned evaluator", () => {
     expect((await portfolio(evaluators.two, teamIds.two)).activities).toEqual([]);
   });
 
-  it("counts each member's attendance at the sessions that take it", async () => {
-    const { attendance } = await portfolio(evaluators.one, teamIds.one);
-    expect(attendance.length).toBeGreaterThan(1);
-    expect(attendance.every((member) => member.present === 1 && member.marked === 1)).toBe(true);
+  it("counts each member's attendance as the computed criterion does: an unmarked member expected is absent", async () => {
+    const mine = await portfolio(evaluators.one, teamIds.one);
+    expect(mine.attendance.length).toBeGreaterThan(1);
+    expect(mine.attendance.every((member) => member.present === 1 && member.expected === 1)).toBe(true);
     const other = await portfolio(evaluators.two, teamIds.two);
-    expect(other.attendance.every((member) => member.marked === 0)).toBe(true);
+    expect(other.attendance.every((member) => member.present === 0 && member.expected === 1)).toBe(true);
+    const facts = await db.withTenant(city.tenantId, (tx) =>
+      getTeamFacts(tx, { tenantId: city.tenantId, cohortId: city.cohortId, now: new Date() }),
+    );
+    for (const [teamId, { attendance }] of [
+      [teamIds.one, mine],
+      [teamIds.two, other],
+    ] as const) {
+      const counted = facts.teams.find((team) => team.teamId === teamId)?.facts.attendance;
+      expect(counted).toEqual({
+        present: attendance.reduce((sum, member) => sum + member.present, 0),
+        expected: attendance.reduce((sum, member) => sum + member.expected, 0),
+      });
+    }
   });
 
   it("names the criteria the rubric computes with their metric", async () => {

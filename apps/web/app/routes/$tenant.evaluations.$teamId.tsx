@@ -36,16 +36,17 @@ export const loader = tenantLoader(
   { permission: "evaluations.score", params: teamParams },
   async ({ params, tenant, user, locale, withTenant }) => {
     const input = { tenantId: tenant.id, evaluatorUserId: user.id, teamId: params.teamId };
+    const now = new Date();
     const { view, portfolio, files, facts } = await withTenant(async (db) => {
       const view = await getTeamEvaluation(db, input);
-      const portfolio = await getTeamPortfolio(db, input);
+      const portfolio = await getTeamPortfolio(db, { ...input, now });
       const submissionIds = portfolio.assignments.flatMap((item) =>
         item.submission ? [item.submission.id] : [],
       );
       const files = await listAttachments(db, { tenantId: tenant.id, submissionIds });
       const cohortFacts =
         portfolio.computed.length > 0
-          ? await getTeamFacts(db, { tenantId: tenant.id, cohortId: view.cohort.id, now: new Date() })
+          ? await getTeamFacts(db, { tenantId: tenant.id, cohortId: view.cohort.id, now })
           : null;
       const facts = cohortFacts?.teams.find((team) => team.teamId === view.team.id)?.facts ?? null;
       return { view, portfolio, files, facts };
@@ -226,7 +227,7 @@ function Portfolio({ page, files }: { page: TeamEvaluationPage; files: Record<st
       />
 
       <h3>{t("evaluations.evaluator.page.attendance")}</h3>
-      {page.attendance.every((member) => member.marked === 0) ? (
+      {page.attendance.every((member) => member.expected === 0) ? (
         <p>{t("evaluations.evaluator.page.noAttendance")}</p>
       ) : (
         <DataTable
@@ -243,7 +244,7 @@ function Portfolio({ page, files }: { page: TeamEvaluationPage; files: Record<st
               cell: (member) =>
                 t("evaluations.evaluator.page.attendanceValue", {
                   present: member.present,
-                  marked: member.marked,
+                  expected: member.expected,
                 }),
             },
           ]}

@@ -31,8 +31,11 @@ export interface TeamPortfolio {
     participants: number;
     photos: number;
   }[];
-  /** Attendance marks of each member at the cohort's sessions that take attendance. */
-  attendance: { name: string; present: number; marked: number }[];
+  /**
+   * Each member's attendance as the computed attendance criterion counts it (getTeamFacts): expected at the
+   * sessions that take attendance, have started by `now` and whose sheet was taken; present when so marked.
+   */
+  attendance: { name: string; present: number; expected: number }[];
   /** The rubric's computed criteria: which metric of the program's records scores each (rubric-metrics.ts). */
   computed: ComputedRubricCriterion[];
 }
@@ -44,7 +47,7 @@ export interface TeamPortfolio {
  */
 export async function getTeamPortfolio(
   tx: TenantDb,
-  input: { tenantId: string; evaluatorUserId: string; teamId: string },
+  input: { tenantId: string; evaluatorUserId: string; teamId: string; now: Date },
 ): Promise<TeamPortfolio> {
   const { tenantId } = input;
   const assignment = await myAssignment(tx, input);
@@ -100,14 +103,7 @@ export async function getTeamPortfolio(
       },
     }),
   ]);
-  const marks = await tx.attendance.findMany({
-    where: {
-      tenantId,
-      applicationId: { in: members.map((member) => member.applicationId) },
-      item: { tenantId, cohortId, attendance: true },
-    },
-    select: { applicationId: true, present: true },
-  });
+  const marks = await attendanceOfMembers(tx, { tenantId, cohortId, teamId, now: input.now });
   return {
     assignments: items.map((item) => {
       const work = item.submissions[0];
@@ -139,13 +135,45 @@ export async function getTeamPortfolio(
       photos: activity._count.attachments,
     })),
     attendance: members.map((member) => {
-      const mine = marks.filter((mark) => mark.applicationId === member.applicationId);
+      const mine = marks.find((mark) => mark.applicationId === member.applicationId);
       return {
         name: member.application.staffMember.name,
-        present: mine.filter((mark) => mark.present).length,
-        marked: mine.length,
+        present: mine?.present ?? 0,
+        expected: mine?.expected ?? 0,
       };
     }),
     computed: definition.rubric.filter(isComputedCriterion),
   };
+}
+
+/**
+ * Per member of the team, the sessions they were expected at and those they were marked present at, by the
+ * rule getTeamFacts counts the team's attendance with (the attendance sheet's: the item's team and
+ * audience, and for an event that takes sign-ups those who signed up or came). One statement.
+ */
+function attendanceOfMembers(
+  tx: TenantDb,
+  input: { tenantId: string; cohortId: string; teamId: string; now: Date },
+) {
+  const { tenantId, cohortId, teamId, now } = input;
+  return tx.$queryRaw<{ applicationId: string; present: number; expected: number }[]>`
+    select tm.application_id::text as "applicationId",
+           count(*) filter (where a.present)::int as present,
+           count(*)::int as expected
+      from calendar_items i
+      join team_members tm
+        on tm.tenant_id = i.tenant_id and tm.cohort_id = i.cohort_id and tm.team_id = ${teamId}::uuid
+       and (i.team_id is null or tm.team_id = i.team_id)
+       and (i.audience = 'all'
+            or (i.audience = 'mentors' and tm.role = 'mentor')
+            or (i.audience = 'mentees' and tm.role = 'mentee'))
+      left join attendance a
+        on a.tenant_id = i.tenant_id and a.item_id = i.id and a.application_id = tm.application_id
+     where i.tenant_id = ${tenantId}::uuid and i.cohort_id = ${cohortId}::uuid
+       and i.attendance and i.kind <> 'assignment' and i.starts_at <= ${now}
+       and exists (select 1 from attendance taken where taken.tenant_id = i.tenant_id and taken.item_id = i.id)
+       and (not i.sign_up or a.present or exists (
+             select 1 from event_signups s
+              where s.tenant_id = i.tenant_id and s.item_id = i.id and s.application_id = tm.application_id))
+     group by tm.application_id`;
 }
