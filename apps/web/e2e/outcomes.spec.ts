@@ -1,7 +1,7 @@
 import { cohortCast, seededCohorts } from "@mentoring/db/seed";
 import { builtinTemplate, localize, type SurveyAnswers } from "@mentoring/domain";
 import { submitResponse, tenantToday, transitionCohort } from "@mentoring/programs";
-import { createCohortFor, createTenant, gangneungTeam, type TestTenant } from "./factories";
+import { createCohortFor, createTenant, gangneungTeam, seededPerson, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
@@ -23,7 +23,9 @@ const managers = cast.mentees.slice(0, 2);
 const members = [...juniors, ...managers];
 const participant = juniors[0];
 if (!participant || managers.length < 2) throw new Error("Gangneung's 2nd cohort has too few applicants");
-const involved = new Set([...members, coordinator].map((person) => person.employeeNumber));
+/** The deputy mayor, as an executive: follows the figures, not the people. */
+const executive = seededPerson(seed, (person) => person.positionTitle === "부시장");
+const involved = new Set([...members, coordinator, executive].map((person) => person.employeeNumber));
 
 let city: TestTenant;
 let cohortId = "";
@@ -46,6 +48,7 @@ test.beforeAll(async ({ db }) => {
     accounts: [
       { person: coordinator, roles: ["coordinator"] },
       { person: participant, roles: ["participant"] },
+      { person: executive, roles: ["executive"] },
     ],
     staff: (person) => involved.has(person.employeeNumber),
   });
@@ -178,6 +181,24 @@ test("the coordinator reads the cohort's exact change and a team's honest 'too f
   ]);
   expect(errors).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath("outcomes.png"), fullPage: true });
+});
+
+test("an executive reads the cohort's and the teams' change, and no one's name or scores", async ({
+  pageAs,
+}) => {
+  const page = await pageAs(city.staff(executive).email);
+  const errors = watchErrors(page);
+  const response = await page.goto(outcomesPage(), { waitUntil: "networkidle" });
+  expect(response?.status()).toBe(200);
+  await expect(page.getByTestId("cohort-change-digital_diagnostic.digital_literacy")).toContainText("+31.3");
+  await expect(page.getByTestId("team-change-1")).toContainText("표본이 적어 판단하기 어렵습니다 (n < 5)");
+  await expect(page.getByText("개인별 변화는 기수를 운영하는 담당자만 볼 수 있습니다.")).toBeVisible();
+  await expect(page.locator(".participant-name")).toHaveCount(0);
+  for (const person of members) await expect(page.getByText(person.name)).toHaveCount(0);
+  // The coordinator's pages of the cohort are not the executive's: no menu leading to them.
+  await expect(page.getByRole("navigation", { name: "기수 메뉴" })).toHaveCount(0);
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
 });
 
 test("a participant is forbidden the page, and another tenant's coordinator does not find it", async ({
