@@ -113,27 +113,30 @@ export default function CohortAwardsPage() {
                 </ul>
               )}
               {category.places.map((chosen, placeIndex) => {
-                const name = `grants[${index++}]`;
+                const name = `grants[${index}]`;
+                const fieldId = `award-place-${index++}`;
                 const label = t("awards.page.place", { award: category.name, place: placeIndex + 1 });
                 return (
                   <p key={name}>
-                    <label>
-                      {label}{" "}
-                      <select name={name} defaultValue={chosen ? `${category.index}:${chosen}` : ""}>
-                        <option value="">{t("awards.page.none")}</option>
-                        {teams.map((team) => (
-                          <option key={team.id} value={`${category.index}:${team.id}`}>
-                            {team.rank === null
-                              ? t("awards.page.team", { number: team.number })
-                              : t("awards.page.teamWithRank", {
-                                  number: team.number,
-                                  rank: team.rank,
-                                  total: Math.round((team.total ?? 0) * 10) / 10,
-                                })}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
+                    <label htmlFor={fieldId}>{label}</label>{" "}
+                    <select
+                      id={fieldId}
+                      name={name}
+                      defaultValue={chosen ? `${category.index}:${chosen}` : ""}
+                    >
+                      <option value="">{t("awards.page.none")}</option>
+                      {teams.map((team) => (
+                        <option key={team.id} value={`${category.index}:${team.id}`}>
+                          {team.rank === null
+                            ? t("awards.page.team", { number: team.number })
+                            : t("awards.page.teamWithRank", {
+                                number: team.number,
+                                rank: team.rank,
+                                total: Math.round((team.total ?? 0) * 10) / 10,
+                              })}
+                        </option>
+                      ))}
+                    </select>
                   </p>
                 );
               })}

@@ -60,7 +60,13 @@ export default function VerifyCertificate() {
           className={`verify-status verify-status--${verification.status}`}
           data-status={verification.status}
         >
-          <p className="verify-status__title">{t(text.title)}</p>
+          <p className="verify-status__title">
+            {"award" in verification &&
+            verification.award &&
+            (verification.status === "valid" || verification.status === "revoked")
+              ? t(`awards.verify.${verification.status}`, { title: verification.award.title })
+              : t(text.title)}
+          </p>
           <p>
             {t(text.detail, {
               date: "revokedAt" in verification ? (verification.revokedAt ?? "") : "",
@@ -112,7 +118,9 @@ export default function VerifyCertificate() {
                 <td data-testid="verify-mentees">{verification.mentees.join(", ")}</td>
               </tr>
               <tr>
-                <th scope="row">{t("certificates.verify.date")}</th>
+                <th scope="row">
+                  {t(verification.award ? "awards.verify.date" : "certificates.verify.date")}
+                </th>
                 <td>{verification.date}</td>
               </tr>
               <tr>

@@ -54,6 +54,9 @@ export const enAwards: Translation<typeof koAwards> = {
     award: "Award",
     prize: "Prize",
     kind: "Certificate",
+    valid: "This award certificate ({{title}}) is valid",
+    revoked: "This award certificate ({{title}}) was revoked",
+    date: "Date awarded",
   },
   error: {
     noCategories: "This cohort's template has no award categories. Add them to the template first.",

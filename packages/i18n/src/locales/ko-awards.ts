@@ -50,6 +50,9 @@ export const koAwards = {
     award: "수상",
     prize: "부상",
     kind: "증서",
+    valid: "유효한 {{title}}입니다",
+    revoked: "취소된 {{title}}입니다",
+    date: "수여일",
   },
   error: {
     noCategories: "이 기수의 템플릿에 시상 부문이 없습니다. 템플릿에서 시상 부문을 먼저 정해 주세요.",
