@@ -4,6 +4,7 @@ import { AppError } from "@mentoring/domain";
 import {
   assignEvaluator,
   getCohortEvaluations,
+  getCohortResults,
   inviteEvaluator,
   listEvaluatorChoices,
   reopenEvaluation,
@@ -17,7 +18,12 @@ import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FormErrors, InputField, lastResultOf } from "../components/form-fields";
-import { type CohortEvaluationPage, presentCohortEvaluation } from "../presenters/cohort-evaluation.server";
+import {
+  type CohortEvaluationPage,
+  type CohortResultsPage,
+  presentCohortEvaluation,
+  presentCohortResults,
+} from "../presenters/cohort-evaluation.server";
 import { besideFields, isRefusal } from "../services/refusal";
 import {
   type FieldNamer,
@@ -36,12 +42,15 @@ export const loader = tenantLoader(
   { permission: "evaluations.manage", params: cohortParams },
   async ({ params, tenant, locale, withTenant }) => {
     const input = { tenantId: tenant.id, cohortId: params.cohortId };
-    const { evaluations, choices } = await withTenant(async (db) => ({
+    const now = new Date();
+    const { evaluations, choices, results } = await withTenant(async (db) => ({
       evaluations: await getCohortEvaluations(db, input),
-      choices: await listEvaluatorChoices(db, { ...input, now: new Date() }),
+      choices: await listEvaluatorChoices(db, { ...input, now }),
+      results: await getCohortResults(db, { ...input, now }),
     }));
     return {
       ...presentCohortEvaluation(evaluations, choices, locale, tenant.timeZone),
+      results: presentCohortResults(results, locale),
       tenantSlug: tenant.slug,
     };
   },
@@ -155,6 +164,7 @@ export const action = tenantAction(
 );
 
 type Team = CohortEvaluationPage["teams"][number];
+type Place = CohortResultsPage["ranking"][number];
 
 const assignFields = ["evaluatorUserId", "teamIds"] as const;
 const inviteFields = ["email"] as const;
@@ -162,7 +172,7 @@ const inviteFields = ["email"] as const;
 export default function CohortEvaluation() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
-  const { cohort, teams, candidates, pendingInvitations, progress, tenantSlug } = page;
+  const { cohort, teams, candidates, pendingInvitations, progress, results, tenantSlug } = page;
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const teamLabel = (number: number) => t("evaluations.coordinator.teamNumber", { number });
@@ -442,7 +452,7 @@ export default function CohortEvaluation() {
                             ? t("evaluations.coordinator.status.submitted", { when: evaluator.submittedAt })
                             : evaluator.reopenedAt
                               ? t("evaluations.coordinator.status.reopened", { when: evaluator.reopenedAt })
-                              : t("evaluations.coordinator.status.draft")}
+                              : t("evaluations.coordinator.status.draft")}{" "}
                           {rowMessage(evaluator.assignmentId)}
                           {evaluator.status === "submitted" ? (
                             <Form
@@ -497,6 +507,167 @@ export default function CohortEvaluation() {
           ]}
         />
       </section>
+
+      <Results results={results} />
     </>
+  );
+}
+
+/**
+ * The ranking from the submitted evaluations and the computed criteria, how scores are corrected and ties
+ * broken (one paragraph each), and the proposed awards with any tie at a boundary left to the coordinator.
+ */
+function Results({ results }: { results: CohortResultsPage }) {
+  const { t } = useTranslation();
+  const teamLabel = (number: number) => t("evaluations.coordinator.teamNumber", { number });
+  const teamList = (numbers: number[]) => numbers.map(teamLabel).join(", ");
+  const { criteria, evaluations } = results;
+  return (
+    <section aria-labelledby="results-heading" className="card">
+      <h2 id="results-heading">{t("evaluations.coordinator.results.title")}</h2>
+      <p data-testid="results-submitted">
+        {t("evaluations.coordinator.results.submitted", evaluations)}
+        {evaluations.submitted === 0 ? ` ${t("evaluations.coordinator.results.none")}` : null}
+      </p>
+
+      <h3>{t("evaluations.coordinator.results.awardsTitle")}</h3>
+      <p>{t("evaluations.coordinator.results.awardsIntro")}</p>
+      <ul data-testid="proposed-awards">
+        {results.awards.map((award) => (
+          <li key={award.key}>
+            {award.teams.length > 0
+              ? t("evaluations.coordinator.results.awardItem", {
+                  name: award.name,
+                  places: award.places,
+                  teams: teamList(award.teams),
+                  prize: award.prize,
+                })
+              : t("evaluations.coordinator.results.awardNone", { name: award.name, places: award.places })}
+            {award.ties.map((tie) => (
+              <p key={`${award.key}-${tie.rank}`} className="form-error" data-testid="award-tie">
+                {t("evaluations.coordinator.results.tie", {
+                  teams: teamList(tie.teams),
+                  rank: tie.rank,
+                  places: tie.places,
+                  name: award.name,
+                })}
+              </p>
+            ))}
+          </li>
+        ))}
+      </ul>
+      {results.disagreements.length > 0 ? (
+        <p className="form-error" data-testid="disagreements">
+          {t("evaluations.coordinator.results.disagreements", { teams: teamList(results.disagreements) })}
+        </p>
+      ) : null}
+
+      <DataTable
+        caption={t("evaluations.coordinator.results.caption")}
+        rows={results.ranking}
+        rowKey={(place) => place.teamId}
+        empty={t("evaluations.coordinator.teams.empty")}
+        columns={[
+          {
+            key: "rank",
+            header: t("evaluations.coordinator.results.rank"),
+            cell: (place: Place) =>
+              t(
+                place.sharesRank
+                  ? "evaluations.coordinator.results.rankShared"
+                  : "evaluations.coordinator.results.rankValue",
+                { rank: place.rank },
+              ),
+          },
+          {
+            key: "team",
+            header: t("evaluations.coordinator.results.team"),
+            cell: (place: Place) => teamLabel(place.number),
+          },
+          {
+            key: "total",
+            header: t("evaluations.coordinator.results.total"),
+            numeric: true,
+            cell: (place: Place) => place.total,
+          },
+          ...criteria.map((criterion, index) => ({
+            key: `criterion-${criterion.key}`,
+            header: (
+              <>
+                {t("evaluations.coordinator.results.criterion", {
+                  name: criterion.name,
+                  weight: criterion.weight,
+                })}
+                {criterion.source === "computed" ? (
+                  <>
+                    <br />
+                    <span className="survey-meta">{t("evaluations.coordinator.results.computed")}</span>
+                  </>
+                ) : null}
+              </>
+            ),
+            numeric: true,
+            cell: (place: Place) => {
+              const value = place.scores[index]?.value ?? null;
+              return value === null
+                ? t("evaluations.coordinator.results.noScore")
+                : t("evaluations.coordinator.results.score", { value, max: criterion.scaleMax });
+            },
+          })),
+          {
+            key: "spread",
+            header: t("evaluations.coordinator.results.spread"),
+            cell: (place: Place) =>
+              place.spread ? (
+                <>
+                  {t("evaluations.coordinator.results.spreadValue", {
+                    range: place.spread.range,
+                    evaluators: place.spread.evaluators,
+                    deviation: place.spread.standardDeviation,
+                  })}
+                  {place.disagreement ? (
+                    <>
+                      <br />
+                      <strong>{t("evaluations.coordinator.results.disagreement")}</strong>
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                t("evaluations.coordinator.results.spreadNone")
+              ),
+          },
+          {
+            key: "status",
+            header: t("evaluations.coordinator.results.status"),
+            cell: (place: Place) =>
+              place.complete
+                ? t("evaluations.coordinator.results.complete", place.evaluations)
+                : t("evaluations.coordinator.results.missing", {
+                    ...place.evaluations,
+                    criteria: place.missing.join(", "),
+                  }),
+          },
+          {
+            key: "award",
+            header: t("evaluations.coordinator.results.award"),
+            cell: (place: Place) => place.award ?? "—",
+          },
+        ]}
+      />
+
+      <h3>{t("evaluations.coordinator.results.normalisationTitle")}</h3>
+      <p data-testid="normalisation-rule">
+        {t(
+          results.normalisation === "z_score"
+            ? "evaluations.coordinator.results.normalisation.z_score"
+            : "evaluations.coordinator.results.normalisation.none",
+        )}{" "}
+        {t("evaluations.coordinator.results.disagreementRule", { points: results.disagreementSpread })}
+      </p>
+      <h3>{t("evaluations.coordinator.results.tieTitle")}</h3>
+      <p data-testid="tie-rule">
+        {t("evaluations.coordinator.results.tieRule", { order: results.tieBreakOrder.join(", ") })}
+      </p>
+    </section>
   );
 }

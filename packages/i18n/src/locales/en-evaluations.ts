@@ -179,5 +179,46 @@ export const enEvaluations: Translation<typeof koEvaluations> = {
     reopenConfirm:
       "Reopen {{name}}'s evaluation of {{team}}? It leaves the results until the evaluator submits again, and the reopening is recorded in the audit log.",
     reopened: "The evaluation was reopened. It leaves the results until the evaluator submits it again.",
+    results: {
+      title: "Results",
+      submitted: "{{submitted}} of {{expected}} evaluations submitted.",
+      none: "No evaluation has been submitted yet. The ranking and the proposed awards appear once evaluators submit.",
+      awardsTitle: "Proposed awards",
+      awardsIntro:
+        "The teams proposed for each of the template's awards, by the ranking. Only a team with a score on every criterion can take one. The coordinator proposes, an executive approves.",
+      awardItem: "{{name}} ({{places}} teams): {{teams}} · {{prize}}",
+      awardNone: "{{name}} ({{places}} teams): no team yet.",
+      tie: "{{teams}} share rank {{rank}} for the {{places}} remaining place(s) of {{name}}: the coordinator decides.",
+      disagreements: "Teams the evaluators disagree on: {{teams}}. Please look at their evaluations.",
+      caption: "Team ranking and normalised scores per criterion",
+      rank: "Rank",
+      rankValue: "{{rank}}",
+      rankShared: "{{rank}} (shared)",
+      team: "Team",
+      total: "Total (of 100)",
+      criterion: "{{name}} ({{weight}}%)",
+      computed: "computed",
+      score: "{{value}}/{{max}}",
+      noScore: "no score",
+      spread: "Evaluators' spread",
+      spreadValue: "{{range}} points ({{evaluators}} evaluators, standard deviation {{deviation}})",
+      spreadNone: "fewer than 2 evaluators to compare",
+      disagreement: "Strong disagreement",
+      status: "Status",
+      complete: "Complete ({{submitted}}/{{expected}} submitted)",
+      missing: "Missing: {{criteria}} ({{submitted}}/{{expected}} submitted)",
+      award: "Proposed award",
+      normalisationTitle: "How scores are corrected",
+      normalisation: {
+        z_score:
+          "So that a lenient or a harsh evaluator does not decide the result, each evaluator's scores are standardised against that evaluator's own mean and standard deviation (z-scores). A team's score on a criterion is the mean of its evaluators' z-scores put back on the criterion's scale; computed criteria use the program's records (attendance, activities…) as they are. The total adds the criterion scores times their weights, out of 100.",
+        none: "A criterion's score is the plain mean of the evaluators' scores (no correction). Computed criteria use the program's records (attendance, activities…) as they are; the total adds the criterion scores times their weights, out of 100.",
+      },
+      disagreementRule:
+        "A team whose evaluators' own totals lie more than {{points}} points apart is flagged as a strong disagreement.",
+      tieTitle: "How ties are broken",
+      tieRule:
+        "A team with a score on every criterion ranks first, then the higher total. With equal totals, the higher normalised score on the heaviest criterion first ({{order}}) decides. Teams still equal share the rank: neither the team number nor the uncorrected scores decide. When a shared rank straddles an award's boundary, the coordinator decides.",
+    },
   },
 };

@@ -169,5 +169,46 @@ export const koEvaluations = {
     reopenConfirm:
       "{{team}}에 대한 {{name}}님의 평가를 다시 열까요? 평가위원이 고쳐서 다시 제출할 때까지 결과에서 빠지며, 이 일은 감사 기록에 남습니다.",
     reopened: "평가를 다시 열었습니다. 평가위원이 다시 제출할 때까지 결과에서 빠집니다.",
+    results: {
+      title: "평가 결과",
+      submitted: "제출된 평가 {{submitted}}/{{expected}}건.",
+      none: "아직 제출된 평가가 없습니다. 평가위원이 제출하면 순위와 수상 후보가 나타납니다.",
+      awardsTitle: "수상 후보",
+      awardsIntro:
+        "순위에 따라 템플릿의 시상 부문별로 제안한 팀입니다. 모든 항목 점수가 있는 팀만 후보가 됩니다. 담당자가 확인해 제안하면 결재권자가 승인합니다.",
+      awardItem: "{{name}}({{places}}개 팀): {{teams}} · {{prize}}",
+      awardNone: "{{name}}({{places}}개 팀): 아직 후보가 없습니다.",
+      tie: "{{teams}}이 공동 {{rank}}위로 {{name}}의 남은 {{places}}자리를 두고 동점입니다. 담당자가 정해 주세요.",
+      disagreements: "평가위원 간 의견 차이가 큰 팀: {{teams}}. 평가 내용을 확인해 주세요.",
+      caption: "팀 순위와 항목별 보정 점수",
+      rank: "순위",
+      rankValue: "{{rank}}위",
+      rankShared: "공동 {{rank}}위",
+      team: "팀",
+      total: "총점(100점)",
+      criterion: "{{name}}({{weight}}%)",
+      computed: "자동 계산",
+      score: "{{value}}/{{max}}",
+      noScore: "점수 없음",
+      spread: "평가위원 간 차이",
+      spreadValue: "{{range}}점(평가위원 {{evaluators}}명, 표준편차 {{deviation}})",
+      spreadNone: "비교할 평가위원이 2명 미만",
+      disagreement: "의견 차이 큼",
+      status: "상태",
+      complete: "완료(제출 {{submitted}}/{{expected}})",
+      missing: "빠진 항목: {{criteria}}(제출 {{submitted}}/{{expected}})",
+      award: "수상 후보",
+      normalisationTitle: "점수 보정 방법",
+      normalisation: {
+        z_score:
+          "평가위원마다 점수를 후하게 또는 박하게 주는 경향이 결과를 좌우하지 않도록, 각 평가위원의 점수를 그 위원 자신의 평균과 표준편차로 표준화(z점수)합니다. 팀의 항목 점수는 평가위원들 z점수의 평균을 그 항목의 척도로 다시 옮긴 값이고, 자동 계산 항목은 프로그램 기록(출석, 활동 등)을 그대로 씁니다. 총점은 항목 점수에 가중치를 곱해 100점 만점으로 더한 값입니다.",
+        none: "평가위원 점수의 단순 평균을 항목 점수로 씁니다(보정 없음). 자동 계산 항목은 프로그램 기록(출석, 활동 등)을 그대로 쓰고, 총점은 항목 점수에 가중치를 곱해 100점 만점으로 더한 값입니다.",
+      },
+      disagreementRule:
+        "평가위원별로 낸 총점의 최고점과 최저점 차이가 {{points}}점을 넘는 팀은 '의견 차이 큼'으로 표시합니다.",
+      tieTitle: "동점 처리 규칙",
+      tieRule:
+        "모든 항목에 점수가 있는 팀이 먼저이고, 그다음은 총점이 높은 팀입니다. 총점이 같으면 가중치가 큰 항목부터({{order}}) 보정 점수가 높은 팀이 앞섭니다. 그래도 같으면 같은 순위를 주며 팀 번호나 보정 전 점수로 가르지 않습니다. 같은 순위가 수상 부문의 경계에 걸치면 담당자가 정합니다.",
+    },
   },
 };
