@@ -85,9 +85,9 @@ describe("the built-in templates", () => {
     for (const key of builtinTemplateKeys) {
       const set = builtinTemplate(key).questionSets.find((candidate) => candidate.key === "satisfaction");
       expect([set?.phases, set?.roles, set?.dimensions]).toEqual([["post"], ["mentor", "mentee"], []]);
-      expect(set?.questions.map((question) => [question.type, question.dimension, question.required])).toEqual(
-        Array.from({ length: 5 }, () => ["likert", undefined, true]),
-      );
+      expect(
+        set?.questions.map((question) => [question.type, question.dimension, question.required]),
+      ).toEqual(Array.from({ length: 5 }, () => ["likert", undefined, true]));
     }
   });
 
