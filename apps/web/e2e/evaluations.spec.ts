@@ -196,6 +196,8 @@ test.beforeAll(async ({ db }) => {
   );
 });
 
+/** Where the screenshots go, to be looked at: apps/web/.tmp/. */
+const shot = (name: string) => fileURLToPath(new URL(`../.tmp/${name}`, import.meta.url));
 const teamLabel = (index: number) => `${teams[index]?.number}팀`;
 const evaluationsPage = () => `${baseURL()}/${city.slug}/evaluations`;
 const teamPage = (index: number) => `${evaluationsPage()}/${teams[index]?.id}`;
@@ -306,6 +308,8 @@ test("the evaluator reads the team's portfolio beside the rubric, is refused bad
   await expect(again.getByLabel("점수 (0~10점)")).toHaveValue("8");
   await expect(again.getByLabel("의견")).toHaveValue("어르신 디지털 교실을 열어 다른 부서에 확산할 만함");
 
+  await page.screenshot({ path: shot("evaluations-desktop.png"), fullPage: true });
+
   // Submitted once, after the confirmation; then read back, with no form.
   let asked = "";
   page.once("dialog", (dialog) => {
@@ -362,7 +366,7 @@ test.describe("on the evaluator's phone", () => {
     await expect(page.getByRole("group", { name: "활동 성과" }).getByLabel("점수 (0~10점)")).toBeVisible();
     await expectAccessible(page);
     await page.screenshot({
-      path: fileURLToPath(new URL("../.tmp/evaluations-phone.png", import.meta.url)),
+      path: shot("evaluations-phone.png"),
       fullPage: true,
     });
     expect(errors).toEqual([]);
