@@ -17,8 +17,8 @@ import {
 } from "@mentoring/domain";
 import { UUID } from "../records/certificate-cohort";
 import { loadCohort } from "../records/cohort-record";
+import { teamFactsOf } from "../records/team-facts";
 import { getCohortEvaluations } from "./get-cohort-evaluations";
-import { teamFactsOf } from "./get-team-facts";
 
 /** A rubric criterion as the results show it: who scores it, and for a computed one its formula's key. */
 export interface ResultsCriterion {
