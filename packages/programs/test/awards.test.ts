@@ -11,7 +11,7 @@ import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db
 import { isAppError } from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveAwards, getCohortAwards, proposeAwards, returnAwards } from "../src/awards";
-import { generateCertificateBatch, verifySerial } from "../src/certificates";
+import { generateCertificateBatch, listCertificateBatches, verifySerial } from "../src/certificates";
 import { seedPrograms } from "../src/seed";
 import { publishTeams, seededCohortOf } from "./certificates-support";
 
@@ -243,6 +243,13 @@ describe("the executive's approval", () => {
       expect(text).not.toContain("결연증서");
     }
     expect((await decision()).decision?.grants.every((grant) => grant.certificate?.ready)).toBe(true);
+    // Among the cohort's certificate batches it is the award kind, ready, signed by the executive.
+    const batches = await inCity((tx) =>
+      listCertificateBatches(tx, { tenantId: city.tenantId, cohortId: city.cohortId }),
+    );
+    expect(batches.map((batch) => [batch.kind, batch.status, batch.certificates.length])).toEqual([
+      ["award", "ready", 3],
+    ]);
 
     // Every member of each winning team is told once, in the app and by mail, in Korean with its particle.
     const notices = await inCity((tx) =>

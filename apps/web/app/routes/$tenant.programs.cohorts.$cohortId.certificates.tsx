@@ -453,7 +453,11 @@ function Batch({
   const base = `/${tenantSlug}/programs/cohorts/${cohortId}/certificates`;
   return (
     <section aria-labelledby={headingId} className="certificate-batch" data-testid="certificate-batch">
-      <h3 id={headingId}>{t("certificates.batch.heading", { count: batch.certificates.length })}</h3>
+      <h3 id={headingId}>
+        {t(batch.kind === "award" ? "awards.batch.heading" : "certificates.batch.heading", {
+          count: batch.certificates.length,
+        })}
+      </h3>
       <dl className="facts">
         <dt>{t("certificates.batch.statusLabel")}</dt>
         <dd data-testid="batch-status">{t(`certificates.batch.status.${batch.status}`)}</dd>

@@ -49,7 +49,14 @@ export default function SigningList() {
         rowKey={(batch) => batch.id}
         empty={t("certificates.signing.none")}
         columns={[
-          { key: "cohort", header: t("certificates.signing.cohort"), cell: (batch) => batch.cohortTitle },
+          {
+            key: "cohort",
+            header: t("certificates.signing.cohort"),
+            cell: (batch) =>
+              batch.kind === "award"
+                ? t("awards.signing.batch", { cohort: batch.cohortTitle })
+                : batch.cohortTitle,
+          },
           {
             key: "count",
             header: t("certificates.signing.count"),

@@ -32,6 +32,10 @@ export const enAwards: Translation<typeof koAwards> = {
     certificateReady: "Issued ({{serial}})",
     certificatePending: "Being made",
   },
+  batch: {
+    heading_one: "{{count}} award certificate",
+    heading_other: "{{count}} award certificates",
+  },
   status: {
     none: "Not proposed",
     draft: "Draft",
@@ -49,6 +53,7 @@ export const enAwards: Translation<typeof koAwards> = {
     waiting_one: "{{count}} award decision awaiting approval",
     waiting_other: "{{count}} award decisions awaiting approval",
     open: "Review the awards of {{cohort}}",
+    batch: "{{cohort}} (award certificates)",
   },
   verify: {
     award: "Award",

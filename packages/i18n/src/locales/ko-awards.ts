@@ -29,6 +29,10 @@ export const koAwards = {
     certificateReady: "발급됨 ({{serial}})",
     certificatePending: "만드는 중",
   },
+  /** An award batch among the cohort's certificates. */
+  batch: {
+    heading_other: "표창장 {{count}}장",
+  },
   status: {
     none: "제안 전",
     draft: "작성 중",
@@ -45,6 +49,7 @@ export const koAwards = {
     title: "시상 결재",
     waiting_other: "결재를 기다리는 시상 {{count}}건",
     open: "{{cohort}} 시상 결재하기",
+    batch: "{{cohort}} (표창장)",
   },
   verify: {
     award: "수상",

@@ -23,6 +23,8 @@ export interface CertificateRow {
 
 export interface CertificateBatchView {
   id: string;
+  /** Pairing certificates (결연증서), or an approved award decision's award certificates (표창장). */
+  kind: "pairing" | "award";
   cohortId: string;
   cohortTitle: string;
   status: CertificateBatchStatus;
@@ -67,6 +69,7 @@ export function rowOf(certificate: CertificateRecord): CertificateRow {
 
 export const batchSelect = {
   id: true,
+  kind: true,
   cohortId: true,
   status: true,
   progress: true,
@@ -101,6 +104,7 @@ export async function batchViews(
   const nameOf = new Map(users.map((member) => [member.userId, member.user.displayName]));
   return batches.map((batch) => ({
     id: batch.id,
+    kind: batch.kind,
     cohortId: batch.cohortId,
     cohortTitle: batch.cohort.title,
     status: batch.status,
