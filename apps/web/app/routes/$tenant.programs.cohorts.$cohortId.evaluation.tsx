@@ -538,17 +538,17 @@ function Results({ results }: { results: CohortResultsPage }) {
             {award.teams.length > 0
               ? t("evaluations.coordinator.results.awardItem", {
                   name: award.name,
-                  places: award.places,
+                  count: award.places,
                   teams: teamList(award.teams),
                   prize: award.prize,
                 })
-              : t("evaluations.coordinator.results.awardNone", { name: award.name, places: award.places })}
+              : t("evaluations.coordinator.results.awardNone", { name: award.name, count: award.places })}
             {award.ties.map((tie) => (
               <p key={`${award.key}-${tie.rank}`} className="form-error" data-testid="award-tie">
                 {t("evaluations.coordinator.results.tie", {
                   teams: teamList(tie.teams),
                   rank: tie.rank,
-                  places: tie.places,
+                  count: tie.places,
                   name: award.name,
                 })}
               </p>

@@ -186,9 +186,14 @@ export const enEvaluations: Translation<typeof koEvaluations> = {
       awardsTitle: "Proposed awards",
       awardsIntro:
         "The teams proposed for each of the template's awards, by the ranking. Only a team with a score on every criterion can take one. The coordinator proposes, an executive approves.",
-      awardItem: "{{name}} ({{places}} teams): {{teams}} · {{prize}}",
-      awardNone: "{{name}} ({{places}} teams): no team yet.",
-      tie: "{{teams}} share rank {{rank}} for the {{places}} remaining place(s) of {{name}}: the coordinator decides.",
+      awardItem_one: "{{name}} ({{count}} team): {{teams}} · {{prize}}",
+      awardItem_other: "{{name}} ({{count}} teams): {{teams}} · {{prize}}",
+      awardNone_one: "{{name}} ({{count}} team): no team yet.",
+      awardNone_other: "{{name}} ({{count}} teams): no team yet.",
+      tie_one:
+        "{{teams}} share rank {{rank}} for {{count}} remaining place of {{name}}: the coordinator decides.",
+      tie_other:
+        "{{teams}} share rank {{rank}} for the {{count}} remaining places of {{name}}: the coordinator decides.",
       disagreements: "Teams the evaluators disagree on: {{teams}}. Please look at their evaluations.",
       caption: "Team ranking and normalised scores per criterion",
       rank: "Rank",

@@ -176,9 +176,10 @@ export const koEvaluations = {
       awardsTitle: "수상 후보",
       awardsIntro:
         "순위에 따라 템플릿의 시상 부문별로 제안한 팀입니다. 모든 항목 점수가 있는 팀만 후보가 됩니다. 담당자가 확인해 제안하면 결재권자가 승인합니다.",
-      awardItem: "{{name}}({{places}}개 팀): {{teams}} · {{prize}}",
-      awardNone: "{{name}}({{places}}개 팀): 아직 후보가 없습니다.",
-      tie: "{{teams}}이 공동 {{rank}}위로 {{name}}의 남은 {{places}}자리를 두고 동점입니다. 담당자가 정해 주세요.",
+      awardItem_other: "{{name}}({{count}}개 팀): {{teams}} · {{prize}}",
+      awardNone_other: "{{name}}({{count}}개 팀): 아직 후보가 없습니다.",
+      tie_other:
+        "{{teams}}이 공동 {{rank}}위로 {{name}}의 남은 {{count}}자리를 두고 동점입니다. 담당자가 정해 주세요.",
       disagreements: "평가위원 간 의견 차이가 큰 팀: {{teams}}. 평가 내용을 확인해 주세요.",
       caption: "팀 순위와 항목별 보정 점수",
       rank: "순위",
