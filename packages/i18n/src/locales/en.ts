@@ -5,6 +5,7 @@ import { enAwards } from "./en-awards";
 import { enBilling } from "./en-billing";
 import { enCalendar } from "./en-calendar";
 import { enCertificates } from "./en-certificates";
+import { enDashboards } from "./en-dashboards";
 import { enDirectory } from "./en-directory";
 import { enEvaluations } from "./en-evaluations";
 import { enFiles } from "./en-files";
@@ -13,6 +14,7 @@ import { enNotifications } from "./en-notifications";
 import { enOnboarding } from "./en-onboarding";
 import { enPrograms } from "./en-programs";
 import { enRecruitment } from "./en-recruitment";
+import { enReports } from "./en-reports";
 import { enSso } from "./en-sso";
 import { enSurveys } from "./en-surveys";
 import type { CommonMessages } from "./ko";
@@ -585,6 +587,8 @@ export const en: Translation<CommonMessages> = {
   notifications: enNotifications,
   evaluations: enEvaluations,
   awards: enAwards,
+  dashboards: enDashboards,
+  reports: enReports,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

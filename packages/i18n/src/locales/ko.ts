@@ -5,6 +5,7 @@ import { koAwards } from "./ko-awards";
 import { koBilling } from "./ko-billing";
 import { koCalendar } from "./ko-calendar";
 import { koCertificates } from "./ko-certificates";
+import { koDashboards } from "./ko-dashboards";
 import { koDirectory } from "./ko-directory";
 import { koEvaluations } from "./ko-evaluations";
 import { koFiles } from "./ko-files";
@@ -13,6 +14,7 @@ import { koNotifications } from "./ko-notifications";
 import { koOnboarding } from "./ko-onboarding";
 import { koPrograms } from "./ko-programs";
 import { koRecruitment } from "./ko-recruitment";
+import { koReports } from "./ko-reports";
 import { koSso } from "./ko-sso";
 import { koSurveys } from "./ko-surveys";
 /**
@@ -573,6 +575,8 @@ export const ko = {
   notifications: koNotifications,
   evaluations: koEvaluations,
   awards: koAwards,
+  dashboards: koDashboards,
+  reports: koReports,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",
