@@ -11,7 +11,7 @@ const long = { dateStyle: "long", timeStyle: "short" } as const;
  */
 export function presentCohortAwards(
   awards: CohortAwards,
-  results: CohortResults | null,
+  results: Pick<CohortResults, "ranking" | "awards"> | null,
   locale: string,
   timeZone: string,
 ) {

@@ -11,7 +11,8 @@ export const awardErrors = {
   "award.over_count": { status: 400, message: "awards.error.overCount" },
   /** {team}: the team's number. */
   "award.team_twice": { status: 400, message: "awards.error.teamTwice" },
-  "award.team_not_found": { status: 404, message: "awards.error.teamNotFound" },
+  /** A team id that is not one of the cohort's (a tampered form): bad input, answered beside the form. */
+  "award.team_not_found": { status: 400, message: "awards.error.teamNotFound" },
   /** No decision for the cohort yet (nothing was proposed). */
   "award.not_found": { status: 404, message: "awards.error.notFound" },
   /** An approved decision is final: its certificates are signed. */
