@@ -247,4 +247,16 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
       certificateTitle: "표창장",
     },
   });
+  await tx.cohortReportRun.create({
+    data: {
+      tenantId,
+      cohortId: cohort.id,
+      status: "ready",
+      progress: 100,
+      dataHash: "0".repeat(64),
+      pdfKey: `tenants/${tenantId}/reports/${cohort.id}/report.pdf`,
+      xlsxKey: `tenants/${tenantId}/reports/${cohort.id}/report.xlsx`,
+      finishedAt: day,
+    },
+  });
 }

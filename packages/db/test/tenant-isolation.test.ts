@@ -49,6 +49,7 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
         "evaluation_scores",
         "award_decisions",
         "award_grants",
+        "cohort_report_runs",
       ]),
     );
   });
