@@ -1,7 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** The coordinator's pages of one cohort: overview and timeline, applicants, surveys, matching, ceremony and certificates, the program calendar, the teams' submissions, how often teams meet, attendance. */
+/** The coordinator's pages of one cohort: overview and timeline, applicants, surveys, matching, ceremony and certificates, the program calendar, the teams' submissions, how often teams meet, attendance, evaluation, awards, outcomes and the dashboard. */
 export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohortId: string }) {
   const { t } = useTranslation();
   const base = `/${tenantSlug}/programs/cohorts/${cohortId}`;
@@ -18,6 +18,7 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: `${base}/evaluation`, label: "evaluations.coordinator.nav", end: false },
     { to: `${base}/awards`, label: "awards.nav", end: false },
     { to: `${base}/outcomes`, label: "programs.outcomes.page.nav", end: false },
+    { to: `${base}/dashboard`, label: "dashboards.nav", end: false },
   ] as const;
   return (
     <nav aria-label={t("programs.cohortNav.label")} className="subnav">
