@@ -3,7 +3,14 @@ import { cohortCast, type SeedStaffMember, seededCohorts } from "@mentoring/db/s
 import { assignEvaluator, markAttendance, saveCalendarItem, submitEvaluation } from "@mentoring/programs";
 import { createCohortFor, createTenant, gangneungTeam, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
-import { accounts, baseURL, expectAccessible, mailsTo, watchErrors } from "./support";
+import {
+  accounts,
+  baseURL,
+  expectAccessible,
+  expectOnlyTranslatedText,
+  mailsTo,
+  watchErrors,
+} from "./support";
 
 // The coordinator's evaluation page in a Gangneung city of the test's own, with four published teams of
 // three juniors and a manager: a staff evaluator assigned to three teams at once, a colleague of a team
@@ -54,6 +61,7 @@ const involved = new Set(
 let city: TestTenant;
 let cohortId = "";
 let coordinatorUserId = "";
+let cohortTitle = "";
 /** Team ids by team number. */
 const teamIds = new Map<number, string>();
 /** The number of the conflicted member's team. */
@@ -87,6 +95,7 @@ test.beforeAll(async ({ db }) => {
     appUrl: baseURL(),
   });
   cohortId = cohort.id;
+  cohortTitle = cohort.title;
   const rows = await db.withTenant(city.id, (tx) =>
     tx.teamMember.findMany({
       where: { tenantId: city.id, cohortId },
@@ -367,6 +376,15 @@ test("three evaluators' submitted scores rank the teams and propose 최우수 1 
     "가중치가 큰 항목부터(활동 성과, 정기 교육 참여, 수시 활동 참여)",
   );
   await expectAccessible(page);
+  // Every word on the page is a message of the i18n resources or data from the database.
+  await expectOnlyTranslatedText(page, [
+    ...seed.staff.filter((person) => involved.has(person.employeeNumber)).map((person) => person.name),
+    ...seed.departments.map((department) => department.name),
+    city.name,
+    cohortTitle,
+    "외부강사 한지민",
+    `trainer@${city.slug}-institute.example.kr`,
+  ]);
   expect(errors).toEqual([]);
   await page.getByRole("heading", { level: 2, name: "평가 결과" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("evaluation-results.png"), fullPage: true });
