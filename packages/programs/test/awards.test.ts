@@ -11,7 +11,12 @@ import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db
 import { isAppError } from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveAwards, getCohortAwards, proposeAwards, returnAwards } from "../src/awards";
-import { generateCertificateBatch, listCertificateBatches, verifySerial } from "../src/certificates";
+import {
+  generateCertificateBatch,
+  listCertificateBatches,
+  listMyCertificates,
+  verifySerial,
+} from "../src/certificates";
 import { seedPrograms } from "../src/seed";
 import { publishTeams, seededCohortOf } from "./certificates-support";
 
@@ -243,6 +248,12 @@ describe("the executive's approval", () => {
       expect(text).not.toContain("결연증서");
     }
     expect((await decision()).decision?.grants.every((grant) => grant.certificate?.ready)).toBe(true);
+    // A winner finds it among their own certificates, as the award it is.
+    const winner = membersOf.get(teams[0] as string)?.staff[0] as string;
+    const mine = await inCity((tx) =>
+      listMyCertificates(tx, { tenantId: city.tenantId, staffMemberId: winner }),
+    );
+    expect(mine.map((row) => row.award)).toEqual([{ title: "표창장", name: "최우수" }]);
     // Among the cohort's certificate batches it is the award kind, ready, signed by the executive.
     const batches = await inCity((tx) =>
       listCertificateBatches(tx, { tenantId: city.tenantId, cohortId: city.cohortId }),

@@ -4,7 +4,10 @@ import { presentCertificateRow } from "./certificate-batch.server";
 
 /** A participant's ceremonies and certificates, their times worded in the tenant's time zone. */
 export function presentMyCertificates(
-  page: { ceremonies: MyCeremony[]; certificates: (CertificateRow & { cohortTitle: string })[] },
+  page: {
+    ceremonies: MyCeremony[];
+    certificates: (CertificateRow & { cohortTitle: string; award: { title: string; name: string } | null })[];
+  },
   locale: string,
   timeZone: string,
 ) {

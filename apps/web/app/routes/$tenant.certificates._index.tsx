@@ -81,7 +81,14 @@ export default function MyCertificates() {
             {
               key: "cohort",
               header: t("certificates.mine.cohort"),
-              cell: (certificate) => certificate.cohortTitle,
+              cell: (certificate) =>
+                certificate.award
+                  ? t("awards.mine.cohort", {
+                      cohort: certificate.cohortTitle,
+                      award: certificate.award.name,
+                      title: certificate.award.title,
+                    })
+                  : certificate.cohortTitle,
             },
             shared.mentors,
             shared.mentees,

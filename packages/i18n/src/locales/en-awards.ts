@@ -55,6 +55,9 @@ export const enAwards: Translation<typeof koAwards> = {
     open: "Review the awards of {{cohort}}",
     batch: "{{cohort}} (award certificates)",
   },
+  mine: {
+    cohort: "{{cohort}} · {{title}} ({{award}})",
+  },
   verify: {
     award: "Award",
     prize: "Prize",

@@ -51,6 +51,10 @@ export const koAwards = {
     open: "{{cohort}} 시상 결재하기",
     batch: "{{cohort}} (표창장)",
   },
+  /** A winner's award certificate among their own certificates. */
+  mine: {
+    cohort: "{{cohort}} · {{award}} {{title}}",
+  },
   verify: {
     award: "수상",
     prize: "부상",
