@@ -52,6 +52,7 @@ export const auditActions = [
   "certificate_batch.refresh",
   "certificate_batch.sign",
   "certificate_batch.retry",
+  "cohort_report.request",
   "certificate.revoke",
   "matching_run.start",
   "matching_run.edit",

@@ -120,6 +120,15 @@ export const jobDefinitions = {
     payload: z.object({ tenantId: z.string().uuid(), batchId: z.string().uuid() }),
     retry: { attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
   },
+  /**
+   * Makes a cohort's final report (결과보고서), its PDF and workbook, for one report run, reporting progress.
+   * Idempotent: a ready run is left as it is, and a run whose data equals a ready run's reuses its files.
+   */
+  "reports.cohort-report": {
+    queue: "reports",
+    payload: z.object({ tenantId: z.string().uuid(), runId: z.string().uuid() }),
+    retry: { attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
+  },
 } as const satisfies Record<
   string,
   {
@@ -145,6 +154,7 @@ export const queueNames = [
   "programs",
   "matching",
   "certificates",
+  "reports",
 ] as const;
 export type QueueName = (typeof queueNames)[number];
 

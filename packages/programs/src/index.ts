@@ -23,5 +23,6 @@ export {
   tenantToday,
 } from "./records/cohort-record";
 export * from "./recruitment";
+export * from "./reports";
 export * from "./surveys";
 export * from "./templates";

@@ -2,6 +2,7 @@ import type { Database } from "@mentoring/db";
 import type { JobName, JobPayload } from "@mentoring/jobs";
 import type { Logger } from "../logger";
 import { failUnfinishedCertificateBatch } from "./certificates-generate";
+import { failUnfinishedCohortReport } from "./cohort-report";
 import { failUnfinishedImport } from "./directory-final-failure";
 import { failUnfinishedMatchingRun } from "./matching-run";
 
@@ -21,6 +22,7 @@ export type FinalFailureHandlers = { [N in JobName]?: FinalFailureHandler<N> };
 export const finalFailureHandlers: FinalFailureHandlers = {
   "matching.run": failUnfinishedMatchingRun,
   "certificates.generate": failUnfinishedCertificateBatch,
+  "reports.cohort-report": failUnfinishedCohortReport,
   "directory.apply": failUnfinishedImport("applying"),
   "directory.validate": failUnfinishedImport("validating"),
 };

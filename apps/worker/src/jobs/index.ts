@@ -1,5 +1,6 @@
 import { advanceCohorts } from "./advance-cohorts";
 import { generateCertificatesJob } from "./certificates-generate";
+import { cohortReportJob } from "./cohort-report";
 import { applyDirectoryImport } from "./directory-apply";
 import { validateDirectoryImport } from "./directory-validate";
 import { enforceGrace } from "./enforce-grace";
@@ -36,6 +37,7 @@ export const handlers: JobHandlers = {
   "assignments.remind-due": remindAssignments,
   "matching.run": runMatchingJob,
   "certificates.generate": generateCertificatesJob,
+  "reports.cohort-report": cohortReportJob,
 };
 
 export type { JobContext, JobHandler, JobHandlers } from "./handler";

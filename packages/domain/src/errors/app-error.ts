@@ -20,6 +20,7 @@ import { notificationErrors } from "./notification";
 import { onboardingErrors } from "./onboarding";
 import { rateLimitErrors } from "./rate-limit";
 import { recruitmentErrors } from "./recruitment";
+import { reportErrors } from "./report";
 import { ssoErrors } from "./sso";
 import { submissionErrors } from "./submission";
 import { surveyErrors } from "./survey";
@@ -40,6 +41,7 @@ export const appErrors = {
   ...submissionErrors,
   ...evaluationErrors,
   ...awardErrors,
+  ...reportErrors,
   ...activityErrors,
   ...attachmentErrors,
   ...attendanceErrors,

@@ -23,6 +23,10 @@ export const enReports: Translation<typeof koReports> = {
     downloadPdf: "Download PDF",
     downloadXlsx: "Download Excel",
   },
+  error: {
+    runNotFound: "The final report was not found.",
+    notReady: "The final report has not been made yet.",
+  },
   document: {
     title: "Final report",
     subtitle: "{{program}} {{cohort}}",

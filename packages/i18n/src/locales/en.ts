@@ -394,6 +394,7 @@ export const en: Translation<CommonMessages> = {
       approve: "Awards approved",
       return: "Awards returned",
     },
+    cohort_report: { request: "Final report requested" },
     certificate_batch: {
       prepare: "Certificates prepared",
       refresh: "Certificates prepared again",
@@ -555,6 +556,7 @@ export const en: Translation<CommonMessages> = {
     evaluation: "Team evaluation",
     award_decision: "Award decision",
     activity: "Team activity",
+    cohort_report: "Final report",
     certificate_batch: "Certificate batch",
     certificate: "Certificate",
     matching_run: "Matching run",

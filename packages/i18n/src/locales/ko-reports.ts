@@ -20,6 +20,10 @@ export const koReports = {
     downloadPdf: "PDF 내려받기",
     downloadXlsx: "엑셀 내려받기",
   },
+  error: {
+    runNotFound: "결과보고서를 찾을 수 없습니다.",
+    notReady: "결과보고서가 아직 만들어지지 않았습니다.",
+  },
   document: {
     title: "결과보고서",
     subtitle: "{{program}} {{cohort}}",

@@ -382,6 +382,7 @@ export const ko = {
       approve: "시상 승인",
       return: "시상 반려",
     },
+    cohort_report: { request: "결과보고서 만들기" },
     certificate_batch: {
       prepare: "결연증서 준비",
       refresh: "결연증서 다시 준비",
@@ -543,6 +544,7 @@ export const ko = {
     evaluation: "팀 평가",
     award_decision: "시상 결재",
     activity: "팀 활동",
+    cohort_report: "결과보고서",
     certificate_batch: "결연증서 묶음",
     certificate: "결연증서",
     matching_run: "매칭 실행",
