@@ -16,13 +16,13 @@ import { createCohortFor, createTenant, gangneungTeam, seededPerson, type TestTe
 import { expect, test } from "./fixtures";
 import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
-// A cohort's dashboard in a Gangneung city of the test's own: six juniors and two managers in two teams of
-// three juniors and a manager. In its first activity month one training whose sheet was taken (everyone
-// marked present, then 2팀 absent: 4 of 8), 1팀's team activity and meeting, and an assignment 1팀 handed
-// in on time (1 of 2 teams); the diagnostic before and after (digital literacy +31.3 over 8 people) and the
-// managers' satisfaction. The coordinator reads every chart and its table with the same figures; the
-// deputy mayor (executive) the headline figures and two charts; a participant is forbidden the page and
-// another tenant does not find it.
+// A cohort's dashboard in a Gangneung city of the test's own: nine juniors and three managers in three
+// teams of three juniors and a manager. In its first activity month one training whose sheet was taken
+// (everyone marked present, then 2팀 absent: 8 of 12), 1팀's team activity and meeting, and an assignment
+// 1팀 handed in on time (1 of 3 teams); the diagnostic before and after (digital literacy +25 for each
+// junior and +50 for each manager: +31.3 over 12 people) and the managers' satisfaction. The coordinator
+// reads every chart and its table with the same figures; the deputy mayor (executive) the headline figures
+// and two charts; a participant is forbidden the page and another tenant does not find it.
 
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
@@ -31,11 +31,11 @@ const { seed, coordinator } = gangneungTeam;
 const seeded = seededCohorts.gangneung?.[0];
 if (!seeded) throw new Error("Gangneung has no seeded cohort");
 const cast = cohortCast(seed, seeded);
-const juniors = cast.mentors.slice(0, 6);
-const managers = cast.mentees.slice(0, 2);
+const juniors = cast.mentors.slice(0, 9);
+const managers = cast.mentees.slice(0, 3);
 const members = [...juniors, ...managers];
 const participant = juniors[0];
-if (!participant || managers.length < 2) throw new Error("Gangneung's 2nd cohort has too few applicants");
+if (!participant || managers.length < 3) throw new Error("Gangneung's 2nd cohort has too few applicants");
 const executive = seededPerson(seed, (person) => person.positionTitle === "부시장");
 const involved = new Set([...members, coordinator, executive].map((person) => person.employeeNumber));
 const trainingTitle = "디지털 소통 교육 1회차";
@@ -245,60 +245,63 @@ test("the coordinator reads each chart and its table with the same figures", asy
     expect(html).toContain(`data-testid="chart-${chart}"`);
   expect(html).toContain('<svg viewBox="0 0 640');
 
-  await expect(page.getByTestId("headline-teams")).toHaveText("2팀");
+  await expect(page.getByTestId("headline-teams")).toHaveText("3팀");
   await expect(page.getByTestId("headline-activities")).toHaveText("2건");
-  await expect(page.getByTestId("headline-attendance")).toHaveText("50% (4/8)");
-  await expect(page.getByTestId("headline-on-time")).toHaveText("50% (1/2)");
-  await expect(page.getByTestId("headline-satisfaction")).toHaveText("4.1 (응답 10개)");
+  await expect(page.getByTestId("headline-attendance")).toHaveText("67% (8/12)");
+  await expect(page.getByTestId("headline-on-time")).toHaveText("33% (1/3)");
+  await expect(page.getByTestId("headline-satisfaction")).toHaveText("4.1 (응답 15개)");
 
   for (const details of await page.locator("details.chart__table summary").all()) await details.click();
 
   const [year, month] = firstMonth.split("-").map(Number);
   const monthLabel = `${year}년 ${month}월`;
   await expect(chartText(page, "activities", firstMonth)).toHaveText("활동 2건 · 만남 1건");
-  await expect(page.getByTestId(`activities-${firstMonth}`).getByRole("cell")).toHaveText([
+  await expect(page.getByTestId(`activities-${firstMonth}`).locator("th, td")).toHaveText([
     monthLabel,
     "2",
     "1",
   ]);
-  await expect(chartText(page, "attendance", firstMonth)).toHaveText("50% (4/8명)");
-  await expect(page.getByTestId(`attendance-${firstMonth}`).getByRole("cell")).toHaveText([
+  await expect(chartText(page, "attendance", firstMonth)).toHaveText("67% (8/12명)");
+  await expect(page.getByTestId(`attendance-${firstMonth}`).locator("th, td")).toHaveText([
     monthLabel,
-    "50%",
-    "4",
+    "67%",
     "8",
+    "12",
   ]);
 
   const session = page.getByTestId("chart-sessions").locator("g[data-row]");
   await expect(session).toHaveCount(1);
-  await expect(session.locator("text").nth(1)).toHaveText("50% (4/8명)");
-  await expect(page.getByTestId("chart-sessions").locator("tbody tr").getByRole("cell").nth(2)).toHaveText(
-    "50%",
+  await expect(session.locator("text").nth(1)).toHaveText("67% (8/12명)");
+  await expect(page.getByTestId("chart-sessions").locator("tbody tr").locator("th, td").nth(2)).toHaveText(
+    "67%",
   );
 
   const assignment = page.getByTestId("chart-assignments").locator("g[data-row]");
   await expect(assignment.locator("text").first()).toHaveText(assignmentTitle);
-  await expect(assignment.locator("text").nth(1)).toHaveText("기한 내 1/2팀 (50%) · 지각 0팀");
-  await expect(page.getByTestId("chart-assignments").locator("tbody tr").getByRole("cell")).toHaveText([
+  await expect(assignment.locator("text").nth(1)).toHaveText("기한 내 1/3팀 (33%) · 지각 0팀");
+  await expect(page.getByTestId("chart-assignments").locator("tbody tr").locator("th, td")).toHaveText([
     assignmentTitle,
     /\d/,
-    "2",
+    "3",
     "1",
     "0",
-    "1",
+    "2",
   ]);
 
-  // Six people +25 and two +50 on digital literacy: +31.3 over 8.
+  // Nine juniors +25 and three managers +50 on digital literacy: +31.3 over 12.
   const literacy = "digital_diagnostic.digital_literacy";
-  await expect(chartText(page, "changes", literacy)).toHaveText(/^\+31\.3점 \(n=8\) · /);
-  await expect(page.getByTestId(`change-${literacy}`).getByRole("cell").nth(1)).toHaveText("+31.3");
-  await expect(page.getByTestId(`change-${literacy}`).getByRole("cell").nth(2)).toHaveText("8");
+  await expect(chartText(page, "changes", literacy)).toHaveText("+31.3점 (n=12)");
+  await expect(page.getByTestId(`change-${literacy}`).locator("th, td").nth(1)).toHaveText("+31.3");
+  await expect(page.getByTestId(`change-${literacy}`).locator("th, td").nth(3)).toHaveText(
+    "뚜렷하게 올랐습니다 (95% 신뢰구간이 0보다 큼)",
+  );
+  await expect(page.getByTestId(`change-${literacy}`).locator("th, td").nth(2)).toHaveText("12");
 
-  await expect(chartText(page, "satisfaction", "satisfaction.sat_overall")).toHaveText("평균 4.5 (응답 2)");
-  await expect(page.getByTestId("satisfaction-satisfaction.sat_overall").getByRole("cell")).toHaveText([
+  await expect(chartText(page, "satisfaction", "satisfaction.sat_overall")).toHaveText("평균 4.3 (응답 3)");
+  await expect(page.getByTestId("satisfaction-satisfaction.sat_overall").locator("th, td")).toHaveText([
     /.+/,
-    "4.5",
-    "2",
+    "4.3",
+    "3",
   ]);
   await expect(page.getByText("아직 제출된 평가가 없습니다.")).toBeVisible();
 
@@ -333,7 +336,7 @@ test("an executive reads the headline figures and two charts, nothing per assign
   const errors = watchErrors(page);
   const response = await page.goto(dashboardPage(), { waitUntil: "networkidle" });
   expect(response?.status()).toBe(200);
-  await expect(page.getByTestId("headline-attendance")).toHaveText("50% (4/8)");
+  await expect(page.getByTestId("headline-attendance")).toHaveText("67% (8/12)");
   await expect(page.locator("figure.chart")).toHaveCount(2);
   await expect(chartText(page, "activities", firstMonth)).toHaveText("활동 2건 · 만남 1건");
   await expect(chartText(page, "changes", "digital_diagnostic.digital_literacy")).toHaveText(/^\+31\.3점/);

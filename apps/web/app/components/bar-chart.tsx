@@ -94,10 +94,10 @@ export function BarChart({
                   className={negative ? "chart__bar chart__bar--negative" : "chart__bar"}
                 />
               )}
+              <line x1={zero} x2={zero} y1={top + 18} y2={top + 20 + BAR + 2} className="chart__axis" />
             </g>
           );
         })}
-        <line x1={zero} x2={zero} y1={0} y2={rows.length * ROW} className="chart__axis" />
         <text x={0} y={height - 4} className="chart__tick">
           {scale.min}
         </text>

@@ -113,11 +113,7 @@ export default function CohortDashboard() {
             label: row.label,
             value: row.mean,
             text: row.meanText
-              ? t("dashboards.text.change", {
-                  mean: row.meanText,
-                  n: row.n,
-                  verdict: t(`programs.outcomes.verdict.${row.verdict}`),
-                })
+              ? t("dashboards.text.change", { mean: row.meanText, n: row.n })
               : t("dashboards.text.noChange"),
           }),
         )}

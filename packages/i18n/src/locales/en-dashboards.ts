@@ -36,7 +36,7 @@ export const enDashboards = {
     assignment: "{{part}}/{{whole}} teams on time ({{percent}}) · {{late}} late",
     notDue: "Not due yet · {{part}}/{{whole}} teams on time",
     noTeams: "No teams",
-    change: "{{mean}} points (n={{n}}) · {{verdict}}",
+    change: "{{mean}} points (n={{n}})",
     noChange: "Nobody answered both before and after",
     satisfaction: "Mean {{mean}} ({{n}} answers)",
     noAnswers: "No answers",

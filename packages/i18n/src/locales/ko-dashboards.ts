@@ -36,7 +36,7 @@ export const koDashboards = {
     assignment: "기한 내 {{part}}/{{whole}}팀 ({{percent}}) · 지각 {{late}}팀",
     notDue: "마감 전 · 기한 내 {{part}}/{{whole}}팀",
     noTeams: "대상 팀 없음",
-    change: "{{mean}}점 (n={{n}}) · {{verdict}}",
+    change: "{{mean}}점 (n={{n}})",
     noChange: "사전·사후 모두 응답한 사람 없음",
     satisfaction: "평균 {{mean}} (응답 {{n}})",
     noAnswers: "응답 없음",
