@@ -18,6 +18,7 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: `${base}/evaluation`, label: "evaluations.coordinator.nav", end: false },
     { to: `${base}/awards`, label: "awards.nav", end: false },
     { to: `${base}/outcomes`, label: "programs.outcomes.page.nav", end: false },
+    { to: `${base}/report`, label: "reports.nav", end: false },
     { to: `${base}/dashboard`, label: "dashboards.nav", end: false },
   ] as const;
   return (

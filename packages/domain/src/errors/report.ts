@@ -4,6 +4,6 @@ import type { ErrorTable } from "./error-table";
 export const reportErrors = {
   /** A report run that is not the tenant's cohort's (or was never made). */
   "report.run_not_found": { status: 404, message: "reports.error.runNotFound" },
-  /** The run's files are not there (not made yet, or it failed). */
-  "report.not_ready": { status: 409, message: "reports.error.notReady" },
+  /** The run's files are not there (not made yet, or it failed): not found, as a file that is not there. */
+  "report.not_ready": { status: 404, message: "reports.error.notReady" },
 } as const satisfies ErrorTable;

@@ -13,6 +13,12 @@ export const enReports: Translation<typeof koReports> = {
     unchanged: "Nothing changed since the last report: its files are kept.",
     none: "No final report has been made yet.",
     progress: "Making the final report",
+    progressText: "{{percent}}% done",
+    failure: {
+      job_failed: "Making the final report failed several times. Please make it again.",
+      stalled: "Making the final report stopped. Please make it again.",
+    },
+    heading: "Latest final report",
     status: {
       generating: "In progress",
       ready: "Done",

@@ -10,6 +10,12 @@ export const koReports = {
     unchanged: "자료가 바뀌지 않아 이전 결과보고서를 그대로 씁니다.",
     none: "아직 만든 결과보고서가 없습니다.",
     progress: "결과보고서 만드는 중",
+    progressText: "{{percent}}% 완료",
+    failure: {
+      job_failed: "결과보고서를 만드는 작업이 여러 번 실패했습니다. 다시 만들어 주세요.",
+      stalled: "결과보고서를 만드는 작업이 멈췄습니다. 다시 만들어 주세요.",
+    },
+    heading: "최근 결과보고서",
     status: {
       generating: "만드는 중",
       ready: "완료",

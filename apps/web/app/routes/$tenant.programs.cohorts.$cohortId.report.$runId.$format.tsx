@@ -1,0 +1,24 @@
+import { getCohortReportFile } from "@mentoring/programs";
+import { z } from "zod";
+import { fileDownload } from "../services/file-download.server";
+import { tenantLoader } from "../services/route-builder.server";
+import { cohortParams, id } from "../services/route-params";
+
+/** A ready report run's PDF or workbook, for the coordinator. */
+export const loader = tenantLoader(
+  {
+    permission: "programs.manage",
+    params: cohortParams.extend({ runId: id, format: z.enum(["pdf", "xlsx"]) }),
+  },
+  async ({ params, tenant, services, withTenant }) => {
+    const file = await withTenant((db) =>
+      getCohortReportFile(db, {
+        tenantId: tenant.id,
+        cohortId: params.cohortId,
+        runId: params.runId,
+        format: params.format,
+      }),
+    );
+    return fileDownload(services, file, file.contentType);
+  },
+);
