@@ -3,11 +3,13 @@ import path from "node:path";
 import { config } from "@mentoring/config";
 import type { Database, TenantDb } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
+import { WORK_LEASE_MS } from "@mentoring/domain";
 import { getCohortReport, getCohortReportFile, requestCohortReport } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
 import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohortReportJob } from "../src/jobs/cohort-report";
+import { cohortReportJob, failUnfinishedCohortReport } from "../src/jobs/cohort-report";
+import { failStaleWorkAt } from "../src/jobs/fail-stale-work";
 import type { JobContext } from "../src/jobs/handler";
 import { log, noMail } from "./support";
 
@@ -150,5 +152,44 @@ describe("the reports.cohort-report job", () => {
     await expect(
       cohortReportJob({ tenantId: yongin, runId: run?.id as string }, context().job),
     ).rejects.toBeInstanceOf(UnrecoverableError);
+  });
+});
+
+describe("a report run left under way", () => {
+  /** A run shown as generating, as asking leaves it. */
+  const generatingRun = () =>
+    inCity((tx) =>
+      tx.cohortReportRun.create({
+        data: { tenantId: city.tenantId, cohortId: city.cohortId, status: "generating" },
+        select: { id: true },
+      }),
+    );
+  const statusOf = (id: string) =>
+    inCity((tx) =>
+      tx.cohortReportRun.findFirstOrThrow({ where: { id }, select: { status: true, failureCode: true } }),
+    );
+
+  it("is marked failed when its job fails for good, so the page offers to make it again", async () => {
+    const { id } = await generatingRun();
+    await failUnfinishedCohortReport({ tenantId: city.tenantId, runId: id }, { db, log }, "gave up");
+    expect(await statusOf(id)).toEqual({ status: "failed", failureCode: "job_failed" });
+  });
+
+  it("is marked stalled by the stale-work sweep once it showed no progress for longer than the lease", async () => {
+    const { id } = await generatingRun();
+    const sweep = () =>
+      failStaleWorkAt(() => new Date())(
+        {},
+        { db, log, mailer: noMail, signal: new AbortController().signal, progress: async () => {} },
+      );
+    await sweep();
+    expect(await statusOf(id)).toEqual({ status: "generating", failureCode: null });
+    await inCity(
+      (tx) =>
+        tx.$executeRaw`update cohort_report_runs set updated_at = now() - make_interval(secs => ${WORK_LEASE_MS / 1_000 + 60})
+                      where id = ${id}::uuid`,
+    );
+    await sweep();
+    expect(await statusOf(id)).toEqual({ status: "failed", failureCode: "stalled" });
   });
 });

@@ -62,6 +62,21 @@ const kinds = [
         data: { status: "failed", failureCode, error },
       }),
   },
+  {
+    table: "cohort_report_runs",
+    read: (tx: TenantDb, tenantId: string) => tx.$queryRaw<UnderWayRow[]>`
+      select w.id::text as id, w.status::text as status, w.updated_at as "updatedAt",
+             (select e.failed_at from outbox_events e
+               where e.job_name = 'reports.cohort-report' and e.payload->>'runId' = w.id::text
+               order by e.id desc limit 1) as "latestJobFailedAt"
+        from cohort_report_runs w
+       where w.tenant_id = ${tenantId}::uuid and w.status = 'generating'`,
+    fail: (tx: TenantDb, tenantId: string, row: UnderWayRow, failureCode: WorkFailureCode, error: string) =>
+      tx.cohortReportRun.updateMany({
+        where: { tenantId, id: row.id, status: "generating", updatedAt: row.updatedAt },
+        data: { status: "failed", failureCode, error },
+      }),
+  },
 ] as const;
 
 /** The text kept in the row's `error` (for operators; the page shows the translated code). */
@@ -72,7 +87,7 @@ const errorOf = (code: WorkFailureCode, leaseMs: number) =>
 
 /**
  * The last resort behind the final-failure handlers (which a dead worker or an unreachable database can
- * miss): finds matching runs, certificate batches and directory imports left under way whose newest job
+ * miss): finds matching runs, certificate batches, directory imports and report runs left under way whose newest job
  * failed for good, or which have not changed (`updated_at`, bumped by every progress write) for longer than
  * the lease, and marks them failed with the reason code the pages translate. Tenant by tenant.
  */
