@@ -1,6 +1,7 @@
 // The cohort dashboard's use case with five years of cohorts in the tenant: Gangneung's seeded cohort with
 // its 10 teams published and a year of records (trainings every week with attendance taken for all 40,
-// activities, assignments handed in, the diagnostic and satisfaction answered), then copied into 9 more
+// activities, assignments handed in, the diagnostic and satisfaction answered, three evaluators' scores of
+// every team), then copied into 9 more
 // cohorts of the same template (10 cohorts: two a year for five years), and getCohortDashboard timed on
 // the latest one as the app role (RLS on), after a warm-up. Target: p95 < 150 ms.
 // Run: npx tsx bench/cohort-dashboard.ts (BENCH_DASHBOARD_RUNS, default 40).
@@ -9,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import type { TenantDb } from "@mentoring/db";
 import { createSeededTestDatabase, ensureTestTemplate } from "@mentoring/db/testing";
 import { addDays, calendarDate } from "@mentoring/domain";
+import { assignEvaluator, submitEvaluation } from "../src/evaluations";
 import { getCohortDashboard } from "../src/progress";
 import { seedPrograms } from "../src/seed";
 import { publishTeams, seededCohortOf } from "../test/certificates-support";
@@ -23,8 +25,8 @@ try {
   const { db } = database;
   await seedPrograms(db);
   const city = await seededCohortOf(db, "gangneung");
-  const { tenantId, cohortId } = city;
-  await publishTeams(db, tenantId, cohortId);
+  const { tenantId, cohortId, actorUserId } = city;
+  const { teams } = await publishTeams(db, tenantId, cohortId);
   const inCity = <T>(work: (tx: TenantDb) => Promise<T>) => db.withTenant(tenantId, work);
 
   const cohort = await inCity((tx) => tx.cohort.findFirstOrThrow({ where: { tenantId, id: cohortId } }));
@@ -64,6 +66,31 @@ try {
         from calendar_items i join teams t on t.tenant_id = i.tenant_id and t.cohort_id = i.cohort_id
        where i.tenant_id = ${tenantId}::uuid and i.cohort_id = ${cohortId}::uuid and i.kind = 'assignment'`;
   });
+
+  // Three outside trainers score every team: the dashboard then reads the results (getCohortResults) too.
+  for (const [index, label] of ["first", "second", "third"].entries()) {
+    const evaluatorUserId = await inCity(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: `bench-${label}@trainer.example.kr`, displayName: label },
+      });
+      await tx.membership.create({ data: { tenantId, userId: user.id, roles: ["evaluator"] } });
+      return user.id;
+    });
+    for (const [number, team] of teams.entries()) {
+      await inCity((tx) =>
+        assignEvaluator(tx, { tenantId, cohortId, teamId: team.id, evaluatorUserId, actorUserId, now }),
+      );
+      await inCity((tx) =>
+        submitEvaluation(tx, {
+          tenantId,
+          evaluatorUserId,
+          teamId: team.id,
+          entries: { results: { score: 4 + ((number + index) % 6), comment: "" } },
+          now,
+        }),
+      );
+    }
+  }
 
   // Nine copies of the cohort with everything recorded in it (ids remapped per copy).
   const copy = async (table: string, k: number, where: string, remap: string[], extra = "") => {
@@ -115,7 +142,8 @@ try {
   console.log(`tenant: ${JSON.stringify(counts[0])}`);
   console.log(
     `the cohort read: ${warm.view.months.length} months, ${warm.view.sessions.length} sessions, ` +
-      `${warm.view.assignments.length} assignments, ${warm.view.totals.activities} activities`,
+      `${warm.view.assignments.length} assignments, ${warm.view.totals.activities} activities, ` +
+      `${warm.view.evaluation?.length ?? 0} teams evaluated`,
   );
   console.table([
     { measure: "first call", ms: Math.round(warm.ms) },
