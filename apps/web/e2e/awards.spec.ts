@@ -1,13 +1,17 @@
-import { cohortCast, seededCohorts } from "@mentoring/db/seed";
+import type { Database } from "@mentoring/db";
+import { cohortCast, type SeedStaffMember, seededCohorts } from "@mentoring/db/seed";
+import { assignEvaluator, markAttendance, saveCalendarItem, submitEvaluation } from "@mentoring/programs";
+import type { Page } from "@playwright/test";
 import { createCohortFor, createTenant, gangneungTeam, seededPerson, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { accounts, baseURL, expectAccessible, watchErrors } from "./support";
 
-// A cohort's awards in a Gangneung city of the test's own with four published teams: the coordinator
-// proposes 최우수 and 우수 on the 시상 page (a team chosen twice is refused), the executive returns the
-// proposal with a comment, the coordinator proposes again, the executive approves; each winner's 표창장 is
-// made by the worker and verifies at /verify as an award. Outsiders do not find the pages, a participant
-// is forbidden them.
+// A cohort's awards in a Gangneung city of the test's own with four published teams scored by two
+// evaluators (2팀 best, then 4팀, then 1팀 and 3팀 level): the 시상 page comes prefilled with the evaluation's
+// allocation (최우수 2팀, 우수 4팀) and calls out the tie for 우수's last place; the coordinator decides it
+// (a team chosen twice is refused) and proposes, the executive returns the proposal with a comment, the
+// coordinator proposes again, the executive approves; each winner's 표창장 is made by the worker and
+// verifies at /verify as an award. Outsiders do not find the pages, a participant is forbidden them.
 
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
@@ -22,10 +26,81 @@ const members = [...juniors, ...managers];
 const executive = seededPerson(seed, (person) => person.positionTitle === "부시장");
 const participant = juniors[0];
 if (!participant) throw new Error("Gangneung's cohort has no juniors");
-const involved = new Set([...members, coordinator, executive].map((person) => person.employeeNumber));
+const memberNumbers = new Set(members.map((person) => person.employeeNumber));
+const memberDepartments = new Set(members.map((person) => person.departmentCode));
+/** Staff outside the cohort and its members' departments: free of the conflict rule for every team. */
+const evaluators = seed.staff
+  .filter(
+    (person) =>
+      person.active &&
+      !memberNumbers.has(person.employeeNumber) &&
+      !memberDepartments.has(person.departmentCode) &&
+      person.employeeNumber !== coordinator.employeeNumber &&
+      person.employeeNumber !== executive.employeeNumber,
+  )
+  .slice(0, 2);
+if (evaluators.length < 2) throw new Error("Gangneung's directory has too few people to evaluate");
+const involved = new Set(
+  [...members, ...evaluators, coordinator, executive].map((person) => person.employeeNumber),
+);
 
 let city: TestTenant;
 let cohortId = "";
+/** Team ids by team number. */
+const teamIds = new Map<number, string>();
+
+/** Two evaluators score every team: 2팀 first, 4팀 second, 1팀 and 3팀 the same from each. */
+async function evaluate(db: Database, actorUserId: string) {
+  const startsAt = new Date(Date.now() - 5 * 60_000);
+  const { itemId } = await db.withTenant(city.id, (tx) =>
+    saveCalendarItem(tx, {
+      tenantId: city.id,
+      cohortId,
+      itemId: null,
+      actorUserId,
+      item: {
+        kind: "training",
+        title: "소통 역량 강화 교육",
+        description: "",
+        place: "시청 대회의실",
+        audience: "all",
+        teamId: null,
+        attendance: true,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+      },
+    }),
+  );
+  await db.withTenant(city.id, (tx) =>
+    markAttendance(tx, { tenantId: city.id, cohortId, itemId, who: "all", present: true, actorUserId }),
+  );
+  const scores: [SeedStaffMember, Record<number, number>][] = [
+    [evaluators[0] as SeedStaffMember, { 1: 6, 2: 9, 3: 6, 4: 8 }],
+    [evaluators[1] as SeedStaffMember, { 1: 5, 2: 9, 3: 5, 4: 7 }],
+  ];
+  for (const [evaluator, byTeam] of scores)
+    for (const [number, score] of Object.entries(byTeam)) {
+      const teamId = teamIds.get(Number(number)) as string;
+      const evaluatorUserId = city.userId(evaluator);
+      await db.withTenant(city.id, async (tx) => {
+        await assignEvaluator(tx, {
+          tenantId: city.id,
+          cohortId,
+          teamId,
+          evaluatorUserId,
+          actorUserId,
+          now: new Date(),
+        });
+        await submitEvaluation(tx, {
+          tenantId: city.id,
+          evaluatorUserId,
+          teamId,
+          entries: { results: { score, comment: `${number}팀 활동 성과` } },
+          now: new Date(),
+        });
+      });
+    }
+}
 
 test.beforeAll(async ({ db }) => {
   city = await createTenant(db, {
@@ -34,6 +109,7 @@ test.beforeAll(async ({ db }) => {
       { person: coordinator, roles: ["coordinator"] },
       { person: executive, roles: ["executive"] },
       { person: participant, roles: ["participant"] },
+      ...evaluators.map((person) => ({ person, roles: ["evaluator" as const] })),
     ],
     staff: (person) => involved.has(person.employeeNumber),
   });
@@ -50,17 +126,31 @@ test.beforeAll(async ({ db }) => {
     appUrl: baseURL(),
   });
   cohortId = cohort.id;
+  const teams = await db.withTenant(city.id, (tx) =>
+    tx.team.findMany({ where: { tenantId: city.id, cohortId }, select: { id: true, number: true } }),
+  );
+  for (const team of teams) teamIds.set(team.number, team.id);
+  expect(teamIds.size).toBe(4);
+  await evaluate(db, city.userId(coordinator));
 });
 
 const awardsPage = () => `${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/awards`;
 const decisionPage = () => `${baseURL()}/${city.slug}/signing/awards/${cohortId}`;
 
-async function choose(page: import("@playwright/test").Page, picks: Record<string, string>) {
-  for (const [label, team] of Object.entries(picks))
-    await page.getByLabel(label, { exact: true }).selectOption({ label: team });
+/** Picks team `number` for the place labelled `label` of award `category` (0 최우수, 1 우수). */
+async function choose(page: Page, label: string, category: number, number: number | null) {
+  const value = number === null ? "" : `${category}:${teamIds.get(number)}`;
+  await page.getByLabel(label, { exact: true }).selectOption(value);
 }
 
-test("the coordinator proposes the awards, and a team chosen twice is refused", async ({ pageAs }) => {
+const chosen = (page: Page, label: string) =>
+  page
+    .getByLabel(label, { exact: true })
+    .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
+
+test("the proposal comes prefilled from the evaluation with the boundary tie called out; the coordinator decides it", async ({
+  pageAs,
+}) => {
   const page = await pageAs(city.staff(coordinator).email);
   const errors = watchErrors(page);
   await page.goto(awardsPage(), { waitUntil: "networkidle" });
@@ -71,11 +161,20 @@ test("the coordinator proposes the awards, and a team chosen twice is refused", 
   await expect(page.getByTestId("award-status")).toHaveAttribute("data-status", "none");
   await expectAccessible(page);
 
-  await choose(page, { "최우수 1번째 팀": "1팀", "우수 1번째 팀": "1팀", "우수 2번째 팀": "3팀" });
-  await page.getByRole("button", { name: "결재 요청" }).click();
-  await expect(page.getByRole("alert")).toHaveText("1팀은 한 부문에만 선정할 수 있습니다.");
+  // The evaluation's allocation: 최우수 2팀, 우수 4팀; 우수's last place is at stake between 1팀 and 3팀.
+  expect(await chosen(page, "최우수 1번째 팀")).toMatch(/^2팀 \(1위, /);
+  expect(await chosen(page, "우수 1번째 팀")).toMatch(/^4팀 \(2위, /);
+  expect(await chosen(page, "우수 2번째 팀")).toBe("선정하지 않음");
+  await expect(page.getByTestId("award-1").getByRole("note")).toHaveText(
+    "3위 동점 팀 1팀, 3팀 가운데 1팀을 직접 골라 주세요.",
+  );
+  await expect(page.getByTestId("award-0").getByRole("note")).toHaveCount(0);
 
-  await choose(page, { "우수 1번째 팀": "2팀" });
+  // A team given two awards is refused; the tie decided for 3팀 goes through.
+  await choose(page, "우수 2번째 팀", 1, 2);
+  await page.getByRole("button", { name: "결재 요청" }).click();
+  await expect(page.getByRole("alert")).toHaveText("2팀은 한 부문에만 선정할 수 있습니다.");
+  await choose(page, "우수 2번째 팀", 1, 3);
   await page.getByRole("button", { name: "결재 요청" }).click();
   await expect(page.getByRole("status")).toHaveText("결재를 요청했습니다.");
   await expect(page.getByTestId("award-status")).toHaveAttribute("data-status", "proposed");
@@ -91,16 +190,21 @@ test("the executive returns it with a comment, the coordinator proposes again, t
   await boss.getByRole("link", { name: /시상 결재하기$/ }).click();
   await expect(boss.getByRole("table", { name: "부문별 수상 팀" })).toContainText("최우수");
   await expectAccessible(boss);
-  await boss.getByLabel("반려 사유").fill("2팀과 4팀의 활동 실적을 다시 비교해 주세요.");
+  await boss.getByLabel("반려 사유").fill("1팀과 3팀의 활동 실적을 다시 비교해 주세요.");
   await boss.getByRole("button", { name: "반려" }).click();
   await expect(boss.getByRole("status")).toHaveText("반려했습니다.");
 
   const page = await pageAs(city.staff(coordinator).email);
   await page.goto(awardsPage(), { waitUntil: "networkidle" });
   await expect(page.getByTestId("award-comment")).toHaveText(
-    "반려 사유: 2팀과 4팀의 활동 실적을 다시 비교해 주세요.",
+    "반려 사유: 1팀과 3팀의 활동 실적을 다시 비교해 주세요.",
   );
-  await choose(page, { "우수 1번째 팀": "4팀" });
+  // The returned proposal is shown as it was (an award's teams by number); the coordinator gives the
+  // tied place to 1팀 instead of 3팀.
+  expect(await chosen(page, "최우수 1번째 팀")).toMatch(/^2팀 /);
+  expect(await chosen(page, "우수 1번째 팀")).toMatch(/^3팀 /);
+  expect(await chosen(page, "우수 2번째 팀")).toMatch(/^4팀 /);
+  await choose(page, "우수 1번째 팀", 1, 1);
   await page.getByRole("button", { name: "결재 요청" }).click();
   await expect(page.getByTestId("award-status")).toHaveAttribute("data-status", "proposed");
 

@@ -99,19 +99,15 @@ export default function CohortAwardsPage() {
                   prize: category.prize,
                 })}
               </legend>
-              {category.ties.length === 0 ? null : (
-                <ul className="award-ties">
-                  {category.ties.map((tie) => (
-                    <li key={tie.rank} role="note">
-                      {t("awards.page.tie", {
-                        rank: tie.rank,
-                        places: tie.places,
-                        teams: tie.teams.map((number) => t("awards.page.team", { number })).join(", "),
-                      })}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              {category.ties.map((tie) => (
+                <p key={tie.rank} role="note" className="award-tie">
+                  {t("awards.page.tie", {
+                    rank: tie.rank,
+                    places: tie.places,
+                    teams: tie.teams.map((number) => t("awards.page.team", { number })).join(", "),
+                  })}
+                </p>
+              ))}
               {category.places.map((chosen, placeIndex) => {
                 const name = `grants[${index}]`;
                 const fieldId = `award-place-${index++}`;
