@@ -69,6 +69,8 @@ describe("the cohort's final report as a PDF", () => {
       `1 ${best?.teamNumber}팀 9.4 8.8 ${best?.scores.results?.toFixed(1)} 91.0 평가 완료`,
     );
     expect(text).toContain("미완료");
+    // The chart's bars are labelled with the place and the team, its total printed beside the bar.
+    expect(text).toContain(`1위 · ${best?.teamNumber}팀`);
   });
 
   it("embeds the Korean font as a subset with a Unicode map, and numbers its pages", async () => {

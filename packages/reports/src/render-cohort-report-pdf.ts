@@ -34,6 +34,14 @@ interface Column {
   align?: Align;
 }
 
+const BAR_HEIGHT = 10;
+const GROUP_GAP = 8;
+
+/** The height a bar chart of `groups` × `series` bars takes, with its title, scale and legend. */
+function chartHeight(groups: number, series: number): number {
+  return 18 + groups * (series * BAR_HEIGHT + GROUP_GAP) + 16 + (series > 1 ? 14 : 0) + 10;
+}
+
 class Layout {
   y = MARGIN.top;
   constructor(
@@ -55,9 +63,9 @@ class Layout {
     if (this.y + height > BOTTOM) this.newPage();
   }
 
-  heading(text: string) {
-    // Never the last thing on a page: a heading keeps at least a few rows of its section with it.
-    this.room(110);
+  /** A section's heading, kept on one page with the first `keep` points of what follows it. */
+  heading(text: string, keep = 80) {
+    this.room(42 + Math.min(keep, BOTTOM - MARGIN.top - 42));
     this.y += 10;
     this.use("bold", 14, NAVY);
     this.doc.text(text, MARGIN.left, this.y, { lineBreak: false });
@@ -175,13 +183,12 @@ class Layout {
     const { max, groups, series } = options;
     const labelWidth = 150;
     const figureWidth = 40;
-    const barHeight = 10;
-    const groupGap = 8;
+    const barHeight = BAR_HEIGHT;
+    const groupGap = GROUP_GAP;
     const plotLeft = MARGIN.left + labelWidth;
     const plotWidth = WIDTH - labelWidth - figureWidth;
     const groupHeight = series.length * barHeight + groupGap;
-    const height = 20 + groups.length * groupHeight + 36;
-    this.room(Math.min(height, BOTTOM - MARGIN.top));
+    this.room(Math.min(chartHeight(groups.length, series.length), BOTTOM - MARGIN.top));
     this.use("bold", 10, INK);
     this.doc.text(options.title, MARGIN.left, this.y, { lineBreak: false });
     this.y += 18;
@@ -353,18 +360,20 @@ function drawOutcomes(layout: Layout, data: CohortReportData) {
   if (dimensions.length === 0) layout.note(words.t("outcomes.empty"));
   else {
     const highest = Math.max(0, ...dimensions.flatMap((d) => [d.preMean ?? 0, d.postMean ?? 0]));
-    layout.barChart({
-      title: words.t("outcomes.chart"),
-      max: highest <= 100 ? 100 : Math.ceil(highest / 10) * 10,
-      groups: dimensions.map((dimension) => ({
-        label: words.text(dimension.label),
-        values: [dimension.preMean, dimension.postMean],
-      })),
-      series: [
-        { name: words.t("outcomes.pre"), color: PRE },
-        { name: words.t("outcomes.post"), color: POST },
-      ],
-    });
+    // Bars of nobody's scores would say nothing: the table below says how many were scored.
+    if (dimensions.some((dimension) => dimension.n > 0))
+      layout.barChart({
+        title: words.t("outcomes.chart"),
+        max: highest <= 100 ? 100 : Math.ceil(highest / 10) * 10,
+        groups: dimensions.map((dimension) => ({
+          label: words.text(dimension.label),
+          values: [dimension.preMean, dimension.postMean],
+        })),
+        series: [
+          { name: words.t("outcomes.pre"), color: PRE },
+          { name: words.t("outcomes.post"), color: POST },
+        ],
+      });
     layout.table(
       [
         { header: words.t("outcomes.dimension"), width: 0.3 },
@@ -408,13 +417,18 @@ function drawOutcomes(layout: Layout, data: CohortReportData) {
 function drawEvaluation(layout: Layout, data: CohortReportData) {
   const { words } = layout;
   const { criteria, ranking } = data.evaluation;
-  layout.heading(words.t("section.evaluation"));
+  layout.heading(words.t("section.evaluation"), chartHeight(ranking.length, 1));
   if (ranking.length === 0) return layout.note(words.t("evaluation.empty"));
+  const rankOf = (place: CohortReportData["evaluation"]["ranking"][number]) =>
+    place.sharesRank ? `${place.rank}=` : String(place.rank);
   layout.barChart({
     title: words.t("evaluation.chart"),
     max: 100,
     groups: ranking.map((place) => ({
-      label: `${place.rank}. ${words.team(place.teamNumber)}`,
+      label: words.t(place.sharesRank ? "evaluation.sharedPlace" : "evaluation.place", {
+        rank: place.rank,
+        team: words.team(place.teamNumber),
+      }),
       values: [place.total],
     })),
     series: [{ name: words.t("evaluation.total"), color: POST }],
@@ -433,7 +447,7 @@ function drawEvaluation(layout: Layout, data: CohortReportData) {
       { header: words.t("evaluation.complete"), width: 0.14, align: "center" },
     ],
     ranking.map((place) => [
-      place.sharesRank ? `${place.rank}=` : String(place.rank),
+      rankOf(place),
       words.team(place.teamNumber),
       ...criteria.map((criterion) => words.figure(place.scores[criterion.key] ?? null)),
       words.figure(place.total),

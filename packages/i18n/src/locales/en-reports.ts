@@ -123,6 +123,8 @@ export const enReports: Translation<typeof koReports> = {
     },
     evaluation: {
       chart: "Evaluation total per team",
+      place: "#{{rank}} · {{team}}",
+      sharedPlace: "Tied #{{rank}} · {{team}}",
       rank: "Rank",
       team: "Team",
       total: "Total",

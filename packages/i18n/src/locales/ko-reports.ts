@@ -120,6 +120,8 @@ export const koReports = {
     },
     evaluation: {
       chart: "팀별 평가 총점",
+      place: "{{rank}}위 · {{team}}",
+      sharedPlace: "공동 {{rank}}위 · {{team}}",
       rank: "순위",
       team: "팀",
       total: "총점",
