@@ -329,13 +329,16 @@ test("the coordinator reads each chart and its table with the same figures", asy
   await page.screenshot({ path: shot("dashboard-coordinator.png"), fullPage: true });
 });
 
-test("an executive reads the headline figures and two charts, nothing per assignment, session or team", async ({
+test("an executive goes from their home to the headline figures and two charts, nothing per assignment or team", async ({
   pageAs,
 }) => {
   const page = await pageAs(city.staff(executive).email);
   const errors = watchErrors(page);
-  const response = await page.goto(dashboardPage(), { waitUntil: "networkidle" });
-  expect(response?.status()).toBe(200);
+  // Their home leads to the cohort's dashboard.
+  await page.goto(`${baseURL()}/${city.slug}`, { waitUntil: "networkidle" });
+  await page.getByTestId("dashboards").getByRole("link", { name: cohortTitle }).click();
+  await expect(page).toHaveURL(dashboardPage());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("대시보드");
   await expect(page.getByTestId("headline-attendance")).toHaveText("67% (8/12)");
   await expect(page.locator("figure.chart")).toHaveCount(2);
   await expect(chartText(page, "activities", firstMonth)).toHaveText("활동 2건 · 만남 1건");

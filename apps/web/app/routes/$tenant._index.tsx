@@ -3,6 +3,7 @@ import {
   type AgendaItem,
   countBatchesToSign,
   getParticipantAgenda,
+  listCohorts,
   listMyEvaluationTeams,
 } from "@mentoring/programs";
 import { getHomeCounts } from "@mentoring/tenants";
@@ -19,7 +20,7 @@ type HomeCount = keyof Awaited<ReturnType<typeof getHomeCounts>>;
  * The tenant's home: who you are here; for a participant in a team, what is next (the next assignment
  * and the next event), phone first; for those who administer its members, the size of what the platform
  * holds for this organisation (participants, evaluators and executives have no use for it); for an
- * evaluator, the way to the teams assigned to them.
+ * evaluator, the way to the teams assigned to them; for an executive, the way to the cohorts' dashboards.
  */
 export const loader = tenantLoader(
   { permission: "tenant.home.view" },
@@ -52,6 +53,14 @@ export const loader = tenantLoader(
     const toSign = may("certificates.sign")
       ? await withTenant((db) => countBatchesToSign(db, { tenantId: tenant.id }))
       : null;
+    // An executive, who runs no cohort, reaches each cohort's dashboard (its summary) from here.
+    const dashboards =
+      may("dashboards.view") && !may("programs.view")
+        ? (await withTenant((db) => listCohorts(db, { tenantId: tenant.id })))
+            .filter((cohort) => cohort.status !== "draft")
+            .slice(0, 5)
+            .map((cohort) => ({ id: cohort.id, title: cohort.title }))
+        : null;
     // An evaluator's home leads to the teams assigned to them.
     const evaluations = may("evaluations.score")
       ? presentEvaluatorHome(
@@ -63,6 +72,7 @@ export const loader = tenantLoader(
     return {
       tenant: tenantName(tenant, locale),
       toSign,
+      dashboards,
       evaluations,
       name: user.displayName,
       roles: membership.roles,
@@ -100,6 +110,22 @@ export default function TenantHome() {
           <p>
             <Link to={`/${data.slug}/signing`}>{t("certificates.home.action")}</Link>
           </p>
+        </section>
+      ) : null}
+      {data.dashboards ? (
+        <section aria-labelledby="dashboards-title" className="card" data-testid="dashboards">
+          <h2 id="dashboards-title">{t("dashboards.home.title")}</h2>
+          {data.dashboards.length === 0 ? (
+            <p>{t("dashboards.home.none")}</p>
+          ) : (
+            <ul>
+              {data.dashboards.map((cohort) => (
+                <li key={cohort.id}>
+                  <Link to={`/${data.slug}/programs/cohorts/${cohort.id}/dashboard`}>{cohort.title}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       ) : null}
       {data.evaluations ? (

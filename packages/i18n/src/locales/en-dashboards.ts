@@ -7,6 +7,10 @@ export const enDashboards = {
   summaryIntro: "The cohort's headline figures, its participation per month and its pre/post change.",
   showTable: "Show as a table",
   none: "None yet",
+  home: {
+    title: "Cohort dashboards",
+    none: "No cohort has started yet.",
+  },
   headline: {
     heading: "At a glance",
     teams: "Teams",

@@ -7,6 +7,10 @@ export const koDashboards = {
   summaryIntro: "기수의 주요 수치와 월별 참여, 사전·사후 변화를 요약해 보여 줍니다.",
   showTable: "표로 보기",
   none: "아직 없음",
+  home: {
+    title: "기수 대시보드",
+    none: "아직 진행한 기수가 없습니다.",
+  },
   headline: {
     heading: "한눈에 보기",
     teams: "팀",
