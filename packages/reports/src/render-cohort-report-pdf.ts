@@ -255,12 +255,19 @@ class Layout {
   }
 }
 
+/** The program and the cohort, or the cohort's title alone when it names the program already (거꾸로 멘토링 1기). */
+function subtitleOf(words: ReportWords, data: CohortReportData): string {
+  return data.cohort.title.includes(data.program.name)
+    ? data.cohort.title
+    : words.t("subtitle", { program: data.program.name, cohort: data.cohort.title });
+}
+
 function drawTitle(layout: Layout, data: CohortReportData) {
   const { doc, words } = layout;
   layout.use("bold", 26, NAVY);
   doc.text(words.t("title"), MARGIN.left, 70, { width: WIDTH, align: "center" });
   layout.use("regular", 14, INK);
-  doc.text(words.t("subtitle", { program: data.program.name, cohort: data.cohort.title }), MARGIN.left, 112, {
+  doc.text(subtitleOf(words, data), MARGIN.left, 112, {
     width: WIDTH,
     align: "center",
   });
@@ -511,7 +518,7 @@ export async function renderCohortReportPdf(
 ): Promise<Buffer> {
   const words = reportWords(options.locale ?? "ko");
   const fonts = options.fonts ?? koreanFonts();
-  const title = `${words.t("title")} ${words.t("subtitle", { program: data.program.name, cohort: data.cohort.title })}`;
+  const title = `${words.t("title")} ${subtitleOf(words, data)}`;
   const doc = new PDFDocument({
     size: "A4",
     margin: 0,
