@@ -1,7 +1,7 @@
 // The notifications page and the bell, asked of the real routes: a participant sees their own notices worded
 // in Korean and the layout's unread count; marking one read lowers it; another person's notice is not found
 // (404) and stays unread; someone of another city gets 404 and writes nothing; the choices are saved.
-import type { Database } from "@mentoring/db";
+import { type Database, NotificationKind } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { nudgeTeams } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
@@ -123,7 +123,10 @@ describe("a participant's notifications page", () => {
     expect(body.notifications).toHaveLength(1);
     expect(body.notifications[0]).toMatchObject({ link: `/${city.slug}/activities`, read: false });
     expect(body.notifications[0]?.text).toMatch(/^1팀의 활동 기록이 \d+일째 없습니다\./);
-    expect(body.choices).toHaveLength(10);
+    // A choice for every kind of notice, in the order the kinds are declared.
+    expect(body.choices.map((choice: { kind: string }) => choice.kind)).toEqual(
+      Object.values(NotificationKind),
+    );
     expect(await bell()).toEqual({ to: `/${city.slug}/notifications`, unread: 1 });
   });
 
