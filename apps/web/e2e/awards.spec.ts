@@ -1,8 +1,16 @@
 import type { Database } from "@mentoring/db";
-import { cohortCast, type SeedStaffMember, seededCohorts } from "@mentoring/db/seed";
-import { assignEvaluator, markAttendance, saveCalendarItem, submitEvaluation } from "@mentoring/programs";
+import type { SeedStaffMember } from "@mentoring/db/seed";
+import { assignEvaluator, markAttendance, submitEvaluation } from "@mentoring/programs";
 import type { Page } from "@playwright/test";
-import { createCohortFor, createTenant, gangneungTeam, seededPerson, type TestTenant } from "./factories";
+import {
+  createTraining,
+  gangneungCast,
+  gangneungCity,
+  gangneungOutsiders,
+  gangneungTeam,
+  seededPerson,
+  type TestTenant,
+} from "./factories";
 import { expect, test } from "./fixtures";
 import { accounts, baseURL, expectAccessible, watchErrors } from "./support";
 
@@ -17,32 +25,13 @@ test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
 const { seed, coordinator } = gangneungTeam;
-const seeded = seededCohorts.gangneung?.[0];
-if (!seeded) throw new Error("Gangneung has no seeded cohort");
-const cast = cohortCast(seed, seeded);
-const juniors = cast.mentors.slice(0, 12);
-const managers = cast.mentees.slice(0, 4);
-const members = [...juniors, ...managers];
+const { juniors, managers, members } = gangneungCast({ juniors: 12, managers: 4 });
 const executive = seededPerson(seed, (person) => person.positionTitle === "부시장");
 const participant = juniors[0];
 if (!participant) throw new Error("Gangneung's cohort has no juniors");
-const memberNumbers = new Set(members.map((person) => person.employeeNumber));
-const memberDepartments = new Set(members.map((person) => person.departmentCode));
 /** Staff outside the cohort and its members' departments: free of the conflict rule for every team. */
-const evaluators = seed.staff
-  .filter(
-    (person) =>
-      person.active &&
-      !memberNumbers.has(person.employeeNumber) &&
-      !memberDepartments.has(person.departmentCode) &&
-      person.employeeNumber !== coordinator.employeeNumber &&
-      person.employeeNumber !== executive.employeeNumber,
-  )
-  .slice(0, 2);
+const evaluators = gangneungOutsiders(members, [coordinator, executive]).slice(0, 2);
 if (evaluators.length < 2) throw new Error("Gangneung's directory has too few people to evaluate");
-const involved = new Set(
-  [...members, ...evaluators, coordinator, executive].map((person) => person.employeeNumber),
-);
 
 let city: TestTenant;
 let cohortId = "";
@@ -52,25 +41,12 @@ const teamIds = new Map<number, string>();
 /** Two evaluators score every team: 2팀 first, 4팀 second, 1팀 and 3팀 the same from each. */
 async function evaluate(db: Database, actorUserId: string) {
   const startsAt = new Date(Date.now() - 5 * 60_000);
-  const { itemId } = await db.withTenant(city.id, (tx) =>
-    saveCalendarItem(tx, {
-      tenantId: city.id,
-      cohortId,
-      itemId: null,
-      actorUserId,
-      item: {
-        kind: "training",
-        title: "소통 역량 강화 교육",
-        description: "",
-        place: "시청 대회의실",
-        audience: "all",
-        teamId: null,
-        attendance: true,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
-      },
-    }),
-  );
+  const itemId = await createTraining(db, city, {
+    cohortId,
+    actorUserId,
+    title: "소통 역량 강화 교육",
+    startsAt,
+  });
   await db.withTenant(city.id, (tx) =>
     markAttendance(tx, { tenantId: city.id, cohortId, itemId, who: "all", present: true, actorUserId }),
   );
@@ -103,29 +79,18 @@ async function evaluate(db: Database, actorUserId: string) {
 }
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
+  const built = await gangneungCity(db, {
+    juniors,
+    managers,
     accounts: [
-      { person: coordinator, roles: ["coordinator"] },
       { person: executive, roles: ["executive"] },
       { person: participant, roles: ["participant"] },
       ...evaluators.map((person) => ({ person, roles: ["evaluator" as const] })),
     ],
-    staff: (person) => involved.has(person.employeeNumber),
+    reason: "시상 시험 기수",
   });
-  const cohort = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart as string,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      ...managers.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
-    ],
-    override: "시상 시험 기수",
-    actorUserId: city.userId(coordinator),
-    appUrl: baseURL(),
-  });
-  cohortId = cohort.id;
+  city = built.city;
+  cohortId = built.cohort.id;
   const teams = await db.withTenant(city.id, (tx) =>
     tx.team.findMany({ where: { tenantId: city.id, cohortId }, select: { id: true, number: true } }),
   );

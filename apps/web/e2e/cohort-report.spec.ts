@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cohortCast, seededCohorts } from "@mentoring/db/seed";
-import { createCohortFor, createTenant, gangneungTeam, type TestTenant } from "./factories";
+import { gangneungCast, gangneungCity, gangneungTeam, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
@@ -13,15 +12,9 @@ import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, watchErr
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
-const { seed, coordinator } = gangneungTeam;
-const seeded = seededCohorts.gangneung?.[0];
-if (!seeded) throw new Error("Gangneung has no seeded cohort");
-const cast = cohortCast(seed, seeded);
-const juniors = cast.mentors.slice(0, 6);
-const managers = cast.mentees.slice(0, 2);
-const participant = juniors[0];
-if (!participant || managers.length < 2) throw new Error("Gangneung's 2nd cohort has too few applicants");
-const involved = new Set([...juniors, ...managers, coordinator].map((person) => person.employeeNumber));
+const { coordinator } = gangneungTeam;
+const { juniors, managers } = gangneungCast({ juniors: 6, managers: 2 });
+const participant = juniors[0] as (typeof juniors)[number];
 
 let city: TestTenant;
 let cohortId = "";
@@ -29,28 +22,15 @@ let cohortTitle = "";
 const reportPage = () => `${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/report`;
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
-    accounts: [
-      { person: coordinator, roles: ["coordinator"] },
-      { person: participant, roles: ["participant"] },
-    ],
-    staff: (person) => involved.has(person.employeeNumber),
+  const built = await gangneungCity(db, {
+    juniors,
+    managers,
+    accounts: [{ person: participant, roles: ["participant"] }],
+    reason: "결과보고서 시험 기수",
   });
-  const cohort = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart as string,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      ...managers.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
-    ],
-    override: "결과보고서 시험 기수",
-    actorUserId: city.userId(coordinator),
-    appUrl: baseURL(),
-  });
-  cohortId = cohort.id;
-  cohortTitle = cohort.title;
+  city = built.city;
+  cohortId = built.cohort.id;
+  cohortTitle = built.cohort.title;
 });
 
 test("the coordinator makes the final report through the worker and downloads its PDF and workbook", async ({

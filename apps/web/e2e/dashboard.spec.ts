@@ -1,6 +1,5 @@
 import { fileURLToPath } from "node:url";
 import type { TenantDb } from "@mentoring/db";
-import { cohortCast, seededCohorts } from "@mentoring/db/seed";
 import { addDays, builtinTemplate, calendarDate, localize, type SurveyAnswers } from "@mentoring/domain";
 import {
   logActivity,
@@ -12,7 +11,14 @@ import {
   transitionCohort,
 } from "@mentoring/programs";
 import type { Page } from "@playwright/test";
-import { createCohortFor, createTenant, gangneungTeam, seededPerson, type TestTenant } from "./factories";
+import {
+  createTraining,
+  gangneungCast,
+  gangneungCity,
+  gangneungTeam,
+  seededPerson,
+  type TestTenant,
+} from "./factories";
 import { expect, test } from "./fixtures";
 import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
@@ -28,16 +34,9 @@ test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
 const { seed, coordinator } = gangneungTeam;
-const seeded = seededCohorts.gangneung?.[0];
-if (!seeded) throw new Error("Gangneung has no seeded cohort");
-const cast = cohortCast(seed, seeded);
-const juniors = cast.mentors.slice(0, 9);
-const managers = cast.mentees.slice(0, 3);
-const members = [...juniors, ...managers];
-const participant = juniors[0];
-if (!participant || managers.length < 3) throw new Error("Gangneung's 2nd cohort has too few applicants");
+const { juniors, managers, members } = gangneungCast({ juniors: 9, managers: 3 });
+const participant = juniors[0] as (typeof juniors)[number];
 const executive = seededPerson(seed, (person) => person.positionTitle === "부시장");
-const involved = new Set([...members, coordinator, executive].map((person) => person.employeeNumber));
 const trainingTitle = "디지털 소통 교육 1회차";
 const assignmentTitle = "팀 소개 영상 만들기";
 
@@ -59,30 +58,19 @@ const diagnostic = (literacy: number, openness: [number, number]): SurveyAnswers
 });
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
+  const built = await gangneungCity(db, {
+    juniors,
+    managers,
     accounts: [
-      { person: coordinator, roles: ["coordinator"] },
       { person: participant, roles: ["participant"] },
       { person: executive, roles: ["executive"] },
     ],
-    staff: (person) => involved.has(person.employeeNumber),
+    reason: "대시보드 시험 기수",
   });
-  const actorUserId = city.userId(coordinator);
-  const cohort = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart as string,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      ...managers.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
-    ],
-    override: "대시보드 시험 기수",
-    actorUserId,
-    appUrl: baseURL(),
-  });
-  cohortId = cohort.id;
-  cohortTitle = cohort.title;
+  city = built.city;
+  cohortId = built.cohort.id;
+  cohortTitle = built.cohort.title;
+  const actorUserId = built.coordinatorUserId;
   const tenantId = city.id;
   const inCity = <T>(work: (tx: TenantDb) => Promise<T>) => db.withTenant(tenantId, work);
   const roundOf = (questionSetKey: string, phase: "pre" | "post") =>
@@ -130,25 +118,12 @@ test.beforeAll(async ({ db }) => {
   const start = calendarDate(activitiesStart.toISOString().slice(0, 10));
   firstMonth = start.slice(0, 7);
   const at = (days: number) => new Date(`${addDays(start, days)}T05:00:00Z`);
-  const { itemId: training } = await inCity((tx) =>
-    saveCalendarItem(tx, {
-      tenantId,
-      cohortId,
-      itemId: null,
-      actorUserId,
-      item: {
-        kind: "training",
-        title: trainingTitle,
-        description: "",
-        place: "시청 대회의실",
-        audience: "all",
-        teamId: null,
-        attendance: true,
-        startsAt: at(2),
-        endsAt: new Date(at(2).getTime() + 2 * 3_600_000),
-      },
-    }),
-  );
+  const training = await createTraining(db, city, {
+    cohortId,
+    actorUserId,
+    title: trainingTitle,
+    startsAt: at(2),
+  });
   for (const [who, present] of [
     ["all", true],
     [{ teamId: two.id }, false],

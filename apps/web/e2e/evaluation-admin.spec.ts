@@ -1,7 +1,14 @@
 import type { Database } from "@mentoring/db";
-import { cohortCast, type SeedStaffMember, seededCohorts } from "@mentoring/db/seed";
-import { assignEvaluator, markAttendance, saveCalendarItem, submitEvaluation } from "@mentoring/programs";
-import { createCohortFor, createTenant, gangneungTeam, type TestTenant } from "./factories";
+import type { SeedStaffMember } from "@mentoring/db/seed";
+import { assignEvaluator, markAttendance, submitEvaluation } from "@mentoring/programs";
+import {
+  createTraining,
+  gangneungCast,
+  gangneungCity,
+  gangneungOutsiders,
+  gangneungTeam,
+  type TestTenant,
+} from "./factories";
 import { expect, test } from "./fixtures";
 import {
   accounts,
@@ -22,23 +29,9 @@ test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
 const { seed, coordinator } = gangneungTeam;
-const seeded = seededCohorts.gangneung?.[0];
-if (!seeded) throw new Error("Gangneung has no seeded cohort");
-const cast = cohortCast(seed, seeded);
-const juniors = cast.mentors.slice(0, 12);
-const managers = cast.mentees.slice(0, 4);
-const members = [...juniors, ...managers];
+const { juniors, managers, members } = gangneungCast({ juniors: 12, managers: 4 });
 const memberNumbers = new Set(members.map((person) => person.employeeNumber));
-const memberDepartments = new Set(members.map((person) => person.departmentCode));
-/** Staff outside the cohort and outside every member's department: free to evaluate every team. */
-const outsiders = seed.staff.filter(
-  (person) =>
-    person.active &&
-    !memberNumbers.has(person.employeeNumber) &&
-    !memberDepartments.has(person.departmentCode) &&
-    person.employeeNumber !== coordinator.employeeNumber,
-);
-const [evaluatorA, evaluatorB, evaluatorC] = outsiders;
+const [evaluatorA, evaluatorB, evaluatorC] = gangneungOutsiders(members, [coordinator]);
 /** A member with a colleague outside the cohort: the conflict rule keeps the colleague off the member's team. */
 const colleagueOf = (member: SeedStaffMember) =>
   seed.staff.find(
@@ -71,31 +64,20 @@ const conflictNames = new Map<number, string>();
 const trainerEmail = () => `outside.trainer@${city.slug}.example.kr`;
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
+  const built = await gangneungCity(db, {
+    juniors,
+    managers,
     accounts: [
-      { person: coordinator, roles: ["coordinator"] },
       { person: participant, roles: ["participant"] },
       ...evaluators.map((person) => ({ person, roles: ["evaluator" as const] })),
       { person: colleague, roles: ["evaluator"] },
     ],
-    staff: (person) => involved.has(person.employeeNumber),
+    reason: "평가 시험 기수",
   });
-  coordinatorUserId = city.userId(coordinator);
-  const cohort = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart as string,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      ...managers.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
-    ],
-    override: "평가 시험 기수",
-    actorUserId: coordinatorUserId,
-    appUrl: baseURL(),
-  });
-  cohortId = cohort.id;
-  cohortTitle = cohort.title;
+  city = built.city;
+  coordinatorUserId = built.coordinatorUserId;
+  cohortId = built.cohort.id;
+  cohortTitle = built.cohort.title;
   const rows = await db.withTenant(city.id, (tx) =>
     tx.teamMember.findMany({
       where: { tenantId: city.id, cohortId },
@@ -131,25 +113,12 @@ test.beforeAll(async ({ db }) => {
   // The monthly training, begun a few minutes ago, everyone marked present: the computed criterion
   // "정기 교육 참여" then has a figure for every team.
   const startsAt = new Date(Date.now() - 5 * 60_000);
-  const { itemId } = await db.withTenant(city.id, (tx) =>
-    saveCalendarItem(tx, {
-      tenantId: city.id,
-      cohortId,
-      itemId: null,
-      actorUserId: coordinatorUserId,
-      item: {
-        kind: "training",
-        title: "소통 역량 강화 교육",
-        description: "",
-        place: "시청 대회의실",
-        audience: "all",
-        teamId: null,
-        attendance: true,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
-      },
-    }),
-  );
+  const itemId = await createTraining(db, city, {
+    cohortId,
+    actorUserId: coordinatorUserId,
+    title: "소통 역량 강화 교육",
+    startsAt,
+  });
   await db.withTenant(city.id, (tx) =>
     markAttendance(tx, {
       tenantId: city.id,

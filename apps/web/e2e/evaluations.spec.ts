@@ -1,5 +1,4 @@
 import { fileURLToPath } from "node:url";
-import { cohortCast, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
 import {
   assignEvaluator,
   logActivity,
@@ -10,7 +9,15 @@ import {
   tenantToday,
 } from "@mentoring/programs";
 import type { Page } from "@playwright/test";
-import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import {
+  createTraining,
+  gangneungCast,
+  gangneungCity,
+  gangneungOutsiders,
+  gangneungTeam,
+  seededPerson,
+  type TestTenant,
+} from "./factories";
 import { expect, test } from "./fixtures";
 import { accounts, baseURL, expectAccessible, watchErrors } from "./support";
 
@@ -29,13 +36,8 @@ import { accounts, baseURL, expectAccessible, watchErrors } from "./support";
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
-const seed = gangneungSeed();
-const seeded = seededCohorts.gangneung?.[0] as NonNullable<(typeof seededCohorts)["gangneung"]>[0];
-const cast = cohortCast(seed, seeded);
-const juniors = cast.mentors.slice(0, 9);
-const managers = cast.mentees.slice(0, 3);
-const members = [...juniors, ...managers];
-const memberDepartments = new Set(members.map((person) => person.departmentCode));
+const { seed } = gangneungTeam;
+const { juniors, managers, members } = gangneungCast({ juniors: 9, managers: 3 });
 const isMember = (person: { employeeNumber: string }) =>
   members.some((member) => member.employeeNumber === person.employeeNumber);
 const coordinatorPerson = seededPerson(
@@ -44,13 +46,7 @@ const coordinatorPerson = seededPerson(
     person.departmentCode === "general-affairs" && person.positionTitle === "팀장" && !isMember(person),
 );
 // No member's colleague: the template's conflict rule keeps a department's staff off its teams.
-const evaluatorPerson = seededPerson(
-  seed,
-  (person) =>
-    !isMember(person) &&
-    !memberDepartments.has(person.departmentCode) &&
-    person.employeeNumber !== coordinatorPerson.employeeNumber,
-);
+const evaluatorPerson = gangneungOutsiders(members, [coordinatorPerson])[0] as (typeof members)[number];
 const participantPerson = juniors[0] as (typeof juniors)[number];
 
 const workTitle = "4월 과제: 세대 공감 디지털 교실";
@@ -64,28 +60,19 @@ let cohortId: string;
 let teams: { id: string; number: number }[] = [];
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
+  const built = await gangneungCity(db, {
+    juniors,
+    managers,
+    coordinator: coordinatorPerson,
     accounts: [
-      { person: coordinatorPerson, roles: ["coordinator"] },
       { person: evaluatorPerson, roles: ["evaluator"] },
       { person: participantPerson, roles: ["participant"] },
     ],
-    staff: isMember,
+    reason: "평가 시험 기수",
   });
-  const actorUserId = city.userId(coordinatorPerson);
-  ({ id: cohortId } = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      ...managers.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
-    ],
-    override: "평가 시험 기수",
-    actorUserId,
-    appUrl: baseURL(),
-  }));
+  city = built.city;
+  cohortId = built.cohort.id;
+  const actorUserId = built.coordinatorUserId;
   const tenantId = city.id;
   const published = await db.withTenant(tenantId, (tx) =>
     tx.team.findMany({
@@ -165,30 +152,17 @@ test.beforeAll(async ({ db }) => {
       actorUserId,
     }),
   );
-  const training = await db.withTenant(tenantId, (tx) =>
-    saveCalendarItem(tx, {
-      tenantId,
-      cohortId,
-      itemId: null,
-      actorUserId,
-      item: {
-        kind: "training",
-        title: trainingTitle,
-        description: "",
-        place: "시청 대회의실",
-        audience: "all",
-        teamId: null,
-        attendance: true,
-        startsAt: now,
-        endsAt: new Date(now.getTime() + 2 * 3_600_000),
-      },
-    }),
-  );
+  const training = await createTraining(db, city, {
+    cohortId,
+    actorUserId,
+    title: trainingTitle,
+    startsAt: now,
+  });
   await db.withTenant(tenantId, (tx) =>
     markAttendance(tx, {
       tenantId,
       cohortId,
-      itemId: training.itemId,
+      itemId: training,
       who: { teamId: first?.id as string },
       present: true,
       actorUserId,

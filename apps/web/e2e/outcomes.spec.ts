@@ -1,7 +1,6 @@
-import { cohortCast, seededCohorts } from "@mentoring/db/seed";
 import { builtinTemplate, localize, type SurveyAnswers } from "@mentoring/domain";
 import { submitResponse, tenantToday, transitionCohort } from "@mentoring/programs";
-import { createCohortFor, createTenant, gangneungTeam, seededPerson, type TestTenant } from "./factories";
+import { gangneungCast, gangneungCity, gangneungTeam, seededPerson, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
@@ -15,17 +14,10 @@ test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
 const { seed, coordinator } = gangneungTeam;
-const seeded = seededCohorts.gangneung?.[0];
-if (!seeded) throw new Error("Gangneung has no seeded cohort");
-const cast = cohortCast(seed, seeded);
-const juniors = cast.mentors.slice(0, 6);
-const managers = cast.mentees.slice(0, 2);
-const members = [...juniors, ...managers];
-const participant = juniors[0];
-if (!participant || managers.length < 2) throw new Error("Gangneung's 2nd cohort has too few applicants");
+const { juniors, managers, members } = gangneungCast({ juniors: 6, managers: 2 });
+const participant = juniors[0] as (typeof juniors)[number];
 /** The deputy mayor, as an executive: follows the figures, not the people. */
 const executive = seededPerson(seed, (person) => person.positionTitle === "부시장");
-const involved = new Set([...members, coordinator, executive].map((person) => person.employeeNumber));
 
 let city: TestTenant;
 let cohortId = "";
@@ -43,30 +35,19 @@ const diagnostic = (literacy: number, openness: [number, number]): SurveyAnswers
 });
 
 test.beforeAll(async ({ db }) => {
-  city = await createTenant(db, {
-    like: seed,
+  const built = await gangneungCity(db, {
+    juniors,
+    managers,
     accounts: [
-      { person: coordinator, roles: ["coordinator"] },
       { person: participant, roles: ["participant"] },
       { person: executive, roles: ["executive"] },
     ],
-    staff: (person) => involved.has(person.employeeNumber),
+    reason: "성과 시험 기수",
   });
-  const actorUserId = city.userId(coordinator);
-  const cohort = await createCohortFor(db, city, {
-    template: "reverse_mentoring",
-    recruitmentStart: seeded.recruitmentStart as string,
-    phase: "published",
-    applicants: [
-      ...juniors.map((person) => ({ person: city.staff(person), role: "mentor" as const })),
-      ...managers.map((person) => ({ person: city.staff(person), role: "mentee" as const })),
-    ],
-    override: "성과 시험 기수",
-    actorUserId,
-    appUrl: baseURL(),
-  });
-  cohortId = cohort.id;
-  cohortTitle = cohort.title;
+  city = built.city;
+  cohortId = built.cohort.id;
+  cohortTitle = built.cohort.title;
+  const actorUserId = built.coordinatorUserId;
   const tenantId = city.id;
   const roundOf = (questionSetKey: string, phase: "pre" | "post") =>
     db.withTenant(tenantId, (tx) =>

@@ -5,6 +5,7 @@ import {
   copyBuiltinTemplate,
   createCohort,
   publishRun,
+  saveCalendarItem,
   startMatchingRun,
   submitResponse,
   tenantToday,
@@ -158,4 +159,36 @@ export async function createCohortFor(
   }
   await db.withTenant(tenantId, (tx) => publishRun(tx, { tenantId, cohortId, runId, actorUserId, appUrl }));
   return { ...made, runId };
+}
+
+/**
+ * A two-hour training for the whole cohort at the city hall, its attendance taken, saved as the coordinator
+ * would; the item's id, for marking who came.
+ */
+export async function createTraining(
+  db: Database,
+  tenant: TestTenant,
+  training: { cohortId: string; actorUserId: string; title: string; startsAt: Date },
+): Promise<string> {
+  const { cohortId, actorUserId, title, startsAt } = training;
+  const { itemId } = await db.withTenant(tenant.id, (tx) =>
+    saveCalendarItem(tx, {
+      tenantId: tenant.id,
+      cohortId,
+      itemId: null,
+      actorUserId,
+      item: {
+        kind: "training",
+        title,
+        description: "",
+        place: "시청 대회의실",
+        audience: "all",
+        teamId: null,
+        attendance: true,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+      },
+    }),
+  );
+  return itemId;
 }

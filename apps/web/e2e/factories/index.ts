@@ -3,8 +3,15 @@
  * accounts, cohorts taken as far as the test needs, sessions. Everything goes through the seed's and the
  * programs' own functions (the ones the pages call), so the data is what the app itself would have made.
  */
-export { type Applicant, type CohortPlan, createCohortFor, type TestCohort } from "./cohorts";
-export { gangneungTeam, oneTeamCity } from "./one-team";
+export { type Applicant, type CohortPlan, createCohortFor, createTraining, type TestCohort } from "./cohorts";
+export {
+  type GangneungCityPlan,
+  gangneungCast,
+  gangneungCity,
+  gangneungOutsiders,
+  gangneungTeam,
+  oneTeamCity,
+} from "./one-team";
 export {
   createTenant,
   seededPerson,
