@@ -1,4 +1,4 @@
-import type { TenantDb } from "@mentoring/db";
+import { Prisma, type TenantDb } from "@mentoring/db";
 import { staleWorkReason, WORK_LEASE_MS, type WorkFailureCode } from "@mentoring/domain";
 import type { JobHandler } from "./handler";
 
@@ -10,74 +10,70 @@ interface UnderWayRow {
   latestJobFailedAt: Date | null;
 }
 
+/** How a row is marked failed: only if it is still as it was read, so work that moved on in between is left alone. */
+interface Failing {
+  where: { tenantId: string; id: string; updatedAt: Date };
+  data: { status: "failed"; failureCode: WorkFailureCode; error: string };
+}
+
 /**
- * Each kind of long work: how to read its rows under way (with the newest outbox row of the jobs that do
- * it, found by the payload key naming the row), and how to mark one row failed (only if it is still as it was read, so that work that
- * moved on in between is left alone).
+ * Each kind of long work: its table, the jobs that do it (their outbox rows name the row by `payloadKey`),
+ * the statuses that mean under way, and how to mark one of its rows failed.
  */
-const kinds = [
+const kinds: {
+  table: string;
+  jobs: string[];
+  payloadKey: string;
+  underWay: string[];
+  fail: (tx: TenantDb, row: UnderWayRow, failing: Failing) => Promise<{ count: number }>;
+}[] = [
   {
     table: "matching_runs",
-    read: (tx: TenantDb, tenantId: string) => tx.$queryRaw<UnderWayRow[]>`
-      select w.id::text as id, w.status::text as status, w.updated_at as "updatedAt",
-             (select e.failed_at from outbox_events e
-               where e.job_name = 'matching.run' and e.payload->>'runId' = w.id::text
-               order by e.id desc limit 1) as "latestJobFailedAt"
-        from matching_runs w
-       where w.tenant_id = ${tenantId}::uuid and w.status = 'running'`,
-    fail: (tx: TenantDb, tenantId: string, row: UnderWayRow, failureCode: WorkFailureCode, error: string) =>
+    jobs: ["matching.run"],
+    payloadKey: "runId",
+    underWay: ["running"],
+    fail: (tx, _row, { where, data }) =>
       tx.matchingRun.updateMany({
-        where: { tenantId, id: row.id, status: "running", updatedAt: row.updatedAt },
-        data: { status: "failed", failureCode, error, finishedAt: new Date() },
+        where: { ...where, status: "running" },
+        data: { ...data, finishedAt: new Date() },
       }),
   },
   {
     table: "certificate_batches",
-    read: (tx: TenantDb, tenantId: string) => tx.$queryRaw<UnderWayRow[]>`
-      select w.id::text as id, w.status::text as status, w.updated_at as "updatedAt",
-             (select e.failed_at from outbox_events e
-               where e.job_name = 'certificates.generate' and e.payload->>'batchId' = w.id::text
-               order by e.id desc limit 1) as "latestJobFailedAt"
-        from certificate_batches w
-       where w.tenant_id = ${tenantId}::uuid and w.status = 'generating'`,
-    fail: (tx: TenantDb, tenantId: string, row: UnderWayRow, failureCode: WorkFailureCode, error: string) =>
-      tx.certificateBatch.updateMany({
-        where: { tenantId, id: row.id, status: "generating", updatedAt: row.updatedAt },
-        data: { status: "failed", failureCode, error },
-      }),
+    jobs: ["certificates.generate"],
+    payloadKey: "batchId",
+    underWay: ["generating"],
+    fail: (tx, _row, { where, data }) =>
+      tx.certificateBatch.updateMany({ where: { ...where, status: "generating" }, data }),
   },
   {
     table: "directory_imports",
-    read: (tx: TenantDb, tenantId: string) => tx.$queryRaw<UnderWayRow[]>`
-      select w.id::text as id, w.status, w.updated_at as "updatedAt",
-             (select e.failed_at from outbox_events e
-               where e.job_name in ('directory.validate', 'directory.apply')
-                 and e.payload->>'importId' = w.id::text
-               order by e.id desc limit 1) as "latestJobFailedAt"
-        from directory_imports w
-       where w.tenant_id = ${tenantId}::uuid and w.status in ('validating', 'applying')`,
-    fail: (tx: TenantDb, tenantId: string, row: UnderWayRow, failureCode: WorkFailureCode, error: string) =>
-      tx.directoryImport.updateMany({
-        where: { tenantId, id: row.id, status: row.status, updatedAt: row.updatedAt },
-        data: { status: "failed", failureCode, error },
-      }),
+    jobs: ["directory.validate", "directory.apply"],
+    payloadKey: "importId",
+    underWay: ["validating", "applying"],
+    fail: (tx, row, { where, data }) =>
+      tx.directoryImport.updateMany({ where: { ...where, status: row.status }, data }),
   },
   {
     table: "cohort_report_runs",
-    read: (tx: TenantDb, tenantId: string) => tx.$queryRaw<UnderWayRow[]>`
-      select w.id::text as id, w.status::text as status, w.updated_at as "updatedAt",
-             (select e.failed_at from outbox_events e
-               where e.job_name = 'reports.cohort-report' and e.payload->>'runId' = w.id::text
-               order by e.id desc limit 1) as "latestJobFailedAt"
-        from cohort_report_runs w
-       where w.tenant_id = ${tenantId}::uuid and w.status = 'generating'`,
-    fail: (tx: TenantDb, tenantId: string, row: UnderWayRow, failureCode: WorkFailureCode, error: string) =>
-      tx.cohortReportRun.updateMany({
-        where: { tenantId, id: row.id, status: "generating", updatedAt: row.updatedAt },
-        data: { status: "failed", failureCode, error },
-      }),
+    jobs: ["reports.cohort-report"],
+    payloadKey: "runId",
+    underWay: ["generating"],
+    fail: (tx, _row, { where, data }) =>
+      tx.cohortReportRun.updateMany({ where: { ...where, status: "generating" }, data }),
   },
-] as const;
+];
+
+/** A kind's rows under way, each with the newest outbox row of the jobs that do it. */
+const underWay = (tx: TenantDb, tenantId: string, kind: (typeof kinds)[number]) => tx.$queryRaw<
+  UnderWayRow[]
+>`
+  select w.id::text as id, w.status::text as status, w.updated_at as "updatedAt",
+         (select e.failed_at from outbox_events e
+           where e.job_name in (${Prisma.join(kind.jobs)}) and e.payload->>${kind.payloadKey} = w.id::text
+           order by e.id desc limit 1) as "latestJobFailedAt"
+    from ${Prisma.raw(kind.table)} w
+   where w.tenant_id = ${tenantId}::uuid and w.status::text in (${Prisma.join(kind.underWay)})`;
 
 /** The text kept in the row's `error` (for operators; the page shows the translated code). */
 const errorOf = (code: WorkFailureCode, leaseMs: number) =>
@@ -106,11 +102,14 @@ export function failStaleWorkAt(
         for (const kind of kinds) {
           // The newest outbox row for the work says whether the job now owed has failed; an older failed
           // job that was retried since does not count.
-          const rows = await kind.read(tx, tenantId);
+          const rows = await underWay(tx, tenantId, kind);
           for (const row of rows) {
             const code = staleWorkReason(row, now, leaseMs);
             if (!code) continue;
-            const { count: marked } = await kind.fail(tx, tenantId, row, code, errorOf(code, leaseMs));
+            const { count: marked } = await kind.fail(tx, row, {
+              where: { tenantId, id: row.id, updatedAt: row.updatedAt },
+              data: { status: "failed", failureCode: code, error: errorOf(code, leaseMs) },
+            });
             if (marked > 0)
               log.warn({ tenantId, table: kind.table, id: row.id, code }, "stale work marked failed");
             count += marked;
