@@ -1,21 +1,14 @@
-import {
-  aggregateEvaluations,
-  allocateAwards,
-  builtinTemplate,
-  rankTeams,
-  type SubmittedScore,
-  tieBreakOrder,
-} from "@mentoring/domain";
-import type { CohortResults } from "@mentoring/programs";
+import { builtinTemplate, type SubmittedScore } from "@mentoring/domain";
+import { type CohortResults, cohortResultsOf } from "@mentoring/programs";
 import { describe, expect, it } from "vitest";
 import { presentCohortResults } from "./cohort-evaluation.server";
 
-// The results part of the coordinator's evaluation page, from results the domain's own rules produce
+// The results part of the coordinator's evaluation page, from results the programs' own rules produce
 // (Gangneung's rubric and awards: 최우수 1, 우수 2), with a tie at 우수's boundary.
 
 const definition = builtinTemplate("reverse_mentoring");
-const rubric = definition.rubric;
 const teams = [1, 2, 3, 4].map((number) => ({ teamId: `team-${number}`, number }));
+/** The same facts for every team: the computed criteria are equal, so the evaluators' scores decide. */
 const facts = {
   attendance: { present: 4, expected: 4 },
   assignments: { onTime: 0, total: 0 },
@@ -25,7 +18,7 @@ const facts = {
   prePostMeanChange: null,
 };
 
-/** Two evaluators score "results"; the computed criteria are equal for every team. */
+/** Two evaluators score "results" (a team left out of `byTeam` is scored by nobody). */
 function resultsOf(byTeam: Record<number, [number, number]>): CohortResults {
   const scores: SubmittedScore[] = teams.flatMap((team) =>
     (byTeam[team.number] ?? []).map((score, index) => ({
@@ -35,70 +28,18 @@ function resultsOf(byTeam: Record<number, [number, number]>): CohortResults {
       score,
     })),
   );
-  const computed = teams.flatMap((team) => [
-    { teamId: team.teamId, criterionKey: "training", score: 10 },
-    { teamId: team.teamId, criterionKey: "activities", score: 5 },
-  ]);
-  const aggregated = aggregateEvaluations({
-    criteria: rubric,
-    normalisation: definition.evaluation.normalisation,
-    disagreementThreshold: definition.evaluation.disagreementSpread,
-    teams,
-    scores,
-    computed,
-  });
-  const ranked = rankTeams(aggregated, rubric);
-  const allocations = allocateAwards(
-    ranked,
-    definition.awards.map((award, index) => ({ name: String(index), teams: award.teams })),
-  );
-  return {
+  return cohortResultsOf(definition, {
     cohort: { id: "cohort", title: "거꾸로 멘토링 2기" },
-    rubric: rubric.map((criterion) => ({
-      key: criterion.key,
-      name: criterion.name,
-      weight: criterion.weight,
-      scaleMax: criterion.scaleMax,
-      source: criterion.source.kind,
-      metric: criterion.source.kind === "computed" ? criterion.source.metric : null,
-      target: criterion.source.kind === "computed" ? (criterion.source.target ?? null) : null,
-    })),
-    settings: definition.evaluation,
     activityMonths: 6,
+    scores,
     teams: teams.map((team) => ({
-      teamId: team.teamId,
-      number: team.number,
+      ...team,
       name: null,
       members: [{ name: `팀원 ${team.number}`, role: "mentor" as const }],
       facts,
-      computed: { training: 10, activities: 5 },
-      evaluation: aggregated.find((row) => row.teamId === team.teamId) as (typeof aggregated)[number],
       evaluations: { submitted: byTeam[team.number] ? 2 : 0, expected: 2 },
     })),
-    ranking: ranked.map(({ teamId, number, rank, sharesRank, complete, total, displayTotal }) => ({
-      teamId,
-      number,
-      rank,
-      sharesRank,
-      complete,
-      total,
-      displayTotal,
-    })),
-    awards: allocations.map((allocation, index) => {
-      const award = definition.awards[index] as (typeof definition.awards)[number];
-      return {
-        name: award.name,
-        prize: award.prize,
-        certificateTitle: award.certificateTitle,
-        places: allocation.places,
-        teamIds: allocation.teamIds,
-        tiesAtBoundary: allocation.tiesAtBoundary,
-      };
-    }),
-    tieBreakOrder: tieBreakOrder(rubric),
-    evaluations: { submitted: 8, expected: 8 },
-    disagreements: aggregated.filter((row) => row.disagreement).map((row) => row.teamId),
-  };
+  });
 }
 
 describe("presentCohortResults", () => {

@@ -11,8 +11,10 @@ import {
   type LocalizedText,
   type RubricMetric,
   rankTeams,
+  type SubmittedScore,
   type TeamEvaluation,
   type TeamFacts,
+  type TemplateDefinition,
   tieBreakOrder,
 } from "@mentoring/domain";
 import { UUID } from "../records/certificate-cohort";
@@ -113,9 +115,49 @@ export async function getCohortResults(
       },
     }),
   ]);
+  const byRole = (role: "mentor" | "mentee") => (role === "mentor" ? 0 : 1);
+  return cohortResultsOf(definition, {
+    cohort: facts.cohort,
+    activityMonths: facts.activityMonths,
+    scores: panel.submittedScores,
+    teams: panel.teams.map((team) => {
+      const teamFacts = facts.teams.find((row) => row.teamId === team.id);
+      if (!teamFacts) throw new Error(`team ${team.id} has no facts`);
+      return {
+        teamId: team.id,
+        number: team.number,
+        name: team.name,
+        members: members
+          .filter((member) => member.teamId === team.id)
+          .map((member) => ({ name: member.application.staffMember.name, role: member.role }))
+          .sort((a, b) => byRole(a.role) - byRole(b.role) || a.name.localeCompare(b.name, "ko")),
+        facts: teamFacts.facts,
+        evaluations: {
+          submitted: team.evaluators.filter((evaluator) => evaluator.status === "submitted").length,
+          expected: team.evaluators.length,
+        },
+      };
+    }),
+  });
+}
+
+/** What the results are made of: the cohort's teams as they stand and the panel's submitted scores. */
+export interface CohortResultsInput {
+  cohort: { id: string; title: string };
+  activityMonths: number;
+  /** Every team in number order, its members in the order the results show them. */
+  teams: Pick<ResultsTeam, "teamId" | "number" | "name" | "members" | "facts" | "evaluations">[];
+  scores: SubmittedScore[];
+}
+
+/**
+ * The results from the teams and scores, by the template's rules: computed criteria from each team's
+ * facts, combined with the panel's scores, ranked, and the awards proposed. No I/O.
+ */
+export function cohortResultsOf(definition: TemplateDefinition, input: CohortResultsInput): CohortResults {
   const rubric = definition.rubric;
   const settings = definition.evaluation;
-  const computed: ComputedScore[] = facts.teams.flatMap((team) =>
+  const computed: ComputedScore[] = input.teams.flatMap((team) =>
     rubric.filter(isComputedCriterion).map((criterion) => ({
       teamId: team.teamId,
       criterionKey: criterion.key,
@@ -126,8 +168,8 @@ export async function getCohortResults(
     criteria: rubric,
     normalisation: settings.normalisation,
     disagreementThreshold: settings.disagreementSpread,
-    teams: panel.teams.map((team) => ({ teamId: team.id, number: team.number })),
-    scores: panel.submittedScores,
+    teams: input.teams.map((team) => ({ teamId: team.teamId, number: team.number })),
+    scores: input.scores,
     computed,
   });
   const ranked = rankTeams(aggregated, rubric);
@@ -136,32 +178,19 @@ export async function getCohortResults(
     ranked,
     definition.awards.map((award, index) => ({ name: String(index), teams: award.teams })),
   );
-  const byRole = (role: "mentor" | "mentee") => (role === "mentor" ? 0 : 1);
-  const teams = panel.teams.map((team): ResultsTeam => {
-    const evaluation = aggregated.find((row) => row.teamId === team.id);
-    const teamFacts = facts.teams.find((row) => row.teamId === team.id);
-    if (!evaluation || !teamFacts) throw new Error(`team ${team.id} has no result`);
+  const teams = input.teams.map((team): ResultsTeam => {
+    const evaluation = aggregated.find((row) => row.teamId === team.teamId);
+    if (!evaluation) throw new Error(`team ${team.teamId} has no result`);
     return {
-      teamId: team.id,
-      number: team.number,
-      name: team.name,
-      members: members
-        .filter((member) => member.teamId === team.id)
-        .map((member) => ({ name: member.application.staffMember.name, role: member.role }))
-        .sort((a, b) => byRole(a.role) - byRole(b.role) || a.name.localeCompare(b.name, "ko")),
-      facts: teamFacts.facts,
+      ...team,
       computed: Object.fromEntries(
-        computed.filter((row) => row.teamId === team.id).map((row) => [row.criterionKey, row.score]),
+        computed.filter((row) => row.teamId === team.teamId).map((row) => [row.criterionKey, row.score]),
       ),
       evaluation,
-      evaluations: {
-        submitted: team.evaluators.filter((evaluator) => evaluator.status === "submitted").length,
-        expected: team.evaluators.length,
-      },
     };
   });
   return {
-    cohort: facts.cohort,
+    cohort: input.cohort,
     rubric: rubric.map((criterion) => ({
       key: criterion.key,
       name: criterion.name,
@@ -172,7 +201,7 @@ export async function getCohortResults(
       target: criterion.source.kind === "computed" ? (criterion.source.target ?? null) : null,
     })),
     settings,
-    activityMonths: facts.activityMonths,
+    activityMonths: input.activityMonths,
     teams,
     ranking: ranked.map(({ teamId, number, rank, sharesRank, complete, total, displayTotal }) => ({
       teamId,

@@ -12,6 +12,8 @@ export {
 } from "./get-cohort-evaluations";
 export {
   type CohortResults,
+  type CohortResultsInput,
+  cohortResultsOf,
   getCohortResults,
   type ResultsAward,
   type ResultsCriterion,
