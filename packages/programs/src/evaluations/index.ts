@@ -4,6 +4,8 @@
  * scores their assigned teams against the template's rubric, saves drafts, submits once; the coordinator
  * alone reopens a submission. What may be saved: packages/domain evaluation-input.ts.
  */
+
+export { type CohortResultsInput, cohortResultsOf } from "../records/cohort-results";
 export { assignEvaluator } from "./assign-evaluator";
 export {
   type CohortEvaluations,
@@ -12,8 +14,6 @@ export {
 } from "./get-cohort-evaluations";
 export {
   type CohortResults,
-  type CohortResultsInput,
-  cohortResultsOf,
   getCohortResults,
   type ResultsAward,
   type ResultsCriterion,
