@@ -11,7 +11,7 @@ import {
   unassignEvaluator,
 } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
@@ -443,6 +443,7 @@ export default function CohortEvaluation() {
                 ) : (
                   <ul className="plain-list">
                     {team.evaluators.map((evaluator) => {
+                      const who = { name: evaluator.name, team: teamLabel(team.number) };
                       return (
                         <li key={evaluator.assignmentId} data-testid="evaluator-assignment">
                           {evaluator.name}
@@ -455,48 +456,24 @@ export default function CohortEvaluation() {
                               : t("evaluations.coordinator.status.draft")}{" "}
                           {rowMessage(evaluator.assignmentId)}
                           {evaluator.status === "submitted" ? (
-                            <Form
-                              method="post"
-                              className="inline-form"
-                              onSubmit={confirmReopen(
-                                t("evaluations.coordinator.reopenConfirm", {
-                                  name: evaluator.name,
-                                  team: teamLabel(team.number),
-                                }),
-                              )}
+                            <AssignmentAction
+                              intent="reopen"
+                              assignmentId={evaluator.assignmentId}
+                              label={t("evaluations.coordinator.reopenLabel", who)}
+                              busy={busy}
+                              onSubmit={confirmReopen(t("evaluations.coordinator.reopenConfirm", who))}
                             >
-                              <CsrfInput />
-                              <input type="hidden" name="assignmentId" value={evaluator.assignmentId} />
-                              <button
-                                type="submit"
-                                name="intent"
-                                value="reopen"
-                                disabled={busy}
-                                aria-label={t("evaluations.coordinator.reopenLabel", {
-                                  name: evaluator.name,
-                                  team: teamLabel(team.number),
-                                })}
-                              >
-                                {t("evaluations.coordinator.reopen")}
-                              </button>
-                            </Form>
+                              {t("evaluations.coordinator.reopen")}
+                            </AssignmentAction>
                           ) : evaluator.submittedAt === null ? (
-                            <Form method="post" className="inline-form">
-                              <CsrfInput />
-                              <input type="hidden" name="assignmentId" value={evaluator.assignmentId} />
-                              <button
-                                type="submit"
-                                name="intent"
-                                value="unassign"
-                                disabled={busy}
-                                aria-label={t("evaluations.coordinator.unassignLabel", {
-                                  name: evaluator.name,
-                                  team: teamLabel(team.number),
-                                })}
-                              >
-                                {t("evaluations.coordinator.unassign")}
-                              </button>
-                            </Form>
+                            <AssignmentAction
+                              intent="unassign"
+                              assignmentId={evaluator.assignmentId}
+                              label={t("evaluations.coordinator.unassignLabel", who)}
+                              busy={busy}
+                            >
+                              {t("evaluations.coordinator.unassign")}
+                            </AssignmentAction>
                           ) : null}
                         </li>
                       );
@@ -510,6 +487,33 @@ export default function CohortEvaluation() {
 
       <Results results={results} />
     </>
+  );
+}
+
+/** One button acting on an evaluator's assignment (reopen it, or take it back), named for whom and which team. */
+function AssignmentAction({
+  intent,
+  assignmentId,
+  label,
+  busy,
+  onSubmit,
+  children,
+}: {
+  intent: "reopen" | "unassign";
+  assignmentId: string;
+  label: string;
+  busy: boolean;
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" className="inline-form" onSubmit={onSubmit}>
+      <CsrfInput />
+      <input type="hidden" name="assignmentId" value={assignmentId} />
+      <button type="submit" name="intent" value={intent} disabled={busy} aria-label={label}>
+        {children}
+      </button>
+    </Form>
   );
 }
 
