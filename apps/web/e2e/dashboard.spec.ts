@@ -1,17 +1,17 @@
 import { fileURLToPath } from "node:url";
 import type { TenantDb } from "@mentoring/db";
-import { addDays, builtinTemplate, calendarDate, localize, type SurveyAnswers } from "@mentoring/domain";
+import { addDays, builtinTemplate, calendarDate, localize } from "@mentoring/domain";
 import {
   logActivity,
   markAttendance,
   saveCalendarItem,
   submitAssignment,
-  submitResponse,
   tenantToday,
   transitionCohort,
 } from "@mentoring/programs";
 import type { Page } from "@playwright/test";
 import {
+  answerGangneungSurveys,
   createTraining,
   gangneungCast,
   gangneungCity,
@@ -34,7 +34,7 @@ test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
 const { seed, coordinator } = gangneungTeam;
-const { juniors, managers, members } = gangneungCast({ juniors: 9, managers: 3 });
+const { juniors, managers } = gangneungCast({ juniors: 9, managers: 3 });
 const participant = juniors[0] as (typeof juniors)[number];
 const executive = seededPerson(seed, (person) => person.positionTitle === "부시장");
 const trainingTitle = "디지털 소통 교육 1회차";
@@ -47,15 +47,6 @@ let cohortTitle = "";
 let firstMonth = "";
 const dashboardPage = () => `${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/dashboard`;
 const shot = (name: string) => fileURLToPath(new URL(`../.tmp/${name}`, import.meta.url));
-
-const diagnostic = (literacy: number, openness: [number, number]): SurveyAnswers => ({
-  dl_ai: literacy,
-  dl_sns: literacy,
-  dl_video: literacy,
-  dl_help: 6 - literacy,
-  op_listen: openness[0],
-  op_speak: openness[1],
-});
 
 test.beforeAll(async ({ db }) => {
   const built = await gangneungCity(db, {
@@ -73,19 +64,6 @@ test.beforeAll(async ({ db }) => {
   const actorUserId = built.coordinatorUserId;
   const tenantId = city.id;
   const inCity = <T>(work: (tx: TenantDb) => Promise<T>) => db.withTenant(tenantId, work);
-  const roundOf = (questionSetKey: string, phase: "pre" | "post") =>
-    inCity((tx) =>
-      tx.surveyRound.findFirstOrThrow({
-        where: { tenantId, cohortId, questionSetKey, phase },
-        select: { id: true },
-      }),
-    );
-  const submit = async (roundId: string, staffMemberId: string, answers: SurveyAnswers) => {
-    const result = await inCity((tx) =>
-      submitResponse(tx, { tenantId, roundId, staffMemberId, answers, now: new Date() }),
-    );
-    if (!result.submitted) throw new Error(`refused: ${JSON.stringify(result.problems)}`);
-  };
   const transition = (to: "active" | "evaluation") =>
     inCity((tx) =>
       transitionCohort(tx, {
@@ -100,8 +78,7 @@ test.beforeAll(async ({ db }) => {
       }),
     );
 
-  const pre = await roundOf("digital_diagnostic", "pre");
-  for (const person of members) await submit(pre.id, city.staff(person).id, diagnostic(3, [3, 3]));
+  await answerGangneungSurveys(db, city, { cohortId, phase: "pre", juniors, managers });
   await transition("active");
 
   const { activitiesStart, teams } = await inCity(async (tx) => ({
@@ -183,23 +160,7 @@ test.beforeAll(async ({ db }) => {
   );
 
   await transition("evaluation");
-  const post = await roundOf("digital_diagnostic", "post");
-  const openness: [number, number][] = [
-    [4, 3],
-    [2, 3],
-  ];
-  for (const [index, person] of juniors.entries())
-    await submit(post.id, city.staff(person).id, diagnostic(4, openness[index] ?? [3, 3]));
-  for (const person of managers) await submit(post.id, city.staff(person).id, diagnostic(5, [3, 3]));
-  const satisfaction = await roundOf("satisfaction", "post");
-  for (const [index, person] of managers.entries())
-    await submit(satisfaction.id, city.staff(person).id, {
-      sat_overall: index === 0 ? 5 : 4,
-      sat_team: 4,
-      sat_useful: 4,
-      sat_schedule: 3,
-      sat_recommend: 5,
-    });
+  await answerGangneungSurveys(db, city, { cohortId, phase: "post", juniors, managers });
 });
 
 /** What a chart's row says of itself (its printed figures), by the row's key. */

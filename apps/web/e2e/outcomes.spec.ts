@@ -1,6 +1,13 @@
-import { builtinTemplate, localize, type SurveyAnswers } from "@mentoring/domain";
-import { submitResponse, tenantToday, transitionCohort } from "@mentoring/programs";
-import { gangneungCast, gangneungCity, gangneungTeam, seededPerson, type TestTenant } from "./factories";
+import { builtinTemplate, localize } from "@mentoring/domain";
+import { tenantToday, transitionCohort } from "@mentoring/programs";
+import {
+  answerGangneungSurveys,
+  gangneungCast,
+  gangneungCity,
+  gangneungTeam,
+  seededPerson,
+  type TestTenant,
+} from "./factories";
 import { expect, test } from "./fixtures";
 import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
@@ -25,15 +32,6 @@ let cohortTitle = "";
 const outcomesPage = () => `${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/outcomes`;
 
 /** The diagnostic's answers: digital literacy (three items and a reversed one) and openness (two items). */
-const diagnostic = (literacy: number, openness: [number, number]): SurveyAnswers => ({
-  dl_ai: literacy,
-  dl_sns: literacy,
-  dl_video: literacy,
-  dl_help: 6 - literacy,
-  op_listen: openness[0],
-  op_speak: openness[1],
-});
-
 test.beforeAll(async ({ db }) => {
   const built = await gangneungCity(db, {
     juniors,
@@ -49,21 +47,7 @@ test.beforeAll(async ({ db }) => {
   cohortTitle = built.cohort.title;
   const actorUserId = built.coordinatorUserId;
   const tenantId = city.id;
-  const roundOf = (questionSetKey: string, phase: "pre" | "post") =>
-    db.withTenant(tenantId, (tx) =>
-      tx.surveyRound.findFirstOrThrow({
-        where: { tenantId, cohortId, questionSetKey, phase },
-        select: { id: true },
-      }),
-    );
-  const submit = async (roundId: string, staffMemberId: string, answers: SurveyAnswers) => {
-    const result = await db.withTenant(tenantId, (tx) =>
-      submitResponse(tx, { tenantId, roundId, staffMemberId, answers, now: new Date() }),
-    );
-    if (!result.submitted) throw new Error(`refused: ${JSON.stringify(result.problems)}`);
-  };
-  const pre = await roundOf("digital_diagnostic", "pre");
-  for (const person of members) await submit(pre.id, city.staff(person).id, diagnostic(3, [3, 3]));
+  await answerGangneungSurveys(db, city, { cohortId, phase: "pre", juniors, managers });
 
   for (const to of ["active", "evaluation"] as const)
     await db.withTenant(tenantId, (tx) =>
@@ -78,23 +62,7 @@ test.beforeAll(async ({ db }) => {
         appUrl: baseURL(),
       }),
     );
-  const post = await roundOf("digital_diagnostic", "post");
-  const openness: [number, number][] = [
-    [4, 3],
-    [2, 3],
-  ];
-  for (const [index, person] of juniors.entries())
-    await submit(post.id, city.staff(person).id, diagnostic(4, openness[index] ?? [3, 3]));
-  for (const person of managers) await submit(post.id, city.staff(person).id, diagnostic(5, [3, 3]));
-  const satisfaction = await roundOf("satisfaction", "post");
-  for (const [index, person] of managers.entries())
-    await submit(satisfaction.id, city.staff(person).id, {
-      sat_overall: index === 0 ? 5 : 4,
-      sat_team: 4,
-      sat_useful: 4,
-      sat_schedule: 3,
-      sat_recommend: 5,
-    });
+  await answerGangneungSurveys(db, city, { cohortId, phase: "post", juniors, managers });
 });
 
 test("the coordinator reads the cohort's exact change and a team's honest 'too few to judge'", async ({

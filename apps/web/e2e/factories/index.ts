@@ -5,7 +5,9 @@
  */
 export { type Applicant, type CohortPlan, createCohortFor, createTraining, type TestCohort } from "./cohorts";
 export {
+  answerGangneungSurveys,
   type GangneungCityPlan,
+  type GangneungSurveys,
   gangneungCast,
   gangneungCity,
   gangneungOutsiders,

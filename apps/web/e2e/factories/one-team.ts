@@ -1,5 +1,7 @@
 import type { Database } from "@mentoring/db";
 import { cohortCast, gangneungSeed, type SeedStaffMember, seededCohorts } from "@mentoring/db/seed";
+import type { SurveyAnswers } from "@mentoring/domain";
+import { submitResponse } from "@mentoring/programs";
 import { baseURL } from "../support";
 import { createCohortFor, type TestCohort } from "./cohorts";
 import { createTenant, seededPerson, type TenantAccount, type TestTenant } from "./tenants";
@@ -112,4 +114,73 @@ export function oneTeamCity(
 ): Promise<{ city: TestTenant; cohort: TestCohort; coordinatorUserId: string }> {
   const { juniors, manager } = gangneungTeam;
   return gangneungCity(db, { juniors, managers: [manager], accounts, reason });
+}
+
+/** The digital diagnostic's answers: digital literacy (three items and a reversed one) and openness (two). */
+const diagnostic = (literacy: number, openness: [number, number]): SurveyAnswers => ({
+  dl_ai: literacy,
+  dl_sns: literacy,
+  dl_video: literacy,
+  dl_help: 6 - literacy,
+  op_listen: openness[0],
+  op_speak: openness[1],
+});
+
+/**
+ * The surveys of a Gangneung cohort answered, as its people would on the survey page. Before (its rounds
+ * open in orientation): everyone answers the digital diagnostic with 3 on every item (50 on both areas).
+ * After (open in evaluation): juniors 4 on digital literacy (75), managers 5 (100); on openness the first
+ * junior up 12.5, the second down 12.5, the rest unchanged; the managers' satisfaction 5 from the first,
+ * 4 from the others (team 4, useful 4, schedule 3, recommend 5).
+ */
+export async function answerGangneungSurveys(
+  db: Database,
+  city: TestTenant,
+  { cohortId, phase, juniors, managers }: GangneungSurveys,
+): Promise<void> {
+  const tenantId = city.id;
+  const answer = async (questionSetKey: string, person: SeedStaffMember, answers: SurveyAnswers) => {
+    const result = await db.withTenant(tenantId, async (tx) => {
+      const round = await tx.surveyRound.findFirstOrThrow({
+        where: { tenantId, cohortId, questionSetKey, phase },
+        select: { id: true },
+      });
+      return submitResponse(tx, {
+        tenantId,
+        roundId: round.id,
+        staffMemberId: city.staff(person).id,
+        answers,
+        now: new Date(),
+      });
+    });
+    if (!result.submitted) throw new Error(`refused: ${JSON.stringify(result.problems)}`);
+  };
+  if (phase === "pre") {
+    for (const person of [...juniors, ...managers])
+      await answer("digital_diagnostic", person, diagnostic(3, [3, 3]));
+    return;
+  }
+  const openness: [number, number][] = [
+    [4, 3],
+    [2, 3],
+  ];
+  for (const [index, person] of juniors.entries())
+    await answer("digital_diagnostic", person, diagnostic(4, openness[index] ?? [3, 3]));
+  for (const person of managers) await answer("digital_diagnostic", person, diagnostic(5, [3, 3]));
+  for (const [index, person] of managers.entries())
+    await answer("satisfaction", person, {
+      sat_overall: index === 0 ? 5 : 4,
+      sat_team: 4,
+      sat_useful: 4,
+      sat_schedule: 3,
+      sat_recommend: 5,
+    });
+}
+
+export interface GangneungSurveys {
+  cohortId: string;
+  /** Which rounds: the ones before the activities, or after. */
+  phase: "pre" | "post";
+  juniors: readonly SeedStaffMember[];
+  managers: readonly SeedStaffMember[];
 }
