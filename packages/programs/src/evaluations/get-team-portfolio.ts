@@ -2,7 +2,6 @@ import type { TenantDb } from "@mentoring/db";
 import { type ComputedRubricCriterion, isComputedCriterion, type SubmissionStatus } from "@mentoring/domain";
 import { dayOf, loadCohort } from "../records/cohort-record";
 import { myAssignment } from "../records/evaluator-assignment";
-import { countAttendance, expectedAttendance } from "../records/expected-attendance";
 
 /** What the evaluator reads of a team beside the rubric: its work, what it logged, who came to trainings. */
 export interface TeamPortfolio {
@@ -104,10 +103,7 @@ export async function getTeamPortfolio(
       },
     }),
   ]);
-  const marks = countAttendance(
-    await expectedAttendance(tx, { tenantId, cohortId, teamId, now: input.now }),
-    (row) => row.applicationId,
-  );
+  const marks = await attendanceOfMembers(tx, { tenantId, cohortId, teamId, now: input.now });
   return {
     assignments: items.map((item) => {
       const work = item.submissions[0];
@@ -139,7 +135,7 @@ export async function getTeamPortfolio(
       photos: activity._count.attachments,
     })),
     attendance: members.map((member) => {
-      const mine = marks.get(member.applicationId);
+      const mine = marks.find((mark) => mark.applicationId === member.applicationId);
       return {
         name: member.application.staffMember.name,
         present: mine?.present ?? 0,
@@ -148,4 +144,36 @@ export async function getTeamPortfolio(
     }),
     computed: definition.rubric.filter(isComputedCriterion),
   };
+}
+
+/**
+ * Per member of the team, the sessions they were expected at and those they were marked present at, by the
+ * rule getTeamFacts counts the team's attendance with (the attendance sheet's: the item's team and
+ * audience, and for an event that takes sign-ups those who signed up or came). One statement.
+ */
+function attendanceOfMembers(
+  tx: TenantDb,
+  input: { tenantId: string; cohortId: string; teamId: string; now: Date },
+) {
+  const { tenantId, cohortId, teamId, now } = input;
+  return tx.$queryRaw<{ applicationId: string; present: number; expected: number }[]>`
+    select tm.application_id::text as "applicationId",
+           count(*) filter (where a.present)::int as present,
+           count(*)::int as expected
+      from calendar_items i
+      join team_members tm
+        on tm.tenant_id = i.tenant_id and tm.cohort_id = i.cohort_id and tm.team_id = ${teamId}::uuid
+       and (i.team_id is null or tm.team_id = i.team_id)
+       and (i.audience = 'all'
+            or (i.audience = 'mentors' and tm.role = 'mentor')
+            or (i.audience = 'mentees' and tm.role = 'mentee'))
+      left join attendance a
+        on a.tenant_id = i.tenant_id and a.item_id = i.id and a.application_id = tm.application_id
+     where i.tenant_id = ${tenantId}::uuid and i.cohort_id = ${cohortId}::uuid
+       and i.attendance and i.kind <> 'assignment' and i.starts_at <= ${now}
+       and exists (select 1 from attendance taken where taken.tenant_id = i.tenant_id and taken.item_id = i.id)
+       and (not i.sign_up or a.present or exists (
+             select 1 from event_signups s
+              where s.tenant_id = i.tenant_id and s.item_id = i.id and s.application_id = tm.application_id))
+     group by tm.application_id`;
 }

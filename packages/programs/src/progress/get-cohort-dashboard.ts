@@ -11,7 +11,6 @@ import { getCohortResults } from "../evaluations/get-cohort-results";
 import { getCohortOutcomes } from "../outcomes/get-cohort-outcomes";
 import { UUID } from "../records/certificate-cohort";
 import { dateColumn, loadCohort } from "../records/cohort-record";
-import { countAttendance, expectedAttendance } from "../records/expected-attendance";
 
 /** Present of expected: a share's two counts (expected 0: no rate). */
 export interface Share {
@@ -120,6 +119,16 @@ interface AssignmentRow {
   late: number;
 }
 
+interface SessionRow {
+  itemId: string;
+  title: string;
+  titleEn: string | null;
+  kind: string;
+  startsAt: Date;
+  present: number;
+  expected: number;
+}
+
 const text = (ko: string, en: string | null): LocalizedText => (en ? { ko, en } : { ko });
 
 /** "2026-03" of a calendar day. */
@@ -163,7 +172,7 @@ export async function getCohortDashboard(
   const { tenantId, cohortId, now } = input;
   if (!UUID.test(cohortId)) throw new AppError("cohort.not_found");
   const { cohort, schedule } = await loadCohort(tx, tenantId, cohortId);
-  const [tenant, teamCount, months, assignments, expected, submitted, outcomes] = await Promise.all([
+  const [tenant, teamCount, months, assignments, sessions, submitted, outcomes] = await Promise.all([
     tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } }),
     tx.team.count({ where: { tenantId, cohortId } }),
     tx.$queryRaw<MonthRow[]>`
@@ -186,7 +195,28 @@ export async function getCohortDashboard(
        where i.tenant_id = ${tenantId}::uuid and i.cohort_id = ${cohortId}::uuid and i.kind = 'assignment'
        group by i.id
        order by i.due_at nulls last, i.title, i.id`,
-    expectedAttendance(tx, { tenantId, cohortId, now }),
+    // Who is expected where: get-team-facts.ts attendanceByTeam, per item instead of per team.
+    tx.$queryRaw<SessionRow[]>`
+      select i.id::text as "itemId", i.title, i.title_en as "titleEn", i.kind::text as kind,
+             i.starts_at as "startsAt",
+             count(*) filter (where a.present)::int as present, count(*)::int as expected
+        from calendar_items i
+        join team_members tm
+          on tm.tenant_id = i.tenant_id and tm.cohort_id = i.cohort_id
+         and (i.team_id is null or tm.team_id = i.team_id)
+         and (i.audience = 'all'
+              or (i.audience = 'mentors' and tm.role = 'mentor')
+              or (i.audience = 'mentees' and tm.role = 'mentee'))
+        left join attendance a
+          on a.tenant_id = i.tenant_id and a.item_id = i.id and a.application_id = tm.application_id
+       where i.tenant_id = ${tenantId}::uuid and i.cohort_id = ${cohortId}::uuid
+         and i.attendance and i.kind <> 'assignment' and i.starts_at <= ${now}
+         and exists (select 1 from attendance taken where taken.tenant_id = i.tenant_id and taken.item_id = i.id)
+         and (not i.sign_up or a.present or exists (
+               select 1 from event_signups s
+                where s.tenant_id = i.tenant_id and s.item_id = i.id and s.application_id = tm.application_id))
+       group by i.id
+       order by i.starts_at, i.title, i.id`,
     tx.evaluation.count({
       where: { tenantId, status: "submitted", assignment: { tenantId, cohortId } },
     }),
@@ -194,20 +224,13 @@ export async function getCohortDashboard(
   ]);
   const results = submitted > 0 ? await getCohortResults(tx, { tenantId, cohortId, now }) : null;
 
-  const perSession = countAttendance(expected, (row) => row.itemId);
-  const sessionRows: DashboardSession[] = [...perSession].flatMap(([itemId, count]) => {
-    const row = expected.find((one) => one.itemId === itemId);
-    if (!row) return [];
-    return [
-      {
-        itemId,
-        title: text(row.title, row.titleEn),
-        kind: row.kind,
-        startsAt: row.startsAt,
-        attendance: { count: count.present, of: count.expected },
-      },
-    ];
-  });
+  const sessionRows: DashboardSession[] = sessions.map((row) => ({
+    itemId: row.itemId,
+    title: text(row.title, row.titleEn),
+    kind: row.kind,
+    startsAt: row.startsAt,
+    attendance: { count: row.present, of: row.expected },
+  }));
   const monthRows = monthsBetween(schedule.activitiesStart, schedule.activitiesEnd).map((month) => {
     const logged = months.find((row) => row.month === month);
     const held = sessionRows.filter(

@@ -10,7 +10,6 @@ import {
 } from "@mentoring/domain";
 import { getTeamProgress } from "../progress/get-team-progress";
 import { type CohortRecord, tenantToday } from "./cohort-record";
-import { countAttendance, expectedAttendance } from "./expected-attendance";
 
 /** One team's facts, as the rubric's computed criteria take them (rubric-metrics.ts). */
 export interface TeamFactsRow {
@@ -44,9 +43,9 @@ export async function teamFactsOf(
   const diagnostics = definition.questionSets
     .filter((set) => set.dimensions.length > 0 && set.phases.includes("pre") && set.phases.includes("post"))
     .map((set) => ({ key: set.key, dimensions: set.dimensions.map((dimension) => dimension.key) }));
-  const [progress, expected, responses] = await Promise.all([
+  const [progress, attendance, responses] = await Promise.all([
     getTeamProgress(tx, { tenantId, cohortId: cohort.id, today, now }),
-    expectedAttendance(tx, { tenantId, cohortId: cohort.id, now }),
+    attendanceByTeam(tx, tenantId, cohort.id, now),
     diagnostics.length === 0
       ? Promise.resolve([])
       : diagnosticResponses(
@@ -58,7 +57,6 @@ export async function teamFactsOf(
         ),
   ]);
   const months = monthsElapsed(schedule.activitiesStart, schedule.activitiesEnd, today);
-  const attendance = countAttendance(expected, (row) => row.teamId);
   const change = prePostChangeByTeam(
     responses,
     diagnostics.flatMap((set) => set.dimensions.map((dimension) => `${set.key}.${dimension}`)),
@@ -67,7 +65,7 @@ export async function teamFactsOf(
     cohort: { id: cohort.id, title: cohort.title },
     activityMonths: months,
     teams: progress.teams.map((team) => {
-      const marks = attendance.get(team.teamId);
+      const marks = attendance.find((row) => row.teamId === team.teamId);
       return {
         teamId: team.teamId,
         number: team.teamNumber,
@@ -87,6 +85,34 @@ export async function teamFactsOf(
 /** Activity months touched from the phase's start to today (or its end, when over), at least 1. */
 function monthsElapsed(start: CalendarDate, end: CalendarDate, today: CalendarDate): number {
   return Math.max(1, activityMonths(start, compareCalendarDates(today, end) < 0 ? today : end));
+}
+
+/**
+ * Per team, its members expected at the items whose attendance was taken by `now`, and of them how many
+ * were marked present. One statement; who is expected is the attendance sheet's rule (cohort-members.ts
+ * isForItem, and get-item-attendance.ts for events that take sign-ups).
+ */
+function attendanceByTeam(tx: TenantDb, tenantId: string, cohortId: string, now: Date) {
+  return tx.$queryRaw<{ teamId: string; present: number; expected: number }[]>`
+    select tm.team_id::text as "teamId",
+           count(*) filter (where a.present)::int as present,
+           count(*)::int as expected
+      from calendar_items i
+      join team_members tm
+        on tm.tenant_id = i.tenant_id and tm.cohort_id = i.cohort_id
+       and (i.team_id is null or tm.team_id = i.team_id)
+       and (i.audience = 'all'
+            or (i.audience = 'mentors' and tm.role = 'mentor')
+            or (i.audience = 'mentees' and tm.role = 'mentee'))
+      left join attendance a
+        on a.tenant_id = i.tenant_id and a.item_id = i.id and a.application_id = tm.application_id
+     where i.tenant_id = ${tenantId}::uuid and i.cohort_id = ${cohortId}::uuid
+       and i.attendance and i.kind <> 'assignment' and i.starts_at <= ${now}
+       and exists (select 1 from attendance taken where taken.tenant_id = i.tenant_id and taken.item_id = i.id)
+       and (not i.sign_up or a.present or exists (
+             select 1 from event_signups s
+              where s.tenant_id = i.tenant_id and s.item_id = i.id and s.application_id = tm.application_id))
+     group by tm.team_id`;
 }
 
 interface DiagnosticResponse {
