@@ -27,7 +27,9 @@ export function useMemberEdit() {
   const buttons = useRef(new Map<string, HTMLButtonElement>()).current;
   const openers = useMemo(
     (): EditOpeners => ({
-      open: setEditing,
+      // A new object each time: opened again before the last close was handled, the same target would
+      // be no change to React, and the dialog would stay shut.
+      open: (target) => setEditing({ ...target }),
       button: (applicationId) => (element) => {
         if (element) buttons.set(applicationId, element);
         else buttons.delete(applicationId);
@@ -78,8 +80,11 @@ export function MemberEditDialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    // Escape, the close button and a finished edit all end here, once.
-    const close = () => closed.current();
+    // Escape, the close button and a finished edit all end here, once. The browser tells of a close a
+    // moment later: by then a quick keyboard user may have opened the dialog again, which stays open.
+    const close = () => {
+      if (!dialog.open) closed.current();
+    };
     dialog.addEventListener("close", close);
     return () => dialog.removeEventListener("close", close);
   }, []);
