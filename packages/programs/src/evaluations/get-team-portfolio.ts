@@ -2,6 +2,7 @@ import type { TenantDb } from "@mentoring/db";
 import { type ComputedRubricCriterion, isComputedCriterion, type SubmissionStatus } from "@mentoring/domain";
 import { dayOf, loadCohort } from "../records/cohort-record";
 import { myAssignment } from "../records/evaluator-assignment";
+import { expectedAttendanceRows } from "../records/expected-attendance";
 
 /** What the evaluator reads of a team beside the rubric: its work, what it logged, who came to trainings. */
 export interface TeamPortfolio {
@@ -160,20 +161,6 @@ function attendanceOfMembers(
     select tm.application_id::text as "applicationId",
            count(*) filter (where a.present)::int as present,
            count(*)::int as expected
-      from calendar_items i
-      join team_members tm
-        on tm.tenant_id = i.tenant_id and tm.cohort_id = i.cohort_id and tm.team_id = ${teamId}::uuid
-       and (i.team_id is null or tm.team_id = i.team_id)
-       and (i.audience = 'all'
-            or (i.audience = 'mentors' and tm.role = 'mentor')
-            or (i.audience = 'mentees' and tm.role = 'mentee'))
-      left join attendance a
-        on a.tenant_id = i.tenant_id and a.item_id = i.id and a.application_id = tm.application_id
-     where i.tenant_id = ${tenantId}::uuid and i.cohort_id = ${cohortId}::uuid
-       and i.attendance and i.kind <> 'assignment' and i.starts_at <= ${now}
-       and exists (select 1 from attendance taken where taken.tenant_id = i.tenant_id and taken.item_id = i.id)
-       and (not i.sign_up or a.present or exists (
-             select 1 from event_signups s
-              where s.tenant_id = i.tenant_id and s.item_id = i.id and s.application_id = tm.application_id))
+      ${expectedAttendanceRows({ tenantId, cohortId, now, teamId })}
      group by tm.application_id`;
 }

@@ -11,6 +11,7 @@ import { getCohortResults } from "../evaluations/get-cohort-results";
 import { getCohortOutcomes } from "../outcomes/get-cohort-outcomes";
 import { UUID } from "../records/certificate-cohort";
 import { dateColumn, loadCohort } from "../records/cohort-record";
+import { expectedAttendanceRows } from "../records/expected-attendance";
 
 /** Present of expected: a share's two counts (expected 0: no rate). */
 export interface Share {
@@ -195,26 +196,12 @@ export async function getCohortDashboard(
        where i.tenant_id = ${tenantId}::uuid and i.cohort_id = ${cohortId}::uuid and i.kind = 'assignment'
        group by i.id
        order by i.due_at nulls last, i.title, i.id`,
-    // Who is expected where: get-team-facts.ts attendanceByTeam, per item instead of per team.
+    // Who was expected at each session and came (expected-attendance.ts), per session.
     tx.$queryRaw<SessionRow[]>`
       select i.id::text as "itemId", i.title, i.title_en as "titleEn", i.kind::text as kind,
              i.starts_at as "startsAt",
              count(*) filter (where a.present)::int as present, count(*)::int as expected
-        from calendar_items i
-        join team_members tm
-          on tm.tenant_id = i.tenant_id and tm.cohort_id = i.cohort_id
-         and (i.team_id is null or tm.team_id = i.team_id)
-         and (i.audience = 'all'
-              or (i.audience = 'mentors' and tm.role = 'mentor')
-              or (i.audience = 'mentees' and tm.role = 'mentee'))
-        left join attendance a
-          on a.tenant_id = i.tenant_id and a.item_id = i.id and a.application_id = tm.application_id
-       where i.tenant_id = ${tenantId}::uuid and i.cohort_id = ${cohortId}::uuid
-         and i.attendance and i.kind <> 'assignment' and i.starts_at <= ${now}
-         and exists (select 1 from attendance taken where taken.tenant_id = i.tenant_id and taken.item_id = i.id)
-         and (not i.sign_up or a.present or exists (
-               select 1 from event_signups s
-                where s.tenant_id = i.tenant_id and s.item_id = i.id and s.application_id = tm.application_id))
+        ${expectedAttendanceRows({ tenantId, cohortId, now })}
        group by i.id
        order by i.starts_at, i.title, i.id`,
     tx.evaluation.count({

@@ -10,6 +10,7 @@ import {
 } from "@mentoring/domain";
 import { getTeamProgress } from "../progress/get-team-progress";
 import { type CohortRecord, tenantToday } from "./cohort-record";
+import { expectedAttendanceRows } from "./expected-attendance";
 
 /** One team's facts, as the rubric's computed criteria take them (rubric-metrics.ts). */
 export interface TeamFactsRow {
@@ -89,29 +90,14 @@ function monthsElapsed(start: CalendarDate, end: CalendarDate, today: CalendarDa
 
 /**
  * Per team, its members expected at the items whose attendance was taken by `now`, and of them how many
- * were marked present. One statement; who is expected is the attendance sheet's rule (cohort-members.ts
- * isForItem, and get-item-attendance.ts for events that take sign-ups).
+ * were marked present (expected-attendance.ts). One statement.
  */
 function attendanceByTeam(tx: TenantDb, tenantId: string, cohortId: string, now: Date) {
   return tx.$queryRaw<{ teamId: string; present: number; expected: number }[]>`
     select tm.team_id::text as "teamId",
            count(*) filter (where a.present)::int as present,
            count(*)::int as expected
-      from calendar_items i
-      join team_members tm
-        on tm.tenant_id = i.tenant_id and tm.cohort_id = i.cohort_id
-       and (i.team_id is null or tm.team_id = i.team_id)
-       and (i.audience = 'all'
-            or (i.audience = 'mentors' and tm.role = 'mentor')
-            or (i.audience = 'mentees' and tm.role = 'mentee'))
-      left join attendance a
-        on a.tenant_id = i.tenant_id and a.item_id = i.id and a.application_id = tm.application_id
-     where i.tenant_id = ${tenantId}::uuid and i.cohort_id = ${cohortId}::uuid
-       and i.attendance and i.kind <> 'assignment' and i.starts_at <= ${now}
-       and exists (select 1 from attendance taken where taken.tenant_id = i.tenant_id and taken.item_id = i.id)
-       and (not i.sign_up or a.present or exists (
-             select 1 from event_signups s
-              where s.tenant_id = i.tenant_id and s.item_id = i.id and s.application_id = tm.application_id))
+      ${expectedAttendanceRows({ tenantId, cohortId, now })}
      group by tm.team_id`;
 }
 
