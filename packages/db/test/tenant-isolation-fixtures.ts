@@ -6,7 +6,24 @@ import type { Database, TenantDb } from "../src/database";
  * something to protect. A new tenant table the seed does not fill needs a line here: the check says so.
  */
 export async function addIsolationFixtures(db: Database, tenantId: string): Promise<void> {
+  const publication = await db.platform.insightPublication.create({ data: { status: "published" } });
   await db.withTenant(tenantId, async (tx) => {
+    await tx.insightAggregate.create({
+      data: {
+        tenantId,
+        publicationId: publication.id,
+        cohortRef: randomUUID(),
+        governmentType: "basic_government",
+        region: "강원특별자치도",
+        sizeBand: "1000-1999",
+        programKind: "reverse",
+        teamShape: "3:1",
+        cohortYear: 2025,
+        metric: "participants",
+        value: 40,
+        peopleCount: 40,
+      },
+    });
     const directoryImport = await tx.directoryImport.create({
       data: {
         tenantId,

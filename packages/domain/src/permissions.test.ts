@@ -30,6 +30,7 @@ describe("a participant", () => {
       "activities.log",
       "applications.submit",
       "assignments.submit",
+      "own_data.manage",
       "own_team.view",
       "showcase.view",
       "surveys.respond",
@@ -85,6 +86,7 @@ describe("an executive", () => {
     expect(sorted(permissionsOf(["executive"]))).toEqual([
       "certificates.sign",
       "dashboards.view",
+      "own_data.manage",
       "showcase.view",
       "tenant.home.view",
     ]);
@@ -92,6 +94,26 @@ describe("an executive", () => {
 
   it("is the only one who signs certificates", () => {
     expect(holdersOf("certificates.sign")).toEqual(["executive"]);
+  });
+});
+
+describe("the privacy officer", () => {
+  it("reviews who looked at personal data and what is due for deletion, and sees no program data", () => {
+    expect(sorted(permissionsOf(["privacy_officer"]))).toEqual([
+      "own_data.manage",
+      "privacy.review",
+      "tenant.home.view",
+    ]);
+  });
+
+  it("is the only one who reviews the access log", () => {
+    expect(holdersOf("privacy.review")).toEqual(["privacy_officer"]);
+  });
+});
+
+describe("a person's own data", () => {
+  it("can be downloaded by everyone who belongs to an organisation, whatever their role", () => {
+    expect(holdersOf("own_data.manage")).toEqual([...tenantRoles]);
   });
 });
 
@@ -108,7 +130,11 @@ describe("the showcase of featured team work", () => {
 
 describe("an evaluator", () => {
   it("scores teams and sees nothing else of the tenant", () => {
-    expect(sorted(permissionsOf(["evaluator"]))).toEqual(["evaluations.score", "tenant.home.view"]);
+    expect(sorted(permissionsOf(["evaluator"]))).toEqual([
+      "evaluations.score",
+      "own_data.manage",
+      "tenant.home.view",
+    ]);
   });
 
   it("cannot assign evaluators or reopen an evaluation, their own included", () => {
@@ -156,8 +182,9 @@ describe("a tenant admin", () => {
 });
 
 describe("the platform", () => {
-  it("lets the operator see and manage tenants and see billing", () => {
+  it("lets the operator see and manage tenants, see billing and create national analysts", () => {
     expect(sorted(permissionsOf(["operator"]))).toEqual([
+      "platform.analysts.manage",
       "platform.billing.view",
       "platform.tenants.manage",
       "platform.tenants.view",

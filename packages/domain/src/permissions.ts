@@ -6,7 +6,14 @@
  * PostgreSQL enums `membership_role` and `platform_role`, so they must not be renamed here alone.
  */
 
-export const tenantRoles = ["tenant_admin", "coordinator", "executive", "evaluator", "participant"] as const;
+export const tenantRoles = [
+  "tenant_admin",
+  "coordinator",
+  "executive",
+  "evaluator",
+  "participant",
+  "privacy_officer",
+] as const;
 export type TenantRole = (typeof tenantRoles)[number];
 
 /** `operator` runs the deployment; `insights_analyst` works for a national agency. */
@@ -49,6 +56,14 @@ export const tenantPermissions = [
   "activities.log",
   /** The tenant's showcase of featured team work, shown to its staff (at the assembly, on its channel). */
   "showcase.view",
+  /** The organisation's own figures against the national distribution (it opted in to insights). */
+  "insights.compare",
+  /** Who looked at whose personal data (the access log and its monthly review) and what is due for deletion. */
+  "privacy.review",
+  /** Requests to correct directory data, sent by the people it describes. */
+  "privacy.requests.handle",
+  /** A person's own data: downloading everything held about them, withdrawing consent for a cohort. */
+  "own_data.manage",
 ] as const;
 export type TenantPermission = (typeof tenantPermissions)[number];
 
@@ -60,6 +75,8 @@ export const platformPermissions = [
   "platform.tenants.view",
   "platform.tenants.manage",
   "platform.billing.view",
+  /** Creating and disabling national analysts' accounts. */
+  "platform.analysts.manage",
   /** Aggregated, suppressed figures across tenants that opted in; never a single person's data. */
   "insights.view",
 ] as const;
@@ -90,6 +107,9 @@ const grants: { readonly [R in Role]: readonly GrantableTo<R>[] } = {
     "billing.manage",
     "programs.view",
     "showcase.view",
+    "insights.compare",
+    "privacy.requests.handle",
+    "own_data.manage",
   ],
   // Coordinating department (주관부서): runs a program's cohorts from recruitment to awards.
   coordinator: [
@@ -104,11 +124,13 @@ const grants: { readonly [R in Role]: readonly GrantableTo<R>[] } = {
     "awards.manage",
     "dashboards.view",
     "showcase.view",
+    "insights.compare",
+    "own_data.manage",
   ],
   // Mayor or deputy mayor: signs pairing certificates and follows progress.
-  executive: ["tenant.home.view", "certificates.sign", "dashboards.view", "showcase.view"],
+  executive: ["tenant.home.view", "certificates.sign", "dashboards.view", "showcase.view", "own_data.manage"],
   // May be an outside trainer: scores teams against the rubric and sees nothing else.
-  evaluator: ["tenant.home.view", "evaluations.score"],
+  evaluator: ["tenant.home.view", "evaluations.score", "own_data.manage"],
   // Mentor or mentee: applies, then works in their own team.
   participant: [
     "tenant.home.view",
@@ -118,9 +140,18 @@ const grants: { readonly [R in Role]: readonly GrantableTo<R>[] } = {
     "assignments.submit",
     "activities.log",
     "showcase.view",
+    "own_data.manage",
   ],
+  // The personal-data protection officer (개인정보 보호책임자 or the person they name): reviews who
+  // looked at personal data and what the retention rules will delete; sees no program data itself.
+  privacy_officer: ["tenant.home.view", "privacy.review", "own_data.manage"],
   // Runs the deployment: tenants and billing, never a tenant's staff data.
-  operator: ["platform.tenants.view", "platform.tenants.manage", "platform.billing.view"],
+  operator: [
+    "platform.tenants.view",
+    "platform.tenants.manage",
+    "platform.billing.view",
+    "platform.analysts.manage",
+  ],
   // National agency: aggregated insights only.
   insights_analyst: ["insights.view"],
 };

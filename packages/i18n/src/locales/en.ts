@@ -88,6 +88,7 @@ export const en: Translation<CommonMessages> = {
     executive: "Executive",
     evaluator: "Evaluator",
     participant: "Participant",
+    privacy_officer: "Privacy officer",
     operator: "Platform operator",
     insights_analyst: "National insights analyst",
   },

@@ -87,6 +87,7 @@ export const ko = {
     executive: "간부",
     evaluator: "평가위원",
     participant: "참여자",
+    privacy_officer: "개인정보 보호책임자",
     operator: "플랫폼 운영자",
     insights_analyst: "국가 통계 분석가",
   },
