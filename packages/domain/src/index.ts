@@ -123,6 +123,15 @@ export {
   withdrawalRefusal,
 } from "./event-sign-up";
 export { type Grade, type GradeParse, parseGrade } from "./grade";
+export {
+  INSIGHTS_MIN_CELL,
+  type InsightMetric,
+  type InsightSizeBand,
+  insightMetricKeys,
+  insightMetrics,
+  insightSizeBands,
+  sizeBandOf,
+} from "./insight-metrics";
 export { type LocalizedText, localize, localizedTextSchema } from "./localized-text";
 export { type RoleChangeProblem, roleChangeProblems } from "./membership-roles";
 export {
