@@ -22,6 +22,8 @@ export type PlatformDb = Pick<
   | "passwordResetToken"
   | "outgoingEmail"
   | "outboxEvent"
+  | "platformAuditLog"
+  | "insightPublication"
   | "$transaction"
   | "$queryRaw"
   | "$executeRaw"
