@@ -56,6 +56,13 @@ export const configSchema = z.object({
   DATABASE_OWNER_URL: postgresUrl.default(
     "postgresql://mentoring_owner:mentoring_owner@127.0.0.1:5432/mentoring",
   ),
+  /**
+   * The national insights analysts' role: reads the published aggregates and nothing else (no tenant
+   * table, no platform table). The /insights pages read through it, never through the app role.
+   */
+  DATABASE_INSIGHTS_URL: postgresUrl.default(
+    "postgresql://mentoring_insights:mentoring_insights@127.0.0.1:5432/mentoring",
+  ),
   /** A superuser connection, used only by set-up to create the two roles and the database. */
   DATABASE_ADMIN_URL: postgresUrl.default("postgresql://postgres@127.0.0.1:5432/postgres"),
   REDIS_URL: redisUrl.default("redis://127.0.0.1:6379"),

@@ -5,7 +5,7 @@
 import { config } from "@mentoring/config";
 import { dropDatabase, provisionDatabase, withDatabase } from "../src/provision";
 
-const { DATABASE_ADMIN_URL, DATABASE_OWNER_URL, DATABASE_URL } = config();
+const { DATABASE_ADMIN_URL, DATABASE_OWNER_URL, DATABASE_URL, DATABASE_INSIGHTS_URL } = config();
 const args = process.argv.slice(2);
 const fresh = args.includes("--fresh");
 const database = args.find((arg) => !arg.startsWith("--")) ?? new URL(DATABASE_URL).pathname.slice(1);
@@ -13,6 +13,7 @@ const urls = {
   admin: DATABASE_ADMIN_URL,
   owner: withDatabase(DATABASE_OWNER_URL, database),
   app: withDatabase(DATABASE_URL, database),
+  insights: withDatabase(DATABASE_INSIGHTS_URL, database),
 };
 try {
   if (fresh) await dropDatabase(urls.admin, database);

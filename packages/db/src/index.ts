@@ -11,6 +11,7 @@ export {
 } from "./database";
 export * from "./generated/prisma/client";
 export { literalLikeText } from "./like-text";
+export { createInsightsReader, type InsightsReader } from "./insights-reader";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";
 export { findRequestAccess, type RequestAccess } from "./request-access";
 export type { Sql, TenantSql, TenantSqlOptions } from "./tenant-sql";

@@ -20,6 +20,11 @@ export interface DatabaseUrls {
   owner: string;
   /** The app role's connection to the target database. */
   app: string;
+  /**
+   * The national insights analysts' role's connection: it reads the published aggregates (every column but
+   * tenant_id) and their publications, and nothing else (grantInsightsPrivileges).
+   */
+  insights: string;
 }
 
 const CONNECT_TIMEOUT_MS = 3_000;
@@ -79,15 +84,20 @@ export function withDatabase(url: string, database: string): string {
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
-/** Creates the owner and app roles when missing; the app role can never bypass row-level security. */
+/**
+ * Creates the owner, app and insights roles when missing; neither the app role nor the insights role can
+ * ever bypass row-level security.
+ */
 export async function ensureRoles(urls: DatabaseUrls): Promise<void> {
   const owner = credentialsOf(urls.owner);
   const app = credentialsOf(urls.app);
+  const insights = credentialsOf(urls.insights);
   const admin = await connect(urls.admin);
   try {
     for (const [role, attributes] of [
       [owner, "LOGIN CREATEDB NOSUPERUSER NOCREATEROLE NOBYPASSRLS"],
       [app, "LOGIN NOCREATEDB NOSUPERUSER NOCREATEROLE NOBYPASSRLS"],
+      [insights, "LOGIN NOCREATEDB NOSUPERUSER NOCREATEROLE NOBYPASSRLS NOINHERIT"],
     ] as const) {
       const exists = await admin.query("select 1 from pg_roles where rolname = $1", [role.user]);
       const verb = exists.rowCount ? "ALTER" : "CREATE";
@@ -148,6 +158,40 @@ export async function grantAppPrivileges(urls: DatabaseUrls): Promise<void> {
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident(app)}`,
     `REVOKE ALL ON TABLE _prisma_migrations FROM ${ident(app)}`,
     `REVOKE UPDATE, DELETE ON TABLE audit_logs FROM ${ident(app)}`,
+    // Who looked at whose personal data: added and read, never changed; purge_access_logs() ends them.
+    `REVOKE UPDATE, DELETE ON TABLE access_logs, access_reviews FROM ${ident(app)}`,
+  ]);
+}
+
+/**
+ * Privileges of the national insights role: USAGE on the schema, SELECT on insight_publications and on every
+ * column of insight_aggregates but tenant_id (column privileges: which organisation a row is about is not
+ * the analysts' to know; a named organisation's name is in tenant_name). Nothing else, ever: everything it
+ * holds is revoked first, and the default privileges of grantAppPrivileges name the app role alone. Its
+ * policy on insight_aggregates (every row, read only) is installed by installDatabaseFunctions.
+ */
+export async function grantInsightsPrivileges(urls: DatabaseUrls): Promise<void> {
+  const { user: insights } = credentialsOf(urls.insights);
+  const role = ident(insights);
+  const client = await connect(urls.owner);
+  let columns: string[];
+  try {
+    const { rows } = await client.query<{ column_name: string }>(
+      `select column_name from information_schema.columns
+       where table_schema = 'public' and table_name = 'insight_aggregates' and column_name <> 'tenant_id'
+       order by ordinal_position`,
+    );
+    columns = rows.map((row) => row.column_name);
+  } finally {
+    await client.end();
+  }
+  await runAsOwner(urls, [
+    `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`,
+    `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role}`,
+    `REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM ${role}`,
+    `GRANT USAGE ON SCHEMA public TO ${role}`,
+    `GRANT SELECT ON TABLE insight_publications TO ${role}`,
+    `GRANT SELECT (${columns.map(ident).join(", ")}) ON TABLE insight_aggregates TO ${role}`,
   ]);
 }
 
@@ -167,7 +211,12 @@ export async function grantAppPrivileges(urls: DatabaseUrls): Promise<void> {
  */
 export async function installDatabaseFunctions(urls: DatabaseUrls): Promise<void> {
   const { user: app } = credentialsOf(urls.app);
+  const { user: insights } = credentialsOf(urls.insights);
   await runAsOwner(urls, [
+    // The national insights role reads every organisation's aggregate rows (its column privileges keep
+    // tenant_id from it); it writes none. The tenant_isolation policy still governs every other role.
+    `DROP POLICY IF EXISTS insights_reader ON public.insight_aggregates`,
+    `CREATE POLICY insights_reader ON public.insight_aggregates FOR SELECT TO ${ident(insights)} USING (true)`,
     `DROP POLICY IF EXISTS serial_lookup ON public.certificate_serials`,
     // CURRENT_USER is the owner here: the role the function below runs as.
     `CREATE POLICY serial_lookup ON public.certificate_serials FOR SELECT TO CURRENT_USER USING (true)`,
@@ -205,6 +254,26 @@ export async function installDatabaseFunctions(urls: DatabaseUrls): Promise<void
              END $$`,
     `REVOKE ALL ON FUNCTION public.session_unread_notifications(text, uuid) FROM PUBLIC`,
     `GRANT EXECUTE ON FUNCTION public.session_unread_notifications(text, uuid) TO ${ident(app)}`,
+    // The access log is kept two years, then purged: the app role may neither update nor delete its rows,
+    // so the daily job asks this function, which runs as the owner. The owner's policies let it see and
+    // delete only rows past two years by the database's own clock, whatever `as_of` the caller gives
+    // (a test's earlier clock purges less, a later one no more than the real one allows).
+    `DROP POLICY IF EXISTS access_log_purge_read ON public.access_logs`,
+    `CREATE POLICY access_log_purge_read ON public.access_logs FOR SELECT TO CURRENT_USER
+         USING (at < now() - interval '2 years')`,
+    `DROP POLICY IF EXISTS access_log_purge ON public.access_logs`,
+    `CREATE POLICY access_log_purge ON public.access_logs FOR DELETE TO CURRENT_USER
+         USING (at < now() - interval '2 years')`,
+    `CREATE OR REPLACE FUNCTION public.purge_access_logs(as_of timestamptz) RETURNS integer
+         LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = ''
+         AS $$ DECLARE purged integer;
+             BEGIN
+               DELETE FROM public.access_logs WHERE at < least(as_of, now()) - interval '2 years';
+               GET DIAGNOSTICS purged = ROW_COUNT;
+               RETURN purged;
+             END $$`,
+    `REVOKE ALL ON FUNCTION public.purge_access_logs(timestamptz) FROM PUBLIC`,
+    `GRANT EXECUTE ON FUNCTION public.purge_access_logs(timestamptz) TO ${ident(app)}`,
   ]);
 }
 
@@ -269,13 +338,14 @@ export async function provisioningFingerprint(): Promise<string> {
     .digest("hex");
 }
 
-/** Roles, database, migrations, functions and privileges, in that order; safe to run again. */
+/** Roles (owner, app, insights), database, migrations, functions and privileges, in that order; safe to run again. */
 export async function provisionDatabase(urls: DatabaseUrls): Promise<void> {
   await ensureRoles(urls);
   await ensureDatabase(urls);
   await migrate(urls);
   await installDatabaseFunctions(urls);
   await grantAppPrivileges(urls);
+  await grantInsightsPrivileges(urls);
   const { database } = credentialsOf(urls.app);
   const fingerprint = await provisioningFingerprint();
   await runAsOwner(urls, [`COMMENT ON DATABASE ${ident(database)} IS '${fingerprint}'`]);

@@ -24,11 +24,12 @@ export const TEST_TEMPLATE_DATABASE = "mentoring_test_template";
 export const SEEDED_TEST_TEMPLATE_DATABASE = "mentoring_test_seeded";
 
 function urlsFor(database: string): DatabaseUrls {
-  const { DATABASE_ADMIN_URL, DATABASE_OWNER_URL, DATABASE_URL } = config();
+  const { DATABASE_ADMIN_URL, DATABASE_OWNER_URL, DATABASE_URL, DATABASE_INSIGHTS_URL } = config();
   return {
     admin: DATABASE_ADMIN_URL,
     owner: withDatabase(DATABASE_OWNER_URL, database),
     app: withDatabase(DATABASE_URL, database),
+    insights: withDatabase(DATABASE_INSIGHTS_URL, database),
   };
 }
 
