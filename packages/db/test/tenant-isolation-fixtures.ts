@@ -276,4 +276,15 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
       finishedAt: day,
     },
   });
+  await tx.pseudonymisedSurveyResponse.create({
+    data: {
+      tenantId,
+      cohortId: cohort.id,
+      roundId: round.id,
+      pseudonym: randomUUID(),
+      role: "mentee",
+      answers: { dl_ai: 4 },
+      scores: { digital_literacy: 4 },
+    },
+  });
 }
