@@ -1,21 +1,4 @@
 export {
-  ACCESS_LOG_RETENTION_YEARS,
-  type AccessEvent,
-  type AccessKind,
-  type AccessMonth,
-  type AccessReviewSummary,
-  accessKinds,
-  exportAccessKinds,
-  isOutsideWorkingHours,
-  median,
-  previousAccessMonth,
-  reviewAccessMonth,
-  UNUSUAL_MIN_PEOPLE,
-  UNUSUAL_VOLUME_FACTOR,
-  WORKING_DAY_END_HOUR,
-  WORKING_DAY_START_HOUR,
-} from "./access-log";
-export {
   type AssignmentReminder,
   assignmentReminder,
   DUE_SOON_HOURS,
@@ -35,12 +18,7 @@ export {
   kindTakes,
   uploadRefusal,
 } from "./attachment";
-export {
-  type AuditAction,
-  auditActions,
-  type PlatformAuditAction,
-  platformAuditActions,
-} from "./audit-actions";
+export { type AuditAction, auditActions } from "./audit-actions";
 export { type AwardGrantChoice, type AwardProposalProblem, awardProposalProblems } from "./award-proposal";
 export {
   type AllocatableTeam,
@@ -154,14 +132,6 @@ export {
   insightSizeBands,
   sizeBandOf,
 } from "./insight-metrics";
-export {
-  type Distribution,
-  distributionOf,
-  type QuartilePosition,
-  quantile,
-  quartilePositionOf,
-  quartilePositions,
-} from "./insight-distribution";
 export { type LocalizedText, localize, localizedTextSchema } from "./localized-text";
 export { type RoleChangeProblem, roleChangeProblems } from "./membership-roles";
 export {
