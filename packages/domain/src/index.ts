@@ -132,6 +132,17 @@ export {
   insightSizeBands,
   sizeBandOf,
 } from "./insight-metrics";
+export {
+  type CohortFigure,
+  type CohortFigures,
+  insightRelations,
+  roundInsightValue,
+  type SuppressedFigure,
+  type SuppressionReason,
+  suppressTenantFigures,
+  type TenantSuppression,
+} from "./insight-suppression";
+export { type LinearForm, LinearKnowledge } from "./linear-knowledge";
 export { type LocalizedText, localize, localizedTextSchema } from "./localized-text";
 export { type RoleChangeProblem, roleChangeProblems } from "./membership-roles";
 export {
