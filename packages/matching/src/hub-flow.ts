@@ -130,7 +130,14 @@ export async function solveHubFlow(
   instance: Instance,
   view: HubView,
   control: RunControl,
-  settings: { candidatesPerPerson: number; gapTolerance?: number; firstTeams?: readonly TeamDraft[] | null },
+  settings: {
+    candidatesPerPerson: number;
+    gapTolerance?: number;
+    /** Pairs of a quick answer that join the candidates, so the first network holds a full assignment. */
+    firstTeams?: readonly TeamDraft[] | null;
+    /** Called with each complete answer as soon as a flow yields it, before pricing or closing refine it. */
+    onTeams?: (teams: TeamDraft[]) => void;
+  },
 ): Promise<HubFlowResult> {
   const { hubs, spokes, lo, hi } = view;
   const pins = pinsOf(instance, view);
@@ -407,15 +414,33 @@ export async function solveHubFlow(
       flow.addArc(node, hubNodeId, 1, 0, (already + k) * layerPenalty);
   }
 
+  /** Runs the flow to its end, or until the run control says stop ("stopped": the flow is part-way). */
   const solve = async (network: Network, from: number, to: number) => {
     for (;;) {
       const status = network.flow.run(control.chunkEnd());
-      if (status !== "stopped") return status === "optimal";
+      if (status !== "stopped") return status;
       control.progress(from + (to - from) * 0.5, "flow");
       await control.breathe();
-      if (control.shouldStop()) return false;
+      if (control.shouldStop()) return "stopped";
     }
   };
+
+  function fill(assignmentOf: Int32Array) {
+    const counts = new Int32Array(hubs);
+    for (const hub of assignmentOf) if (hub >= 0) counts[hub] = (counts[hub] as number) + 1;
+    return counts;
+  }
+  function teamsOf(assignmentOf: Int32Array) {
+    const members: number[][] = Array.from({ length: hubs }, () => []);
+    assignmentOf.forEach((hub, spoke) => {
+      if (hub >= 0) (members[hub] as number[]).push(spoke);
+    });
+    const result: TeamDraft[] = [];
+    members.forEach((list, hub) => {
+      if (list.length >= lo && list.length <= hi) result.push(view.team(hub, list));
+    });
+    return result;
+  }
 
   const assignment = (network: Network) => {
     const hubOf = Int32Array.from(pins.hubOfSpoke);
@@ -440,12 +465,21 @@ export async function solveHubFlow(
   for (let h = 0; h < hubs; h++)
     if (hubEligible[h] || (pins.spokesOfHub[h] as number[]).length) allOpen[h] = 1;
   let boundNetwork = build(allOpen);
-  if (!(await solve(boundNetwork, 0.3, 0.6))) {
-    if (control.shouldStop()) return { teams: null, boundUnits: null, stats: emptyStats() };
+  let boundStatus = await solve(boundNetwork, 0.3, 0.6);
+  if (boundStatus === "infeasible") {
     mode = "lex";
     boundNetwork = build(allOpen);
-    if (!(await solve(boundNetwork, 0.3, 0.6))) return { teams: null, boundUnits: null, stats: emptyStats() };
+    boundStatus = await solve(boundNetwork, 0.3, 0.6);
   }
+  if (boundStatus !== "optimal") return { teams: null, boundUnits: null, stats: emptyStats() };
+  /** Hub per spoke of the last flow solved to its end (a flow stopped part-way is not an assignment). */
+  let solvedHubOf = assignment(boundNetwork);
+  /** Reports the flow's assignment as an answer when it has no part-filled hub (each hub empty or a team). */
+  const reportWhole = (hubOf: Int32Array) => {
+    const counts = fill(hubOf);
+    if (counts.every((count) => count === 0 || count >= lo)) settings.onTeams?.(teamsOf(hubOf));
+  };
+  reportWhole(solvedHubOf);
 
   // 4. Pricing: pairs left out of the network that could still improve the flow are added and the flow
   // re-solved; the last round's Lagrangian bound covers every pair, in the network or not.
@@ -476,7 +510,9 @@ export async function solveHubFlow(
       addPair(boundNetwork, hub, spoke);
     }
     addedArcs += priced.violations.length;
-    if (!(await solve(boundNetwork, 0.65, 0.8))) break;
+    if ((await solve(boundNetwork, 0.65, 0.8)) !== "optimal") break;
+    solvedHubOf = assignment(boundNetwork);
+    reportWhole(solvedHubOf);
   }
 
   function layerTarget(network: Network, hub: number, spoke: number): number {
@@ -605,22 +641,6 @@ export async function solveHubFlow(
   // many people, each solved with every open hub a team: exact for that choice, so the best choice places
   // the most people and, among those, scores most.
   const boundMode = mode;
-  const fill = (assignmentOf: Int32Array) => {
-    const counts = new Int32Array(hubs);
-    for (const hub of assignmentOf) if (hub >= 0) counts[hub] = (counts[hub] as number) + 1;
-    return counts;
-  };
-  const teamsOf = (assignmentOf: Int32Array) => {
-    const members: number[][] = Array.from({ length: hubs }, () => []);
-    assignmentOf.forEach((hub, spoke) => {
-      if (hub >= 0) (members[hub] as number[]).push(spoke);
-    });
-    const result: TeamDraft[] = [];
-    members.forEach((list, hub) => {
-      if (list.length >= lo && list.length <= hi) result.push(view.team(hub, list));
-    });
-    return result;
-  };
   /**
    * Solves with these hubs open: placement forced when they are `teamsTarget`, else (or if that fails)
    * with every open hub a team, placing as many spokes as possible; with `relaxed`, last the lex network,
@@ -637,17 +657,18 @@ export async function solveHubFlow(
     for (const next of modes) {
       mode = next;
       const network = build(open);
-      if (await solve(network, 0.8, 0.9))
+      const status = await solve(network, 0.8, 0.9);
+      if (status === "optimal")
         return {
           hubOf: assignment(network),
           scoreBound: -network.flow.cost()[1] + pinnedUnits + openCount * teamConstant,
         };
-      if (control.shouldStop()) return "stopped";
+      if (status === "stopped") return "stopped";
     }
     return "unfillable";
   };
   const stopped = { teams: null, boundUnits: null, stats: emptyStats() };
-  let hubOf: Int32Array = assignment(boundNetwork);
+  let hubOf: Int32Array = solvedHubOf;
   /** A bound from trying every choice of open hubs (see below); null when not proven that way. */
   let choiceBound: number | null = null;
   const openList = [...allOpen.keys()].filter((h) => allOpen[h] === 1);
@@ -657,18 +678,23 @@ export async function solveHubFlow(
   );
   if (needsClosing) {
     let best: { hubOf: Int32Array; placed: number; units: number } | null = null;
-    /** Keeps the assignment if its teams place more people, or as many with a higher score. */
-    const consider = (candidate: Int32Array) => {
+    /**
+     * Keeps the assignment if its teams place more people, or as many with a higher score; `report` passes
+     * it on as an answer (not the relaxation's, whose part-filled hubs would leave their people out).
+     */
+    const consider = (candidate: Int32Array, report = true) => {
       const formed = teamsOf(candidate);
       const placed = placedCount(formed);
       const units = totalUnits(instance, formed);
-      if (!best || placed > best.placed || (placed === best.placed && units > best.units))
+      if (!best || placed > best.placed || (placed === best.placed && units > best.units)) {
         best = { hubOf: candidate, placed, units };
+        if (report) settings.onTeams?.(formed);
+      }
       return placed;
     };
     /** People the best assignment so far places (a closure: `best` changes inside `consider`). */
     const leading = () => best?.placed ?? 0;
-    consider(hubOf);
+    consider(hubOf, false);
     // First the hubs the relaxation filled best stay open.
     let openHubs = allOpen;
     let current = hubOf;

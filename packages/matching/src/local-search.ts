@@ -15,7 +15,12 @@ export async function improveTeams(
   instance: Instance,
   start: readonly TeamDraft[],
   control: RunControl,
-  options: { seed: number; onImproved?: (teams: TeamDraft[]) => void },
+  options: {
+    seed: number;
+    onImproved?: (teams: TeamDraft[]) => void;
+    /** A proven upper bound in units: once the teams reach it nothing is left to improve, and the search ends. */
+    boundUnits?: number | null;
+  },
 ): Promise<TeamDraft[]> {
   const { shape } = instance;
   const teams = start.map((team) => ({ mentors: [...team.mentors], mentees: [...team.mentees] }));
@@ -49,9 +54,12 @@ export async function improveTeams(
   for (const role of ["mentors", "mentees"] as const)
     for (let p = 0; p < where[role].length; p++) if (!frozen[role].has(p)) people.push([role, p]);
 
+  const bound = options.boundUnits ?? null;
+  const proven = () => bound !== null && units.reduce((sum, value) => sum + value, 0) >= bound;
   let improvedAny = true;
   let pass = 0;
-  while (improvedAny && !control.shouldStop()) {
+  // Asked in this order so that a search with nothing left to do is not reported as cut short.
+  while (improvedAny && !proven() && !control.shouldStop()) {
     improvedAny = false;
     pass++;
     random.shuffle(people);
@@ -61,7 +69,7 @@ export async function improveTeams(
       if ((index & 31) === 31) {
         control.progress(0.9 + 0.09 * (1 - 1 / (pass + 1)), "local_search");
         await control.breathe();
-        if (control.shouldStop()) break;
+        if (proven() || control.shouldStop()) break;
       }
       const from = where[role][person] as number;
       const fromTeam = from >= 0 ? (teams[from] as TeamDraft) : null;

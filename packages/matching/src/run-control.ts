@@ -3,8 +3,17 @@ export type MatchingPhase = "preparing" | "first_answer" | "flow" | "pricing" | 
 /** Time limit, cancellation and progress reporting shared by the solver's phases. */
 export interface RunControl {
   readonly deadline: number;
-  /** True once aborted or past the deadline; a phase that hears true cuts its work short. */
+  /**
+   * True once aborted, or past the deadline once a complete answer exists (see `answerFound`); a phase
+   * that hears true cuts its work short.
+   */
   shouldStop(): boolean;
+  /**
+   * Says a complete answer exists. Until then the time limit does not stop the work (an abort does): a run
+   * always returns an answer that places everyone it can, however short the limit, so the phases that
+   * build the first one are kept fast instead.
+   */
+  answerFound(): void;
   /**
    * Why the run was cut short: set when `shouldStop` first answered true, so a run that ends past the
    * deadline without having had to leave any work undone reports null.
@@ -27,12 +36,20 @@ export function runControl(options: {
   let lastBreath = started;
   let lastFraction = 0;
   let cut: "aborted" | "time_limit" | null = null;
+  let answered = false;
   return {
     deadline,
     shouldStop() {
       if (cut === null)
-        cut = options.signal?.aborted ? "aborted" : performance.now() > deadline ? "time_limit" : null;
+        cut = options.signal?.aborted
+          ? "aborted"
+          : answered && performance.now() > deadline
+            ? "time_limit"
+            : null;
       return cut !== null;
+    },
+    answerFound() {
+      answered = true;
     },
     stopReason: () => cut,
     async breathe() {
@@ -47,6 +64,6 @@ export function runControl(options: {
       lastFraction = Math.max(lastFraction, Math.min(1, fraction));
       options.onProgress?.(lastFraction, phase);
     },
-    chunkEnd: () => Math.min(deadline, performance.now() + 40),
+    chunkEnd: () => (answered ? Math.min(deadline, performance.now() + 40) : performance.now() + 40),
   };
 }

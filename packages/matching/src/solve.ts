@@ -64,35 +64,44 @@ export async function solveMatching(
     }
     best = teams;
     bestUnits = units;
+    // From here on the time limit may stop the run: it has an answer to return.
+    control.answerFound();
     if (stats.firstAnswerMs === null) stats.firstAnswerMs = performance.now() - started;
     options.onIncumbent?.(finish(instance, teams, null, stats, started, control.stopReason(), []));
     return true;
   };
-  const firstAnswer = (pairs: PairList) => {
-    control.progress(0.3, "first_answer");
+  /** Greedy and repair on these pairs: complete teams that meet every pair rule, quickly. */
+  const greedyAnswer = (pairs: PairList) => {
     const limit = maxTeams(instance);
     const seeds = pins.groups;
     const pinnedSet = new Set(seeds.map((group) => `${group.mentors[0]}:${group.mentees[0]}`));
     const greedy = greedyFill(instance, pairs, limit, seeds);
-    const repaired = repairTeams(instance, greedy, limit, (team) =>
+    return repairTeams(instance, greedy, limit, (team) =>
       team.mentors.some((m) => team.mentees.some((e) => pinnedSet.has(`${m}:${e}`))),
     );
-    better(repaired);
-    return repaired;
   };
 
   let bound: number | null = null;
   let tolerance = 0;
   const view = hubView(instance);
   if (view) {
-    const first = firstAnswer(sampledPairs(instance, 24, problem.settings.seed));
+    // The first answer is the flow's own (exact for the pair part and one diversity criterion), reported
+    // as soon as its first network is solved; the time limit applies from then on. On large problems
+    // the flow starts from a few candidate partners per person, and a greedy answer's pairs join them so
+    // that the first network holds a full assignment; that greedy answer is never reported: it may leave
+    // people out that the flow places, and it ignores team criteria.
+    const complete = view.hubs * view.spokes <= 40_000;
+    const seedTeams = complete ? null : greedyAnswer(sampledPairs(instance, 24, problem.settings.seed));
     await control.breathe();
-    // An abort heard while the first answer was reported (or a limit already spent) ends the run here.
+    // An abort heard by now ends the run here.
     if (!control.shouldStop()) {
       const flow = await solveHubFlow(instance, view, control, {
         candidatesPerPerson: problem.settings.candidatesPerPerson,
         gapTolerance: problem.settings.gapTolerance,
-        firstTeams: first,
+        firstTeams: seedTeams,
+        onTeams: (teams) => {
+          better(teams);
+        },
       });
       Object.assign(stats, {
         teamsTarget: flow.stats.teamsTarget,
@@ -105,7 +114,8 @@ export async function solveMatching(
     }
   } else {
     stats.method = "greedy+local-search";
-    firstAnswer(sampledPairs(instance, 48, problem.settings.seed));
+    control.progress(0.3, "first_answer");
+    better(greedyAnswer(sampledPairs(instance, 48, problem.settings.seed)));
     bound = pairingBound(instance);
   }
 
@@ -123,6 +133,7 @@ export async function solveMatching(
     const improved = await improveTeams(instance, before, control, {
       seed: problem.settings.seed,
       onImproved: (teams) => better(teams),
+      boundUnits: bound,
     });
     better(improved);
   }
@@ -163,7 +174,8 @@ function finish(
   const noTeams = teams.length === 0 && issues.some((entry) => entry.code === "no_team_possible");
   return {
     status: noTeams ? "infeasible" : gap === 0 ? "optimal" : "feasible",
-    stopped,
+    // An answer proven optimal lost nothing to the clock or the abort, whatever was left undone.
+    stopped: gap === 0 ? null : stopped,
     objective: toPoints(units),
     bound: boundUnits === null ? null : toPoints(boundUnits),
     gap,
