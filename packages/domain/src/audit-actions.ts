@@ -8,6 +8,9 @@ export const auditActions = [
   "tenant.create",
   "tenant.settings.update",
   "tenant.branding.update",
+  "tenant.insights.opt_in",
+  "tenant.insights.opt_out",
+  "tenant.insights.naming",
   "invitation.create",
   "invitation.accept",
   "membership.roles.update",
@@ -74,3 +77,11 @@ export const auditActions = [
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * Every action a row of the platform's own audit log (platform_audit_logs) records: changes made outside
+ * any tenant, by operators.
+ */
+export const platformAuditActions = ["analyst.create", "analyst.disable"] as const;
+
+export type PlatformAuditAction = (typeof platformAuditActions)[number];

@@ -18,7 +18,12 @@ export {
   kindTakes,
   uploadRefusal,
 } from "./attachment";
-export { type AuditAction, auditActions } from "./audit-actions";
+export {
+  type AuditAction,
+  auditActions,
+  type PlatformAuditAction,
+  platformAuditActions,
+} from "./audit-actions";
 export { type AwardGrantChoice, type AwardProposalProblem, awardProposalProblems } from "./award-proposal";
 export {
   type AllocatableTeam,
@@ -132,6 +137,14 @@ export {
   insightSizeBands,
   sizeBandOf,
 } from "./insight-metrics";
+export {
+  type Distribution,
+  distributionOf,
+  type QuartilePosition,
+  quantile,
+  quartilePositionOf,
+  quartilePositions,
+} from "./insight-distribution";
 export {
   type CohortFigure,
   type CohortFigures,

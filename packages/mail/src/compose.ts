@@ -32,6 +32,15 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     validMinutes: z.number().int().min(1),
   }),
   z.object({
+    /** A national insights analyst's account, made by the operator: the link sets its first password. */
+    kind: z.literal("analyst_invitation"),
+    name: z.string().trim().min(1),
+    agency: z.string().trim().min(1),
+    link: webLink,
+    expiresAt: z.date(),
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Seoul"),
+  }),
+  z.object({
     kind: z.literal("sign_in_throttled"),
     name: z.string().trim().min(1),
     /** Where a new password can be asked for: resetting it lifts the throttle. */
@@ -301,6 +310,21 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
         ],
         action: { label: t("passwordReset.action"), link: m.link },
         afterAction: [t("passwordReset.ignore")],
+      };
+      break;
+    case "analyst_invitation":
+      layout = {
+        subject: oneLine(t("analystInvitation.subject")),
+        paragraphs: [
+          t("analystInvitation.greeting", { name: m.name }),
+          t("analystInvitation.body", { agency: m.agency }),
+          t("analystInvitation.expires", {
+            expiresAt: m.expiresAt,
+            formatParams: { expiresAt: { timeZone: m.timeZone } },
+          }),
+        ],
+        action: { label: t("analystInvitation.action"), link: m.link },
+        afterAction: [t("analystInvitation.scope")],
       };
       break;
     case "sign_in_throttled":

@@ -1,4 +1,5 @@
 export * from "./accounts";
+export * from "./analysts";
 export * from "./audit";
 export * from "./branding";
 export * from "./home";

@@ -17,6 +17,7 @@ import { inputErrors } from "./input";
 import { matchingErrors } from "./matching";
 import { memberErrors } from "./member";
 import { notificationErrors } from "./notification";
+import { insightsErrors } from "./insights";
 import { onboardingErrors } from "./onboarding";
 import { rateLimitErrors } from "./rate-limit";
 import { recruitmentErrors } from "./recruitment";
@@ -49,6 +50,7 @@ export const appErrors = {
   ...memberErrors,
   ...directoryErrors,
   ...onboardingErrors,
+  ...insightsErrors,
   ...brandingErrors,
   ...ssoErrors,
   ...billingErrors,

@@ -10,6 +10,16 @@ export const enEmail: Translation<EmailMessages> = {
       "If you did not ask for a password reset, you can ignore this e-mail. Your password will not change.",
     action: "Reset your password",
   },
+  analystInvitation: {
+    subject: "[Mentoring Platform] Your national insights analyst account",
+    greeting: "Dear {{name}},",
+    body: "The operator of the mentoring platform has created a national insights analyst account for you at {{agency}}. Set your password with the link below, then sign in.",
+    expires:
+      "The link can be used once, until {{expiresAt, datetime(dateStyle: full; timeStyle: short)}} ({{expiresAt, timeZoneName}}).",
+    action: "Set your password",
+    scope:
+      "This account shows only the anonymous aggregate figures that participating organisations agreed to share, never the records of a person or an organisation.",
+  },
   signInThrottled: {
     subject: "[Mentoring Platform] Repeated failed sign-ins to your account",
     greeting: "Dear {{name}},",

@@ -9,6 +9,7 @@ import { enDashboards } from "./en-dashboards";
 import { enDirectory } from "./en-directory";
 import { enEvaluations } from "./en-evaluations";
 import { enFiles } from "./en-files";
+import { enInsights } from "./en-insights";
 import { enMatching } from "./en-matching";
 import { enNotifications } from "./en-notifications";
 import { enOnboarding } from "./en-onboarding";
@@ -342,6 +343,11 @@ export const en: Translation<CommonMessages> = {
       create: "Organisation created",
       settings: { update: "Settings changed" },
       branding: { update: "Logo and seal changed" },
+      insights: {
+        opt_in: "Took part in national insights",
+        opt_out: "Stopped taking part in national insights",
+        naming: "Changed being named in national insights",
+      },
     },
     invitation: { create: "Member invited", accept: "Invitation accepted" },
     membership: { roles: { update: "Roles changed" } },
@@ -592,6 +598,7 @@ export const en: Translation<CommonMessages> = {
   awards: enAwards,
   dashboards: enDashboards,
   reports: enReports,
+  insights: enInsights,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

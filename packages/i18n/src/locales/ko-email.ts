@@ -13,6 +13,16 @@ export const koEmail = {
       "비밀번호 재설정을 요청하지 않으셨다면 이 메일을 무시하셔도 됩니다. 비밀번호는 변경되지 않습니다.",
     action: "비밀번호 재설정하기",
   },
+  analystInvitation: {
+    subject: "[멘토링 플랫폼] 국가 통계 분석가 계정이 만들어졌습니다",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: "멘토링 플랫폼 운영자가 {{agency}} 소속 국가 통계 분석가 계정을 만들었습니다. 아래 링크에서 비밀번호를 설정하면 로그인할 수 있습니다.",
+    expires:
+      "이 링크는 {{expiresAt, datetime(dateStyle: full; timeStyle: short; hourCycle: h23)}} ({{expiresAt, timeZoneName}})까지 한 번만 사용할 수 있습니다.",
+    action: "비밀번호 설정하기",
+    scope:
+      "이 계정으로는 참여 기관들이 공유에 동의한 익명 집계 통계만 볼 수 있으며, 개인이나 기관의 원자료는 볼 수 없습니다.",
+  },
   signInThrottled: {
     subject: "[멘토링 플랫폼] 계정에 로그인 실패가 잇따랐습니다",
     greeting: "{{name}} 님, 안녕하십니까.",

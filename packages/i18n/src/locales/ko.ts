@@ -9,6 +9,7 @@ import { koDashboards } from "./ko-dashboards";
 import { koDirectory } from "./ko-directory";
 import { koEvaluations } from "./ko-evaluations";
 import { koFiles } from "./ko-files";
+import { koInsights } from "./ko-insights";
 import { koMatching } from "./ko-matching";
 import { koNotifications } from "./ko-notifications";
 import { koOnboarding } from "./ko-onboarding";
@@ -338,6 +339,11 @@ export const ko = {
       create: "기관 생성",
       settings: { update: "기관 설정 변경" },
       branding: { update: "기관 로고·직인 변경" },
+      insights: {
+        opt_in: "전국 통계 참여",
+        opt_out: "전국 통계 참여 중단",
+        naming: "전국 통계 기관 이름 공개 변경",
+      },
     },
     invitation: { create: "구성원 초대", accept: "초대 수락" },
     membership: { roles: { update: "역할 변경" } },
@@ -580,6 +586,7 @@ export const ko = {
   awards: koAwards,
   dashboards: koDashboards,
   reports: koReports,
+  insights: koInsights,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",

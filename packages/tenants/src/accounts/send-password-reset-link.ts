@@ -26,7 +26,8 @@ export async function sendPasswordResetLink(
   );
   const now = input.now ?? new Date();
   const user = await db.platform.user.findUnique({ where: { email } });
-  if (!user) return { sent: false };
+  // A disabled account (a national analyst the operator disabled) gets no link to set a password with.
+  if (!user || user.disabledAt) return { sent: false };
   const tokenHash = hashToken(token);
   const sent = await db.platform.$transaction(async (tx) => {
     // The same request run again: its link and mail exist already.

@@ -13,6 +13,8 @@ export async function getTenantSettings(tx: TenantDb, input: { tenantId: string 
       timeZone: true,
       logoKey: true,
       sealKey: true,
+      insightsOptedInAt: true,
+      insightsNamed: true,
     },
   });
   const signers = await tx.certificateSigner.findMany({ where: { tenantId }, orderBy: { position: "asc" } });
