@@ -74,6 +74,12 @@ export const auditActions = [
   "application.reject",
   "application.promote",
   "applications.export",
+  "application.consent_withdraw",
+  "correction_request.create",
+  "correction_request.apply",
+  "correction_request.decline",
+  "tenant.retention.update",
+  "retention.purge",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
