@@ -2,6 +2,7 @@
 // graceful shutdown. `npm run dev` serves through Vite; `npm start` serves the production build.
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
+import { isBearer } from "@mentoring/auth";
 import { config } from "@mentoring/config";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -9,6 +10,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { proxyTrust } from "./app/services/client-address.server";
+import { createWebMetrics } from "./app/services/metrics.server";
 import { closeWhenBodyUnread, refuseCrossSitePosts } from "./app/services/request-screening.server";
 import { createServices } from "./app/services/services.server";
 
@@ -26,6 +28,11 @@ const build = vite
       new URL(`./${settings.WEB_BUILD_DIR}/server/index.js`, import.meta.url).href
     )) as ServerBuild);
 
+const routePaths = Object.values((typeof build === "function" ? await build() : build).routes).map(
+  (route) => route.path ?? "",
+);
+const metrics = createWebMetrics(routePaths, () => services.db.poolUse());
+
 const app = express();
 app.disable("x-powered-by");
 // X-Forwarded-For only from the proxies configured (none by default): clients cannot choose their address.
@@ -39,6 +46,12 @@ app.use((request, response, next) => {
   const started = process.hrtime.bigint();
   response.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    metrics.observe({
+      method: request.method,
+      path: request.path,
+      status: response.statusCode,
+      seconds: ms / 1000,
+    });
     log.info(
       {
         requestId: response.locals.requestId,
@@ -112,6 +125,15 @@ app.get("/readyz", async (_request, response) => {
   });
   const ready = !shuttingDown && Object.keys(failures).length === 0;
   response.status(ready ? 200 : 503).json({ ready, failures });
+});
+
+// Prometheus, with the token it is configured with (METRICS_TOKEN); to anyone else there is nothing here.
+app.get("/metrics", async (request, response) => {
+  if (!isBearer(request.get("authorization"), settings.METRICS_TOKEN)) {
+    response.status(404).end();
+    return;
+  }
+  response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
 });
 
 if (vite) {

@@ -110,6 +110,7 @@ export default async function globalSetup() {
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       // No grace: a past-due subscription makes the tenant read-only at once, so the test can see it.
       BILLING_GRACE_DAYS: "0",
+      METRICS_TOKEN: randomBytes(24).toString("hex"),
     };
     const start = (cwd: string, args: string[]) => {
       const child = spawn(process.execPath, args, { cwd, env, stdio: "inherit" });
@@ -133,6 +134,7 @@ export default async function globalSetup() {
     // The login fixture (e2e/fixtures.ts) signs session cookies as the server does.
     process.env.E2E_SESSION_SECRET = env.SESSION_SECRET;
     process.env.E2E_STRIPE_WEBHOOK_SECRET = webhookSecret;
+    process.env.E2E_METRICS_TOKEN = env.METRICS_TOKEN;
   } catch (error) {
     await teardown();
     throw error;

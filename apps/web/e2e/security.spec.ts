@@ -136,6 +136,23 @@ test("GET on the import API and the Stripe webhook is answered 405 with the meth
   expect(status.headers().allow).toBe("GET, HEAD");
 });
 
+test("Prometheus gets request durations by route with its token, and nobody else gets anything", async ({
+  request,
+}) => {
+  const metrics = (authorization?: string) =>
+    request.get(`${baseURL()}/metrics`, authorization ? { headers: { authorization } } : {});
+  expect((await metrics()).status()).toBe(404);
+  expect((await metrics("Bearer guessed-token-0123456789")).status()).toBe(404);
+  await request.get(`${baseURL()}/sign-in`);
+  const answer = await metrics(`Bearer ${process.env.E2E_METRICS_TOKEN}`);
+  expect(answer.status()).toBe(200);
+  const text = await answer.text();
+  expect(text).toMatch(
+    /http_request_duration_seconds_count\{method="GET",route="\/sign-in",status="200"\} \d+/,
+  );
+  expect(text).toMatch(/db_pool_connections\{state="max"\} \d+/);
+});
+
 test("an English-speaking browser gets English pages until the language is switched", async ({ browser }) => {
   const context = await browser.newContext({ locale: "en-US", timezoneId: "Asia/Seoul" });
   const page = await context.newPage();

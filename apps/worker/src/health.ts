@@ -1,4 +1,6 @@
 import { createServer, type Server } from "node:http";
+import { isBearer } from "@mentoring/auth";
+import type { Registry } from "prom-client";
 
 export interface HealthChecks {
   /** The process is up and not shutting down. */
@@ -7,11 +9,22 @@ export interface HealthChecks {
   ready(): Promise<Record<string, string>>;
 }
 
+/** /metrics for Prometheus, to the holder of the token alone (none configured: not served). */
+export interface MetricsEndpoint {
+  registry: Registry;
+  token: string | undefined;
+}
+
 /**
  * /healthz answers whether the process lives, /readyz whether PostgreSQL and Redis answer; orchestrators
  * restart on the first and route work on the second.
  */
-export function startHealthServer(host: string, port: number, checks: HealthChecks): Promise<Server> {
+export function startHealthServer(
+  host: string,
+  port: number,
+  checks: HealthChecks,
+  metrics?: MetricsEndpoint,
+): Promise<Server> {
   const server = createServer(async (request, response) => {
     const send = (status: number, body: object) => {
       response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -21,6 +34,11 @@ export function startHealthServer(host: string, port: number, checks: HealthChec
       const failures = await checks.ready();
       const ok = Object.keys(failures).length === 0 && checks.live();
       return send(ok ? 200 : 503, { ready: ok, failures });
+    }
+    if (request.url === "/metrics" && metrics && isBearer(request.headers.authorization, metrics.token)) {
+      const body = await metrics.registry.metrics();
+      response.writeHead(200, { "content-type": metrics.registry.contentType }).end(body);
+      return;
     }
     send(404, { error: "not found" });
   });

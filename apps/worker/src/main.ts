@@ -9,6 +9,7 @@ import { startHealthServer } from "./health";
 import { handlers } from "./jobs";
 import { createLogger } from "./logger";
 import { createSmtpMailer } from "./mailer";
+import { createWorkerMetrics } from "./metrics";
 import { RELAY_STUCK_AFTER_MS, startOutboxRelay } from "./outbox-relay";
 import { startWorkers } from "./runtime";
 import { keepRecurringJobsScheduled } from "./schedules";
@@ -54,6 +55,8 @@ const runtime = startWorkers({
   concurrency: settings.WORKER_CONCURRENCY,
   log,
 });
+const metrics = createWorkerMetrics({ db, queues, queueNames: runtime.workers.map((worker) => worker.name) });
+for (const worker of runtime.workers) metrics.observeWorker(worker);
 const relay = startOutboxRelay({
   db,
   publisher: queues,
@@ -63,19 +66,24 @@ const relay = startOutboxRelay({
 });
 
 let shuttingDown = false;
-const health = await startHealthServer(settings.WORKER_HEALTH_HOST, settings.WORKER_HEALTH_PORT, {
-  live: () => !shuttingDown && Date.now() - relay.lastRoundAt.getTime() < RELAY_STUCK_AFTER_MS,
-  async ready() {
-    const failures: Record<string, string> = {};
-    await db.platform.$queryRaw`select 1`.catch((error: Error) => {
-      failures.database = error.message;
-    });
-    await producer.ping().catch((error: Error) => {
-      failures.redis = error.message;
-    });
-    return failures;
+const health = await startHealthServer(
+  settings.WORKER_HEALTH_HOST,
+  settings.WORKER_HEALTH_PORT,
+  {
+    live: () => !shuttingDown && Date.now() - relay.lastRoundAt.getTime() < RELAY_STUCK_AFTER_MS,
+    async ready() {
+      const failures: Record<string, string> = {};
+      await db.platform.$queryRaw`select 1`.catch((error: Error) => {
+        failures.database = error.message;
+      });
+      await producer.ping().catch((error: Error) => {
+        failures.redis = error.message;
+      });
+      return failures;
+    },
   },
-});
+  { registry: metrics.registry, token: settings.METRICS_TOKEN },
+);
 log.info(
   { healthPort: (health.address() as AddressInfo).port, queues: runtime.workers.map((w) => w.name) },
   "worker started",

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestDatabase } from "@mentoring/db/testing";
 import { createTestDatabase } from "@mentoring/db/testing";
+import { enqueue } from "@mentoring/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testRedis } from "./support";
 import { startWorkerProcess } from "./worker-process";
@@ -34,6 +35,39 @@ describe("the worker process", () => {
     worker.child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(worker.lines.map((line) => line.msg)).toContain("shutdown complete");
+  });
+
+  it("serves Prometheus its figures, to the holder of the metrics token alone", async () => {
+    const token = "prometheus-scrape-token-0123";
+    const worker = startWorkerProcess({
+      DATABASE_URL: database.urls.app,
+      QUEUE_PREFIX: redis.prefix,
+      METRICS_TOKEN: token,
+    });
+    try {
+      const port = (await worker.waitFor("worker started")).healthPort as number;
+      const metrics = (authorization?: string) =>
+        fetch(`http://127.0.0.1:${port}/metrics`, authorization ? { headers: { authorization } } : {});
+      expect((await metrics()).status).toBe(404);
+      expect((await metrics("Bearer not-the-token-at-all")).status).toBe(404);
+
+      await enqueue(database.db.platform, "maintenance.purge-outbox", { olderThanDays: 30 });
+      await worker.waitFor("job completed");
+      const answer = await metrics(`Bearer ${token}`);
+      expect(answer.status).toBe(200);
+      const text = await answer.text();
+      expect(text).toMatch(
+        /job_duration_seconds_count\{queue="maintenance",job="maintenance.purge-outbox",outcome="completed"\} 1/,
+      );
+      expect(text).toMatch(/queue_jobs\{queue="maintenance",state="failed"\} 0/);
+      expect(text).toMatch(/outbox_backlog\{state="unpublished"\} 0/);
+      expect(text).toMatch(/outbox_oldest_unpublished_age_seconds 0/);
+      expect(text).toMatch(/db_pool_connections\{state="max"\} \d+/);
+    } finally {
+      const exited = new Promise((resolve) => worker.child.once("exit", resolve));
+      worker.child.kill("SIGTERM");
+      await exited;
+    }
   });
 
   it("removes from storage, when it starts, the files of writes and the temporary files of workers killed more than an hour ago", async () => {

@@ -12,6 +12,7 @@ export function startWorkerProcess(env: {
   DATABASE_URL: string;
   QUEUE_PREFIX: string;
   STORAGE_DIR?: string;
+  METRICS_TOKEN?: string;
 }): {
   child: ChildProcess;
   lines: LogLine[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "./password";
-import { hashToken, newToken, sameToken } from "./token";
+import { hashToken, isBearer, newToken, sameToken } from "./token";
 
 describe("passwords", () => {
   it("are stored as argon2id hashes that verify the right password only", async () => {
@@ -32,5 +32,13 @@ describe("tokens", () => {
     expect(sameToken("abc", "abc")).toBe(true);
     expect(sameToken("abc", "abd")).toBe(false);
     expect(sameToken("abc", "abcd")).toBe(false);
+  });
+
+  it("accept a bearer header carrying exactly the expected token, and none when no token is expected", () => {
+    expect(isBearer("Bearer s3cret-token", "s3cret-token")).toBe(true);
+    expect(isBearer("Bearer s3cret-tokem", "s3cret-token")).toBe(false);
+    expect(isBearer("s3cret-token", "s3cret-token")).toBe(false);
+    expect(isBearer(undefined, "s3cret-token")).toBe(false);
+    expect(isBearer("Bearer ", undefined)).toBe(false);
   });
 });

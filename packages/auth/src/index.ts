@@ -1,3 +1,3 @@
 export { hashPassword, verifyPassword } from "./password";
 export { decryptSecret, encryptSecret, SecretBoxError } from "./secret-box";
-export { hashToken, newToken, sameToken } from "./token";
+export { hashToken, isBearer, newToken, sameToken } from "./token";

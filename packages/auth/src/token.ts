@@ -15,3 +15,8 @@ export function sameToken(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/** Whether an Authorization header carries exactly this bearer token; with no token expected, never. */
+export function isBearer(authorization: string | undefined, token: string | undefined): boolean {
+  return token !== undefined && authorization !== undefined && sameToken(authorization, `Bearer ${token}`);
+}

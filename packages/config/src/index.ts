@@ -130,6 +130,11 @@ export const configSchema = z.object({
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   /** 127.0.0.1 on a workstation; 0.0.0.0 in a container, so the orchestrator can probe it. */
   WORKER_HEALTH_HOST: z.string().ip().or(z.literal("localhost")).default("127.0.0.1"),
+  /**
+   * The bearer token Prometheus sends for `/metrics` (web and worker). Unset: no metrics are served, as
+   * figures about the traffic are nobody's business but the operator's.
+   */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -69,7 +69,18 @@ export interface Database {
    * transaction: row-level security shows no tenant row here.
    */
   platformSql: Sql;
+  /** The connection pool's use now, for the metrics endpoint. */
+  poolUse(): PoolUse;
   disconnect(): Promise<void>;
+}
+
+export interface PoolUse {
+  /** The most connections the pool opens. */
+  max: number;
+  /** Connections open, idle among them, and queries waiting for one. */
+  open: number;
+  idle: number;
+  waiting: number;
 }
 
 /** What withUser shows: the user's memberships (read-only by policy) and platform tables. */
@@ -128,6 +139,12 @@ export function createDatabase(
       if (typeof tenantId !== "string" || !UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
       return inTenantTransaction(pool, tenantId, work, { timeout: 30_000, ...options });
     },
+    poolUse: () => ({
+      max: poolSize,
+      open: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     async withUser(userId, work) {
       if (typeof userId !== "string" || !UUID.test(userId)) throw new InvalidTenantIdError(userId);
       return client.$transaction(async (tx) => {

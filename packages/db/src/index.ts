@@ -5,13 +5,14 @@ export {
   type Database,
   InvalidTenantIdError,
   type PlatformDb,
+  type PoolUse,
   type TenantDb,
   type TransactionOptions,
   type UserDb,
 } from "./database";
 export * from "./generated/prisma/client";
-export { literalLikeText } from "./like-text";
 export { createInsightsReader, type InsightsReader } from "./insights-reader";
+export { literalLikeText } from "./like-text";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";
 export { findRequestAccess, type RequestAccess } from "./request-access";
 export type { Sql, TenantSql, TenantSqlOptions } from "./tenant-sql";
