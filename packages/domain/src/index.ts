@@ -74,6 +74,13 @@ export {
   transitionProblems,
 } from "./cohort-lifecycle";
 export {
+  type ApplicationState,
+  type ConsentWithdrawalEffects,
+  type CorrectableField,
+  consentWithdrawalEffects,
+  correctableFields,
+} from "./consent-withdrawal";
+export {
   type CohortSchedule,
   cohortScheduleSchema,
   type ScheduleField,

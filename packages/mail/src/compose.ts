@@ -124,6 +124,29 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     link: webLink,
   }),
   z.object({
+    /** To a coordinator: a participant withdrew their consent for the cohort (and left their team). */
+    kind: z.literal("consent_withdrawn"),
+    /** The coordinator, as greeted. */
+    recipient: z.string().trim().min(1),
+    /** Who withdrew. */
+    name: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    /** The team they left; none when they were in no team. */
+    teamNumber: z.number().int().min(1).nullable(),
+    link: webLink,
+  }),
+  z.object({
+    /** To a person: their request to correct their directory data was applied or declined. */
+    kind: z.literal("correction_resolved"),
+    name: z.string().trim().min(1),
+    /** The field's label, already in the mail's language. */
+    field: z.string().trim().min(1),
+    outcome: z.enum(["applied", "declined"]),
+    /** Why it was declined. */
+    reason: z.string().trim().optional(),
+    link: webLink,
+  }),
+  z.object({
     kind: z.literal("certificate_issued"),
     name: z.string().trim().min(1),
     cohortTitle: z.string().trim().min(1),
@@ -447,6 +470,33 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
       };
       break;
     }
+    case "consent_withdrawn": {
+      const values = { cohort: m.cohortTitle, name: m.name, number: m.teamNumber ?? 0 };
+      layout = {
+        subject: oneLine(t("myData.consentWithdrawn.subject", values)),
+        paragraphs: [
+          t("myData.consentWithdrawn.greeting", { recipient: m.recipient }),
+          t(
+            m.teamNumber === null ? "myData.consentWithdrawn.body" : "myData.consentWithdrawn.bodyTeam",
+            values,
+          ),
+        ],
+        action: { label: t("myData.consentWithdrawn.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    }
+    case "correction_resolved":
+      layout = {
+        subject: oneLine(t("myData.correctionResolved.subject")),
+        paragraphs: [
+          t("myData.correctionResolved.greeting", { name: m.name }),
+          t(`myData.correctionResolved.${m.outcome}`, { field: m.field, reason: m.reason ?? "" }),
+        ],
+        action: { label: t("myData.correctionResolved.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
     case "certificate_issued":
       layout = {
         subject: oneLine(t("certificateIssued.subject", { cohort: m.cohortTitle, number: m.teamNumber })),

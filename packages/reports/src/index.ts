@@ -12,4 +12,5 @@ export {
   type ReportTimelineItem,
 } from "./cohort-report-data";
 export { renderCohortReportPdf } from "./render-cohort-report-pdf";
+export { type PersonalDataDocument, renderPersonalDataPdf } from "./render-personal-data-pdf";
 export { percentOf, type ReportLocale, roundFigure } from "./report-words";

@@ -28,6 +28,8 @@ const kinds = [
   "event_tomorrow",
   "team_nudge",
   "award_granted",
+  "consent_withdrawn",
+  "correction_resolved",
 ] as const;
 
 /**

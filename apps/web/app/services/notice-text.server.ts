@@ -33,6 +33,15 @@ const shapes = {
     award: z.string(),
     prize: z.string(),
   }),
+  consent_withdrawn: z.object({
+    cohortTitle: z.string(),
+    name: z.string(),
+    teamNumber: z.number().nullable(),
+  }),
+  correction_resolved: z.object({
+    field: z.enum(["name", "department", "grade", "position_title", "hire_date", "birth_year", "email", "phone"]),
+    outcome: z.enum(["applied", "declined"]),
+  }),
 } satisfies Record<NotificationKind, z.ZodTypeAny>;
 
 const long = { dateStyle: "long", timeStyle: "short" } as const;
@@ -107,6 +116,21 @@ export function noticeText(
       const p = shapes.team_nudge.safeParse(notice.params);
       if (!p.success) return fallback;
       return t("notifications.message.team_nudge", { number: p.data.teamNumber, days: p.data.days });
+    }
+    case "consent_withdrawn": {
+      const p = shapes.consent_withdrawn.safeParse(notice.params);
+      if (!p.success) return fallback;
+      const values = { cohort: p.data.cohortTitle, name: p.data.name, number: p.data.teamNumber ?? 0 };
+      return p.data.teamNumber === null
+        ? t("notifications.message.consent_withdrawn", values)
+        : t("notifications.message.consent_withdrawn_team", values);
+    }
+    case "correction_resolved": {
+      const p = shapes.correction_resolved.safeParse(notice.params);
+      if (!p.success) return fallback;
+      return t(`notifications.message.correction_${p.data.outcome}`, {
+        field: t(`myData.field.${p.data.field}`),
+      });
     }
   }
 }

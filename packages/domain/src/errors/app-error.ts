@@ -16,6 +16,7 @@ import { evaluationErrors } from "./evaluation";
 import { inputErrors } from "./input";
 import { matchingErrors } from "./matching";
 import { memberErrors } from "./member";
+import { myDataErrors } from "./my-data";
 import { notificationErrors } from "./notification";
 import { insightsErrors } from "./insights";
 import { onboardingErrors } from "./onboarding";
@@ -48,6 +49,7 @@ export const appErrors = {
   ...attendanceErrors,
   ...notificationErrors,
   ...memberErrors,
+  ...myDataErrors,
   ...directoryErrors,
   ...onboardingErrors,
   ...insightsErrors,

@@ -1,4 +1,5 @@
 import type { EmailMessages } from "./ko-email";
+import { enMyDataEmail } from "./en-my-data";
 import type { Translation } from "./translation";
 
 export const enEmail: Translation<EmailMessages> = {
@@ -149,6 +150,7 @@ export const enEmail: Translation<EmailMessages> = {
   survey: {
     autosave: "Your answers are saved as you type, so you can come back and finish later.",
   },
+  myData: enMyDataEmail,
   linkFallback: "If the link does not open, copy the address below into your web browser.",
   footer:
     "This e-mail was sent from an address that cannot receive replies. For questions, please contact the responsible department of your organisation.",

@@ -46,6 +46,8 @@ export const enNotifications: Translation<typeof koNotifications> = {
     event_tomorrow: "Tomorrow's event",
     team_nudge: "Activity nudge",
     award_granted: "Award granted",
+    consent_withdrawn: "Consent withdrawn",
+    correction_resolved: "Correction request handled",
   },
   message: {
     team_published: "You are in team {{number}} of {{cohort}}. Meet your team and plan your first meeting.",
@@ -62,5 +64,10 @@ export const enNotifications: Translation<typeof koNotifications> = {
     team_nudge: "Team {{number}} has logged nothing for {{days}} days. If you have met, please log it.",
     award_granted:
       "Team {{number}} of {{cohort}} has won the {{award}} award. Its certificate follows shortly.",
+    consent_withdrawn: "{{name}} withdrew their consent for {{cohort}}: their application is withdrawn.",
+    consent_withdrawn_team:
+      "{{name}} withdrew their consent for {{cohort}} and has left team {{number}}. Please look at the team.",
+    correction_applied: "The correction of your {{field}} you asked for is now in the staff directory.",
+    correction_declined: "The correction of your {{field}} you asked for was declined. The reason is on your My data page.",
   },
 };

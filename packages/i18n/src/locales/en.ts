@@ -11,6 +11,7 @@ import { enEvaluations } from "./en-evaluations";
 import { enFiles } from "./en-files";
 import { enInsights } from "./en-insights";
 import { enMatching } from "./en-matching";
+import { enMyData } from "./en-my-data";
 import { enNotifications } from "./en-notifications";
 import { enOnboarding } from "./en-onboarding";
 import { enPrograms } from "./en-programs";
@@ -429,8 +430,10 @@ export const en: Translation<CommonMessages> = {
       withdraw: "Application withdrawn",
       reject: "Application rejected",
       promote: "Promoted from the waitlist",
+      consent_withdraw: "Consent withdrawn",
     },
     applications: { export: "Applicant list downloaded" },
+    correction_request: { create: "Correction asked for", apply: "Correction applied", decline: "Correction declined" },
   },
   /** What the audit page calls each field of a change (the keys audit rows record). */
   auditField: {
@@ -570,6 +573,7 @@ export const en: Translation<CommonMessages> = {
     program_template: "Program template",
     cohort: "Cohort",
     application: "Application",
+    correction_request: "Correction request",
   },
   /** Recorded values the audit page words (who moved it, choices). */
   auditValue: {
@@ -598,6 +602,7 @@ export const en: Translation<CommonMessages> = {
   awards: enAwards,
   dashboards: enDashboards,
   reports: enReports,
+  myData: enMyData,
   insights: enInsights,
   config: {
     error: {

@@ -45,6 +45,8 @@ export const koNotifications = {
     event_tomorrow: "내일 일정",
     team_nudge: "활동 독려",
     award_granted: "수상 확정",
+    consent_withdrawn: "참여 동의 철회",
+    correction_resolved: "정보 정정 요청 처리",
   },
   message: {
     team_published: "{{cohort}} {{number}}팀으로 함께하게 되었습니다. 팀원을 확인하고 첫 만남을 정해 보세요.",
@@ -61,5 +63,10 @@ export const koNotifications = {
     team_nudge: "{{number}}팀의 활동 기록이 {{days}}일째 없습니다. 만나셨다면 기록을 남겨 주세요.",
     award_granted:
       "{{cohort}} {{number}}팀이 {{award, josa(으로/로)}} 선정되었습니다. 표창장이 곧 발급됩니다.",
+    consent_withdrawn: "{{name}} 님이 {{cohort}} 참여 동의를 철회하여 신청이 철회되었습니다.",
+    consent_withdrawn_team:
+      "{{name}} 님이 {{cohort}} 참여 동의를 철회하여 {{number}}팀에서 빠졌습니다. 팀 구성을 확인해 주세요.",
+    correction_applied: "요청하신 {{field}} 정정이 직원 명부에 반영되었습니다.",
+    correction_declined: "요청하신 {{field}} 정정이 반려되었습니다. 사유는 내 정보 화면에서 확인하실 수 있습니다.",
   },
 };

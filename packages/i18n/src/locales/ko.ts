@@ -11,6 +11,7 @@ import { koEvaluations } from "./ko-evaluations";
 import { koFiles } from "./ko-files";
 import { koInsights } from "./ko-insights";
 import { koMatching } from "./ko-matching";
+import { koMyData } from "./ko-my-data";
 import { koNotifications } from "./ko-notifications";
 import { koOnboarding } from "./ko-onboarding";
 import { koPrograms } from "./ko-programs";
@@ -417,8 +418,10 @@ export const ko = {
       withdraw: "신청 취소",
       reject: "신청 반려",
       promote: "대기자 선정",
+      consent_withdraw: "참여 동의 철회",
     },
     applications: { export: "신청자 명단 내려받기" },
+    correction_request: { create: "정보 정정 요청", apply: "정보 정정 반영", decline: "정보 정정 반려" },
   },
   /** What the audit page calls each field of a change (the keys audit rows record). */
   auditField: {
@@ -558,6 +561,7 @@ export const ko = {
     program_template: "프로그램 템플릿",
     cohort: "기수",
     application: "참가 신청",
+    correction_request: "정보 정정 요청",
   },
   /** Recorded values the audit page words (who moved it, choices). */
   auditValue: {
@@ -586,6 +590,7 @@ export const ko = {
   awards: koAwards,
   dashboards: koDashboards,
   reports: koReports,
+  myData: koMyData,
   insights: koInsights,
   config: {
     error: {

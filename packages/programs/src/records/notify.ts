@@ -25,6 +25,10 @@ export interface NoticeParams {
   team_nudge: { cohortTitle: string; teamNumber: number; days: number };
   /** The award's name and prize as the decision copied them from the template (Korean). */
   award_granted: { cohortTitle: string; teamNumber: number; award: string; prize: string };
+  /** To coordinators: who withdrew their consent, and the team they left (null: they were in none). */
+  consent_withdrawn: { cohortTitle: string; name: string; teamNumber: number | null };
+  /** To the person who asked: the directory field (its code) and whether it was corrected. */
+  correction_resolved: { field: string; outcome: "applied" | "declined" };
 }
 
 /** A person to tell: one of the tenant's staff, with their address and their account's language. */
