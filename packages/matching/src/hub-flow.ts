@@ -2,7 +2,7 @@ import type { Instance } from "./instance";
 import { MinCostFlow } from "./min-cost-flow";
 import type { RunControl } from "./run-control";
 import { type DiversityCriterion, diversityPenaltyUnits } from "./scoring";
-import { placedCount, type TeamDraft, totalUnits } from "./team";
+import { placedCount, relativeGap, type TeamDraft, totalUnits } from "./team";
 
 /**
  * Team shapes with one person on a side ("hub": the mentor in 1:k, the mentee in k:1) as a min-cost flow.
@@ -497,12 +497,12 @@ export async function solveHubFlow(
     const priced = await price(boundNetwork);
     if (priced === null) break;
     lagrangian = priced.bound;
-    // Stop refining once the proven gap is within tolerance (the flow's own cost is its score).
+    // Stop refining once the proven gap is within tolerance (the flow's own cost is its score), relative
+    // to the bound's scoring part as the result reports it: team criteria's full weights left out.
     const flowScore = -boundNetwork.flow.cost()[1];
     const boundScore = -priced.bound[1];
     const closeEnough =
-      mode === "forced" &&
-      boundScore - flowScore <= gapTolerance * Math.abs(boundScore + teamsTarget * teamConstant);
+      mode === "forced" && relativeGap(boundScore + pinnedUnits, flowScore + pinnedUnits, 0) <= gapTolerance;
     if (priced.violations.length === 0 || closeEnough || pricingRounds >= 100 || control.shouldStop()) break;
     // New pairs join the solved network; the flow continues from where it is.
     for (const { hub, spoke } of priced.violations) {

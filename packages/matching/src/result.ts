@@ -47,7 +47,10 @@ export interface MatchingResult {
    * engine places as many as it can first, then maximises the score). Null when none was proven.
    */
   bound: number | null;
-  /** (bound − objective) / |bound|; 0 when optimal, null without a bound. */
+  /**
+   * (bound − objective) / |bound − C|, C being each team criterion's full weight once per team of the answer
+   * (points every team gets whoever is in it); 0 when optimal, null without a bound.
+   */
   gap: number | null;
   teams: TeamResult[];
   unplaced: UnplacedPerson[];

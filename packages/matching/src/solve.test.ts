@@ -540,3 +540,32 @@ describe("a short time limit", () => {
     expect(brokenRules(problem, result)).toEqual([]);
   });
 });
+
+describe("the gap", () => {
+  it("is relative to the scoring part: a team criterion every team meets in full does not shrink it", async () => {
+    // Pricing stops at a proven gap of 1% from 2 candidates per person, so the answer has a gap. A diversity
+    // criterion among the one manager of each team gives every team its full 50 points whoever is in it.
+    const problem = syntheticProblem({ seed: 11, kind: "reverse", mentors: 375, mentees: 125 });
+    const settings = { candidatesPerPerson: 2, gapTolerance: 0.01 };
+    const plain = await solveMatching({ ...problem, settings });
+    const withConstant = await solveMatching({
+      ...problem,
+      criteria: [
+        ...(problem.criteria ?? []),
+        { kind: "team_diversity", attribute: "department", among: "mentees", weight: 50 },
+      ],
+      settings,
+    });
+    expect(plain.gap).toBeGreaterThan(0);
+    expect(plain.gap).toBeLessThanOrEqual(0.01);
+    expect(withConstant.objective).toBeCloseTo(plain.objective + 125 * 50, 5);
+    expect(withConstant.bound).toBeCloseTo((plain.bound as number) + 125 * 50, 5);
+    expect(withConstant.gap).toBeCloseTo(plain.gap as number, 12);
+    // Stated as the documentation says: bound less each team's full team-criterion weights.
+    const constant = 125 * (2 + 50);
+    expect(withConstant.gap).toBeCloseTo(
+      ((withConstant.bound as number) - withConstant.objective) / ((withConstant.bound as number) - constant),
+      9,
+    );
+  });
+});

@@ -9,7 +9,15 @@ import { type MatchingProblem, type MatchingProblemInput, matchingProblemSchema 
 import { describeTeams, type MatchingResult, type MatchingStats, unplacedPeople } from "./result";
 import { type MatchingPhase, runControl } from "./run-control";
 import { toPoints } from "./scoring";
-import { placedCount, type TeamDraft, teamComplete, teamUnits, totalUnits } from "./team";
+import {
+  placedCount,
+  relativeGap,
+  type TeamDraft,
+  teamComplete,
+  teamConstantUnits,
+  teamUnits,
+  totalUnits,
+} from "./team";
 
 export interface MatchingOptions {
   /** Called with a fraction in [0, 1] and the phase, at most every few tens of milliseconds. */
@@ -126,7 +134,8 @@ export async function solveMatching(
   // Asked last: a run with nothing left to improve was not cut short, whatever the clock says.
   if (
     before &&
-    (bound === null || bound - bestUnits > tolerance * Math.abs(bound)) &&
+    (bound === null ||
+      relativeGap(bound, bestUnits, before.length * teamConstantUnits(instance)) > tolerance) &&
     !control.shouldStop()
   ) {
     if (view) stats.method = "min-cost-flow+local-search";
@@ -170,7 +179,7 @@ function finish(
 ): MatchingResult {
   const units = teams.reduce((sum, team) => sum + teamUnits(instance, team), 0);
   const gap =
-    boundUnits === null ? null : boundUnits === units ? 0 : (boundUnits - units) / Math.abs(boundUnits);
+    boundUnits === null ? null : relativeGap(boundUnits, units, teams.length * teamConstantUnits(instance));
   const noTeams = teams.length === 0 && issues.some((entry) => entry.code === "no_team_possible");
   return {
     status: noTeams ? "infeasible" : gap === 0 ? "optimal" : "feasible",

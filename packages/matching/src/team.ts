@@ -31,6 +31,26 @@ export function teamComplete(instance: Instance, team: TeamDraft): boolean {
   );
 }
 
+/**
+ * Points in units that every team gets whoever is in it: each team criterion's full weight, which only
+ * same-attribute pairs take away from. They are left out of the gap's scale (see `relativeGap`).
+ */
+export function teamConstantUnits(instance: Instance): number {
+  return instance.scoring.diversity.reduce((sum, criterion) => sum + criterion.weightUnits, 0);
+}
+
+/**
+ * The gap of an answer scoring `units` under a bound, relative to the bound's scoring part: the bound less
+ * the points its `teams` get whoever is in them (each team criterion's full weight per team), so that a
+ * heavily weighted team criterion does not make every gap look small. Falls back to the whole bound when
+ * that part is 0.
+ */
+export function relativeGap(boundUnits: number, units: number, constantUnits: number): number {
+  if (boundUnits === units) return 0;
+  const scale = Math.abs(boundUnits - constantUnits) || Math.abs(boundUnits) || 1;
+  return (boundUnits - units) / scale;
+}
+
 export function totalUnits(instance: Instance, teams: readonly TeamDraft[]): number {
   return teams.reduce((sum, team) => sum + teamUnits(instance, team), 0);
 }
