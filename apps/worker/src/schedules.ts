@@ -71,4 +71,13 @@ export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
   await queues
     .get(jobDefinitions[nudge].queue)
     .upsertJobScheduler(nudge, { pattern: "0 0 10 * * *", tz: "Asia/Seoul" }, { name: nudge, data: {} });
+  // Retention: after midnight in Korea, when the day a period ends has passed everywhere.
+  const retention = "privacy.retention-purge" as const;
+  await queues
+    .get(jobDefinitions[retention].queue)
+    .upsertJobScheduler(
+      retention,
+      { pattern: "0 40 2 * * *", tz: "Asia/Seoul" },
+      { name: retention, data: {} },
+    );
 }

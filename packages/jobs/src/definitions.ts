@@ -112,6 +112,14 @@ export const jobDefinitions = {
     retry: { attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
   },
   /**
+   * Deletes or pseudonymises, tenant by tenant, the personal data whose retention period has ended (issue 17:
+   * the periods each organisation chose); daily, idempotent.
+   */
+  "privacy.retention-purge": {
+    queue: "maintenance",
+    payload: z.object({}),
+  },
+  /**
    * Renders, signs and stores the PDFs of a signed certificate batch and its ZIP, reporting progress.
    * Idempotent: certificates whose stored file matches their content are skipped.
    */

@@ -12,6 +12,7 @@ import { sendPasswordReset } from "./password-reset";
 import { purgeOutbox } from "./purge-outbox";
 import { remindAssignments } from "./remind-assignments";
 import { remindTomorrow } from "./remind-tomorrow";
+import { purgeRetention } from "./retention-purge";
 import { sendEmail } from "./send-email";
 import { notifySignInThrottled } from "./sign-in-throttled";
 import { handleStripeEvent } from "./stripe-event";
@@ -33,6 +34,7 @@ export const handlers: JobHandlers = {
   "cohorts.advance-by-date": advanceCohorts,
   "surveys.send-reminders": sendSurveyReminders,
   "teams.nudge-silent": nudgeSilentTeams,
+  "privacy.retention-purge": purgeRetention,
   "calendar.remind-tomorrow": remindTomorrow,
   "assignments.remind-due": remindAssignments,
   "matching.run": runMatchingJob,
