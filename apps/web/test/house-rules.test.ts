@@ -12,7 +12,7 @@ const repo = fileURLToPath(new URL("../../..", import.meta.url));
  * Packages whose `src/<area>/` folders hold use cases, one per file. Pieces that several use cases share
  * (row loaders, shaping) live in `src/records/`, which is not a use-case folder.
  */
-const useCasePackages = ["packages/directory", "packages/programs", "packages/tenants"];
+const useCasePackages = ["packages/directory", "packages/insights", "packages/programs", "packages/tenants"];
 const notUseCaseFolders = new Set(["records", "testing"]);
 
 function useCaseFiles(): string[] {

@@ -265,3 +265,11 @@ describe("roundInsightValue", () => {
     expect(roundInsightValue("count", 12)).toBe(12);
   });
 });
+
+describe("suppressTenantFigures without cohorts", () => {
+  it("an organisation with no cohort to publish has nothing shown, not even its totals", () => {
+    const result = suppressTenantFigures([]);
+    expect(result.figures).toEqual([]);
+    expect(result.totals.every((total) => total.suppressed)).toBe(true);
+  });
+});

@@ -104,7 +104,7 @@ export function insightRelations(cohorts: readonly CohortFigures[]): LinearForm[
       relations.push({ [q("mentor")]: b, [q("mentee")]: -a });
     }
   }
-  for (const name of ["mentor", "mentee", "total", "teams"]) {
+  for (const name of cohorts.length === 0 ? [] : ["mentor", "mentee", "total", "teams"]) {
     const form: Record<string, number> = { [quantity(TOTAL, name)]: -1 };
     for (const cohort of cohorts) form[quantity(cohort.key, name)] = 1;
     relations.push(form);
@@ -232,7 +232,7 @@ export function suppressTenantFigures(cohorts: readonly CohortFigures[]): Tenant
     const told = new Set(cells.filter((cell) => cell.reason === null).flatMap((cell) => cell.tells));
     const alone = relations
       .map((relation) => Object.keys(relation))
-      .find((names) => names.filter((name) => !told.has(name)).length === 1);
+      .find((names) => names.length > 1 && names.filter((name) => !told.has(name)).length === 1);
     if (alone) {
       const choices = alone.filter((name) => told.has(name)).sort();
       const cheapest = choices.reduce((best, name) =>

@@ -1,0 +1,118 @@
+import type { Database } from "@mentoring/db";
+import { calendarDateIn } from "@mentoring/domain";
+import { forEachTenant } from "@mentoring/programs";
+import { type InsightTenant, writeTenantInsights } from "../records/tenant-insights";
+
+/** The night a publication belongs to is its start's day in Korea: one publication a night. */
+const NIGHT_TIME_ZONE = "Asia/Seoul";
+/** A publication still computing after this long was left by a process that died: it is marked failed. */
+export const STALLED_PUBLICATION_MS = 2 * 60 * 60 * 1000;
+
+export interface AggregateInsightsResult {
+  publicationId: string;
+  tenants: number;
+  cohorts: number;
+  /** Earlier publications of the same night that this one replaced (deleted with their rows). */
+  replaced: number;
+}
+
+/**
+ * The nightly national insights: a new publication, computed for every organisation that opted in (and is
+ * not closed or still applying), each organisation's rows written inside its own row-level-security
+ * context (records/tenant-insights.ts), then marked published. Until then analysts keep reading the
+ * previous one: a run that fails is marked failed with the reason, its rows are deleted and the error
+ * rethrown, so the last published stays the latest. An organisation that opted out since is simply not in
+ * it. Idempotent by the night: once published, it replaces any earlier publication of the same night in
+ * Korea, so a run repeated that night leaves one. Progress (0-100) on the publication and to `onProgress`,
+ * after each organisation; `signal` stops it between organisations (the run is then failed, for the retry).
+ */
+export async function aggregateInsights(
+  db: Database,
+  input: { now: Date },
+  options: { onProgress?: (percent: number) => void | Promise<void>; signal?: AbortSignal } = {},
+): Promise<AggregateInsightsResult> {
+  const { now } = input;
+  await db.platform.insightPublication.updateMany({
+    where: { status: "computing", startedAt: { lt: new Date(now.getTime() - STALLED_PUBLICATION_MS) } },
+    data: { status: "failed", error: "stalled" },
+  });
+  const publication = await db.platform.insightPublication.create({
+    data: { status: "computing", progress: 0, startedAt: now },
+    select: { id: true },
+  });
+  const publicationId = publication.id;
+  const rows = await db.platform.tenant.findMany({
+    where: { insightsOptedInAt: { not: null }, status: { in: ["trial", "active", "read_only"] } },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, kind: true, region: true, insightsNamed: true },
+  });
+  const tenants: InsightTenant[] = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    region: row.region,
+    named: row.insightsNamed,
+  }));
+
+  const written: string[] = [];
+  let cohorts = 0;
+  let reported = 0;
+  try {
+    await forEachTenant(tenants, async (tenant) => {
+      options.signal?.throwIfAborted();
+      const result = await writeTenantInsights(db, { tenant, publicationId, now });
+      written.push(tenant.id);
+      cohorts += result.cohorts;
+      // 99 at most until it is published.
+      const percent = Math.min(99, Math.floor((written.length * 100) / tenants.length));
+      if (percent > reported) {
+        reported = percent;
+        await db.platform.insightPublication.updateMany({
+          where: { id: publicationId, progress: { lt: percent } },
+          data: { progress: percent },
+        });
+        await options.onProgress?.(percent);
+      }
+    });
+  } catch (error) {
+    await db.platform.insightPublication.update({
+      where: { id: publicationId },
+      data: { status: "failed", error: String(error instanceof Error ? error.message : error).slice(0, 500) },
+    });
+    // Rows are each organisation's own: deleted inside each one's context.
+    for (const tenantId of written) {
+      await db.withTenant(tenantId, (tx) =>
+        tx.insightAggregate.deleteMany({ where: { tenantId, publicationId } }),
+      );
+    }
+    throw error;
+  }
+
+  const night = calendarDateIn(now, NIGHT_TIME_ZONE);
+  const replaced = await db.platform.$transaction(async (tx) => {
+    await tx.insightPublication.update({
+      where: { id: publicationId },
+      data: {
+        status: "published",
+        progress: 100,
+        tenantCount: tenants.length,
+        cohortCount: cohorts,
+        publishedAt: new Date(),
+      },
+    });
+    const earlier = await tx.insightPublication.findMany({
+      where: {
+        id: { not: publicationId },
+        status: "published",
+        startedAt: { gte: new Date(now.getTime() - 36 * 60 * 60 * 1000) },
+      },
+      select: { id: true, startedAt: true },
+    });
+    const sameNight = earlier.filter((row) => calendarDateIn(row.startedAt, NIGHT_TIME_ZONE) === night);
+    // Their rows go with them (the foreign key cascades, beneath row-level security).
+    await tx.insightPublication.deleteMany({ where: { id: { in: sameNight.map((row) => row.id) } } });
+    return sameNight.length;
+  });
+  await options.onProgress?.(100);
+  return { publicationId, tenants: tenants.length, cohorts, replaced };
+}

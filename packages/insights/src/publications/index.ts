@@ -1,0 +1,5 @@
+export {
+  type AggregateInsightsResult,
+  aggregateInsights,
+  STALLED_PUBLICATION_MS,
+} from "./aggregate-insights";
