@@ -54,6 +54,18 @@ export async function addIsolationFixtures(db: Database, tenantId: string): Prom
       data: { tenantId, name: "HR system", tokenHash: randomUUID(), scopes: ["staff.import"] },
     });
     await addProgramFixtures(tx, tenantId);
+    await tx.accessLog.create({
+      data: {
+        tenantId,
+        viewerUserId: randomUUID(),
+        kind: "directory",
+        subjectCount: 0,
+        clientAddress: "10.0.0.1",
+      },
+    });
+    await tx.accessReview.create({
+      data: { tenantId, month: new Date("2026-11-01"), summary: {}, recipientCount: 0 },
+    });
   });
 }
 

@@ -1,4 +1,21 @@
 export {
+  ACCESS_LOG_RETENTION_YEARS,
+  type AccessEvent,
+  type AccessKind,
+  type AccessMonth,
+  type AccessReviewSummary,
+  accessKinds,
+  exportAccessKinds,
+  isOutsideWorkingHours,
+  median,
+  previousAccessMonth,
+  reviewAccessMonth,
+  UNUSUAL_MIN_PEOPLE,
+  UNUSUAL_VOLUME_FACTOR,
+  WORKING_DAY_END_HOUR,
+  WORKING_DAY_START_HOUR,
+} from "./access-log";
+export {
   type AssignmentReminder,
   assignmentReminder,
   DUE_SOON_HOURS,

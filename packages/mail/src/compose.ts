@@ -22,6 +22,39 @@ const webLink = z
   .url()
   .refine((value) => /^https?:\/\//i.test(value), "must be an http:// or https:// address");
 
+/** A view listed in the access review: who, what kind, how many people, when (shown in `timeZone`). */
+const reviewedView = z.object({
+  viewer: z.string().trim().min(1),
+  kind: z.string().min(1),
+  people: z.number().int().min(0),
+  at: z.date(),
+});
+
+/**
+ * The monthly review of a tenant's personal-data access log, to one of its privacy officers: the month's
+ * totals by kind (access kinds of the domain), the viewers far above the others, every export and every
+ * view outside working hours (the first few of each listed, the rest counted).
+ */
+const accessReviewMessage = z.object({
+  kind: z.literal("access_review"),
+  name: z.string().trim().min(1),
+  tenantName: z.string().trim().min(1),
+  /** The month's first day (the mail names its month and year). */
+  month: z.date(),
+  views: z.number().int().min(0),
+  byKind: z.array(z.object({ kind: z.string().min(1), views: z.number().int(), people: z.number().int() })),
+  unusual: z.array(
+    z.object({ viewer: z.string().trim().min(1), people: z.number().int(), views: z.number().int() }),
+  ),
+  median: z.number().min(0),
+  exports: z.array(reviewedView),
+  exportCount: z.number().int().min(0),
+  outOfHours: z.array(reviewedView),
+  outOfHoursCount: z.number().int().min(0),
+  timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Seoul"),
+  link: webLink,
+});
+
 /** The mails the platform sends, each with what its wording needs. */
 export const emailMessageSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -191,6 +224,7 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     closesOn: z.string().trim().min(1),
     link: webLink,
   }),
+  accessReviewMessage,
 ]);
 
 export type EmailMessage = z.infer<typeof emailMessageSchema>;
@@ -571,6 +605,57 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
         ],
         action: { label: t(`${key}.action`), link: m.link },
         afterAction: [t("survey.autosave")],
+      };
+      break;
+    }
+    case "access_review": {
+      const kindName = (kind: string) => t(`accessReview.kind.${kind}` as "accessReview.kind.directory");
+      const views = (title: string, listed: z.infer<typeof reviewedView>[], count: number) =>
+        [
+          title,
+          ...(listed.length === 0 ? [t("accessReview.none")] : []),
+          ...listed.map((view) =>
+            t("accessReview.eventLine", {
+              at: view.at,
+              viewer: view.viewer,
+              kind: kindName(view.kind),
+              people: view.people,
+              formatParams: { at: { timeZone: m.timeZone } },
+            }),
+          ),
+          ...(count > listed.length ? [t("accessReview.more", { count: count - listed.length })] : []),
+        ].join("\n");
+      layout = {
+        // "period", not "month": i18next hands a value's name to Intl as an option, and month is one.
+        subject: oneLine(t("accessReview.subject", { period: m.month })),
+        paragraphs: [
+          t("accessReview.greeting", { name: m.name }),
+          t("accessReview.body", { tenant: m.tenantName, period: m.month, views: m.views }),
+          [
+            t("accessReview.byKindTitle"),
+            ...(m.byKind.length === 0 ? [t("accessReview.noViews")] : []),
+            ...m.byKind.map((row) =>
+              t("accessReview.byKindLine", {
+                kind: kindName(row.kind),
+                views: row.views,
+                people: row.people,
+              }),
+            ),
+          ].join("\n"),
+          [
+            t("accessReview.unusualTitle", { median: m.median }),
+            ...(m.unusual.length === 0 ? [t("accessReview.none")] : []),
+            ...m.unusual.map((row) => t("accessReview.unusualLine", row)),
+          ].join("\n"),
+          views(t("accessReview.exportsTitle", { count: m.exportCount }), m.exports, m.exportCount),
+          views(
+            t("accessReview.outOfHoursTitle", { count: m.outOfHoursCount }),
+            m.outOfHours,
+            m.outOfHoursCount,
+          ),
+        ],
+        action: { label: t("accessReview.action"), link: m.link },
+        afterAction: [t("accessReview.why")],
       };
       break;
     }

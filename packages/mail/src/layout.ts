@@ -40,7 +40,8 @@ export function renderText(mail: MailLayout, frame: MailFrame): string {
  */
 export function renderHtml(mail: MailLayout, frame: MailFrame): string {
   const e = escapeHtml;
-  const paragraph = (text: string) => `<p style="margin:0 0 16px">${e(text)}</p>`;
+  // pre-line: a paragraph of several lines (a list in the access review) keeps its line breaks.
+  const paragraph = (text: string) => `<p style="margin:0 0 16px;white-space:pre-line">${e(text)}</p>`;
   const href = e(mail.action.link);
   return [
     "<!doctype html>",

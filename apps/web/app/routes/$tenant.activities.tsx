@@ -25,11 +25,27 @@ export const loader = tenantLoader(
   async ({ tenant, membership, withTenant }) => {
     const { staffMemberId } = membership;
     const { teams, photos } = staffMemberId
-      ? await withTenant(async (db) => {
-          const teams = await listTeamActivities(db, { tenantId: tenant.id, staffMemberId });
-          const activityIds = teams.flatMap((team) => team.activities.map((activity) => activity.id));
-          return { teams, photos: await listAttachments(db, { tenantId: tenant.id, activityIds }) };
-        })
+      ? await withTenant(
+          async (db) => {
+            const teams = await listTeamActivities(db, { tenantId: tenant.id, staffMemberId });
+            const activityIds = teams.flatMap((team) => team.activities.map((activity) => activity.id));
+            return { teams, photos: await listAttachments(db, { tenantId: tenant.id, activityIds }) };
+          },
+          // A teammate's meetings and counselling notes, read by the others of the team (the member's own
+          // meetings are left out of the record by recordAccess).
+          {
+            accessLog: ({ teams }) => ({
+              kind: "counselling_meetings",
+              subjects: {
+                applicationIds: teams.flatMap((team) =>
+                  team.activities.flatMap((activity) =>
+                    activity.kind === "meeting" ? activity.participantIds : [],
+                  ),
+                ),
+              },
+            }),
+          },
+        )
       : { teams: [], photos: new Map() };
     return { teams, photos: Object.fromEntries(photos), today: tenantToday(tenant.timeZone) };
   },

@@ -25,8 +25,17 @@ const importParams = z.object({ importId: id });
 export const loader = tenantLoader(
   { permission: "staff.import", params: importParams },
   async ({ params, tenant, locale, withTenant }) => {
-    const detail = await withTenant((tx) =>
-      getDirectoryImport(tx, { tenantId: tenant.id, importId: params.importId }),
+    const detail = await withTenant(
+      (tx) => getDirectoryImport(tx, { tenantId: tenant.id, importId: params.importId }),
+      // The invalid rows it lists name people of the directory, by name and employee number.
+      {
+        accessLog: ({ invalidRows }) => ({
+          kind: "directory",
+          subjects: {
+            employeeNumbers: invalidRows.flatMap((row) => (row.employeeNumber ? [row.employeeNumber] : [])),
+          },
+        }),
+      },
     );
     return { ...presentDirectoryImport(detail, locale), base: `/${tenant.slug}/admin/directory` };
   },

@@ -37,20 +37,31 @@ export const loader = tenantLoader(
   async ({ params, tenant, user, locale, withTenant }) => {
     const input = { tenantId: tenant.id, evaluatorUserId: user.id, teamId: params.teamId };
     const now = new Date();
-    const { view, portfolio, files, facts } = await withTenant(async (db) => {
-      const view = await getTeamEvaluation(db, input);
-      const portfolio = await getTeamPortfolio(db, { ...input, now });
-      const submissionIds = portfolio.assignments.flatMap((item) =>
-        item.submission ? [item.submission.id] : [],
-      );
-      const files = await listAttachments(db, { tenantId: tenant.id, submissionIds });
-      const cohortFacts =
-        portfolio.computed.length > 0
-          ? await getTeamFacts(db, { tenantId: tenant.id, cohortId: view.cohort.id, now })
-          : null;
-      const facts = cohortFacts?.teams.find((team) => team.teamId === view.team.id)?.facts ?? null;
-      return { view, portfolio, files, facts };
-    });
+    const { view, portfolio, files, facts } = await withTenant(
+      async (db) => {
+        const view = await getTeamEvaluation(db, input);
+        const portfolio = await getTeamPortfolio(db, { ...input, now });
+        const submissionIds = portfolio.assignments.flatMap((item) =>
+          item.submission ? [item.submission.id] : [],
+        );
+        const files = await listAttachments(db, { tenantId: tenant.id, submissionIds });
+        const cohortFacts =
+          portfolio.computed.length > 0
+            ? await getTeamFacts(db, { tenantId: tenant.id, cohortId: view.cohort.id, now })
+            : null;
+        const facts = cohortFacts?.teams.find((team) => team.teamId === view.team.id)?.facts ?? null;
+        return { view, portfolio, files, facts };
+      },
+      {
+        // The team's members, their attendance and work, seen by an evaluator: recorded as they read it.
+        accessLog: ({ view }) => ({
+          kind: "evaluation_portfolio",
+          subjects: { teamIds: [view.team.id] },
+          cohortId: view.cohort.id,
+          teamId: view.team.id,
+        }),
+      },
+    );
     return {
       page: presentTeamEvaluation({ view, portfolio, facts }, locale, tenant.timeZone),
       files: Object.fromEntries(files) as Record<string, AttachmentItem[]>,

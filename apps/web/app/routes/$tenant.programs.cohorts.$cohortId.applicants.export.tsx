@@ -15,15 +15,23 @@ export const loader = tenantLoader(
   { permission: "applications.review", params: cohortParams, query: exportQuery },
   async ({ params, query, tenant, user, requestId, locale, t, withTenant }) => {
     const { format, ...filter } = query;
-    const exported = await withTenant((db) =>
-      exportApplicants(db, {
-        tenantId: tenant.id,
-        cohortId: params.cohortId,
-        filter,
-        format,
-        actorUserId: user.id,
-        requestId,
-      }),
+    const exported = await withTenant(
+      (db) =>
+        exportApplicants(db, {
+          tenantId: tenant.id,
+          cohortId: params.cohortId,
+          filter,
+          format,
+          actorUserId: user.id,
+          requestId,
+        }),
+      {
+        accessLog: ({ rows }) => ({
+          kind: "applicant_export",
+          subjects: { applicationIds: rows.map((row) => row.applicationId) },
+          cohortId: params.cohortId,
+        }),
+      },
     );
     const file = await presentApplicantsFile(exported, { format, t, locale, timeZone: tenant.timeZone });
     const asciiName = `applicants.${format}`;

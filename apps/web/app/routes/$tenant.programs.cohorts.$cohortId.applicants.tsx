@@ -37,8 +37,15 @@ import { staffGrade } from "../services/stored-codes";
 export const loader = tenantLoader(
   { permission: "applications.review", params: cohortParams, query: applicantFilterSchema },
   async ({ params, query, tenant, locale, withTenantSql }) => {
-    const page = await withTenantSql((sql) =>
-      listCohortApplicants(sql, { tenantId: tenant.id, cohortId: params.cohortId, filter: query }),
+    const page = await withTenantSql(
+      (sql) => listCohortApplicants(sql, { tenantId: tenant.id, cohortId: params.cohortId, filter: query }),
+      {
+        accessLog: ({ rows }) => ({
+          kind: "applicant_list",
+          subjects: { applicationIds: rows.map((row) => row.applicationId) },
+          cohortId: params.cohortId,
+        }),
+      },
     );
     const filter = filterQuery(query);
     const exportBase = `/${tenant.slug}/programs/cohorts/${params.cohortId}/applicants/export`;

@@ -55,8 +55,21 @@ export const loader = tenantLoader(
     query: z.object({ run: z.string().optional() }),
   },
   async ({ params, query, tenant, locale, t, may, withTenant }) => {
-    const review = await withTenant((db) =>
-      getMatchingReview(db, { tenantId: tenant.id, cohortId: params.cohortId, runId: query.run }),
+    const review = await withTenant(
+      (db) => getMatchingReview(db, { tenantId: tenant.id, cohortId: params.cohortId, runId: query.run }),
+      // Each team's score explained by its people's survey answers (interests, diagnostics, answers).
+      {
+        accessLog: ({ run }) => ({
+          kind: "survey_answers",
+          subjects: {
+            applicationIds: [
+              ...(run?.teams ?? []).flatMap((team) => team.members.map((member) => member.applicationId)),
+              ...(run?.unplaced ?? []).map((person) => person.applicationId),
+            ],
+          },
+          cohortId: params.cohortId,
+        }),
+      },
     );
     return {
       ...presentMatchingReview(review, { locale, timeZone: tenant.timeZone, t }),

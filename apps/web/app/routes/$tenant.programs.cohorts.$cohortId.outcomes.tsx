@@ -16,10 +16,21 @@ import { cohortParams } from "../services/route-params";
 export const loader = tenantLoader(
   { permission: "dashboards.view", params: cohortParams },
   async ({ params, tenant, locale, may, withTenant }) => {
-    const view = await withTenant((db) =>
-      getCohortOutcomes(db, { tenantId: tenant.id, cohortId: params.cohortId }),
-    );
     const runsCohorts = may("programs.manage");
+    const view = await withTenant(
+      (db) => getCohortOutcomes(db, { tenantId: tenant.id, cohortId: params.cohortId }),
+      // Each person's diagnostic change is shown to the coordinator alone; executives see teams and cohorts.
+      {
+        accessLog: (view) =>
+          runsCohorts
+            ? {
+                kind: "diagnostic_results",
+                subjects: { applicationIds: view.people.map((person) => person.applicationId) },
+                cohortId: params.cohortId,
+              }
+            : null,
+      },
+    );
     return {
       outcomes: presentCohortOutcomes(view, locale, { withPeople: runsCohorts }),
       tenantSlug: tenant.slug,

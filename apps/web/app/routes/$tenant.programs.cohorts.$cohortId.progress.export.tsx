@@ -7,13 +7,22 @@ import { cohortParams } from "../services/route-params";
 export const loader = tenantLoader(
   { permission: "programs.view", params: cohortParams },
   async ({ params, tenant, t, withTenant }) => {
-    const progress = await withTenant((db) =>
-      getTeamProgress(db, {
-        tenantId: tenant.id,
-        cohortId: params.cohortId,
-        today: tenantToday(tenant.timeZone),
-        now: new Date(),
-      }),
+    const progress = await withTenant(
+      (db) =>
+        getTeamProgress(db, {
+          tenantId: tenant.id,
+          cohortId: params.cohortId,
+          today: tenantToday(tenant.timeZone),
+          now: new Date(),
+        }),
+      // Each team's meetings and attendance in a file: about the people of those teams.
+      {
+        accessLog: (progress) => ({
+          kind: "team_progress_export",
+          subjects: { teamIds: progress.teams.map((team) => team.teamId) },
+          cohortId: params.cohortId,
+        }),
+      },
     );
     const file = await presentTeamProgressFile(progress, t);
     return new Response(file.body, {

@@ -11,13 +11,22 @@ export const loader = tenantLoader(
     params: cohortParams.extend({ runId: id, format: z.enum(["pdf", "xlsx"]) }),
   },
   async ({ params, tenant, services, withTenant }) => {
-    const file = await withTenant((db) =>
-      getCohortReportFile(db, {
-        tenantId: tenant.id,
-        cohortId: params.cohortId,
-        runId: params.runId,
-        format: params.format,
-      }),
+    const file = await withTenant(
+      (db) =>
+        getCohortReportFile(db, {
+          tenantId: tenant.id,
+          cohortId: params.cohortId,
+          runId: params.runId,
+          format: params.format,
+        }),
+      // The report names the award-winning teams' members: a download about the cohort's people.
+      {
+        accessLog: () => ({
+          kind: "cohort_report",
+          subjects: { cohortTeamsOf: params.cohortId },
+          cohortId: params.cohortId,
+        }),
+      },
     );
     return fileDownload(services, file, file.contentType);
   },

@@ -3,6 +3,7 @@ import { unstable_coerceFormValue as coerceFormValue, parseWithZod } from "@conf
 import type { TenantDb, TenantSql } from "@mentoring/db";
 import { AppError, can, fieldIssueOf, type Permission } from "@mentoring/domain";
 import { type Locale, messageKey } from "@mentoring/i18n";
+import { type AccessView, recordAccess } from "@mentoring/tenants";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { type ZodErrorMap, z } from "zod";
@@ -69,14 +70,24 @@ export interface PageContext<P = unknown, Q = unknown> {
   t: TFunction;
 }
 
+/**
+ * A read that shows someone's personal data to someone else declares it: from what the read returned, the
+ * kind of view and whose data (or null when it showed nobody's). The builder writes the access log's row
+ * (who, whose, what, when, from where) in the read's own transaction; if that write fails the read fails
+ * with it, and the page is not shown (issue 17: no view of personal data goes unrecorded).
+ */
+export interface TenantReadOptions<T> {
+  accessLog?: (result: T) => AccessView | null;
+}
+
 /** What a tenant page's handler receives besides. */
 export interface TenantExtras extends TenantAccess {
   /** Whether the member also holds `permission` (to show or hide what they may do). */
   may(permission: Permission): boolean;
   /** Runs `work` in one transaction in this tenant's row-level-security context. */
-  withTenant<T>(work: (db: TenantDb) => Promise<T>): Promise<T>;
+  withTenant<T>(work: (db: TenantDb) => Promise<T>, options?: TenantReadOptions<T>): Promise<T>;
   /** The same with SQL as written, for the reads of the pages opened most (ADR 0019). */
-  withTenantSql<T>(work: (sql: TenantSql) => Promise<T>): Promise<T>;
+  withTenantSql<T>(work: (sql: TenantSql) => Promise<T>, options?: TenantReadOptions<T>): Promise<T>;
 }
 
 export type TenantContext<P = unknown, Q = unknown> = PageContext<P, Q> & TenantExtras;
@@ -361,11 +372,29 @@ function tenantGateFor(permission: Permission): Gate<TenantExtras> {
     async open(args) {
       const access = await tenantGate(args, permission);
       const { db } = args.context.services;
+      const viewer = {
+        tenantId: access.tenant.id,
+        viewerUserId: access.user.id,
+        viewerStaffMemberId: access.membership.staffMemberId,
+        clientAddress: args.context.clientAddress,
+        requestId: args.context.requestId,
+      };
+      /** The work, then its access log row when it declares one, in the same transaction. */
+      const logged =
+        <D extends TenantDb | TenantSql, T>(work: (db: D) => Promise<T>, options?: TenantReadOptions<T>) =>
+        async (tx: D) => {
+          const result = await work(tx);
+          const view = options?.accessLog?.(result);
+          if (view) await recordAccess(tx, { ...viewer, ...view });
+          return result;
+        };
       return {
         ...access,
         may: (other: Permission) => can(access.membership.roles, other),
-        withTenant: <T>(work: (db: TenantDb) => Promise<T>) => db.withTenant(access.tenant.id, work),
-        withTenantSql: <T>(work: (sql: TenantSql) => Promise<T>) => db.withTenantSql(access.tenant.id, work),
+        withTenant: <T>(work: (db: TenantDb) => Promise<T>, options?: TenantReadOptions<T>) =>
+          db.withTenant(access.tenant.id, logged(work, options)),
+        withTenantSql: <T>(work: (sql: TenantSql) => Promise<T>, options?: TenantReadOptions<T>) =>
+          db.withTenantSql(access.tenant.id, logged(work, options)),
       };
     },
   };

@@ -1,3 +1,4 @@
+import { enPrivacyLogEmail } from "./en-privacy-log";
 import type { EmailMessages } from "./ko-email";
 import { enMyDataEmail } from "./en-my-data";
 import type { Translation } from "./translation";
@@ -151,6 +152,7 @@ export const enEmail: Translation<EmailMessages> = {
     autosave: "Your answers are saved as you type, so you can come back and finish later.",
   },
   myData: enMyDataEmail,
+  accessReview: enPrivacyLogEmail,
   linkFallback: "If the link does not open, copy the address below into your web browser.",
   footer:
     "This e-mail was sent from an address that cannot receive replies. For questions, please contact the responsible department of your organisation.",

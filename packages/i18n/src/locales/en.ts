@@ -16,6 +16,7 @@ import { enNotifications } from "./en-notifications";
 import { enOnboarding } from "./en-onboarding";
 import { enPrograms } from "./en-programs";
 import { enRecruitment } from "./en-recruitment";
+import { enPrivacyLog } from "./en-privacy-log";
 import { enReports } from "./en-reports";
 import { enSso } from "./en-sso";
 import { enSurveys } from "./en-surveys";
@@ -602,6 +603,7 @@ export const en: Translation<CommonMessages> = {
   awards: enAwards,
   dashboards: enDashboards,
   reports: enReports,
+  privacyLog: enPrivacyLog,
   myData: enMyData,
   insights: enInsights,
   config: {

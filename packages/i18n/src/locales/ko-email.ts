@@ -1,5 +1,7 @@
 import { koMyDataEmail } from "./ko-my-data";
 
+import { koPrivacyLogEmail } from "./ko-privacy-log";
+
 /**
  * The "email" namespace: mail the platform sends. Korean is the source of the key set, as in "common".
  * Values are plain text; the mail package escapes them for HTML. {{roles}} and {{teammates}} arrive as lists
@@ -151,6 +153,7 @@ export const koEmail = {
     body: "{{tenant}} {{cohort}}의 {{survey, josa(을/를)}} 아직 제출하지 않으셨습니다. {{closesOn}}까지 응답해 주시기 바랍니다.",
     action: "이어서 응답하기",
   },
+  accessReview: koPrivacyLogEmail,
   survey: {
     autosave: "작성 중인 답변은 자동으로 저장되므로 나중에 이어서 작성하실 수 있습니다.",
   },

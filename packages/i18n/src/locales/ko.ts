@@ -16,6 +16,7 @@ import { koNotifications } from "./ko-notifications";
 import { koOnboarding } from "./ko-onboarding";
 import { koPrograms } from "./ko-programs";
 import { koRecruitment } from "./ko-recruitment";
+import { koPrivacyLog } from "./ko-privacy-log";
 import { koReports } from "./ko-reports";
 import { koSso } from "./ko-sso";
 import { koSurveys } from "./ko-surveys";
@@ -590,6 +591,7 @@ export const ko = {
   awards: koAwards,
   dashboards: koDashboards,
   reports: koReports,
+  privacyLog: koPrivacyLog,
   myData: koMyData,
   insights: koInsights,
   config: {

@@ -71,6 +71,8 @@ export async function listTeamActivities(tx: TenantDb, input: { tenantId: string
           participants: activity.participants.map(
             (participant) => names.get(participant.applicationId) ?? "",
           ),
+          /** Whose activity it was (the access log records a teammate reading a meeting's notes). */
+          participantIds: activity.participants.map((participant) => participant.applicationId),
         })),
       };
     });
