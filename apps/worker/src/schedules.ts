@@ -42,19 +42,15 @@ export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
   await queues
     .get(jobDefinitions[uploads].queue)
     .upsertJobScheduler(uploads, { pattern: "0 0 4 * * *", tz: "Asia/Seoul" }, { name: uploads, data: {} });
-  // The access log: rows past two years purged nightly, and each month's review on the 1st at 09:00.
-  const purgeAccess = "privacy.purge-access-logs" as const;
+  // National insights: nightly at 02:30, when the cities' days are done and before the morning's mail.
+  const insights = "insights.aggregate" as const;
   await queues
-    .get(jobDefinitions[purgeAccess].queue)
+    .get(jobDefinitions[insights].queue)
     .upsertJobScheduler(
-      purgeAccess,
-      { pattern: "0 15 4 * * *", tz: "Asia/Seoul" },
-      { name: purgeAccess, data: {} },
+      insights,
+      { pattern: "0 30 2 * * *", tz: "Asia/Seoul" },
+      { name: insights, data: {} },
     );
-  const review = "privacy.access-review" as const;
-  await queues
-    .get(jobDefinitions[review].queue)
-    .upsertJobScheduler(review, { pattern: "0 0 9 1 * *", tz: "Asia/Seoul" }, { name: review, data: {} });
   const grace = "billing.enforce-grace" as const;
   await queues
     .get(jobDefinitions[grace].queue)

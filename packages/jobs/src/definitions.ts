@@ -18,19 +18,6 @@ export const jobDefinitions = {
     queue: "maintenance",
     payload: z.object({}),
   },
-  /** Removes the personal-data access log's rows older than two years, in every tenant; daily. */
-  "privacy.purge-access-logs": {
-    queue: "maintenance",
-    payload: z.object({}),
-  },
-  /**
-   * Reviews each tenant's access log of the month before (the 1st of each month) and mails the review to its
-   * privacy officers, once per tenant and month.
-   */
-  "privacy.access-review": {
-    queue: "maintenance",
-    payload: z.object({}),
-  },
   /** Removes teams' uploads given up more than a day ago (never finished, or never attached); nightly. */
   "maintenance.sweep-uploads": {
     queue: "maintenance",
@@ -149,6 +136,17 @@ export const jobDefinitions = {
     queue: "reports",
     payload: z.object({ tenantId: z.string().uuid(), runId: z.string().uuid() }),
     retry: { attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
+  },
+  /**
+   * The nightly national insights (packages/insights aggregateInsights): every opted-in organisation's
+   * cohorts, suppressed, into a new publication, published once whole. Idempotent by the night: a second
+   * run the same night replaces the first. On the reports queue: minutes of database work, beside the
+   * other long jobs rather than ahead of the maintenance ones.
+   */
+  "insights.aggregate": {
+    queue: "reports",
+    payload: z.object({}),
+    retry: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
   },
 } as const satisfies Record<
   string,

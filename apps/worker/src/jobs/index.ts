@@ -1,4 +1,3 @@
-import { purgeAccessLogsJob, reviewAccessLogsJob } from "./access-log";
 import { advanceCohorts } from "./advance-cohorts";
 import { generateCertificatesJob } from "./certificates-generate";
 import { cohortReportJob } from "./cohort-report";
@@ -7,6 +6,7 @@ import { validateDirectoryImport } from "./directory-validate";
 import { enforceGrace } from "./enforce-grace";
 import { failStaleWork } from "./fail-stale-work";
 import type { JobHandlers } from "./handler";
+import { aggregateInsightsJob } from "./insights-aggregate";
 import { runMatchingJob } from "./matching-run";
 import { nudgeSilentTeams } from "./nudge-silent-teams";
 import { sendPasswordReset } from "./password-reset";
@@ -25,8 +25,6 @@ export const handlers: JobHandlers = {
   "maintenance.purge-outbox": purgeOutbox,
   "maintenance.fail-stale-work": failStaleWork,
   "maintenance.sweep-uploads": sweepUploads,
-  "privacy.purge-access-logs": purgeAccessLogsJob,
-  "privacy.access-review": reviewAccessLogsJob,
   "directory.validate": validateDirectoryImport,
   "directory.apply": applyDirectoryImport,
   "billing.stripe-event": handleStripeEvent,
@@ -35,6 +33,7 @@ export const handlers: JobHandlers = {
   "accounts.sign-in-throttled": notifySignInThrottled,
   "accounts.password-reset": sendPasswordReset,
   "cohorts.advance-by-date": advanceCohorts,
+  "insights.aggregate": aggregateInsightsJob,
   "surveys.send-reminders": sendSurveyReminders,
   "teams.nudge-silent": nudgeSilentTeams,
   "privacy.retention-purge": purgeRetention,
