@@ -96,6 +96,7 @@ export default async function globalSetup() {
       NODE_ENV: "production" as const,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
       DATABASE_URL: database.urls.app,
+      DATABASE_INSIGHTS_URL: database.urls.insights,
       QUEUE_PREFIX: prefix,
       SESSION_SECRET: randomBytes(32).toString("hex"),
       DATA_ENCRYPTION_KEY: randomBytes(32).toString("hex"),

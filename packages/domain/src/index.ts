@@ -164,6 +164,7 @@ export {
 export {
   type Distribution,
   distributionOf,
+  INSIGHTS_MIN_COHORTS,
   type QuartilePosition,
   quantile,
   quartilePositionOf,

@@ -4,6 +4,12 @@
  * figure falls within it, by quartile.
  */
 
+/**
+ * The fewest cohorts a group (a region, a size band…) must have for its distribution to be shown: with
+ * fewer, its quartiles would be one or two organisations' own figures.
+ */
+export const INSIGHTS_MIN_COHORTS = 3;
+
 export interface Distribution {
   /** Cohorts whose figure was shown (suppressed cells are not counted). */
   n: number;

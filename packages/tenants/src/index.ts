@@ -4,6 +4,7 @@ export * from "./analysts";
 export * from "./audit";
 export * from "./branding";
 export * from "./home";
+export * from "./insights";
 export * from "./members";
 export * from "./onboarding";
 export * from "./settings";

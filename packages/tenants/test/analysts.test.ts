@@ -177,9 +177,9 @@ describe("the operator disabling a national analyst", () => {
 describe("an organisation's choice to share with national insights", () => {
   it("opts in, agrees to be named and opts out, each audited, opting out withdrawing the naming", async () => {
     const tenantId = database.seeded[0]?.tenantId as string;
-    const change = (intent: "opt_in" | "opt_out" | "name" | "unname") =>
+    const change = (choice: "opt_in" | "opt_out" | "name" | "unname") =>
       database.db.withTenant(tenantId, (tx) =>
-        updateInsightsSharing(tx, { tenantId, actorUserId: operatorId, form: { intent }, requestId: intent }),
+        updateInsightsSharing(tx, { tenantId, actorUserId: operatorId, form: { choice }, requestId: choice }),
       );
     expect(await change("name")).toEqual({ optedIn: false, named: false, changed: false });
     expect(await change("opt_in")).toEqual({ optedIn: true, named: false, changed: true });

@@ -17,6 +17,11 @@ export interface BarRow {
   text: string;
   /** A word that flags the row (a team whose evaluators disagree), printed before the text. */
   flag?: string | null;
+  /**
+   * A span drawn as a thin line across the bar (a distribution's first to third quartile around its
+   * median); the text must say it too.
+   */
+  range?: { low: number; high: number } | null;
 }
 
 const WIDTH = 640;
@@ -94,6 +99,13 @@ export function BarChart({
                   className={negative ? "chart__bar chart__bar--negative" : "chart__bar"}
                 />
               )}
+              {row.range ? (
+                <g className="chart__range">
+                  <line x1={x(row.range.low)} x2={x(row.range.high)} y1={top + 28} y2={top + 28} />
+                  <line x1={x(row.range.low)} x2={x(row.range.low)} y1={top + 22} y2={top + 34} />
+                  <line x1={x(row.range.high)} x2={x(row.range.high)} y1={top + 22} y2={top + 34} />
+                </g>
+              ) : null}
               <line x1={zero} x2={zero} y1={top + 18} y2={top + 20 + BAR + 2} className="chart__axis" />
             </g>
           );

@@ -6,10 +6,12 @@ import {
   addCertificateSigner,
   certificateSignerForm,
   getTenantSettings,
+  insightsSharingForm,
   removeBranding,
   removeCertificateSigner,
   tenantSettingsForm,
   updateBranding,
+  updateInsightsSharing,
   updateTenantSettings,
 } from "@mentoring/tenants";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,7 +20,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { FormErrors, InputField, SelectField } from "../components/form-fields";
+import { InsightsSharing } from "../components/insights-sharing";
 import { type BrandingKind, brandingKinds } from "../services/branding-kinds";
+import { formatDateTime } from "../services/format.server";
 import { isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
@@ -26,9 +30,9 @@ import { id } from "../services/route-params";
 /** The organisation's profile: names, colour, language, time zone, and who signs certificates. */
 export const loader = tenantLoader(
   { permission: "tenant.settings.manage" },
-  async ({ tenant, withTenant }) => {
+  async ({ tenant, locale, may, withTenant }) => {
     const { profile, signers } = await withTenant((db) => getTenantSettings(db, { tenantId: tenant.id }));
-    const { logoKey, sealKey, ...settings } = profile;
+    const { logoKey, sealKey, insightsOptedInAt, insightsNamed, ...settings } = profile;
     // The preview's address changes with the stored key (a new one per upload), so caches stay correct.
     const imageUrl = (kind: BrandingKind, key: string | null) =>
       key
@@ -38,6 +42,13 @@ export const loader = tenantLoader(
       profile: settings,
       signers,
       images: { logo: imageUrl("logo", logoKey), seal: imageUrl("seal", sealKey) },
+      insights: {
+        since: insightsOptedInAt
+          ? formatDateTime(insightsOptedInAt, locale, tenant.timeZone, { dateStyle: "long" })
+          : null,
+        named: insightsNamed,
+        compareUrl: may("insights.compare") ? `/${tenant.slug}/admin/insights` : null,
+      },
       // The forms' schemas live with their use cases, out of the browser's reach: their constraints
       // (required, lengths) come with the page.
       constraints: {
@@ -54,6 +65,7 @@ const settingsForm = z
     certificateSignerForm.extend({ intent: z.literal("add-signer") }),
     z.object({ intent: z.literal("remove-signer"), signerId: id }),
     z.object({ intent: z.literal("remove-branding"), kind: z.enum(brandingKinds) }),
+    insightsSharingForm.extend({ intent: z.literal("insights") }),
     // Multipart: a file input left empty comes as absent.
     z.object({
       intent: z.literal("branding"),
@@ -119,6 +131,9 @@ export const action = tenantAction(
       case "remove-branding":
         await removeBranding(services.db, { ...branding, kind: form.kind });
         break;
+      case "insights":
+        await withTenant((db) => updateInsightsSharing(db, { ...common, form: { choice: form.choice } }));
+        return { saved: true as const, insights: form.choice };
       case "branding": {
         const files: Partial<Record<BrandingKind, Uint8Array>> = {};
         for (const kind of brandingKinds) {
@@ -144,7 +159,7 @@ function refusalOf(result: ActionResult, intent: string) {
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { profile, signers, images, constraints } = useLoaderData<typeof loader>();
+  const { profile, signers, images, constraints, insights } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [form, fields] = useForm<{
     name: string;
@@ -166,7 +181,7 @@ export default function Settings() {
   return (
     <>
       <h1>{t("settings.title")}</h1>
-      {result && "saved" in result ? (
+      {result && "saved" in result && !("insights" in result) ? (
         <p role="status" className="form-status">
           {t("settings.saved")}
         </p>
@@ -234,6 +249,8 @@ export default function Settings() {
         <InputField meta={signerFields.name} label={t("settings.signerName")} />
         <button type="submit">{t("settings.addSigner")}</button>
       </Form>
+
+      <InsightsSharing {...insights} saved={result && "insights" in result ? (result.insights ?? null) : null} />
     </>
   );
 }

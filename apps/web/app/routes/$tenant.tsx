@@ -33,6 +33,7 @@ export const loader = tenantLoader(
       { permission: "tenant.settings.manage", to: `${base}/admin/settings`, label: "nav.settings" },
       { permission: "tenant.settings.manage", to: `${base}/admin/sso`, label: "nav.sso" },
       { permission: "audit.view", to: `${base}/admin/audit`, label: "nav.audit" },
+      { permission: "insights.compare", to: `${base}/admin/insights`, label: "insights.compare.nav" },
       { permission: "privacy.review", to: `${base}/admin/access-log`, label: "privacyLog.nav" },
       { permission: "billing.manage", to: `${base}/admin/billing`, label: "billing.nav.tenant" },
     ] as const;

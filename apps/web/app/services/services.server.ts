@@ -3,6 +3,7 @@ import { createDatabase, type Database } from "@mentoring/db";
 import { producerConnection } from "@mentoring/jobs";
 import type { Redis } from "ioredis";
 import { type Logger, pino } from "pino";
+import { closeInsightsReaders } from "./insights-reader.server";
 
 /**
  * What a request handler needs from the outside world, created once per process by server.ts and handed
@@ -33,7 +34,7 @@ export function createServices(config: Config): Services {
     redis,
     log,
     async close() {
-      await Promise.allSettled([db.disconnect(), redis.quit()]);
+      await Promise.allSettled([db.disconnect(), redis.quit(), closeInsightsReaders()]);
     },
   };
 }

@@ -191,3 +191,10 @@ async function copyDatabase(template: string): Promise<TestDatabase> {
     },
   };
 }
+
+export {
+  type InsightCohortFixture,
+  type InsightTenantFixture,
+  publishInsightFixture,
+  sampleInsightCohorts,
+} from "./insight-aggregates";

@@ -84,7 +84,7 @@ export const enInsights: Translation<typeof koInsights> = {
   chart: {
     title: "{{metric}} by {{by}}",
     text: "median {{median}} · quartiles {{q1}}-{{q3}} · {{n}} cohorts",
-    tooFew: "{{n}} cohorts: fewer than 3, distribution not shown",
+    tooFew: "{{n}} cohorts: fewer than {{min}}, distribution not shown",
     suppressed_one: "{{count}} suppressed cell",
     suppressed_other: "{{count}} suppressed cells",
     legend: "The bar is the median, the thin line runs from the first to the third quartile.",
@@ -125,10 +125,10 @@ export const enInsights: Translation<typeof koInsights> = {
     countedHeading: "What is counted",
     suppressionHeading: "Suppressing small cells",
     suppression:
-      "No figure about fewer than 5 people is published. When a suppressed cell could be worked out from totals and other cells, further cells are suppressed as well so that it cannot (complementary suppression). Counts of people are rounded as the aggregation describes.",
+      "No figure about fewer than {{minCell}} people is published. When a suppressed cell could be worked out from totals and other cells, further cells are suppressed as well so that it cannot (complementary suppression). Counts of people are rounded as the aggregation describes.",
     distributionHeading: "Distributions, not rankings",
     distribution:
-      "Organisations are not ranked: each group shows the number of cohorts and the first quartile, median and third quartile (linear interpolation, as a spreadsheet's QUARTILE.INC). Suppressed cells are left out of the distribution. A group of fewer than 3 cohorts shows no distribution, so that no single organisation's figure shows through.",
+      "Organisations are not ranked: each group shows the number of cohorts and the first quartile, median and third quartile (linear interpolation, as a spreadsheet's QUARTILE.INC). Suppressed cells are left out of the distribution. A group of fewer than {{minCohorts}} cohorts shows no distribution, so that no single organisation's figure shows through.",
     namesHeading: "Names and consent",
     names:
       "An organisation is included only after it opts in from its settings. Its name is shown only if it also agreed to be named. Names of people are never included. An organisation that opts out is left out from the next publication on.",

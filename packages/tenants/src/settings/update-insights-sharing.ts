@@ -6,7 +6,7 @@ import { z } from "zod";
  * agree (or stop agreeing) to be named beside them.
  */
 export const insightsSharingForm = z.object({
-  intent: z.enum(["opt_in", "opt_out", "name", "unname"]),
+  choice: z.enum(["opt_in", "opt_out", "name", "unname"]),
 });
 
 export type InsightsSharingInput = z.output<typeof insightsSharingForm>;
@@ -28,11 +28,11 @@ export async function updateInsightsSharing(
   });
   const optedIn = before.insightsOptedInAt !== null;
   const next =
-    form.intent === "opt_in"
+    form.choice === "opt_in"
       ? { insightsOptedInAt: before.insightsOptedInAt ?? now, insightsNamed: before.insightsNamed }
-      : form.intent === "opt_out"
+      : form.choice === "opt_out"
         ? { insightsOptedInAt: null, insightsNamed: false }
-        : { insightsOptedInAt: before.insightsOptedInAt, insightsNamed: optedIn && form.intent === "name" };
+        : { insightsOptedInAt: before.insightsOptedInAt, insightsNamed: optedIn && form.choice === "name" };
   const changed =
     (next.insightsOptedInAt === null) !== (before.insightsOptedInAt === null) ||
     next.insightsNamed !== before.insightsNamed;
@@ -42,9 +42,9 @@ export async function updateInsightsSharing(
       tenantId,
       actorUserId,
       action:
-        form.intent === "opt_in"
+        form.choice === "opt_in"
           ? "tenant.insights.opt_in"
-          : form.intent === "opt_out"
+          : form.choice === "opt_out"
             ? "tenant.insights.opt_out"
             : "tenant.insights.naming",
       entityType: "tenant",

@@ -1,0 +1,62 @@
+import { INSIGHTS_MIN_CELL, INSIGHTS_MIN_COHORTS, insightMetricKeys } from "@mentoring/domain";
+import { messageKey } from "@mentoring/i18n";
+import { getInsightsPublication } from "@mentoring/tenants";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
+import { insightsNav } from "../components/platform-nav";
+import { Shell } from "../components/shell";
+import { formatDateTime } from "../services/format.server";
+import { insightsReaderOf } from "../services/insights-reader.server";
+import { platformLoader } from "../services/route-builder.server";
+
+/**
+ * How national insights are made (insights.view): what each figure counts, the suppression of cells about
+ * fewer than INSIGHTS_MIN_CELL people with complementary suppression, distributions instead of rankings,
+ * consent and names, and the date of the latest publication.
+ */
+export const loader = platformLoader({ permission: "insights.view" }, async ({ user, services, locale }) => {
+  const publication = await getInsightsPublication(insightsReaderOf(services));
+  return {
+    userName: user.displayName,
+    latest: publication
+      ? formatDateTime(publication.publishedAt, locale, "Asia/Seoul", { dateStyle: "long" })
+      : null,
+    minCell: INSIGHTS_MIN_CELL,
+    minCohorts: INSIGHTS_MIN_COHORTS,
+  };
+});
+
+export default function InsightsMethodology() {
+  const { t } = useTranslation();
+  const { userName, latest, minCell, minCohorts } = useLoaderData<typeof loader>();
+  return (
+    <Shell title={t("app.name")} homeTo="/insights" nav={insightsNav} userName={userName}>
+      <h1>{t("insights.methodology.title")}</h1>
+      <p>{t("insights.methodology.intro")}</p>
+      <p data-testid="methodology-latest">
+        {latest ? t("insights.methodology.latest", { date: latest }) : t("insights.methodology.noneYet")}
+      </p>
+      <h2>{t("insights.methodology.countedHeading")}</h2>
+      <dl className="facts">
+        {insightMetricKeys.map((metric) => (
+          <Fragment key={metric}>
+            <dt>{t(messageKey(`insights.metric.${metric}`))}</dt>
+            <dd>{t(messageKey(`insights.metricDescription.${metric}`))}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      <h2>{t("insights.methodology.suppressionHeading")}</h2>
+      <p>{t("insights.methodology.suppression", { minCell })}</p>
+      <h2>{t("insights.methodology.distributionHeading")}</h2>
+      <p>{t("insights.methodology.distribution", { minCohorts })}</p>
+      <h2>{t("insights.methodology.namesHeading")}</h2>
+      <p>{t("insights.methodology.names")}</p>
+      <h2>{t("insights.methodology.datesHeading")}</h2>
+      <p>{t("insights.methodology.dates")}</p>
+      <p>
+        <Link to="/insights">{t("insights.methodology.back")}</Link>
+      </p>
+    </Shell>
+  );
+}
