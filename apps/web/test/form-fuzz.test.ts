@@ -488,6 +488,23 @@ const routes: RouteCase[] = [
     ],
   },
   {
+    route: "$tenant.admin.settings_.retention",
+    params: () => ({}),
+    forms: [
+      {
+        base: {
+          unselected_applications: "6",
+          survey_answers: "36",
+          program_records: "36",
+          notifications: "12",
+          inactive_staff: "12",
+          directory_imports: "3",
+        },
+        fields: { unselected_applications: "number", survey_answers: "number", program_records: "number" },
+      },
+    ],
+  },
+  {
     route: "$tenant.admin.settings",
     params: () => ({}),
     forms: [

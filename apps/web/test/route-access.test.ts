@@ -29,8 +29,14 @@ describe("the guard check itself", () => {
   });
 });
 
+/**
+ * Pages under a tenant's address that anyone may read, each for a reason the law gives: an organisation's
+ * privacy policy must be public (개인정보 보호법 제30조). An unknown organisation is still 404 there.
+ */
+const publicUnderTenant = new Set(["../app/routes/$tenant_.privacy.tsx"]);
+
 describe("pages under a tenant", () => {
-  it.each(modules.filter((path) => path.startsWith("../app/routes/$tenant")))(
+  it.each(modules.filter((path) => path.startsWith("../app/routes/$tenant") && !publicUnderTenant.has(path)))(
     "%s asks for a tenant permission",
     async (path) => {
       const module = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
@@ -39,6 +45,14 @@ describe("pages under a tenant", () => {
       }
     },
   );
+});
+
+describe("public pages under a tenant's address", () => {
+  it.each([...publicUnderTenant])("%s is public and has no action", async (path) => {
+    const module = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
+    expect(accessOf(module.loader)?.kind).toBe("public");
+    expect("action" in module).toBe(false);
+  });
 });
 
 describe("webhook endpoints", () => {

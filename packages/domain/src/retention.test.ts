@@ -42,16 +42,21 @@ describe("retention periods", () => {
     expect(retentionPeriodsOf({ program_records: 121 }).program_records).toBe(36);
   });
 
-  it("the form refuses a period below the minimum, above the maximum or not whole, with a message key", () => {
+  it("the form refuses a period below the minimum, above the maximum or not whole, naming the bound", () => {
     const valid = { ...defaultRetentionPeriods };
     expect(retentionPeriodsSchema.safeParse(valid).success).toBe(true);
     const issues = (value: unknown) => {
       const result = retentionPeriodsSchema.safeParse({ ...valid, survey_answers: value });
-      return result.success ? [] : result.error.issues.map((issue) => issue.message);
+      return result.success
+        ? []
+        : result.error.issues.map((issue) => [
+            issue.code,
+            "minimum" in issue ? issue.minimum : "maximum" in issue ? issue.maximum : null,
+          ]);
     };
-    expect(issues(11)).toEqual(["retention.settings.tooShort"]);
-    expect(issues(61)).toEqual(["retention.settings.tooLong"]);
-    expect(issues(12.5)).toEqual(["retention.settings.notWhole"]);
+    expect(issues(11)).toEqual([["too_small", 12]]);
+    expect(issues(61)).toEqual([["too_big", 60]]);
+    expect(issues(12.5)).toEqual([["invalid_type", null]]);
     expect(issues(60)).toEqual([]);
   });
 });

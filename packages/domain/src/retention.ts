@@ -141,21 +141,14 @@ export function retentionPeriodsOf(stored: unknown): RetentionPeriods {
 }
 
 /**
- * The settings form's schema: a whole number of months per kind, within its bounds. Messages are i18n keys
- * (the route builder words them with the bounds as values).
+ * The settings form's schema: a whole number of months per kind, within its bounds. Its refusals are the
+ * form's usual ones (too small, too big, not whole), worded with the bound by the route's error map.
  */
 export const retentionPeriodsSchema = z.object(
   Object.fromEntries(
     retentionKinds.map((kind) => {
       const rule = retentionRules[kind];
-      return [
-        kind,
-        z
-          .number({ required_error: "form.required", invalid_type_error: "retention.settings.notANumber" })
-          .int("retention.settings.notWhole")
-          .min(rule.minMonths, "retention.settings.tooShort")
-          .max(rule.maxMonths, "retention.settings.tooLong"),
-      ];
+      return [kind, z.number().int().min(rule.minMonths).max(rule.maxMonths)];
     }),
   ) as { [K in RetentionKind]: z.ZodNumber },
 );

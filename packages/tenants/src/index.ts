@@ -7,5 +7,6 @@ export * from "./home";
 export * from "./insights";
 export * from "./members";
 export * from "./onboarding";
+export * from "./privacy";
 export * from "./settings";
 export * from "./sso";

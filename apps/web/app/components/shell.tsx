@@ -29,6 +29,7 @@ export function Shell({
   userName,
   brandColor,
   bell,
+  privacyPolicyTo,
   children,
 }: {
   /** The notifications link and its unread count; none for who receives no notifications. */
@@ -39,6 +40,8 @@ export function Shell({
   homeTo: string;
   nav?: NavItem[];
   userName?: string;
+  /** The organisation's privacy policy (처리방침), linked from the footer of its pages. */
+  privacyPolicyTo?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -107,6 +110,11 @@ export function Shell({
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      {privacyPolicyTo ? (
+        <footer className="site-footer">
+          <Link to={privacyPolicyTo}>{t("retention.footer.privacyPolicy")}</Link>
+        </footer>
+      ) : null}
     </>
   );
 }

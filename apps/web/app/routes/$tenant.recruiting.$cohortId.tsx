@@ -7,7 +7,7 @@ import {
   getCohortAnnouncement,
   withdrawApplication,
 } from "@mentoring/programs";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
@@ -112,6 +112,7 @@ function RoleRules({ role }: { role: AnnouncementView["roles"][number] }) {
 function ConsentText({ version }: { version: typeof CONSENT_VERSION }) {
   const { t } = useTranslation();
   const key = `recruitment.consent.${version}` as const;
+  const tenantSlug = useParams().tenant ?? "";
   return (
     <section id="consent-text" className="consent" aria-labelledby="consent-title">
       <h3 id="consent-title">{t("recruitment.apply.consentTitle")}</h3>
@@ -124,6 +125,9 @@ function ConsentText({ version }: { version: typeof CONSENT_VERSION }) {
           </div>
         ))}
       </dl>
+      <p>
+        <Link to={`/${tenantSlug}/privacy`}>{t("retention.consentLink")}</Link>
+      </p>
     </section>
   );
 }

@@ -32,6 +32,8 @@ export const loader = tenantLoader(
       { permission: "staff.view", to: `${base}/admin/directory`, label: "nav.directory" },
       { permission: "tenant.settings.manage", to: `${base}/admin/settings`, label: "nav.settings" },
       { permission: "tenant.settings.manage", to: `${base}/admin/sso`, label: "nav.sso" },
+      { permission: "tenant.settings.manage", to: `${base}/admin/settings/retention`, label: "retention.settingsNav" },
+      { permission: "privacy.review", to: `${base}/admin/privacy/retention`, label: "retention.nav" },
       { permission: "audit.view", to: `${base}/admin/audit`, label: "nav.audit" },
       { permission: "insights.compare", to: `${base}/admin/insights`, label: "insights.compare.nav" },
       { permission: "privacy.review", to: `${base}/admin/access-log`, label: "privacyLog.nav" },
@@ -63,7 +65,15 @@ export default function TenantLayout() {
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <Shell title={title} homeTo={home} nav={nav} userName={userName} brandColor={brandColor} bell={bell}>
+    <Shell
+      title={title}
+      homeTo={home}
+      nav={nav}
+      userName={userName}
+      brandColor={brandColor}
+      bell={bell}
+      privacyPolicyTo={`${home}/privacy`}
+    >
       {banner ? (
         <div role="status" className={`banner banner--${banner.tone}`}>
           <p>{t(banner.messageKey, { date: bannerDate })}</p>

@@ -23,6 +23,7 @@ import { onboardingErrors } from "./onboarding";
 import { rateLimitErrors } from "./rate-limit";
 import { recruitmentErrors } from "./recruitment";
 import { reportErrors } from "./report";
+import { retentionErrors } from "./retention";
 import { ssoErrors } from "./sso";
 import { submissionErrors } from "./submission";
 import { surveyErrors } from "./survey";
@@ -44,6 +45,7 @@ export const appErrors = {
   ...evaluationErrors,
   ...awardErrors,
   ...reportErrors,
+  ...retentionErrors,
   ...activityErrors,
   ...attachmentErrors,
   ...attendanceErrors,

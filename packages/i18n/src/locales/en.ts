@@ -18,6 +18,7 @@ import { enPrograms } from "./en-programs";
 import { enRecruitment } from "./en-recruitment";
 import { enPrivacyLog } from "./en-privacy-log";
 import { enReports } from "./en-reports";
+import { enRetention } from "./en-retention";
 import { enSso } from "./en-sso";
 import { enSurveys } from "./en-surveys";
 import type { CommonMessages } from "./ko";
@@ -345,6 +346,7 @@ export const en: Translation<CommonMessages> = {
       create: "Organisation created",
       settings: { update: "Settings changed" },
       branding: { update: "Logo and seal changed" },
+      retention: { update: "Retention periods changed" },
       insights: {
         opt_in: "Took part in national insights",
         opt_out: "Stopped taking part in national insights",
@@ -404,6 +406,7 @@ export const en: Translation<CommonMessages> = {
       return: "Awards returned",
     },
     cohort_report: { request: "Final report requested" },
+    retention: { purge: "Personal data past its retention period destroyed" },
     certificate_batch: {
       prepare: "Certificates prepared",
       refresh: "Certificates prepared again",
@@ -550,6 +553,33 @@ export const en: Translation<CommonMessages> = {
   /** What the audit page calls each kind of record a change is about. */
   auditEntity: {
     calendar_feed: "Calendar subscription",
+    deleted: "Deleted",
+    pseudonymised: "Pseudonymised",
+    files: "Files removed",
+    today: "As of",
+    unselected_applications: "Applications not selected",
+    survey_answers: "Survey and diagnostic answers",
+    program_records: "Program records",
+    inactive_staff: "Inactive directory entries",
+    survey_responses: "Survey answers",
+    ceremony_attendance: "Ceremony attendance",
+    event_signups: "Event sign-ups",
+    activity_participants: "Activity participants",
+    attachments: "Attached files",
+    activities: "Activity and meeting records",
+    submissions: "Submissions",
+    team_members: "Team members",
+    evaluation_scores: "Evaluators' comments",
+    certificate_batches: "Certificate archives",
+    cohort_report_runs: "Final reports",
+    matching_runs: "Matching input",
+    applications: "Applications",
+    notifications: "Notifications",
+    notification_preferences: "Notification settings",
+    calendar_feeds: "Calendar subscriptions",
+    staff_members: "Directory entries",
+    directory_import_rows: "Rows of directory files",
+    directory_imports: "Directory files",
     team: "Team",
     tenant: "Organisation",
     invitation: "Invitation",
@@ -595,6 +625,7 @@ export const en: Translation<CommonMessages> = {
   certificates: enCertificates,
   calendar: enCalendar,
   assignments: enAssignments,
+  retention: enRetention,
   activities: enActivities,
   files: enFiles,
   attendance: enAttendance,

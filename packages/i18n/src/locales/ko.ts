@@ -18,6 +18,7 @@ import { koPrograms } from "./ko-programs";
 import { koRecruitment } from "./ko-recruitment";
 import { koPrivacyLog } from "./ko-privacy-log";
 import { koReports } from "./ko-reports";
+import { koRetention } from "./ko-retention";
 import { koSso } from "./ko-sso";
 import { koSurveys } from "./ko-surveys";
 /**
@@ -341,6 +342,7 @@ export const ko = {
       create: "기관 생성",
       settings: { update: "기관 설정 변경" },
       branding: { update: "기관 로고·직인 변경" },
+      retention: { update: "개인정보 보존기간 변경" },
       insights: {
         opt_in: "전국 통계 참여",
         opt_out: "전국 통계 참여 중단",
@@ -392,6 +394,7 @@ export const ko = {
       return: "시상 반려",
     },
     cohort_report: { request: "결과보고서 만들기" },
+    retention: { purge: "보존기간이 끝난 개인정보 파기" },
     certificate_batch: {
       prepare: "결연증서 준비",
       refresh: "결연증서 다시 준비",
@@ -534,6 +537,33 @@ export const ko = {
     evaluationStart: "평가 시작",
     evaluationEnd: "평가 종료",
     close: "종료",
+    deleted: "삭제",
+    pseudonymised: "가명처리",
+    files: "지운 파일",
+    today: "기준일",
+    unselected_applications: "선정되지 않은 신청",
+    survey_answers: "설문·진단 응답",
+    program_records: "프로그램 운영 기록",
+    inactive_staff: "비활성 직원 명부",
+    survey_responses: "설문 응답",
+    ceremony_attendance: "결연식 출석",
+    event_signups: "행사 신청",
+    activity_participants: "활동 참여자",
+    attachments: "첨부 파일",
+    activities: "활동·면담 기록",
+    submissions: "과제 제출물",
+    team_members: "팀 구성원",
+    evaluation_scores: "평가 의견",
+    certificate_batches: "증서 묶음 파일",
+    cohort_report_runs: "결과보고서",
+    matching_runs: "매칭 입력 자료",
+    applications: "참가 신청",
+    notifications: "알림",
+    notification_preferences: "알림 설정",
+    calendar_feeds: "일정 구독 주소",
+    staff_members: "직원 명부",
+    directory_import_rows: "명부 파일의 행",
+    directory_imports: "명부 파일",
   },
   /** What the audit page calls each kind of record a change is about. */
   auditEntity: {
@@ -579,6 +609,7 @@ export const ko = {
   programs: koPrograms,
   recruitment: koRecruitment,
   surveys: koSurveys,
+  retention: koRetention,
   matching: koMatching,
   certificates: koCertificates,
   calendar: koCalendar,

@@ -3,6 +3,7 @@ export {
   type CertificateSignerInput,
   certificateSignerForm,
 } from "./add-certificate-signer";
+export { getRetentionPeriods } from "./get-retention-periods";
 export { getTenantSettings } from "./get-tenant-settings";
 export { removeCertificateSigner } from "./remove-certificate-signer";
 export {
@@ -10,4 +11,5 @@ export {
   insightsSharingForm,
   updateInsightsSharing,
 } from "./update-insights-sharing";
+export { updateRetentionPeriods } from "./update-retention-periods";
 export { type TenantSettingsInput, tenantSettingsForm, updateTenantSettings } from "./update-tenant-settings";

@@ -1,0 +1,1 @@
+export { getPrivacyPolicy, type PrivacyPolicy } from "./get-privacy-policy";
