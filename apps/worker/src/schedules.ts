@@ -51,6 +51,19 @@ export async function scheduleRecurringJobs(queues: Queues): Promise<void> {
       { pattern: "0 30 2 * * *", tz: "Asia/Seoul" },
       { name: insights, data: {} },
     );
+  // The access log: rows past two years purged nightly, and each month's review on the 1st at 09:00.
+  const purgeAccess = "privacy.purge-access-logs" as const;
+  await queues
+    .get(jobDefinitions[purgeAccess].queue)
+    .upsertJobScheduler(
+      purgeAccess,
+      { pattern: "0 15 4 * * *", tz: "Asia/Seoul" },
+      { name: purgeAccess, data: {} },
+    );
+  const review = "privacy.access-review" as const;
+  await queues
+    .get(jobDefinitions[review].queue)
+    .upsertJobScheduler(review, { pattern: "0 0 9 1 * *", tz: "Asia/Seoul" }, { name: review, data: {} });
   const grace = "billing.enforce-grace" as const;
   await queues
     .get(jobDefinitions[grace].queue)

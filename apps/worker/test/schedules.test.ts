@@ -23,7 +23,7 @@ describe("the recurring jobs", () => {
     const stop = await keepRecurringJobsScheduled(redis.queues, log, 200);
     try {
       const scheduled = await schedulerCount();
-      expect(scheduled).toBe(11);
+      expect(scheduled).toBe(13);
       // Redis restarted empty, as far as these queues can tell.
       const keys = await redis.producer.keys(`${redis.prefix}:*`);
       await redis.producer.del(...keys);

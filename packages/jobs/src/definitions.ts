@@ -18,6 +18,19 @@ export const jobDefinitions = {
     queue: "maintenance",
     payload: z.object({}),
   },
+  /** Removes the personal-data access log's rows older than two years, in every tenant; daily. */
+  "privacy.purge-access-logs": {
+    queue: "maintenance",
+    payload: z.object({}),
+  },
+  /**
+   * Reviews each tenant's access log of the month before (the 1st of each month) and mails the review to its
+   * privacy officers, once per tenant and month.
+   */
+  "privacy.access-review": {
+    queue: "maintenance",
+    payload: z.object({}),
+  },
   /** Removes teams' uploads given up more than a day ago (never finished, or never attached); nightly. */
   "maintenance.sweep-uploads": {
     queue: "maintenance",

@@ -79,7 +79,7 @@ export default function AccessLog() {
         empty={t("privacyLog.page.none")}
         columns={[
           { key: "at", header: t("privacyLog.page.at"), cell: (row) => row.at },
-          { key: "viewer", header: t("privacyLog.page.viewer"), cell: (row) => row.viewer },
+          { key: "viewer", header: t("privacyLog.page.viewerColumn"), cell: (row) => row.viewer },
           { key: "kind", header: t("privacyLog.page.kind"), cell: (row) => row.kind },
           {
             key: "whose",

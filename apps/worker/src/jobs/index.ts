@@ -1,3 +1,4 @@
+import { purgeAccessLogsJob, reviewAccessLogsJob } from "./access-log";
 import { advanceCohorts } from "./advance-cohorts";
 import { generateCertificatesJob } from "./certificates-generate";
 import { cohortReportJob } from "./cohort-report";
@@ -25,6 +26,8 @@ export const handlers: JobHandlers = {
   "maintenance.purge-outbox": purgeOutbox,
   "maintenance.fail-stale-work": failStaleWork,
   "maintenance.sweep-uploads": sweepUploads,
+  "privacy.purge-access-logs": purgeAccessLogsJob,
+  "privacy.access-review": reviewAccessLogsJob,
   "directory.validate": validateDirectoryImport,
   "directory.apply": applyDirectoryImport,
   "billing.stripe-event": handleStripeEvent,

@@ -10,6 +10,7 @@ export const enPrivacyLog: Translation<typeof koPrivacyLog> = {
     filter: "Search the access log",
     person: "Person viewed (name or employee number)",
     viewer: "Viewer (name or e-mail)",
+    viewerColumn: "Viewer",
     kind: "Kind of view",
     anyKind: "Any kind",
     from: "From",

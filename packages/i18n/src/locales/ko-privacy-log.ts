@@ -12,6 +12,7 @@ export const koPrivacyLog = {
     filter: "열람 기록 검색",
     person: "열람된 사람 (이름 또는 직원번호)",
     viewer: "열람한 사람 (이름 또는 이메일)",
+    viewerColumn: "열람한 사람",
     kind: "열람 종류",
     anyKind: "모든 종류",
     from: "시작일",
