@@ -315,7 +315,7 @@ describe("a person's export", () => {
     // The evaluator's note on my team is left out; my own notes as an evaluator are mine.
     expect(text).not.toContain(`note by ${teammate.name}`);
     expect(text).toContain(`note by ${me.name}`);
-    const team = mine.related.teams[0] as { members: { name: string }[] };
+    const team = mine.related.teams[0] as unknown as { members: { name: string }[] };
     expect(team.members.map((member) => member.name)).toEqual(
       expect.arrayContaining([me.name, teammate.name]),
     );

@@ -8,6 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ConsentWithdrawalLink } from "../components/consent-link";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import {
@@ -219,7 +220,14 @@ export default function Recruiting() {
             {
               key: "action",
               header: t("recruitment.mine.action"),
-              cell: (application) => <WithdrawButton application={application} />,
+              cell: (application) => (
+                <>
+                  <WithdrawButton application={application} />
+                  {application.consentPending || application.status === "withdrawn" ? null : (
+                    <ConsentWithdrawalLink cohortId={application.cohortId} cohortTitle={application.cohortTitle} />
+                  )}
+                </>
+              ),
             },
           ]}
         />

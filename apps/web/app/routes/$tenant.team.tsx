@@ -1,6 +1,7 @@
 import { listMyTeams } from "@mentoring/programs";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConsentWithdrawalLink } from "../components/consent-link";
 import { DataTable } from "../components/data-table";
 import { tenantLoader } from "../services/route-builder.server";
 
@@ -102,6 +103,9 @@ export default function MyTeam() {
                     },
                   ]}
                 />
+                <p>
+                  <ConsentWithdrawalLink cohortId={team.cohortId} cohortTitle={team.cohortTitle} />
+                </p>
               </section>
             );
           })}

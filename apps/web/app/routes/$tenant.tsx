@@ -38,6 +38,12 @@ export const loader = tenantLoader(
       { permission: "insights.compare", to: `${base}/admin/insights`, label: "insights.compare.nav" },
       { permission: "privacy.review", to: `${base}/admin/access-log`, label: "privacyLog.nav" },
       { permission: "billing.manage", to: `${base}/admin/billing`, label: "billing.nav.tenant" },
+      {
+        permission: "privacy.requests.handle",
+        to: `${base}/admin/correction-requests`,
+        label: "myData.adminNav",
+      },
+      { permission: "own_data.manage", to: `${base}/my-data`, label: "myData.nav" },
     ] as const;
     for (const page of pages) if (may(page.permission)) nav.push({ to: page.to, label: page.label });
     const banner = tenantAccessState(tenant, new Date()).banner;

@@ -1,5 +1,5 @@
 export type { PersonalDataDocument } from "@mentoring/reports";
-export { personalDataDocument } from "../records/personal-data-document";
+export { personalDataDocument, personalDataPdf } from "../records/personal-data-document";
 export {
   type ColumnDecision,
   type ExclusionReason,

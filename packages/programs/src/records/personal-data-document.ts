@@ -1,4 +1,5 @@
-import type { PersonalDataDocument } from "@mentoring/reports";
+import type { Locale } from "@mentoring/i18n";
+import { type PersonalDataDocument, renderPersonalDataPdf } from "@mentoring/reports";
 import type { PersonalDataExport } from "../my-data/export-my-data";
 
 /** The order the PDF prints the sections in: who they are, then their programs, then the records. */
@@ -44,4 +45,9 @@ export function personalDataDocument(data: PersonalDataExport): PersonalDataDocu
     sections: order.map((key) => ({ key, rows: all[key] ?? [] })),
     notIncluded: data.notIncluded,
   };
+}
+
+/** The export as a readable PDF in the person's language. */
+export function personalDataPdf(data: PersonalDataExport, options: { locale: Locale }): Promise<Buffer> {
+  return renderPersonalDataPdf(personalDataDocument(data), options);
 }
