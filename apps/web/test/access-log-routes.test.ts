@@ -11,6 +11,7 @@ import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db
 import {
   assignEvaluator,
   generateCohortReport,
+  listCohortApplicants,
   publishRun,
   requestCohortReport,
   runMatching,
@@ -31,6 +32,8 @@ import { loader as matching } from "../app/routes/$tenant.programs.cohorts.$coho
 import { loader as outcomes } from "../app/routes/$tenant.programs.cohorts.$cohortId.outcomes";
 import { loader as progressExport } from "../app/routes/$tenant.programs.cohorts.$cohortId.progress.export";
 import { loader as reportFile } from "../app/routes/$tenant.programs.cohorts.$cohortId.report.$runId.$format";
+import { tenantLoader } from "../app/services/route-builder.server";
+import { cohortParams as cohortParamsSchema } from "../app/services/route-params";
 import type { Services } from "../app/services/services.server";
 import { get, servicesWithoutRedis, signedInBrowser } from "./requests";
 
@@ -391,6 +394,37 @@ describe("each kind of view writes its row", () => {
     const outsider = await view("outsider", applicants, `${cohortPath()}/applicants`, cohortParams());
     expect(outsider.outcome.status).toBe(404);
     expect([...participant.written, ...outsider.written]).toEqual([]);
+  });
+});
+
+describe("a view whose record cannot be written", () => {
+  // The applicant list as its route reads it, but declaring a cohort id the log cannot store: the row's
+  // insert fails inside the read's transaction.
+  const unrecordable = tenantLoader(
+    { permission: "applications.review", params: cohortParamsSchema },
+    async ({ params, tenant, withTenantSql }) =>
+      withTenantSql(
+        (sql) => listCohortApplicants(sql, { tenantId: tenant.id, cohortId: params.cohortId, filter: {} }),
+        {
+          accessLog: ({ rows }) => ({
+            kind: "applicant_list",
+            subjects: { applicationIds: rows.map((row) => row.applicationId) },
+            cohortId: "not-a-cohort-id",
+          }),
+        },
+      ),
+  );
+
+  it("is not shown: the page fails with the write, and nothing is recorded half-way", async () => {
+    const before = (await logs()).length;
+    await expect(
+      get(unrecordable, services, browsers.coordinator, {
+        path: `${cohortPath()}/applicants`,
+        address: from(),
+        params: cohortParams(),
+      }),
+    ).rejects.toThrow(/uuid/);
+    expect(await logs()).toHaveLength(before);
   });
 });
 
