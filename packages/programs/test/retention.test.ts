@@ -8,11 +8,13 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { newSerial } from "@mentoring/certificates";
 import type { Database, TenantDb } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { addDays, type CalendarDate, retentionCutoffs, retentionPeriodsOf } from "@mentoring/domain";
 import { LocalFileStorage } from "@mentoring/storage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifySerial } from "../src/certificates";
 import type { RetentionCounts } from "../src/records/retention-steps";
 import { getRetentionOverview, purgePersonalData } from "../src/retention";
 
@@ -360,7 +362,7 @@ async function addCohort(world: World, plan: CohortPlan) {
       data: { tenantId, cohortId, status: "ready", signerName: "홍길동", signerTitle: "부시장", archiveKey },
     });
     mark("certificate_batches", "pseudonymised", plan.recordsDue);
-    const serial = `S-${randomUUID()}`;
+    const serial: string = newSerial();
     await tx.certificateSerial.create({ data: { serial, tenantId } });
     const fileKey = `${tenantId}/certificates/${serial}.pdf`;
     await putFile(fileKey, plan.recordsDue, track);
@@ -705,6 +707,13 @@ describe("the retention purge", () => {
     });
     expect(purged?.signature).toBe("sig");
     expect(purged?.fileKey).toBeNull();
+    const verified = await verifySerial(db, { serial: purged?.serial as string });
+    expect(verified).toMatchObject({
+      status: "retained",
+      mentors: [],
+      mentees: [],
+      cohort: "A: records due",
+    });
     const kept = certificates.find((certificate) => certificate.batch.cohort.title === "B: answers due");
     expect(kept?.content).toMatchObject({ mentors: ["김멘토"] });
     const comments = Object.fromEntries(

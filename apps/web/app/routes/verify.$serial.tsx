@@ -45,6 +45,7 @@ const headline = {
   invalid: { title: "certificates.verify.invalid", detail: "certificates.verify.invalidDetail" },
   revoked: { title: "certificates.verify.revoked", detail: "certificates.verify.revokedDetail" },
   not_found: { title: "certificates.verify.notFound", detail: "certificates.verify.notFoundDetail" },
+  retained: { title: "retention.verify.retained", detail: "retention.verify.retainedDetail" },
 } as const;
 
 export default function VerifyCertificate() {
@@ -109,14 +110,18 @@ export default function VerifyCertificate() {
                 <th scope="row">{t("certificates.verify.cohort")}</th>
                 <td>{verification.cohort}</td>
               </tr>
-              <tr>
-                <th scope="row">{t("certificates.verify.mentors")}</th>
-                <td data-testid="verify-mentors">{verification.mentors.join(", ")}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t("certificates.verify.mentees")}</th>
-                <td data-testid="verify-mentees">{verification.mentees.join(", ")}</td>
-              </tr>
+              {verification.status === "retained" ? null : (
+                <>
+                  <tr>
+                    <th scope="row">{t("certificates.verify.mentors")}</th>
+                    <td data-testid="verify-mentors">{verification.mentors.join(", ")}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t("certificates.verify.mentees")}</th>
+                    <td data-testid="verify-mentees">{verification.mentees.join(", ")}</td>
+                  </tr>
+                </>
+              )}
               <tr>
                 <th scope="row">
                   {t(verification.award ? "awards.verify.date" : "certificates.verify.date")}

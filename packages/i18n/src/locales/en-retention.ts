@@ -101,6 +101,11 @@ export const enRetention: Translation<typeof koRetention> = {
     rows_other: "{{count}} rows",
     policyLink: "See this organisation's privacy policy",
   },
+  verify: {
+    retained: "This certificate was issued",
+    retainedDetail:
+      "Its retention period has ended and the participants' names were destroyed. Only the serial, the issuer, the date and the signer can be confirmed, from the organisation's records.",
+  },
   policy: {
     title: "{{name}} privacy policy",
     intro:

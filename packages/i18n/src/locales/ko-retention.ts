@@ -98,6 +98,11 @@ export const koRetention = {
     rows_other: "{{count}}행",
     policyLink: "이 기관의 개인정보 처리방침 보기",
   },
+  verify: {
+    retained: "발급 기록이 있는 증서입니다",
+    retainedDetail:
+      "보존기간이 지나 참여자 이름은 파기되었습니다. 발급번호, 발급 기관, 발급일과 서명자만 기관의 기록으로 확인할 수 있습니다.",
+  },
   policy: {
     title: "{{name}} 개인정보 처리방침",
     intro:

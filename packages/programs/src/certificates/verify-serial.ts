@@ -6,7 +6,12 @@ import { namesAt, textAt } from "../records/certificate-content";
 export type Verification =
   | { status: "not_found" }
   | {
-      status: "valid" | "invalid" | "revoked";
+      /**
+       * retained: a genuine certificate whose people's names were destroyed at the end of its cohort's
+       * retention period (retention-steps.ts); what it still states cannot be checked against the
+       * signature any more, only found in the issuer's records.
+       */
+      status: "valid" | "invalid" | "revoked" | "retained";
       serial: string;
       issuer: string;
       program: string;
@@ -48,14 +53,19 @@ export async function verifySerial(db: Database, { serial }: { serial: string })
   if (!found) return notFound;
   const { content } = found;
   const genuine = textAt(content, "serial") === found.serial && textAt(content, "tenant", "id") === tenantId;
-  const status = genuine
-    ? certificateStatus({
-        content: content as CertificateContentInput,
-        signature: found.signature,
-        publicKey: found.publicKey,
-        revokedAt: found.revokedAt,
-      })
-    : "invalid";
+  const destroyed = (content as { destroyed?: unknown } | null)?.destroyed === true;
+  const status = !genuine
+    ? "invalid"
+    : destroyed
+      ? found.revokedAt
+        ? "revoked"
+        : "retained"
+      : certificateStatus({
+          content: content as CertificateContentInput,
+          signature: found.signature,
+          publicKey: found.publicKey,
+          revokedAt: found.revokedAt,
+        });
   return {
     status,
     serial: found.serial,
