@@ -144,3 +144,100 @@ export async function improveTeams(
   }
   return teams;
 }
+
+/** The subsets of `items` with a size in [min, max]. */
+function subsets(items: readonly number[], min: number, max: number): number[][] {
+  const result: number[][] = [];
+  const count = items.length;
+  for (let mask = 0; mask < 1 << count; mask++) {
+    let size = 0;
+    for (let bit = 0; bit < count; bit++) if (mask & (1 << bit)) size++;
+    if (size < min || size > max) continue;
+    result.push(items.filter((_, bit) => (mask & (1 << bit)) !== 0));
+  }
+  return result;
+}
+
+/**
+ * Two teams at a time, re-formed as the best two teams of their people (every split of their mentors and of
+ * their mentees that fits the shape and the rules): a move the one-person moves of `improveTeams` cannot
+ * make when swapping any one person alone loses. Teams holding pinned people are left as they are. Repeats
+ * until no pair of teams improves; returns the teams and whether any changed.
+ */
+export async function recombineTeams(
+  instance: Instance,
+  start: readonly TeamDraft[],
+  control: RunControl,
+  options: { boundUnits?: number | null } = {},
+): Promise<{ teams: TeamDraft[]; changed: boolean }> {
+  const { shape } = instance;
+  const teams = start.map((team) => ({ mentors: [...team.mentors], mentees: [...team.mentees] }));
+  const units = teams.map((team) => teamUnits(instance, team));
+  const pinnedPeople = new Set(instance.pinned.flatMap((pin) => [`m${pin.mentor}`, `e${pin.mentee}`]));
+  const movable = teams.map(
+    (team) =>
+      !team.mentors.some((m) => pinnedPeople.has(`m${m}`)) &&
+      !team.mentees.some((e) => pinnedPeople.has(`e${e}`)),
+  );
+  // Only unions small enough to enumerate every split (2:2 has 6 × 6 splits per pair of teams).
+  if (2 * shape.mentors.max > 8 || 2 * shape.mentees.max > 8) return { teams, changed: false };
+  const allowedTeam = (team: TeamDraft) =>
+    team.mentors.every((m) => team.mentees.every((e) => instance.allowed(m, e)));
+  const bound = options.boundUnits ?? null;
+  let changed = false;
+  let improved = true;
+  let visited = 0;
+  while (improved) {
+    improved = false;
+    for (let p = 0; p < teams.length; p++) {
+      for (let q = p + 1; q < teams.length; q++) {
+        if (!movable[p] || !movable[q]) continue;
+        if ((++visited & 255) === 0) {
+          await control.breathe();
+          if (bound !== null && units.reduce((sum, value) => sum + value, 0) >= bound)
+            return { teams, changed };
+          if (control.shouldStop()) return { teams, changed };
+        }
+        const first = teams[p] as TeamDraft;
+        const second = teams[q] as TeamDraft;
+        const mentors = [...first.mentors, ...second.mentors].sort((x, y) => x - y);
+        const mentees = [...first.mentees, ...second.mentees].sort((x, y) => x - y);
+        const before = (units[p] as number) + (units[q] as number);
+        let best: [TeamDraft, TeamDraft, number, number] | null = null;
+        let bestTotal = before;
+        const mentorSplits = subsets(mentors, shape.mentors.min, shape.mentors.max).filter(
+          (part) =>
+            mentors.length - part.length >= shape.mentors.min &&
+            mentors.length - part.length <= shape.mentors.max,
+        );
+        const menteeSplits = subsets(mentees, shape.mentees.min, shape.mentees.max).filter(
+          (part) =>
+            mentees.length - part.length >= shape.mentees.min &&
+            mentees.length - part.length <= shape.mentees.max,
+        );
+        for (const mentorPart of mentorSplits)
+          for (const menteePart of menteeSplits) {
+            const one = { mentors: mentorPart, mentees: menteePart };
+            if (!allowedTeam(one)) continue;
+            const two = {
+              mentors: mentors.filter((m) => !mentorPart.includes(m)),
+              mentees: mentees.filter((e) => !menteePart.includes(e)),
+            };
+            if (!allowedTeam(two)) continue;
+            const oneUnits = teamUnits(instance, one);
+            const twoUnits = teamUnits(instance, two);
+            if (oneUnits + twoUnits > bestTotal) {
+              bestTotal = oneUnits + twoUnits;
+              best = [one, two, oneUnits, twoUnits];
+            }
+          }
+        if (best) {
+          [teams[p], teams[q], units[p], units[q]] = best;
+          improved = true;
+          changed = true;
+        }
+      }
+    }
+  }
+  return { teams, changed };
+}

@@ -61,11 +61,18 @@ export interface MatchingResult {
 }
 
 export interface MatchingStats {
-  method: "min-cost-flow" | "min-cost-flow+local-search" | "greedy+local-search";
+  method:
+    | "min-cost-flow"
+    | "min-cost-flow+local-search"
+    | "greedy+local-search"
+    /** Several on both sides: greedy, the linear relaxation over whole teams with diving, local search. */
+    | "column-generation+local-search";
   elapsedMs: number;
   firstAnswerMs: number | null;
   teamsTarget: number;
+  /** The flow's arcs; with column generation, the teams generated. */
   arcs: number;
+  /** Pricing rounds of the flow, or of column generation (diving included). */
   pricingRounds: number;
   phase: MatchingPhase;
 }

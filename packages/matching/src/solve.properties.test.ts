@@ -136,6 +136,61 @@ function bruteForce(instance: Instance): { placed: number; units: number } | nul
   return best;
 }
 
+/**
+ * The best score over every packing of complete teams that meet the rules and keep the pins (any number of
+ * people placed), for shapes with several people on both sides: what a bound on such shapes must not be
+ * below.
+ */
+function bestPacking(instance: Instance): number | null {
+  if (hubView(instance)) return null;
+  const { shape } = instance;
+  const freeMentors = new Set(instance.mentors.map((_, m) => m));
+  const freeMentees = new Set(instance.mentees.map((_, e) => e));
+  const subsetsOf = (items: number[], min: number, max: number) => {
+    const result: number[][] = [];
+    for (let mask = 0; mask < 1 << items.length; mask++) {
+      const chosen = items.filter((_, bit) => (mask & (1 << bit)) !== 0);
+      if (chosen.length >= min && chosen.length <= max) result.push(chosen);
+    }
+    return result;
+  };
+  const pinsKept = (team: TeamDraft) =>
+    instance.pinned.every((pin) => team.mentors.includes(pin.mentor) === team.mentees.includes(pin.mentee));
+  const pinnedPlaced = (placedMentors: Set<number>) =>
+    instance.pinned.every((pin) => placedMentors.has(pin.mentor));
+  const placed = new Set<number>();
+  const visit = (): number => {
+    // The lowest free mentor either stays out of every team or is in a team with other free people.
+    const m = [...freeMentors].sort((x, y) => x - y)[0];
+    if (m === undefined) return pinnedPlaced(placed) ? 0 : Number.NEGATIVE_INFINITY;
+    freeMentors.delete(m);
+    let best = visit();
+    const others = [...freeMentors].sort((x, y) => x - y);
+    for (const mates of subsetsOf(others, shape.mentors.min - 1, shape.mentors.max - 1))
+      for (const mentees of subsetsOf(
+        [...freeMentees].sort((x, y) => x - y),
+        shape.mentees.min,
+        shape.mentees.max,
+      )) {
+        const team = { mentors: [m, ...mates], mentees };
+        if (!team.mentors.every((x) => mentees.every((e) => instance.allowed(x, e))) || !pinsKept(team))
+          continue;
+        for (const x of team.mentors) {
+          freeMentors.delete(x);
+          placed.add(x);
+        }
+        for (const e of mentees) freeMentees.delete(e);
+        best = Math.max(best, teamUnits(instance, team) + visit());
+        for (const x of mates) freeMentors.add(x);
+        for (const x of team.mentors) placed.delete(x);
+        for (const e of mentees) freeMentees.add(e);
+      }
+    freeMentors.add(m);
+    return best;
+  };
+  return visit();
+}
+
 const placedCount = (result: Awaited<ReturnType<typeof solveMatching>>) =>
   result.teams.reduce((sum, team) => sum + team.mentorIds.length + team.menteeIds.length, 0);
 
@@ -170,6 +225,24 @@ describe("on random small problems", () => {
         expect(result.objective).toBeLessThanOrEqual(bestPoints + 1e-9);
         if (result.bound !== null) expect(result.bound).toBeGreaterThanOrEqual(bestPoints - 1e-9);
         if (result.status === "optimal") expect(result.objective).toBeCloseTo(bestPoints, 6);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("shapes with several people on both sides never get a bound below the best packing of teams", async () => {
+    const manyToMany = problems.filter((problem) => {
+      const { mentors, mentees } = problem.teamShape;
+      return !(mentors.min === 1 && mentors.max === 1) && !(mentees.min === 1 && mentees.max === 1);
+    });
+    await fc.assert(
+      fc.asyncProperty(manyToMany, async (problem) => {
+        const instance = buildInstance(matchingProblemSchema.parse(problem));
+        const best = bestPacking(instance);
+        const result = await solveMatching(problem);
+        if (best === null || result.status === "infeasible" || result.bound === null) return;
+        expect(result.bound).toBeGreaterThanOrEqual(best / SCORE_UNIT - 1e-9);
+        expect(result.objective).toBeLessThanOrEqual(result.bound + 1e-9);
       }),
       { numRuns: 150 },
     );

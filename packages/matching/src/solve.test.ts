@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { gangneung, withoutStats, yongin } from "../test/fixtures";
+import { example, gangneung, withoutStats, yongin } from "../test/fixtures";
 import { greedyBaseline } from "./construct";
 import { evaluateTeams } from "./evaluate";
 import { hardRuleViolations } from "./hard-rules";
@@ -568,4 +568,51 @@ describe("the gap", () => {
       9,
     );
   });
+});
+
+describe("several people on both sides", () => {
+  const twoByTwo = { mentors: { min: 2, max: 2 }, mentees: { min: 2, max: 2 } };
+
+  it("the 2:2 example with an outside compatibility matrix is proven within 1% (the b-matching bound said 6.2%)", async () => {
+    const problem = example("two-to-two");
+    const result = await solveMatching(problem);
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+    expect(result.unplaced).toEqual([]);
+    expect(result.gap).not.toBeNull();
+    expect(result.gap).toBeLessThanOrEqual(0.01);
+    expect(result.stopped).toBeNull();
+  });
+
+  for (const people of [40, 100, 200])
+    it(`2:2 at ${people} people (Yongin's criteria, different departments): everyone placed, gap at most 1%`, async () => {
+      const problem = syntheticProblem({
+        seed: 2025,
+        kind: "standard",
+        mentors: people / 2,
+        mentees: people / 2,
+        shape: twoByTwo,
+      });
+      const result = await solveMatching(problem);
+      expect(hardRuleViolations(problem, result)).toEqual([]);
+      expect(result.unplaced).toEqual([]);
+      expect(result.teams).toHaveLength(people / 4);
+      expect(result.gap).toBeLessThanOrEqual(0.01);
+      expect(result.bound).toBeGreaterThanOrEqual(result.objective);
+      expect(result.stopped).toBeNull();
+    }, 120_000);
+
+  it("2 mentors with 1-3 mentees at 100 people: gap at most 1%, and the same answer twice", async () => {
+    const problem = syntheticProblem({
+      seed: 2025,
+      kind: "standard",
+      mentors: 45,
+      mentees: 55,
+      shape: { mentors: { min: 2, max: 2 }, mentees: { min: 1, max: 3 } },
+    });
+    const first = await solveMatching(problem);
+    const second = await solveMatching(structuredClone(problem));
+    expect(hardRuleViolations(problem, first)).toEqual([]);
+    expect(first.gap).toBeLessThanOrEqual(0.01);
+    expect(withoutStats(second)).toEqual(withoutStats(first));
+  }, 120_000);
 });

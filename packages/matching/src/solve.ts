@@ -2,7 +2,7 @@ import { greedyFill, maxTeams, type PairList, repairTeams, sampledPairs } from "
 import { issue, type MatchingIssue } from "./diagnostics";
 import { hubView, solveHubFlow } from "./hub-flow";
 import { buildInstance, type Instance } from "./instance";
-import { improveTeams } from "./local-search";
+import { improveTeams, recombineTeams } from "./local-search";
 import { pairingBound } from "./pairing-bound";
 import { pinGroups, pinsKept } from "./pins";
 import { type MatchingProblem, type MatchingProblemInput, matchingProblemSchema } from "./problem";
@@ -18,6 +18,7 @@ import {
   teamUnits,
   totalUnits,
 } from "./team";
+import { solveTeamColumns } from "./team-columns";
 
 export interface MatchingOptions {
   /** Called with a fraction in [0, 1] and the phase, at most every few tens of milliseconds. */
@@ -89,6 +90,7 @@ export async function solveMatching(
     );
   };
 
+  const current = () => best as TeamDraft[] | null;
   let bound: number | null = null;
   let tolerance = 0;
   const view = hubView(instance);
@@ -124,12 +126,25 @@ export async function solveMatching(
     stats.method = "greedy+local-search";
     control.progress(0.3, "first_answer");
     better(greedyAnswer(sampledPairs(instance, 48, problem.settings.seed)));
+    // The b-matching bound, then the linear relaxation over whole teams by column generation, whose
+    // solution's teams (completed by repair) are a second start for the local search.
     bound = pairingBound(instance);
+    await control.breathe();
+    if (!control.shouldStop()) {
+      const columns = await solveTeamColumns(instance, control, current() ?? [], {
+        incumbentUnits: () => bestUnits,
+        pinned: instance.pinned.length > 0,
+      });
+      stats.pricingRounds = columns.rounds;
+      stats.arcs = columns.columns;
+      if (columns.boundUnits !== null) stats.method = "column-generation+local-search";
+      if (columns.boundUnits !== null) bound = Math.min(bound, columns.boundUnits);
+      if (columns.teams) better(repairTeams(instance, columns.teams, maxTeams(instance)));
+    }
   }
 
   // Local search when the flow did not prove optimality (team-internal terms it could not model exactly,
   // shapes with several people on both sides, or teams closed for lack of partners).
-  const current = () => best as TeamDraft[] | null;
   const before = current();
   // Asked last: a run with nothing left to improve was not cut short, whatever the clock says.
   if (
@@ -139,12 +154,28 @@ export async function solveMatching(
     !control.shouldStop()
   ) {
     if (view) stats.method = "min-cost-flow+local-search";
-    const improved = await improveTeams(instance, before, control, {
+    let improved = await improveTeams(instance, before, control, {
       seed: problem.settings.seed,
       onImproved: (teams) => better(teams),
       boundUnits: bound,
     });
     better(improved);
+    // Several on both sides: re-forming two teams at once escapes what one-person moves cannot.
+    if (!view)
+      for (let round = 0; round < 10 && !(bound !== null && bestUnits >= bound); round++) {
+        const recombined = await recombineTeams(instance, improved, control, { boundUnits: bound });
+        if (!recombined.changed || control.shouldStop()) {
+          better(recombined.teams);
+          break;
+        }
+        better(recombined.teams);
+        improved = await improveTeams(instance, recombined.teams, control, {
+          seed: problem.settings.seed + round + 1,
+          onImproved: (teams) => better(teams),
+          boundUnits: bound,
+        });
+        better(improved);
+      }
   }
 
   const teams = current();
