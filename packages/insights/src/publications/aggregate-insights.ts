@@ -12,6 +12,9 @@ export interface AggregateInsightsResult {
   publicationId: string;
   tenants: number;
   cohorts: number;
+  /** Rows written, and of them suppressed. */
+  rows: number;
+  suppressed: number;
   /** Earlier publications of the same night that this one replaced (deleted with their rows). */
   replaced: number;
 }
@@ -56,6 +59,8 @@ export async function aggregateInsights(
 
   const written: string[] = [];
   let cohorts = 0;
+  let rowCount = 0;
+  let suppressed = 0;
   let reported = 0;
   try {
     await forEachTenant(tenants, async (tenant) => {
@@ -63,6 +68,8 @@ export async function aggregateInsights(
       const result = await writeTenantInsights(db, { tenant, publicationId, now });
       written.push(tenant.id);
       cohorts += result.cohorts;
+      rowCount += result.rows;
+      suppressed += result.suppressed;
       // 99 at most until it is published.
       const percent = Math.min(99, Math.floor((written.length * 100) / tenants.length));
       if (percent > reported) {
@@ -114,5 +121,5 @@ export async function aggregateInsights(
     return sameNight.length;
   });
   await options.onProgress?.(100);
-  return { publicationId, tenants: tenants.length, cohorts, replaced };
+  return { publicationId, tenants: tenants.length, cohorts, rows: rowCount, suppressed, replaced };
 }

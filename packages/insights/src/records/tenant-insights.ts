@@ -21,12 +21,13 @@ export const INSIGHT_COHORT_STATUSES = ["active", "evaluation", "closed"] as con
  * context (one transaction: its rows are there whole or not at all): the figures of each of its cohorts
  * past matching with published teams (cohort-figures.ts), suppressed together (the organisation's cohorts
  * and totals are one system, insight-suppression.ts), each cohort under a fresh random reference. Its
- * size band comes from the active staff of its directory. Returns how many cohorts it wrote.
+ * size band comes from the active staff of its directory. Returns how many cohorts and rows it wrote, and
+ * how many of the rows are suppressed.
  */
 export async function writeTenantInsights(
   db: Database,
   input: { tenant: InsightTenant; publicationId: string; now: Date },
-): Promise<{ cohorts: number }> {
+): Promise<{ cohorts: number; rows: number; suppressed: number }> {
   const { tenant, publicationId, now } = input;
   const tenantId = tenant.id;
   return db.withTenant(
@@ -78,7 +79,11 @@ export async function writeTenantInsights(
           };
         }),
       });
-      return { cohorts: insights.length };
+      return {
+        cohorts: insights.length,
+        rows: published.figures.length,
+        suppressed: published.figures.filter((figure) => figure.suppressed).length,
+      };
     },
     { timeout: 120_000 },
   );
