@@ -97,6 +97,8 @@ export async function aggregateInsights(
 
   const night = calendarDateIn(now, NIGHT_TIME_ZONE);
   const replaced = await db.platform.$transaction(async (tx) => {
+    // Two runs finishing at once take turns here, so the second sees the first and replaces it.
+    await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('insights.publish'))`;
     await tx.insightPublication.update({
       where: { id: publicationId },
       data: {
