@@ -30,8 +30,11 @@ export interface ColumnsResult {
   columns: number;
 }
 
-/** Teams of the enumerated side per pricing round, at most (for 2:2, about 2,000 people per side). */
-const COMBINATION_LIMIT = 2_000_000;
+/**
+ * Work per pricing round, at most: teams of the enumerated side × people of the other side (for 2:2, about
+ * 270 people per side; 200 people in all take 0.5 million). Above it only the b-matching bound is used.
+ */
+const PRICING_LIMIT = 10_000_000;
 
 type Side = "mentors" | "mentees";
 
@@ -64,7 +67,7 @@ export async function solveTeamColumns(
   const sizeA = shape[sideA];
   const sizeB = shape[sideB];
   const teamLimit = maxTeams(instance);
-  if (combos(countA, sizeA) > COMBINATION_LIMIT || teamLimit === 0 || countA * countB > 4_000_000)
+  if (combos(countA, sizeA) * countB > PRICING_LIMIT || teamLimit === 0)
     return { boundUnits: null, teams: null, rounds: 0, columns: 0 };
 
   // Pair scores by (a, b), −1 where the rules forbid the pair.
