@@ -179,8 +179,9 @@ export async function recombineTeams(
       !team.mentors.some((m) => pinnedPeople.has(`m${m}`)) &&
       !team.mentees.some((e) => pinnedPeople.has(`e${e}`)),
   );
-  // Only unions small enough to enumerate every split (2:2 has 6 × 6 splits per pair of teams).
-  if (2 * shape.mentors.max > 8 || 2 * shape.mentees.max > 8) return { teams, changed: false };
+  // Only unions small enough to enumerate every split (2:2 has 6 × 6 splits per pair of teams; 3:3 at most
+  // 20 × 20).
+  if (2 * shape.mentors.max + 2 * shape.mentees.max > 12) return { teams, changed: false };
   const allowedTeam = (team: TeamDraft) =>
     team.mentors.every((m) => team.mentees.every((e) => instance.allowed(m, e)));
   const bound = options.boundUnits ?? null;
