@@ -794,6 +794,31 @@ const routes: RouteCase[] = [
       },
     ],
   },
+  {
+    route: "$tenant.my-data._index",
+    params: () => ({}),
+    forms: [
+      {
+        base: { intent: "correct", field: "phone", requestedValue: "033-640-5555", note: "" },
+        fields: { intent: "choice", field: "choice", requestedValue: "boundedText", note: "boundedText" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.my-data.consent.$cohortId",
+    params: cohort,
+    forms: [{ base: { intent: "withdraw" }, fields: { intent: "choice" } }],
+  },
+  {
+    route: "$tenant.admin.correction-requests",
+    params: () => ({}),
+    forms: [
+      {
+        base: { intent: "declined", requestId: randomUUID(), reason: "명부가 맞습니다" },
+        fields: { intent: "choice", requestId: "id", reason: "boundedText" },
+      },
+    ],
+  },
 ];
 
 /** Posts per route: with one seed, the same cases every run. */

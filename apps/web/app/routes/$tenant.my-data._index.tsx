@@ -149,7 +149,12 @@ export default function MyData() {
                 {
                   key: "value",
                   header: t("myData.directory.value"),
-                  cell: (row) => row.value || t("myData.directory.empty"),
+                  cell: (row) =>
+                    row.value === ""
+                      ? t("myData.directory.empty")
+                      : row.field === "grade" && /^[1-9]$/.test(row.value)
+                        ? t(`grade.${row.value as "1"}`)
+                        : row.value,
                 },
               ]}
             />
