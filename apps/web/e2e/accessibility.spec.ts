@@ -99,6 +99,7 @@ test("public pages: Korean, a skip link first, one h1, visible focus, axe clean"
     "/password/forgot",
     "/signup",
     "/verify/AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA",
+    "/yongin/privacy",
   ]) {
     await checkFrame(page, path);
   }
@@ -116,6 +117,7 @@ test("a participant's pages: Korean, a skip link first, one h1, visible focus, a
     "/yongin/my-calendar",
     "/yongin/certificates",
     "/yongin/notifications",
+    "/yongin/my-data",
   ]) {
     await checkFrame(page, path);
   }
