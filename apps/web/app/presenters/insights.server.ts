@@ -65,13 +65,16 @@ function dimensionLabel(metric: InsightMetric, dimension: string, t: TFunction):
   return dimension;
 }
 
-/** The scale's ends: rates run to 100%, scores to their maximum, counts and means to the largest quartile. */
-function scaleOf(metric: InsightMetric, distributions: Distribution[]) {
-  const lowest = Math.min(0, ...distributions.map((d) => d.q1));
+/**
+ * The scale's ends: rates run to 100%, scores to their maximum, counts and means to the largest quartile or
+ * figure shown (`also`: an organisation's own figure beside the distribution).
+ */
+function scaleOf(metric: InsightMetric, distributions: Distribution[], also: number[] = []) {
+  const lowest = Math.min(0, ...distributions.map((d) => d.q1), ...also);
   if (insightMetrics[metric].kind === "rate") return { min: 0, max: 1 };
   if (metric === "satisfaction") return { min: 0, max: 5 };
   if (metric === "evaluation_score") return { min: 0, max: 100 };
-  const highest = Math.max(0, ...distributions.map((d) => d.q3));
+  const highest = Math.max(0, ...distributions.map((d) => d.q3), ...also);
   return { min: lowest, max: highest > 0 ? highest : 1 };
 }
 
@@ -223,6 +226,7 @@ export function presentOwnComparison(
     const position: QuartilePosition | null =
       mine !== null && distribution ? quartilePositionOf(mine, distribution) : null;
     const figure = (value: number) => formatFigure(metric, value, locale);
+    const scale = scaleOf(metric, distribution ? [distribution] : [], mine === null ? [] : [mine]);
     return [
       {
         metric,
@@ -252,11 +256,8 @@ export function presentOwnComparison(
                   n: distribution.n,
                 })}`
               : `${figure(mine)} · ${t("insights.compare.noNational")}`,
-        scale: scaleOf(metric, distribution ? [distribution] : []),
-        scaleText: {
-          min: figure(scaleOf(metric, distribution ? [distribution] : []).min),
-          max: figure(scaleOf(metric, distribution ? [distribution] : []).max),
-        },
+        scale,
+        scaleText: { min: figure(scale.min), max: figure(scale.max) },
       },
     ];
   });
