@@ -30,9 +30,12 @@ function wordsFor(locale: Locale) {
   };
   const t = (key: string, values: Record<string, string | number> = {}) =>
     lookup(key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ""));
+  const values = messages.value as Record<string, string>;
   return {
     locale,
     t,
+    /** A code the data holds (a role, a status, a kind) in words, when the document knows it. */
+    code: (value: string) => (Object.hasOwn(values, value) ? values[value] : undefined),
     rows: (count: number) => t(locale === "en" && count === 1 ? "rows_one" : "rows_other", { count }),
     figure: (value: number | null) => (value === null ? "-" : String(value)),
   };
@@ -42,7 +45,10 @@ type Words = ReturnType<typeof wordsFor>;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** A value as a reader reads it: moments in the organisation's time zone, days as days, yes and no. */
-function valueText(value: unknown, words: Words, timeZone: string): string {
+/** The fields whose values are codes the document words (mentor, accepted, meeting…). */
+const codeFields = new Set(["role", "roles", "status", "phase", "kind", "method"]);
+
+function valueText(value: unknown, words: Words, timeZone: string, field = ""): string {
   if (value === null || value === undefined || value === "") return "-";
   if (typeof value === "boolean") return words.t(value ? "yes" : "no");
   if (typeof value === "string" && ISO_INSTANT.test(value)) {
@@ -59,7 +65,22 @@ function valueText(value: unknown, words: Words, timeZone: string): string {
     }).format(new Date(value));
     return parts;
   }
-  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.join(", ");
+  // Codes are worded only where the data holds codes, never in free text that happens to match one.
+  if (typeof value === "string") return (codeFields.has(field) && words.code(value)) || value;
+  if (Array.isArray(value) && value.every((item) => typeof item === "string"))
+    return value.map((item) => (codeFields.has(field) && words.code(item)) || item).join(", ");
+  // A list of small records (a team's members, an evaluation's scores): each as its values, codes worded.
+  if (
+    Array.isArray(value) &&
+    value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))
+  )
+    return value
+      .map((item) =>
+        Object.entries(item as Record<string, unknown>)
+          .map(([key, inner]) => valueText(inner, words, timeZone, key))
+          .join(" · "),
+      )
+      .join(", ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -128,7 +149,7 @@ export async function renderPersonalDataPdf(
       layout.keyValues(
         Object.entries(row).map(([field, value]) => [
           words.t(`fieldLabel.${field}`),
-          valueText(value, words, timeZone),
+          valueText(value, words, timeZone, field),
         ]),
       );
   }
