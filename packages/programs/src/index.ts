@@ -10,6 +10,7 @@ export * from "./events";
 export * from "./feeds";
 export * from "./files";
 export * from "./matching";
+export * from "./my-data";
 export * from "./notifications";
 export * from "./outcomes";
 export * from "./progress";
@@ -25,5 +26,6 @@ export {
 export { forEachTenant, TENANTS_AT_ONCE } from "./records/each-tenant";
 export * from "./recruitment";
 export * from "./reports";
+export * from "./retention";
 export * from "./surveys";
 export * from "./templates";
