@@ -549,10 +549,6 @@ export const en: Translation<CommonMessages> = {
     evaluationStart: "Evaluation starts",
     evaluationEnd: "Evaluation ends",
     close: "Close",
-  },
-  /** What the audit page calls each kind of record a change is about. */
-  auditEntity: {
-    calendar_feed: "Calendar subscription",
     deleted: "Deleted",
     pseudonymised: "Pseudonymised",
     files: "Files removed",
@@ -580,6 +576,10 @@ export const en: Translation<CommonMessages> = {
     staff_members: "Directory entries",
     directory_import_rows: "Rows of directory files",
     directory_imports: "Directory files",
+  },
+  /** What the audit page calls each kind of record a change is about. */
+  auditEntity: {
+    calendar_feed: "Calendar subscription",
     team: "Team",
     tenant: "Organisation",
     invitation: "Invitation",
