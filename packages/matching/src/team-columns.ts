@@ -96,6 +96,12 @@ export async function solveTeamColumns(
   let lp = new PackingLp(M + E);
   /** People still free (diving fixes teams one after another). */
   const free = new Uint8Array(M + E).fill(1);
+  /**
+   * Points per person placed, added to each team's worth while diving: placement comes before score, and
+   * a programme on scores alone may leave a few people out whom no team of the rest can take. 0 for the
+   * bound.
+   */
+  let bonusPoints = 0;
   const addTeam = (team: TeamDraft) => {
     const rows = [...team.mentors, ...team.mentees.map((e) => M + e)].sort((x, y) => x - y);
     const key = rows.join(",");
@@ -103,7 +109,7 @@ export async function solveTeamColumns(
     known.add(key);
     const points = teamUnits(instance, team) / SCORE_UNIT;
     pool.push({ rows, points });
-    lp.addColumn(rows, points);
+    lp.addColumn(rows, points + bonusPoints * rows.length);
   };
   for (const team of start) addTeam(team);
 
@@ -162,7 +168,7 @@ export async function solveTeamColumns(
     const visit = async (from: number): Promise<boolean> => {
       const depth = members.length;
       if (depth >= sizeA.min) {
-        let base = 0;
+        let base = bonusPoints * SCORE_UNIT * members.length;
         for (const a of members) base -= lambda[rowOfA(a)] as number;
         for (const criterion of diversityA) base += diversityUnits(criterion, members);
         const { value, list } = partnersFor(base);
@@ -170,7 +176,7 @@ export async function solveTeamColumns(
           if (value > bestReduced) bestReduced = value;
           // The actual reduced cost (exact diversity on side B) decides whether the team joins.
           const team = draft(members, list);
-          let reduced = teamUnits(instance, team);
+          let reduced = teamUnits(instance, team) + bonusPoints * SCORE_UNIT * (members.length + list.length);
           for (const a of members) reduced -= lambda[rowOfA(a)] as number;
           for (const b of list) reduced -= lambda[rowOfB(b)] as number;
           if (reduced > 0.5) found.push({ reduced, a: [...members], b: list });
@@ -206,7 +212,9 @@ export async function solveTeamColumns(
     // Depth 0: each partner's own price.
     const first = sums[0] as Float64Array;
     for (let b = 0; b < countB; b++)
-      first[b] = free[rowOfB(b)] ? -(lambda[rowOfB(b)] as number) : Number.NEGATIVE_INFINITY;
+      first[b] = free[rowOfB(b)]
+        ? bonusPoints * SCORE_UNIT - (lambda[rowOfB(b)] as number)
+        : Number.NEGATIVE_INFINITY;
     const complete = await visit(0);
     return complete ? { found, bestReduced } : null;
   };
@@ -250,8 +258,18 @@ export async function solveTeamColumns(
       columns: pool.length,
     };
 
-  // Diving: the teams the programme takes whole are fixed, else the one it takes most of; the programme
+  // Diving: with a bonus per person placed larger than any team's score, the programme places the most
+  // people it can first. The teams it takes whole are fixed, else the one it takes most of; the programme
   // on the people left is solved again (with new columns priced for them), until it is whole.
+  bonusPoints = 1 + pool.reduce((most, column) => Math.max(most, column.points), 0);
+  const rebuild = () => {
+    lp = new PackingLp(M + E);
+    for (const column of pool)
+      if (column.rows.every((r) => free[r] === 1))
+        lp.addColumn(column.rows, column.points + bonusPoints * column.rows.length);
+  };
+  rebuild();
+  if (!(await generate(false))) return { boundUnits: bestBound, teams: null, rounds, columns: pool.length };
   const fixed: TeamDraft[] = [];
   const teamOf = (rows: Int32Array | number[]): TeamDraft => {
     const mentors: number[] = [];
@@ -282,9 +300,7 @@ export async function solveTeamColumns(
       fixed.push(teamOf(rows));
       for (const r of rows) free[r] = 0;
     }
-    lp = new PackingLp(M + E);
-    for (const column of pool)
-      if (column.rows.every((r) => free[r] === 1)) lp.addColumn(column.rows, column.points);
+    rebuild();
     if (!(await generate(false))) break;
   }
 
