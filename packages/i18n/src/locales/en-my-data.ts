@@ -371,8 +371,8 @@ export const enMyDataEmail: Translation<typeof koMyDataEmail> = {
   correctionResolved: {
     subject: "[Mentoring platform] Your correction request",
     greeting: "Dear {{name}},",
-    applied: "The correction of your {{field}} you asked for is now in the staff directory.",
-    declined: "The correction of your {{field}} you asked for was declined. Reason: {{reason}}",
+    applied: "Your correction request ({{field}}) is now in the staff directory.",
+    declined: "Your correction request ({{field}}) was declined. Reason: {{reason}}",
     action: "Open My data",
   },
 };

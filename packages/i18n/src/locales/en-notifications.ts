@@ -67,7 +67,8 @@ export const enNotifications: Translation<typeof koNotifications> = {
     consent_withdrawn: "{{name}} withdrew their consent for {{cohort}}: their application is withdrawn.",
     consent_withdrawn_team:
       "{{name}} withdrew their consent for {{cohort}} and has left team {{number}}. Please look at the team.",
-    correction_applied: "The correction of your {{field}} you asked for is now in the staff directory.",
-    correction_declined: "The correction of your {{field}} you asked for was declined. The reason is on your My data page.",
+    correction_applied: "Your correction request ({{field}}) is now in the staff directory.",
+    correction_declined:
+      "Your correction request ({{field}}) was declined. The reason is on your My data page.",
   },
 };
