@@ -524,6 +524,7 @@ const routes: RouteCase[] = [
       },
       { base: { intent: "remove-signer" }, fields: { signerId: "id" } },
       { base: { intent: "remove-branding" }, fields: { kind: "choice" } },
+      { base: { intent: "insights" }, fields: { choice: "choice" } },
     ],
   },
   {
@@ -633,6 +634,19 @@ const routes: RouteCase[] = [
         base: { intent: "reject", applicationId: "<application>", reason: "중복 신청" },
         fields: { reason: "boundedText", applicationId: "id" },
       },
+    ],
+  },
+  // The operator's national insights analysts.
+  {
+    route: "platform.analysts",
+    who: "operator",
+    params: () => ({}),
+    forms: [
+      {
+        base: { intent: "create", name: "한분석", email: "fuzz-analyst@mois.example.kr", agency: "행정안전부" },
+        fields: { name: "boundedText", email: "choice", agency: "boundedText", intent: "choice" },
+      },
+      { base: { intent: "disable" }, fields: { analystId: "id" } },
     ],
   },
   {
