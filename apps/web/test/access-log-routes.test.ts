@@ -3,7 +3,7 @@
 // whose data (staff members), what, which cohort or team, from which address and in which request; a
 // member's own data is not recorded as someone else's view; and the privacy officer's search page and its
 // CSV find those rows, refusing another city's member (404) and a member without privacy.review (403).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Database } from "@mentoring/db";
@@ -394,6 +394,29 @@ describe("each kind of view writes its row", () => {
     const outsider = await view("outsider", applicants, `${cohortPath()}/applicants`, cohortParams());
     expect(outsider.outcome.status).toBe(404);
     expect([...participant.written, ...outsider.written]).toEqual([]);
+  });
+});
+
+describe("the pages that show personal data", () => {
+  // The route modules each kind is recorded by: removing a declaration (or renaming a kind) fails here.
+  const declared: Record<string, string> = {
+    "$tenant.programs.cohorts.$cohortId.applicants.tsx": "applicant_list",
+    "$tenant.programs.cohorts.$cohortId.applicants.export.tsx": "applicant_export",
+    "$tenant.programs.cohorts.$cohortId.matching.tsx": "survey_answers",
+    "$tenant.programs.cohorts.$cohortId.outcomes.tsx": "diagnostic_results",
+    "$tenant.activities.tsx": "counselling_meetings",
+    "$tenant.admin.directory.$importId.tsx": "directory",
+    "$tenant.evaluations.$teamId.tsx": "evaluation_portfolio",
+    "$tenant.programs.cohorts.$cohortId.progress.export.tsx": "team_progress_export",
+    "$tenant.programs.cohorts.$cohortId.report.$runId.$format.tsx": "cohort_report",
+  };
+
+  it("declare their access log in their loader, one kind each", () => {
+    for (const [file, kind] of Object.entries(declared)) {
+      const source = readFileSync(new URL(`../app/routes/${file}`, import.meta.url), "utf8");
+      expect(source, file).toContain("accessLog:");
+      expect(source, file).toContain(`kind: "${kind}"`);
+    }
   });
 });
 
