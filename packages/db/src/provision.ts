@@ -160,6 +160,8 @@ export async function grantAppPrivileges(urls: DatabaseUrls): Promise<void> {
     `REVOKE UPDATE, DELETE ON TABLE audit_logs FROM ${ident(app)}`,
     // Who looked at whose personal data: added and read, never changed; purge_access_logs() ends them.
     `REVOKE UPDATE, DELETE ON TABLE access_logs, access_reviews FROM ${ident(app)}`,
+    // The platform's own audit log (operators creating and disabling analysts), like a tenant's.
+    `REVOKE UPDATE, DELETE ON TABLE platform_audit_logs FROM ${ident(app)}`,
   ]);
 }
 

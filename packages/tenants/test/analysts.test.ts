@@ -161,6 +161,20 @@ describe("the operator disabling a national analyst", () => {
     expect(await database.db.platform.platformAuditLog.count({ where: { entityId: analyst.id } })).toBe(1);
   });
 
+  it("keeps the platform's audit log append-only for the app: its rows cannot be changed or deleted", async () => {
+    const refusal = (work: Promise<unknown>) =>
+      work.then(
+        () => "allowed",
+        (error: { code?: string; meta?: { code?: string }; message?: string }) =>
+          /permission denied/.test(error.message ?? "") ? "refused" : `failed: ${error.message}`,
+      );
+    expect(await database.db.platform.platformAuditLog.count()).toBeGreaterThan(0);
+    expect(await refusal(database.db.platform.$executeRaw`update platform_audit_logs set action = 'x'`)).toBe(
+      "refused",
+    );
+    expect(await refusal(database.db.platform.$executeRaw`delete from platform_audit_logs`)).toBe("refused");
+  });
+
   it("finds no analyst behind the id of an operator or of a member of an organisation", async () => {
     const refused = await disableAnalyst(database.db, {
       analystId: operatorId,

@@ -11,9 +11,10 @@ import { insightsReaderOf } from "../services/insights-reader.server";
 import { platformLoader } from "../services/route-builder.server";
 
 /**
- * How national insights are made (insights.view): what each figure counts, the suppression of cells about
- * fewer than INSIGHTS_MIN_CELL people with complementary suppression, distributions instead of rankings,
- * consent and names, and the date of the latest publication.
+ * How national insights are made (insights.view), mirroring docs/insights-methodology.md: who is in it,
+ * what each figure counts, the suppression of cells about fewer than INSIGHTS_MIN_CELL people with
+ * complementary suppression, rounding, distributions instead of rankings, the schedule, and the date of the
+ * latest publication.
  */
 export const loader = platformLoader({ permission: "insights.view" }, async ({ user, services, locale }) => {
   const publication = await getInsightsPublication(insightsReaderOf(services));
@@ -37,7 +38,15 @@ export default function InsightsMethodology() {
       <p data-testid="methodology-latest">
         {latest ? t("insights.methodology.latest", { date: latest }) : t("insights.methodology.noneYet")}
       </p>
+      <h2>{t("insights.methodology.whoHeading")}</h2>
+      <ul>
+        <li>{t("insights.methodology.who.optIn")}</li>
+        <li>{t("insights.methodology.who.named")}</li>
+        <li>{t("insights.methodology.who.cohorts")}</li>
+        <li>{t("insights.methodology.who.reference")}</li>
+      </ul>
       <h2>{t("insights.methodology.countedHeading")}</h2>
+      <p>{t("insights.methodology.counted")}</p>
       <dl className="facts">
         {insightMetricKeys.map((metric) => (
           <Fragment key={metric}>
@@ -47,13 +56,15 @@ export default function InsightsMethodology() {
         ))}
       </dl>
       <h2>{t("insights.methodology.suppressionHeading")}</h2>
-      <p>{t("insights.methodology.suppression", { minCell })}</p>
+      <p>{t("insights.methodology.primary", { minCell })}</p>
+      <p>{t("insights.methodology.complementary")}</p>
+      <p>{t("insights.methodology.complements")}</p>
+      <h2>{t("insights.methodology.roundingHeading")}</h2>
+      <p>{t("insights.methodology.rounding")}</p>
       <h2>{t("insights.methodology.distributionHeading")}</h2>
       <p>{t("insights.methodology.distribution", { minCohorts })}</p>
-      <h2>{t("insights.methodology.namesHeading")}</h2>
-      <p>{t("insights.methodology.names")}</p>
-      <h2>{t("insights.methodology.datesHeading")}</h2>
-      <p>{t("insights.methodology.dates")}</p>
+      <h2>{t("insights.methodology.scheduleHeading")}</h2>
+      <p>{t("insights.methodology.schedule")}</p>
       <p>
         <Link to="/insights">{t("insights.methodology.back")}</Link>
       </p>

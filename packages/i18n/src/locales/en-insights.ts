@@ -56,18 +56,24 @@ export const enInsights: Translation<typeof koInsights> = {
     evaluation_score: "Evaluation score",
   },
   metricDescription: {
-    participants: "People in the cohort's published teams, also split by role (mentor, mentee).",
-    teams: "The cohort's published teams.",
+    participants: "People placed in the published teams, by role (mentor, mentee) and in all.",
+    teams:
+      "Published teams; every row also carries the cohort's most common team shape, mentors:mentees (e.g. 3:1).",
     completion_rate:
-      "Share of participants still in their team when the cohort closed; withdrawals count against it.",
+      "Of the people placed in teams, the share whose application still stands so far; a withdrawal counts against it.",
     meetings_per_team_month:
-      "Team meetings (counselling sessions) per team and month of the activity period.",
-    activities_per_team_month: "Ad-hoc team activities per team and month of the activity period.",
-    attendance_rate: "Share of expected attendances at trainings and events that were attended.",
-    on_time_submission_rate: "Share of assignment submissions made by their due date, of those due.",
-    diagnostic_change: "Mean change from the pre to the post diagnostic, per dimension of the diagnostic.",
-    satisfaction: "Mean satisfaction in the post survey, on its 1-5 scale.",
-    evaluation_score: "Mean of the teams' evaluation totals, 0-100.",
+      "Meetings and counselling logged, per team and activity month elapsed (at least 1).",
+    activities_per_team_month:
+      "Team activities logged (meetings excluded), per team and activity month elapsed.",
+    attendance_rate:
+      "At trainings and events whose attendance was taken, team members marked present of those expected.",
+    on_time_submission_rate: "Assignments due so far handed in on time, of those due, over the teams.",
+    diagnostic_change:
+      "Per dimension of a diagnostic given before and after (<set>.<dimension>): the mean change post − pre over the people who answered both.",
+    satisfaction:
+      "The mean of every 1-5 answer in the post satisfaction survey, about those who submitted it.",
+    evaluation_score:
+      "The mean of the teams' evaluation totals (0-100), once every team's evaluation is complete.",
   },
   dimension: {
     none: "All",
@@ -121,20 +127,37 @@ export const enInsights: Translation<typeof koInsights> = {
     nav: "Methodology",
     title: "How national insights are made",
     intro:
-      "National insights are made only from aggregate figures computed every night per cohort, inside the data of each organisation that agreed to share them. Analysts never see the records of a person or an organisation, and the analysts' database account can read no table but the aggregates.",
-    countedHeading: "What is counted",
-    suppressionHeading: "Suppressing small cells",
-    suppression:
-      "No figure about fewer than {{minCell}} people is published. When a suppressed cell could be worked out from totals and other cells, further cells are suppressed as well so that it cannot (complementary suppression). Counts of people are rounded as the aggregation describes.",
+      "What national insights publish, from which cohorts, how small figures are hidden and when it is all computed. Analysts never see the records of a person or an organisation, and the analysts' database account can read no table but the aggregates.",
+    whoHeading: "Who is in it",
+    who: {
+      optIn:
+        "Organisations that opted in from their settings (on trial, active or read-only). An organisation that opts out is not in the next night's publication; earlier publications keep its figures, published with its consent at the time.",
+      named:
+        "An organisation is named beside its figures only if it agreed to be; otherwise its figures appear only inside distributions. Every row says its kind of government (metropolitan, basic, public institution), its region and its size band by the active staff of its directory (under 500, 500-1,999, 2,000-4,999, 5,000 and more).",
+      cohorts:
+        "Cohorts past matching with published teams (active, evaluation or closed). Recruiting, orientation and matching cohorts have nothing to compare yet.",
+      reference:
+        "Each cohort appears under a random reference, new in every publication: nothing links a row to the cohort, or one night's rows to another's.",
+    },
+    countedHeading: "What is counted, per cohort",
+    counted:
+      "Each figure is counted as the cohort's own pages count it (the evaluation results and the outcomes page), inside the organisation's own data; only the figures leave it. A figure with nothing to count yet (no attendance taken, no assignment due…) is left out rather than shown as 0. Each row carries the year the cohort's activities start in and its program kind.",
+    suppressionHeading: "Suppression",
+    primary:
+      "No figure about fewer than {{minCell}} people is shown: a count below 5, and any rate or mean about fewer than 5 people. A cohort with fewer than 5 participants shows nothing at all. A suppressed row keeps its descriptors (kind of government, region, year, shape) and has no value and no people count.",
+    complementary:
+      "A hidden figure must not follow from the shown ones. Per cohort, mentors and mentees add up to the participants; when every team has the same shape the roles follow from the teams; an organisation's totals may be known. For each organisation all of this and every shown value is one system of linear equations, and further figures are hidden until no hidden figure is determined by it (complementary suppression, checked in exact rational arithmetic).",
+    complements:
+      "The rates that remain shown are not suppressed for a small complement (38 of 40 completed): none of these figures is a sensitive attribute, and the analyst has no list of who took part.",
+    roundingHeading: "Rounding",
+    rounding:
+      "Counts of people and teams are shown exactly (never below 5). Rates are computed from the exact counts and published to 0.1 percentage point, means to 0.01. These pages print means with one decimal.",
     distributionHeading: "Distributions, not rankings",
     distribution:
-      "Organisations are not ranked: each group shows the number of cohorts and the first quartile, median and third quartile (linear interpolation, as a spreadsheet's QUARTILE.INC). Suppressed cells are left out of the distribution. A group of fewer than {{minCohorts}} cohorts shows no distribution, so that no single organisation's figure shows through.",
-    namesHeading: "Names and consent",
-    names:
-      "An organisation is included only after it opts in from its settings. Its name is shown only if it also agreed to be named. Names of people are never included. An organisation that opts out is left out from the next publication on.",
-    datesHeading: "Dates",
-    dates:
-      "The aggregation runs again every night; these pages show the latest publication. Years are the years the cohorts started.",
+      "Organisations are not ranked: each group shows the number of cohorts and the first quartile, median and third quartile (linear interpolation, as a spreadsheet's QUARTILE.INC). Distributions are computed from the shown cohort figures only; suppressed cells are only counted. A group of fewer than {{minCohorts}} cohorts shows no distribution, so that no single organisation's figure shows through.",
+    scheduleHeading: "Schedule",
+    schedule:
+      "Computed nightly at 02:30 Korea time into a new publication, published once every organisation's rows are written; until then, and if the run fails, the previous publication stays the latest. Run again the same night, the new publication replaces the first. Figures are as of the run: cohorts still running show their figures so far. Earlier publications stay for year-over-year comparison.",
     latest: "Latest publication: {{date}}",
     noneYet: "Nothing has been published yet.",
     back: "Back to national insights",
