@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { gangneungSeed } from "@mentoring/db/seed";
-import { createTenant, gangneungTeam, type TestTenant } from "./factories";
+import { gangneungSeed, seededCohorts } from "@mentoring/db/seed";
+import { createCohortFor, createTenant, gangneungTeam, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
@@ -15,8 +15,10 @@ test.describe.configure({ mode: "serial" });
 const seed = gangneungSeed();
 const admin = gangneungTeam.coordinator;
 const officer = gangneungTeam.colleague;
+const junior = gangneungTeam.juniors[0];
 
 let city: TestTenant;
+let cohortId = "";
 
 test.beforeAll(async ({ db }) => {
   city = await createTenant(db, {
@@ -24,10 +26,20 @@ test.beforeAll(async ({ db }) => {
     accounts: [
       { person: admin, roles: ["tenant_admin"] },
       { person: officer, roles: ["privacy_officer"] },
+      { person: junior, roles: ["participant"] },
     ],
     staff: () => false,
   });
   const tenantId = city.id;
+  cohortId = (
+    await createCohortFor(db, city, {
+      template: "reverse_mentoring",
+      recruitmentStart: seededCohorts.gangneung?.[0]?.recruitmentStart as string,
+      phase: "recruiting",
+      applicants: [],
+      appUrl: baseURL(),
+    })
+  ).id;
   await db.withTenant(tenantId, (tx) =>
     tx.notification.create({
       data: {
@@ -102,6 +114,11 @@ test("anyone reads the organisation's privacy policy, with the new period and it
   pageAs,
   visitorPage,
 }) => {
+  // From the consent text on the recruiting page.
+  const applicant = await pageAs(city.staff(junior).email);
+  await applicant.goto(`${baseURL()}/${city.slug}/recruiting/${cohortId}`);
+  await applicant.getByRole("link", { name: "개인정보 처리방침 전문 보기" }).click();
+  await expect(applicant).toHaveURL(`${baseURL()}/${city.slug}/privacy`);
   // From the footer of the organisation's pages.
   const member = await pageAs(city.staff(admin).email);
   await member.goto(`${baseURL()}/${city.slug}`);
@@ -118,7 +135,13 @@ test("anyone reads the organisation's privacy policy, with the new period and it
   const officers = page.getByRole("table", { name: "개인정보 보호책임자: 이름, 부서, 연락처" });
   await expect(officers.getByRole("rowheader", { name: officer.name })).toBeVisible();
   await expectAccessible(page);
+  await expect(page.getByRole("table", { name: "개인정보 처리 위탁: 수탁자와 위탁 업무" })).toContainText(
+    "Stripe",
+  );
   await page.screenshot({ path: test.info().outputPath("privacy-policy.png"), fullPage: true });
+  // On a phone, as a participant would read it.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: test.info().outputPath("privacy-policy-phone.png"), fullPage: true });
 
   expect(errors).toEqual([]);
 

@@ -166,8 +166,23 @@ async function addCohort(world: World, plan: CohortPlan) {
     const rejected = await apply("mentee", "rejected", rejectedStaff);
     const waitlisted = await apply("mentee", "waitlisted", await newStaff(tx, world));
     world.staff.push(rejectedStaff);
-    mark("applications", "deleted", plan.recordsDue, 2);
-    mark("applications", "deleted", plan.unselectedDue || plan.recordsDue, 2);
+    // Withdrawn before the matching day: never took part. Withdrawn after it: kept with the records.
+    const withdrawn = async (on: CalendarDate) =>
+      tx.application.create({
+        data: {
+          tenantId,
+          cohortId,
+          staffMemberId: await newStaff(tx, world),
+          role: "mentee",
+          status: "withdrawn",
+          withdrawnAt: new Date(`${on}T03:00:00Z`),
+          eligibility: {},
+        },
+      });
+    await withdrawn(addDays(plan.recruitmentEnd, -1));
+    await withdrawn(addDays(plan.recruitmentEnd, 15));
+    mark("applications", "deleted", plan.recordsDue, 3);
+    mark("applications", "deleted", plan.unselectedDue || plan.recordsDue, 3);
 
     // Surveys: the mentor answered before and after, the mentee left a draft, the rejected one a draft.
     const pre = await tx.surveyRound.create({

@@ -83,20 +83,23 @@ export default function PrivacyPolicy() {
           <p>{t("retention.policy.entrustmentIntro")}</p>
           <DataTable
             caption={t("retention.policy.entrustmentCaption")}
-            rows={[{ key: "platform" }]}
+            rows={[
+              {
+                key: "platform",
+                trustee: t("retention.policy.trustee", { platform: t("app.name") }),
+                task: t("retention.policy.task"),
+              },
+              {
+                key: "billing",
+                trustee: t("retention.policy.billingTrustee"),
+                task: t("retention.policy.billingTask"),
+              },
+            ]}
             rowKey={(row) => row.key}
             empty={t("retention.page.none")}
             columns={[
-              {
-                key: "trustee",
-                header: t("retention.policy.trusteeColumn"),
-                cell: () => t("retention.policy.trustee", { platform: t("app.name") }),
-              },
-              {
-                key: "task",
-                header: t("retention.policy.taskColumn"),
-                cell: () => t("retention.policy.task"),
-              },
+              { key: "trustee", header: t("retention.policy.trusteeColumn"), cell: (row) => row.trustee },
+              { key: "task", header: t("retention.policy.taskColumn"), cell: (row) => row.task },
             ]}
           />
           <p>{t("retention.policy.thirdParty")}</p>

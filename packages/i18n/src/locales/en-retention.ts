@@ -18,7 +18,7 @@ export const enRetention: Translation<typeof koRetention> = {
   },
   kindDetail: {
     unselected_applications:
-      "Applications rejected, withdrawn or left on the waitlist, with their survey and attendance records",
+      "Applications rejected, left on the waitlist or withdrawn before matching, with their survey and attendance records",
     survey_answers: "Pre and post survey and diagnostic answers",
     program_records:
       "Accepted applications, team membership, activity and meeting records, submissions and their files, attendance, evaluators' comments, the participants' names on certificates, final report files, matching input",
@@ -130,6 +130,9 @@ export const enRetention: Translation<typeof koRetention> = {
     taskColumn: "Work entrusted",
     trustee: "The operator of {{platform}}",
     task: "Running and maintaining the mentoring platform, storing its data and files, sending notification mail",
+    billingTrustee: "Stripe, Inc. (United States, transfer abroad)",
+    billingTask:
+      "Card payment of the platform's fees: the billing contact's e-mail is sent to the payment processor in the United States when paying and kept with the payment records. No participant's data is sent.",
     thirdParty:
       "The organisation does not provide personal data to third parties. When it takes part in national statistics, it provides only aggregate figures that hide any group of fewer than five people, never data that identifies anyone.",
     rightsHeading: "6. Your rights and how to exercise them",

@@ -17,7 +17,7 @@ export const koRetention = {
     directory_imports: "업로드한 직원 명부 파일",
   },
   kindDetail: {
-    unselected_applications: "반려·취소되었거나 대기로 끝난 신청과 그 설문·출석 기록",
+    unselected_applications: "반려되었거나, 대기로 끝났거나, 매칭 전에 취소한 신청과 그 설문·출석 기록",
     survey_answers: "사전·사후 설문과 진단검사 응답",
     program_records:
       "선정된 신청, 팀 구성, 활동·면담 기록, 과제 제출물과 첨부 파일, 출석, 평가 의견, 증서의 참여자 이름, 결과보고서 파일, 매칭 입력 자료",
@@ -127,6 +127,9 @@ export const koRetention = {
     taskColumn: "위탁 업무",
     trustee: "{{platform}} 운영사",
     task: "멘토링 플랫폼의 운영과 유지보수, 데이터와 파일의 보관, 알림 메일 발송",
+    billingTrustee: "Stripe, Inc. (미국, 국외 이전)",
+    billingTask:
+      "플랫폼 이용 요금의 카드 결제: 청구 담당자의 이메일이 결제할 때 미국의 결제 처리 시스템으로 전송되어 결제 기록과 함께 보관됩니다. 참여자의 정보는 전송되지 않습니다.",
     thirdParty:
       "기관은 정보주체의 개인정보를 제3자에게 제공하지 않습니다. 기관이 전국 통계에 참여하는 경우에도 5명 미만 집단은 공개하지 않는 집계 수치만 제공하며, 개인을 알아볼 수 있는 정보는 제공하지 않습니다.",
     rightsHeading: "6. 정보주체의 권리·의무와 행사 방법",

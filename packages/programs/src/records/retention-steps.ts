@@ -84,14 +84,19 @@ function closedCohorts(scope: RetentionScope, ...kinds: RetentionKind[]) {
 }
 
 /**
- * Applications never accepted (rejected, withdrawn, waitlisted: anything but accepted, and in no team) of
- * cohorts whose recruitment closed before the period: the cohort has left recruitment behind.
+ * Applications that never took part (rejected, left on the waitlist, or withdrawn before the cohort's
+ * matching day, and in no team) of cohorts whose recruitment closed before the period: the cohort has left
+ * recruitment behind. An application withdrawn later (the person left, or withdrew consent) took part: it
+ * stays with the cohort's records, as proof of the consent and its withdrawal.
  */
 function unselectedApplications(scope: RetentionScope) {
-  const { tenantId, cutoffs } = scope;
+  const { tenantId, timeZone, cutoffs } = scope;
   return sql`select a.id from applications a
     join cohorts c on c.tenant_id = a.tenant_id and c.id = a.cohort_id
-   where a.tenant_id = ${tenantId}::uuid and a.status <> 'accepted'
+   where a.tenant_id = ${tenantId}::uuid
+     and (a.status in ('rejected', 'waitlisted')
+       or (a.status = 'withdrawn' and a.consent_withdrawn_at is null
+           and (a.withdrawn_at is null or (a.withdrawn_at at time zone ${timeZone})::date < c.matching)))
      and c.status not in ('draft', 'recruiting')
      and c.recruitment_end <= ${cutoffs.lastDueStart.unselected_applications}::date
      and not exists (select 1 from team_members tm where tm.tenant_id = a.tenant_id and tm.application_id = a.id)`;
