@@ -169,6 +169,17 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     link: webLink,
   }),
   z.object({
+    /** To a tenant admin: someone asks for their directory data to be corrected. */
+    kind: z.literal("correction_requested"),
+    /** The admin, as greeted. */
+    recipient: z.string().trim().min(1),
+    /** Who asks. */
+    name: z.string().trim().min(1),
+    /** The field's label, already in the mail's language. */
+    field: z.string().trim().min(1),
+    link: webLink,
+  }),
+  z.object({
     /** To a person: their request to correct their directory data was applied or declined. */
     kind: z.literal("correction_resolved"),
     name: z.string().trim().min(1),
@@ -520,6 +531,17 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
       };
       break;
     }
+    case "correction_requested":
+      layout = {
+        subject: oneLine(t("myData.correctionRequested.subject", { name: m.name })),
+        paragraphs: [
+          t("myData.correctionRequested.greeting", { recipient: m.recipient }),
+          t("myData.correctionRequested.body", { name: m.name, field: m.field }),
+        ],
+        action: { label: t("myData.correctionRequested.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
     case "correction_resolved":
       layout = {
         subject: oneLine(t("myData.correctionResolved.subject")),

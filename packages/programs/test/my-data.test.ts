@@ -431,6 +431,7 @@ describe("a correction of directory data", () => {
         field: "phone",
         requestedValue,
         note: "내선 번호가 바뀌었습니다",
+        appUrl: APP_URL,
       }),
     );
 
@@ -443,6 +444,13 @@ describe("a correction of directory data", () => {
     const [first, second] = [await ask("033-640-1234"), await ask("033-640-1234")];
     expect(first.outcome).toBe("sent");
     expect(second).toEqual({ outcome: "already_pending", requestId: first.requestId });
+    // The city's admins are mailed once, the second press mails no one.
+    const admins = await inCity((tx) =>
+      tx.membership.count({ where: { tenantId, roles: { has: "tenant_admin" } } }),
+    );
+    const told = await db.platform.outgoingEmail.findMany({ where: { kind: "correction_requested" } });
+    expect(told).toHaveLength(admins);
+    expect(told[0]?.subject).toContain(me.name);
     const list = await inCity((tx) => listCorrectionRequests(tx, { tenantId }));
     const pending = list.pending.find((row) => row.id === first.requestId);
     expect(pending).toMatchObject({

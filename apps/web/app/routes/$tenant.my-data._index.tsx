@@ -66,7 +66,7 @@ export const action = tenantAction(
         note: t("myData.correction.noteLabel"),
       })[path] ?? null,
   },
-  async ({ form, tenant, user, membership, requestId, withTenant }) => {
+  async ({ form, tenant, user, membership, requestId, services, withTenant }) => {
     const { staffMemberId } = membership;
     if (!staffMemberId) throw new AppError("my_data.no_staff");
     const sent = await withTenant((db) =>
@@ -78,6 +78,7 @@ export const action = tenantAction(
         requestedValue: form.requestedValue,
         note: form.note,
         requestId,
+        appUrl: services.config.APP_URL,
       }),
     );
     return { outcome: sent.outcome, field: form.field };

@@ -368,6 +368,12 @@ export const enMyDataEmail: Translation<typeof koMyDataEmail> = {
       "{{name}} withdrew their consent for {{cohort}}: their application is withdrawn and they have left team {{number}}. Please look at the team.",
     action: "Open the cohort",
   },
+  correctionRequested: {
+    subject: "[Mentoring platform] {{name}} asks for a correction",
+    greeting: "Dear {{recipient}},",
+    body: "{{name}} asks for their {{field}} in the staff directory to be corrected. Please correct it in the HR system and mark it corrected, or decline it with a reason.",
+    action: "Open the correction requests",
+  },
   correctionResolved: {
     subject: "[Mentoring platform] Your correction request",
     greeting: "Dear {{name}},",

@@ -360,6 +360,12 @@ export const koMyDataEmail = {
       "{{name}} 님이 {{cohort}} 참여 동의를 철회하여 참가 신청이 철회되고 {{number}}팀에서 빠졌습니다. 팀 구성을 확인해 주시기 바랍니다.",
     action: "기수 보기",
   },
+  correctionRequested: {
+    subject: "[멘토링 플랫폼] {{name}} 님의 정보 정정 요청",
+    greeting: "{{recipient}} 님, 안녕하십니까.",
+    body: "{{name}} 님이 직원 명부의 {{field}} 정정을 요청했습니다. 인사 시스템에서 고친 뒤 반영으로 표시하거나, 반영할 수 없으면 사유를 적어 반려해 주시기 바랍니다.",
+    action: "정보 정정 요청 보기",
+  },
   correctionResolved: {
     subject: "[멘토링 플랫폼] 정보 정정 요청 처리 결과",
     greeting: "{{name}} 님, 안녕하십니까.",
