@@ -49,13 +49,17 @@ export class PackingLp {
     return this.columns[index] as Int32Array;
   }
 
-  /** Pivots until no column or slack improves the objective (or `maxPivots` is spent). */
-  solve(maxPivots = 20_000): "optimal" | "limit" {
+  /**
+   * Pivots until no column or slack improves the objective, `maxPivots` are spent or `stop` (asked every
+   * 200 pivots) says so.
+   */
+  solve(maxPivots = 20_000, stop: () => boolean = () => false): "optimal" | "limit" {
     const n = this.rows;
     const tolerance = 1e-9;
     let degenerate = 0;
     this.computeDuals();
     for (let step = 0; step < maxPivots; step++) {
+      if (step % 200 === 199 && stop()) return "limit";
       // Entering variable: the best reduced cost (Dantzig), or after a run of degenerate pivots the first
       // improving one in the order slacks, then columns (Bland), which cannot cycle.
       const bland = degenerate > 50;

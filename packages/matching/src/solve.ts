@@ -130,6 +130,16 @@ export async function solveMatching(
     // solution's teams (completed by repair) are a second start for the local search.
     bound = pairingBound(instance);
     await control.breathe();
+    // A first local search, so that a short time limit still returns more than greedy's answer.
+    const first = current();
+    if (first && !control.shouldStop())
+      better(
+        await improveTeams(instance, first, control, {
+          seed: problem.settings.seed,
+          onImproved: (teams) => better(teams),
+          boundUnits: bound,
+        }),
+      );
     if (!control.shouldStop()) {
       const columns = await solveTeamColumns(instance, control, current() ?? [], {
         incumbentUnits: () => bestUnits,

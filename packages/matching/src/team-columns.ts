@@ -226,7 +226,7 @@ export async function solveTeamColumns(
   const generate = async (root: boolean): Promise<boolean> => {
     for (;;) {
       rounds++;
-      lp.solve();
+      if (lp.solve(20_000, () => control.shouldStop()) === "limit" && control.shouldStop()) return false;
       const duals = lp.duals();
       let sumLambda = 0;
       for (let r = 0; r < M + E; r++) {
