@@ -26,18 +26,29 @@
 // No Accept-Encoding is sent: both answer uncompressed, so gzip's CPU stays out of the comparison.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import { Agent, request } from "node:http";
-import { createServer } from "node:net";
+import { mkdirSync, openSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { newToken } from "@mentoring/auth";
 import { connect } from "@mentoring/db/provision";
-import { createCookie } from "@remix-run/node";
 import { Redis } from "ioredis";
 import { createBenchData } from "./data";
+import {
+  cookieValue,
+  cpuMsOf,
+  freePort,
+  load,
+  median,
+  memoryOf,
+  nextAddress,
+  percentiles,
+  type Round,
+  type Server,
+  type Target,
+  waitFor,
+} from "./load";
 import { startCommand } from "./start-command";
 
 const benchDir = fileURLToPath(new URL(".", import.meta.url));
@@ -66,177 +77,6 @@ const startup = startCommand(webDir);
 const webNodeArgs = env.BENCH_WEB_NODE_ARGS
   ? env.BENCH_WEB_NODE_ARGS.split(/\s+/).filter(Boolean)
   : startup.nodeFlags;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, name: string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${name} was not ready at ${url} within 60 s`);
-}
-
-/** The value a browser sends back for a cookie the app's createCookie set. */
-async function cookieValue(name: string, value: string, secret: string): Promise<string> {
-  const serialized = await createCookie(name, { secrets: [secret] }).serialize(value);
-  return serialized.split(";")[0] as string;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Load: a closed loop of keep-alive connections, each sending its next request when the last is answered.
-
-interface Round {
-  requests: number;
-  /** CPU time the server process spent (user + system), in ms: less disturbed by other load than req/s. */
-  cpuMs: number;
-  /** CPU time of the server's PostgreSQL backends (its pool's connections), in ms. */
-  dbCpuMs: number;
-  errors: number;
-  rps: number;
-  latencies: number[];
-  bytes: number;
-}
-
-function get(agent: Agent, port: number, path: string, headers: Record<string, string>) {
-  return new Promise<{ status: number; bytes: number }>((resolve, reject) => {
-    const req = request({ agent, host: "127.0.0.1", port, path, headers }, (response) => {
-      let bytes = 0;
-      response.on("data", (chunk: Buffer) => {
-        bytes += chunk.length;
-      });
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes }));
-      response.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-let forwardedSeq = 0;
-/** A new client address for each request: the public check is limited per address (30 a minute). */
-function nextAddress(): string {
-  const n = ++forwardedSeq;
-  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-}
-
-interface Server {
-  port: number;
-  pid: number;
-  /** PostgreSQL backends' CPU so far, by backend pid: the server's connections, told by application_name. */
-  backends(): Promise<Map<number, number>>;
-}
-
-async function load(
-  server: Server,
-  target: Target,
-  connections: number,
-  durationSeconds: number,
-): Promise<Round> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  let bytes = 0;
-  const cpuBefore = cpuMsOf(server.pid);
-  const backendsBefore = await server.backends();
-  const started = performance.now();
-  const end = started + durationSeconds * 1000;
-  const loop = async () => {
-    while (performance.now() < end) {
-      const headers = target.perAddress
-        ? { ...target.headers, "x-forwarded-for": nextAddress() }
-        : target.headers;
-      const sent = performance.now();
-      try {
-        const answer = await get(agent, server.port, target.path, headers);
-        if (answer.status !== 200) errors++;
-        else {
-          latencies.push(performance.now() - sent);
-          bytes = answer.bytes;
-        }
-      } catch {
-        errors++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, loop));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  const cpuMs = cpuMsOf(server.pid) - cpuBefore;
-  // A connection opened during the round counts whole; one closed during it is lost (pools keep theirs).
-  let dbCpuMs = 0;
-  for (const [pid, ms] of await server.backends()) dbCpuMs += ms - (backendsBefore.get(pid) ?? 0);
-  return {
-    requests: latencies.length,
-    cpuMs,
-    dbCpuMs,
-    errors,
-    rps: latencies.length / elapsed,
-    latencies,
-    bytes,
-  };
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2
-    ? (sorted[Math.floor(middle)] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-
-function percentiles(latencies: number[]) {
-  const sorted = Float64Array.from(latencies).sort();
-  const at = (q: number) =>
-    sorted.length
-      ? (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number)
-      : Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The web process's memory, from /proc.
-
-const ticksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
-
-/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat, fields 14 and 15). */
-function cpuMsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
-}
-
-function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
-  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-
-interface Target {
-  path: string;
-  headers: Record<string, string>;
-  perAddress?: boolean;
-}
 
 const started = performance.now();
 const log = (line: string) =>
