@@ -73,8 +73,10 @@ export default function Analysts() {
   const { t } = useTranslation();
   const { analysts, userName, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // Once an analyst is created the form starts empty again: a new id is a new form to conform.
+  const created = result && "outcome" in result && result.outcome === "created" ? result.email : null;
   const [form, fields] = useForm<{ name: string; email: string; agency: string }>({
-    id: "analyst",
+    id: created ? `analyst-${created}` : "analyst",
     lastResult: isRefusal(result) && result.initialValue?.intent === "create" ? result : undefined,
     constraint,
   });
@@ -131,7 +133,7 @@ export default function Analysts() {
         ]}
       />
       <h2>{t("insights.analysts.formHeading")}</h2>
-      <Form method="post" className="narrow" {...getFormProps(form)}>
+      <Form key={form.id} method="post" className="narrow" {...getFormProps(form)}>
         <CsrfInput />
         <input type="hidden" name="intent" value="create" />
         <FormErrors form={form} />
