@@ -80,85 +80,73 @@ export default function CorrectionRequests() {
       ) : null}
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading">{t("myData.admin.pending")}</h2>
-        <DataTable
-          caption={t("myData.admin.pending")}
-          captionHidden
-          rows={pending}
-          rowKey={(row) => row.id}
-          empty={t("myData.admin.none")}
-          rowProps={() => ({ "data-testid": "correction-request" })}
-          columns={[
-            {
-              key: "person",
-              header: t("myData.admin.column.person"),
-              cell: (row) => t("myData.admin.person", { name: row.name, employeeNumber: row.employeeNumber }),
-            },
-            {
-              key: "field",
-              header: t("myData.admin.column.field"),
-              cell: (row) => t(`myData.field.${row.field}`),
-            },
-            {
-              key: "current",
-              header: t("myData.admin.column.current"),
-              cell: (row) => row.currentValue || "-",
-            },
-            {
-              key: "requested",
-              header: t("myData.admin.column.requested"),
-              cell: (row) => row.requestedValue,
-            },
-            { key: "note", header: t("myData.admin.column.note"), cell: (row) => row.note },
-            { key: "sentAt", header: t("myData.admin.column.sentAt"), cell: (row) => row.createdAt },
-            {
-              key: "actions",
-              header: t("myData.admin.column.actions"),
-              cell: (row) => {
-                const field = t(`myData.field.${row.field}`);
-                const reasonId = `reason-${row.id}`;
-                return (
-                  <div className="row-actions">
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="requestId" value={row.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="applied"
-                        disabled={busy}
-                        aria-label={t("myData.admin.appliedFor", { name: row.name, field })}
-                      >
-                        {t("myData.admin.applied")}
-                      </button>
-                    </Form>
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="requestId" value={row.id} />
-                      <label htmlFor={reasonId} className="visually-hidden">
-                        {t("myData.admin.reasonFor", { name: row.name, field })}
-                      </label>
-                      <input
-                        id={reasonId}
-                        name="reason"
-                        maxLength={1000}
-                        placeholder={t("myData.admin.reasonLabel")}
-                      />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="declined"
-                        disabled={busy}
-                        aria-label={t("myData.admin.declineFor", { name: row.name, field })}
-                      >
-                        {t("myData.admin.decline")}
-                      </button>
-                    </Form>
-                  </div>
-                );
-              },
-            },
-          ]}
-        />
+        {pending.length === 0 ? (
+          <p>{t("myData.admin.none")}</p>
+        ) : (
+          // One card per request rather than a wide table: the two answers stay in reach on a phone.
+          <ul className="notices">
+            {pending.map((row) => {
+              const field = t(`myData.field.${row.field}`);
+              const headingId = `request-${row.id}`;
+              const reasonId = `reason-${row.id}`;
+              return (
+                <li key={row.id} className="card" data-testid="correction-request">
+                  <h3 id={headingId}>
+                    {t("myData.admin.person", { name: row.name, employeeNumber: row.employeeNumber })}
+                  </h3>
+                  <dl className="facts">
+                    <dt>{t("myData.admin.column.field")}</dt>
+                    <dd>{field}</dd>
+                    <dt>{t("myData.admin.column.current")}</dt>
+                    <dd>{row.currentValue || "-"}</dd>
+                    <dt>{t("myData.admin.column.requested")}</dt>
+                    <dd>{row.requestedValue}</dd>
+                    {row.note ? (
+                      <>
+                        <dt>{t("myData.admin.column.note")}</dt>
+                        <dd>{row.note}</dd>
+                      </>
+                    ) : null}
+                    <dt>{t("myData.admin.column.sentAt")}</dt>
+                    <dd>{row.createdAt}</dd>
+                  </dl>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="requestId" value={row.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="applied"
+                      className="button-primary"
+                      disabled={busy}
+                      aria-label={t("myData.admin.appliedFor", { name: row.name, field })}
+                    >
+                      {t("myData.admin.applied")}
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="requestId" value={row.id} />
+                    <div className="field">
+                      <label htmlFor={reasonId}>{t("myData.admin.reasonLabel")}</label>
+                      <input id={reasonId} name="reason" maxLength={1000} aria-describedby={headingId} />
+                    </div>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="declined"
+                      className="button-secondary"
+                      disabled={busy}
+                      aria-label={t("myData.admin.declineFor", { name: row.name, field })}
+                    >
+                      {t("myData.admin.decline")}
+                    </button>
+                  </Form>
+                </li>
+              );
+            })}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="resolved-heading">
         <h2 id="resolved-heading">{t("myData.admin.resolved")}</h2>

@@ -142,7 +142,6 @@ export const enMyData: Translation<typeof koMyData> = {
     applied: "Mark corrected",
     decline: "Decline",
     reasonLabel: "Reason for declining",
-    reasonFor: "Reason for declining {{name}}'s request to correct their {{field}}",
     appliedFor: "Mark {{name}}'s {{field}} as corrected",
     declineFor: "Decline {{name}}'s request to correct their {{field}}",
     doneApplied: "{{name}}'s {{field}} is marked corrected.",

@@ -136,7 +136,6 @@ export const koMyData = {
     applied: "반영함",
     decline: "반려",
     reasonLabel: "반려 사유",
-    reasonFor: "{{name}}님의 {{field}} 정정 요청 반려 사유",
     appliedFor: "{{name}}님의 {{field}} 정정 요청을 반영함으로 표시",
     declineFor: "{{name}}님의 {{field}} 정정 요청 반려",
     doneApplied: "{{name}}님의 {{field}} 정정을 반영함으로 표시했습니다.",
