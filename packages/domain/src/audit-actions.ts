@@ -78,10 +78,6 @@ export const auditActions = [
   "correction_request.create",
   "correction_request.apply",
   "correction_request.decline",
-  "application.consent_withdraw",
-  "correction_request.create",
-  "correction_request.apply",
-  "correction_request.decline",
   "tenant.retention.update",
   "retention.purge",
 ] as const;
