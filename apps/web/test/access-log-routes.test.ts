@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Database } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
+import { previousAccessMonth } from "@mentoring/domain";
 import {
   assignEvaluator,
   generateCohortReport,
@@ -20,6 +21,7 @@ import {
   transitionCohort,
 } from "@mentoring/programs";
 import { seedPrograms } from "@mentoring/programs/seed";
+import { sendAccessReviews } from "@mentoring/tenants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as activities } from "../app/routes/$tenant.activities";
 import { loader as accessLogPage } from "../app/routes/$tenant.admin.access-log";
@@ -487,6 +489,21 @@ describe("the privacy officer's access log", () => {
     expect(body.total).toBe(1);
     expect(body.rows[0]).toMatchObject({ kind: "면담·상담 기록" });
     expect(body.rows[0]?.whose).toContain(mentee.name);
+  });
+
+  it("lists the monthly reviews sent, each month linking to its days' records", async () => {
+    const now = new Date();
+    await sendAccessReviews(db, { now, appUrl: "http://localhost" });
+    const month = previousAccessMonth(now, "Asia/Seoul");
+    const body = (await page("officer")).body as {
+      reviews: { month: string; search: string; recipients: string }[];
+    };
+    expect(body.reviews).toHaveLength(1);
+    expect(body.reviews[0]).toMatchObject({
+      month: `${month.firstDay.slice(0, 4)}년 ${Number(month.firstDay.slice(5, 7))}월`,
+      search: `${base()}/admin/access-log?from=${month.firstDay}&to=${month.lastDay}`,
+      recipients: "1",
+    });
   });
 
   it("exports the search as CSV with every person named", async () => {

@@ -1,7 +1,8 @@
-import type { AccessLogRow } from "@mentoring/tenants";
+import { calendarDateParts, daysInMonth, parseCalendarDate } from "@mentoring/domain";
+import type { AccessLogRow, listAccessReviews } from "@mentoring/tenants";
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
-import { formatDateTime } from "../services/format.server";
+import { formatDateTime, formatMonth, formatNumber } from "../services/format.server";
 import { inertCell } from "./applicants-file.server";
 
 interface Formatting {
@@ -48,6 +49,31 @@ export function presentAccessLogRows(rows: AccessLogRow[], { locale, timeZone, t
       object: objectOf(row, t),
       address: row.clientAddress,
       requestId: row.requestId ?? "",
+    };
+  });
+}
+
+/**
+ * The monthly reviews as the page lists them: the month named in the reader's language, linking to the
+ * search of that month's days, and its figures.
+ */
+export function presentAccessReviews(
+  reviews: Awaited<ReturnType<typeof listAccessReviews>>,
+  { locale, base }: { locale: string; base: string },
+) {
+  return reviews.map((review) => {
+    const first = parseCalendarDate(review.firstDay);
+    const { year, month } = first ? calendarDateParts(first) : { year: 1970, month: 1 };
+    const last = `${review.firstDay.slice(0, 8)}${String(daysInMonth(year, month)).padStart(2, "0")}`;
+    return {
+      id: review.id,
+      month: formatMonth(new Date(`${review.firstDay}T00:00:00Z`), locale, "UTC"),
+      search: `${base}?${new URLSearchParams({ from: review.firstDay, to: last }).toString()}`,
+      views: formatNumber(review.views, locale),
+      exports: formatNumber(review.exports, locale),
+      outOfHours: formatNumber(review.outOfHours, locale),
+      unusual: formatNumber(review.unusual, locale),
+      recipients: formatNumber(review.recipients, locale),
     };
   });
 }

@@ -1,11 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { accessKinds } from "@mentoring/domain";
-import { accessLogSearchQuery, searchAccessLog } from "@mentoring/tenants";
+import { accessLogSearchQuery, listAccessReviews, searchAccessLog } from "@mentoring/tenants";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
 import { InputField, SelectField } from "../components/form-fields";
-import { presentAccessLogRows } from "../presenters/access-log.server";
+import { presentAccessLogRows, presentAccessReviews } from "../presenters/access-log.server";
 import { tenantLoader } from "../services/route-builder.server";
 
 /**
@@ -16,9 +16,11 @@ import { tenantLoader } from "../services/route-builder.server";
 export const loader = tenantLoader(
   { permission: "privacy.review", query: accessLogSearchQuery },
   async ({ query, tenant, locale, t, withTenant }) => {
-    const result = await withTenant((db) =>
-      searchAccessLog(db, { tenantId: tenant.id, timeZone: tenant.timeZone, search: query }),
-    );
+    const [result, reviews] = await withTenant(async (db) => [
+      await searchAccessLog(db, { tenantId: tenant.id, timeZone: tenant.timeZone, search: query }),
+      await listAccessReviews(db, { tenantId: tenant.id }),
+    ]);
+    const base = `/${tenant.slug}/admin/access-log`;
     const { page, ...filters } = query;
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(filters)) if (value) search.set(name, String(value));
@@ -28,14 +30,15 @@ export const loader = tenantLoader(
       pages: result.pages,
       page,
       filters,
-      exportCsv: `/${tenant.slug}/admin/access-log/export${search.size > 0 ? `?${search.toString()}` : ""}`,
+      exportCsv: `${base}/export${search.size > 0 ? `?${search.toString()}` : ""}`,
+      reviews: presentAccessReviews(reviews, { locale, base }),
     };
   },
 );
 
 export default function AccessLog() {
   const { t } = useTranslation();
-  const { rows, total, pages, page, filters, exportCsv } = useLoaderData<typeof loader>();
+  const { rows, total, pages, page, filters, exportCsv, reviews } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const [form, fields] = useForm<{ person: string; viewer: string; kind: string; from: string; to: string }>({
     id: "access-log-filter",
@@ -104,6 +107,35 @@ export default function AccessLog() {
           {page < pages ? <Link to={pageLink(page + 1)}>{t("privacyLog.page.next")}</Link> : null}
         </nav>
       ) : null}
+      <h2>{t("privacyLog.reviews.title")}</h2>
+      <p>{t("privacyLog.reviews.intro")}</p>
+      <DataTable
+        caption={t("privacyLog.reviews.title")}
+        captionHidden
+        rows={reviews}
+        rowKey={(review) => review.id}
+        empty={t("privacyLog.reviews.none")}
+        columns={[
+          {
+            key: "month",
+            header: t("privacyLog.reviews.month"),
+            cell: (review) => <Link to={review.search}>{review.month}</Link>,
+          },
+          { key: "views", header: t("privacyLog.reviews.views"), cell: (review) => review.views },
+          { key: "exports", header: t("privacyLog.reviews.exports"), cell: (review) => review.exports },
+          {
+            key: "outOfHours",
+            header: t("privacyLog.reviews.outOfHours"),
+            cell: (review) => review.outOfHours,
+          },
+          { key: "unusual", header: t("privacyLog.reviews.unusual"), cell: (review) => review.unusual },
+          {
+            key: "recipients",
+            header: t("privacyLog.reviews.recipients"),
+            cell: (review) => review.recipients,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -36,6 +36,18 @@ export const enPrivacyLog: Translation<typeof koPrivacyLog> = {
     next: "Next",
     pager: "Access log pages",
   },
+  reviews: {
+    title: "Monthly reviews",
+    intro:
+      "On the 1st of each month the previous month's access log is reviewed and mailed to the privacy officers. Choose a month to see its records.",
+    month: "Month reviewed",
+    views: "Views",
+    exports: "Downloads",
+    outOfHours: "Outside working hours",
+    unusual: "Viewers far above the others",
+    recipients: "Sent to",
+    none: "No monthly review has been sent yet.",
+  },
   kind: {
     applicant_list: "Applicant list viewed",
     applicant_export: "Applicant list downloaded",

@@ -36,6 +36,18 @@ export const koPrivacyLog = {
     next: "다음",
     pager: "열람 기록 쪽 이동",
   },
+  reviews: {
+    title: "월간 점검 보고",
+    intro:
+      "매월 1일 지난달의 열람 기록을 점검하여 개인정보 보호책임자에게 메일로 보냅니다. 달을 누르면 그 달의 열람 기록을 봅니다.",
+    month: "점검한 달",
+    views: "열람",
+    exports: "내려받기",
+    outOfHours: "근무시간 외 열람",
+    unusual: "평소보다 많이 열람한 사람",
+    recipients: "받은 사람",
+    none: "아직 보낸 점검 보고가 없습니다.",
+  },
   kind: {
     applicant_list: "신청자 명단 조회",
     applicant_export: "신청자 명단 내려받기",

@@ -1,3 +1,4 @@
+export { listAccessReviews } from "./list-access-reviews";
 export { purgeAccessLogs } from "./purge-access-logs";
 export { type AccessSubjects, type AccessView, type AccessViewer, recordAccess } from "./record-access";
 export {
