@@ -62,7 +62,7 @@ describe("a published cohort with 4 mentors", () => {
     expect(rows.every((row) => row.peopleCount === null || row.peopleCount >= 5)).toBe(true);
 
     // The analyst's system: unknowns m (mentors), e (mentees), T (participants), k (teams) and the city's totals.
-    const [a, b] = (rows[0]?.teamShape as string).split(":").map(Number) as [number, number];
+    const [a, b] = (rows[0]?.teamShape ?? "").split(":").map(Number) as [number, number];
     const facts: LinearForm[] = [
       { m: 1, e: 1, T: -1 },
       { m: 1, k: -a },
