@@ -245,7 +245,10 @@ export async function solveTeamColumns(
       if (priced.found.length === 0) return true;
       if (control.shouldStop()) return false;
       priced.found.sort((x, y) => y.reduced - x.reduced);
+      const before = pool.length;
       for (const entry of priced.found.slice(0, 2 * (M + E))) addTeam(draft(entry.a, entry.b));
+      // Only teams the programme already has (or was told to leave out) price out: nothing new to add.
+      if (pool.length === before) return true;
     }
   };
 
