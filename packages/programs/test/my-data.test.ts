@@ -403,6 +403,72 @@ describe("withdrawing consent for a cohort", () => {
     expect(page.withdrawnAt).toEqual(now);
   });
 
+  it("while recruiting, withdraws an accepted application and gives its place to the first on the waitlist", async () => {
+    // Yongin's 2nd cohort recruits: one mentor's place, taken, and one mentor waiting.
+    const yongin = (await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } })).id;
+    const setUp = await db.withTenant(yongin, async (tx) => {
+      const cohort = await tx.cohort.findFirstOrThrow({ where: { tenantId: yongin, status: "recruiting" } });
+      await tx.cohort.update({ where: { id: cohort.id }, data: { quotaMentor: 1 } });
+      const staff = await tx.staffMember.findMany({
+        where: { tenantId: yongin, memberships: { some: {} } },
+        take: 2,
+        select: { id: true, memberships: { select: { userId: true } } },
+      });
+      const [holder, waiting] = staff as [(typeof staff)[0], (typeof staff)[0]];
+      const apply = (staffMemberId: string, status: "accepted" | "waitlisted", minutes: number) =>
+        tx.application.create({
+          data: {
+            tenantId: yongin,
+            cohortId: cohort.id,
+            staffMemberId,
+            role: "mentor",
+            status,
+            consentVersion: "2026-01",
+            consentAt: now,
+            submittedAt: new Date(now.getTime() + minutes * 60_000),
+            eligibility: {},
+          },
+        });
+      await apply(holder.id, "accepted", 0);
+      const next = await apply(waiting.id, "waitlisted", 1);
+      return { cohortId: cohort.id, holder, next: next.id };
+    });
+    const page = await db.withTenant(yongin, (tx) =>
+      getConsentWithdrawal(tx, {
+        tenantId: yongin,
+        cohortId: setUp.cohortId,
+        staffMemberId: setUp.holder.id,
+      }),
+    );
+    expect(page.effects).toMatchObject({
+      withdrawsApplication: true,
+      placeToWaitlist: true,
+      leavesTeam: null,
+    });
+    const done = await db.withTenant(yongin, (tx) =>
+      withdrawConsent(tx, {
+        tenantId: yongin,
+        cohortId: setUp.cohortId,
+        staffMemberId: setUp.holder.id,
+        actorUserId: setUp.holder.memberships[0]?.userId as string,
+        now,
+        appUrl: APP_URL,
+      }),
+    );
+    expect(done).toEqual({ outcome: "withdrawn", leftTeam: null, withdrawnAt: now });
+    const after = await db.withTenant(yongin, (tx) =>
+      tx.application.findMany({
+        where: { tenantId: yongin, cohortId: setUp.cohortId },
+        orderBy: { submittedAt: "asc" },
+        select: { id: true, status: true, consentWithdrawnAt: true },
+      }),
+    );
+    expect(after).toEqual([
+      { id: expect.any(String), status: "withdrawn", consentWithdrawnAt: now },
+      { id: setUp.next, status: "accepted", consentWithdrawnAt: null },
+    ]);
+  });
+
   it("is refused for a cohort they gave no consent for", async () => {
     const otherCohort = await inCity((tx) =>
       tx.cohort.findFirstOrThrow({ where: { tenantId, id: { not: cohortId } }, select: { id: true } }),
