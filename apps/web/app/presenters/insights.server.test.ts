@@ -134,7 +134,7 @@ describe("an organisation's comparison with the nation", () => {
   it("words it in English too", () => {
     const comparison = presentOwnComparison(own, national, en, "en");
     expect(comparison.summary.find((row) => row.metric === "completion_rate")?.sentence).toBe(
-      "Completion rate is in the top quartile of Local government.",
+      "Completion rate is in the top quartile of local governments.",
     );
   });
 });

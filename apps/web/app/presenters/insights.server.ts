@@ -216,6 +216,7 @@ export function presentOwnComparison(
   locale: string,
 ) {
   const kind = t(`tenantKind.${own.governmentType}`);
+  const kindGroup = t(`insights.compare.kindGroup.${own.governmentType}`);
   const summary = insightMetricKeys.flatMap((metric) => {
     const values = own.figures
       .filter((row) => row.metric === metric && row.value !== null)
@@ -240,7 +241,7 @@ export function presentOwnComparison(
         sentence: position
           ? t(`insights.compare.position.${position}`, {
               metric: t(messageKey(`insights.metricShort.${metric}`)),
-              kind,
+              kind: kindGroup,
             })
           : null,
         bar: mine,

@@ -238,6 +238,11 @@ export const enInsights: Translation<typeof koInsights> = {
       lower_middle: "Below median",
       bottom: "Bottom quartile",
     },
+    kindGroup: {
+      metropolitan_government: "metropolitan governments",
+      basic_government: "local governments",
+      public_institution: "public institutions",
+    },
     ours: "Your organisation",
     national: "Distribution of {{kind}}",
     headingSummary: "Summary",

@@ -230,6 +230,12 @@ export const koInsights = {
       lower_middle: "중앙값 미만",
       bottom: "하위 25%",
     },
+    /** The type of organisation as a group, in a sentence ("기초자치단체 중 …"). */
+    kindGroup: {
+      metropolitan_government: "광역자치단체",
+      basic_government: "기초자치단체",
+      public_institution: "공공기관",
+    },
     ours: "우리 기관",
     national: "{{kind}} 분포",
     headingSummary: "요약",
