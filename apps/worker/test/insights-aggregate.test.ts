@@ -1,6 +1,6 @@
 // The nightly insights job against a test database: Gangneung's latest cohort with its teams published and
 // working, the city opted in; the job run twice the same night leaves one publication, progress reported
-// on the job and the publication up to 100; run the next night, it makes a second one.
+// on the job and the publication up to 100; run the next night, it replaces the one before.
 import type { Database } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { seedPrograms } from "@mentoring/programs/seed";
@@ -73,8 +73,12 @@ describe("insights.aggregate", () => {
     expect(await rows(once?.id as string)).toBe(0);
   });
 
-  it("the next night makes a publication of its own beside the last", async () => {
+  it("the next night makes a publication of its own, which replaces the night before's", async () => {
+    const [before] = await published();
     await aggregateInsightsAt(() => new Date(night.getTime() + 24 * 60 * 60 * 1000))({}, context().job);
-    expect(await published()).toHaveLength(2);
+    const after = await published();
+    expect(after).toHaveLength(1);
+    expect(after[0]?.id).not.toBe(before?.id);
+    expect(await rows(after[0]?.id as string)).toBeGreaterThan(0);
   });
 });

@@ -164,14 +164,15 @@ describe("aggregateInsights", () => {
     expect(rows.every((row) => row.tenantId === gangneung.tenantId)).toBe(true);
   });
 
-  it("a city that opted out is not in the next night's publication; the earlier one keeps its rows", async () => {
+  it("a city that opted out is not in the next night's publication, which replaces the night before", async () => {
+    const before = await rowsOf(gangneung.tenantId, first);
     await db.platform.tenant.update({ where: { id: yongin.tenantId }, data: { insightsOptedInAt: null } });
     const result = await aggregateInsights(db, { now: night2 });
-    expect(result).toMatchObject({ tenants: 1, cohorts: 1, replaced: 0 });
+    expect(result).toMatchObject({ tenants: 1, cohorts: 1, replaced: 1 });
     expect(await rowsOf(yongin.tenantId, result.publicationId)).toHaveLength(0);
-    expect((await rowsOf(yongin.tenantId, first)).length).toBeGreaterThan(0);
+    // The night before is gone with its rows: one night cannot be set against the next.
+    expect(await rowsOf(yongin.tenantId, first)).toHaveLength(0);
     const again = await rowsOf(gangneung.tenantId, result.publicationId);
-    const before = await rowsOf(gangneung.tenantId, first);
     // A fresh reference per cohort and publication: nothing links the two nights' rows but their figures.
     expect(again[0]?.cohortRef).not.toBe(before[0]?.cohortRef);
   });
@@ -182,11 +183,11 @@ describe("aggregateInsights", () => {
         where: { status: "published" },
         orderBy: { startedAt: "asc" },
       });
-    const [, secondNight] = await published();
+    const [secondNight] = await published();
     const rerun = await aggregateInsights(db, { now: new Date(night2.getTime() + 60 * 60 * 1000) });
     expect(rerun.replaced).toBe(1);
     const after = await published();
-    expect(after.map((row) => row.id)).toEqual([first, rerun.publicationId]);
+    expect(after.map((row) => row.id)).toEqual([rerun.publicationId]);
     expect(await rowsOf(gangneung.tenantId, secondNight?.id as string)).toHaveLength(0);
     expect((await rowsOf(gangneung.tenantId, rerun.publicationId)).length).toBeGreaterThan(0);
   });
@@ -213,5 +214,24 @@ describe("aggregateInsights", () => {
       orderBy: { publishedAt: "desc" },
     });
     expect(still.id).toBe(latest.id);
+  });
+
+  it("keeps the last publication of each earlier year for comparison, and only that one", async () => {
+    const lastOf2025 = await db.platform.insightPublication.findFirstOrThrow({
+      where: { status: "published" },
+      orderBy: { publishedAt: "desc" },
+    });
+    // 2 January 2026 in Korea, then the night after.
+    const january2 = await aggregateInsights(db, { now: new Date("2026-01-01T17:30:00Z") });
+    expect(january2.replaced).toBe(0);
+    const january3 = await aggregateInsights(db, { now: new Date("2026-01-02T17:30:00Z") });
+    expect(january3.replaced).toBe(1);
+    const kept = await db.platform.insightPublication.findMany({
+      where: { status: "published" },
+      orderBy: { startedAt: "asc" },
+      select: { id: true },
+    });
+    expect(kept.map((row) => row.id)).toEqual([lastOf2025.id, january3.publicationId]);
+    expect((await rowsOf(gangneung.tenantId, lastOf2025.id)).length).toBeGreaterThan(0);
   });
 });

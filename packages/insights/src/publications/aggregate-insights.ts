@@ -15,7 +15,7 @@ export interface AggregateInsightsResult {
   /** Rows written, and of them suppressed. */
   rows: number;
   suppressed: number;
-  /** Earlier publications of the same night that this one replaced (deleted with their rows). */
+  /** Earlier publications this one replaced (deleted with their rows): see `supersededBy`. */
   replaced: number;
 }
 
@@ -25,8 +25,9 @@ export interface AggregateInsightsResult {
  * context (records/tenant-insights.ts), then marked published. Until then analysts keep reading the
  * previous one: a run that fails is marked failed with the reason, its rows are deleted and the error
  * rethrown, so the last published stays the latest. An organisation that opted out since is simply not in
- * it. Idempotent by the night: once published, it replaces any earlier publication of the same night in
- * Korea, so a run repeated that night leaves one. Progress (0-100) on the publication and to `onProgress`,
+ * it. Once published, it replaces every earlier publication but the last of each earlier year (in Korea):
+ * a run repeated the same night leaves one, analysts cannot set one night's figures against the next
+ * night's to learn what changed in a cohort, and each year's last figures stay for comparison. Progress (0-100) on the publication and to `onProgress`,
  * after each organisation; `signal` stops it between organisations (the run is then failed, for the retry).
  */
 export async function aggregateInsights(
@@ -110,18 +111,32 @@ export async function aggregateInsights(
       },
     });
     const earlier = await tx.insightPublication.findMany({
-      where: {
-        id: { not: publicationId },
-        status: "published",
-        startedAt: { gte: new Date(now.getTime() - 36 * 60 * 60 * 1000) },
-      },
+      where: { id: { not: publicationId }, status: "published", startedAt: { lte: now } },
+      orderBy: { startedAt: "desc" },
       select: { id: true, startedAt: true },
     });
-    const sameNight = earlier.filter((row) => calendarDateIn(row.startedAt, NIGHT_TIME_ZONE) === night);
+    const replaced = supersededBy(night, earlier);
     // Their rows go with them (the foreign key cascades, beneath row-level security).
-    await tx.insightPublication.deleteMany({ where: { id: { in: sameNight.map((row) => row.id) } } });
-    return sameNight.length;
+    await tx.insightPublication.deleteMany({ where: { id: { in: replaced } } });
+    return replaced.length;
   });
   await options.onProgress?.(100);
   return { publicationId, tenants: tenants.length, cohorts, rows: rowCount, suppressed, replaced };
+}
+
+/**
+ * The earlier publications a publication of `night` replaces: all of them but the last of each earlier
+ * year. `earlier` is newest first.
+ */
+function supersededBy(night: string, earlier: readonly { id: string; startedAt: Date }[]): string[] {
+  const year = night.slice(0, 4);
+  const keptYears = new Set<string>();
+  return earlier
+    .filter((publication) => {
+      const itsYear = calendarDateIn(publication.startedAt, NIGHT_TIME_ZONE).slice(0, 4);
+      if (itsYear >= year || keptYears.has(itsYear)) return true;
+      keptYears.add(itsYear);
+      return false;
+    })
+    .map((publication) => publication.id);
 }
