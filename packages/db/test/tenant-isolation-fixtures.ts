@@ -26,7 +26,13 @@ export async function addIsolationFixtures(db: Database, tenantId: string): Prom
     });
     const requester = await tx.staffMember.findFirstOrThrow({ where: { tenantId }, select: { id: true } });
     await tx.correctionRequest.create({
-      data: { tenantId, staffMemberId: requester.id, field: "phone", currentValue: "", requestedValue: "033-640-0000" },
+      data: {
+        tenantId,
+        staffMemberId: requester.id,
+        field: "phone",
+        currentValue: "",
+        requestedValue: "033-640-0000",
+      },
     });
     const directoryImport = await tx.directoryImport.create({
       data: {

@@ -91,13 +91,6 @@ export {
   transitionProblems,
 } from "./cohort-lifecycle";
 export {
-  type ApplicationState,
-  type ConsentWithdrawalEffects,
-  type CorrectableField,
-  consentWithdrawalEffects,
-  correctableFields,
-} from "./consent-withdrawal";
-export {
   type CohortSchedule,
   cohortScheduleSchema,
   type ScheduleField,
@@ -107,6 +100,13 @@ export {
   scheduleFromOffsets,
   scheduleProblems,
 } from "./cohort-schedule";
+export {
+  type ApplicationState,
+  type ConsentWithdrawalEffects,
+  type CorrectableField,
+  consentWithdrawalEffects,
+  correctableFields,
+} from "./consent-withdrawal";
 export { closesBeforeOpens, type DateWindow } from "./date-window";
 export {
   type EligibilityCandidate,
@@ -153,15 +153,6 @@ export {
 } from "./event-sign-up";
 export { type Grade, type GradeParse, parseGrade } from "./grade";
 export {
-  INSIGHTS_MIN_CELL,
-  type InsightMetric,
-  type InsightSizeBand,
-  insightMetricKeys,
-  insightMetrics,
-  insightSizeBands,
-  sizeBandOf,
-} from "./insight-metrics";
-export {
   type Distribution,
   distributionOf,
   INSIGHTS_MIN_COHORTS,
@@ -170,6 +161,15 @@ export {
   quartilePositionOf,
   quartilePositions,
 } from "./insight-distribution";
+export {
+  INSIGHTS_MIN_CELL,
+  type InsightMetric,
+  type InsightSizeBand,
+  insightMetricKeys,
+  insightMetrics,
+  insightSizeBands,
+  sizeBandOf,
+} from "./insight-metrics";
 export {
   type CohortFigure,
   type CohortFigures,
@@ -273,6 +273,23 @@ export {
   placesToFill,
 } from "./recruitment";
 export {
+  addMonths,
+  defaultRetentionPeriods,
+  isDue,
+  lastDueStart,
+  type RetentionAction,
+  type RetentionCutoffs,
+  type RetentionKind,
+  type RetentionPeriods,
+  type RetentionRule,
+  type RetentionStart,
+  retentionCutoffs,
+  retentionKinds,
+  retentionPeriodsOf,
+  retentionPeriodsSchema,
+  retentionRules,
+} from "./retention";
+export {
   type ComputedRubricCriterion,
   type ComputedRubricSource,
   type EvaluationNormalisation,
@@ -310,23 +327,6 @@ export {
   submissionRefusal,
   submissionStatuses,
 } from "./submission";
-export {
-  addMonths,
-  defaultRetentionPeriods,
-  isDue,
-  lastDueStart,
-  type RetentionAction,
-  type RetentionCutoffs,
-  type RetentionKind,
-  type RetentionPeriods,
-  type RetentionRule,
-  type RetentionStart,
-  retentionCutoffs,
-  retentionKinds,
-  retentionPeriodsOf,
-  retentionPeriodsSchema,
-  retentionRules,
-} from "./retention";
 export * from "./survey";
 export { attendanceRate, isTeamAtRisk, SILENT_DAYS_AT_RISK } from "./team-progress";
 export {

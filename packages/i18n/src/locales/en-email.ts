@@ -1,6 +1,6 @@
+import { enMyDataEmail } from "./en-my-data";
 import { enPrivacyLogEmail } from "./en-privacy-log";
 import type { EmailMessages } from "./ko-email";
-import { enMyDataEmail } from "./en-my-data";
 import type { Translation } from "./translation";
 
 export const enEmail: Translation<EmailMessages> = {

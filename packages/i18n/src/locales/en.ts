@@ -14,9 +14,9 @@ import { enMatching } from "./en-matching";
 import { enMyData } from "./en-my-data";
 import { enNotifications } from "./en-notifications";
 import { enOnboarding } from "./en-onboarding";
+import { enPrivacyLog } from "./en-privacy-log";
 import { enPrograms } from "./en-programs";
 import { enRecruitment } from "./en-recruitment";
-import { enPrivacyLog } from "./en-privacy-log";
 import { enReports } from "./en-reports";
 import { enRetention } from "./en-retention";
 import { enSso } from "./en-sso";
@@ -437,7 +437,11 @@ export const en: Translation<CommonMessages> = {
       consent_withdraw: "Consent withdrawn",
     },
     applications: { export: "Applicant list downloaded" },
-    correction_request: { create: "Correction asked for", apply: "Correction applied", decline: "Correction declined" },
+    correction_request: {
+      create: "Correction asked for",
+      apply: "Correction applied",
+      decline: "Correction declined",
+    },
   },
   /** What the audit page calls each field of a change (the keys audit rows record). */
   auditField: {
