@@ -3,6 +3,7 @@ import { getZodConstraint } from "@conform-to/zod";
 import { type RetentionKind, retentionKinds, retentionPeriodsSchema } from "@mentoring/domain";
 import { getRetentionPeriods, updateRetentionPeriods } from "@mentoring/tenants";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
 import { FormErrors, InputField } from "../components/form-fields";
@@ -47,9 +48,16 @@ export default function RetentionSettings() {
   const { t } = useTranslation();
   const { periods, policy, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const saved = Boolean(result && "saved" in result);
+  // Once saved, the form's last result is a success: a refusal's messages from before must not stay beside
+  // the saved values. One object per reply, so that the form takes it once.
+  const lastResult = useMemo(
+    () => (isRefusal(result) ? result : saved ? { status: "success" as const } : undefined),
+    [result, saved],
+  );
   const [form, fields] = useForm<Record<RetentionKind, number>>({
     id: "retention",
-    lastResult: isRefusal(result) ? result : undefined,
+    lastResult,
     defaultValue: Object.fromEntries(periods.map((period) => [period.kind, String(period.months)])),
     constraint,
     shouldRevalidate: "onBlur",
@@ -58,7 +66,7 @@ export default function RetentionSettings() {
     <>
       <h1>{t("retention.page.title")}</h1>
       <p>{t("retention.page.intro")}</p>
-      {result && "saved" in result ? (
+      {saved ? (
         <p role="status" className="form-status">
           {t("retention.page.saved")}
         </p>
