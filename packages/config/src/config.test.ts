@@ -82,9 +82,21 @@ describe("configuration", () => {
       expect(problemsOf(productionWith({}))).toEqual([]);
     });
 
-    it.each(secrets)("refuses to start with %s unset", (name) => {
+    // A secret that only turns something on (METRICS_TOKEN: metrics are served to its holder alone) has no
+    // default anyone could read: unset, the thing stays off.
+    const switches = secrets.filter((name) => developmentDefault(name) === undefined);
+    const required = secrets.filter((name) => !switches.includes(name));
+
+    it.each(required)("refuses to start with %s unset", (name) => {
       expect(problemsOf(productionWith({ [name]: undefined }))).toEqual([name]);
       expect(problemsOf(productionWith({ [name]: "" }))).toEqual([name]);
+    });
+
+    it("starts with the metrics token unset, and then has none to serve metrics to", () => {
+      expect(switches).toEqual(["METRICS_TOKEN"]);
+      expect(problemsOf(productionWith({ METRICS_TOKEN: undefined }))).toEqual([]);
+      expect(parseConfig(productionWith({ METRICS_TOKEN: undefined })).METRICS_TOKEN).toBeUndefined();
+      expect(problemsOf(productionWith({ METRICS_TOKEN: "short" }))).toEqual(["METRICS_TOKEN"]);
     });
 
     it.each(secrets)("refuses to start with %s left at its published development value", (name) => {
