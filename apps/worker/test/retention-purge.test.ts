@@ -35,7 +35,10 @@ it("removes in every tenant what is past its period, once: the second run finds 
   const notices: Record<string, { old: string; recent: string }> = {};
   for (const { tenantId } of database.seeded) {
     notices[tenantId] = await db.withTenant(tenantId, async (tx) => {
-      const staff = await tx.staffMember.findFirstOrThrow({ where: { tenantId, active: true }, select: { id: true } });
+      const staff = await tx.staffMember.findFirstOrThrow({
+        where: { tenantId, active: true },
+        select: { id: true },
+      });
       const notice = (createdAt: Date) =>
         tx.notification.create({
           data: {

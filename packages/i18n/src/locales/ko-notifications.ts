@@ -67,6 +67,7 @@ export const koNotifications = {
     consent_withdrawn_team:
       "{{name}} 님이 {{cohort}} 참여 동의를 철회하여 {{number}}팀에서 빠졌습니다. 팀 구성을 확인해 주세요.",
     correction_applied: "요청하신 {{field}} 정정이 직원 명부에 반영되었습니다.",
-    correction_declined: "요청하신 {{field}} 정정이 반려되었습니다. 사유는 내 정보 화면에서 확인하실 수 있습니다.",
+    correction_declined:
+      "요청하신 {{field}} 정정이 반려되었습니다. 사유는 내 정보 화면에서 확인하실 수 있습니다.",
   },
 };
