@@ -83,7 +83,10 @@ beforeAll(async () => {
     services,
     (await user("insights-analyst@mois.example.kr", "insights_analyst")).id,
   );
-  who.operator = await signedInBrowser(services, (await user("insights-operator@platform.example.kr", "operator")).id);
+  who.operator = await signedInBrowser(
+    services,
+    (await user("insights-operator@platform.example.kr", "operator")).id,
+  );
   who.admin = await signedInBrowser(services, admin.userId);
   who.participant = await signedInBrowser(services, await member(gangneung, ["participant"]));
   who.outsider = await signedInBrowser(services, yonginCoordinator.userId);

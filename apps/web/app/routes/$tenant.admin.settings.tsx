@@ -250,7 +250,10 @@ export default function Settings() {
         <button type="submit">{t("settings.addSigner")}</button>
       </Form>
 
-      <InsightsSharing {...insights} saved={result && "insights" in result ? (result.insights ?? null) : null} />
+      <InsightsSharing
+        {...insights}
+        saved={result && "insights" in result ? (result.insights ?? null) : null}
+      />
     </>
   );
 }

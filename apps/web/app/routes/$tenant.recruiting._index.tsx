@@ -224,7 +224,10 @@ export default function Recruiting() {
                 <>
                   <WithdrawButton application={application} />
                   {application.consentPending || application.status === "withdrawn" ? null : (
-                    <ConsentWithdrawalLink cohortId={application.cohortId} cohortTitle={application.cohortTitle} />
+                    <ConsentWithdrawalLink
+                      cohortId={application.cohortId}
+                      cohortTitle={application.cohortTitle}
+                    />
                   )}
                 </>
               ),

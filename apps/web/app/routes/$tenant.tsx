@@ -32,7 +32,11 @@ export const loader = tenantLoader(
       { permission: "staff.view", to: `${base}/admin/directory`, label: "nav.directory" },
       { permission: "tenant.settings.manage", to: `${base}/admin/settings`, label: "nav.settings" },
       { permission: "tenant.settings.manage", to: `${base}/admin/sso`, label: "nav.sso" },
-      { permission: "tenant.settings.manage", to: `${base}/admin/settings/retention`, label: "retention.settingsNav" },
+      {
+        permission: "tenant.settings.manage",
+        to: `${base}/admin/settings/retention`,
+        label: "retention.settingsNav",
+      },
       { permission: "privacy.review", to: `${base}/admin/privacy/retention`, label: "retention.nav" },
       { permission: "audit.view", to: `${base}/admin/audit`, label: "nav.audit" },
       { permission: "insights.compare", to: `${base}/admin/insights`, label: "insights.compare.nav" },

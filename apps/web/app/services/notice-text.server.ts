@@ -39,7 +39,16 @@ const shapes = {
     teamNumber: z.number().nullable(),
   }),
   correction_resolved: z.object({
-    field: z.enum(["name", "department", "grade", "position_title", "hire_date", "birth_year", "email", "phone"]),
+    field: z.enum([
+      "name",
+      "department",
+      "grade",
+      "position_title",
+      "hire_date",
+      "birth_year",
+      "email",
+      "phone",
+    ]),
     outcome: z.enum(["applied", "declined"]),
   }),
 } satisfies Record<NotificationKind, z.ZodTypeAny>;
