@@ -2,6 +2,7 @@ import { getRetentionOverview } from "@mentoring/programs";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
+import { RetentionPeriods } from "../components/retention-periods";
 import { presentRetentionOverview } from "../presenters/retention.server";
 import { tenantLoader } from "../services/route-builder.server";
 
@@ -72,28 +73,7 @@ export default function RetentionOverview() {
       />
 
       <h2>{t("retention.page.periodsHeading")}</h2>
-      <DataTable
-        caption={t("retention.page.periodsCaption")}
-        rows={periods}
-        rowKey={(row) => row.kind}
-        empty={t("retention.page.none")}
-        columns={[
-          {
-            key: "kind",
-            header: t("retention.page.kindColumn"),
-            cell: (row) => (
-              <>
-                {row.name}
-                <span className="field__hint"> {row.detail}</span>
-              </>
-            ),
-          },
-          { key: "start", header: t("retention.page.startColumn"), cell: (row) => row.start },
-          { key: "period", header: t("retention.page.periodColumn"), cell: (row) => row.period },
-          { key: "action", header: t("retention.page.actionColumn"), cell: (row) => row.action },
-        ]}
-        rowProps={(row) => ({ "data-kind": row.kind })}
-      />
+      <RetentionPeriods caption={t("retention.page.periodsCaption")} periods={periods} />
 
       <h2>{t("retention.page.runsHeading")}</h2>
       <DataTable

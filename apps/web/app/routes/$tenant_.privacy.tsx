@@ -5,6 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DataTable } from "../components/data-table";
+import { RetentionPeriods } from "../components/retention-periods";
 import { Shell } from "../components/shell";
 import { presentPrivacyPolicy } from "../presenters/retention.server";
 import { publicLoader } from "../services/route-builder.server";
@@ -49,28 +50,7 @@ export default function PrivacyPolicy() {
         <section aria-labelledby="policy-retention">
           <h2 id="policy-retention">{t("retention.policy.retentionHeading")}</h2>
           <p>{t("retention.policy.retentionIntro")}</p>
-          <DataTable
-            caption={t("retention.policy.retentionCaption")}
-            rows={periods}
-            rowKey={(row) => row.kind}
-            empty={t("retention.page.none")}
-            rowProps={(row) => ({ "data-kind": row.kind })}
-            columns={[
-              {
-                key: "kind",
-                header: t("retention.page.kindColumn"),
-                cell: (row) => (
-                  <>
-                    {row.name}
-                    <span className="field__hint"> {row.detail}</span>
-                  </>
-                ),
-              },
-              { key: "start", header: t("retention.page.startColumn"), cell: (row) => row.start },
-              { key: "period", header: t("retention.page.periodColumn"), cell: (row) => row.period },
-              { key: "action", header: t("retention.page.actionColumn"), cell: (row) => row.action },
-            ]}
-          />
+          <RetentionPeriods caption={t("retention.policy.retentionCaption")} periods={periods} />
         </section>
         <section aria-labelledby="policy-destruction">
           <h2 id="policy-destruction">{t("retention.policy.destructionHeading")}</h2>
