@@ -9,16 +9,15 @@
 //   BENCH_SKIP_BUILD   1: serve the build already there instead of building first
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { hashToken, newToken } from "@mentoring/auth";
 import { createSeededTestDatabase, ensureTestTemplate } from "@mentoring/db/testing";
-import { createCookie } from "@remix-run/node";
+import { cookieValue, freePort, memoryOf, waitFor } from "./load";
 import { startCommand } from "./start-command";
 
 const webDir = fileURLToPath(new URL("..", import.meta.url));
@@ -31,38 +30,6 @@ const TARGET_MB = 100;
 const started = performance.now();
 const log = (line: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
-function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024;
-}
-
-async function waitFor(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`web exited with code ${child.exitCode} before it was ready`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`web was not ready at ${url} within 60 s`);
-}
 
 /** `length` bytes of an MP4 (its ftyp box, then filler), made as they are read: nothing held in memory. */
 function videoStream(from: number, length: number): Readable {
@@ -162,13 +129,10 @@ try {
     },
     stdio: ["ignore", output, output],
   });
-  await waitFor(`http://127.0.0.1:${port}/readyz`, web);
+  await waitFor(`http://127.0.0.1:${port}/readyz`, web, "web");
   const pid = web.pid as number;
   const csrf = newToken();
-  const cookie = (name: string, value: string) =>
-    createCookie(name, { secrets: [secret] })
-      .serialize(value)
-      .then((serialized) => serialized.split(";")[0] as string);
+  const cookie = (name: string, value: string) => cookieValue(name, value, secret);
   const headers = {
     cookie: `${await cookie("session", token)}; ${await cookie("csrf", csrf)}`,
     "x-csrf-token": csrf,
@@ -211,18 +175,18 @@ try {
   log("warming up: a 4 MiB upload, then a moment for the process to settle");
   await upload("warm-up.mp4", 4 * MiB, 1);
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  const before = rssMiB(pid);
+  const before = memoryOf(pid).rss;
   let peak = before;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, rssMiB(pid));
+    peak = Math.max(peak, memoryOf(pid).rss);
   }, 50);
   log(`uploading ${size / MiB} MiB in ${parts} PATCH request(s)`);
   const uploadStart = performance.now();
   const { id } = await upload("bench.mp4", size, parts);
   const seconds = (performance.now() - uploadStart) / 1000;
   clearInterval(sampler);
-  peak = Math.max(peak, rssMiB(pid));
-  const after = rssMiB(pid);
+  peak = Math.max(peak, memoryOf(pid).rss);
+  const after = memoryOf(pid).rss;
   const stored = statSync(join(storageDir, tenant.id, "attachments", id)).size;
   const row = await db.withTenant(tenant.id, (tx) =>
     tx.attachment.findUniqueOrThrow({ where: { id }, select: { size: true, mediaType: true } }),
