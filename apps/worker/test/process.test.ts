@@ -53,12 +53,18 @@ describe("the worker process", () => {
 
       await enqueue(database.db.platform, "maintenance.purge-outbox", { olderThanDays: 30 });
       await worker.waitFor("job completed");
-      const answer = await metrics(`Bearer ${token}`);
-      expect(answer.status).toBe(200);
-      const text = await answer.text();
-      expect(text).toMatch(
-        /job_duration_seconds_count\{queue="maintenance",job="maintenance.purge-outbox",outcome="completed"\} 1/,
-      );
+      // BullMQ tells the worker a job completed just after its handler's "job completed" line: ask again
+      // until the figure is there.
+      const completed =
+        /job_duration_seconds_count\{queue="maintenance",job="maintenance.purge-outbox",outcome="completed"\} 1/;
+      let text = "";
+      for (let attempt = 0; attempt < 50 && !completed.test(text); attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        const answer = await metrics(`Bearer ${token}`);
+        expect(answer.status).toBe(200);
+        text = await answer.text();
+      }
+      expect(text).toMatch(completed);
       expect(text).toMatch(/queue_jobs\{queue="maintenance",state="failed"\} 0/);
       expect(text).toMatch(/outbox_backlog\{state="unpublished"\} 0/);
       expect(text).toMatch(/outbox_oldest_unpublished_age_seconds 0/);
