@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import type { NextFunction, Request, Response } from "express";
 import { localeOf, translatorFor } from "./i18n.server";
 
@@ -94,15 +95,37 @@ function bodyStillArriving(request: Request): boolean {
 /**
  * An answer given before its request's body was all read (a body refused at its limit, or one the page
  * never needed) closes the connection: kept alive, it would still carry the rest of that body. Node
- * closes it after the answer once the answer says so.
+ * closes it after the answer once the answer says so, lingering (below).
  */
 export function closeWhenBodyUnread() {
   return (request: Request, response: Response, next: NextFunction) => {
     const writeHead = response.writeHead;
     response.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
-      if (bodyStillArriving(request) && !this.headersSent) this.setHeader("Connection", "close");
+      if (bodyStillArriving(request) && !this.headersSent) {
+        this.setHeader("Connection", "close");
+        lingerWhenClosing(request.socket);
+      }
       return writeHead.apply(this, args);
     } as typeof writeHead;
     next();
+  };
+}
+
+/** How long a connection closed under a client still sending reads and drops what arrives. */
+export const LINGER_MS = 2_000;
+
+/**
+ * A lingering close (RFC 9112, 9.6): the answer sent, the server's side of the connection is closed and
+ * what the client still sends is read and dropped for a moment before the connection goes. Closed at once
+ * with the client's data unread, the server's system resets the connection, and the client's may then
+ * throw away the answer it had not yet read: a 413 arrived as "connection reset".
+ */
+function lingerWhenClosing(socket: Socket) {
+  socket.destroySoon = function (this: Socket) {
+    this.end();
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once("close", () => clearTimeout(timer));
+    this.resume();
   };
 }
