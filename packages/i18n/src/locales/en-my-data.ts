@@ -111,7 +111,7 @@ export const enMyData: Translation<typeof koMyData> = {
       "Certificates and awards already issued are digitally signed and cannot be changed: they stay so they can be verified.",
     keptRecords:
       "Work your team already handed in, recorded activities and attendance, and evaluations stay as the organisation's program records for their retention period.",
-    keptAudit: "The audit log cannot be changed: its rows are deleted when their retention period ends.",
+    keptAudit: "The audit log cannot be changed or deleted: the organisation keeps it as the law requires.",
     alreadyWithdrawn: "You withdrew your consent on {{at}}.",
     confirm: "Withdraw my consent",
     cancel: "Go back without withdrawing",
