@@ -48,13 +48,12 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** The fields whose values are codes the document words (mentor, accepted, meeting…). */
 const codeFields = new Set(["role", "roles", "status", "phase", "kind", "method"]);
 
-function valueText(value: unknown, words: Words, timeZone: string, field = ""): string {
-  if (value === null || value === undefined || value === "") return "-";
-  if (typeof value === "boolean") return words.t(value ? "yes" : "no");
-  if (typeof value === "string" && ISO_INSTANT.test(value)) {
-    // A calendar date is stored as midnight UTC: printed as the day it is.
-    if (value.endsWith("T00:00:00.000Z")) return value.slice(0, 10);
-    const parts = new Intl.DateTimeFormat("sv-SE", {
+/** "2026-03-05 14:30" in a time zone: one formatter per zone, kept (an export prints hundreds of instants). */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+function instantFormatOf(timeZone: string): Intl.DateTimeFormat {
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("sv-SE", {
       timeZone,
       year: "numeric",
       month: "2-digit",
@@ -62,8 +61,19 @@ function valueText(value: unknown, words: Words, timeZone: string, field = ""): 
       hour: "2-digit",
       minute: "2-digit",
       hourCycle: "h23",
-    }).format(new Date(value));
-    return parts;
+    });
+    instantFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+function valueText(value: unknown, words: Words, timeZone: string, field = ""): string {
+  if (value === null || value === undefined || value === "") return "-";
+  if (typeof value === "boolean") return words.t(value ? "yes" : "no");
+  if (typeof value === "string" && ISO_INSTANT.test(value)) {
+    // A calendar date is stored as midnight UTC: printed as the day it is.
+    if (value.endsWith("T00:00:00.000Z")) return value.slice(0, 10);
+    return instantFormatOf(timeZone).format(new Date(value));
   }
   // Codes are worded only where the data holds codes, never in free text that happens to match one.
   if (typeof value === "string") return (codeFields.has(field) && words.code(value)) || value;
