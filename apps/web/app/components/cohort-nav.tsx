@@ -1,9 +1,7 @@
-import { NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { SubNav } from "./sub-nav";
 
 /** The coordinator's pages of one cohort: overview and timeline, applicants, surveys, matching, ceremony and certificates, the program calendar, the teams' submissions, how often teams meet, attendance, evaluation, awards, outcomes and the dashboard. */
 export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohortId: string }) {
-  const { t } = useTranslation();
   const base = `/${tenantSlug}/programs/cohorts/${cohortId}`;
   const pages = [
     { to: base, label: "programs.cohortNav.overview", end: true },
@@ -21,17 +19,5 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: `${base}/report`, label: "reports.nav", end: false },
     { to: `${base}/dashboard`, label: "dashboards.nav", end: false },
   ] as const;
-  return (
-    <nav aria-label={t("programs.cohortNav.label")} className="subnav">
-      <ul>
-        {pages.map((page) => (
-          <li key={page.to}>
-            <NavLink to={page.to} end={page.end}>
-              {t(page.label)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label="programs.cohortNav.label" pages={pages} />;
 }

@@ -3,6 +3,14 @@ import type { Translation } from "./translation";
 
 export const enPrograms: Translation<typeof koPrograms> = {
   nav: { title: "Mentoring programs" },
+  templateNav: {
+    label: "Template menu",
+    settings: "Settings",
+    questions: "Surveys and diagnostics",
+    schedule: "Calendar and assignments",
+    matching: "Matching criteria and rules",
+    preview: "Participant preview",
+  },
   cohortNav: {
     label: "Cohort pages",
     overview: "Overview and dates",

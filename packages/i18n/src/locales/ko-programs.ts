@@ -1,6 +1,14 @@
 /** Korean messages of the programs screens (part of the "common" namespace, under "programs"). */
 export const koPrograms = {
   nav: { title: "멘토링 프로그램" },
+  templateNav: {
+    label: "템플릿 메뉴",
+    settings: "기본 설정",
+    questions: "설문과 진단",
+    schedule: "일정과 과제",
+    matching: "매칭 기준과 규칙",
+    preview: "참여자 화면 미리보기",
+  },
   cohortNav: {
     label: "기수 메뉴",
     overview: "개요와 일정",
