@@ -102,6 +102,9 @@ describe("the built-in templates", () => {
   it("forms Gangneung's teams on digital skills, interests and style, three departments, none the manager's", () => {
     const { matching } = builtinTemplate("reverse_mentoring");
     expect(matching.differentDepartment).toBe(true);
+    // A bureau director's juniors come from other bureaus, and from three different ones.
+    expect(matching.departmentLevel).toBe("bureau");
+    expect(matching.mentorsFromDifferentDepartments).toBe(true);
     expect(matching.criteria.map((criterion) => criterion.kind)).toEqual([
       "diagnostic_complement",
       "interest_overlap",

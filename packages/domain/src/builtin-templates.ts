@@ -284,7 +284,8 @@ const reverse: TemplateDefinitionInput = {
     },
   ],
   // Juniors strong where their manager is weak, sharing interests and a way of talking, from three
-  // different departments, none from the manager's own.
+  // different departments, none from the manager's own. Departments are compared at bureau level: a
+  // bureau director paired with juniors of her own bureau's divisions was what Gangneung wanted to avoid.
   matching: {
     criteria: [
       { kind: "diagnostic_complement", dimension: "digital_diagnostic.digital_literacy", weight: 3 },
@@ -293,6 +294,8 @@ const reverse: TemplateDefinitionInput = {
       { kind: "team_diversity", attribute: "department", among: "mentors", weight: 2 },
     ],
     differentDepartment: true,
+    departmentLevel: "bureau",
+    mentorsFromDifferentDepartments: true,
   },
   certificate: {
     title: "결연증서",

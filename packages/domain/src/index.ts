@@ -241,6 +241,8 @@ export {
 export {
   type ApplicationRole,
   applicationRoles,
+  type DepartmentLevel,
+  departmentLevels,
   type MatchingCriterionKind,
   type MatchingSection,
   matchingCriterionKinds,

@@ -160,8 +160,45 @@ describe("questions", () => {
     expect(templateDefinitionSchema.parse(stored).matching).toEqual({
       criteria: [],
       differentDepartment: false,
+      departmentLevel: "team",
+      mentorsFromDifferentDepartments: false,
+      noDirectSupervisor: true,
       menteePreferences: false,
     });
+  });
+
+  it("reads a matching section stored before department levels: teams, mentors free, supervisors apart", () => {
+    const stored = reverseWith((d) => (d.matching = { differentDepartment: true }));
+    const { matching } = templateDefinitionSchema.parse(stored);
+    expect([
+      matching.differentDepartment,
+      matching.departmentLevel,
+      matching.mentorsFromDifferentDepartments,
+      matching.noDirectSupervisor,
+    ]).toEqual([true, "team", false, true]);
+  });
+
+  it("keeps the department level and the rules an author sets", () => {
+    const definition = reverseWith(
+      (d) =>
+        (d.matching = {
+          departmentLevel: "division",
+          mentorsFromDifferentDepartments: true,
+          noDirectSupervisor: false,
+        }),
+    );
+    const { matching } = templateDefinitionSchema.parse(definition);
+    expect([
+      matching.departmentLevel,
+      matching.mentorsFromDifferentDepartments,
+      matching.noDirectSupervisor,
+    ]).toEqual(["division", true, false]);
+  });
+
+  it("refuses a department level the tree does not have", () => {
+    expect(
+      pathsOf(reverseWith((d) => (d.matching = { departmentLevel: "city" as unknown as "team" }))),
+    ).toEqual(["matching.departmentLevel"]);
   });
 
   it("refuses a criterion without the fields its kind needs, naming each", () => {

@@ -224,12 +224,25 @@ export function templateCriterionId(criterion: TemplateCriterion): string {
   }
 }
 
+/** Levels of the department tree (city → bureau 실/국 → division 과 → team 팀) departments are compared at. */
+export const departmentLevels = ["team", "division", "bureau"] as const;
+export type DepartmentLevel = (typeof departmentLevels)[number];
+
 /** How the cohort's teams are formed: criteria to score them, and the hard rules beyond the team shape. */
 export const matchingSectionSchema = z
   .object({
     criteria: z.array(templateCriterionSchema).max(30).default([]),
     /** A mentor and a mentee of one team never come from the same department. */
     differentDepartment: z.boolean().default(false),
+    /**
+     * The level of the department tree at which departments are compared (differentDepartment,
+     * mentorsFromDifferentDepartments): a person's own team, or the division or bureau above it.
+     */
+    departmentLevel: z.enum(departmentLevels).default("team"),
+    /** The mentors of one team all come from different departments (compared at departmentLevel). */
+    mentorsFromDifferentDepartments: z.boolean().default(false),
+    /** A staff member is never in a team with their direct supervisor. */
+    noDirectSupervisor: z.boolean().default(true),
     /** Bounds on a mentee's grade minus their mentor's (grade 1 is the most senior). */
     gradeGap: z
       .object({
