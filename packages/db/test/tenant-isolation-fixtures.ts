@@ -127,6 +127,7 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
     },
   });
   await tx.surveyResponse.create({ data: { tenantId, roundId: round.id, applicationId: application.id } });
+  await tx.surveyInvitation.create({ data: { tenantId, roundId: round.id, applicationId: application.id } });
   const run = await tx.matchingRun.create({
     data: { tenantId, cohortId: cohort.id, number: 1, problem: {} },
   });
