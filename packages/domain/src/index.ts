@@ -108,6 +108,7 @@ export {
   correctableFields,
 } from "./consent-withdrawal";
 export { closesBeforeOpens, type DateWindow } from "./date-window";
+export { type DepartmentNode, DepartmentTree, departmentsAtLevel } from "./department-level";
 export {
   type EligibilityCandidate,
   type EligibilityFailure,
