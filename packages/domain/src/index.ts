@@ -274,6 +274,9 @@ export {
   CONSENT_VERSION,
   decideApplication,
   placesToFill,
+  type RecruitmentWindow,
+  recruitmentWindowAt,
+  recruitmentWindowOn,
 } from "./recruitment";
 export {
   addMonths,

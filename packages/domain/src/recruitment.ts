@@ -1,3 +1,5 @@
+import { type CalendarDate, calendarDateIn, compareCalendarDates } from "./calendar-date";
+import type { CohortSchedule } from "./cohort-schedule";
 import type { EligibilityFailure, EligibilityResult } from "./eligibility";
 
 export const applicationStatuses = ["accepted", "waitlisted", "withdrawn", "rejected"] as const;
@@ -36,4 +38,33 @@ export function decideApplication(input: {
 /** How many waitlisted applications a freed quota lets in: the earliest first. */
 export function placesToFill(quota: number, accepted: number): number {
   return Math.max(0, quota - accepted);
+}
+
+/**
+ * Where a day stands against a cohort's recruitment dates: not open yet, open, or closed. Both days count
+ * as open, the last one to its end, on the tenant's wall calendar (a day, never a moment: ADR 0011).
+ */
+export type RecruitmentWindow =
+  | { state: "open"; closesOn: CalendarDate }
+  | { state: "not_yet_open"; opensOn: CalendarDate }
+  | { state: "closed"; closedOn: CalendarDate };
+
+export function recruitmentWindowOn(
+  schedule: Pick<CohortSchedule, "recruitmentStart" | "recruitmentEnd">,
+  today: CalendarDate,
+): RecruitmentWindow {
+  if (compareCalendarDates(today, schedule.recruitmentStart) < 0)
+    return { state: "not_yet_open", opensOn: schedule.recruitmentStart };
+  if (compareCalendarDates(today, schedule.recruitmentEnd) > 0)
+    return { state: "closed", closedOn: schedule.recruitmentEnd };
+  return { state: "open", closesOn: schedule.recruitmentEnd };
+}
+
+/** The same at a moment: the day it falls on in the tenant's time zone decides (23:59 in Seoul is still that day). */
+export function recruitmentWindowAt(
+  schedule: Pick<CohortSchedule, "recruitmentStart" | "recruitmentEnd">,
+  now: Date,
+  timeZone: string,
+): RecruitmentWindow {
+  return recruitmentWindowOn(schedule, calendarDateIn(now, timeZone));
 }

@@ -13,6 +13,10 @@ export const recruitmentErrors = {
   "recruitment.not_live": { status: 409, message: "recruitment.error.notLive" },
   "recruitment.not_on_staff": { status: 404, message: "recruitment.error.notOnStaff" },
   "recruitment.not_recruiting": { status: 409, message: "recruitment.error.notRecruiting" },
+  /** Before the cohort's first day of recruitment, in the tenant's time zone (params: opensOn, closesOn). */
+  "recruitment.not_open_yet": { status: 409, message: "recruitment.error.notOpenYet" },
+  /** After its last day (params: opensOn, closesOn). */
+  "recruitment.recruitment_closed": { status: 409, message: "recruitment.error.recruitmentClosed" },
   "recruitment.reason_required": { status: 400, message: "recruitment.error.reasonRequired" },
   "recruitment.reason_too_long": { status: 400, message: "recruitment.error.reasonTooLong" },
   "recruitment.rejection_closed": { status: 409, message: "recruitment.error.rejectionClosed" },

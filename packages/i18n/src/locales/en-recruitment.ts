@@ -66,6 +66,8 @@ export const enRecruitment: Translation<typeof koRecruitment> = {
     phase: "Phase",
     date: "Date",
     closed: "Recruitment for this cohort has ended.",
+    opensOn: "Applications open on {{date}}.",
+    closedOn: "Applications closed on {{date}}.",
     back: "Back to the programs",
   },
   apply: {
@@ -212,6 +214,8 @@ export const enRecruitment: Translation<typeof koRecruitment> = {
     role: "Choose the role you apply for",
     consentRequired: "You must agree to the collection and use of personal data to apply",
     notRecruiting: "This cohort is not taking applications now",
+    notOpenYet: "Applications to this cohort are taken from {{opensOn}} to {{closesOn}}: they are not open yet",
+    recruitmentClosed: "Applications to this cohort were taken from {{opensOn}} to {{closesOn}}: they have closed",
     notOnStaff: "The applicant is not in the staff directory",
     inactive: "Inactive staff (on leave or similar) cannot apply",
     alreadyApplied: "You have already applied to this cohort",

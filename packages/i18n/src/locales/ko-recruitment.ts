@@ -65,6 +65,8 @@ export const koRecruitment = {
     phase: "단계",
     date: "날짜",
     closed: "이 기수는 모집이 끝났습니다.",
+    opensOn: "{{date}}부터 신청할 수 있습니다.",
+    closedOn: "{{date}}에 신청이 마감되었습니다.",
     back: "참가 신청 목록으로",
   },
   apply: {
@@ -209,6 +211,8 @@ export const koRecruitment = {
     role: "신청할 역할을 고르세요",
     consentRequired: "개인정보 수집·이용에 동의해야 신청할 수 있습니다",
     notRecruiting: "지금은 이 기수의 참가 신청을 받지 않습니다",
+    notOpenYet: "이 기수의 참가 신청은 {{opensOn}}부터 {{closesOn}}까지 받습니다. 아직 신청 기간이 아닙니다",
+    recruitmentClosed: "이 기수의 참가 신청은 {{opensOn}}부터 {{closesOn}}까지였습니다. 신청 기간이 끝났습니다",
     notOnStaff: "직원 명부에서 신청자를 찾을 수 없습니다",
     inactive: "휴직 등으로 비활성 상태인 직원은 신청할 수 없습니다",
     alreadyApplied: "이미 이 기수에 신청했습니다",
