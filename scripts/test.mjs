@@ -15,11 +15,14 @@ const linting = runInBackground("lint", "npm", ["run", "--silent", "lint"]);
 prepare({ databases: ["mentoring_test_template"], fresh: true });
 
 // Each package's Vitest writes a JSON report here; they are summed up at the end.
-const packageDirs = ["apps", "packages"].flatMap((base) =>
-  readdirSync(join(root, base), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(root, base, entry.name, "package.json")))
-    .map((entry) => join(root, base, entry.name)),
-);
+const packageDirs = [
+  ...["apps", "packages"].flatMap((base) =>
+    readdirSync(join(root, base), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(root, base, entry.name, "package.json")))
+      .map((entry) => join(root, base, entry.name)),
+  ),
+  join(root, "infra"),
+];
 const reportOf = (dir) => join(dir, ".tmp", "test-results.json");
 for (const dir of packageDirs) rmSync(reportOf(dir), { force: true });
 

@@ -165,10 +165,10 @@ app.all(
 );
 
 let shuttingDown = false;
-const server = app.listen(settings.WEB_PORT, "127.0.0.1", () => {
+const server = app.listen(settings.WEB_PORT, settings.WEB_HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : settings.WEB_PORT;
-  log.info({ port, url: `http://127.0.0.1:${port}` }, "web started");
+  log.info({ host: settings.WEB_HOST, port, url: `http://127.0.0.1:${port}` }, "web started");
 });
 
 async function shutdown(signal: string) {

@@ -72,6 +72,8 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9:{}_-]+$/, "letters, digits and : { } _ - only")
     .default("mentoring"),
   WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** The address the web server listens on: loopback alone by default; 0.0.0.0 in a container. */
+  WEB_HOST: z.string().ip().or(z.literal("localhost")).default("127.0.0.1"),
   /**
    * Where the web app's production build is written and served from, relative to apps/web: two browser
    * test runs in one checkout each build into a folder of their own.

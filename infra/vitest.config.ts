@@ -1,0 +1,3 @@
+import { testConfig } from "../vitest.shared";
+
+export default testConfig();
