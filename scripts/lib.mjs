@@ -114,6 +114,10 @@ export function installTestTools() {
     ["/usr/bin/pdftoppm", "poppler-utils"],
     // The reliability suite (npm run test:chaos) starts private Redis servers.
     ["/usr/bin/redis-server", "redis-server"],
+    // The transaction pooling test (packages/db) and the browser tests against the topology of two web and
+    // two worker processes (scripts/topology) start their own PgBouncer and HAProxy.
+    ["/usr/sbin/pgbouncer", "pgbouncer"],
+    ["/usr/sbin/haproxy", "haproxy"],
   ];
   const missing = tools.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
   if (missing.length === 0) return Promise.resolve();
