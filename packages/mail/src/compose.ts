@@ -90,6 +90,23 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Seoul"),
   }),
   z.object({
+    /**
+     * A nominee with no account: the coordinators put them forward, and the link makes their account (tied
+     * to their staff record) and opens the nomination, where they consent or decline.
+     */
+    kind: z.literal("nomination_invitation"),
+    name: z.string().trim().min(1),
+    tenantName: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    outcome: z.enum(["accepted", "waitlisted"]),
+    waitlistPosition: z.number().int().min(1).optional(),
+    /** The tenant signs its people in through single sign-on: the mail offers it beside a password. */
+    sso: z.boolean(),
+    link: webLink,
+    expiresAt: z.date(),
+    timeZone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Seoul"),
+  }),
+  z.object({
     kind: z.literal("application_decision"),
     name: z.string().trim().min(1),
     tenantName: z.string().trim().min(1),
@@ -420,6 +437,26 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
       };
       break;
     }
+    case "nomination_invitation":
+      layout = {
+        subject: oneLine(t("nominationInvitation.subject", { cohort: m.cohortTitle })),
+        paragraphs: [
+          t("nominationInvitation.greeting", { name: m.name }),
+          t(`nominationInvitation.body.${m.outcome}`, {
+            tenant: m.tenantName,
+            cohort: m.cohortTitle,
+            position: m.waitlistPosition,
+          }),
+          t(m.sso ? "nominationInvitation.accountSso" : "nominationInvitation.account"),
+          t("nominationInvitation.expires", {
+            expiresAt: m.expiresAt,
+            formatParams: { expiresAt: { timeZone: m.timeZone } },
+          }),
+        ],
+        action: { label: t("nominationInvitation.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
     case "application_decision":
       layout = {
         subject: oneLine(t(`application.subject.${m.outcome}`, { cohort: m.cohortTitle })),

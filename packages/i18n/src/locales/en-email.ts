@@ -38,6 +38,22 @@ export const enEmail: Translation<EmailMessages> = {
       "This invitation is valid until {{expiresAt, datetime(dateStyle: full; timeStyle: short)}} ({{expiresAt, timeZoneName}}). Please accept it using the link below.",
     action: "Accept the invitation",
   },
+  nominationInvitation: {
+    subject: "[{{cohort}}] You have been nominated: create your account to answer",
+    greeting: "Dear {{name}},",
+    body: {
+      accepted: "The coordinators of {{tenant}} have nominated you for {{cohort}}, and a place is yours.",
+      waitlisted:
+        "The coordinators of {{tenant}} have nominated you for {{cohort}}. Every place is taken, so you are number {{position}} on the waitlist.",
+    },
+    account:
+      "You have no account on the mentoring platform yet: set a password with the link below to create one, then read the nomination and agree to take part or decline.",
+    accountSso:
+      "Sign in with your organisation's single sign-on, or set a password, with the link below, then read the nomination and agree to take part or decline.",
+    expires:
+      "The link can be used once, until {{expiresAt, datetime(dateStyle: full; timeStyle: short)}} ({{expiresAt, timeZoneName}}).",
+    action: "Create your account and see the nomination",
+  },
   application: {
     subject: {
       accepted: "[{{cohort}}] Your application has been accepted",

@@ -43,6 +43,22 @@ export const koEmail = {
       "이 초대는 {{expiresAt, datetime(dateStyle: full; timeStyle: short; hourCycle: h23)}} ({{expiresAt, timeZoneName}})까지 유효합니다. 아래 링크에서 초대를 수락해 주시기 바랍니다.",
     action: "초대 수락하기",
   },
+  nominationInvitation: {
+    subject: "[{{cohort}}] 참여 추천 안내: 계정을 만들고 답해 주십시오",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    body: {
+      accepted: "{{tenant}} 주관부서에서 귀하를 {{cohort}}에 추천하여 자리가 배정되었습니다.",
+      waitlisted:
+        "{{tenant}} 주관부서에서 귀하를 {{cohort}}에 추천하였습니다. 모집 인원이 모두 차 대기자 {{position}}번으로 접수되었습니다.",
+    },
+    account:
+      "아직 멘토링 플랫폼 계정이 없으시므로, 아래 링크에서 비밀번호를 정해 계정을 만드시면 추천 내용을 보고 참여에 동의하거나 거절하실 수 있습니다.",
+    accountSso:
+      "아래 링크에서 기관의 통합 로그인(SSO)으로 로그인하거나 비밀번호를 정해 계정을 만드시면 추천 내용을 보고 참여에 동의하거나 거절하실 수 있습니다.",
+    expires:
+      "이 링크는 한 번만 쓸 수 있으며 {{expiresAt, datetime(dateStyle: full; timeStyle: short; hourCycle: h23)}} ({{expiresAt, timeZoneName}})까지 유효합니다.",
+    action: "계정 만들고 추천 보기",
+  },
   application: {
     subject: {
       accepted: "[{{cohort}}] 신청이 접수되어 선정되었습니다",
