@@ -208,6 +208,8 @@ export const enPrograms: Translation<typeof koPrograms> = {
     choice: "{{field}}: choose from the list",
     invalid: "{{field}}: this value is not valid",
     unknownDepartment: "{{field}}: names a department this organisation does not have",
+    noDivisionLevel: "{{field}}: this organisation's departments have no divisions under bureaus",
+    noBureauLevel: "{{field}}: this organisation's departments have no bureaus",
     duplicateKey: "{{field}}: the same key is used twice",
     weightsSum: "{{field}}: the weights must add up to 100 (now {{sum}})",
     levelAboveScale: "{{field}}: a level's score must not be above the full mark",

@@ -205,6 +205,8 @@ export const koPrograms = {
     choice: "{{field}}: 목록에서 고르세요",
     invalid: "{{field}}: 값이 올바르지 않습니다",
     unknownDepartment: "{{field}}: 이 기관에 없는 부서가 있습니다",
+    noDivisionLevel: "{{field}}: 이 기관의 부서 체계에는 실·국 아래의 과 단계가 없습니다",
+    noBureauLevel: "{{field}}: 이 기관의 부서 체계에는 실·국 단계가 없습니다",
     duplicateKey: "{{field}}: 같은 키가 두 번 쓰였습니다",
     weightsSum: "{{field}}: 가중치의 합이 100이어야 합니다 (지금 {{sum}})",
     levelAboveScale: "{{field}}: 단계 점수는 만점보다 클 수 없습니다",

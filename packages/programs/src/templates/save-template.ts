@@ -2,6 +2,7 @@ import { type Prisma, recordAudit, type TenantDb } from "@mentoring/db";
 import {
   AppError,
   applicationRoles,
+  DepartmentTree,
   type FieldIssue,
   type TemplateDefinition,
   templateDefinitionSchema,
@@ -41,6 +42,8 @@ export async function saveTemplate(
   const definition = parsed.data;
   const unknownDepartments = await departmentsNotOfTenant(tx, tenantId, definition);
   if (unknownDepartments.length > 0) throw new AppError("input.invalid", {}, { fields: unknownDepartments });
+  const missingLevel = await departmentLevelMissing(tx, tenantId, definition);
+  if (missingLevel) throw new AppError("input.invalid", {}, { fields: [missingLevel] });
 
   // Two saves of one template queue here, so that both cannot make the same next version.
   await tx.$queryRaw`select 1 from program_templates where tenant_id = ${tenantId}::uuid and id = ${templateId}::uuid for update`;
@@ -94,6 +97,30 @@ function changedParts(previous: TemplateDefinition, next: TemplateDefinition) {
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Matching compares departments at a division or bureau level only if the tenant's tree has one: a tree
+ * of divisions straight under the city has no departments at division depth, and every comparison there
+ * would quietly fall back to people's own departments.
+ */
+async function departmentLevelMissing(
+  tx: TenantDb,
+  tenantId: string,
+  definition: TemplateDefinition,
+): Promise<FieldIssue | null> {
+  const level = definition.matching.departmentLevel;
+  if (level === "team") return null;
+  const departments = await tx.department.findMany({
+    where: { tenantId },
+    select: { id: true, parentId: true },
+  });
+  if (new DepartmentTree(departments).has(level)) return null;
+  return {
+    path: "matching.departmentLevel",
+    message: level === "division" ? "programs.issue.noDivisionLevel" : "programs.issue.noBureauLevel",
+    params: {},
+  };
+}
 
 /** Each department list of the eligibility rules that names a department the tenant does not have. */
 async function departmentsNotOfTenant(
