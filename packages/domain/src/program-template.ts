@@ -13,7 +13,7 @@ import { evaluationSettingsSchema, rubricSchema } from "./rubric";
 import { teamShapeSchema } from "./team-shape";
 import { templateKeySchema } from "./template-key";
 
-export const programKinds = ["standard", "reverse"] as const;
+export const programKinds = ["standard", "reverse", "cross_department", "board"] as const;
 export type ProgramKind = (typeof programKinds)[number];
 
 export const applicationRoles = ["mentor", "mentee"] as const;

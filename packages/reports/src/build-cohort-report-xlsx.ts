@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { CohortReportData } from "./cohort-report-data";
+import { type CohortReportData, programKindWord } from "./cohort-report-data";
 import { percentOf, type ReportLocale, type ReportWords, reportWords, roundFigure } from "./report-words";
 
 /**
@@ -44,10 +44,7 @@ function addSheets(sheet: AddSheet, words: ReportWords, data: CohortReportData) 
       [t("overview.tenant"), data.tenant.name],
       [t("overview.program"), data.program.name],
       [t("overview.cohort"), data.cohort.title],
-      [
-        t("overview.kind"),
-        t(data.program.kind === "reverse" ? "overview.kindReverse" : "overview.kindStandard"),
-      ],
+      [t("overview.kind"), t(programKindWord[data.program.kind])],
       [t("overview.recruitment"), `${data.cohort.recruitment.start} ~ ${data.cohort.recruitment.end}`],
       [t("overview.activities"), `${data.cohort.activities.start} ~ ${data.cohort.activities.end}`],
       [t("overview.evaluation"), `${data.cohort.evaluation.start} ~ ${data.cohort.evaluation.end}`],

@@ -1,6 +1,14 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@mentoring/certificates";
-import type { ChangeVerdict, LocalizedText } from "@mentoring/domain";
+import type { ChangeVerdict, LocalizedText, ProgramKind } from "@mentoring/domain";
+
+/** The overview's word for each program kind (report words, under "overview"). */
+export const programKindWord = {
+  standard: "overview.kindStandard",
+  reverse: "overview.kindReverse",
+  cross_department: "overview.kindCrossDepartment",
+  board: "overview.kindBoard",
+} as const satisfies Record<ProgramKind, string>;
 
 /**
  * Everything a cohort's final report (결과보고서) prints, assembled by programs' getCohortReportData and
@@ -11,7 +19,7 @@ import type { ChangeVerdict, LocalizedText } from "@mentoring/domain";
  */
 export interface CohortReportData {
   tenant: { name: string };
-  program: { name: string; kind: "standard" | "reverse" };
+  program: { name: string; kind: ProgramKind };
   cohort: {
     id: string;
     number: number;

@@ -1,6 +1,6 @@
 import { type KoreanFonts, koreanFonts } from "@mentoring/certificates";
 import PDFDocument from "pdfkit";
-import type { CohortReportData } from "./cohort-report-data";
+import { type CohortReportData, programKindWord } from "./cohort-report-data";
 import { chartHeight, INK, Layout, MARGIN, MUTED, NAVY, PAGE, POST, PRE, WIDTH } from "./pdf-layout";
 import { type ReportLocale, type ReportWords, reportWords } from "./report-words";
 
@@ -44,10 +44,7 @@ function drawOverview(layout: Layout<ReportWords>, data: CohortReportData) {
     [words.t("overview.tenant"), data.tenant.name],
     [words.t("overview.program"), data.program.name],
     [words.t("overview.cohort"), data.cohort.title],
-    [
-      words.t("overview.kind"),
-      words.t(data.program.kind === "reverse" ? "overview.kindReverse" : "overview.kindStandard"),
-    ],
+    [words.t("overview.kind"), words.t(programKindWord[data.program.kind])],
     [words.t("overview.recruitment"), range(data.cohort.recruitment)],
     [words.t("overview.activities"), range(data.cohort.activities)],
     [words.t("overview.evaluation"), range(data.cohort.evaluation)],

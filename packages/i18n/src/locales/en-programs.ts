@@ -28,7 +28,12 @@ export const enPrograms: Translation<typeof koPrograms> = {
     alreadyInStatus: "The cohort has already moved on. Reload the page to see it.",
     statusChanged: "Someone else changed the phase first. Reload the page to see it.",
   },
-  kind: { standard: "Mentoring", reverse: "Reverse mentoring" },
+  kind: {
+    standard: "Mentoring",
+    reverse: "Reverse mentoring",
+    cross_department: "Cross-department communication",
+    board: "Junior board",
+  },
   role: { mentor: "Mentor", mentee: "Mentee" },
   status: {
     draft: "Draft",

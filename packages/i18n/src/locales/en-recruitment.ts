@@ -4,7 +4,12 @@ import type { Translation } from "./translation";
 export const enRecruitment: Translation<typeof koRecruitment> = {
   nav: { title: "Apply" },
   role: { mentor: "Mentor", mentee: "Mentee" },
-  kind: { standard: "Mentoring", reverse: "Reverse mentoring" },
+  kind: {
+    standard: "Mentoring",
+    reverse: "Reverse mentoring",
+    cross_department: "Cross-department communication",
+    board: "Junior board",
+  },
   status: { accepted: "Accepted", waitlisted: "Waitlisted", withdrawn: "Withdrawn", rejected: "Rejected" },
   schedule: {
     recruitmentStart: "Recruitment opens",
@@ -214,8 +219,10 @@ export const enRecruitment: Translation<typeof koRecruitment> = {
     role: "Choose the role you apply for",
     consentRequired: "You must agree to the collection and use of personal data to apply",
     notRecruiting: "This cohort is not taking applications now",
-    notOpenYet: "Applications to this cohort are taken from {{opensOn}} to {{closesOn}}: they are not open yet",
-    recruitmentClosed: "Applications to this cohort were taken from {{opensOn}} to {{closesOn}}: they have closed",
+    notOpenYet:
+      "Applications to this cohort are taken from {{opensOn}} to {{closesOn}}: they are not open yet",
+    recruitmentClosed:
+      "Applications to this cohort were taken from {{opensOn}} to {{closesOn}}: they have closed",
     notOnStaff: "The applicant is not in the staff directory",
     inactive: "Inactive staff (on leave or similar) cannot apply",
     alreadyApplied: "You have already applied to this cohort",

@@ -66,6 +66,8 @@ export const enReports: Translation<typeof koReports> = {
       teams: "Teams",
       kindStandard: "Mentoring",
       kindReverse: "Reverse mentoring",
+      kindCrossDepartment: "Cross-department communication",
+      kindBoard: "Junior board",
     },
     teams: {
       title: "Teams",

@@ -26,7 +26,12 @@ export const koPrograms = {
     alreadyInStatus: "이미 다음 단계로 넘어갔습니다. 화면을 새로 고쳐 확인하세요.",
     statusChanged: "다른 사용자가 먼저 단계를 바꿨습니다. 화면을 새로 고쳐 확인하세요.",
   },
-  kind: { standard: "멘토링", reverse: "역멘토링" },
+  kind: {
+    standard: "멘토링",
+    reverse: "역멘토링",
+    cross_department: "부서 간 소통 프로그램",
+    board: "주니어보드",
+  },
   role: { mentor: "멘토", mentee: "멘티" },
   status: {
     draft: "준비 중",

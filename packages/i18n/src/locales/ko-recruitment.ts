@@ -2,7 +2,12 @@
 export const koRecruitment = {
   nav: { title: "참가 신청" },
   role: { mentor: "멘토", mentee: "멘티" },
-  kind: { standard: "멘토링", reverse: "역멘토링(거꾸로 멘토링)" },
+  kind: {
+    standard: "멘토링",
+    reverse: "역멘토링(거꾸로 멘토링)",
+    cross_department: "부서 간 소통 프로그램",
+    board: "주니어보드",
+  },
   status: { accepted: "선정", waitlisted: "대기", withdrawn: "신청 취소", rejected: "반려" },
   schedule: {
     recruitmentStart: "모집 시작",
@@ -212,7 +217,8 @@ export const koRecruitment = {
     consentRequired: "개인정보 수집·이용에 동의해야 신청할 수 있습니다",
     notRecruiting: "지금은 이 기수의 참가 신청을 받지 않습니다",
     notOpenYet: "이 기수의 참가 신청은 {{opensOn}}부터 {{closesOn}}까지 받습니다. 아직 신청 기간이 아닙니다",
-    recruitmentClosed: "이 기수의 참가 신청은 {{opensOn}}부터 {{closesOn}}까지였습니다. 신청 기간이 끝났습니다",
+    recruitmentClosed:
+      "이 기수의 참가 신청은 {{opensOn}}부터 {{closesOn}}까지였습니다. 신청 기간이 끝났습니다",
     notOnStaff: "직원 명부에서 신청자를 찾을 수 없습니다",
     inactive: "휴직 등으로 비활성 상태인 직원은 신청할 수 없습니다",
     alreadyApplied: "이미 이 기수에 신청했습니다",

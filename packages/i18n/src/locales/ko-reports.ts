@@ -63,6 +63,8 @@ export const koReports = {
       teams: "팀",
       kindStandard: "멘토링",
       kindReverse: "리버스 멘토링",
+      kindCrossDepartment: "부서 간 소통 프로그램",
+      kindBoard: "주니어보드",
     },
     teams: {
       title: "팀 구성",

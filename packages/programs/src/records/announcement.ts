@@ -4,6 +4,7 @@ import {
   type CohortSchedule,
   type CohortStatus,
   type EligibilityRule,
+  type ProgramKind,
   placesToFill,
   type TeamShape,
 } from "@mentoring/domain";
@@ -26,7 +27,7 @@ export interface Announcement {
   number: number;
   status: CohortStatus;
   programName: string;
-  kind: "standard" | "reverse";
+  kind: ProgramKind;
   description: string;
   teamShape: TeamShape;
   schedule: CohortSchedule;
