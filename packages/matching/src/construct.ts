@@ -126,7 +126,11 @@ export function greedyFill(
       }
     } else if (tm === -1 && te !== -1) {
       const team = teams[te] as TeamDraft;
-      if (team.mentors.length < shape.mentors.max && team.mentees.every((x) => instance.allowed(m, x))) {
+      if (
+        team.mentors.length < shape.mentors.max &&
+        team.mentees.every((x) => instance.allowed(m, x)) &&
+        instance.mentorMayJoin(team.mentors, m)
+      ) {
         team.mentors.push(m);
         mentorTeam[m] = te;
       }
@@ -153,6 +157,7 @@ type Role = "mentors" | "mentees";
 
 function gain(instance: Instance, team: TeamDraft, role: Role, person: number): number | null {
   let sum = 0;
+  if (role === "mentors" && !instance.mentorMayJoin(team.mentors, person)) return null;
   if (role === "mentors")
     for (const e of team.mentees) {
       if (!instance.allowed(person, e)) return null;

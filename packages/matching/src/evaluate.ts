@@ -1,6 +1,6 @@
 import { buildInstance, type PairRule } from "./instance";
 import { type Criterion, criterionId, type MatchingProblemInput, matchingProblemSchema } from "./problem";
-import type { PairResult } from "./result";
+import { type PairResult, pairResult, teamBreakdown } from "./result";
 import { SCORE_UNIT, toPoints } from "./scoring";
 import { teamUnits } from "./team";
 
@@ -97,12 +97,7 @@ export function evaluateTeams(
         const menteeId = (instance.mentees[e] as { id: string }).id;
         const rule = instance.brokenRule(m, e);
         if (rule) violations.push({ code: rule, params: { mentorId, menteeId } });
-        pairs.push({
-          mentorId,
-          menteeId,
-          score: toPoints(instance.scoring.pairUnits(m, e)),
-          breakdown: instance.scoring.pairBreakdown(m, e),
-        });
+        pairs.push(pairResult(instance, m, e));
       }
 
     for (const pin of problem.constraints.pinned) {
@@ -112,10 +107,7 @@ export function evaluateTeams(
         violations.push({ code: "pin_split", params: { mentorId: pin.mentorId, menteeId: pin.menteeId } });
     }
 
-    const breakdown: Record<string, number> = {};
-    for (const id of instance.scoring.pairCriterionIds)
-      breakdown[id] = toPoints(pairs.reduce((sum, pair) => sum + (pair.breakdown[id] ?? 0) * SCORE_UNIT, 0));
-    Object.assign(breakdown, instance.scoring.teamInternalBreakdown(mentors, mentees));
+    const breakdown = teamBreakdown(instance, { mentors, mentees }, pairs);
     return {
       score: toPoints(teamUnits(instance, { mentors, mentees })),
       breakdown,

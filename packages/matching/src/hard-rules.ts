@@ -4,7 +4,8 @@ import type { MatchingResult } from "./result";
 /**
  * Checks a result against its problem's hard rules from the outside (ids only, no solver state): team
  * shape, everyone at most once, excluded people out, pins kept, forbidden pairs, department and
- * supervisor rules, grade gap. Returns one line per violation; empty when the result is sound.
+ * supervisor rules, mentors of one team from different departments, grade gap. Returns one line per
+ * violation; empty when the result is sound.
  */
 export function hardRuleViolations(input: MatchingProblemInput, result: MatchingResult): string[] {
   const problem = matchingProblemSchema.parse(input);
@@ -29,6 +30,14 @@ export function hardRuleViolations(input: MatchingProblemInput, result: Matching
         if (excluded.has(id)) problems.push(`${id} is excluded but placed`);
         teamOf.set(id, team.number);
       }
+    if (problem.constraints.mentorsFromDifferentDepartments)
+      team.mentorIds.forEach((mentorId, index) => {
+        const department = byId.get(mentorId)?.department;
+        if (department === undefined) return;
+        for (const otherId of team.mentorIds.slice(index + 1))
+          if (byId.get(otherId)?.department === department)
+            problems.push(`mentors ${mentorId} and ${otherId} share a department in team ${team.number}`);
+      });
     for (const mentorId of team.mentorIds)
       for (const menteeId of team.menteeIds) {
         const mentor = byId.get(mentorId);

@@ -42,7 +42,12 @@ export function hubView(instance: Instance): HubView | null {
       allowed: (hub, spoke) => instance.allowed(hub, spoke),
       team: (hub, spokes) => ({ mentors: [hub], mentees: [...spokes] }),
     };
-  if (shape.mentees.max === 1 && shape.mentees.min === 1)
+  if (shape.mentees.max === 1 && shape.mentees.min === 1) {
+    // Under the different-departments rule a mentor pinned to a mentee keeps the other mentors of their
+    // department away from that mentee: those pairs are not allowed here.
+    const pinnedMentors: number[][] = Array.from({ length: instance.mentees.length }, () => []);
+    if (instance.mentorDepartments)
+      for (const pin of instance.pinned) (pinnedMentors[pin.mentee] as number[]).push(pin.mentor);
     return {
       hubIsMentor: false,
       hubs: instance.mentees.length,
@@ -50,9 +55,11 @@ export function hubView(instance: Instance): HubView | null {
       lo: shape.mentors.min,
       hi: shape.mentors.max,
       pairUnits: (hub, spoke) => scoring.pairUnits(spoke, hub),
-      allowed: (hub, spoke) => instance.allowed(spoke, hub),
+      allowed: (hub, spoke) =>
+        instance.allowed(spoke, hub) && instance.mentorMayJoin(pinnedMentors[hub] as number[], spoke),
       team: (hub, spokes) => ({ mentors: [...spokes], mentees: [hub] }),
     };
+  }
   return null;
 }
 
@@ -142,11 +149,20 @@ export async function solveHubFlow(
   const { hubs, spokes, lo, hi } = view;
   const pins = pinsOf(instance, view);
   const spokeSide = view.hubIsMentor ? "mentees" : "mentors";
-  const layer: DiversityCriterion | undefined = [...instance.scoring.diversity]
-    .filter((criterion) => criterion.among === spokeSide)
-    .sort((a, b) => b.weightUnits - a.weightUnits)[0];
-  const layerCodes = layer?.codes;
+  // Mentors from different departments, with several mentors per hub: the layer is by department and its
+  // chains hold one arc, so a hub takes at most one mentor of each department, exactly. A diversity
+  // criterion among mentors then costs nothing in the flow: on department the rule leaves it nothing to
+  // take away, on another attribute it counts its full weight (a bound still) and the local search weighs it.
+  const departmentLayer = !view.hubIsMentor && hi >= 2 ? instance.mentorDepartments : null;
+  const layer: DiversityCriterion | undefined = departmentLayer
+    ? undefined
+    : [...instance.scoring.diversity]
+        .filter((criterion) => criterion.among === spokeSide)
+        .sort((a, b) => b.weightUnits - a.weightUnits)[0];
+  const layerCodes = departmentLayer ?? layer?.codes;
   const layerPenalty = layer ? diversityPenaltyUnits(layer.weightUnits, hi) : 0;
+  /** Arcs a (hub × attribute) chain may have at most: one per department under the rule. */
+  const layerLimit = departmentLayer ? 1 : hi;
   let codeCount = 0;
   if (layerCodes) for (const code of layerCodes) codeCount = Math.max(codeCount, code + 1);
   // Missing attributes have negative codes of their own: give each a slot past the known ones.
@@ -238,6 +254,25 @@ export async function solveHubFlow(
   // of that department): counting it would promise a team that cannot form, so only the others count, and
   // a spoke is eligible when one of them (or a pinned hub, always open) may take it.
   const usable = (h: number) => hubEligible[h] === 1 || (pins.spokesOfHub[h] as number[]).length > 0;
+  if (departmentLayer) {
+    // One mentor per department: what a hub can take is the number of departments among its spokes.
+    const seen = new Int32Array(codeSpace).fill(-1);
+    for (let h = 0; h < hubs; h++) {
+      let departments = 0;
+      for (let s = 0; s < spokes; s++) {
+        if (!allowed(h, s) || (pins.hubOfSpoke[s] !== -1 && pins.hubOfSpoke[s] !== h)) continue;
+        const code = codeOf(s);
+        if (seen[code] === h) continue;
+        seen[code] = h;
+        departments++;
+      }
+      hubDegree[h] = departments;
+      if ((h & 63) === 63) {
+        await control.breathe();
+        if (control.shouldStop()) return { teams: null, boundUnits: null, stats: emptyStats() };
+      }
+    }
+  }
   for (let h = 0; h < hubs; h++) if ((hubDegree[h] as number) >= lo) hubEligible[h] = 1;
   if (hubAllows.some((allows, h) => allows === 1 && !usable(h))) {
     spokeEligible.fill(0);
@@ -398,7 +433,7 @@ export async function solveHubFlow(
   function chainStart(hub: number, code: number) {
     const pinnedList = pins.spokesOfHub[hub] as number[];
     const already = pinnedList.filter((spoke) => codeOf(spoke) === code).length;
-    return { already, length: hi - pinnedList.length };
+    return { already, length: Math.min(hi - pinnedList.length, layerLimit - already) };
   }
   function addChain(
     flow: MinCostFlow,

@@ -34,7 +34,7 @@ export {
 } from "./problem";
 export type { MatchingResult, MatchingStats, PairResult, TeamResult, UnplacedPerson } from "./result";
 export type { MatchingPhase } from "./run-control";
-export { SCORE_UNIT } from "./scoring";
+export { type PairCriterionPoints, SCORE_UNIT } from "./scoring";
 export { capacityIssues, type MatchingOptions, solveMatching } from "./solve";
 export { reverseCriteria, type SyntheticOptions, standardCriteria, syntheticProblem } from "./synthetic";
 export { type TeamDraft, teamUnits } from "./team";

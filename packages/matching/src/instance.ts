@@ -17,6 +17,13 @@ export interface Instance {
   /** The first rule the pair breaks, or null when it may share a team. */
   brokenRule(mentor: number, mentee: number): PairRule | null;
   allowed(mentor: number, mentee: number): boolean;
+  /**
+   * Department code per mentor (−1 for none) when the mentors of a team must come from different
+   * departments; null when that rule is off.
+   */
+  mentorDepartments: Int32Array | null;
+  /** Whether `mentor` may join a team whose mentors are `mentors` (the different-departments rule). */
+  mentorMayJoin(mentors: readonly number[], mentor: number): boolean;
   pinned: readonly { mentor: number; mentee: number }[];
 }
 
@@ -92,6 +99,15 @@ export function buildInstance(problem: MatchingProblem): Instance {
     return slowChecks ? brokenRule(m, e) === null : true;
   };
 
+  const mentorDepartments = constraints.mentorsFromDifferentDepartments ? mentorDepartment : null;
+  const mentorMayJoin = (list: readonly number[], mentor: number) => {
+    if (!mentorDepartments) return true;
+    const department = mentorDepartments[mentor] as number;
+    if (department < 0) return true;
+    for (const other of list) if (other !== mentor && mentorDepartments[other] === department) return false;
+    return true;
+  };
+
   return {
     shape: problem.teamShape,
     mentors,
@@ -100,6 +116,8 @@ export function buildInstance(problem: MatchingProblem): Instance {
     scoring: compileScoring(problem.criteria, mentors, mentees),
     brokenRule,
     allowed,
+    mentorDepartments,
+    mentorMayJoin,
     pinned,
   };
 }

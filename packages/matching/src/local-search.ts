@@ -1,7 +1,7 @@
 import type { Instance } from "./instance";
 import { seededRandom } from "./random";
 import type { RunControl } from "./run-control";
-import { type TeamDraft, teamUnits } from "./team";
+import { type TeamDraft, teamAllowed, teamUnits } from "./team";
 
 type Role = "mentors" | "mentees";
 
@@ -41,7 +41,7 @@ export async function improveTeams(
   const random = seededRandom(options.seed);
   const fits = (team: TeamDraft, role: Role, person: number) =>
     role === "mentors"
-      ? team.mentees.every((e) => instance.allowed(person, e))
+      ? team.mentees.every((e) => instance.allowed(person, e)) && instance.mentorMayJoin(team.mentors, person)
       : team.mentors.every((m) => instance.allowed(m, person));
   const replaced = (team: TeamDraft, role: Role, out: number, into: number): TeamDraft => {
     const list = team[role].filter((x) => x !== out);
@@ -182,8 +182,6 @@ export async function recombineTeams(
   // Only unions small enough to enumerate every split (2:2 has 6 × 6 splits per pair of teams; 3:3 at most
   // 20 × 20).
   if (2 * shape.mentors.max + 2 * shape.mentees.max > 12) return { teams, changed: false };
-  const allowedTeam = (team: TeamDraft) =>
-    team.mentors.every((m) => team.mentees.every((e) => instance.allowed(m, e)));
   const bound = options.boundUnits ?? null;
   let changed = false;
   let improved = true;
@@ -219,12 +217,12 @@ export async function recombineTeams(
         for (const mentorPart of mentorSplits)
           for (const menteePart of menteeSplits) {
             const one = { mentors: mentorPart, mentees: menteePart };
-            if (!allowedTeam(one)) continue;
+            if (!teamAllowed(instance, one)) continue;
             const two = {
               mentors: mentors.filter((m) => !mentorPart.includes(m)),
               mentees: mentees.filter((e) => !menteePart.includes(e)),
             };
-            if (!allowedTeam(two)) continue;
+            if (!teamAllowed(instance, two)) continue;
             const oneUnits = teamUnits(instance, one);
             const twoUnits = teamUnits(instance, two);
             if (oneUnits + twoUnits > bestTotal) {

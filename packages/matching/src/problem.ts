@@ -132,6 +132,11 @@ export const constraintsSchema = z
   .object({
     /** Mentor and mentee in one team must come from different departments. */
     differentDepartment: z.boolean().default(false),
+    /**
+     * The mentors of one team all come from different departments (a mentor without a department goes with
+     * anyone). Matters only for shapes with several mentors per team.
+     */
+    mentorsFromDifferentDepartments: z.boolean().default(false),
     /** No one is in a team with their direct supervisor (on by default). */
     noDirectSupervisor: z.boolean().default(true),
     /** Bounds on mentee's grade minus mentor's grade for every pair in a team. */
@@ -216,6 +221,7 @@ export const matchingProblemSchema = z
       });
     checkPairs("pinned");
     checkPairs("forbidden");
+    if (problem.constraints.mentorsFromDifferentDepartments) checkPinnedDepartments(problem, ctx);
     problem.constraints.excluded.forEach((excludedId, index) => {
       if (!roles.has(excludedId))
         ctx.addIssue({
@@ -236,6 +242,58 @@ export const matchingProblemSchema = z
       criterionIds.add(key);
     });
   });
+
+/**
+ * Pins chain (a mentee pinned to two mentors puts all three in one team): a pin that would bring a second
+ * mentor of one department into such a group is refused at that pin, before anything is solved.
+ */
+function checkPinnedDepartments(
+  problem: {
+    participants: { id: string; role: "mentor" | "mentee"; department?: string }[];
+    constraints: { pinned: { mentorId: string; menteeId: string }[] };
+  },
+  ctx: z.RefinementCtx,
+) {
+  const people = new Map(problem.participants.map((person) => [person.id, person]));
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.has(root)) root = parent.get(root) as string;
+    return root;
+  };
+  /** Per group (by its root), the first mentor seen of each department. */
+  const departments = new Map<string, Map<string, string>>();
+  problem.constraints.pinned.forEach((pin, index) => {
+    const mentor = people.get(pin.mentorId);
+    const mentee = people.get(pin.menteeId);
+    // Wrong roles or unknown ids are reported by the checks above.
+    if (mentor?.role !== "mentor" || mentee?.role !== "mentee") return;
+    const a = find(`m:${pin.mentorId}`);
+    const b = find(`e:${pin.menteeId}`);
+    const merged = new Map(departments.get(a));
+    if (mentor.department !== undefined && !merged.has(mentor.department))
+      merged.set(mentor.department, mentor.id);
+    if (a !== b) {
+      for (const [department, mentorId] of departments.get(b) ?? []) {
+        const first = merged.get(department);
+        if (first !== undefined && first !== mentorId) {
+          // The mentor this pin brings in is named last.
+          const [earlier, later] = first === pin.mentorId ? [mentorId, first] : [first, mentorId];
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ["constraints", "pinned", index, "mentorId"],
+            message: `pins would put mentors "${earlier}" and "${later}", both of department "${department}", in one team; mentorsFromDifferentDepartments keeps them apart`,
+          });
+          return;
+        }
+        merged.set(department, mentorId);
+      }
+      parent.set(b, a);
+      departments.delete(b);
+    }
+    departments.set(a, merged);
+  });
+}
 
 export type MatchingProblemInput = z.input<typeof matchingProblemSchema>;
 export type MatchingProblem = z.output<typeof matchingProblemSchema>;

@@ -2,16 +2,23 @@ import type { MatchingIssue, UnplacedReason } from "./diagnostics";
 import { unplacedReason } from "./diagnostics";
 import type { Instance } from "./instance";
 import type { MatchingPhase } from "./run-control";
-import { SCORE_UNIT, toPoints } from "./scoring";
+import { type PairCriterionPoints, SCORE_UNIT, toPoints } from "./scoring";
 import { canonicalTeams, type TeamDraft, teamUnits } from "./team";
 
+/**
+ * One mentor–mentee pair of a team and why it scores what it does: every pair criterion's value and points
+ * (team criteria such as team_diversity are only in the team's breakdown). A team's score is the sum of its
+ * pairs' points plus its team criteria's points.
+ */
 export interface PairResult {
   mentorId: string;
   menteeId: string;
-  /** Weighted pair score (sum of the breakdown). */
+  /** Weighted pair score: the pair criteria's points, added up exactly (each rounded to a millionth). */
+  points: number;
+  /** The same as `points`, under the name earlier results used. */
   score: number;
-  /** Weighted points per pair criterion. */
-  breakdown: Record<string, number>;
+  /** Per pair criterion, in the problem's order, under the ids of the team's breakdown. */
+  breakdown: PairCriterionPoints[];
 }
 
 export interface TeamResult {
@@ -23,6 +30,7 @@ export interface TeamResult {
   score: number;
   /** Points per criterion for the whole team (pair criteria summed over its pairs). */
   breakdown: Record<string, number>;
+  /** Every mentor–mentee pair of the team with its pair criteria's points. */
   pairs: PairResult[];
 }
 
@@ -77,22 +85,36 @@ export interface MatchingStats {
   phase: MatchingPhase;
 }
 
-function pairResult(instance: Instance, m: number, e: number): PairResult {
+export function pairResult(instance: Instance, m: number, e: number): PairResult {
+  const points = toPoints(instance.scoring.pairUnits(m, e));
   return {
     mentorId: (instance.mentors[m] as { id: string }).id,
     menteeId: (instance.mentees[e] as { id: string }).id,
-    score: toPoints(instance.scoring.pairUnits(m, e)),
+    points,
+    score: points,
     breakdown: instance.scoring.pairBreakdown(m, e),
   };
+}
+
+/** Points per criterion for a whole team: pair criteria summed over its pairs, then its team criteria. */
+export function teamBreakdown(
+  instance: Instance,
+  team: TeamDraft,
+  pairs: readonly PairResult[],
+): Record<string, number> {
+  const units = new Map<string, number>(instance.scoring.pairCriterionIds.map((id) => [id, 0]));
+  for (const pair of pairs)
+    for (const part of pair.breakdown)
+      units.set(part.criterionId, (units.get(part.criterionId) ?? 0) + Math.round(part.points * SCORE_UNIT));
+  const breakdown: Record<string, number> = {};
+  for (const [id, sum] of units) breakdown[id] = toPoints(sum);
+  return Object.assign(breakdown, instance.scoring.teamInternalBreakdown(team.mentors, team.mentees));
 }
 
 export function describeTeams(instance: Instance, drafts: readonly TeamDraft[]): TeamResult[] {
   return canonicalTeams(drafts).map((team, index) => {
     const pairs = team.mentors.flatMap((m) => team.mentees.map((e) => pairResult(instance, m, e)));
-    const breakdown: Record<string, number> = {};
-    for (const id of instance.scoring.pairCriterionIds)
-      breakdown[id] = toPoints(pairs.reduce((sum, pair) => sum + (pair.breakdown[id] ?? 0) * SCORE_UNIT, 0));
-    Object.assign(breakdown, instance.scoring.teamInternalBreakdown(team.mentors, team.mentees));
+    const breakdown = teamBreakdown(instance, team, pairs);
     return {
       number: index + 1,
       mentorIds: team.mentors.map((m) => (instance.mentors[m] as { id: string }).id),

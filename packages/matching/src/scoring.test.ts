@@ -99,7 +99,7 @@ describe("pair criteria", () => {
     const scoring = compileScoring([criterion], [mentor({ id: "m1" }), mentor({ id: "m2" })], [mentee()]);
     expect(scoring.pairUnits(0, 0) / SCORE_UNIT).toBe(1.6);
     expect(scoring.pairUnits(1, 0) / SCORE_UNIT).toBe(1);
-    expect(scoring.pairBreakdown(0, 0)).toEqual({ pair_scores: 1.6 });
+    expect(scoring.pairBreakdown(0, 0)).toEqual([{ criterionId: "pair_scores", value: 0.8, points: 1.6 }]);
   });
 });
 

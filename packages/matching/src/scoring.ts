@@ -22,8 +22,16 @@ export interface DiversityCriterion {
   /** Weight in score units. */
   weightUnits: number;
   among: "mentors" | "mentees";
+  attribute: "department" | "office" | "position" | "grade";
   /** Attribute code per mentor (or mentee) index; a missing value gets a code of its own. */
   codes: Int32Array;
+}
+
+/** One criterion's part of a pair's score: `value` in [0, 1] times the criterion's weight gives `points`. */
+export interface PairCriterionPoints {
+  criterionId: string;
+  value: number;
+  points: number;
 }
 
 export interface Scoring {
@@ -31,8 +39,8 @@ export interface Scoring {
   diversity: readonly DiversityCriterion[];
   /** Weighted pair score in score units (an integer). */
   pairUnits(mentor: number, mentee: number): number;
-  /** Weighted points per pair criterion, in points. */
-  pairBreakdown(mentor: number, mentee: number): Record<string, number>;
+  /** Each pair criterion's value in [0, 1] and weighted points for this pair, in the criteria's order. */
+  pairBreakdown(mentor: number, mentee: number): PairCriterionPoints[];
   /** Team-internal criteria in score units for a team of these mentors and mentees (indices). */
   teamInternalUnits(mentors: readonly number[], mentees: readonly number[]): number;
   teamInternalBreakdown(mentors: readonly number[], mentees: readonly number[]): Record<string, number>;
@@ -288,6 +296,7 @@ export function compileScoring(
         id: criterionId(criterion),
         weightUnits: Math.round(criterion.weight * SCORE_UNIT),
         among: criterion.among,
+        attribute: criterion.attribute,
         codes: encode(people.map((person) => attributeOf(person, criterion.attribute))),
       });
     } else
@@ -316,12 +325,14 @@ export function compileScoring(
     diversity,
     pairUnits,
     pairBreakdown: (mentor, mentee) =>
-      Object.fromEntries(
-        pair.map((criterion) => [
-          criterion.id,
-          toPoints(criterion.weight * criterion.value(mentor, mentee) * SCORE_UNIT),
-        ]),
-      ),
+      pair.map((criterion) => {
+        const value = criterion.value(mentor, mentee);
+        return {
+          criterionId: criterion.id,
+          value,
+          points: toPoints(criterion.weight * value * SCORE_UNIT),
+        };
+      }),
     teamInternalUnits,
     teamInternalBreakdown: (mentorList, menteeList) =>
       Object.fromEntries(

@@ -8,7 +8,7 @@ import { type MatchingProblemInput, matchingProblemSchema, type TeamShape } from
 import { SCORE_UNIT } from "./scoring";
 import { solveMatching } from "./solve";
 import type { TeamDraft } from "./team";
-import { teamUnits } from "./team";
+import { teamAllowed, teamUnits } from "./team";
 
 const side = (min: number, max: number) => ({ min, max });
 const SHAPES: TeamShape[] = [
@@ -38,6 +38,7 @@ const problems = fc
     mentors: fc.array(person, { maxLength: 6 }),
     mentees: fc.array(person, { maxLength: 6 }),
     differentDepartment: fc.boolean(),
+    mentorsFromDifferentDepartments: fc.boolean(),
     pins: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 2 }),
     forbids: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 4 }),
     excluded: fc.array(fc.tuple(fc.boolean(), fc.nat(5)), { maxLength: 1 }),
@@ -65,7 +66,20 @@ const problems = fc
       list
         .filter(([m, e]) => exists("mentor", m) && exists("mentee", e))
         .map(([m, e]) => ({ mentorId: id("mentor", m), menteeId: id("mentee", e) }));
-    const pinned = pairs(draw.pins);
+    let pinned = pairs(draw.pins);
+    // Pins that would put two mentors of one department together are refused as invalid input: none here.
+    const departmentOf = (mentorId: string) =>
+      draw.mentors[Number(mentorId.slice("mentor-".length))]?.department;
+    if (draw.mentorsFromDifferentDepartments)
+      pinned = pinned.filter((pin) =>
+        pinned.every(
+          (other) =>
+            other.menteeId !== pin.menteeId ||
+            other.mentorId === pin.mentorId ||
+            departmentOf(other.mentorId) === undefined ||
+            departmentOf(other.mentorId) !== departmentOf(pin.mentorId),
+        ),
+      );
     const excluded = draw.excluded
       .filter(([isMentor, index]) => exists(isMentor ? "mentor" : "mentee", index))
       .map(([isMentor, index]) => id(isMentor ? "mentor" : "mentee", index))
@@ -85,6 +99,7 @@ const problems = fc
       ],
       constraints: {
         differentDepartment: draw.differentDepartment,
+        mentorsFromDifferentDepartments: draw.mentorsFromDifferentDepartments,
         pinned,
         forbidden: pairs(draw.forbids),
         excluded,
@@ -117,6 +132,7 @@ function bruteForce(instance: Instance): { placed: number; units: number } | nul
         if (list.length === 0) continue;
         if (list.length < view.lo || list.length > view.hi) return;
         const team: TeamDraft = view.team(hub, list);
+        if (!teamAllowed(instance, team)) return;
         placed += 1 + list.length;
         units += teamUnits(instance, team);
       }
@@ -173,8 +189,7 @@ function bestPacking(instance: Instance): number | null {
         shape.mentees.max,
       )) {
         const team = { mentors: [m, ...mates], mentees };
-        if (!team.mentors.every((x) => mentees.every((e) => instance.allowed(x, e))) || !pinsKept(team))
-          continue;
+        if (!teamAllowed(instance, team) || !pinsKept(team)) continue;
         for (const x of team.mentors) {
           freeMentors.delete(x);
           placed.add(x);
@@ -195,12 +210,19 @@ const placedCount = (result: Awaited<ReturnType<typeof solveMatching>>) =>
   result.teams.reduce((sum, team) => sum + team.mentorIds.length + team.menteeIds.length, 0);
 
 describe("on random small problems", () => {
-  it("every hard rule holds, the objective never exceeds the bound, and pinned pairs stay together", async () => {
+  it("every hard rule holds, the objective never exceeds the bound, pinned pairs stay together, and pairs add up to their team", async () => {
     await fc.assert(
       fc.asyncProperty(problems, async (problem) => {
         const result = await solveMatching(problem);
         expect(hardRuleViolations(problem, result)).toEqual([]);
         if (result.bound !== null) expect(result.objective).toBeLessThanOrEqual(result.bound + 1e-9);
+        for (const team of result.teams) {
+          const pairPoints = team.pairs.reduce((sum, pair) => sum + pair.points, 0);
+          const teamPoints = Object.entries(team.breakdown)
+            .filter(([id]) => id.startsWith("team_diversity"))
+            .reduce((sum, [, points]) => sum + points, 0);
+          expect(pairPoints + teamPoints).toBeCloseTo(team.score, 6);
+        }
         if (result.status !== "infeasible")
           for (const pin of matchingProblemSchema.parse(problem).constraints.pinned)
             expect(

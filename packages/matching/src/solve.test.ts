@@ -83,6 +83,65 @@ describe("Yongin standard mentoring (14 mentors, 24 new officials)", () => {
   });
 });
 
+describe("why each pair scores what it does", () => {
+  for (const [name, problem] of [
+    ["Yongin, one mentor with one or two mentees", yongin()],
+    ["Gangneung, three juniors with one manager and their departments' diversity", gangneung()],
+  ] as const)
+    it(`each pair's points add up to the team's score: ${name}`, async () => {
+      const result = await solveMatching(problem);
+      const criteria = evaluateTeams(problem, []).criteria;
+      const pairIds = criteria
+        .filter((criterion) => criterion.per === "pair")
+        .map((criterion) => criterion.id);
+      const teamIds = criteria
+        .filter((criterion) => criterion.per === "team")
+        .map((criterion) => criterion.id);
+      for (const team of result.teams) {
+        expect(team.pairs.map((pair) => [pair.mentorId, pair.menteeId])).toEqual(
+          team.mentorIds.flatMap((mentorId) => team.menteeIds.map((menteeId) => [mentorId, menteeId])),
+        );
+        for (const pair of team.pairs) {
+          expect(pair.breakdown.map((part) => part.criterionId)).toEqual(pairIds);
+          for (const part of pair.breakdown) {
+            expect(part.value).toBeGreaterThanOrEqual(0);
+            expect(part.value).toBeLessThanOrEqual(1);
+          }
+          const parts = pair.breakdown.reduce((sum, part) => sum + part.points, 0);
+          expect(parts).toBeCloseTo(pair.points, 5);
+        }
+        for (const id of pairIds) {
+          const summed = team.pairs.reduce(
+            (sum, pair) => sum + (pair.breakdown.find((part) => part.criterionId === id)?.points ?? 0),
+            0,
+          );
+          expect(summed).toBeCloseTo(team.breakdown[id] as number, 6);
+        }
+        const pairPoints = team.pairs.reduce((sum, pair) => sum + pair.points, 0);
+        const teamPoints = teamIds.reduce((sum, id) => sum + (team.breakdown[id] as number), 0);
+        expect(pairPoints + teamPoints).toBeCloseTo(team.score, 6);
+      }
+      // A coordinator's check of the same teams explains them the same way.
+      expect(evaluateTeams(problem, result.teams).teams.map((team) => team.pairs)).toEqual(
+        result.teams.map((team) => team.pairs),
+      );
+    });
+
+  it("a pair's points are its criteria's values times their weights; team diversity is not a pair's", async () => {
+    const problem = gangneung();
+    const result = await solveMatching(problem);
+    const weights = new Map(
+      evaluateTeams(problem, []).criteria.map((criterion) => [criterion.id, criterion.weight]),
+    );
+    const pair = result.teams[0]?.pairs[0];
+    expect(pair).toBeDefined();
+    for (const part of pair?.breakdown ?? [])
+      expect(part.points).toBeCloseTo(part.value * (weights.get(part.criterionId) as number), 6);
+    expect(pair?.breakdown.some((part) => part.criterionId.startsWith("team_diversity"))).toBe(false);
+    expect(Object.keys(result.teams[0]?.breakdown ?? {})).toContain("team_diversity:mentors:department");
+  });
+});
+
 describe("Gangneung reverse mentoring (30 juniors mentor 10 managers)", () => {
   it("forms 10 teams of exactly 3 juniors and 1 manager meeting every rule, and reports the gap", async () => {
     const problem = gangneung();

@@ -79,9 +79,18 @@ export async function solveTeamColumns(
     }
   const diversityA = scoring.diversity.filter((criterion) => criterion.among === sideA);
   const diversityB = scoring.diversity.filter((criterion) => criterion.among === sideB);
+  // Mentors of one team from different departments: the enumerated side skips combinations that break it,
+  // and on the chosen side at most one partner per department is taken.
+  const departments = instance.mentorDepartments;
+  const departmentsB = sideB === "mentors" ? departments : null;
   // One diversity criterion on the chosen side is priced exactly; with more, each counts its full weight
   // in the reduced cost (an over-estimate, so the bound stays valid) and the partners are chosen by pairs.
-  const exactB = diversityB.length <= 1 ? (diversityB[0] as DiversityCriterion | undefined) : undefined;
+  // Under the departments rule the one-at-a-time choice is exact only when that criterion is on department
+  // (the rule then leaves it nothing to take away); on another attribute it counts its full weight too.
+  const exactB =
+    diversityB.length <= 1 && (departmentsB === null || diversityB[0]?.attribute === "department")
+      ? (diversityB[0] as DiversityCriterion | undefined)
+      : undefined;
   const fullWeightB = diversityB.reduce((sum, criterion) => sum + criterion.weightUnits, 0);
   const rowOfA = (a: number) => (enumerateMentors ? a : M + a);
   const rowOfB = (b: number) => (enumerateMentors ? M + b : b);
@@ -126,6 +135,8 @@ export async function solveTeamColumns(
     const chosen: number[] = [];
     const counts = new Map<number, number>();
     let visited = 0;
+    /** Departments already taken on side B while choosing partners (the rule's one per department). */
+    const taken = new Set<number>();
     const partnersFor = (base: number) => {
       const w = sums[members.length] as Float64Array;
       let bestValue = Number.NEGATIVE_INFINITY;
@@ -134,6 +145,7 @@ export async function solveTeamColumns(
         const penalty = exactB ? diversityPenaltyUnits(exactB.weightUnits, size) : 0;
         chosen.length = 0;
         counts.clear();
+        taken.clear();
         let value = base + (exactB ? exactB.weightUnits : fullWeightB);
         for (let k = 0; k < size; k++) {
           let pick = -1;
@@ -141,6 +153,7 @@ export async function solveTeamColumns(
           for (let b = 0; b < countB; b++) {
             const wb = w[b] as number;
             if (wb === Number.NEGATIVE_INFINITY || chosen.includes(b)) continue;
+            if (departmentsB && taken.has(departmentsB[b] as number)) continue;
             const marginal = exactB ? wb - penalty * (counts.get(exactB.codes[b] as number) ?? 0) : wb;
             if (marginal > pickValue) {
               pickValue = marginal;
@@ -153,6 +166,7 @@ export async function solveTeamColumns(
           }
           chosen.push(pick);
           value += pickValue;
+          if (departmentsB && (departmentsB[pick] as number) >= 0) taken.add(departmentsB[pick] as number);
           if (exactB) {
             const code = exactB.codes[pick] as number;
             counts.set(code, (counts.get(code) ?? 0) + 1);
@@ -191,6 +205,7 @@ export async function solveTeamColumns(
       const next = sums[depth + 1] as Float64Array;
       for (let a = from; a < countA; a++) {
         if (!free[rowOfA(a)]) continue;
+        if (sideA === "mentors" && !instance.mentorMayJoin(members, a)) continue;
         const row = a * countB;
         let any = false;
         for (let b = 0; b < countB; b++) {

@@ -14,10 +14,12 @@ export function teamUnits(instance: Instance, team: TeamDraft): number {
   return sum + instance.scoring.teamInternalUnits(team.mentors, team.mentees);
 }
 
-/** Every mentor–mentee pair in the team is allowed by the hard rules. */
+/** Every mentor–mentee pair in the team is allowed by the hard rules, and so are its mentors together. */
 export function teamAllowed(instance: Instance, team: TeamDraft): boolean {
-  for (const mentor of team.mentors)
+  for (const mentor of team.mentors) {
+    if (!instance.mentorMayJoin(team.mentors, mentor)) return false;
     for (const mentee of team.mentees) if (!instance.allowed(mentor, mentee)) return false;
+  }
   return true;
 }
 
