@@ -1,8 +1,11 @@
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { examplesFolder } from "../test/fixtures";
 import { main } from "./cli";
+import { hardRuleViolations } from "./hard-rules";
+import type { MatchingProblemInput } from "./problem";
 import type { MatchingResult } from "./result";
 
 /** Runs the CLI in-process and returns its exit code, standard output and standard error. */
@@ -47,6 +50,33 @@ describe("npm run match -- problem.json", () => {
     expect(result.bound).toBeGreaterThanOrEqual(result.objective);
     expect(result.gap).not.toBeNull();
     for (const team of result.teams) expect(team.pairs.length).toBeGreaterThan(0);
+  });
+
+  it("reads mentorsFromDifferentDepartments from the problem's constraints and explains each pair", async () => {
+    const problem = JSON.parse(
+      readFileSync(path.join(examplesFolder, "gangneung-reverse-3-1.json"), "utf8"),
+    ) as MatchingProblemInput;
+    problem.constraints = { ...problem.constraints, mentorsFromDifferentDepartments: true };
+    const folder = mkdtempSync(path.join(tmpdir(), "matching-cli-"));
+    const file = path.join(folder, "problem.json");
+    writeFileSync(file, JSON.stringify(problem));
+    try {
+      const { code, stdout } = await run([file]);
+      expect(code).toBe(0);
+      const result = JSON.parse(stdout) as MatchingResult;
+      expect(hardRuleViolations(problem, result)).toEqual([]);
+      expect(result.teams).toHaveLength(10);
+      const department = new Map(problem.participants.map((person) => [person.id, person.department]));
+      for (const team of result.teams) {
+        const departments = team.mentorIds
+          .map((id) => department.get(id))
+          .filter((name) => name !== undefined);
+        expect(new Set(departments).size).toBe(departments.length);
+        for (const pair of team.pairs) expect(pair.breakdown.length).toBeGreaterThan(0);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("names the field of each error in an invalid problem", async () => {

@@ -61,7 +61,10 @@ export function issue<Code extends IssueCode>(code: Code, params: IssueParams[Co
 export interface UnplacedParams {
   /** Left out of this run by the coordinator. */
   excluded: Record<string, never>;
-  /** The hard rules allow no one of the other role to share a team with this person. */
+  /**
+   * The hard rules allow no one of the other role to share a team with this person (under the
+   * different-departments rule: none with whom a whole team could form).
+   */
   no_eligible_partner: { role: Role };
   /** Every team already has the most people of this role the shape allows. */
   capacity_full: { role: Role; teams: number; capacity: number };
@@ -79,7 +82,7 @@ export type UnplacedReason = {
 const unplacedMessages: { [Code in UnplacedCode]: (params: UnplacedParams[Code]) => string } = {
   excluded: () => "excluded from this run",
   no_eligible_partner: (p) =>
-    `the hard rules allow no ${p.role === "mentor" ? "mentee" : "mentor"} for this ${p.role}`,
+    `the hard rules leave no ${p.role === "mentor" ? "mentee" : "mentor"} this ${p.role} could form a team with`,
   capacity_full: (p) =>
     `all ${p.teams} teams already have ${p.capacity} ${p.role}${p.capacity === 1 ? "" : "s"}`,
   not_enough_partners: (p) =>

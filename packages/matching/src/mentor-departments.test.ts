@@ -135,6 +135,24 @@ describe("mentors of one team from different departments", () => {
     expect(["mentor-1", "mentor-2"]).toContain(result.unplaced[0]?.participantId);
   });
 
+  it("says no team can form when no mentee has mentors of enough departments, and why each is left out", async () => {
+    const problem = assessed(
+      { mentors: { min: 4, max: 4 }, mentees: { min: 1, max: 1 } },
+      ["건축과", "건축과", "세정과", "세정과", "회계과", "회계과"],
+      ["복지정책과"],
+      [],
+      true,
+    );
+    const result = await solveMatching(problem);
+    expect(result.status).toBe("infeasible");
+    expect(result.teams).toEqual([]);
+    expect(result.issues.map((entry) => entry.code)).toEqual(["no_team_possible"]);
+    expect(new Set(result.unplaced.map((person) => person.reason.code))).toEqual(
+      new Set(["no_eligible_partner"]),
+    );
+    expect(hardRuleViolations(problem, result)).toEqual([]);
+  });
+
   it("keeps a mentee out when the mentors left come from too few departments", async () => {
     const problem = assessed(
       reverseShape,

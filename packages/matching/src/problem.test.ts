@@ -12,6 +12,7 @@ describe("reading a problem", () => {
     expect(parsed.problem.constraints).toMatchObject({
       noDirectSupervisor: true,
       differentDepartment: false,
+      mentorsFromDifferentDepartments: false,
     });
     expect(parsed.problem.settings.seed).toBe(1);
   });

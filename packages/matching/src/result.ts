@@ -3,7 +3,7 @@ import { unplacedReason } from "./diagnostics";
 import type { Instance } from "./instance";
 import type { MatchingPhase } from "./run-control";
 import { type PairCriterionPoints, SCORE_UNIT, toPoints } from "./scoring";
-import { canonicalTeams, type TeamDraft, teamUnits } from "./team";
+import { canonicalTeams, menteesWithEnoughDepartments, type TeamDraft, teamUnits } from "./team";
 
 /**
  * One mentor–mentee pair of a team and why it scores what it does: every pair criterion's value and points
@@ -138,12 +138,18 @@ export function unplacedPeople(instance: Instance, teams: readonly TeamDraft[]):
     role: person.role,
     reason: unplacedReason("excluded", {}),
   }));
+  // Under the different-departments rule, a mentee whose possible mentors come from too few departments
+  // can be in no team: as a partner they count for no one.
+  const teamable = menteesWithEnoughDepartments(instance);
   const explain = (role: "mentor" | "mentee", index: number): UnplacedReason => {
     const isMentor = role === "mentor";
     const partners = isMentor ? instance.mentees.length : instance.mentors.length;
     let any = false;
+    if (!isMentor && teamable && !teamable[index]) return unplacedReason("no_eligible_partner", { role });
     for (let p = 0; p < partners && !any; p++)
-      any = isMentor ? instance.allowed(index, p) : instance.allowed(p, index);
+      any = isMentor
+        ? instance.allowed(index, p) && (!teamable || teamable[p] === 1)
+        : instance.allowed(p, index);
     if (!any) return unplacedReason("no_eligible_partner", { role });
     const side = isMentor ? shape.mentors : shape.mentees;
     const otherSide = isMentor ? shape.mentees : shape.mentors;

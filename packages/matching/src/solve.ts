@@ -10,6 +10,7 @@ import { describeTeams, type MatchingResult, type MatchingStats, unplacedPeople 
 import { type MatchingPhase, runControl } from "./run-control";
 import { toPoints } from "./scoring";
 import {
+  menteesWithEnoughDepartments,
   placedCount,
   relativeGap,
   type TeamDraft,
@@ -251,9 +252,11 @@ export function capacityIssues(instance: Instance): MatchingIssue[] {
   const E = instance.mentees.length;
   const mentorOk = new Uint8Array(M);
   const menteeOk = new Uint8Array(E);
+  // A mentee whose possible mentors come from too few departments to fill a team counts for no one.
+  const teamable = menteesWithEnoughDepartments(instance);
   for (let m = 0; m < M; m++)
     for (let e = 0; e < E; e++)
-      if ((!mentorOk[m] || !menteeOk[e]) && instance.allowed(m, e)) {
+      if ((!mentorOk[m] || !menteeOk[e]) && (!teamable || teamable[e]) && instance.allowed(m, e)) {
         mentorOk[m] = 1;
         menteeOk[e] = 1;
       }

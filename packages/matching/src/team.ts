@@ -74,3 +74,38 @@ export function canonicalTeams(teams: readonly TeamDraft[]): TeamDraft[] {
     team.mentees.length > 0 ? (team.mentees[0] as number) : Number.MAX_SAFE_INTEGER;
   return sorted.sort((a, b) => key(a) - key(b) || menteeKey(a) - menteeKey(b));
 }
+
+const teamableCache = new WeakMap<Instance, Uint8Array | null>();
+
+/**
+ * Under the rule that a team's mentors come from different departments, with several mentors per team:
+ * per mentee, 1 when the mentors they may be with come from enough departments to fill a team (a mentor
+ * without a department counts alone), else 0: such a mentee can be in no team. Null when the rule cannot
+ * bind.
+ */
+export function menteesWithEnoughDepartments(instance: Instance): Uint8Array | null {
+  if (teamableCache.has(instance)) return teamableCache.get(instance) as Uint8Array | null;
+  const departments = instance.mentorDepartments;
+  const need = instance.shape.mentors.min;
+  let result: Uint8Array | null = null;
+  if (departments && need >= 2) {
+    const M = instance.mentors.length;
+    result = new Uint8Array(instance.mentees.length);
+    const seen = new Int32Array(M).fill(-1);
+    for (let e = 0; e < instance.mentees.length; e++) {
+      let count = 0;
+      for (let m = 0; m < M && count < need; m++) {
+        if (!instance.allowed(m, e)) continue;
+        const department = departments[m] as number;
+        if (department >= 0) {
+          if (seen[department] === e) continue;
+          seen[department] = e;
+        }
+        count++;
+      }
+      result[e] = count >= need ? 1 : 0;
+    }
+  }
+  teamableCache.set(instance, result);
+  return result;
+}
