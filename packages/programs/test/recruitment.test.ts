@@ -481,6 +481,7 @@ describe("nominations by the coordinator", () => {
           consentVersion: CONSENT_VERSION,
           actorUserId: null,
           now,
+          appUrl,
         }),
       );
     const own = () =>

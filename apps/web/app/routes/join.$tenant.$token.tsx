@@ -33,8 +33,8 @@ async function load({ request, params, services }: PageContext<z.infer<typeof in
 }
 
 export const loader = publicLoader({ params: invitationParams }, async (context) => {
-  const { tenant, view } = await load(context);
-  return { tenantName: tenantName(tenant, context.locale), view };
+  const { tenant, view, nomination } = await load(context);
+  return { tenantName: tenantName(tenant, context.locale), view, nomination };
 });
 
 const newAccountForm = z.object({
@@ -63,7 +63,7 @@ export const action = publicAction(
     if (!signedInUser && (view.state !== "new_account" || form.intent !== "new_account"))
       return { invitationInvalid: true as const };
     try {
-      const { userId } = await acceptInvitation(services.db, {
+      const { userId, cohortId } = await acceptInvitation(services.db, {
         tenantId: tenant.id,
         token: params.token,
         signedInUser,
@@ -71,9 +71,9 @@ export const action = publicAction(
           ? { newAccount: { displayName: form.displayName, password: form.password } }
           : {}),
       });
-      // A new account is signed in; a signed-in one already is.
+      // A new account is signed in; a signed-in one already is. A nominee goes on to their nomination.
       const headers = signedInUser ? undefined : { "Set-Cookie": await startSession(services, userId) };
-      throw redirect(`/${tenant.slug}`, { headers });
+      throw redirect(cohortId ? `/${tenant.slug}/recruiting/${cohortId}` : `/${tenant.slug}`, { headers });
     } catch (error) {
       // A link used up or revoked meanwhile: the page says so, as it does on opening such a link.
       if (isAppError(error, "member.invitation_unusable")) return { invitationInvalid: true as const };
@@ -84,12 +84,12 @@ export const action = publicAction(
 
 export default function Join() {
   const { t } = useTranslation();
-  const { tenantName: name, view } = useLoaderData<typeof loader>();
+  const { tenantName: name, view, nomination } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
   const [form, fields] = useForm<{ email: string; displayName: string; password: string }>({
     lastResult: isRefusal(result) ? result : undefined,
-    defaultValue: { email: "email" in view ? view.email : "" },
+    defaultValue: { email: "email" in view ? view.email : "", displayName: nomination?.name ?? "" },
     constraint: getZodConstraint(newAccountForm),
   });
   const invalid = view.state === "invalid" || (result && "invitationInvalid" in result);
@@ -104,7 +104,18 @@ export default function Join() {
           </p>
         ) : (
           <>
-            <p>{t("invitation.intro", { tenant: name, roles })}</p>
+            {nomination ? (
+              <p>
+                {t(
+                  view.state === "ready"
+                    ? "recruitment.nomination.invitation.introSignedIn"
+                    : "recruitment.nomination.invitation.intro",
+                  { name: nomination.name, tenant: name, cohort: nomination.cohortTitle },
+                )}
+              </p>
+            ) : (
+              <p>{t("invitation.intro", { tenant: name, roles })}</p>
+            )}
             {view.state === "sign_in_first" ? (
               <p>
                 <Link to={`/sign-in?redirectTo=${encodeURIComponent(location.pathname)}`}>
@@ -122,7 +133,7 @@ export default function Join() {
                 <CsrfInput />
                 <input type="hidden" name="intent" value="join" />
                 <button type="submit" className="button-primary">
-                  {t("invitation.join")}
+                  {t(nomination ? "recruitment.nomination.invitation.continue" : "invitation.join")}
                 </button>
               </Form>
             ) : null}

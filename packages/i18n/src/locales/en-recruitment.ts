@@ -117,6 +117,15 @@ export const enRecruitment: Translation<typeof koRecruitment> = {
       "The coordinating department has nominated you as a {{role}}. To take part, agree to the collection and use of personal data below; or decline.",
     consent: "Agree and take part",
     decline: "Decline",
+    invitation: {
+      intro:
+        "{{name}}, the coordinators of {{tenant}} have nominated you for {{cohort}}. Create your account to read the nomination and agree to take part or decline.",
+      introSignedIn:
+        "{{name}}, the coordinators of {{tenant}} have nominated you for {{cohort}}. Continue with this account to see the nomination.",
+      continue: "See the nomination with this account",
+      sso: "Continue with your organisation's single sign-on",
+      orPassword: "Or set a password to create your account.",
+    },
   },
   consent: {
     "2026-12": {

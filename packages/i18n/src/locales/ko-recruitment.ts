@@ -114,6 +114,16 @@ export const koRecruitment = {
       "주관부서에서 회원님을 {{role, josa(으로/로)}} 추천했습니다. 참여하려면 아래 개인정보 수집·이용에 동의하세요. 참여하지 않으려면 사양할 수 있습니다.",
     consent: "동의하고 참여하기",
     decline: "참여하지 않기",
+    /** The page a nominee's invitation link opens (/join/{tenant}/{token}). */
+    invitation: {
+      intro:
+        "{{name}} 님, {{tenant}} 주관부서에서 {{cohort}}에 추천했습니다. 계정을 만들면 추천 내용을 보고 참여에 동의하거나 거절할 수 있습니다.",
+      introSignedIn:
+        "{{name}} 님, {{tenant}} 주관부서에서 {{cohort}}에 추천했습니다. 이 계정으로 이어서 추천 내용을 보세요.",
+      continue: "이 계정으로 추천 보기",
+      sso: "기관 통합 로그인(SSO)으로 계속하기",
+      orPassword: "또는 비밀번호를 정해 계정을 만드세요.",
+    },
   },
   /** 개인정보 수집·이용 동의 (개인정보 보호법 제15조): one text per CONSENT_VERSION; never edit a published version. */
   consent: {

@@ -10,6 +10,7 @@ import {
 import { placeCounts, quotaOf } from "./cohort-places";
 import type { CohortRecord } from "./cohort-record";
 import { type Acting, mailDecision } from "./decision-mail";
+import { inviteToOpenRounds } from "./late-survey-invitations";
 import { candidateOf, type StaffFacts } from "./staff-candidate";
 
 /**
@@ -77,6 +78,14 @@ export async function fillFromWaitlist(
       requestId: acting.requestId,
     });
     await mailDecision(tx, acting, record, application.staffMember, "promoted");
+    // Promoted after the surveys opened: invited to the rounds open now (a nominee once they consent).
+    await inviteToOpenRounds(tx, {
+      tenantId,
+      cohortId,
+      applicationId: application.id,
+      now: acting.now,
+      appUrl: acting.appUrl,
+    });
   }
   return next.map((application) => application.id);
 }
@@ -101,6 +110,8 @@ export async function place(
     consentVersion: string | null;
     nominatedByUserId: string | null;
     previous: Pick<Application, "id" | "status"> | null;
+    /** False when the caller tells the person itself (a nominee without an account gets an invitation). */
+    mail?: boolean;
   },
 ): Promise<PlacementOutcome> {
   const { tenantId, now } = acting;
@@ -155,7 +166,15 @@ export async function place(
     },
     requestId: acting.requestId,
   });
-  await mailDecision(tx, acting, record, staff, status, position);
+  if (how.mail ?? true) await mailDecision(tx, acting, record, staff, status, position);
+  if (status === "accepted")
+    await inviteToOpenRounds(tx, {
+      tenantId,
+      cohortId,
+      applicationId: application.id,
+      now,
+      appUrl: acting.appUrl,
+    });
   return position !== undefined
     ? { outcome: "waitlisted", applicationId: application.id, position }
     : { outcome: "accepted", applicationId: application.id };

@@ -7,6 +7,8 @@ import {
   applicationRoles,
   type CohortStatus,
 } from "@mentoring/domain";
+import { defaultLocale, type Locale, supportedLocales } from "@mentoring/i18n";
+import { inviteNominee } from "@mentoring/tenants";
 import { existingApplication } from "../records/application-record";
 import { loadCohort } from "../records/cohort-record";
 import type { Acting } from "../records/decision-mail";
@@ -34,7 +36,9 @@ export const MAX_NOMINATIONS = 500;
 /**
  * The coordinator puts staff forward by employee number. Each is judged like an applicant and takes a
  * place (or a waitlist spot) at once, but has not consented yet: they consent or decline on the
- * announcement page. Numbers are trimmed and taken once each, in the order given.
+ * announcement page. Someone with an account tied to their staff record is mailed the decision as an
+ * applicant is; someone without one gets an invitation instead, whose link makes that account and leads
+ * to the announcement. Numbers are trimmed and taken once each, in the order given.
  */
 export async function nominateToCohort(tx: TenantDb, input: NominateInput): Promise<NominationResult[]> {
   const { tenantId, cohortId, role } = input;
@@ -46,6 +50,13 @@ export async function nominateToCohort(tx: TenantDb, input: NominateInput): Prom
   const record = await loadCohort(tx, tenantId, cohortId, { lock: true });
   if (!acceptsApplications(record.cohort.status as CohortStatus))
     throw new AppError("recruitment.not_recruiting");
+  const tenant = await tx.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { id: true, slug: true, name: true, nameEn: true, timeZone: true, locale: true },
+  });
+  const locale: Locale = (supportedLocales as readonly string[]).includes(tenant.locale)
+    ? (tenant.locale as Locale)
+    : defaultLocale;
   const results: NominationResult[] = [];
   for (const employeeNumber of numbers) {
     const staff = await loadStaff(tx, tenantId, { employeeNumber });
@@ -67,11 +78,27 @@ export async function nominateToCohort(tx: TenantDb, input: NominateInput): Prom
       });
       continue;
     }
+    const hasAccount = (await tx.membership.count({ where: { tenantId, staffMemberId: staff.id } })) > 0;
     const placed = await place(tx, input, record, staff, role, {
       consentVersion: null,
       nominatedByUserId: input.actorUserId,
       previous,
+      mail: hasAccount,
     });
+    if (!hasAccount && staff.email && placed.outcome !== "refused") {
+      await inviteNominee(tx, {
+        tenant,
+        actorUserId: input.actorUserId,
+        requestId: input.requestId,
+        now: input.now,
+        appUrl: input.appUrl,
+        staff: { id: staff.id, name: staff.name, email: staff.email },
+        cohort: { id: cohortId, title: record.cohort.title },
+        placed:
+          placed.outcome === "waitlisted" ? { outcome: "waitlisted", position: placed.position } : placed,
+        locale,
+      });
+    }
     results.push({ employeeNumber, ...placed });
   }
   return results;

@@ -1,6 +1,7 @@
 import type { TenantDb } from "@mentoring/db";
 import { type CalendarDate, roundWindow, type SurveyPhase } from "@mentoring/domain";
 import { dateColumn, loadCohort } from "../records/cohort-record";
+import { markInvited } from "../records/late-survey-invitations";
 import { mailParticipants, tenantFacts } from "../records/survey-mail";
 import { participantsOf } from "../records/survey-participants";
 
@@ -40,6 +41,14 @@ export async function openSurveyRounds(
     });
     if (!created) continue;
     rounds++;
+    const recipients = await participantsOf(tx, tenantId, cohortId, set.roles, created.id);
+    // Recorded, so that someone invited now is not invited again on being accepted or consenting later.
+    await markInvited(
+      tx,
+      tenantId,
+      created.id,
+      recipients.map((recipient) => recipient.applicationId),
+    );
     invited += await mailParticipants(tx, {
       kind: "survey_invitation",
       tenantId,
@@ -49,7 +58,7 @@ export async function openSurveyRounds(
       roundId: created.id,
       closesOn,
       appUrl: input.appUrl,
-      recipients: await participantsOf(tx, tenantId, cohortId, set.roles, created.id),
+      recipients,
     });
   }
   return { rounds, invited };

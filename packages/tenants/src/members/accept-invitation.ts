@@ -6,8 +6,9 @@ import { usableInvitation } from "../records/invitation";
 /**
  * Accepts an invitation: creates the account when there is none (name and password given), adds the
  * membership with the invited roles (or adds them to an existing one), spends the link, and records it.
- * Returns the user's id; a link that cannot be used (any more, or by this person) is refused
- * (member.invitation_unusable).
+ * A nominee's invitation also ties the membership to their staff record, and its cohort is returned for
+ * the page to lead them to. Returns the user's id; a link that cannot be used (any more, or by this
+ * person, or for a staff record another account already holds) is refused (member.invitation_unusable).
  */
 export async function acceptInvitation(
   db: Database,
@@ -17,7 +18,7 @@ export async function acceptInvitation(
     signedInUser: { id: string; email: string } | null;
     newAccount?: { displayName: string; password: string };
   },
-): Promise<{ userId: string }> {
+): Promise<{ userId: string; cohortId: string | null }> {
   const { tenantId, token, signedInUser, newAccount } = input;
   // Hashed before the transaction opens: it is slow on purpose, and would hold a connection meanwhile.
   const passwordHash = newAccount ? await hashPassword(newAccount.password) : undefined;
@@ -42,11 +43,28 @@ export async function acceptInvitation(
     });
     if (spent.count === 0) throw new AppError("member.invitation_unusable");
     const existing = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } } });
+    const { staffMemberId } = invitation;
+    if (staffMemberId) {
+      // The staff record is one person's: an account tied to another record, or another account already
+      // tied to this one, cannot take it.
+      if (existing?.staffMemberId && existing.staffMemberId !== staffMemberId)
+        throw new AppError("member.invitation_unusable");
+      const holder = await tx.membership.findFirst({
+        where: { tenantId, staffMemberId, NOT: { userId } },
+        select: { id: true },
+      });
+      if (holder) throw new AppError("member.invitation_unusable");
+    }
     if (existing) {
       const roles = [...new Set([...existing.roles, ...invitation.roles])];
-      await tx.membership.update({ where: { id: existing.id }, data: { roles } });
+      await tx.membership.update({
+        where: { id: existing.id },
+        data: { roles, ...(staffMemberId && { staffMemberId }) },
+      });
     } else {
-      await tx.membership.create({ data: { tenantId, userId, roles: invitation.roles } });
+      await tx.membership.create({
+        data: { tenantId, userId, roles: invitation.roles, ...(staffMemberId && { staffMemberId }) },
+      });
     }
     await recordAudit(tx, {
       tenantId,
@@ -54,8 +72,8 @@ export async function acceptInvitation(
       action: "invitation.accept",
       entityType: "invitation",
       entityId: invitation.id,
-      after: { roles: invitation.roles },
+      after: { roles: invitation.roles, ...(staffMemberId && { staffMemberId }) },
     });
-    return { userId };
+    return { userId, cohortId: invitation.cohortId };
   });
 }

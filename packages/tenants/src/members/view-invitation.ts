@@ -1,4 +1,4 @@
-import type { Database } from "@mentoring/db";
+import type { Database, TenantDb } from "@mentoring/db";
 import type { TenantRole } from "@mentoring/domain";
 import { usableInvitation } from "../records/invitation";
 
@@ -8,6 +8,13 @@ export type InvitationView =
   | { state: "sign_in_first"; email: string; roles: TenantRole[] }
   | { state: "wrong_account"; roles: TenantRole[] }
   | { state: "ready"; roles: TenantRole[] };
+
+/** A nominee's invitation: who was nominated, and for which cohort. */
+export interface NominationInvitationView {
+  cohortId: string;
+  cohortTitle: string;
+  name: string;
+}
 
 export interface InvitingTenantView {
   id: string;
@@ -23,7 +30,11 @@ export interface InvitingTenantView {
 export async function viewInvitation(
   db: Database,
   input: { slug: string; token: string; signedInUser: { id: string; email: string } | null },
-): Promise<{ tenant: InvitingTenantView; view: InvitationView } | null> {
+): Promise<{
+  tenant: InvitingTenantView;
+  view: InvitationView;
+  nomination: NominationInvitationView | null;
+} | null> {
   const { slug, token, signedInUser } = input;
   const found = await db.platform.tenant.findUnique({
     where: { slug },
@@ -31,14 +42,33 @@ export async function viewInvitation(
   });
   if (!found || found.status === "closed") return null;
   const tenant = { id: found.id, slug: found.slug, name: found.name, nameEn: found.nameEn };
-  const view = await db.withTenant(tenant.id, async (tx): Promise<InvitationView> => {
+  return db.withTenant(tenant.id, async (tx) => {
     const invitation = await usableInvitation(tx, tenant.id, token);
-    if (!invitation) return { state: "invalid" };
+    if (!invitation) return { tenant, view: { state: "invalid" as const }, nomination: null };
     const { email, roles } = invitation;
-    if (signedInUser)
-      return signedInUser.email === email ? { state: "ready", roles } : { state: "wrong_account", roles };
+    const nomination = await nominationOf(tx, invitation);
+    if (signedInUser) {
+      const state = signedInUser.email === email ? ("ready" as const) : ("wrong_account" as const);
+      return { tenant, view: { state, roles }, nomination };
+    }
     const account = await tx.user.findUnique({ where: { email }, select: { id: true } });
-    return account ? { state: "sign_in_first", email, roles } : { state: "new_account", email, roles };
+    const view: InvitationView = account
+      ? { state: "sign_in_first", email, roles }
+      : { state: "new_account", email, roles };
+    return { tenant, view, nomination };
   });
-  return { tenant, view };
+}
+
+async function nominationOf(
+  tx: TenantDb,
+  invitation: { tenantId: string; staffMemberId: string | null; cohortId: string | null },
+): Promise<NominationInvitationView | null> {
+  const { tenantId, staffMemberId, cohortId } = invitation;
+  if (!staffMemberId || !cohortId) return null;
+  const staff = await tx.staffMember.findFirst({
+    where: { tenantId, id: staffMemberId },
+    select: { name: true },
+  });
+  const cohort = await tx.cohort.findFirst({ where: { tenantId, id: cohortId }, select: { title: true } });
+  return staff && cohort ? { cohortId, cohortTitle: cohort.title, name: staff.name } : null;
 }
