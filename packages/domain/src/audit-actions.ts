@@ -62,6 +62,7 @@ export const auditActions = [
   "matching_run.pair_rule",
   "matching_run.publish",
   "program_template.copy",
+  "program_template.create",
   "program_template.update",
   "cohort.create",
   "cohort.schedule.update",

@@ -55,6 +55,7 @@ export {
   tieBreakOrder,
 } from "./award-ranking";
 export * from "./billing-access";
+export { BLANK_TEMPLATE_QUOTA, blankTemplate, blankTemplatePhases } from "./blank-template";
 export { type BuiltinTemplateKey, builtinTemplate, builtinTemplateKeys } from "./builtin-templates";
 export {
   addDays,

@@ -128,6 +128,10 @@ const refinementMessages: Record<string, string> = {
   duplicate_level: "programs.issue.duplicateLevel",
   target_required: "programs.issue.targetRequired",
   target_not_allowed: "programs.issue.targetNotAllowed",
+  // A question's problems (program-template.ts), shown beside the question sets editor's fields.
+  options_too_few: "templateEditor.issue.optionsTooFew",
+  dimension_not_likert: "templateEditor.issue.dimensionNotLikert",
+  pick_above_options: "templateEditor.issue.pickAboveOptions",
 };
 
 function messageOf(issue: ZodIssue): { message: string; params: AppErrorParams } {

@@ -21,6 +21,7 @@ import { enReports } from "./en-reports";
 import { enRetention } from "./en-retention";
 import { enSso } from "./en-sso";
 import { enSurveys } from "./en-surveys";
+import { enTemplateEditor } from "./en-template-editor";
 import type { CommonMessages } from "./ko";
 import type { Translation } from "./translation";
 
@@ -420,7 +421,7 @@ export const en: Translation<CommonMessages> = {
       pair_rule: "Pair pinned or forbidden",
       publish: "Matching teams published",
     },
-    program_template: { copy: "Template copied", update: "Template changed" },
+    program_template: { copy: "Template copied", create: "Blank template created", update: "Template changed" },
     cohort: {
       create: "Cohort created",
       schedule: { update: "Cohort dates changed" },
@@ -623,6 +624,7 @@ export const en: Translation<CommonMessages> = {
   sso: enSso,
   onboarding: enOnboarding,
   programs: enPrograms,
+  templateEditor: enTemplateEditor,
   recruitment: enRecruitment,
   surveys: enSurveys,
   matching: enMatching,

@@ -21,6 +21,7 @@ import { koReports } from "./ko-reports";
 import { koRetention } from "./ko-retention";
 import { koSso } from "./ko-sso";
 import { koSurveys } from "./ko-surveys";
+import { koTemplateEditor } from "./ko-template-editor";
 /**
  * Korean, the default locale and the source of truth for the key set: every other locale is typed
  * against it. Grades: a smaller number is a more senior rank, so 7급 is "higher" (높다) than 8급.
@@ -408,7 +409,7 @@ export const ko = {
       pair_rule: "짝 고정·금지 변경",
       publish: "매칭 결과 공개",
     },
-    program_template: { copy: "템플릿 복사", update: "템플릿 수정" },
+    program_template: { copy: "템플릿 복사", create: "새 템플릿 만들기", update: "템플릿 수정" },
     cohort: {
       create: "기수 생성",
       schedule: { update: "기수 일정 변경" },
@@ -607,6 +608,7 @@ export const ko = {
   sso: koSso,
   onboarding: koOnboarding,
   programs: koPrograms,
+  templateEditor: koTemplateEditor,
   recruitment: koRecruitment,
   surveys: koSurveys,
   retention: koRetention,
