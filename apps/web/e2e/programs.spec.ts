@@ -80,7 +80,10 @@ test("a coordinator copies a template, fixes a bad team shape, creates a cohort 
   await expect(page.getByLabel("멘토 직급 최솟값(급)")).toHaveValue("8");
   await expect(page.getByLabel("멘티 신청 대상 직위(쉼표로 구분)")).toHaveValue("국장, 과장");
   await expect(page.getByLabel("오리엔테이션", { exact: true })).toHaveValue("30");
-  await expect(page.getByRole("heading", { name: "디지털 역량 진단" })).toBeVisible();
+  // Its question sets have a page of their own, in the template's menu.
+  await expect(
+    page.getByRole("navigation", { name: "템플릿 메뉴" }).getByRole("link", { name: "설문과 진단" }),
+  ).toBeVisible();
   const departments = await departmentNames(page);
   expect(departments).toContain("총무과");
   await expectAccessible(page);

@@ -25,7 +25,8 @@ export interface QuestionView {
   maxLength: number | null;
 }
 
-function questionView(question: Question, locale: string): QuestionView {
+/** A question as its participant reads it, in their language. */
+export function questionView(question: Question, locale: string): QuestionView {
   return {
     key: question.key,
     type: question.type,

@@ -8,7 +8,7 @@ import { phaseFields, templateFormValues } from "../services/template-form";
 /**
  * The template editor: the template's settings, rubric, evaluation and awards as the form's values, the
  * tenant's departments for the eligibility lists, the keys of the criteria already saved (fixed: scores
- * are kept by them), and the parts the form does not edit in the reader's language.
+ * are kept by them), and the assignments, which the form does not edit, in the reader's language.
  */
 export function presentTemplateEditor(
   template: TemplateRecord,
@@ -28,17 +28,6 @@ export function presentTemplateEditor(
     departments: departments.map(({ id, name }) => ({ value: id, label: name })),
     savedCriterionKeys: definition.rubric.map((criterion) => criterion.key),
     details: {
-      questionSets: definition.questionSets.map((set) => ({
-        key: set.key,
-        title: localize(set.title, locale),
-        phases: set.phases,
-        roles: set.roles,
-        questions: set.questions.map((question) => ({
-          key: question.key,
-          type: question.type,
-          prompt: localize(question.prompt, locale),
-        })),
-      })),
       assignments: definition.assignments.map((assignment) => ({
         title: localize(assignment.title, locale),
         month: assignment.month,

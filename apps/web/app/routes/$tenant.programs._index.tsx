@@ -1,15 +1,19 @@
-import { builtinTemplateKeys } from "@mentoring/domain";
-import { copyBuiltinTemplate, listCohorts, listTemplates } from "@mentoring/programs";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
+import { builtinTemplateKeys, programKinds } from "@mentoring/domain";
+import { copyBuiltinTemplate, createTemplate, listCohorts, listTemplates } from "@mentoring/programs";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { InputField, SelectField } from "../components/form-fields";
 import { presentPrograms } from "../presenters/programs.server";
-import { tenantAction, tenantLoader } from "../services/route-builder.server";
+import { isRefusal } from "../services/refusal";
+import { type FieldNamer, tenantAction, tenantLoader } from "../services/route-builder.server";
 
-/** The programs: built-in templates to copy, the tenant's templates, and its cohorts. */
+/** The programs: built-in templates to copy or a blank one to start from, the tenant's templates, and its cohorts. */
 export const loader = tenantLoader({ permission: "programs.view" }, async ({ tenant, may, withTenant }) => {
   const { templates, cohorts } = await withTenant(async (db) => ({
     templates: await listTemplates(db, { tenantId: tenant.id }),
@@ -23,22 +27,75 @@ export const loader = tenantLoader({ permission: "programs.view" }, async ({ ten
 });
 
 const copyForm = z.object({ intent: z.literal("copy"), builtinKey: z.enum(builtinTemplateKeys) });
+/** A blank template's name and kind: createTemplate judges them, in the words the page shows. */
+const blankForm = z.object({
+  intent: z.literal("blank"),
+  name: z.string().optional(),
+  kind: z.string().optional(),
+});
+const programsForm = z.discriminatedUnion("intent", [copyForm, blankForm]);
 
-/** Copies a built-in template and opens the copy in the editor. */
+/** Names the blank template's fields in its messages. */
+const blankFieldName: FieldNamer = (path, t) =>
+  path === "name" ? t("templateEditor.blank.name") : path === "kind" ? t("templateEditor.blank.kind") : null;
+
+/** Copies a built-in template, or creates a blank one, and opens it in the editor. */
 export const action = tenantAction(
-  { permission: "programs.manage", form: copyForm },
+  { permission: "programs.manage", form: programsForm, fieldName: blankFieldName },
   async ({ form, tenant, user, requestId, withTenant }) => {
+    const acting = { tenantId: tenant.id, actorUserId: user.id, requestId };
+    if (form.intent === "blank") {
+      const { templateId } = await withTenant((db) =>
+        createTemplate(db, { ...acting, name: form.name ?? "", kind: form.kind ?? "" }),
+      );
+      throw redirect(`/${tenant.slug}/programs/templates/${templateId}?created=1`);
+    }
     const { templateId } = await withTenant((db) =>
-      copyBuiltinTemplate(db, {
-        tenantId: tenant.id,
-        builtinKey: form.builtinKey,
-        actorUserId: user.id,
-        requestId,
-      }),
+      copyBuiltinTemplate(db, { ...acting, builtinKey: form.builtinKey }),
     );
     throw redirect(`/${tenant.slug}/programs/templates/${templateId}?copied=1`);
   },
 );
+
+/** Starting from nothing: a name and a kind, and the new template opens in the editor. */
+function BlankTemplateForm() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof blankForm>>({
+    id: "blank",
+    lastResult: isRefusal(result) ? result : undefined,
+    constraint: getZodConstraint(blankForm),
+    defaultValue: { kind: "standard" },
+  });
+  return (
+    <section aria-labelledby="blank-title">
+      <h2 id="blank-title">{t("templateEditor.blank.title")}</h2>
+      <p>{t("templateEditor.blank.intro")}</p>
+      {isRefusal(result) ? (
+        <p role="alert" className="form-error">
+          {t("templateEditor.blank.notCreated")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <input type="hidden" name="intent" value="blank" />
+        <div className="field-grid">
+          <InputField meta={fields.name} label={t("templateEditor.blank.name")} autoComplete="off" />
+          <SelectField
+            meta={fields.kind}
+            label={t("templateEditor.blank.kind")}
+            options={programKinds.map((kind) => ({ value: kind, label: t(`programs.kind.${kind}`) }))}
+          />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button-primary">
+            {t("templateEditor.blank.create")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
 
 export default function Programs() {
   const { t } = useTranslation();
@@ -78,6 +135,8 @@ export default function Programs() {
           })}
         </ul>
       </section>
+
+      {mayManage ? <BlankTemplateForm /> : null}
 
       <section aria-labelledby="templates-title">
         <h2 id="templates-title">{t("programs.index.templatesTitle")}</h2>

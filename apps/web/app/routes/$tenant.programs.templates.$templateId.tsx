@@ -1,4 +1,4 @@
-import { type FieldMetadata, getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { type FieldMetadata, getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import {
   type ApplicationRole,
@@ -22,7 +22,9 @@ import {
   SelectField,
   TextareaField,
 } from "../components/form-fields";
+import { TemplateNav } from "../components/template-nav";
 import { presentTemplateEditor, templateFieldName } from "../presenters/template-editor.server";
+import { isListEdit } from "../services/list-edit";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
@@ -40,12 +42,12 @@ import {
 
 const templateParams = z.object({ templateId: id });
 
-/** A template as a form: its settings, rubric, evaluation and awards to edit, and its surveys and assignments to read. */
+/** A template as a form: its settings, rubric, evaluation and awards to edit, and its assignments to read. */
 export const loader = tenantLoader(
   {
     permission: "programs.view",
     params: templateParams,
-    query: z.object({ copied: z.string().optional() }),
+    query: z.object({ copied: z.string().optional(), created: z.string().optional() }),
   },
   async ({ params, query, tenant, locale, may, withTenant }) => {
     const { template, departments } = await withTenant(async (db) => ({
@@ -55,6 +57,8 @@ export const loader = tenantLoader(
     return {
       ...presentTemplateEditor(template, departments, locale),
       copied: query.copied !== undefined,
+      created: query.created !== undefined,
+      tenantSlug: tenant.slug,
       mayManage: may("programs.manage"),
     };
   },
@@ -84,20 +88,6 @@ export const action = tenantAction(
     }),
 );
 
-/**
- * The server's answer to adding, removing or moving a criterion, a level or an award (conform's list
- * buttons post the form): the form as it was, with the list changed. Nothing was saved.
- */
-function isListEdit(value: unknown): value is SubmissionResult<string[]> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "intent" in value &&
-    Boolean(value.intent) &&
-    (value as { status?: unknown }).status === undefined
-  );
-}
-
 /** A criterion as the add button makes it: scored by evaluators out of 10. */
 const newCriterion = { scaleMax: "10", source: { kind: "evaluators" } };
 
@@ -107,8 +97,17 @@ type Bounds = FieldMetadata<{ min?: string; max?: string } | undefined>;
 
 export default function TemplateEditor() {
   const { t } = useTranslation();
-  const { template, values, departments, savedCriterionKeys, details, copied, mayManage } =
-    useLoaderData<typeof loader>();
+  const {
+    template,
+    values,
+    departments,
+    savedCriterionKeys,
+    details,
+    copied,
+    created,
+    tenantSlug,
+    mayManage,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const refusal = isRefusal(result) ? result : undefined;
@@ -360,6 +359,7 @@ export default function TemplateEditor() {
   return (
     <>
       <h1>{t("programs.template.title")}</h1>
+      <TemplateNav tenantSlug={tenantSlug} templateId={template.id} />
       <dl className="facts">
         <dt>{t("programs.field.name")}</dt>
         <dd data-testid="template-name">{template.name}</dd>
@@ -376,6 +376,11 @@ export default function TemplateEditor() {
       {copied && !result ? (
         <p role="status" className="form-status">
           {t("programs.template.copied")}
+        </p>
+      ) : null}
+      {created && !result ? (
+        <p role="status" className="form-status">
+          {t("templateEditor.blank.created")}
         </p>
       ) : null}
       {saved ? (
@@ -550,36 +555,9 @@ export default function TemplateEditor() {
       </Form>
 
       <section aria-labelledby="details-title">
-        <h2 id="details-title">{t("programs.template.details")}</h2>
-        <p>{t("programs.template.detailsNotice")}</p>
+        <h2 id="details-title">{t("programs.template.assignments")}</h2>
+        <p>{t("templateEditor.settings.assignmentsNotice")}</p>
 
-        <h3>{t("programs.template.questionSets")}</h3>
-        {details.questionSets.length === 0 ? <p>{t("programs.template.none")}</p> : null}
-        {details.questionSets.map((set) => (
-          <article key={set.key} className="card question-set" aria-labelledby={`set-${set.key}`}>
-            <h4 id={`set-${set.key}`}>{set.title}</h4>
-            <dl className="facts">
-              <dt>{t("programs.template.setPhases")}</dt>
-              <dd>{set.phases.map((phase) => t(`programs.template.phase.${phase}`)).join(", ")}</dd>
-              <dt>{t("programs.template.setRoles")}</dt>
-              <dd>{set.roles.map((role) => t(`programs.role.${role}`)).join(", ")}</dd>
-              <dt>{t("programs.template.setQuestions")}</dt>
-              <dd>{t("programs.template.questionCount", { count: set.questions.length })}</dd>
-            </dl>
-            <ol>
-              {set.questions.map((question) => (
-                <li key={question.key}>
-                  <span>{question.prompt}</span>{" "}
-                  <span className="field__hint">
-                    ({t(`programs.template.questionType.${question.type}`)})
-                  </span>
-                </li>
-              ))}
-            </ol>
-          </article>
-        ))}
-
-        <h3>{t("programs.template.assignments")}</h3>
         <DataTable
           caption={t("programs.template.assignmentsCaption")}
           captionHidden
