@@ -73,6 +73,7 @@ export async function applyImport(
       const departmentsCreated = current.createMissingDepartments
         ? await createMissingDepartments(tx, { tenantId, importId })
         : 0;
+      const departmentsPlaced = await placeDepartments(tx, { tenantId, importId });
       const { departmentIds, total } = await departmentIdsOfRows(tx, { tenantId, importId });
 
       const applied: AppliedCounts = {
@@ -106,6 +107,17 @@ export async function applyImport(
               where r.tenant_id = ${tenantId}::uuid and r.import_id = ${importId}::uuid
                 and r.data->>'employeeNumber' = s.employee_number)`;
       }
+      const supervisorsChanged = await setSupervisors(tx, { tenantId, importId });
+      // Counted only when the file's parent and supervisor columns did something.
+      if (departmentsPlaced > 0) applied.departmentsPlaced = departmentsPlaced;
+      if (supervisorsChanged > 0) applied.supervisorsChanged = supervisorsChanged;
+      // No one reports to someone no longer in the directory (the key restricts deletion, so the link is
+      // cleared here, where staff are deactivated).
+      await tx.$executeRaw`
+        update staff_members s set supervisor_staff_id = null, updated_at = now()
+        from staff_members sup
+        where s.tenant_id = ${tenantId}::uuid and sup.tenant_id = ${tenantId}::uuid
+          and sup.id = s.supervisor_staff_id and not sup.active`;
 
       await recordAudit(tx, {
         tenantId,
@@ -139,12 +151,19 @@ export async function applyImport(
   );
 }
 
-/** Creates a department for every department text of the import's valid rows that none matches yet. */
+/**
+ * Creates a department for every department or parent department text of the import's valid rows that
+ * none matches yet.
+ */
 async function createMissingDepartments(tx: TenantDb, { tenantId, importId }: ImportRef): Promise<number> {
   const texts = await tx.$queryRaw<{ department: string }[]>`
     select distinct data->'entry'->>'department' as department from directory_import_rows
     where tenant_id = ${tenantId}::uuid and import_id = ${importId}::uuid and action <> 'invalid'
-      and data->'departmentId' = 'null'::jsonb`;
+      and data->'departmentId' = 'null'::jsonb
+    union
+    select distinct data->'entry'->>'parentDepartment' from directory_import_rows
+    where tenant_id = ${tenantId}::uuid and import_id = ${importId}::uuid and action <> 'invalid'
+      and data->'entry'->>'parentDepartment' is not null`;
   const index = new DepartmentIndex(
     await tx.department.findMany({ where: { tenantId }, select: { id: true, code: true, name: true } }),
   );
@@ -160,6 +179,76 @@ async function createMissingDepartments(tx: TenantDb, { tenantId, importId }: Im
     skipDuplicates: true,
   });
   return count;
+}
+
+/**
+ * Places each department that valid rows give a parent (상위부서) under it, in row order; returns how many
+ * departments moved. Throws, naming the row, when a text matches no department or a placement would make
+ * a circle: validation refused those, so the directory changed since (applying never guesses).
+ */
+async function placeDepartments(tx: TenantDb, { tenantId, importId }: ImportRef): Promise<number> {
+  const pairs = await tx.$queryRaw<{ department: string; parent: string; rowNumber: number }[]>`
+    select data->'entry'->>'department' as department, data->'entry'->>'parentDepartment' as parent,
+      min(row_number) as "rowNumber"
+    from directory_import_rows
+    where tenant_id = ${tenantId}::uuid and import_id = ${importId}::uuid and action <> 'invalid'
+      and data->'entry'->>'parentDepartment' is not null
+    group by 1, 2 order by 3`;
+  if (pairs.length === 0) return 0;
+  const departments = await tx.department.findMany({
+    where: { tenantId },
+    select: { id: true, code: true, name: true, parentId: true },
+  });
+  const index = new DepartmentIndex(departments);
+  const parentOf = new Map(departments.map(({ id, parentId }) => [id, parentId]));
+  const moved = new Map<string, string>();
+  for (const { department, parent, rowNumber } of pairs) {
+    const child = index.match(department);
+    const above = index.match(parent);
+    if (child.kind !== "found" || above.kind !== "found")
+      throw new Error(`row ${rowNumber}: department "${department}" or "${parent}" does not exist`);
+    if (parentOf.get(child.id) === above.id) continue;
+    const seen = new Set<string>();
+    for (let at: string | null | undefined = above.id; at && !seen.has(at); at = parentOf.get(at)) {
+      if (at === child.id)
+        throw new Error(`row ${rowNumber}: placing "${department}" under "${parent}" makes a circle`);
+      seen.add(at);
+    }
+    parentOf.set(child.id, above.id);
+    moved.set(child.id, above.id);
+  }
+  if (moved.size === 0) return 0;
+  const rows = [...moved].map(([id, parentId]) => ({ id, parent_id: parentId }));
+  return tx.$executeRaw`
+    update departments d set parent_id = v.parent_id, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, parent_id uuid)
+    where d.tenant_id = ${tenantId}::uuid and d.id = v.id`;
+}
+
+/**
+ * Sets or clears (a blank cell) the direct supervisor of every valid row's person whose file has the
+ * column; returns how many links changed. Throws when a supervisor is no active staff member: validation
+ * found them, so the directory changed since.
+ */
+async function setSupervisors(tx: TenantDb, { tenantId, importId }: ImportRef): Promise<number> {
+  const [missing] = await tx.$queryRaw<{ rowNumber: number }[]>`
+    select r.row_number as "rowNumber" from directory_import_rows r
+    where r.tenant_id = ${tenantId}::uuid and r.import_id = ${importId}::uuid and r.action <> 'invalid'
+      and r.data->'entry'->>'supervisorEmployeeNumber' is not null
+      and not exists (
+        select 1 from staff_members sup where sup.tenant_id = ${tenantId}::uuid and sup.active
+          and sup.employee_number = r.data->'entry'->>'supervisorEmployeeNumber')
+    order by 1 limit 1`;
+  if (missing) throw new Error(`row ${missing.rowNumber}: the supervisor is not in the directory`);
+  return tx.$executeRaw`
+    update staff_members s set supervisor_staff_id = sup.id, updated_at = now()
+    from directory_import_rows r
+      left join staff_members sup on sup.tenant_id = ${tenantId}::uuid
+        and sup.employee_number = r.data->'entry'->>'supervisorEmployeeNumber'
+    where r.tenant_id = ${tenantId}::uuid and r.import_id = ${importId}::uuid and r.action <> 'invalid'
+      and r.data->'entry' ? 'supervisorEmployeeNumber'
+      and s.tenant_id = ${tenantId}::uuid and s.employee_number = r.data->'entry'->>'employeeNumber'
+      and s.supervisor_staff_id is distinct from sup.id`;
 }
 
 /**

@@ -17,6 +17,11 @@ describe("fieldOfHeader", () => {
     ["E-mail", "email"],
     ["휴대전화", "phone"],
     ["출생연도*", "birthYear"],
+    ["상위부서", "parentDepartment"],
+    ["Parent Department Code", "parentDepartment"],
+    ["상급자사번", "supervisorEmployeeNumber"],
+    ["상급자", "supervisorEmployeeNumber"],
+    ["supervisor_employee_number", "supervisorEmployeeNumber"],
   ])("reads %s as %s", (header, field) => {
     expect(fieldOfHeader(header)).toBe(field);
   });

@@ -12,6 +12,8 @@ export const directoryFields = [
   "email",
   "phone",
   "birthYear",
+  "parentDepartment",
+  "supervisorEmployeeNumber",
 ] as const;
 export type DirectoryField = (typeof directoryFields)[number];
 
@@ -35,6 +37,15 @@ const HEADERS: Record<DirectoryField, readonly string[]> = {
   email: ["이메일", "전자우편", "e-mail", "email"],
   phone: ["전화", "전화번호", "휴대전화", "휴대폰", "phone", "mobile"],
   birthYear: ["출생연도", "birth year"],
+  parentDepartment: [
+    "상위부서",
+    "상위부서명",
+    "상위부서코드",
+    "parent department",
+    "parent department code",
+    "parent department name",
+  ],
+  supervisorEmployeeNumber: ["상급자사번", "상급자", "supervisor employee number", "supervisor"],
 };
 
 /**

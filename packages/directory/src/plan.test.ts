@@ -39,4 +39,18 @@ describe("planRow", () => {
       planRow({ ...entry, grade: 7, email: null, phone: null }, null, { ...current, active: false }),
     ).toEqual({ action: "changed", staffId: "s1", fields: ["department", "grade", "email", "active"] });
   });
+
+  it("names a new, changed or cleared supervisor, and keeps the supervisor when the file has no column", () => {
+    const reporting = { ...current, supervisorEmployeeNumber: "Y9" };
+    expect(planRow({ ...entry, supervisorEmployeeNumber: "Y9" }, "d1", reporting).action).toBe("unchanged");
+    expect(planRow(entry, "d1", reporting).action).toBe("unchanged");
+    for (const supervisorEmployeeNumber of ["Y8", null]) {
+      expect(planRow({ ...entry, supervisorEmployeeNumber }, "d1", reporting)).toEqual({
+        action: "changed",
+        staffId: "s1",
+        fields: ["supervisorEmployeeNumber"],
+      });
+    }
+    expect(planRow({ ...entry, supervisorEmployeeNumber: "Y9" }, "d1", current).action).toBe("changed");
+  });
 });

@@ -14,6 +14,8 @@ export interface CurrentStaff {
   email: string | null;
   phone: string | null;
   active: boolean;
+  /** The direct supervisor's employee number; absent where the caller did not look it up. */
+  supervisorEmployeeNumber?: string | null;
 }
 
 export const comparedFields = [
@@ -25,6 +27,7 @@ export const comparedFields = [
   "email",
   "phone",
   "birthYear",
+  "supervisorEmployeeNumber",
   "active",
 ] as const;
 export type ComparedField = (typeof comparedFields)[number];
@@ -54,6 +57,11 @@ export function planRow(
   if (entry.email !== undefined && entry.email !== current.email) fields.push("email");
   if (entry.phone !== undefined && entry.phone !== current.phone) fields.push("phone");
   if (entry.birthYear !== undefined && entry.birthYear !== current.birthYear) fields.push("birthYear");
+  if (
+    entry.supervisorEmployeeNumber !== undefined &&
+    entry.supervisorEmployeeNumber !== (current.supervisorEmployeeNumber ?? null)
+  )
+    fields.push("supervisorEmployeeNumber");
   if (!current.active) fields.push("active");
   return fields.length > 0
     ? { action: "changed", staffId: current.id, fields }

@@ -20,6 +20,10 @@ export interface AppliedCounts {
   unchanged: number;
   deactivated: number;
   departmentsCreated: number;
+  /** Departments the file's parent column moved; absent when none moved. */
+  departmentsPlaced?: number;
+  /** People whose direct supervisor was set, changed or cleared; absent when none was. */
+  supervisorsChanged?: number;
 }
 
 /** DirectoryImport.summary */

@@ -3,6 +3,7 @@ import { calendarDateIn, directoryImportLimitsFor } from "@mentoring/domain";
 import type { FileStorage } from "@mentoring/storage";
 import { applyRefusal, isValidated } from "./apply-refusal";
 import type { FileError } from "./columns";
+import { DepartmentPlacements } from "./department-placement";
 import { DepartmentIndex } from "./departments";
 import { type CurrentStaff, planRow } from "./plan";
 import { FileProblem, readDirectoryFile, type SourceRecord } from "./read-file";
@@ -57,8 +58,10 @@ export async function currentStaffByNumber(
   const { rows } = await sql.query<CurrentStaff>(
     `select id::text, employee_number as "employeeNumber", name, department_id::text as "departmentId",
       grade::int, position_title as "positionTitle", to_char(hire_date, 'YYYY-MM-DD') as "hireDate",
-      birth_year::int as "birthYear", email, phone, active
-    from staff_members
+      birth_year::int as "birthYear", email, phone, active,
+      (select sup.employee_number from staff_members sup
+        where sup.tenant_id = s.tenant_id and sup.id = s.supervisor_staff_id) as "supervisorEmployeeNumber"
+    from staff_members s
     where tenant_id = $1::uuid and employee_number = any($2::text[])`,
     [tenantId, employeeNumbers],
   );
@@ -151,7 +154,7 @@ export async function validateImport(
     });
     const departments = await tx.department.findMany({
       where: { tenantId },
-      select: { id: true, code: true, name: true },
+      select: { id: true, code: true, name: true, parentId: true },
     });
     return { found, departments };
   });
@@ -168,6 +171,9 @@ export async function validateImport(
   const fileErrors: FileError[] = [...file.errors];
   const unknownDepartments = new Set<string>();
   const index = new DepartmentIndex(departments);
+  const placements = new DepartmentPlacements(departments);
+  /** Rows naming a supervisor not seen in the file yet → that employee number, checked at the end. */
+  const supervisorsToFind = new Map<number, string>();
   /** Employee number → the first row that has it. */
   const firstRowOf = new Map<string, number>();
   /** First rows found to be repeated later → the first row that repeats each (all a message names). */
@@ -257,13 +263,28 @@ export async function validateImport(
         }
       }
       if (result.ok) {
-        const match = index.match(result.entry.department);
+        const { entry } = result;
+        const match = index.match(entry.department);
+        const parent = entry.parentDepartment ? index.match(entry.parentDepartment) : null;
         if (match.kind === "ambiguous")
           problems.push({ field: "department", code: "department_ambiguous", params: { value: match.text } });
-        else if (problems.length === 0) {
-          data.entry = result.entry;
+        if (parent?.kind === "ambiguous")
+          problems.push({
+            field: "parentDepartment",
+            code: "department_ambiguous",
+            params: { value: parent.text },
+          });
+        if (problems.length === 0 && parent && match.kind !== "ambiguous" && parent.kind !== "ambiguous") {
+          const refused = placements.place(match, parent, record.rowNumber);
+          if (refused) problems.push(refused);
+        }
+        if (problems.length === 0 && match.kind !== "ambiguous") {
+          data.entry = entry;
           data.departmentId = match.kind === "found" ? match.id : null;
           if (match.kind === "unknown") unknownDepartments.add(match.text);
+          if (parent?.kind === "unknown") unknownDepartments.add(parent.text);
+          const supervisor = entry.supervisorEmployeeNumber;
+          if (supervisor && !firstRowOf.has(supervisor)) supervisorsToFind.set(record.rowNumber, supervisor);
         }
       }
       batch.push({ rowNumber: record.rowNumber, data, problems });
@@ -311,6 +332,15 @@ export async function validateImport(
           counts.invalid += 1;
         }
       }
+      for (const { action } of await markUnknownSupervisors(
+        tx,
+        { tenantId, importId },
+        supervisorsToFind,
+        firstRowOf,
+      )) {
+        counts[action] -= 1;
+        counts.invalid += 1;
+      }
       if (found.full) counts.missing = await countMissing(tx, { tenantId, importId });
       const summary: ImportSummary = {
         counts,
@@ -352,6 +382,45 @@ export async function validateImport(
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/**
+ * Marks invalid the rows whose supervisor's employee number is neither on a row of the file (one read
+ * after them counts too) nor an active staff member's; returns the actions they had.
+ */
+async function markUnknownSupervisors(
+  tx: TenantDb,
+  { tenantId, importId }: ImportRef,
+  supervisorsToFind: ReadonlyMap<number, string>,
+  inFile: ReadonlyMap<string, number>,
+): Promise<{ action: keyof ImportCounts }[]> {
+  const notInFile = [...supervisorsToFind].filter(([, number]) => !inFile.has(number));
+  if (notInFile.length === 0) return [];
+  const numbers = [...new Set(notInFile.map(([, number]) => number))];
+  const active = new Set(
+    (
+      await tx.staffMember.findMany({
+        where: { tenantId, active: true, employeeNumber: { in: numbers } },
+        select: { employeeNumber: true },
+      })
+    ).map((staff) => staff.employeeNumber),
+  );
+  const unknown = notInFile
+    .filter(([, number]) => !active.has(number))
+    .map(([row, number]) => ({ row, number }));
+  if (unknown.length === 0) return [];
+  return tx.$queryRaw<{ action: keyof ImportCounts }[]>`
+    update directory_import_rows r set
+      action = 'invalid',
+      errors = r.errors || jsonb_build_array(jsonb_build_object(
+        'field', 'supervisorEmployeeNumber', 'code', 'supervisor_unknown',
+        'params', jsonb_build_object('value', x.number))),
+      data = r.data - 'entry' - 'departmentId' - 'fields'
+    from jsonb_to_recordset(${JSON.stringify(unknown)}::jsonb) as x("row" int, number text),
+      directory_import_rows old
+    where r.tenant_id = ${tenantId}::uuid and r.import_id = ${importId}::uuid and r.row_number = x."row"
+      and old.id = r.id and old.action <> 'invalid'
+    returning old.action`;
+}
 
 /** Active staff whose employee number is on no row of the import. */
 export async function countMissing(tx: TenantDb, { tenantId, importId }: ImportRef): Promise<number> {

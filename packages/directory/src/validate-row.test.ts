@@ -77,6 +77,31 @@ describe("validateRecord", () => {
     ]);
   });
 
+  it("reads the parent department and the supervisor's employee number, a number cell as text", () => {
+    const columns = new Set<DirectoryField>([...allColumns, "parentDepartment", "supervisorEmployeeNumber"]);
+    const result = check(
+      { ...good, parentDepartment: " 행정국 ", supervisorEmployeeNumber: 20100007 },
+      columns,
+    );
+    expect(result.ok && [result.entry.parentDepartment, result.entry.supervisorEmployeeNumber]).toEqual([
+      "행정국",
+      "20100007",
+    ]);
+    const blank = check(good, columns);
+    expect(blank.ok && [blank.entry.parentDepartment, blank.entry.supervisorEmployeeNumber]).toEqual([
+      null,
+      null,
+    ]);
+  });
+
+  it("refuses a row naming its own person as their supervisor", () => {
+    const columns = new Set<DirectoryField>(["supervisorEmployeeNumber"]);
+    expect(check({ ...good, supervisorEmployeeNumber: "Y2020-0001" }, columns)).toMatchObject({
+      ok: false,
+      problems: [{ field: "supervisorEmployeeNumber", code: "supervisor_self" }],
+    });
+  });
+
   it("flags overlong text and an invalid phone number", () => {
     expect(check({ ...good, name: "김".repeat(101), phone: "전화없음" })).toMatchObject({
       problems: [

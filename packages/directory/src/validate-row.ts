@@ -13,7 +13,14 @@ export type RowErrorCode =
   | "phone_invalid"
   | "birth_year_invalid"
   | "duplicate"
-  | "department_ambiguous";
+  | "department_ambiguous"
+  /** The parent department would place a department under itself or under one of its own. */
+  | "parent_cycle"
+  /** Another row (`row`) gives the same department another parent. */
+  | "parent_conflict"
+  | "supervisor_self"
+  /** No one in the directory or in the file has the supervisor's employee number. */
+  | "supervisor_unknown";
 
 export interface RowProblem {
   field: DirectoryField;
@@ -37,6 +44,13 @@ export interface DirectoryEntry {
   email?: string | null;
   phone?: string | null;
   birthYear?: number | null;
+  /**
+   * The department above the row's department (a code or an exact name, like `department`): placed
+   * there when the import creates or names it.
+   */
+  parentDepartment?: string | null;
+  /** The direct supervisor's employee number. */
+  supervisorEmployeeNumber?: string | null;
 }
 
 export type RowValidation =
@@ -47,6 +61,8 @@ const MAX_LENGTH: Partial<Record<DirectoryField, number>> = {
   employeeNumber: 50,
   name: 100,
   department: 200,
+  parentDepartment: 200,
+  supervisorEmployeeNumber: 50,
   positionTitle: 100,
   email: 254,
 };
@@ -92,7 +108,7 @@ const text = (value: CellValue | undefined) => (value === undefined ? "" : cellT
 
 /**
  * Checks one row on its own: required cells, lengths, grade, hire date (not after `today`), e-mail, phone,
- * birth year. Every problem is returned, not only the first. Rules that need other rows (duplicates) or the
+ * birth year, a supervisor who is not the row's own person. Every problem is returned, not only the first. Rules that need other rows (duplicates) or the
  * database (departments) are applied by the caller.
  */
 export function validateRecord(
@@ -158,11 +174,27 @@ export function validateRecord(
     const year = Number(value);
     return /^\d{4}$/.test(value) && year >= 1900 && year <= Number(today.slice(0, 4)) ? year : null;
   });
+  const parentDepartment = optional("parentDepartment", "required", (value) => value);
+  const supervisorEmployeeNumber = optional("supervisorEmployeeNumber", "supervisor_self", (value) =>
+    value === employeeNumber ? null : value,
+  );
 
   if (problems.length > 0 || !hireDate) return { ok: false, problems, display };
   return {
     ok: true,
     display,
-    entry: { employeeNumber, name, department, grade, positionTitle, hireDate, email, phone, birthYear },
+    entry: {
+      employeeNumber,
+      name,
+      department,
+      grade,
+      positionTitle,
+      hireDate,
+      email,
+      phone,
+      birthYear,
+      parentDepartment,
+      supervisorEmployeeNumber,
+    },
   };
 }

@@ -11,7 +11,7 @@ export const enDirectory: Translation<typeof koDirectory> = {
     title: "Upload a directory",
     file: "Directory file",
     fileHint:
-      "CSV (UTF-8, or CP949 as saved by Korean Excel) or Excel (.xlsx). The first row is the header: employee number, name, department, grade, position, hire date (e-mail, phone and birth year are optional).",
+      "CSV (UTF-8, or CP949 as saved by Korean Excel) or Excel (.xlsx). The first row is the header: employee number, name, department, grade, position, hire date (e-mail, phone, birth year, parent department and supervisor employee number are optional). The parent department is the one the row's department sits under; the supervisor is the person's direct superior.",
     full: "This is the complete directory",
     fullHint:
       "For a complete directory, active staff missing from the file are listed. They are deactivated only if you confirm it when applying.",
@@ -116,6 +116,8 @@ export const enDirectory: Translation<typeof koDirectory> = {
     email: "E-mail",
     phone: "Phone",
     birthYear: "Birth year",
+    parentDepartment: "Parent department",
+    supervisorEmployeeNumber: "Supervisor's employee number",
   },
   error: {
     required: "Empty",
@@ -128,6 +130,10 @@ export const enDirectory: Translation<typeof koDirectory> = {
     birth_year_invalid: "'{{value}}' is not a valid birth year (e.g. 1990)",
     duplicate: "Same employee number as row {{row}}",
     department_ambiguous: "Several departments are named '{{value}}'. Use the department code",
+    parent_cycle: "Under this parent, the department would be placed under itself",
+    parent_conflict: "Row {{row}} gives this department another parent department",
+    supervisor_self: "The supervisor's employee number is the person's own",
+    supervisor_unknown: "No active staff member, in the directory or in the file, has employee number '{{value}}'",
   },
   apply: {
     title: "Apply",

@@ -9,7 +9,7 @@ export const koDirectory = {
     title: "명부 올리기",
     file: "명부 파일",
     fileHint:
-      "CSV(UTF-8 또는 엑셀에서 저장한 CP949) 또는 엑셀(.xlsx) 파일. 첫 행은 머리글입니다: 사번, 성명, 부서, 직급, 직위, 임용일 (이메일, 휴대전화, 출생연도는 선택).",
+      "CSV(UTF-8 또는 엑셀에서 저장한 CP949) 또는 엑셀(.xlsx) 파일. 첫 행은 머리글입니다: 사번, 성명, 부서, 직급, 직위, 임용일 (이메일, 휴대전화, 출생연도, 상위부서, 상급자사번은 선택). 상위부서는 그 행의 부서를 어느 부서 아래에 둘지, 상급자사번은 바로 위 상급자의 사번입니다.",
     full: "전체 명부입니다",
     fullHint:
       "전체 명부이면 파일에 없는 재직 직원을 찾아 알려 드립니다. 그 직원들은 반영할 때 따로 확인해야만 비활성화됩니다.",
@@ -114,6 +114,8 @@ export const koDirectory = {
     email: "이메일",
     phone: "휴대전화",
     birthYear: "출생연도",
+    parentDepartment: "상위부서",
+    supervisorEmployeeNumber: "상급자 사번",
   },
   error: {
     required: "값이 비어 있습니다",
@@ -126,6 +128,10 @@ export const koDirectory = {
     birth_year_invalid: "올바르지 않은 출생연도입니다: '{{value}}' (예: 1990)",
     duplicate: "{{row}}행과 사번이 같습니다",
     department_ambiguous: "'{{value}}' 이름의 부서가 여럿입니다. 부서코드를 쓰세요",
+    parent_cycle: "이 상위부서 아래에 두면 부서가 자기 자신의 하위 부서가 됩니다",
+    parent_conflict: "{{row}}행에서 이 부서에 다른 상위부서를 적었습니다",
+    supervisor_self: "상급자 사번이 본인의 사번입니다",
+    supervisor_unknown: "상급자 사번 '{{value}}'인 재직 직원이 명부에도 파일에도 없습니다",
   },
   apply: {
     title: "반영하기",
