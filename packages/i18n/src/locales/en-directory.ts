@@ -133,7 +133,8 @@ export const enDirectory: Translation<typeof koDirectory> = {
     parent_cycle: "Under this parent, the department would be placed under itself",
     parent_conflict: "Row {{row}} gives this department another parent department",
     supervisor_self: "The supervisor's employee number is the person's own",
-    supervisor_unknown: "No active staff member, in the directory or in the file, has employee number '{{value}}'",
+    supervisor_unknown:
+      "No active staff member, in the directory or in the file, has employee number '{{value}}'",
   },
   apply: {
     title: "Apply",
