@@ -16,3 +16,4 @@ export { literalLikeText } from "./like-text";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";
 export { findRequestAccess, type RequestAccess } from "./request-access";
 export type { Sql, TenantSql, TenantSqlOptions } from "./tenant-sql";
+export { isDatabaseUnavailable } from "./unavailable";

@@ -12,6 +12,8 @@ const messages: Record<number, { title: MessageKey; help: MessageKey }> = {
   415: { title: "error.unsupportedMediaType", help: "error.unsupportedMediaTypeHelp" },
   423: { title: "error.readOnly", help: "billing.banner.readOnly" },
   429: { title: "error.tooManyRequests", help: "error.tooManyRequestsHelp" },
+  // The database or its pooler away for a moment (guard.server.ts): nothing the person did.
+  503: { title: "error.unavailable", help: "error.unavailableHelp" },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { hashToken } from "@mentoring/auth";
-import type { Membership, RequestAccess, Tenant } from "@mentoring/db";
+import { isDatabaseUnavailable, type Membership, type RequestAccess, type Tenant } from "@mentoring/db";
 import { AppError, can, type Permission, type TenantPermission } from "@mentoring/domain";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { tenantAccessState } from "./billing-access.server";
@@ -35,7 +35,36 @@ export const ACCESS = Symbol.for("mentoring.access");
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
 
 export function tag<F extends (...args: never[]) => unknown>(handler: F, access: Access): F {
-  return Object.assign(handler, { [ACCESS]: access });
+  const answered = async (...args: Parameters<F>) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      throw databaseUnavailable(error, access, args[0] as Args | undefined);
+    }
+  };
+  return Object.assign(answered as unknown as F, { [ACCESS]: access });
+}
+
+/** Seconds a client is told to wait while the database (or its pooler) is away: it comes back in seconds. */
+const UNAVAILABLE_RETRY_SECONDS = "5";
+
+/**
+ * A request that met the database away (restarting, its pooler restarting, cut off) is answered 503
+ * "try again shortly", translated on the error page, rather than as the app's own fault (500). A machine
+ * endpoint gets `{ error: "unavailable" }`. Logged as a warning with the request id: it passes by itself.
+ */
+function databaseUnavailable(error: unknown, access: Access, args: Args | undefined): Response {
+  const headers = new Headers({ "Retry-After": UNAVAILABLE_RETRY_SECONDS });
+  const context = args?.context;
+  if (context) {
+    context.services.log.warn({ err: error, requestId: context.requestId }, "database unavailable");
+    context.replyHeaders ??= new Headers();
+    context.replyHeaders.set("Retry-After", UNAVAILABLE_RETRY_SECONDS);
+  }
+  if (access.kind === "api" || access.kind === "webhook")
+    return Response.json({ error: "unavailable" }, { status: 503, headers });
+  return new Response(null, { status: 503, statusText: "Service Unavailable", headers });
 }
 
 export function accessOf(handler: unknown): Access | undefined {

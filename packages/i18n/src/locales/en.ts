@@ -261,6 +261,9 @@ export const en: Translation<CommonMessages> = {
     goHome: "Go to home",
     tooManyRequests: "Too many requests",
     tooManyRequestsHelp: "Please wait a moment and try again.",
+    unavailable: "The service is briefly unavailable",
+    unavailableHelp:
+      "It will be back in a moment. Try again in a few seconds, and check whether what you were sending was saved.",
     rateLimited: "Too many requests. Try again {{minutes, relativetime(minute)}}",
     methodNotAllowed: "This address does not take that request",
     methodNotAllowedHelp: "Check the address, or start again from the home page.",

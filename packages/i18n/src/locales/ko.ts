@@ -258,6 +258,9 @@ export const ko = {
     goHome: "홈으로",
     tooManyRequests: "요청이 너무 많습니다",
     tooManyRequestsHelp: "잠시 후 다시 시도하세요.",
+    unavailable: "잠시 서비스를 이용할 수 없습니다",
+    unavailableHelp:
+      "서비스가 곧 다시 연결됩니다. 몇 초 뒤에 다시 시도하세요. 보내던 내용은 저장되지 않았을 수 있으니 확인해 주세요.",
     rateLimited: "요청이 너무 많습니다. {{minutes, relativetime(minute)}} 다시 시도하세요",
     methodNotAllowed: "이 주소에서는 할 수 없는 요청입니다",
     methodNotAllowedHelp: "주소를 확인하거나 홈에서 다시 시작하세요.",
