@@ -45,7 +45,41 @@ const tests = run("npx", [
 step("Browser tests (Playwright, Debian's Chromium)");
 const e2eReport = join(root, "apps/web/.tmp/e2e-results.json");
 rmSync(e2eReport, { force: true });
+let stageStarted = Date.now();
 const e2e = run("npx", ["playwright", "test", "-c", "apps/web/playwright.config.ts"]);
+const e2eSeconds = Math.round((Date.now() - stageStarted) / 1000);
+
+// The same suite against the platform as a city-scale deployment runs it: two web processes and two
+// workers behind HAProxy, every one through PgBouncer in transaction pooling mode (scripts/topology,
+// docs/operations.md). It serves the build the first run made.
+step("Browser tests against the topology (2 web, 2 workers, HAProxy, PgBouncer)");
+const topologyReport = join(root, "apps/web/.tmp/e2e-topology-results.json");
+rmSync(topologyReport, { force: true });
+stageStarted = Date.now();
+const e2eTopology = run(
+  "npx",
+  [
+    "playwright",
+    "test",
+    "-c",
+    "apps/web/playwright.config.ts",
+    "--output",
+    "apps/web/.tmp/e2e-topology-artifacts",
+  ],
+  {
+    env: {
+      ...process.env,
+      E2E_TOPOLOGY: "1",
+      E2E_SKIP_BUILD: existsSync(
+        join(root, "apps/web", process.env.WEB_BUILD_DIR ?? "build", "server/index.js"),
+      )
+        ? "1"
+        : "",
+      PLAYWRIGHT_JSON_OUTPUT_FILE: topologyReport,
+    },
+  },
+);
+const e2eTopologySeconds = Math.round((Date.now() - stageStarted) / 1000);
 
 let passed = 0;
 let failed = 0;
@@ -68,23 +102,32 @@ for (const dir of packageDirs) {
       failures.push(`${where} › ${test.fullName}: ${test.failureMessages[0]?.split("\n")[0]}`);
   }
 }
-if (existsSync(e2eReport)) {
-  const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));
-  passed += stats.expected;
-  failed += stats.unexpected + stats.flaky;
-  skipped += stats.skipped;
-  failures.push(...failedBrowserTests(JSON.parse(readFileSync(e2eReport, "utf8"))));
-} else if (e2e !== 0) {
-  failed += 1;
+for (const [report, status, label] of [
+  [e2eReport, e2e, ""],
+  [topologyReport, e2eTopology, "topology: "],
+]) {
+  if (existsSync(report)) {
+    const { stats } = JSON.parse(readFileSync(report, "utf8"));
+    passed += stats.expected;
+    failed += stats.unexpected + stats.flaky;
+    skipped += stats.skipped;
+    failures.push(
+      ...failedBrowserTests(JSON.parse(readFileSync(report, "utf8"))).map((name) => label + name),
+    );
+  } else if (status !== 0) {
+    failed += 1;
+  }
 }
 const ok = (status) => (status === 0 ? "ok" : "FAILED");
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(
-  `\nlint: ${ok(lint)}; type check and unit/integration tests: ${ok(tests)}; browser tests: ${ok(e2e)}; ${seconds} s`,
+  `\nlint: ${ok(lint)}; type check and unit/integration tests: ${ok(tests)}; browser tests: ${ok(e2e)} (${e2eSeconds} s); against the topology: ${ok(e2eTopology)} (${e2eTopologySeconds} s); ${seconds} s`,
 );
 for (const failure of failures) console.log(`FAILED ${failure}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(lint === 0 && tests === 0 && e2e === 0 && failed === 0 && passed > 0 ? 0 : 1);
+process.exit(
+  lint === 0 && tests === 0 && e2e === 0 && e2eTopology === 0 && failed === 0 && passed > 0 ? 0 : 1,
+);
 
 /** The titles of failed or flaky Playwright tests, walking the report's nested suites. */
 function failedBrowserTests(report) {
