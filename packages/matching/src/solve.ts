@@ -80,15 +80,15 @@ export async function solveMatching(
     options.onIncumbent?.(finish(instance, teams, null, stats, started, control.stopReason(), []));
     return true;
   };
+  const pinnedSet = new Set(pins.groups.map((group) => `${group.mentors[0]}:${group.mentees[0]}`));
+  /** Teams holding pinned people keep their members while repair moves others. */
+  const holdsPin = (team: TeamDraft) =>
+    team.mentors.some((m) => team.mentees.some((e) => pinnedSet.has(`${m}:${e}`)));
   /** Greedy and repair on these pairs: complete teams that meet every pair rule, quickly. */
   const greedyAnswer = (pairs: PairList) => {
     const limit = maxTeams(instance);
-    const seeds = pins.groups;
-    const pinnedSet = new Set(seeds.map((group) => `${group.mentors[0]}:${group.mentees[0]}`));
-    const greedy = greedyFill(instance, pairs, limit, seeds);
-    return repairTeams(instance, greedy, limit, (team) =>
-      team.mentors.some((m) => team.mentees.some((e) => pinnedSet.has(`${m}:${e}`))),
-    );
+    const greedy = greedyFill(instance, pairs, limit, pins.groups);
+    return repairTeams(instance, greedy, limit, holdsPin);
   };
 
   const current = () => best as TeamDraft[] | null;
@@ -122,6 +122,17 @@ export async function solveMatching(
       if (flow.teams) better(flow.teams);
       bound = flow.boundUnits;
       tolerance = flow.gapTolerance ?? 0;
+      // Under the mentors' departments rule the hubs left open may not place the most people (when some
+      // cannot fill, the flow keeps those its relaxation filled best): repair forms more teams from the
+      // people left out, moving a placed mentor over where a free one can take the seat.
+      const flowTeams = current();
+      if (
+        instance.mentorDepartments &&
+        flowTeams &&
+        placedCount(flowTeams) < instance.mentors.length + instance.mentees.length &&
+        !control.shouldStop()
+      )
+        better(repairTeams(instance, flowTeams, maxTeams(instance), holdsPin));
     }
   } else {
     stats.method = "greedy+local-search";
