@@ -13,6 +13,7 @@ import { notFound } from "../services/guard.server";
 import { isRefusal } from "../services/refusal";
 import { type PageContext, publicAction, publicLoader } from "../services/route-builder.server";
 import { currentUser, startSession } from "../services/session.server";
+import { ssoEnabledFor } from "../services/sso.server";
 import { tenantName } from "../services/tenant-display";
 
 /**
@@ -34,7 +35,15 @@ async function load({ request, params, services }: PageContext<z.infer<typeof in
 
 export const loader = publicLoader({ params: invitationParams }, async (context) => {
   const { tenant, view, nomination } = await load(context);
-  return { tenantName: tenantName(tenant, context.locale), view, nomination };
+  // A nominee of a tenant that signs its people in through single sign-on may make their account there.
+  const sso =
+    nomination && (view.state === "new_account" || view.state === "sign_in_first")
+      ? await ssoEnabledFor(context.services, tenant.slug)
+      : false;
+  const ssoStart = sso
+    ? `/sso/${tenant.slug}/start?invitation=${encodeURIComponent(context.params.token)}`
+    : null;
+  return { tenantName: tenantName(tenant, context.locale), view, nomination, ssoStart };
 });
 
 const newAccountForm = z.object({
@@ -84,7 +93,7 @@ export const action = publicAction(
 
 export default function Join() {
   const { t } = useTranslation();
-  const { tenantName: name, view, nomination } = useLoaderData<typeof loader>();
+  const { tenantName: name, view, nomination, ssoStart } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
   const [form, fields] = useForm<{ email: string; displayName: string; password: string }>({
@@ -116,6 +125,17 @@ export default function Join() {
             ) : (
               <p>{t("invitation.intro", { tenant: name, roles })}</p>
             )}
+            {ssoStart ? (
+              <p>
+                {/* Leaves the app for the provider: a full page load, not a client navigation. */}
+                <Link to={ssoStart} reloadDocument className="button-primary">
+                  {t("recruitment.nomination.invitation.sso")}
+                </Link>
+              </p>
+            ) : null}
+            {ssoStart && view.state === "new_account" ? (
+              <p>{t("recruitment.nomination.invitation.orPassword")}</p>
+            ) : null}
             {view.state === "sign_in_first" ? (
               <p>
                 <Link to={`/sign-in?redirectTo=${encodeURIComponent(location.pathname)}`}>

@@ -31,7 +31,8 @@ export const loader = publicLoader(
       await endSession(request, services);
       headers.append("Set-Cookie", await startSession(services, outcome.userId));
       if (outcome.locale) headers.append("Set-Cookie", await localeCookie.serialize(outcome.locale));
-      throw redirect(`/${slug}`, { headers });
+      // A nominee whose account was just made goes on to their nomination.
+      throw redirect(outcome.cohortId ? `/${slug}/recruiting/${outcome.cohortId}` : `/${slug}`, { headers });
     }
     if (outcome.problem === "not_found") throw notFound();
     return data(

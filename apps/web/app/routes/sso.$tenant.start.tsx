@@ -10,10 +10,17 @@ import { beginSsoSignIn, ssoFlowCookie } from "../services/sso.server";
  * Best linked with `<a href>` or `<Link reloadDocument>`, since it always leaves the app.
  */
 export const loader = publicLoader(
-  { params: z.object({ tenant: z.string() }) },
-  async ({ params, services, requestId }) => {
+  {
+    params: z.object({ tenant: z.string() }),
+    // From a nominee's invitation page: the token goes along to the callback in the flow cookie.
+    query: z.object({ invitation: z.string().max(200).optional() }),
+  },
+  async ({ params, query, services, requestId }) => {
     const slug = params.tenant;
-    const begun = await beginSsoSignIn(services, slug, { requestId });
+    const begun = await beginSsoSignIn(services, slug, {
+      requestId,
+      ...(query.invitation ? { invitation: query.invitation } : {}),
+    });
     if (begun.kind === "not_found") throw notFound();
     // The callback page explains, as it does when the provider itself answers so.
     if (begun.kind === "unavailable") throw redirect(`/sso/${slug}/callback?error=temporarily_unavailable`);

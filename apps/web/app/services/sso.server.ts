@@ -4,6 +4,7 @@ import {
   type EnabledSso,
   findEnabledSso,
   isLoopbackUrl,
+  joinNominationBySso,
   matchSsoMember,
   type SsoClaims,
   type SsoProviderCheck,
@@ -114,6 +115,8 @@ const ssoFlow = z.object({
   nonce: z.string().min(1),
   codeVerifier: z.string().min(43),
   startedAt: z.number(),
+  /** A nominee's invitation token, when the sign-in began from its link: it may make their account. */
+  invitation: z.string().min(1).optional(),
 });
 export type SsoFlow = z.infer<typeof ssoFlow>;
 
@@ -144,7 +147,7 @@ export type BeginResult =
 export async function beginSsoSignIn(
   services: SsoServices,
   slug: string,
-  { requestId, now = new Date() }: { requestId?: string; now?: Date } = {},
+  { requestId, now = new Date(), invitation }: { requestId?: string; now?: Date; invitation?: string } = {},
 ): Promise<BeginResult> {
   const enabled = await enabledSso(services, slug);
   if (!enabled) return { kind: "not_found" };
@@ -161,6 +164,7 @@ export async function beginSsoSignIn(
     nonce: oidc.randomNonce(),
     codeVerifier: oidc.randomPKCECodeVerifier(),
     startedAt: now.getTime(),
+    ...(invitation ? { invitation } : {}),
   };
   const url = oidc.buildAuthorizationUrl(configuration, {
     redirect_uri: redirectUriFor(services.config.APP_URL, slug),
@@ -176,7 +180,7 @@ export async function beginSsoSignIn(
 export type SsoProblem = "no_match" | "expired" | "cancelled" | "unavailable" | "failed";
 
 export type CompleteResult =
-  | { ok: true; userId: string; locale: string | null; linked: boolean }
+  | { ok: true; userId: string; locale: string | null; linked: boolean; cohortId?: string }
   | { ok: false; problem: SsoProblem | "not_found" };
 
 /**
@@ -246,6 +250,35 @@ export async function completeSsoSignIn(
     );
   } catch (err) {
     if (!isAppError(err, "sso.no_match")) throw err;
+    // Nobody matches, but the sign-in began from a nominee's invitation: it may make their account.
+    if (flow.invitation && err.params.reason === "no_member") {
+      const token = flow.invitation;
+      try {
+        const joined = await services.db.withTenant(enabled.tenant.id, (tx) =>
+          joinNominationBySso(tx, {
+            tenantId: enabled.tenant.id,
+            sso: enabled.sso,
+            claims,
+            token,
+            requestId,
+          }),
+        );
+        return {
+          ok: true,
+          userId: joined.userId,
+          locale: joined.locale,
+          linked: true,
+          cohortId: joined.cohortId,
+        };
+      } catch (joinError) {
+        if (!isAppError(joinError, "sso.no_match")) throw joinError;
+        log.warn(
+          { requestId, tenant: slug, subject: claims.sub, reason: joinError.params.reason },
+          "sso nominee sign-in refused",
+        );
+        return { ok: false, problem: "no_match" };
+      }
+    }
     log.warn(
       {
         requestId,
