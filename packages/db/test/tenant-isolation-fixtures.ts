@@ -127,6 +127,17 @@ async function addProgramFixtures(tx: TenantDb, tenantId: string) {
     },
   });
   await tx.surveyResponse.create({ data: { tenantId, roundId: round.id, applicationId: application.id } });
+  const proposal = await tx.boardProposal.create({
+    data: {
+      tenantId,
+      cohortId: cohort.id,
+      title: "청년 직원 주거 지원",
+      body: "관사 일부를 청년 직원에게 배정",
+    },
+  });
+  await tx.boardProposalProposer.create({
+    data: { tenantId, proposalId: proposal.id, applicationId: application.id },
+  });
   await tx.surveyInvitation.create({ data: { tenantId, roundId: round.id, applicationId: application.id } });
   const run = await tx.matchingRun.create({
     data: { tenantId, cohortId: cohort.id, number: 1, problem: {} },

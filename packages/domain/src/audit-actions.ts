@@ -79,6 +79,10 @@ export const auditActions = [
   "correction_request.create",
   "correction_request.apply",
   "correction_request.decline",
+  "board_proposal.propose",
+  "board_proposal.review",
+  "board_proposal.adopt",
+  "board_proposal.decline",
   "tenant.retention.update",
   "retention.purge",
 ] as const;

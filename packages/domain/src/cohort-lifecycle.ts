@@ -1,5 +1,7 @@
+import { boardMemberRole } from "./board-proposal";
 import { type CalendarDate, compareCalendarDates } from "./calendar-date";
 import type { CohortSchedule, ScheduleField } from "./cohort-schedule";
+import type { ProgramKind } from "./program-template";
 
 /** A cohort moves forward through these, one step at a time; `closed` is final. */
 export const cohortStatuses = [
@@ -13,12 +15,27 @@ export const cohortStatuses = [
 ] as const;
 export type CohortStatus = (typeof cohortStatuses)[number];
 
-/** The status after `status`, or null for a closed cohort. */
-export function nextStatus(status: CohortStatus): Exclude<CohortStatus, "draft"> | null {
-  // Draft comes first, so the status after any other is never draft.
-  return (
-    (cohortStatuses[cohortStatuses.indexOf(status) + 1] as Exclude<CohortStatus, "draft"> | undefined) ?? null
-  );
+/**
+ * The statuses a cohort of this kind goes through, in order. A junior board forms no teams: its members go
+ * from recruitment straight to activities, without orientation, matching and the pairing ceremony.
+ */
+export function cohortPathOf(kind: ProgramKind = "standard"): readonly CohortStatus[] {
+  return kind === "board"
+    ? cohortStatuses.filter((status) => status !== "orientation" && status !== "matching")
+    : cohortStatuses;
+}
+
+/** The status after `status` for a cohort of this kind, or null for a closed cohort. */
+export function nextStatus(
+  status: CohortStatus,
+  kind: ProgramKind = "standard",
+): Exclude<CohortStatus, "draft"> | null {
+  const path = cohortPathOf(kind);
+  // Draft comes first, so the status after any other is never draft. A status off the kind's path (a board
+  // cannot be in matching) has no next one.
+  const index = path.indexOf(status);
+  if (index < 0) return null;
+  return (path[index + 1] as Exclude<CohortStatus, "draft"> | undefined) ?? null;
 }
 
 /** The date on which each status begins: what the timeline shows and the scheduler acts on. */
@@ -34,6 +51,8 @@ export const statusStartsOn: Record<Exclude<CohortStatus, "draft">, ScheduleFiel
 /** What the rules look at besides the cohort's own status and dates; gathered by the caller. */
 export interface TransitionFacts {
   today: CalendarDate;
+  /** The cohort's program kind; absent means a mentoring program (standard). */
+  kind?: ProgramKind;
   /** Accepted applications per role. */
   accepted: { mentor: number; mentee: number };
   /** Survey rounds of the pre phase still open (not closed by the coordinator or by their date). */
@@ -72,6 +91,7 @@ export interface TransitionProblem {
     | "transition.closed"
     | "transition.too_early"
     | "transition.no_accepted"
+    | "transition.no_members"
     | "transition.surveys_open"
     | "transition.no_teams"
     | "transition.post_surveys_incomplete";
@@ -90,7 +110,8 @@ export function transitionProblems(
   facts: TransitionFacts,
 ): TransitionProblem[] {
   if (from === "closed") return [{ code: "transition.closed", overridable: false, params: {} }];
-  if (nextStatus(from) !== to)
+  const kind = facts.kind ?? "standard";
+  if (nextStatus(from, kind) !== to)
     return [{ code: "transition.not_next", overridable: false, params: { from, to } }];
 
   const problems: TransitionProblem[] = [];
@@ -113,7 +134,11 @@ export function transitionProblems(
       params: { count: facts.openPreSurveys },
     });
   }
-  if (to === "active" && facts.publishedTeams === 0) {
+  // A junior board starts its activities with its members, and has no teams.
+  if (kind === "board" && to === "active" && facts.accepted[boardMemberRole] === 0) {
+    problems.push({ code: "transition.no_members", overridable: false, params: {} });
+  }
+  if (kind !== "board" && to === "active" && facts.publishedTeams === 0) {
     problems.push({ code: "transition.no_teams", overridable: false, params: {} });
   }
   if (to === "closed" && postSurveyCompletionLow(facts.postSurveys)) {
@@ -149,7 +174,7 @@ export function dueTransition(
   checkedOn: CalendarDate,
   facts: TransitionFacts,
 ): CohortStatus | null {
-  const to = nextStatus(status);
+  const to = nextStatus(status, facts.kind);
   if (status === "draft" || to === null) return null;
   const startsOn = schedule[statusStartsOn[to as Exclude<CohortStatus, "draft">]];
   const arrived =

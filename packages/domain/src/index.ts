@@ -43,6 +43,25 @@ export {
 } from "./audit-actions";
 export { type AwardGrantChoice, type AwardProposalProblem, awardProposalProblems } from "./award-proposal";
 export {
+  acceptsProposalReplies,
+  acceptsProposals,
+  BOARD_PROPOSAL_BODY_MAX,
+  BOARD_PROPOSAL_REPLY_MAX,
+  BOARD_PROPOSAL_TITLE_MAX,
+  BOARD_PROPOSERS_MAX,
+  type BoardProposalChangeProblem,
+  type BoardProposalDraft,
+  type BoardProposalStatus,
+  boardMemberRole,
+  boardProposalChangeProblem,
+  boardProposalDraftSchema,
+  boardProposalReplySchema,
+  boardProposalStatuses,
+  formsTeams,
+  isFinalProposalStatus,
+  recruitedRoles,
+} from "./board-proposal";
+export {
   type AllocatableTeam,
   type AwardAllocation,
   type AwardCategory,
@@ -81,6 +100,7 @@ export {
   allowsWithdrawal,
   CLOSING_POST_SURVEY_THRESHOLD,
   type CohortStatus,
+  cohortPathOf,
   cohortStatuses,
   dueTransition,
   nextStatus,

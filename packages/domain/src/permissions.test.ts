@@ -30,6 +30,7 @@ describe("a participant", () => {
       "activities.log",
       "applications.submit",
       "assignments.submit",
+      "board.propose",
       "own_data.manage",
       "own_team.view",
       "showcase.view",
@@ -84,6 +85,7 @@ describe("an executive", () => {
 
   it("views dashboards and does nothing administrative", () => {
     expect(sorted(permissionsOf(["executive"]))).toEqual([
+      "board.review",
       "certificates.sign",
       "dashboards.view",
       "own_data.manage",
@@ -114,6 +116,13 @@ describe("the privacy officer", () => {
 describe("a person's own data", () => {
   it("can be downloaded by everyone who belongs to an organisation, whatever their role", () => {
     expect(holdersOf("own_data.manage")).toEqual([...tenantRoles]);
+  });
+});
+
+describe("the junior board's proposals", () => {
+  it("are made by participants and answered by executives and coordinators alone", () => {
+    expect(holdersOf("board.propose")).toEqual(["participant"]);
+    expect(holdersOf("board.review")).toEqual(["coordinator", "executive"]);
   });
 });
 

@@ -64,6 +64,10 @@ export const tenantPermissions = [
   "privacy.requests.handle",
   /** A person's own data: downloading everything held about them, withdrawing consent for a cohort. */
   "own_data.manage",
+  /** A junior board's member proposing policy, and reading the replies (their own boards alone). */
+  "board.propose",
+  /** Reviewing a junior board's policy proposals and adopting or declining them with a reply. */
+  "board.review",
 ] as const;
 export type TenantPermission = (typeof tenantPermissions)[number];
 
@@ -126,9 +130,17 @@ const grants: { readonly [R in Role]: readonly GrantableTo<R>[] } = {
     "showcase.view",
     "insights.compare",
     "own_data.manage",
+    "board.review",
   ],
-  // Mayor or deputy mayor: signs pairing certificates and follows progress.
-  executive: ["tenant.home.view", "certificates.sign", "dashboards.view", "showcase.view", "own_data.manage"],
+  // Mayor or deputy mayor: signs pairing certificates, follows progress and answers the junior board.
+  executive: [
+    "tenant.home.view",
+    "certificates.sign",
+    "dashboards.view",
+    "showcase.view",
+    "own_data.manage",
+    "board.review",
+  ],
   // May be an outside trainer: scores teams against the rubric and sees nothing else.
   evaluator: ["tenant.home.view", "evaluations.score", "own_data.manage"],
   // Mentor or mentee: applies, then works in their own team.
@@ -141,6 +153,7 @@ const grants: { readonly [R in Role]: readonly GrantableTo<R>[] } = {
     "activities.log",
     "showcase.view",
     "own_data.manage",
+    "board.propose",
   ],
   // The personal-data protection officer (개인정보 보호책임자 or the person they name): reviews who
   // looked at personal data and what the retention rules will delete; sees no program data itself.

@@ -208,6 +208,17 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
     link: webLink,
   }),
   z.object({
+    /** To a junior board proposal's proposers: it was reviewed, adopted or declined, with the reply. */
+    kind: z.literal("board_proposal_updated"),
+    name: z.string().trim().min(1),
+    cohortTitle: z.string().trim().min(1),
+    title: z.string().trim().min(1),
+    status: z.enum(["reviewed", "adopted", "declined"]),
+    /** The executive's reply, as written. */
+    reply: z.string().trim().optional(),
+    link: webLink,
+  }),
+  z.object({
     kind: z.literal("certificate_issued"),
     name: z.string().trim().min(1),
     cohortTitle: z.string().trim().min(1),
@@ -590,6 +601,22 @@ export function composeEmail(message: EmailMessage, locale: Locale): ComposedEma
         afterAction: [],
       };
       break;
+    case "board_proposal_updated": {
+      const values = { cohort: m.cohortTitle, title: m.title };
+      layout = {
+        subject: oneLine(
+          t("board.updated.subject", { title: m.title, status: t(`board.updated.statusWord.${m.status}`) }),
+        ),
+        paragraphs: [
+          t("board.updated.greeting", { name: m.name }),
+          t(`board.updated.${m.status}`, values),
+          ...(m.reply ? [t("board.updated.reply", { reply: m.reply })] : []),
+        ],
+        action: { label: t("board.updated.action"), link: m.link },
+        afterAction: [],
+      };
+      break;
+    }
     case "certificate_issued":
       layout = {
         subject: oneLine(t("certificateIssued.subject", { cohort: m.cohortTitle, number: m.teamNumber })),

@@ -2,6 +2,7 @@ export * from "./activities";
 export * from "./assignments";
 export * from "./attendance";
 export * from "./awards";
+export * from "./board";
 export * from "./calendar";
 export * from "./certificates";
 export * from "./cohorts";

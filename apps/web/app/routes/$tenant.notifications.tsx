@@ -30,6 +30,7 @@ const kinds = [
   "award_granted",
   "consent_withdrawn",
   "correction_resolved",
+  "board_proposal_updated",
 ] as const;
 
 /**

@@ -51,6 +51,11 @@ const shapes = {
     ]),
     outcome: z.enum(["applied", "declined"]),
   }),
+  board_proposal_updated: z.object({
+    cohortTitle: z.string(),
+    title: z.string(),
+    status: z.enum(["reviewed", "adopted", "declined"]),
+  }),
 } satisfies Record<NotificationKind, z.ZodTypeAny>;
 
 const long = { dateStyle: "long", timeStyle: "short" } as const;
@@ -140,6 +145,11 @@ export function noticeText(
       return t(`notifications.message.correction_${p.data.outcome}`, {
         field: t(`myData.field.${p.data.field}`),
       });
+    }
+    case "board_proposal_updated": {
+      const p = shapes.board_proposal_updated.safeParse(notice.params);
+      if (!p.success) return fallback;
+      return t(`board.notice.${p.data.status}`, { cohort: p.data.cohortTitle, title: p.data.title });
     }
   }
 }

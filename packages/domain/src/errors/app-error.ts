@@ -6,6 +6,7 @@ import { attendanceErrors } from "./attendance";
 import { authErrors } from "./auth";
 import { awardErrors } from "./award";
 import { billingErrors } from "./billing";
+import { boardErrors } from "./board";
 import { brandingErrors } from "./branding";
 import { calendarErrors } from "./calendar";
 import { certificateErrors } from "./certificate";
@@ -60,6 +61,7 @@ export const appErrors = {
   ...billingErrors,
   ...authErrors,
   ...rateLimitErrors,
+  ...boardErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type AppErrorCode = keyof typeof appErrors;

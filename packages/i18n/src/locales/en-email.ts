@@ -1,3 +1,4 @@
+import { enBoardEmail } from "./en-board";
 import { enMyDataEmail } from "./en-my-data";
 import { enPrivacyLogEmail } from "./en-privacy-log";
 import type { EmailMessages } from "./ko-email";
@@ -168,6 +169,7 @@ export const enEmail: Translation<EmailMessages> = {
     autosave: "Your answers are saved as you type, so you can come back and finish later.",
   },
   myData: enMyDataEmail,
+  board: enBoardEmail,
   accessReview: enPrivacyLogEmail,
   linkFallback: "If the link does not open, copy the address below into your web browser.",
   footer:

@@ -216,6 +216,7 @@ export const enMyData: Translation<typeof koMyData> = {
       award_granted: "Award granted",
       consent_withdrawn: "Consent withdrawn",
       correction_resolved: "Correction request handled",
+      board_proposal_updated: "Junior board proposal answered",
       applicant_list: "Applicant list viewed",
       applicant_export: "Applicant list downloaded",
       survey_answers: "Survey answers",

@@ -48,6 +48,7 @@ export const enNotifications: Translation<typeof koNotifications> = {
     award_granted: "Award granted",
     consent_withdrawn: "Consent withdrawn",
     correction_resolved: "Correction request handled",
+    board_proposal_updated: "Junior board proposal answered",
   },
   message: {
     team_published: "You are in team {{number}} of {{cohort}}. Meet your team and plan your first meeting.",

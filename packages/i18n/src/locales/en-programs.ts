@@ -288,6 +288,7 @@ export const enPrograms: Translation<typeof koPrograms> = {
     surveys_open_one: "{{count}} pre-survey is still open",
     surveys_open_other: "{{count}} pre-surveys are still open",
     no_teams: "No teams are published. Publish the matching first",
+    no_members: "No board member has been accepted",
     post_surveys_incomplete:
       "Only {{submitted}} of {{expected}} post-survey answers are in ({{percent}}%, under {{threshold}}%). Once closed, no more answers can come in",
     refused: "The cohort did not move on. See below.",

@@ -3,6 +3,7 @@ import { enAssignments } from "./en-assignments";
 import { enAttendance } from "./en-attendance";
 import { enAwards } from "./en-awards";
 import { enBilling } from "./en-billing";
+import { enBoard } from "./en-board";
 import { enCalendar } from "./en-calendar";
 import { enCertificates } from "./en-certificates";
 import { enDashboards } from "./en-dashboards";
@@ -446,6 +447,12 @@ export const en: Translation<CommonMessages> = {
       apply: "Correction applied",
       decline: "Correction declined",
     },
+    board_proposal: {
+      propose: "Policy proposed",
+      review: "Policy proposal reviewed",
+      adopt: "Policy proposal adopted",
+      decline: "Policy proposal declined",
+    },
   },
   /** What the audit page calls each field of a change (the keys audit rows record). */
   auditField: {
@@ -613,6 +620,7 @@ export const en: Translation<CommonMessages> = {
     cohort: "Cohort",
     application: "Application",
     correction_request: "Correction request",
+    board_proposal: "Junior board proposal",
   },
   /** Recorded values the audit page words (who moved it, choices). */
   auditValue: {
@@ -645,6 +653,7 @@ export const en: Translation<CommonMessages> = {
   reports: enReports,
   privacyLog: enPrivacyLog,
   myData: enMyData,
+  board: enBoard,
   insights: enInsights,
   config: {
     error: {

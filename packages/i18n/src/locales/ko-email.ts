@@ -1,3 +1,4 @@
+import { koBoardEmail } from "./ko-board";
 import { koMyDataEmail } from "./ko-my-data";
 
 import { koPrivacyLogEmail } from "./ko-privacy-log";
@@ -174,6 +175,7 @@ export const koEmail = {
     autosave: "작성 중인 답변은 자동으로 저장되므로 나중에 이어서 작성하실 수 있습니다.",
   },
   myData: koMyDataEmail,
+  board: koBoardEmail,
   linkFallback: "링크가 열리지 않으면 아래 주소를 복사하여 웹 브라우저 주소창에 붙여 넣어 주십시오.",
   footer:
     "이 메일은 발신 전용이므로 회신하실 수 없습니다. 문의 사항은 소속 기관의 담당 부서로 연락해 주시기 바랍니다.",

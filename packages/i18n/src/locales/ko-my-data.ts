@@ -210,6 +210,7 @@ export const koMyData = {
       award_granted: "수상 확정",
       consent_withdrawn: "참여 동의 철회",
       correction_resolved: "정보 정정 요청 처리",
+      board_proposal_updated: "주니어보드 제안 처리",
       applicant_list: "신청자 명단 조회",
       applicant_export: "신청자 명단 내려받기",
       survey_answers: "설문 응답",

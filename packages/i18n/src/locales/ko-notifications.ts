@@ -47,6 +47,7 @@ export const koNotifications = {
     award_granted: "수상 확정",
     consent_withdrawn: "참여 동의 철회",
     correction_resolved: "정보 정정 요청 처리",
+    board_proposal_updated: "주니어보드 제안 처리",
   },
   message: {
     team_published: "{{cohort}} {{number}}팀으로 함께하게 되었습니다. 팀원을 확인하고 첫 만남을 정해 보세요.",

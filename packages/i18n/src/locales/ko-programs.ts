@@ -285,6 +285,7 @@ export const koPrograms = {
     no_accepted: "선정된 {{role, josa(이/가)}} 없습니다",
     surveys_open_other: "사전 설문 {{count}}개가 아직 열려 있습니다",
     no_teams: "공개된 팀이 없습니다. 매칭 결과를 먼저 공개하세요",
+    no_members: "선정된 위원이 없습니다",
     post_surveys_incomplete:
       "사후 설문 응답이 {{expected}}명 중 {{submitted}}명({{percent}}%)으로 {{threshold}}%에 못 미칩니다. 종료하면 더 이상 응답을 받을 수 없습니다",
     refused: "다음 단계로 넘기지 않았습니다. 아래 내용을 확인하세요.",

@@ -3,6 +3,7 @@ import { koAssignments } from "./ko-assignments";
 import { koAttendance } from "./ko-attendance";
 import { koAwards } from "./ko-awards";
 import { koBilling } from "./ko-billing";
+import { koBoard } from "./ko-board";
 import { koCalendar } from "./ko-calendar";
 import { koCertificates } from "./ko-certificates";
 import { koDashboards } from "./ko-dashboards";
@@ -430,6 +431,7 @@ export const ko = {
     },
     applications: { export: "신청자 명단 내려받기" },
     correction_request: { create: "정보 정정 요청", apply: "정보 정정 반영", decline: "정보 정정 반려" },
+    board_proposal: { propose: "정책 제안", review: "정책 제안 검토", adopt: "정책 제안 채택", decline: "정책 제안 불채택" },
   },
   /** What the audit page calls each field of a change (the keys audit rows record). */
   auditField: {
@@ -597,6 +599,7 @@ export const ko = {
     cohort: "기수",
     application: "참가 신청",
     correction_request: "정보 정정 요청",
+    board_proposal: "주니어보드 정책 제안",
   },
   /** Recorded values the audit page words (who moved it, choices). */
   auditValue: {
@@ -629,6 +632,7 @@ export const ko = {
   reports: koReports,
   privacyLog: koPrivacyLog,
   myData: koMyData,
+  board: koBoard,
   insights: koInsights,
   config: {
     error: {

@@ -94,7 +94,8 @@ async function advanceCohort(
   let status = record.cohort.status;
   // Judged against the day checked before this run, so that phases arriving together move in turn.
   for (;;) {
-    const facts = await transitionFacts(tx, tenantId, cohortId, today, record.definition.questionSets);
+    const { questionSets, kind } = record.definition;
+    const facts = await transitionFacts(tx, tenantId, cohortId, today, questionSets, kind);
     const to = dueTransition(status, record.schedule, checkedOn, facts);
     if (to === null) break;
     await transitionCohort(tx, {

@@ -6,6 +6,7 @@ import {
   type CohortSchedule,
   type CohortStatus,
   nextStatus,
+  type ProgramKind,
   type TransitionProblem,
   transitionProblems,
 } from "@mentoring/domain";
@@ -17,6 +18,7 @@ export interface CohortOverview {
   templateId: string;
   templateName: string;
   templateVersion: number;
+  kind: ProgramKind;
   number: number;
   title: string;
   status: CohortStatus;
@@ -46,7 +48,7 @@ export async function getCohortOverview(
       where: { tenantId, cohortId, status: { in: ["accepted", "waitlisted"] } },
       _count: { _all: true },
     }),
-    transitionFacts(tx, tenantId, cohortId, today, record.definition.questionSets),
+    transitionFacts(tx, tenantId, cohortId, today, record.definition.questionSets, record.definition.kind),
   ]);
   const applications = Object.fromEntries(
     applicationRoles.map((role) => {
@@ -55,12 +57,13 @@ export async function getCohortOverview(
       return [role, { accepted: count("accepted"), waitlisted: count("waitlisted") }];
     }),
   ) as CohortOverview["applications"];
-  const to = nextStatus(cohort.status);
+  const to = nextStatus(cohort.status, record.definition.kind);
   return {
     id: cohort.id,
     templateId: cohort.templateId,
     templateName: template.name,
     templateVersion: record.templateVersion,
+    kind: record.definition.kind,
     number: cohort.number,
     title: cohort.title,
     status: cohort.status,

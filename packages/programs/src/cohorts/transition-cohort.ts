@@ -42,7 +42,8 @@ export async function transitionCohort(
   const record = await loadCohort(tx, tenantId, cohortId, { lock: true });
   const from = record.cohort.status;
   if (from === to) throw new AppError("cohort.already_in_status");
-  const facts = await transitionFacts(tx, tenantId, cohortId, today, record.definition.questionSets);
+  const { questionSets, kind } = record.definition;
+  const facts = await transitionFacts(tx, tenantId, cohortId, today, questionSets, kind);
   const problems = transitionProblems(from, to, record.schedule, facts);
   const override = input.override && problems.length > 0;
   const reason = input.reason?.trim() ?? "";

@@ -6,6 +6,7 @@ import {
   type EligibilityRule,
   type ProgramKind,
   placesToFill,
+  recruitedRoles,
   type TeamShape,
 } from "@mentoring/domain";
 import { type placeCounts, quotaOf } from "./cohort-places";
@@ -49,15 +50,18 @@ export function announcementOf(
     description: definition.description,
     teamShape: definition.teamShape,
     schedule: record.schedule,
-    roles: applicationRoles.map((role) => {
-      const quota = quotaOf(cohort, role);
-      return {
-        role,
-        quota,
-        ...counts[role],
-        left: placesToFill(quota, counts[role].accepted),
-        eligibility: definition.roles[role].eligibility,
-      };
-    }),
+    // A junior board recruits its members alone: the other role is not offered.
+    roles: applicationRoles
+      .filter((role) => recruitedRoles(definition.kind).includes(role))
+      .map((role) => {
+        const quota = quotaOf(cohort, role);
+        return {
+          role,
+          quota,
+          ...counts[role],
+          left: placesToFill(quota, counts[role].accepted),
+          eligibility: definition.roles[role].eligibility,
+        };
+      }),
   };
 }

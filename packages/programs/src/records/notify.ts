@@ -29,6 +29,8 @@ export interface NoticeParams {
   consent_withdrawn: { cohortTitle: string; name: string; teamNumber: number | null };
   /** To the person who asked: the directory field (its code) and whether it was corrected. */
   correction_resolved: { field: string; outcome: "applied" | "declined" };
+  /** To a junior board proposal's proposers: what became of it (the reply is read on the board's page). */
+  board_proposal_updated: { cohortTitle: string; title: string; status: "reviewed" | "adopted" | "declined" };
 }
 
 /** A person to tell: one of the tenant's staff, with their address and their account's language. */

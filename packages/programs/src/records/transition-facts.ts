@@ -1,5 +1,5 @@
 import type { TenantDb } from "@mentoring/db";
-import type { CalendarDate, QuestionSet, TransitionFacts } from "@mentoring/domain";
+import type { CalendarDate, ProgramKind, QuestionSet, TransitionFacts } from "@mentoring/domain";
 
 /**
  * What the lifecycle rules look at besides the cohort itself: accepted applications per role, pre-survey
@@ -13,6 +13,7 @@ export async function transitionFacts(
   cohortId: string,
   today: CalendarDate,
   questionSets: readonly QuestionSet[],
+  kind: ProgramKind = "standard",
 ): Promise<TransitionFacts> {
   const [mentor, mentee, openPreSurveys, publishedTeams, postRounds] = await Promise.all([
     tx.application.count({ where: { tenantId, cohortId, role: "mentor", status: "accepted" } }),
@@ -39,5 +40,5 @@ export async function transitionFacts(
       },
     });
   }
-  return { today, accepted, openPreSurveys, publishedTeams, postSurveys };
+  return { today, kind, accepted, openPreSurveys, publishedTeams, postSurveys };
 }

@@ -6,6 +6,7 @@ import {
   applicationRoles,
   CONSENT_VERSION,
   type CohortStatus,
+  recruitedRoles,
 } from "@mentoring/domain";
 import { existingApplication } from "../records/application-record";
 import { loadCohort } from "../records/cohort-record";
@@ -31,6 +32,8 @@ export async function applyToCohort(tx: TenantDb, input: ApplyInput): Promise<Pl
   if (!applicationRoles.includes(role)) throw new AppError("recruitment.unknown_role");
   if (input.consentVersion !== CONSENT_VERSION) throw new AppError("recruitment.consent_required");
   const record = await loadCohort(tx, tenantId, cohortId, { lock: true });
+  // A junior board's members apply in one role: the other is no role of the program.
+  if (!recruitedRoles(record.definition.kind).includes(role)) throw new AppError("recruitment.unknown_role");
   if (!acceptsApplications(record.cohort.status as CohortStatus))
     throw new AppError("recruitment.not_recruiting");
   const staff = await loadStaff(tx, tenantId, { id: staffMemberId });

@@ -6,6 +6,7 @@ import {
   acceptsApplications,
   applicationRoles,
   type CohortStatus,
+  recruitedRoles,
 } from "@mentoring/domain";
 import { defaultLocale, type Locale, supportedLocales } from "@mentoring/i18n";
 import { inviteNominee } from "@mentoring/tenants";
@@ -48,6 +49,7 @@ export async function nominateToCohort(tx: TenantDb, input: NominateInput): Prom
   if (numbers.length > MAX_NOMINATIONS)
     throw new AppError("recruitment.too_many_employee_numbers", { max: MAX_NOMINATIONS });
   const record = await loadCohort(tx, tenantId, cohortId, { lock: true });
+  if (!recruitedRoles(record.definition.kind).includes(role)) throw new AppError("recruitment.unknown_role");
   if (!acceptsApplications(record.cohort.status as CohortStatus))
     throw new AppError("recruitment.not_recruiting");
   const tenant = await tx.tenant.findUniqueOrThrow({

@@ -1,0 +1,78 @@
+/** Korean messages of the junior board (주니어보드): members' proposals and the executives' replies (under "board"). */
+export const koBoard = {
+  nav: "주니어보드",
+  memberRole: "위원",
+  cohortNav: { proposals: "정책 제안" },
+  cohort: { moveToActive: "모집을 마감하고 활동 시작" },
+  status: { proposed: "제안 접수", reviewed: "검토 완료", adopted: "채택", declined: "불채택" },
+  field: { title: "제목", body: "제안 내용", coProposers: "함께 제안하는 위원", reply: "답변" },
+  error: {
+    cohortNotFound: "주니어보드를 찾을 수 없습니다.",
+    notMember: "이 주니어보드의 위원만 제안할 수 있습니다.",
+    proposerNotMember: "함께 제안하는 사람은 이 주니어보드의 위원이어야 합니다.",
+    notActive: "주니어보드 활동 기간에만 제안할 수 있습니다.",
+    cohortClosed: "종료된 주니어보드의 제안은 처리할 수 없습니다.",
+    proposalNotFound: "제안을 찾을 수 없습니다.",
+    proposalFinal: "채택 또는 불채택된 제안은 더 바꿀 수 없습니다.",
+    transitionNotAllowed: "이 제안은 지금 그 상태로 바꿀 수 없습니다. 화면을 새로 고쳐 확인하세요.",
+    replyRequired: "채택하거나 불채택하려면 답변을 적어 주세요.",
+    statusChanged: "다른 사람이 먼저 이 제안을 처리했습니다. 화면을 새로 고쳐 확인하세요.",
+  },
+  notice: {
+    reviewed: "{{cohort}}에 낸 제안 ‘{{title}}’의 검토가 끝났습니다.",
+    adopted: "{{cohort}}에 낸 제안 ‘{{title}}’: 채택되었습니다. 답변을 확인해 보세요.",
+    declined: "{{cohort}}에 낸 제안 ‘{{title}}’: 불채택되었습니다. 답변을 확인해 보세요.",
+  },
+  proposal: {
+    proposers: "제안자",
+    proposedAt: "제안일",
+    reply: "답변",
+    repliedBy: "{{name}}, {{at}}",
+    noReply: "아직 답변이 없습니다.",
+    mine: "내 제안",
+  },
+  mine: {
+    title: "주니어보드",
+    intro: "위원으로 참여하는 주니어보드에서 정책을 제안하고, 시장·부시장 등 간부의 답변을 확인합니다.",
+    none: "참여 중인 주니어보드가 없습니다. 모집 중인 주니어보드가 있으면 위원으로 신청해 보세요.",
+    toRecruiting: "참가 신청 보기",
+    status: "기수 단계: {{status}}",
+    proposeTitle: "정책 제안하기",
+    titleHint: "{{max}}자 이내",
+    bodyHint: "{{max}}자 이내의 일반 텍스트",
+    coProposersHint: "선택하지 않으면 혼자 제안합니다.",
+    submit: "제안하기",
+    submitted: "제안을 보냈습니다. 처리 결과는 알림으로 알려 드립니다.",
+    notOpen: "주니어보드 활동 기간에만 제안할 수 있습니다.",
+    listTitle: "제안 목록",
+    empty: "아직 제안이 없습니다.",
+  },
+  review: {
+    title: "{{cohort}} 정책 제안",
+    intro:
+      "위원들의 정책 제안을 검토하고, 채택하거나 불채택하면서 답변을 남깁니다. 채택·불채택한 제안은 다시 바꿀 수 없습니다.",
+    section_other: "{{status}} ({{count}}건)",
+    empty: "없음",
+    replyHint: "채택하거나 불채택하려면 답변이 있어야 합니다. 위원들에게 그대로 전달됩니다.",
+    actions: "처리",
+    markReviewed: "검토 완료로 표시",
+    adopt: "채택",
+    decline: "불채택",
+    done: "‘{{title}}’ 제안을 처리했습니다: {{status}}",
+    closed: "종료된 기수입니다. 제안을 더 처리할 수 없습니다.",
+  },
+};
+
+/** Mail to a proposal's proposers when it is reviewed, adopted or declined. */
+export const koBoardEmail = {
+  updated: {
+    statusWord: { reviewed: "검토 완료", adopted: "채택", declined: "불채택" },
+    subject: "[멘토링 플랫폼] 정책 제안 ‘{{title}}’: {{status}}",
+    greeting: "{{name}} 님, 안녕하십니까.",
+    reviewed: "{{cohort}}에 내신 제안 ‘{{title}}’의 검토가 끝났습니다. 결과가 나오면 다시 알려 드리겠습니다.",
+    adopted: "{{cohort}}에 내신 제안이 채택되었습니다: ‘{{title}}’",
+    declined: "{{cohort}}에 내신 제안은 이번에는 채택되지 않았습니다: ‘{{title}}’",
+    reply: "답변: {{reply}}",
+    action: "주니어보드 보기",
+  },
+};

@@ -1,0 +1,5 @@
+export type { BoardProposalRow } from "../records/board-cohort";
+export { type AnswerBoardProposalInput, answerBoardProposal } from "./answer-board-proposal";
+export { listBoardProposals } from "./list-board-proposals";
+export { listMyBoards, type MyBoard } from "./list-my-boards";
+export { type ProposeBoardPolicyInput, proposeBoardPolicy } from "./propose-board-policy";
