@@ -269,6 +269,27 @@ describe("pins and the different-departments rule", () => {
     ).rejects.toThrow(/mentorsFromDifferentDepartments keeps them apart/);
   });
 
+  it("pins that chain two mentors of one department through their mentees are refused at the pin that joins them", () => {
+    const problem = {
+      ...assessed(twoByTwo, ["건축과", "세정과", "건축과"], ["복지정책과", "교통정책과"], [], true),
+      constraints: {
+        mentorsFromDifferentDepartments: true,
+        pinned: [
+          { mentorId: "mentor-1", menteeId: "mentee-1" },
+          { mentorId: "mentor-3", menteeId: "mentee-2" },
+          { mentorId: "mentor-1", menteeId: "mentee-2" },
+        ],
+      },
+    };
+    const parsed = parseMatchingProblem(problem);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0]).toMatch(
+      /^constraints\.pinned\[2\]\.mentorId: pins would put mentors "mentor-3" and "mentor-1"/,
+    );
+  });
+
   it("pins of mentors from different departments stand, and the team's third mentor is of a third", async () => {
     const problem = pinned([
       [1, 1],
