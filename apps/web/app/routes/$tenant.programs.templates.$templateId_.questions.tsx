@@ -212,17 +212,13 @@ export default function TemplateQuestions() {
         dimension !== "" && !dimensionChoices.some((choice) => choice.value === dimension)
           ? [{ value: dimension, label: t("templateEditor.questions.missingDimension", { key: dimension }) }]
           : [];
-      const scored = dimensionChoices.length > 0 || dimension !== "";
+      // Likert items of a set with dimensions may score one; any other item shows one only to be told it may not.
+      const scored = (type === "likert" && dimensionChoices.length > 0) || dimension !== "";
       return (
         <fieldset key={question.key} className="card question-editor">
           <legend>{qLabel("question")}</legend>
           <div className="field-grid">
-            <InputField
-              meta={q.key}
-              label={qLabel("questionKey")}
-              hint={t("templateEditor.questions.questionKeyHint")}
-              {...keyInput}
-            />
+            <InputField meta={q.key} label={qLabel("questionKey")} {...keyInput} />
             <SelectField
               meta={q.type}
               label={qLabel("questionType")}
@@ -292,16 +288,16 @@ export default function TemplateQuestions() {
             />
           ) : null}
           {scored ? (
-            <div className="field-grid">
-              <SelectField
-                meta={q.dimension}
-                label={qLabel("questionDimension")}
-                hint={t("templateEditor.questions.dimensionHint")}
-                placeholder={t("templateEditor.questions.noDimension")}
-                options={[...dimensionChoices, ...stale]}
-              />
-              {type === "likert" ? <CheckboxField meta={q.reversed} label={qLabel("reversed")} /> : null}
-            </div>
+            <SelectField
+              meta={q.dimension}
+              label={qLabel("questionDimension")}
+              hint={t("templateEditor.questions.dimensionHint")}
+              placeholder={t("templateEditor.questions.noDimension")}
+              options={[...dimensionChoices, ...stale]}
+            />
+          ) : null}
+          {scored && type === "likert" ? (
+            <CheckboxField meta={q.reversed} label={qLabel("reversed")} />
           ) : null}
           {mayManage ? (
             <div className="button-row">
@@ -327,12 +323,7 @@ export default function TemplateQuestions() {
       <fieldset key={set.key} className="question-set-editor">
         <legend>{t("templateEditor.questions.set", numbers)}</legend>
         <div className="field-grid">
-          <InputField
-            meta={field.key}
-            label={label("setKey")}
-            hint={t("templateEditor.questions.keyHint")}
-            {...keyInput}
-          />
+          <InputField meta={field.key} label={label("setKey")} {...keyInput} />
           <InputField meta={title.ko} label={label("setTitleKo")} />
           <InputField meta={title.en} label={label("setTitleEn")} />
         </div>
@@ -444,7 +435,10 @@ export default function TemplateQuestions() {
           : t("programs.template.notInUse")}
       </p>
       <p>{t("templateEditor.questions.intro")}</p>
-      <p className="field__hint">{t("templateEditor.questions.scoringHint")}</p>
+      <ul className="field__hint">
+        <li>{t("templateEditor.questions.scoringHint")}</li>
+        <li>{t("templateEditor.questions.keyHint")}</li>
+      </ul>
       {saved ? (
         <p role="status" className="form-status">
           {saved.changed

@@ -13,18 +13,14 @@ export const enTemplateEditor: Translation<typeof koTemplateEditor> = {
     created:
       "Blank template created. Check the team shape and the places, then add questions under Surveys and diagnostics.",
   },
-  settings: {
-    assignmentsNotice: "Assignments cannot be edited on screen yet; they are shown as they are.",
-  },
   questions: {
     title: "Edit surveys and diagnostics",
     intro:
       "The surveys participants answer before and after the program, and the diagnostics that score them. Saving changes the surveys only and keeps the template's other settings.",
     scoringHint:
       "Scoring: the answers to the 5-point items given a dimension are added up per dimension. A reversed item counts as 6 minus the answer (an answer of 5 scores 1).",
-    keyHint: "Starts with a lowercase letter; lowercase letters, digits and _ only (e.g. communication).",
-    questionKeyHint:
-      "Starts with a lowercase letter; lowercase letters, digits and _ only. Matching criteria find the question by this key: check them if you change it.",
+    keyHint:
+      "Keys tell surveys, dimensions, questions and options apart: a lowercase letter first, then lowercase letters, digits and _ only (e.g. communication). Matching criteria find questions and dimensions by key: check them if you change one.",
     none: "No surveys yet. Press Add a survey to start.",
     set: "Survey {{set}}",
     addSet: "Add a survey",
@@ -93,7 +89,7 @@ export const enTemplateEditor: Translation<typeof koTemplateEditor> = {
     asRole: "As a {{role}}",
     surveys: "Surveys and diagnostics",
     noSurveys: "No survey is sent to a {{role}}.",
-    setPhases: "{{phases}} survey",
+    setPhases: "When: {{phases}}",
     certificate: "Pairing certificate",
     certificateHint:
       "The wording filled in with example names. A real certificate carries the team's names and the pairing date.",

@@ -14,18 +14,14 @@ export const koTemplateEditor = {
     created:
       "빈 템플릿을 만들었습니다. 팀 구성과 모집 인원을 확인하고, 설문과 진단 메뉴에서 문항을 더하세요.",
   },
-  settings: {
-    assignmentsNotice: "과제는 아직 화면에서 고칠 수 없어 내용만 보여 줍니다.",
-  },
   questions: {
     title: "설문과 진단 편집",
     intro:
       "참여자가 사전·사후에 답할 설문과 점수를 매기는 진단입니다. 저장하면 템플릿의 다른 설정은 그대로 두고 설문만 바꿉니다.",
     scoringHint:
       "진단 채점: 진단 영역을 고른 5점 척도 문항의 답을 영역별로 더합니다. 역채점 문항은 6에서 답을 뺀 값으로 셉니다 (5점이라고 답하면 1점).",
-    keyHint: "영문 소문자로 시작하고 소문자, 숫자, _만 씁니다 (예: communication).",
-    questionKeyHint:
-      "영문 소문자로 시작하고 소문자, 숫자, _만 씁니다. 매칭 기준이 이 키로 문항을 찾으니, 바꾸면 매칭 기준도 확인하세요.",
+    keyHint:
+      "키: 설문, 영역, 문항, 선택지를 구별하는 이름으로, 영문 소문자로 시작하고 소문자, 숫자, _만 씁니다 (예: communication). 매칭 기준이 문항과 영역을 키로 찾으니, 바꾸면 매칭 기준도 확인하세요.",
     none: "설문이 없습니다. 설문 추가를 눌러 시작하세요.",
     set: "설문 {{set}}",
     addSet: "설문 추가",
@@ -94,7 +90,7 @@ export const koTemplateEditor = {
     asRole: "{{role}} 화면",
     surveys: "설문과 진단",
     noSurveys: "{{role}}에게 보낼 설문이 없습니다.",
-    setPhases: "{{phases}} 설문",
+    setPhases: "시기: {{phases}}",
     certificate: "결연증서",
     certificateHint: "예시 이름으로 채운 문안입니다. 실제 증서에는 팀원의 이름과 결연일이 들어갑니다.",
     exampleMentors: "김하늘, 박서준",
