@@ -68,7 +68,9 @@ function shown(
   if (result.success) return {};
   const refusal = withQuestionFormPaths(AppError.invalid(result.error), definition);
   const { fieldErrors } = translateRefusal(refusal, t, questionSetsFieldName);
-  return Object.fromEntries(Object.entries(fieldErrors).map(([path, [message]]) => [path, message]));
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([path, messages]) => [path, messages.join(" ")]),
+  );
 }
 
 describe("the question sets form", () => {
