@@ -5,7 +5,7 @@
 // a good save keeps the rest of the definition; the preview shows a role only the sets it answers.
 import type { Database } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
-import { loadTemplate } from "@mentoring/programs";
+import { copyBuiltinTemplate, loadTemplate } from "@mentoring/programs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as programsAction } from "../app/routes/$tenant.programs._index";
 import { loader as previewPage } from "../app/routes/$tenant.programs.templates.$templateId_.preview";
@@ -150,6 +150,30 @@ describe("the question sets page", () => {
       ["style", undefined, false],
     ]);
     expect({ ...after.definition, questionSets: [] }).toEqual(before.definition);
+  });
+
+  it("refuses to take away questions that matching criteria use, naming each criterion, saving nothing", async () => {
+    const { templateId: reverse } = await db.withTenant(tenantId, (tx) =>
+      copyBuiltinTemplate(tx, { tenantId, builtinKey: "reverse_mentoring", actorUserId: null }),
+    );
+    // Every question set removed: the pre-survey's questions and the diagnostic's dimension go with them.
+    const refused = await post(saveQuestions, services, browsers.coordinator, {
+      path: `/gangneung/programs/templates/${reverse}/questions`,
+      fields: {},
+      address: from(),
+      params: { tenant: "gangneung", templateId: reverse },
+    });
+    expect(refused.status).toBe(400);
+    const errors = (refused.body as { error: Record<string, string[]> }).error;
+    expect(errors.matching).toEqual([
+      "매칭 기준과 규칙: 이 변경으로 매칭 기준 1 (diagnostic_complement:digital_diagnostic.digital_literacy), 2 (interest_overlap), 3 (answer:pre_survey.communication_style)의 문항이나 진단 영역이 없어지거나 맞지 않게 됩니다. 그 문항을 그대로 두거나 매칭 기준을 먼저 고치세요",
+    ]);
+    const kept = await db.withTenant(tenantId, (tx) => loadTemplate(tx, tenantId, reverse));
+    expect(kept.definition.questionSets.map((set) => set.key)).toEqual([
+      "pre_survey",
+      "digital_diagnostic",
+      "satisfaction",
+    ]);
   });
 });
 
