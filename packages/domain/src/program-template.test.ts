@@ -155,6 +155,24 @@ describe("questions", () => {
     ]);
   });
 
+  it("refuses two dimensions of a set under one key", () => {
+    const set = {
+      key: "diagnostic",
+      title: { ko: "진단" },
+      phases: ["pre"],
+      roles: ["mentee"],
+      dimensions: [
+        { key: "belonging", label: { ko: "소속감" } },
+        { key: "belonging", label: { ko: "자신감" } },
+      ],
+      questions: [{ key: "a", type: "likert", prompt, dimension: "belonging" }],
+    };
+    const result = questionSetSchema.safeParse(set);
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["dimensions", "dimension keys must be unique"],
+    ]);
+  });
+
   it("reads a definition stored before matching had settings with matching's defaults", () => {
     const { matching: _matching, ...stored } = builtinTemplate("reverse_mentoring");
     expect(templateDefinitionSchema.parse(stored).matching).toEqual({

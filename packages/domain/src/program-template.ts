@@ -113,6 +113,14 @@ export const questionSetSchema = z
       });
     }
     const dimensions = new Set(set.dimensions.map((d) => d.key));
+    if (dimensions.size !== set.dimensions.length) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["dimensions"],
+        message: "dimension keys must be unique",
+        params: { code: "duplicate_key" },
+      });
+    }
     set.questions.forEach((question, index) => {
       if (question.dimension !== undefined && !dimensions.has(question.dimension)) {
         context.addIssue({
