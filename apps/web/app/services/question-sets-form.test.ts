@@ -256,6 +256,14 @@ describe("the question sets editor's messages", () => {
     });
   });
 
+  it("refuse two dimensions of a set under one key, at its dimensions", () => {
+    expect(
+      shown(gangneung(), (values) => {
+        sets(values)[1]?.dimensions?.push({ key: "openness", label: { ko: "개방성 2" } });
+      }),
+    ).toEqual({ "questionSets[1].dimensions": "설문 2 진단 영역: 같은 키가 두 번 쓰였습니다" });
+  });
+
   it("refuse a dimension the set does not have, and one on an item that is not likert", () => {
     expect(
       shown(gangneung(), (values) => {
