@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { isBearer } from "@mentoring/auth";
 import { config } from "@mentoring/config";
+import { createDatabaseProbe } from "@mentoring/db";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -16,6 +17,8 @@ import { createServices } from "./app/services/services.server";
 
 const settings = config();
 const services = createServices(settings);
+// Readiness asks on a connection of its own: through the pool it waited behind the requests queued there.
+const databaseProbe = createDatabaseProbe(settings.DATABASE_URL);
 const { log } = services;
 const production = settings.NODE_ENV === "production";
 
@@ -117,7 +120,7 @@ app.get("/healthz", (_request, response) => {
 });
 app.get("/readyz", async (_request, response) => {
   const failures: Record<string, string> = {};
-  await services.db.platform.$queryRaw`select 1`.catch((error: Error) => {
+  await databaseProbe.check().catch((error: Error) => {
     failures.database = error.message;
   });
   await services.redis.ping().catch((error: Error) => {
@@ -177,7 +180,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, "shutting down: finishing requests in flight");
   server.close(async () => {
     await vite?.close();
-    await services.close();
+    await Promise.all([services.close(), databaseProbe.close()]);
     log.info("shutdown complete");
     process.exit(0);
   });

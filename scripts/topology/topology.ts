@@ -179,7 +179,7 @@ function unavailablePage(): string {
 }
 
 /**
- * HAProxy's configuration: round robin over the webs, each checked every second on /readyz (out after two
+ * HAProxy's configuration: round robin over the webs, each checked every second on /readyz (out after three
  * failures, back after one success) and taken out at once when a connection to it fails. A request whose
  * connection could not be made is sent to another web, whatever its method (it never arrived anywhere); a
  * GET, HEAD or OPTIONS whose answer never came (the web died under it) is sent again too, a POST never.
@@ -196,7 +196,8 @@ function haproxyConfig(port: number, webs: Member[], errorFile: string): string 
     "  timeout server 5m",
     "  timeout http-request 30s",
     "  timeout http-keep-alive 10s",
-    "  timeout check 2s",
+    // A web starved of CPU answers its check late: out only after three slow answers, not one.
+    "  timeout check 3s",
     "  retries 2",
     "  option redispatch 1",
     "  retry-on conn-failure empty-response",
@@ -211,7 +212,7 @@ function haproxyConfig(port: number, webs: Member[], errorFile: string): string 
     "  balance roundrobin",
     "  option httpchk GET /readyz",
     "  http-check expect status 200",
-    "  default-server check inter 1s fall 2 rise 1 observe layer4 error-limit 1 on-error mark-down",
+    "  default-server check inter 1s fall 3 rise 1 observe layer4 error-limit 1 on-error mark-down",
     ...webs.map((web) => `  server ${web.name} 127.0.0.1:${web.port}`),
     "",
   ].join("\n");

@@ -13,6 +13,7 @@ export {
 export * from "./generated/prisma/client";
 export { createInsightsReader, type InsightsReader } from "./insights-reader";
 export { literalLikeText } from "./like-text";
+export { createDatabaseProbe, type DatabaseProbe } from "./probe";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";
 export { findRequestAccess, type RequestAccess } from "./request-access";
 export type { Sql, TenantSql, TenantSqlOptions } from "./tenant-sql";

@@ -1,0 +1,59 @@
+import pg from "pg";
+
+/**
+ * The readiness check's own connection to the database, beside the process's pool. Asked through the pool,
+ * `select 1` waited behind every request queued for a connection: under load the check took longer than
+ * the proxy allows, and the proxy took busy but healthy web processes out of rotation (both at once in the
+ * fault test, every request then refused). This connection answers whether the database (or PgBouncer in
+ * front of it) takes a query now, whatever the pool's queue; one that broke is dropped and the next check
+ * connects again.
+ */
+export interface DatabaseProbe {
+  /** Resolves when the database answered `select 1` within `timeoutMs`; rejects with why not. */
+  check(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createDatabaseProbe(url: string): DatabaseProbe {
+  let client: Promise<pg.Client> | null = null;
+  const drop = (broken: Promise<pg.Client>) => {
+    if (client === broken) client = null;
+    void broken.then((connection) => connection.end()).catch(() => {});
+  };
+  const connected = (timeoutMs: number) => {
+    if (!client) {
+      const connection = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: timeoutMs,
+        application_name: "readiness",
+      });
+      const opening: Promise<pg.Client> = connection.connect().then(() => connection);
+      // A connection ended by the server between two checks must not end the process.
+      connection.on("error", () => drop(opening));
+      client = opening;
+    }
+    return client;
+  };
+  return {
+    async check(timeoutMs = 2_000) {
+      const current = connected(timeoutMs);
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        await Promise.race([current.then((connection) => connection.query("select 1")), timedOut]);
+      } catch (error) {
+        drop(current);
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      const current = client;
+      client = null;
+      if (current) await current.then((connection) => connection.end()).catch(() => {});
+    },
+  };
+}
