@@ -19,6 +19,16 @@ interface OutboxEventRow {
   job_name: string;
   payload: unknown;
   job_key: string;
+  request_id: string | null;
+}
+
+/**
+ * A job's data: its payload, and beside it the id of the request that wrote the outbox row, for the
+ * worker's log lines (the payload schemas drop the key when they parse, as they drop `checkpoint`).
+ */
+function jobDataOf(event: OutboxEventRow): unknown {
+  if (!event.request_id) return event.payload;
+  return { ...(event.payload as object), requestId: event.request_id };
 }
 
 async function publish(publisher: JobPublisher, events: OutboxEventRow[]): Promise<void> {
@@ -29,7 +39,7 @@ async function publish(publisher: JobPublisher, events: OutboxEventRow[]): Promi
       queue,
       queued.map((event) => ({
         name: event.job_name,
-        data: event.payload,
+        data: jobDataOf(event),
         opts: { ...jobOptionsOf(event.job_name), jobId: jobIdOf(event.job_key) },
       })),
     );
@@ -48,7 +58,7 @@ export async function relayBatch(db: Database, publisher: JobPublisher, batchSiz
   return db.platform.$transaction(
     async (tx) => {
       const events = await tx.$queryRaw<OutboxEventRow[]>`
-        select id, queue, job_name, payload, job_key::text from outbox_events
+        select id, queue, job_name, payload, job_key::text, request_id from outbox_events
         where published_at is null
         order by id
         limit ${batchSize}
@@ -94,7 +104,7 @@ export async function reconcileBatch(
   return db.platform.$transaction(
     async (tx) => {
       const events = await tx.$queryRaw<OutboxEventRow[]>`
-        select id, queue, job_name, payload, job_key::text from outbox_events
+        select id, queue, job_name, payload, job_key::text, request_id from outbox_events
         where published_at is not null and completed_at is null and failed_at is null
           and published_at < now() - ${graceMs}::double precision * interval '1 millisecond'
           and id > ${afterId}

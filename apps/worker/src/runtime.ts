@@ -6,6 +6,7 @@ import {
   parseJobPayload,
   type QueueName,
   queueNames,
+  withRequestId,
 } from "@mentoring/jobs";
 import { type Job, UnrecoverableError, WaitingError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
@@ -35,11 +36,14 @@ export interface ProcessorOptions {
 /** Runs one job: validates its payload, calls its handler, and releases it if the worker shuts down. */
 export function createProcessor({ db, mailer, handlers, log }: ProcessorOptions) {
   return async (job: Job, token?: string, signal?: AbortSignal): Promise<unknown> => {
+    const requestId = requestIdOf(job);
     const jobLog = log.child({
       queue: job.queueName,
       job: job.name,
       jobId: job.id,
       attempt: job.attemptsMade + 1,
+      // The request whose outbox row became this job: one id finds the request's lines and its jobs'.
+      ...(requestId ? { requestId } : {}),
     });
     if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job kind: ${job.name}`);
     let payload: unknown;
@@ -64,14 +68,17 @@ export function createProcessor({ db, mailer, handlers, log }: ProcessorOptions)
     });
     released.catch(() => {});
     const result = await Promise.race([
-      handler(payload, {
-        db,
-        log: jobLog,
-        mailer,
-        progress: (percent: number) => job.updateProgress(percent),
-        signal: abort,
-        checkpoint: checkpointOf(job),
-      }),
+      // Jobs this one enqueues carry the same request id.
+      withRequestId(requestId, () =>
+        handler(payload, {
+          db,
+          log: jobLog,
+          mailer,
+          progress: (percent: number) => job.updateProgress(percent),
+          signal: abort,
+          checkpoint: checkpointOf(job),
+        }),
+      ),
       released,
     ]).catch((error: unknown) => {
       throw boundedForRedis(error);
@@ -80,6 +87,12 @@ export function createProcessor({ db, mailer, handlers, log }: ProcessorOptions)
     jobLog.info("job completed");
     return result;
   };
+}
+
+/** The id of the request whose outbox row became this job (the relay puts it beside the payload), if any. */
+export function requestIdOf(job: Job | undefined): string | undefined {
+  const requestId = (job?.data as { requestId?: unknown } | undefined)?.requestId;
+  return typeof requestId === "string" ? requestId : undefined;
 }
 
 /** Characters of a failed job's message and stack that BullMQ keeps in Redis. */
@@ -148,7 +161,12 @@ function leaveNothingUnderWay(db: Database, log: Logger, job: Job, reason: strin
   if (!onFinalFailure) return;
   Promise.resolve()
     .then(() => onFinalFailure(parseJobPayload(job.name as JobName, job.data), { db, log }, reason))
-    .catch((err) => log.error({ jobId: job.id, err }, "could not record the failed job's work as failed"));
+    .catch((err) =>
+      log.error(
+        { jobId: job.id, requestId: requestIdOf(job), err },
+        "could not record the failed job's work as failed",
+      ),
+    );
 }
 
 /**
@@ -188,7 +206,15 @@ export function startWorkers(
       // for good with attempts left.)
       const final = job ? Boolean(job.finishedOn) : true;
       log[final ? "error" : "warn"](
-        { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error, final },
+        {
+          queue,
+          job: job?.name,
+          jobId: job?.id,
+          requestId: requestIdOf(job),
+          attempt: job?.attemptsMade,
+          err: error,
+          final,
+        },
         final ? "job failed for good: it stays in the failed list" : "job failed: it will be retried",
       );
       if (final && job) {

@@ -1,12 +1,14 @@
 import type { TenantDb } from "@mentoring/db";
 import { type JobName, type JobPayload, jobDefinitions, parseJobPayload } from "./definitions";
+import { currentRequestId } from "./request-scope";
 
 /** Anything that can write the outbox: a tenant transaction or a platform transaction. */
 export type OutboxWriter = Pick<TenantDb, "outboxEvent">;
 
 /**
  * Enqueues a job by writing an outbox row in the caller's transaction: the job exists if and only if the
- * change that caused it commits. The worker's relay publishes it to BullMQ. Returns the outbox id.
+ * change that caused it commits. The worker's relay publishes it to BullMQ. The row carries the id of the
+ * request (or job) it was written for, if any (request-scope.ts). Returns the outbox id.
  */
 export async function enqueue<N extends JobName>(
   db: OutboxWriter,
@@ -15,7 +17,12 @@ export async function enqueue<N extends JobName>(
 ): Promise<bigint> {
   const data = parseJobPayload(name, payload);
   const event = await db.outboxEvent.create({
-    data: { queue: jobDefinitions[name].queue, jobName: name, payload: data as object },
+    data: {
+      queue: jobDefinitions[name].queue,
+      jobName: name,
+      payload: data as object,
+      requestId: currentRequestId(),
+    },
     select: { id: true },
   });
   return event.id;
@@ -33,10 +40,12 @@ export async function enqueueMany<N extends JobName>(
 ): Promise<number> {
   if (payloads.length === 0) return 0;
   const { queue } = jobDefinitions[name];
+  const requestId = currentRequestId();
   const data = payloads.map((payload) => ({
     queue,
     jobName: name,
     payload: parseJobPayload(name, payload) as object,
+    requestId,
   }));
   const { count } = await db.outboxEvent.createMany({ data });
   return count;

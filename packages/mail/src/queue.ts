@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TenantDb } from "@mentoring/db";
 import type { Locale } from "@mentoring/i18n";
-import { enqueue, jobDefinitions, parseJobPayload } from "@mentoring/jobs";
+import { currentRequestId, enqueue, jobDefinitions, parseJobPayload } from "@mentoring/jobs";
 import { z } from "zod";
 import { composeEmail, type EmailMessage, mailLocale } from "./compose";
 
@@ -102,6 +102,8 @@ export async function queueEmails(
   // The job carries the row's id alone, as enqueue's payload check wants it.
   for (const id of ids) parseJobPayload("email.send", { emailId: id });
   const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+  // As enqueue does: the request (or job) these mails were written for, to trace it to their jobs.
+  const requestId = currentRequestId();
   await tx.$executeRaw`
     with mails as (
       insert into outgoing_emails (id, to_address, kind, locale, subject, text_body, html_body)
@@ -111,7 +113,8 @@ export async function queueEmails(
       )
       returning id
     )
-    insert into outbox_events (queue, job_name, payload)
-    select ${jobDefinitions["email.send"].queue}, 'email.send', jsonb_build_object('emailId', id) from mails`;
+    insert into outbox_events (queue, job_name, payload, request_id)
+    select ${jobDefinitions["email.send"].queue}, 'email.send', jsonb_build_object('emailId', id), ${requestId}::text
+    from mails`;
   return ids;
 }

@@ -3,6 +3,7 @@ import { unstable_coerceFormValue as coerceFormValue, parseWithZod } from "@conf
 import type { TenantDb, TenantSql } from "@mentoring/db";
 import { AppError, can, fieldIssueOf, type Permission } from "@mentoring/domain";
 import { type Locale, messageKey } from "@mentoring/i18n";
+import { withRequestId } from "@mentoring/jobs";
 import { type AccessView, recordAccess } from "@mentoring/tenants";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import type { TFunction } from "i18next";
@@ -208,16 +209,21 @@ function buildLoader<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, R>(
   spec: PageSpec<P, Q>,
   handler: (context: PageContext<z.infer<P>, z.infer<Q>> & A) => Promise<R>,
 ) {
-  return tag(async (args: LoaderFunctionArgs) => {
-    await screenAddress(args);
-    const extras = await gate.open(args);
-    const context = { ...(await pageContext(args, spec)), ...extras };
-    try {
-      return await handler(context);
-    } catch (error) {
-      loaderRefusal(error, context.t, args);
-    }
-  }, gate.access);
+  return tag(
+    (args: LoaderFunctionArgs) =>
+      // Jobs a loader enqueues carry the request's id, as an action's do.
+      withRequestId(args.context.requestId, async () => {
+        await screenAddress(args);
+        const extras = await gate.open(args);
+        const context = { ...(await pageContext(args, spec)), ...extras };
+        try {
+          return await handler(context);
+        } catch (error) {
+          loaderRefusal(error, context.t, args);
+        }
+      }),
+    gate.access,
+  );
 }
 
 /** The translated message of each issue zod finds, naming its field as the page labels it. */
@@ -315,7 +321,13 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
   handler: (context: ActionHandlerContext<A, P, Q, F>) => Promise<R>,
 ) {
   const bodyLimit = bodyLimits[spec.body ?? "form"];
-  const action = tag(async (received: ActionFunctionArgs) => {
+  const action = tag(
+    (received: ActionFunctionArgs) =>
+      // Every outbox row the action writes carries the request's id, and so do the jobs made from them.
+      withRequestId(received.context.requestId, () => runAction(received)),
+    gate.access,
+  );
+  const runAction = async (received: ActionFunctionArgs) => {
     // Screened and limited before anyone, the gate's CSRF check included, reads the body.
     const args = screenFormPost(received, bodyLimit);
     await screenAddress(args);
@@ -359,7 +371,7 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
       } as Refusal<Extra>;
       return data(refusal, { status: error.status, headers: refusalHeaders(error, args) });
     }
-  }, gate.access);
+  };
   return withBodyLimit(action, bodyLimit);
 }
 
