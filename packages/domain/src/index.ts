@@ -18,8 +18,8 @@ export {
 export {
   type AssignmentReminder,
   assignmentReminder,
-  DUE_SOON_HOURS,
   LATE_NOTICE_HOURS,
+  type ReminderSettings,
   reminderWindow,
 } from "./assignment-reminders";
 export {
@@ -43,6 +43,20 @@ export {
 } from "./audit-actions";
 export { type AwardGrantChoice, type AwardProposalProblem, awardProposalProblems } from "./award-proposal";
 export {
+  type AllocatableTeam,
+  type AwardAllocation,
+  type AwardCategory,
+  allocateAwards,
+  type BoundaryTie,
+  type RankableTeam,
+  type Ranked,
+  type RankingCriterion,
+  rankTeams,
+  tieBreakOrder,
+} from "./award-ranking";
+export * from "./billing-access";
+export { BLANK_TEMPLATE_QUOTA, blankTemplate, blankTemplatePhases } from "./blank-template";
+export {
   acceptsProposalReplies,
   acceptsProposals,
   BOARD_PROPOSAL_BODY_MAX,
@@ -61,20 +75,6 @@ export {
   isFinalProposalStatus,
   recruitedRoles,
 } from "./board-proposal";
-export {
-  type AllocatableTeam,
-  type AwardAllocation,
-  type AwardCategory,
-  allocateAwards,
-  type BoundaryTie,
-  type RankableTeam,
-  type Ranked,
-  type RankingCriterion,
-  rankTeams,
-  tieBreakOrder,
-} from "./award-ranking";
-export * from "./billing-access";
-export { BLANK_TEMPLATE_QUOTA, blankTemplate, blankTemplatePhases } from "./blank-template";
 export { type BuiltinTemplateKey, builtinTemplate, builtinTemplateKeys } from "./builtin-templates";
 export {
   addDays,
@@ -263,6 +263,7 @@ export {
 export {
   type ApplicationRole,
   applicationRoles,
+  criterionFields,
   type DepartmentLevel,
   departmentLevels,
   type MatchingCriterionKind,
@@ -363,6 +364,19 @@ export {
   teamCountRange,
   teamShapeSchema,
 } from "./team-shape";
+export {
+  BEYOND_ACTIVITIES_MESSAGE,
+  monthsBeyondActivities,
+  templateActivityMonths,
+} from "./template-activity-span";
+export {
+  DEFAULT_ASSIGNMENT_REMINDER_DAYS,
+  MAX_ASSIGNMENT_REMINDER_DAYS,
+  MIN_SILENT_TEAM_DAYS,
+  type NotificationSettings,
+  notificationSettingsOf,
+  notificationSettingsSchema,
+} from "./template-notifications";
 export {
   brandColorProblem,
   contrastRatio,

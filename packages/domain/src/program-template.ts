@@ -12,6 +12,7 @@ import { calendarEntrySchema } from "./program-calendar";
 import { evaluationSettingsSchema, rubricSchema } from "./rubric";
 import { teamShapeSchema } from "./team-shape";
 import { templateKeySchema } from "./template-key";
+import { notificationSettingsSchema } from "./template-notifications";
 
 export const programKinds = ["standard", "reverse", "cross_department", "board"] as const;
 export type ProgramKind = (typeof programKinds)[number];
@@ -200,8 +201,8 @@ export const templateCriterionSchema = z
 
 export type TemplateCriterion = z.infer<typeof templateCriterionSchema>;
 
-/** The fields each criterion kind needs. */
-const criterionFields: Record<MatchingCriterionKind, (keyof TemplateCriterion)[]> = {
+/** The fields each criterion kind needs (and the only ones an editor shows for it). */
+export const criterionFields: Record<MatchingCriterionKind, (keyof TemplateCriterion)[]> = {
   answer: ["question", "mode"],
   interest_overlap: ["question"],
   attribute: ["attribute", "prefer"],
@@ -412,6 +413,8 @@ export const templateDefinitionSchema = z
       .default([]),
     /** How teams are formed; absent in definitions stored before matching had settings. */
     matching: matchingSectionSchema.default({}),
+    /** When reminders and nudges go out; absent in definitions stored before templates could set them. */
+    notifications: notificationSettingsSchema.default({}),
   })
   .strict()
   .superRefine((definition, context) => {

@@ -1,4 +1,4 @@
-import { type ApplicationRole, localize } from "@mentoring/domain";
+import type { ApplicationRole } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
 import type { TemplateRecord } from "@mentoring/programs";
 import type { TFunction } from "i18next";
@@ -7,14 +7,10 @@ import { phaseFields, templateFormValues } from "../services/template-form";
 
 /**
  * The template editor: the template's settings, rubric, evaluation and awards as the form's values, the
- * tenant's departments for the eligibility lists, the keys of the criteria already saved (fixed: scores
- * are kept by them), and the assignments, which the form does not edit, in the reader's language.
+ * tenant's departments for the eligibility lists, and the keys of the criteria already saved (fixed: scores
+ * are kept by them).
  */
-export function presentTemplateEditor(
-  template: TemplateRecord,
-  departments: { id: string; name: string }[],
-  locale: string,
-) {
+export function presentTemplateEditor(template: TemplateRecord, departments: { id: string; name: string }[]) {
   const { definition } = template;
   return {
     template: {
@@ -27,13 +23,6 @@ export function presentTemplateEditor(
     values: templateFormValues(definition),
     departments: departments.map(({ id, name }) => ({ value: id, label: name })),
     savedCriterionKeys: definition.rubric.map((criterion) => criterion.key),
-    details: {
-      assignments: definition.assignments.map((assignment) => ({
-        title: localize(assignment.title, locale),
-        month: assignment.month,
-        dueDay: assignment.dueDay,
-      })),
-    },
   };
 }
 

@@ -14,7 +14,6 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
-import { DataTable } from "../components/data-table";
 import {
   CheckboxField,
   InputField,
@@ -42,20 +41,20 @@ import {
 
 const templateParams = z.object({ templateId: id });
 
-/** A template as a form: its settings, rubric, evaluation and awards to edit, and its assignments to read. */
+/** A template as a form: its settings, rubric, evaluation and awards (its other parts have pages of their own). */
 export const loader = tenantLoader(
   {
     permission: "programs.view",
     params: templateParams,
     query: z.object({ copied: z.string().optional(), created: z.string().optional() }),
   },
-  async ({ params, query, tenant, locale, may, withTenant }) => {
+  async ({ params, query, tenant, may, withTenant }) => {
     const { template, departments } = await withTenant(async (db) => ({
       template: await loadTemplate(db, tenant.id, params.templateId),
       departments: await listTenantDepartments(db, { tenantId: tenant.id }),
     }));
     return {
-      ...presentTemplateEditor(template, departments, locale),
+      ...presentTemplateEditor(template, departments),
       copied: query.copied !== undefined,
       created: query.created !== undefined,
       tenantSlug: tenant.slug,
@@ -97,17 +96,8 @@ type Bounds = FieldMetadata<{ min?: string; max?: string } | undefined>;
 
 export default function TemplateEditor() {
   const { t } = useTranslation();
-  const {
-    template,
-    values,
-    departments,
-    savedCriterionKeys,
-    details,
-    copied,
-    created,
-    tenantSlug,
-    mayManage,
-  } = useLoaderData<typeof loader>();
+  const { template, values, departments, savedCriterionKeys, copied, created, tenantSlug, mayManage } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const refusal = isRefusal(result) ? result : undefined;
@@ -553,35 +543,6 @@ export default function TemplateEditor() {
           ) : null}
         </fieldset>
       </Form>
-
-      <section aria-labelledby="details-title">
-        <h2 id="details-title">{t("programs.template.assignments")}</h2>
-        <p>{t("templateEditor.settings.assignmentsNotice")}</p>
-
-        <DataTable
-          caption={t("programs.template.assignmentsCaption")}
-          captionHidden
-          rows={details.assignments}
-          rowKey={(assignment) => `${assignment.month}-${assignment.title}`}
-          empty={t("programs.template.none")}
-          columns={[
-            {
-              key: "title",
-              header: t("programs.template.assignmentTitle"),
-              cell: (assignment) => assignment.title,
-            },
-            {
-              key: "due",
-              header: t("programs.template.assignmentDue"),
-              cell: (assignment) =>
-                t("programs.template.assignmentDueValue", {
-                  month: assignment.month,
-                  day: assignment.dueDay,
-                }),
-            },
-          ]}
-        />
-      </section>
     </>
   );
 }

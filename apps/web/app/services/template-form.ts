@@ -52,7 +52,7 @@ export const phaseFields = scheduleFields.filter(
   (field): field is PhaseField => field !== "recruitmentStart",
 );
 
-const localizedForm = z.object({ ko: text, en: text });
+export const localizedForm = z.object({ ko: text, en: text });
 
 const criterionForm = z.object({
   key: text,
@@ -98,7 +98,7 @@ export const templateForm = z.object({
 
 export type TemplateForm = z.infer<typeof templateForm>;
 
-const shown = (value: number | undefined) => (value === undefined ? "" : String(value));
+export const shown = (value: number | undefined) => (value === undefined ? "" : String(value));
 
 function eligibilityValues(rule: EligibilityRule): TemplateForm["roles"]["mentor"]["eligibility"] {
   const range = (bound: { min?: number; max?: number } | undefined) => ({
@@ -118,10 +118,10 @@ function eligibilityValues(rule: EligibilityRule): TemplateForm["roles"]["mentor
   };
 }
 
-type LocalizedForm = z.infer<typeof localizedForm>;
+export type LocalizedForm = z.infer<typeof localizedForm>;
 type CriterionForm = z.infer<typeof criterionForm>;
 
-const localizedValues = (value: LocalizedText | undefined): LocalizedForm => ({
+export const localizedValues = (value: LocalizedText | undefined): LocalizedForm => ({
   ko: value?.ko ?? "",
   en: value?.en ?? "",
 });
@@ -205,7 +205,7 @@ export function metricOf(choice: string | undefined): RubricMetric | null {
 const decimal = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** An empty field is no value; anything else is read as a number (NaN when it is not one, for the schema to name). */
-function numberOf(value: string | undefined): number | undefined {
+export function numberOf(value: string | undefined): number | undefined {
   const trimmed = value?.trim() ?? "";
   if (trimmed === "") return undefined;
   return decimal.test(trimmed) ? Number(trimmed) : Number.NaN;
@@ -295,13 +295,13 @@ export function definitionFromForm(form: TemplateForm, current: TemplateDefiniti
 }
 
 /** Text in Korean and English: English left empty is none. */
-const localizedOf = (value: LocalizedForm) => ({
+export const localizedOf = (value: LocalizedForm) => ({
   ko: value.ko ?? "",
   ...(value.en?.trim() ? { en: value.en } : {}),
 });
 
 /** Optional text (a description): none when both languages are empty. */
-const optionalLocalized = (value: LocalizedForm) =>
+export const optionalLocalized = (value: LocalizedForm) =>
   value.ko?.trim() || value.en?.trim() ? localizedOf(value) : undefined;
 
 function sourceOf(source: CriterionForm["source"]) {

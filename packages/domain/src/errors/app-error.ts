@@ -134,6 +134,14 @@ const refinementMessages: Record<string, string> = {
   options_too_few: "templateEditor.issue.optionsTooFew",
   dimension_not_likert: "templateEditor.issue.dimensionNotLikert",
   pick_above_options: "templateEditor.issue.pickAboveOptions",
+  // The matching section's problems (program-template.ts), shown beside the matching page's fields.
+  required: "templateDesign.issue.needed",
+  unknown_question: "templateDesign.issue.unknownQuestion",
+  question_type: "templateDesign.issue.questionType",
+  interests_twice: "templateDesign.issue.interestsTwice",
+  unknown_dimension: "templateDesign.issue.unknownDimension",
+  invalid_attribute: "templateDesign.issue.invalidAttribute",
+  preferences_off: "templateDesign.issue.preferencesOff",
 };
 
 function messageOf(issue: ZodIssue): { message: string; params: AppErrorParams } {

@@ -22,6 +22,7 @@ import { enReports } from "./en-reports";
 import { enRetention } from "./en-retention";
 import { enSso } from "./en-sso";
 import { enSurveys } from "./en-surveys";
+import { enTemplateDesign } from "./en-template-design";
 import { enTemplateEditor } from "./en-template-editor";
 import type { CommonMessages } from "./ko";
 import type { Translation } from "./translation";
@@ -423,9 +424,14 @@ export const en: Translation<CommonMessages> = {
       start: "Matching run started",
       edit: "Matching teams edited",
       pair_rule: "Pair pinned or forbidden",
+      exclusion: "Person excluded from the next run, or back in",
       publish: "Matching teams published",
     },
-    program_template: { copy: "Template copied", create: "Blank template created", update: "Template changed" },
+    program_template: {
+      copy: "Template copied",
+      create: "Blank template created",
+      update: "Template changed",
+    },
     cohort: {
       create: "Cohort created",
       schedule: { update: "Cohort dates changed" },
@@ -655,6 +661,7 @@ export const en: Translation<CommonMessages> = {
   myData: enMyData,
   board: enBoard,
   insights: enInsights,
+  templateDesign: enTemplateDesign,
   config: {
     error: {
       invalid: "Environment variable {{name}} is invalid: {{reason}}",

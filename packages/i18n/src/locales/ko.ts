@@ -22,6 +22,7 @@ import { koReports } from "./ko-reports";
 import { koRetention } from "./ko-retention";
 import { koSso } from "./ko-sso";
 import { koSurveys } from "./ko-surveys";
+import { koTemplateDesign } from "./ko-template-design";
 import { koTemplateEditor } from "./ko-template-editor";
 /**
  * Korean, the default locale and the source of truth for the key set: every other locale is typed
@@ -411,6 +412,7 @@ export const ko = {
       start: "매칭 실행",
       edit: "매칭 결과 조정",
       pair_rule: "짝 고정·금지 변경",
+      exclusion: "다음 회차 제외 변경",
       publish: "매칭 결과 공개",
     },
     program_template: { copy: "템플릿 복사", create: "새 템플릿 만들기", update: "템플릿 수정" },
@@ -431,7 +433,12 @@ export const ko = {
     },
     applications: { export: "신청자 명단 내려받기" },
     correction_request: { create: "정보 정정 요청", apply: "정보 정정 반영", decline: "정보 정정 반려" },
-    board_proposal: { propose: "정책 제안", review: "정책 제안 검토", adopt: "정책 제안 채택", decline: "정책 제안 불채택" },
+    board_proposal: {
+      propose: "정책 제안",
+      review: "정책 제안 검토",
+      adopt: "정책 제안 채택",
+      decline: "정책 제안 불채택",
+    },
   },
   /** What the audit page calls each field of a change (the keys audit rows record). */
   auditField: {
@@ -634,6 +641,7 @@ export const ko = {
   myData: koMyData,
   board: koBoard,
   insights: koInsights,
+  templateDesign: koTemplateDesign,
   config: {
     error: {
       invalid: "환경 변수 {{name}} 값이 올바르지 않습니다: {{reason}}",

@@ -1,5 +1,10 @@
 import type { Database } from "@mentoring/db";
-import { assignmentReminder, reminderWindow } from "@mentoring/domain";
+import {
+  assignmentReminder,
+  DEFAULT_ASSIGNMENT_REMINDER_DAYS,
+  notificationSettingsOf,
+  reminderWindow,
+} from "@mentoring/domain";
 import { cohortMembers, isForItem } from "../records/cohort-members";
 import { forEachTenant } from "../records/each-tenant";
 import { notify, titleIn } from "../records/notify";
@@ -14,8 +19,9 @@ export interface AssignmentReminderRun {
 
 /**
  * The daily assignment reminder over every tenant in use: in each cohort under way, the members of a team
- * that has not handed in an assignment are told, in the app and by mail, when it is due within three days
- * (never once its due moment has passed) and, once it passed, that it is late (for three days after, not
+ * that has not handed in an assignment are told, in the app and by mail, from as many days before its due
+ * date as the cohort's template version says (three unless it says otherwise; never once its due moment
+ * has passed) and, once it passed, that it is late (for three days after, not
  * for old assignments). Once per person, assignment, due moment and kind: running it twice, or every day,
  * tells no one twice; a due moment moved later is announced anew. Each tenant in its own transaction.
  */
@@ -53,8 +59,25 @@ export async function remindAssignments(
           submissions: { where: { tenantId: tenant.id }, select: { teamId: true } },
         },
       });
+      // How many days ahead each cohort's template reminds: one read of the cohorts' template versions.
+      const cohorts =
+        items.length === 0
+          ? []
+          : await tx.cohort.findMany({
+              where: { tenantId: tenant.id, id: { in: [...new Set(items.map((item) => item.cohortId))] } },
+              select: { id: true, templateVersion: { select: { definition: true } } },
+            });
+      const daysBefore = new Map(
+        cohorts.map((cohort) => [
+          cohort.id,
+          notificationSettingsOf(cohort.templateVersion.definition).assignmentReminderDays,
+        ]),
+      );
       const due = items.flatMap((item) => {
-        const reminder = assignmentReminder(item.dueAt as Date, now);
+        const reminder = assignmentReminder(item.dueAt as Date, now, {
+          daysBefore: daysBefore.get(item.cohortId) ?? DEFAULT_ASSIGNMENT_REMINDER_DAYS,
+          timeZone: tenant.timeZone,
+        });
         return reminder ? [{ item, reminder }] : [];
       });
       // Everyone the assignments could be for, read once for the tenant.

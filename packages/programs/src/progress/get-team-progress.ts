@@ -1,11 +1,18 @@
 import type { TenantDb } from "@mentoring/db";
-import { addDays, attendanceRate, type CalendarDate, isTeamAtRisk } from "@mentoring/domain";
+import {
+  addDays,
+  attendanceRate,
+  type CalendarDate,
+  isTeamAtRisk,
+  notificationSettingsOf,
+} from "@mentoring/domain";
 import { dateColumn, dayOf, loadCohort } from "../records/cohort-record";
 
 /**
  * The coordinator's running dashboard of a cohort, per team: meetings and activities (all, last 30 days,
  * minutes, the last day), assignments due so far handed in on time, late or missing, the attendance rate
- * at trainings and events, and whether the team is at risk (silent for 21 days). Never what a team wrote:
+ * at trainings and events, and whether the team is at risk (silent for as many days as the cohort's
+ * template says before it nudges, 21 unless it says otherwise). Never what a team wrote:
  * no topic, note or submission text is read.
  */
 export async function getTeamProgress(
@@ -15,7 +22,11 @@ export async function getTeamProgress(
   const { tenantId, cohortId, today, now } = input;
   const { cohort, schedule } = await loadCohort(tx, tenantId, cohortId);
   const since = dateColumn(addDays(today, -29));
-  const [teams, all, recent, assignments, attendance] = await Promise.all([
+  const [version, teams, all, recent, assignments, attendance] = await Promise.all([
+    tx.programTemplateVersion.findFirst({
+      where: { tenantId, cohorts: { some: { tenantId, id: cohortId } } },
+      select: { definition: true },
+    }),
     tx.team.findMany({
       where: { tenantId, cohortId },
       orderBy: { number: "asc" },
@@ -47,6 +58,7 @@ export async function getTeamProgress(
   );
   const activitiesStart = dateColumn(schedule.activitiesStart);
   const todayColumn = dateColumn(today);
+  const { silentTeamDays } = notificationSettingsOf(version?.definition);
   return {
     cohort: { id: cohort.id, title: cohort.title },
     teams: teams.map((team) => {
@@ -78,7 +90,12 @@ export async function getTeamProgress(
           missing: handedIn.filter((submission) => !submission).length,
         },
         attendanceRate: attendanceRate(present, marked.length),
-        atRisk: isTeamAtRisk({ lastActivityOn: last ?? null, activitiesStart, today: todayColumn }),
+        atRisk: isTeamAtRisk({
+          lastActivityOn: last ?? null,
+          activitiesStart,
+          today: todayColumn,
+          silentDays: silentTeamDays,
+        }),
       };
     }),
   };

@@ -1,5 +1,11 @@
 import type { Database } from "@mentoring/db";
-import { addDays, daysBetween, isTeamAtRisk, SILENT_DAYS_AT_RISK } from "@mentoring/domain";
+import {
+  addDays,
+  daysBetween,
+  isTeamAtRisk,
+  MIN_SILENT_TEAM_DAYS,
+  notificationSettingsOf,
+} from "@mentoring/domain";
 import { dateColumn, dayOf, tenantToday } from "../records/cohort-record";
 import { forEachTenant } from "../records/each-tenant";
 import { lastActivityOn, nudgeSilentTeamsOf } from "../records/team-nudge";
@@ -12,8 +18,9 @@ export interface NudgeRun {
 
 /**
  * The daily nudge over every tenant in use: in each cohort whose activities are under way, a team that has
- * logged nothing for 21 days (or since activities began) is nudged once, and again only after another 21
- * silent days. Each tenant on its own calendar and in its own transaction; running it twice on a day has
+ * logged nothing for as many days as the cohort's template version says (21 unless it says otherwise), or
+ * since activities began, is nudged once, and again only after as many silent days more. Each tenant on
+ * its own calendar and in its own transaction; running it twice on a day has
  * the effect of running it once. Per tenant: one read of its cohorts and their teams due, one grouped read
  * of those teams' last activities, and per cohort with silent teams one read of their members and the
  * batch written by notify().
@@ -44,15 +51,17 @@ export async function nudgeSilentTeams(
           id: true,
           title: true,
           activitiesStart: true,
+          templateVersion: { select: { definition: true } },
+          // Teams not nudged within the shortest silence any template may set; each cohort's own is applied below.
           teams: {
             where: {
               tenantId: tenant.id,
               OR: [
                 { nudgedOn: null },
-                { nudgedOn: { lte: dateColumn(addDays(today, -SILENT_DAYS_AT_RISK)) } },
+                { nudgedOn: { lte: dateColumn(addDays(today, -MIN_SILENT_TEAM_DAYS)) } },
               ],
             },
-            select: { id: true, number: true },
+            select: { id: true, number: true, nudgedOn: true },
           },
         },
       });
@@ -63,12 +72,16 @@ export async function nudgeSilentTeams(
       );
       for (const cohort of cohorts) {
         const activitiesStart = dayOf(cohort.activitiesStart);
+        const { silentTeamDays } = notificationSettingsOf(cohort.templateVersion.definition);
         const silent = cohort.teams.flatMap((team) => {
+          // Nudged again only after another silent period of this cohort's length.
+          if (team.nudgedOn && daysBetween(dayOf(team.nudgedOn), today) < silentTeamDays) return [];
           const last = lastOn.get(team.id) ?? null;
           const atRisk = isTeamAtRisk({
             lastActivityOn: last,
             activitiesStart: dateColumn(activitiesStart),
             today: todayColumn,
+            silentDays: silentTeamDays,
           });
           if (!atRisk) return [];
           const since = last ? dayOf(last) : activitiesStart;

@@ -4,6 +4,7 @@ import {
   applicationRoles,
   DepartmentTree,
   type FieldIssue,
+  monthsBeyondActivities,
   type TemplateDefinition,
   templateDefinitionSchema,
 } from "@mentoring/domain";
@@ -20,8 +21,9 @@ export interface SaveTemplateResult {
 
 /**
  * Saves a template's definition after validating it with templateDefinitionSchema; invalid input is
- * refused as input.invalid (each issue with its field) and nothing is written; so is an eligibility rule
- * naming a department that is not one of the tenant's. A version that a cohort runs
+ * refused as input.invalid (each issue with its field) and nothing is written; so is an assignment or a
+ * calendar item set in a month after the template's activities end, and an eligibility rule naming a
+ * department that is not one of the tenant's. A version that a cohort runs
  * on is never changed: the definition becomes version n+1 and the template's current version. An unused
  * current version is updated in place. Every change is audited with the parts that changed, before and
  * after.
@@ -40,6 +42,9 @@ export async function saveTemplate(
   const parsed = templateDefinitionSchema.safeParse(input.definition);
   if (!parsed.success) throw AppError.invalid(parsed.error);
   const definition = parsed.data;
+  // Checked here, not in the schema: a definition stored before the check must still be read.
+  const beyond = monthsBeyondActivities(definition);
+  if (beyond.length > 0) throw new AppError("input.invalid", {}, { fields: beyond });
   const unknownDepartments = await departmentsNotOfTenant(tx, tenantId, definition);
   if (unknownDepartments.length > 0) throw new AppError("input.invalid", {}, { fields: unknownDepartments });
   const missingLevel = await departmentLevelMissing(tx, tenantId, definition);
