@@ -28,9 +28,9 @@ import { recordAttendance, saveCeremony } from "./certificates";
 import { createCohort, transitionCohort } from "./cohorts";
 import { publishRun, runMatching, startMatchingRun } from "./matching";
 import { dayOf } from "./records/cohort-record";
-import { seededAnswers } from "./seed";
+import { as2025, seededAnswers } from "./seed";
 import { closeRound, submitResponse } from "./surveys";
-import { copyBuiltinTemplate } from "./templates";
+import { copyBuiltinTemplate, saveTemplate } from "./templates";
 
 /*
  * The demo's programs on a timeline anchored to the day the demo starts ("today"), so that every phase is
@@ -126,8 +126,11 @@ async function templateOf(db: Database, city: City, builtinKey: BuiltinTemplateK
       select: { id: true },
     });
     if (existing) return existing.id;
-    return (await copyBuiltinTemplate(tx, { tenantId, builtinKey, actorUserId: city.coordinatorUserId }))
-      .templateId;
+    const actorUserId = city.coordinatorUserId;
+    const { templateId } = await copyBuiltinTemplate(tx, { tenantId, builtinKey, actorUserId });
+    // The demo's cohorts ran on the 2025 rules, which its casts were drawn for (seed.ts as2025).
+    await saveTemplate(tx, { tenantId, templateId, definition: as2025(builtinKey), actorUserId });
+    return templateId;
   });
 }
 

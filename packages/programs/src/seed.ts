@@ -82,11 +82,25 @@ export function seededAnswers(
   return answers;
 }
 
+/**
+ * A built-in template as the seeded programs ran it in 2025. Gangneung compared departments at team level
+ * then; the built-in now compares bureaus with mentors of three bureaus (issue 18), which its seeded
+ * juniors and managers, from two bureaus, could not fill.
+ */
+export function as2025(key: (typeof builtinTemplateKeys)[number]): TemplateDefinition {
+  const definition = builtinTemplate(key);
+  if (key !== "reverse_mentoring") return definition;
+  return {
+    ...definition,
+    matching: { ...definition.matching, departmentLevel: "team", mentorsFromDifferentDepartments: false },
+  };
+}
+
 /** The tenant's copy of each built-in template (made once), by key. */
 async function copyBuiltins(tx: TenantDb, tenantId: string) {
   const templates = new Map<string, { id: string; versionId: string; definition: TemplateDefinition }>();
   for (const key of builtinTemplateKeys) {
-    const definition = builtinTemplate(key);
+    const definition = as2025(key);
     const existing = await tx.programTemplate.findFirst({
       where: { tenantId, builtinKey: key },
       select: { id: true, versions: { where: { version: 1 }, select: { id: true } } },

@@ -1,6 +1,7 @@
 import type { TenantDb } from "@mentoring/db";
 import {
   AppError,
+  DepartmentTree,
   type MatchingAttributeValue,
   matchingAttributes,
   type QuestionSet,
@@ -123,10 +124,13 @@ const isAnswer = (value: MatchingAttributeValue): value is number | string | str
 
 /**
  * The cohort's matching problem as the engine reads it: every accepted application is a participant (its
- * id the application id) with the directory's department code, grade, position and years of service at
- * the cohort's matching date, and what the template's criteria read from the submitted pre-phase
- * responses; the template's shape, criteria and rules; the carried pins, forbids and exclusions of people
- * still taking part; a fixed seed and a time limit.
+ * id the application id) with the code of the department they count as at the template's department
+ * level (their own team, or the division or bureau above it: every department rule and criterion compares
+ * at that level), their direct supervisor when the supervisor takes part too (as the supervisor's
+ * application id: the engine only compares it with participants, so the snapshot keeps no one else),
+ * grade, position and years of service at the cohort's matching date, and what the template's criteria
+ * read from the submitted pre-phase responses; the template's shape, criteria and rules; the carried
+ * pins, forbids and exclusions of people still taking part; a fixed seed and a time limit.
  */
 export async function buildMatchingProblem(
   tx: TenantDb,
@@ -142,12 +146,14 @@ export async function buildMatchingProblem(
     select: {
       id: true,
       role: true,
+      staffMemberId: true,
       staffMember: {
         select: {
           grade: true,
           positionTitle: true,
           hireDate: true,
-          department: { select: { code: true } },
+          departmentId: true,
+          supervisorStaffId: true,
         },
       },
     },
@@ -175,6 +181,15 @@ export async function buildMatchingProblem(
   }
 
   const { matching } = definition;
+  const departments = await tx.department.findMany({
+    where: { tenantId },
+    select: { id: true, parentId: true, code: true },
+  });
+  const tree = new DepartmentTree(departments);
+  const codeOf = new Map(departments.map((department) => [department.id, department.code]));
+  const applicationOfStaff = new Map(
+    applications.map((application) => [application.staffMemberId, application.id]),
+  );
   const criteria = matching.criteria.filter(
     (criterion) => criterion.kind !== "mentee_preference" || matching.menteePreferences,
   );
@@ -186,10 +201,13 @@ export async function buildMatchingProblem(
     const interests = keys.interests ? attributes[keys.interests] : undefined;
     const answers = pick(attributes, keys.answers, isAnswer);
     const diagnostics = pick(attributes, keys.diagnostics, isNumber);
+    const department = codeOf.get(tree.at(staff.departmentId, matching.departmentLevel));
+    const supervisorId = staff.supervisorStaffId && applicationOfStaff.get(staff.supervisorStaffId);
     return {
       id: application.id,
       role: application.role,
-      department: staff.department.code,
+      ...(department !== undefined && { department }),
+      ...(supervisorId && { supervisorId }),
       ...(staff.grade !== null && staff.grade >= 1 && staff.grade <= 9 && { grade: staff.grade }),
       ...(years.ok && { yearsOfService: Math.min(years.years, 60) }),
       position: staff.positionTitle,
@@ -210,6 +228,8 @@ export async function buildMatchingProblem(
     criteria: criteria.map((criterion) => engineCriterion(criterion, definition)),
     constraints: {
       differentDepartment: matching.differentDepartment,
+      mentorsFromDifferentDepartments: matching.mentorsFromDifferentDepartments,
+      noDirectSupervisor: matching.noDirectSupervisor,
       ...(matching.gradeGap && { gradeGap: matching.gradeGap }),
       pinned: carried.pinned.filter(
         (pair) => present(pair) && !excludedSet.has(pair.mentorId) && !excludedSet.has(pair.menteeId),
