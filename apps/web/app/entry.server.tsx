@@ -118,9 +118,13 @@ export function handleDataRequest(response: Response, { context }: { context: Ap
   return response;
 }
 
-/** What the route builder asked this answer to carry (Retry-After of a refusal): see services.server.ts. */
+/**
+ * What the route builder asked this answer to carry (Retry-After of a refusal, the write position of
+ * read-your-writes): see services.server.ts. Cookies are added beside those the answer already sets.
+ */
 function addReplyHeaders(headers: Headers, context: AppLoadContext) {
   context.replyHeaders?.forEach((value, name) => {
-    headers.set(name, value);
+    if (name === "set-cookie") headers.append(name, value);
+    else headers.set(name, value);
   });
 }

@@ -35,6 +35,10 @@ await keepTemporaryFilesInStorage(settings.STORAGE_DIR, new Date(), log);
 
 const db = createDatabase(settings.DATABASE_URL, {
   onConnectionError: (error) => log.warn({ err: error }, "database connection lost"),
+  // The final report's data is read there (ADR 0028); every other read and every write, the primary.
+  replicaUrl: settings.DATABASE_REPLICA_URL,
+  onReplicaError: (error) =>
+    log.warn({ err: error }, "the read replica could not serve a read: the primary did"),
 });
 // Teams' uploads given up more than a day ago (never finished, or never attached to their form).
 await sweepAbandonedUploads(db, new LocalFileStorage(settings.STORAGE_DIR), new Date(), log);

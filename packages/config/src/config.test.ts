@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, configSchema, parseConfig } from "./index";
+import { ConfigError, configSchema, insightsReadUrl, parseConfig } from "./index";
 
 describe("configuration", () => {
   it("works on a fresh machine with no variables set, pointing at the local services", () => {
@@ -134,5 +134,22 @@ describe("configuration", () => {
       error = caught;
     }
     expect((error as ConfigError).problems.map((p) => p.name).sort()).toEqual(["APP_URL", "MAIL_FROM"]);
+  });
+
+  it("reads the national insights from the replica as the insights role once a replica is configured", () => {
+    expect(insightsReadUrl(parseConfig({}))).toBe(parseConfig({}).DATABASE_INSIGHTS_URL);
+    const withReplica = parseConfig({
+      DATABASE_REPLICA_URL: "postgresql://mentoring_app:app-secret@replica.internal:5433/mentoring",
+      DATABASE_INSIGHTS_URL:
+        "postgresql://mentoring_insights:insights-secret@primary.internal:5432/mentoring",
+    });
+    expect(insightsReadUrl(withReplica)).toBe(
+      "postgresql://mentoring_insights:insights-secret@replica.internal:5433/mentoring",
+    );
+    const named = parseConfig({
+      DATABASE_REPLICA_URL: "postgresql://mentoring_app:a@replica.internal:5433/mentoring",
+      DATABASE_INSIGHTS_REPLICA_URL: "postgresql://analysts:b@analytics.internal:5434/mentoring",
+    });
+    expect(insightsReadUrl(named)).toBe("postgresql://analysts:b@analytics.internal:5434/mentoring");
   });
 });

@@ -63,6 +63,17 @@ export const configSchema = z.object({
   DATABASE_INSIGHTS_URL: postgresUrl.default(
     "postgresql://mentoring_insights:mentoring_insights@127.0.0.1:5432/mentoring",
   ),
+  /**
+   * A streaming replica of DATABASE_URL's database, same role (ADR 0028). Set: the reports' and dashboards'
+   * reads go there, unless the reader wrote something the replica has not replayed yet; everything else,
+   * and every write, stays on DATABASE_URL. Unset: everything reads the primary.
+   */
+  DATABASE_REPLICA_URL: postgresUrl.optional(),
+  /**
+   * The insights role on a replica, for the /insights pages. Unset while DATABASE_REPLICA_URL is set: that
+   * replica with DATABASE_INSIGHTS_URL's user and password (insightsReadUrl()).
+   */
+  DATABASE_INSIGHTS_REPLICA_URL: postgresUrl.optional(),
   /** A superuser connection, used only by set-up to create the two roles and the database. */
   DATABASE_ADMIN_URL: postgresUrl.default("postgresql://postgres@127.0.0.1:5432/postgres"),
   REDIS_URL: redisUrl.default("redis://127.0.0.1:6379"),
@@ -186,6 +197,22 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   throw new ConfigError(
     result.error.issues.map((issue) => ({ name: issue.path.join("."), reason: issue.message })),
   );
+}
+
+/**
+ * Where the national insights pages read: DATABASE_INSIGHTS_REPLICA_URL; else, with a replica configured,
+ * that replica's server and database as the insights role; else DATABASE_INSIGHTS_URL itself.
+ */
+export function insightsReadUrl(
+  config: Pick<Config, "DATABASE_INSIGHTS_URL" | "DATABASE_REPLICA_URL" | "DATABASE_INSIGHTS_REPLICA_URL">,
+): string {
+  if (config.DATABASE_INSIGHTS_REPLICA_URL) return config.DATABASE_INSIGHTS_REPLICA_URL;
+  if (!config.DATABASE_REPLICA_URL) return config.DATABASE_INSIGHTS_URL;
+  const role = new URL(config.DATABASE_INSIGHTS_URL);
+  const replica = new URL(config.DATABASE_REPLICA_URL);
+  replica.username = role.username;
+  replica.password = role.password;
+  return replica.toString();
 }
 
 let loaded: Config | undefined;

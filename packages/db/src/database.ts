@@ -59,6 +59,27 @@ export interface Database {
     options?: TenantSqlOptions,
   ): Promise<T>;
   /**
+   * withTenant for a read that may be served by the read replica (DATABASE_REPLICA_URL; ADR 0028): the
+   * reports' and dashboards' reads. `work` must only read. The replica serves it when it has replayed the
+   * primary's WAL up to `notBefore` (the reader's last write, from walPosition()); otherwise, when it is
+   * unreachable, or when it cancels the read for a conflict with recovery, the primary does. Without a
+   * replica this is withTenant.
+   */
+  withTenantReplica<T>(
+    tenantId: string,
+    work: (db: TenantDb) => Promise<T>,
+    options?: ReplicaReadOptions,
+  ): Promise<T>;
+  /** Whether a replica is configured: without one, noting write positions serves no purpose. */
+  readonly hasReplica: boolean;
+  /**
+   * The primary's WAL position now, as PostgreSQL writes it ("0/3000148"). Taken after a write has
+   * committed, a replica that has replayed up to it shows that write.
+   */
+  walPosition(): Promise<string>;
+  /** How many replica reads the replica served, and how many went to the primary instead. */
+  replicaReads(): { replica: number; primary: number };
+  /**
    * Runs `work` in a transaction where `app.user_id` is `userId`: the only tenant rows visible are that
    * user's own memberships, in every tenant (policy own_memberships). For finding where a user works.
    */
@@ -83,6 +104,33 @@ export interface PoolUse {
   waiting: number;
 }
 
+export interface ReplicaReadOptions {
+  /**
+   * The primary's WAL position (walPosition()) the replica must have replayed to serve the read: the
+   * reader's last write. Null or absent: any replica state will do. Not a WAL position: the primary serves.
+   */
+  notBefore?: string | null;
+  /**
+   * Milliseconds to wait for the replica to reach `notBefore` before the primary serves the read: for work
+   * that is in no hurry (a job), where a replica a few milliseconds behind should still take the load.
+   */
+  waitMs?: number;
+}
+
+/** A WAL position as PostgreSQL prints a pg_lsn. */
+const WAL_POSITION = /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/i;
+
+/** Thrown inside a replica transaction that may not serve the read, to end it and ask the primary. */
+class ReplicaBehind extends Error {}
+
+/**
+ * A hot standby cancels a read whose rows replay wants to remove ("conflict with recovery", SQLSTATE 40001):
+ * the primary answers it instead.
+ */
+function isRecoveryConflict(error: unknown): boolean {
+  return error instanceof Error && /conflict with recovery/i.test(error.message);
+}
+
 /** What withUser shows: the user's memberships (read-only by policy) and platform tables. */
 export type UserDb = Pick<Prisma.TransactionClient, "membership" | "tenant">;
 
@@ -104,6 +152,13 @@ export interface DatabaseOptions {
   onConnectionError?: (error: Error) => void;
   /** Told the SQL of every statement sent, BEGIN and COMMIT included (tests count round trips with it). */
   onStatement?: (sql: string) => void;
+  /**
+   * A streaming replica of the same database, connected as the same role, for withTenantReplica
+   * (DATABASE_REPLICA_URL; ADR 0028). Its pool has `poolSize` connections too.
+   */
+  replicaUrl?: string;
+  /** Told when the replica could not serve a read for an error (it is down, or cancelled the read). */
+  onReplicaError?: (error: Error) => void;
 }
 
 /** How long disconnecting waits for connections in use: one whose server went away may never come back. */
@@ -112,10 +167,37 @@ const DISCONNECT_WAIT_MS = 5_000;
 /** Connects as the given role (the app role in every running process: no superuser, no BYPASSRLS). */
 export function createDatabase(
   url: string,
-  { poolSize = 10, onConnectionError, onStatement }: DatabaseOptions = {},
+  { poolSize = 10, onConnectionError, onStatement, replicaUrl, onReplicaError }: DatabaseOptions = {},
 ): Database {
   const { adapter, pool } = createPgAdapter(url, poolSize, onConnectionError, onStatement);
   const client = new PrismaClient({ adapter });
+  const replicaPg = replicaUrl ? createPgAdapter(replicaUrl, poolSize, onConnectionError, onStatement) : null;
+  const replica = replicaPg ? new PrismaClient({ adapter: replicaPg.adapter }) : null;
+  /** Whether the replica reached `position` within `waitMs` (polled; a replica away is no answer). */
+  const replayed = async (position: string, waitMs: number) => {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const { rows } = await (replicaPg as NonNullable<typeof replicaPg>).pool
+        .query<{ done: boolean }>("select coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, true) as done", [
+          position,
+        ])
+        .catch(() => ({ rows: [] as { done: boolean }[] }));
+      if (rows[0]?.done || Date.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  const replicaReads = { replica: 0, primary: 0 };
+  const withTenant: Database["withTenant"] = async (tenantId, work, options = {}) => {
+    if (typeof tenantId !== "string" || !UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
+    return client.$transaction(
+      async (tx) => {
+        // `true`: local to this transaction, so a pooled connection never carries it to the next user.
+        await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
+        return work(tx);
+      },
+      { maxWait: 10_000, timeout: 30_000, ...options },
+    );
+  };
   return {
     platform: client,
     platformSql: {
@@ -124,17 +206,49 @@ export function createDatabase(
         return { rows: rows as Row[], rowCount: rowCount ?? 0 };
       },
     },
-    async withTenant(tenantId, work, options = {}) {
+    withTenant,
+    hasReplica: replica !== null,
+    async withTenantReplica(tenantId, work, { notBefore = null, waitMs = 0 } = {}) {
       if (typeof tenantId !== "string" || !UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
-      return client.$transaction(
-        async (tx) => {
-          // `true`: local to this transaction, so a pooled connection never carries it to the next user.
-          await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
-          return work(tx);
-        },
-        { maxWait: 10_000, timeout: 30_000, ...options },
-      );
+      const usable = notBefore === null || WAL_POSITION.test(notBefore);
+      if (!replica || !usable) {
+        if (replica) replicaReads.primary++;
+        return withTenant(tenantId, work);
+      }
+      if (notBefore !== null && waitMs > 0) await replayed(notBefore, waitMs);
+      let working = false;
+      try {
+        const result = await replica.$transaction(
+          async (tx) => {
+            // The tenant and the replica's progress in one round trip. On a primary (a replica URL that
+            // names one) nothing is replayed, null: it has every write.
+            const [state] = await tx.$queryRaw<{ caught_up: boolean }[]>`
+              select set_config('app.tenant_id', ${tenantId}, true) is not null
+                and coalesce(pg_last_wal_replay_lsn() >= ${notBefore}::pg_lsn, true) as caught_up`;
+            if (!state?.caught_up) throw new ReplicaBehind();
+            working = true;
+            return work(tx);
+          },
+          { maxWait: 10_000, timeout: 30_000 },
+        );
+        replicaReads.replica++;
+        return result;
+      } catch (error) {
+        // An error of the read itself is the caller's; the replica being behind, away, or cancelling the
+        // read for replay is not, and the primary answers.
+        if (working && !isRecoveryConflict(error)) throw error;
+        if (!(error instanceof ReplicaBehind)) onReplicaError?.(error as Error);
+        replicaReads.primary++;
+        return withTenant(tenantId, work);
+      }
     },
+    async walPosition() {
+      // The insert position: at or past every commit record already written, whether or not it was flushed
+      // yet (a transaction with synchronous_commit off).
+      const { rows } = await pool.query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn");
+      return rows[0]?.lsn as string;
+    },
+    replicaReads: () => ({ ...replicaReads }),
     async withTenantSql(tenantId, work, options = {}) {
       if (typeof tenantId !== "string" || !UUID.test(tenantId)) throw new InvalidTenantIdError(tenantId);
       return inTenantTransaction(pool, tenantId, work, { timeout: 30_000, ...options });
@@ -160,7 +274,7 @@ export function createDatabase(
         timer = setTimeout(resolve, DISCONNECT_WAIT_MS);
         timer.unref();
       });
-      await Promise.race([client.$disconnect(), waited]);
+      await Promise.race([Promise.all([client.$disconnect(), replica?.$disconnect()]), waited]);
       clearTimeout(timer);
     },
   };

@@ -6,6 +6,7 @@ export {
   InvalidTenantIdError,
   type PlatformDb,
   type PoolUse,
+  type ReplicaReadOptions,
   type TenantDb,
   type TransactionOptions,
   type UserDb,

@@ -16,7 +16,11 @@ import { tenantLoader } from "../services/route-builder.server";
 export const loader = tenantLoader(
   { permission: "insights.compare" },
   async ({ tenant, withTenant, services, t, locale, may }) => {
-    const own = await withTenant((db) => getOwnInsightFigures(db, { tenantId: tenant.id }));
+    // Both reads from the read replica when there is one (ADR 0028); this one only once it has the reader's
+    // last write (an opt-in changed in the settings).
+    const own = await withTenant((db) => getOwnInsightFigures(db, { tenantId: tenant.id }), {
+      replica: true,
+    });
     const settingsUrl = may("tenant.settings.manage") ? `/${tenant.slug}/admin/settings` : null;
     if (!own.publication) return { optedIn: own.optedIn, settingsUrl, comparison: null };
     const national = await getNationalDistributions(insightsReaderOf(services), {

@@ -18,8 +18,10 @@ import { cohortParams } from "../services/route-params";
 export const loader = tenantLoader(
   { permission: "dashboards.view", params: cohortParams },
   async ({ params, tenant, locale, may, withTenant }) => {
-    const view = await withTenant((db) =>
-      getCohortDashboard(db, { tenantId: tenant.id, cohortId: params.cohortId, now: new Date() }),
+    // From the read replica when there is one and it has this reader's last write (ADR 0028).
+    const view = await withTenant(
+      (db) => getCohortDashboard(db, { tenantId: tenant.id, cohortId: params.cohortId, now: new Date() }),
+      { replica: true },
     );
     const dashboard = presentCohortDashboard(view, locale, tenant.timeZone, {
       full: may("programs.view"),

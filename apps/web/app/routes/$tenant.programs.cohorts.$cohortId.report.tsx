@@ -17,8 +17,11 @@ import { cohortParams } from "../services/route-params";
 export const loader = tenantLoader(
   { permission: "programs.manage", params: cohortParams },
   async ({ params, tenant, locale, withTenant }) => {
-    const view = await withTenant((db) =>
-      getCohortReport(db, { tenantId: tenant.id, cohortId: params.cohortId }),
+    // From the read replica when there is one and it has this reader's last write (ADR 0028): a report
+    // just asked for shows as under way.
+    const view = await withTenant(
+      (db) => getCohortReport(db, { tenantId: tenant.id, cohortId: params.cohortId }),
+      { replica: true },
     );
     const base = `/${tenant.slug}/programs/cohorts/${view.cohort.id}`;
     return {

@@ -20,6 +20,7 @@ import {
   withBodyLimit,
 } from "./guard.server";
 import { localeOf, translatorFor } from "./i18n.server";
+import { noteWrites, seenWalPosition } from "./read-your-writes.server";
 import type { Refusal } from "./refusal";
 import { type BodyKind, bodyLimits } from "./request-body.server";
 import type { Services } from "./services.server";
@@ -77,9 +78,21 @@ export interface PageContext<P = unknown, Q = unknown> {
  * (who, whose, what, when, from where) in the read's own transaction; if that write fails the read fails
  * with it, and the page is not shown (issue 17: no view of personal data goes unrecorded).
  */
-export interface TenantReadOptions<T> {
+export interface AccessLogOption<T> {
   accessLog?: (result: T) => AccessView | null;
 }
+
+export type TenantReadOptions<T> =
+  | (AccessLogOption<T> & { replica?: never })
+  | {
+      /**
+       * The read may be served by the read replica (ADR 0028): the reports' and dashboards' pages. Someone
+       * who wrote since the replica last caught up is read from the primary, so their own writes show.
+       * Never with an access log: that row is a write, and a replica takes none.
+       */
+      replica: true;
+      accessLog?: never;
+    };
 
 /** What a tenant page's handler receives besides. */
 export interface TenantExtras extends TenantAccess {
@@ -88,7 +101,7 @@ export interface TenantExtras extends TenantAccess {
   /** Runs `work` in one transaction in this tenant's row-level-security context. */
   withTenant<T>(work: (db: TenantDb) => Promise<T>, options?: TenantReadOptions<T>): Promise<T>;
   /** The same with SQL as written, for the reads of the pages opened most (ADR 0019). */
-  withTenantSql<T>(work: (sql: TenantSql) => Promise<T>, options?: TenantReadOptions<T>): Promise<T>;
+  withTenantSql<T>(work: (sql: TenantSql) => Promise<T>, options?: AccessLogOption<T>): Promise<T>;
 }
 
 export type TenantContext<P = unknown, Q = unknown> = PageContext<P, Q> & TenantExtras;
@@ -370,6 +383,10 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
         code: error.code,
       } as Refusal<Extra>;
       return data(refusal, { status: error.status, headers: refusalHeaders(error, args) });
+    } finally {
+      // Whatever the handler wrote has committed (or never will): the browser's later replica reads wait
+      // for it (read-your-writes, ADR 0028).
+      await noteWrites(args.context);
     }
   };
   return withBodyLimit(action, bodyLimit);
@@ -393,7 +410,7 @@ function tenantGateFor(permission: Permission): Gate<TenantExtras> {
       };
       /** The work, then its access log row when it declares one, in the same transaction. */
       const logged =
-        <D extends TenantDb | TenantSql, T>(work: (db: D) => Promise<T>, options?: TenantReadOptions<T>) =>
+        <D extends TenantDb | TenantSql, T>(work: (db: D) => Promise<T>, options?: AccessLogOption<T>) =>
         async (tx: D) => {
           const result = await work(tx);
           const view = options?.accessLog?.(result);
@@ -403,9 +420,13 @@ function tenantGateFor(permission: Permission): Gate<TenantExtras> {
       return {
         ...access,
         may: (other: Permission) => can(access.membership.roles, other),
-        withTenant: <T>(work: (db: TenantDb) => Promise<T>, options?: TenantReadOptions<T>) =>
-          db.withTenant(access.tenant.id, logged(work, options)),
-        withTenantSql: <T>(work: (sql: TenantSql) => Promise<T>, options?: TenantReadOptions<T>) =>
+        withTenant: async <T>(work: (db: TenantDb) => Promise<T>, options?: TenantReadOptions<T>) =>
+          options?.replica
+            ? db.withTenantReplica(access.tenant.id, work, {
+                notBefore: await seenWalPosition(args.request, args.context),
+              })
+            : db.withTenant(access.tenant.id, logged(work, options)),
+        withTenantSql: <T>(work: (sql: TenantSql) => Promise<T>, options?: AccessLogOption<T>) =>
           db.withTenantSql(access.tenant.id, logged(work, options)),
       };
     },

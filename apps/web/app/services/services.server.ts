@@ -25,6 +25,8 @@ export function createServices(config: Config): Services {
   });
   const db = createDatabase(config.DATABASE_URL, {
     onConnectionError: (err) => log.warn({ err }, "database connection lost"),
+    replicaUrl: config.DATABASE_REPLICA_URL,
+    onReplicaError: (err) => log.warn({ err }, "the read replica could not serve a read: the primary did"),
   });
   const redis = producerConnection(config.REDIS_URL);
   redis.on("error", (err) => log.warn({ err }, "redis error"));

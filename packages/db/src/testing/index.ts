@@ -198,3 +198,4 @@ export {
   publishInsightFixture,
   sampleInsightCohorts,
 } from "./insight-aggregates";
+export { type ReplicaFigures, type StreamingReplica, startStreamingReplica } from "./replica";

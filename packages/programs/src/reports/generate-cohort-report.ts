@@ -53,8 +53,14 @@ export async function generateCohortReport(
 
   try {
     await progress(0);
-    const data = await db.withTenant(tenantId, (tx) =>
-      getCohortReportData(tx, { tenantId, cohortId: run.cohortId, now }),
+    // The heaviest read of the job, from the read replica when there is one (ADR 0028), once it has
+    // replayed everything written up to now: the coordinator's last changes and this run's start. A job
+    // can wait a few seconds for it; past those the primary serves.
+    const notBefore = db.hasReplica ? await db.walPosition() : null;
+    const data = await db.withTenantReplica(
+      tenantId,
+      (tx) => getCohortReportData(tx, { tenantId, cohortId: run.cohortId, now }),
+      { notBefore, waitMs: 5_000 },
     );
     const dataHash = cohortReportDataHash(data);
     const keys = reportFileKeys({ tenantId, cohortId: run.cohortId, dataHash, locale: run.locale });
