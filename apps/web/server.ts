@@ -5,6 +5,7 @@ import { readdirSync } from "node:fs";
 import { isBearer } from "@mentoring/auth";
 import { config } from "@mentoring/config";
 import { createDatabaseProbe } from "@mentoring/db";
+import { withRequestId } from "@mentoring/jobs";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -66,7 +67,9 @@ app.use((request, response, next) => {
       "request",
     );
   });
-  next();
+  // Outbox rows written while serving it carry its id, whichever handler writes them (the route builder
+  // does the same for pages; this covers the API and webhooks): docs/operations.md, tracing.
+  withRequestId(response.locals.requestId, next);
 });
 
 app.use(
