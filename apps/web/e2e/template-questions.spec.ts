@@ -2,7 +2,7 @@ import { gangneungSeed } from "@mentoring/db/seed";
 import { createCohort, loadTemplate, tenantToday } from "@mentoring/programs";
 import { createTenant, seededPerson } from "./factories";
 import { expect, test } from "./fixtures";
-import { baseURL, expectAccessible } from "./support";
+import { baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
 
 // A coordinator designs a program from nothing: a blank template from the programs page, then on its
 // question sets page a pre-survey with a scored diagnostic (two dimensions, one item reversed) and a
@@ -122,6 +122,9 @@ test("a coordinator designs a blank template's questions, is refused a one-optio
     ["style", "single", null, false],
   ]);
   await expectAccessible(page);
+  // Names and values from the database: the rest is the i18n resources' Korean.
+  const frame = [city.name, coordinator.name, templateName];
+  await expectOnlyTranslatedText(page, [...frame, "신뢰 (trust)", "개방성 (openness)"]);
   await shot("questions-saved");
 
   // Once a cohort runs on version 1, a change is saved as version 2.
@@ -160,6 +163,18 @@ test("a coordinator designs a blank template's questions, is refused a one-optio
   // Nothing wider than the phone: no sideways scrolling.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectAccessible(page);
+  const { certificate } = (await stored()).definition;
+  await expectOnlyTranslatedText(page, [
+    ...frame,
+    "사전 설문",
+    "동료의 판단을 대체로 믿는다.",
+    "내 의견은 말하지 않는 편이 낫다.",
+    "선호하는 소통 방식은 무엇인가요?",
+    "직접 만나서",
+    "메신저",
+    certificate.title,
+    (await page.getByTestId("certificate-preview").locator("p").nth(1).textContent()) ?? "",
+  ]);
   await shot("preview-phone");
 
   // The questions page at phone width too.
