@@ -292,6 +292,43 @@ const routes: RouteCase[] = [
         base: { intent: "copy", builtinKey: builtinTemplateKeys[0] },
         fields: { builtinKey: "choice", intent: "choice" },
       },
+      {
+        base: { intent: "blank", name: "시험 템플릿", kind: "standard" },
+        fields: { name: "boundedText", kind: "choice" },
+      },
+    ],
+  },
+  {
+    route: "$tenant.programs.templates.$templateId_.questions",
+    params: () => ({ templateId: ids.template }),
+    forms: [
+      {
+        base: {
+          "questionSets[0].key": "pre_survey",
+          "questionSets[0].title.ko": "사전 설문",
+          "questionSets[0].phases": "pre",
+          "questionSets[0].roles": "mentee",
+          "questionSets[0].questions[0].key": "interests",
+          "questionSets[0].questions[0].type": "multiple",
+          "questionSets[0].questions[0].prompt.ko": "관심 주제",
+          "questionSets[0].questions[0].required": "on",
+          "questionSets[0].questions[0].pick": "2",
+          "questionSets[0].questions[0].options[0].key": "ai",
+          "questionSets[0].questions[0].options[0].label.ko": "AI",
+          "questionSets[0].questions[0].options[1].key": "data",
+          "questionSets[0].questions[0].options[1].label.ko": "데이터",
+        },
+        fields: {
+          "questionSets[0].title.ko": "boundedText",
+          "questionSets[0].phases": "choice",
+          "questionSets[0].roles": "choice",
+          "questionSets[0].questions[0].type": "choice",
+          "questionSets[0].questions[0].prompt.ko": "boundedText",
+          "questionSets[0].questions[0].required": "flag",
+          "questionSets[0].questions[0].pick": "number",
+          "questionSets[0].questions[0].options[1].label.ko": "boundedText",
+        },
+      },
     ],
   },
   {
