@@ -1,13 +1,16 @@
 import { readFileSync } from "node:fs";
 import { YONGIN_EDGE_CASES, yonginSeed } from "@mentoring/db/seed";
-import { builtinTemplate } from "@mentoring/domain";
+import { addDays, builtinTemplate } from "@mentoring/domain";
+import { tenantToday } from "@mentoring/programs";
 import type { Page } from "@playwright/test";
 import { createCohortFor, createTenant, seededPerson, type TestTenant } from "./factories";
+import { recruitUntil } from "./factories/recruitment-dates";
 import { expect, test } from "./fixtures";
 import { accounts, baseURL, expectAccessible, expectOnlyTranslatedText, mailsTo } from "./support";
 
-// Yongin's new-official mentoring, 2nd cohort: recruiting from 2025-07-01 with no applications yet, in a
-// city of its own with Yongin's directory (the applications below fill and free its places).
+// Yongin's new-official mentoring, 2nd cohort: recruiting from 2025-07-01 (until a month from today) with no
+// applications yet, in a city of its own with Yongin's directory (the applications below fill and free its
+// places).
 const seed = yonginSeed();
 const person = (employeeNumber: string) =>
   seededPerson(seed, (staff) => staff.employeeNumber === employeeNumber);
@@ -38,13 +41,15 @@ test.beforeAll(async ({ db }) => {
       ...[veteran, mentor, nominee].map((someone) => ({ person: someone, roles: ["participant" as const] })),
     ],
   });
-  await createCohortFor(db, city, {
+  const cohort = await createCohortFor(db, city, {
     template: "new_official_mentoring",
     number: 2,
     recruitmentStart: "2025-07-01",
     phase: "recruiting",
     appUrl: baseURL(),
   });
+  // Eligibility is judged on 2025-07-01; the people below apply today, so recruitment runs a month on.
+  await recruitUntil(db, city, cohort.id, addDays(tenantToday("Asia/Seoul"), 30));
   data = [
     city.name,
     program.name,

@@ -1,6 +1,6 @@
 import { cohortCast, GANGNEUNG_EDGE_CASES, gangneungSeed, seededCohorts } from "@mentoring/db/seed";
 import { builtinTemplate, CONSENT_VERSION, localize } from "@mentoring/domain";
-import { applyToCohort, submitResponse } from "@mentoring/programs";
+import { applyToCohort, submitResponse, tenantToday } from "@mentoring/programs";
 import { seededAnswers } from "@mentoring/programs/seed";
 import type { Page } from "@playwright/test";
 import { createTenant, seededPerson, type TestStaff, type TestTenant } from "./factories";
@@ -8,8 +8,9 @@ import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, expectOnlyTranslatedText } from "./support";
 
 // Gangneung's reverse mentoring 2nd cohort, replayed from the coordinator's first click: the reverse
-// template copied, recruitment 22 January to 10 February 2025 and orientation on 21 February, recruitment
-// opened; a grade-7 official and a grade-9 official with six years are turned away with the reason; an
+// template copied, recruitment from 22 January 2025 (eligibility judged that day) until today, when
+// orientation and every later phase are set (applications are taken on the days of recruitment alone, and
+// the people below apply now), recruitment opened; a grade-7 official and a grade-9 official with six years are turned away with the reason; an
 // eligible junior and a division head apply; the 31st junior lands on the waitlist; the applicants answer
 // the pre-survey and the diagnostic; the coordinator sees every survey complete. In a city of its own
 // with Gangneung's directory.
@@ -164,11 +165,23 @@ test("Gangneung runs recruitment and the orientation surveys of its reverse ment
   await desk.waitForURL(new RegExp(`/${city.slug}/programs/cohorts/[0-9a-f-]{36}\\?created=1$`));
   const overview = desk.url().replace(/\?.*$/, "");
   const cohortId = overview.split("/").pop() as string;
-  await desk.getByLabel("모집 마감일", { exact: true }).fill("2025-02-10");
-  await desk.getByLabel("오리엔테이션", { exact: true }).fill("2025-02-21");
+  // Applications are taken on the days of recruitment alone: it runs until today, and the phases after it
+  // start today (in 2025 the city closed it on 10 February, with orientation on 21 February).
+  const today = tenantToday("Asia/Seoul");
+  const fromToday = [
+    "모집 마감일",
+    "오리엔테이션",
+    "매칭",
+    "결연식",
+    "활동 시작일",
+    "활동 종료일",
+    "평가 시작일",
+  ];
+  for (const label of [...fromToday, "평가 종료일", "기수 종료일"])
+    await desk.getByLabel(label, { exact: true }).fill(today);
   await desk.getByRole("button", { name: "일정 저장" }).click();
-  await expect(desk.getByLabel("모집 마감일", { exact: true })).toHaveValue("2025-02-10");
-  await expect(desk.getByLabel("오리엔테이션", { exact: true })).toHaveValue("2025-02-21");
+  await expect(desk.getByLabel("모집 마감일", { exact: true })).toHaveValue(today);
+  await expect(desk.getByLabel("오리엔테이션", { exact: true })).toHaveValue(today);
   await desk.getByRole("button", { name: "모집 시작하기" }).click();
   await expect(desk.getByTestId("cohort-status")).toHaveText("모집 중");
   const cohortPath = `/${city.slug}/recruiting/${cohortId}`;
@@ -222,7 +235,7 @@ test("Gangneung runs recruitment and the orientation surveys of its reverse ment
   );
   await lastPage.context().close();
 
-  // Recruitment is over (its dates are long past): orientation opens the pre-survey and the diagnostic.
+  // Orientation (today) opens the pre-survey and the diagnostic.
   await desk.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/applicants`);
   await expect(desk.getByTestId("places-mentor")).toContainText("30 / 30");
   await desk.goto(overview);

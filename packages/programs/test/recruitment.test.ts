@@ -277,6 +277,67 @@ describe("a cohort that is not recruiting", () => {
   });
 });
 
+describe("the recruitment dates of a recruiting cohort (Seoul)", () => {
+  const definition = reverse();
+  const { recruitmentStart, recruitmentEnd } = scheduleFromOffsets(
+    calendarDate("2025-01-22"),
+    definition.phases,
+  );
+  /** The first and the last instant of a day in Seoul (UTC+9 all year). */
+  const firstMoment = (day: string) => new Date(new Date(`${day}T00:00:00+09:00`).getTime());
+  const lastMoment = (day: string) => new Date(new Date(`${day}T23:59:59.999+09:00`).getTime());
+  const dayAfter = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() + 24 * 3600_000);
+  let cohortId: string;
+  beforeAll(async () => {
+    cohortId = await makeCohort(gangneung, definition);
+  });
+
+  it("refuses an application the evening before the first day, naming the dates, and saves nothing", async () => {
+    const [junior] = await eligibleJuniors(1, 40);
+    const evening = new Date(firstMoment(recruitmentStart).getTime() - 1);
+    await expect(
+      apply(cohortId, junior?.id as string, "mentor", CONSENT_VERSION, evening),
+    ).rejects.toMatchObject({
+      code: "recruitment.not_open_yet",
+      params: { opensOn: recruitmentStart, closesOn: recruitmentEnd },
+    });
+    expect(await applicationsIn(cohortId)).toEqual([]);
+  });
+
+  it("takes applications from midnight of the first day to the last minute of the last day", async () => {
+    const [early, late] = await eligibleJuniors(2, 41);
+    const first = await apply(
+      cohortId,
+      early?.id as string,
+      "mentor",
+      CONSENT_VERSION,
+      firstMoment(recruitmentStart),
+    );
+    expect(first).toMatchObject({ outcome: "accepted" });
+    const last = await apply(
+      cohortId,
+      late?.id as string,
+      "mentor",
+      CONSENT_VERSION,
+      lastMoment(recruitmentEnd),
+    );
+    expect(last).toMatchObject({ outcome: "accepted" });
+  });
+
+  it("refuses an application at midnight after the last day, naming the dates", async () => {
+    const [junior] = await eligibleJuniors(1, 43);
+    const midnight = firstMoment(dayAfter(recruitmentEnd).toISOString().slice(0, 10));
+    await expect(
+      apply(cohortId, junior?.id as string, "mentor", CONSENT_VERSION, midnight),
+    ).rejects.toMatchObject({
+      code: "recruitment.recruitment_closed",
+      params: { opensOn: recruitmentStart, closesOn: recruitmentEnd },
+    });
+    const rows = await applicationsIn(cohortId);
+    expect(rows.map((row) => row.staffMemberId)).not.toContain(junior?.id);
+  });
+});
+
 describe("the quota and the waitlist", () => {
   it("puts the 31st junior on the waitlist when 30 places are taken, and the next behind them", async () => {
     const cohortId = await makeCohort(gangneung, reverse());

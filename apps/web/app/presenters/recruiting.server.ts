@@ -1,7 +1,9 @@
 import {
+  type CalendarDate,
   describeTeamShape,
   type EligibilityFailure,
   type EligibilityRule,
+  recruitmentWindowOn,
   scheduleFields,
 } from "@mentoring/domain";
 import type { MessageKey } from "@mentoring/i18n";
@@ -77,9 +79,17 @@ export function failuresInWords(failures: EligibilityFailure[]): Phrase[] {
   return failures.map((failure) => ({ key: `eligibility.failure.${failure.code}`, params: failure.params }));
 }
 
-/** A cohort's announcement as the staff pages show it: the rules of each role in words. */
-export function presentAnnouncement(announcement: Announcement, departments: Record<string, string>) {
+/**
+ * A cohort's announcement as the staff pages show it: the rules of each role in words, and whether its
+ * applications are open today (the tenant's), not open yet or closed by its dates.
+ */
+export function presentAnnouncement(
+  announcement: Announcement,
+  departments: Record<string, string>,
+  today: CalendarDate,
+) {
   return {
+    window: recruitmentWindowOn(announcement.schedule, today),
     cohortId: announcement.cohortId,
     title: announcement.title,
     programName: announcement.programName,

@@ -5,6 +5,7 @@ import {
   applyToCohort,
   consentToNomination,
   getCohortAnnouncement,
+  tenantToday,
   withdrawApplication,
 } from "@mentoring/programs";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
@@ -13,6 +14,7 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { CheckboxField, lastResultOf, RadioGroupField } from "../components/form-fields";
+import { RecruitmentWindowNote } from "../components/recruitment-window";
 import {
   type AnnouncementView,
   type OwnApplicationView,
@@ -32,10 +34,13 @@ export const loader = tenantLoader(
     const { announcement, application, departments } = await withTenant((db) =>
       getCohortAnnouncement(db, { tenantId: tenant.id, cohortId: params.cohortId, staffMemberId }),
     );
+    const view = presentAnnouncement(announcement, departments, tenantToday(tenant.timeZone));
     return {
-      announcement: presentAnnouncement(announcement, departments),
+      announcement: view,
       application: application ? presentOwnApplication(application, locale, tenant.timeZone) : null,
-      accepting: announcement.status === "recruiting",
+      recruiting: announcement.status === "recruiting",
+      // Applying needs the cohort recruiting and today one of its days of recruitment.
+      accepting: announcement.status === "recruiting" && view.window.state === "open",
       consentVersion: CONSENT_VERSION,
       staffLinked: staffMemberId !== null,
       back: `/${tenant.slug}/recruiting`,
@@ -173,14 +178,14 @@ function Outcome({ result }: { result: ActionResult | undefined }) {
   );
 }
 
-function OwnApplication({ application }: { application: OwnApplicationView }) {
+function OwnApplication({ application, board }: { application: OwnApplicationView; board: boolean }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="mine-title">
       <h2 id="mine-title">{t("recruitment.mine.current")}</h2>
       <dl className="facts" data-testid="own-application">
         <dt>{t("recruitment.mine.role")}</dt>
-        <dd>{t(`recruitment.role.${application.role}`)}</dd>
+        <dd>{board ? t("board.memberRole") : t(`recruitment.role.${application.role}`)}</dd>
         <dt>{t("recruitment.mine.status")}</dt>
         <dd>
           {t(`recruitment.status.${application.status}`)}
@@ -294,7 +299,8 @@ function ApplyForm({
           label={t("recruitment.apply.role")}
           options={announcement.roles.map(({ role }) => ({
             value: role,
-            label: t(`recruitment.role.${role}`),
+            // A junior board's one role: its members apply as 위원.
+            label: announcement.kind === "board" ? t("board.memberRole") : t(`recruitment.role.${role}`),
           }))}
         />
         <ConsentText version={consentVersion} />
@@ -309,7 +315,7 @@ function ApplyForm({
 
 export default function CohortAnnouncement() {
   const { t } = useTranslation();
-  const { announcement, application, accepting, consentVersion, staffLinked, back } =
+  const { announcement, application, recruiting, accepting, consentVersion, staffLinked, back } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const live = application && (application.status === "accepted" || application.status === "waitlisted");
@@ -328,8 +334,12 @@ export default function CohortAnnouncement() {
         <dd>{t(`recruitment.kind.${announcement.kind}`)}</dd>
         <dt>{t("recruitment.announcement.period")}</dt>
         <dd>{t("recruitment.announcement.periodValue", announcement.period)}</dd>
-        <dt>{t("recruitment.announcement.teamShape")}</dt>
-        <dd>{t("recruitment.announcement.teamShapeValue", { mentors, mentees })}</dd>
+        {announcement.kind === "board" ? null : (
+          <>
+            <dt>{t("recruitment.announcement.teamShape")}</dt>
+            <dd>{t("recruitment.announcement.teamShapeValue", { mentors, mentees })}</dd>
+          </>
+        )}
       </dl>
       {announcement.description ? (
         <>
@@ -341,7 +351,9 @@ export default function CohortAnnouncement() {
       <div className="announcement-roles">
         {announcement.roles.map((role) => (
           <div key={role.role} className="card">
-            <h3>{t(`recruitment.role.${role.role}`)}</h3>
+            <h3>
+              {announcement.kind === "board" ? t("board.memberRole") : t(`recruitment.role.${role.role}`)}
+            </h3>
             <p>
               {role.left > 0
                 ? t("recruitment.announcement.placesLeft", { quota: role.quota, left: role.left })
@@ -371,7 +383,9 @@ export default function CohortAnnouncement() {
           { key: "date", header: t("recruitment.announcement.date"), cell: (item) => item.date },
         ]}
       />
-      {application ? <OwnApplication application={application} /> : null}
+      {application ? (
+        <OwnApplication application={application} board={announcement.kind === "board"} />
+      ) : null}
       {application?.consentPending ? (
         <NominationAnswer application={application} consentVersion={consentVersion} result={result} />
       ) : null}
@@ -382,7 +396,14 @@ export default function CohortAnnouncement() {
           <p>{t("recruitment.apply.noStaffRecord")}</p>
         )
       ) : null}
-      {!accepting && !live ? <p>{t("recruitment.announcement.closed")}</p> : null}
+      {recruiting && !accepting && !live ? (
+        <>
+          <RecruitmentWindowNote window={announcement.window} />
+          {/* What applying will ask agreement to, readable before it opens. */}
+          <ConsentText version={consentVersion} />
+        </>
+      ) : null}
+      {!recruiting && !live ? <p>{t("recruitment.announcement.closed")}</p> : null}
     </>
   );
 }

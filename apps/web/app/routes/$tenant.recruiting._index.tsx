@@ -3,6 +3,7 @@ import {
   departmentsNamedIn,
   listRecruitingCohorts,
   listStaffApplications,
+  tenantToday,
   withdrawApplication,
 } from "@mentoring/programs";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +12,7 @@ import { z } from "zod";
 import { ConsentWithdrawalLink } from "../components/consent-link";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { RecruitmentWindowNote } from "../components/recruitment-window";
 import {
   type AnnouncementView,
   type OwnApplicationView,
@@ -39,7 +41,9 @@ export const loader = tenantLoader(
       };
     });
     return {
-      announcements: announcements.map((announcement) => presentAnnouncement(announcement, departments)),
+      announcements: announcements.map((announcement) =>
+        presentAnnouncement(announcement, departments, tenantToday(tenant.timeZone)),
+      ),
       mine: mine?.map((application) => presentOwnApplication(application, locale, tenant.timeZone)) ?? null,
       base: `/${tenant.slug}/recruiting`,
     };
@@ -109,6 +113,7 @@ function AnnouncementCard({ announcement, base }: { announcement: AnnouncementVi
           <RoleRules role={role} />
         </div>
       ))}
+      <RecruitmentWindowNote window={announcement.window} />
       <p>
         <Link to={`${base}/${announcement.cohortId}`} className="button-secondary">
           {t("recruitment.list.view", { title: announcement.title })}

@@ -1,5 +1,11 @@
 import type { Database } from "@mentoring/db";
-import { type BuiltinTemplateKey, builtinTemplate, CONSENT_VERSION } from "@mentoring/domain";
+import {
+  type BuiltinTemplateKey,
+  builtinTemplate,
+  CONSENT_VERSION,
+  calendarDate,
+  recruitmentWindowOn,
+} from "@mentoring/domain";
 import {
   applyToCohort,
   copyBuiltinTemplate,
@@ -13,6 +19,9 @@ import {
 } from "@mentoring/programs";
 import { seededAnswers } from "@mentoring/programs/seed";
 import type { TestStaff, TestTenant } from "./tenants";
+
+/** A DATE column's day ("2025-07-01"). */
+const dayText = (value: Date) => value.toISOString().slice(0, 10);
 
 export interface Applicant {
   person: TestStaff;
@@ -93,6 +102,26 @@ export async function createCohortFor(
       }),
     );
   await move("recruiting");
+  // Applications are taken on the cohort's days of recruitment alone: a cohort replaying a past year is
+  // applied to on its last day (at noon in Seoul), one still recruiting now.
+  const dates = await db.withTenant(tenantId, (tx) =>
+    tx.cohort.findFirstOrThrow({
+      where: { tenantId, id: cohortId },
+      select: { recruitmentStart: true, recruitmentEnd: true },
+    }),
+  );
+  const noonOf = (day: Date) => new Date(`${dayText(day)}T12:00:00+09:00`);
+  const window = recruitmentWindowOn(
+    {
+      recruitmentStart: calendarDate(dayText(dates.recruitmentStart)),
+      recruitmentEnd: calendarDate(dayText(dates.recruitmentEnd)),
+    },
+    today,
+  );
+  const applyAt =
+    window.state === "open"
+      ? new Date()
+      : noonOf(window.state === "closed" ? dates.recruitmentEnd : dates.recruitmentStart);
   const applicants = plan.applicants ?? [];
   for (const { person, role } of applicants) {
     const placed = await db.withTenant(tenantId, (tx) =>
@@ -103,7 +132,7 @@ export async function createCohortFor(
         role,
         consentVersion: CONSENT_VERSION,
         actorUserId: null,
-        now: new Date(),
+        now: applyAt,
         appUrl,
       }),
     );

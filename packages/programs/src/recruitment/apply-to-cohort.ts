@@ -7,6 +7,7 @@ import {
   CONSENT_VERSION,
   type CohortStatus,
   recruitedRoles,
+  recruitmentWindowAt,
 } from "@mentoring/domain";
 import { existingApplication } from "../records/application-record";
 import { loadCohort } from "../records/cohort-record";
@@ -23,7 +24,8 @@ export interface ApplyInput extends Acting {
 }
 
 /**
- * A staff member applies for a role. Refused (AppError) unless the cohort is recruiting, the person is
+ * A staff member applies for a role. Refused (AppError) unless the cohort is recruiting and today, on the
+ * tenant's calendar, is one of its days of recruitment (the first to the last, both included), the person is
  * on the active staff, has no live application there, and consents to the current text; refused with
  * every reason when not eligible; otherwise accepted or waitlisted, mailed and audited.
  */
@@ -36,6 +38,18 @@ export async function applyToCohort(tx: TenantDb, input: ApplyInput): Promise<Pl
   if (!recruitedRoles(record.definition.kind).includes(role)) throw new AppError("recruitment.unknown_role");
   if (!acceptsApplications(record.cohort.status as CohortStatus))
     throw new AppError("recruitment.not_recruiting");
+  const { timeZone } = await tx.tenant.findUniqueOrThrow({
+    where: { id: tenantId },
+    select: { timeZone: true },
+  });
+  const window = recruitmentWindowAt(record.schedule, input.now, timeZone);
+  if (window.state !== "open") {
+    const dates = { opensOn: record.schedule.recruitmentStart, closesOn: record.schedule.recruitmentEnd };
+    throw new AppError(
+      window.state === "not_yet_open" ? "recruitment.not_open_yet" : "recruitment.recruitment_closed",
+      dates,
+    );
+  }
   const staff = await loadStaff(tx, tenantId, { id: staffMemberId });
   if (!staff) throw new AppError("recruitment.not_on_staff");
   if (!staff.active) throw new AppError("recruitment.inactive");
