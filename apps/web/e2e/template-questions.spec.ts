@@ -28,6 +28,13 @@ test("a coordinator designs a blank template's questions, is refused a one-optio
     staff: () => false,
   });
   await login(city.staff(coordinator).email);
+  // Each page hydrates and runs without an error (a refused save and a list edit answer 400 on purpose).
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      errors.push(message.text().split("\n")[0] ?? "");
+  });
+  page.on("pageerror", (error) => errors.push(error.message.split("\n")[0] ?? ""));
   const shot = (name: string) =>
     page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
@@ -182,4 +189,5 @@ test("a coordinator designs a blank template's questions, is refused a one-optio
   await expect(page.getByLabel("설문 1 문항 3 선택지 2 키")).toHaveValue("messenger");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shot("questions-phone");
+  expect(errors).toEqual([]);
 });
