@@ -77,7 +77,7 @@ export const enPrograms: Translation<typeof koPrograms> = {
     copy: "Copy {{name}}",
     templatesTitle: "Our templates",
     templatesCaption: "Our organisation's templates",
-    noTemplates: "No templates yet. Start by copying a built-in template.",
+    noTemplates: "No templates yet. Start by copying a built-in template or creating a blank one.",
     name: "Name",
     kind: "Kind",
     version: "Current version",

@@ -75,7 +75,7 @@ export const koPrograms = {
     copy: "{{name}} 복사하기",
     templatesTitle: "우리 기관 템플릿",
     templatesCaption: "우리 기관 템플릿 목록",
-    noTemplates: "아직 템플릿이 없습니다. 기본 템플릿을 복사해 시작하세요.",
+    noTemplates: "아직 템플릿이 없습니다. 기본 템플릿을 복사하거나 빈 템플릿을 만들어 시작하세요.",
     name: "이름",
     kind: "유형",
     version: "현재 버전",
