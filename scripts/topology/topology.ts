@@ -172,7 +172,6 @@ function unavailablePage(): string {
     "Cache-Control: no-store",
     "Retry-After: 5",
     `Content-Length: ${Buffer.byteLength(body)}`,
-    "Connection: close",
     "",
     body,
   ].join("\r\n");

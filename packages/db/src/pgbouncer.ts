@@ -12,6 +12,7 @@ import { join } from "node:path";
  * Every database name is passed through to the same name upstream (`* =`), so a test database works as
  * the main one does. Clients authenticate with SCRAM against the passwords of the roles given (the ones
  * in the app's URLs); PgBouncer logs in upstream with the same password, which a trust setup ignores.
+ * Only the roles listed may connect.
  */
 export interface PgBouncerOptions {
   /** The PostgreSQL server behind it. */
@@ -110,7 +111,9 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
       `listen_port = ${port}`,
       // TCP only: no socket file left in /tmp by a killed run.
       "unix_socket_dir =",
-      "auth_type = scram-sha-256",
+      // A role whose URL carries no password (a trust setup) cannot answer SCRAM: then PgBouncer, listening
+      // on 127.0.0.1 alone, trusts the roles it lists, as PostgreSQL does.
+      `auth_type = ${options.users.every(({ password }) => password !== "") ? "scram-sha-256" : "trust"}`,
       `auth_file = ${join(dir, "userlist.txt")}`,
       "pool_mode = transaction",
       `default_pool_size = ${options.poolSize ?? 20}`,
