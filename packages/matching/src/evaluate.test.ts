@@ -104,3 +104,31 @@ describe("evaluating teams someone put together", () => {
     expect(codes(extra.length - 1)).toEqual(expect.arrayContaining(["not_a_participant", "in_two_teams"]));
   });
 });
+
+describe("re-checking a coordinator's edit against the mentors' departments rule", () => {
+  const problem = (mentorsFromDifferentDepartments: boolean): MatchingProblemInput => ({
+    participants: [
+      { id: "mentor-a", role: "mentor", department: "tax" },
+      { id: "mentor-b", role: "mentor", department: "tax" },
+      { id: "mentor-c", role: "mentor", department: "roads" },
+      { id: "mentor-d", role: "mentor" },
+      { id: "mentee-a", role: "mentee", department: "parks" },
+    ],
+    teamShape: { mentors: { min: 1, max: 4 }, mentees: { min: 1, max: 1 } },
+    criteria: [],
+    constraints: { mentorsFromDifferentDepartments },
+  });
+
+  it("names both mentors of one department in a team when the rule is on, and nothing when it is off", () => {
+    const team = { mentorIds: ["mentor-a", "mentor-c", "mentor-b", "mentor-d"], menteeIds: ["mentee-a"] };
+    expect(evaluateTeams(problem(true), [team]).teams[0]?.violations).toEqual([
+      { code: "mentors_same_department", params: { mentorId: "mentor-a", otherMentorId: "mentor-b" } },
+    ]);
+    expect(evaluateTeams(problem(false), [team]).teams[0]?.violations).toEqual([]);
+  });
+
+  it("lets mentors of different departments, or one without a department, share a team", () => {
+    const team = { mentorIds: ["mentor-a", "mentor-c", "mentor-d"], menteeIds: ["mentee-a"] };
+    expect(evaluateTeams(problem(true), [team]).teams[0]?.violations).toEqual([]);
+  });
+});

@@ -17,6 +17,8 @@ export type TeamViolation =
       params: { count: number; min: number; max: number };
     }
   | { code: PairRule; params: { mentorId: string; menteeId: string } }
+  /** Two mentors of one team from one department, under mentorsFromDifferentDepartments. */
+  | { code: "mentors_same_department"; params: { mentorId: string; otherMentorId: string } }
   /** A pinned pair of whom only one is in this team. */
   | { code: "pin_split"; params: { mentorId: string; menteeId: string } }
   /** Someone in two teams. */
@@ -44,8 +46,8 @@ export interface TeamsEvaluation {
 /**
  * Scores teams someone put together (in the given order, not renumbered) exactly as the engine scores its
  * own, and lists every hard rule each team breaks: the shape's bounds, the problem's pair rules
- * (forbidden, same department, supervisor, grade gap), pins split across teams, people placed twice or not
- * in the problem. Throws the ZodError of an invalid problem.
+ * (forbidden, same department, supervisor, grade gap), mentors of one department together when the problem
+ * keeps them apart, pins split across teams, people placed twice or not in the problem. Throws the ZodError of an invalid problem.
  */
 export function evaluateTeams(
   input: MatchingProblemInput,
@@ -89,6 +91,23 @@ export function evaluateTeams(
       });
     const mentors = known(team.mentorIds, mentorIndex, "mentor");
     const mentees = known(team.menteeIds, menteeIndex, "mentee");
+
+    // A coordinator's edit can put two mentors of one department together, which the engine never does.
+    const departments = instance.mentorDepartments;
+    if (departments)
+      mentors.forEach((m, at) => {
+        const department = departments[m] as number;
+        if (department < 0) return;
+        for (const other of mentors.slice(at + 1))
+          if (departments[other] === department)
+            violations.push({
+              code: "mentors_same_department",
+              params: {
+                mentorId: (instance.mentors[m] as { id: string }).id,
+                otherMentorId: (instance.mentors[other] as { id: string }).id,
+              },
+            });
+      });
 
     const pairs: PairResult[] = [];
     for (const m of mentors)
