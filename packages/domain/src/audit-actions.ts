@@ -60,6 +60,7 @@ export const auditActions = [
   "matching_run.start",
   "matching_run.edit",
   "matching_run.pair_rule",
+  "matching_run.exclusion",
   "matching_run.publish",
   "program_template.copy",
   "program_template.create",

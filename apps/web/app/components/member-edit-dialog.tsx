@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import type { MemberView, TeamCard } from "../presenters/cohort-matching.server";
 import { CsrfInput } from "./csrf-input";
 
-/** The person being moved or swapped, and the team they are in now. */
+/** The person being moved or swapped, and the team they are in now (null: the run left them unplaced). */
 export interface EditTarget {
   person: MemberView;
-  team: number;
+  team: number | null;
 }
 
 /** Opens the dialog for a person, and knows each person's button, to give focus back to when it closes. */
@@ -95,7 +95,7 @@ export function MemberEditDialog({
     if (target && !dialog.open) {
       dialog.showModal();
       // The first choice rather than the close button, which the browser would pick.
-      dialog.querySelector<HTMLElement>("#edit-move")?.focus();
+      dialog.querySelector<HTMLElement>("#edit-move, #edit-swap-search")?.focus();
     }
     if (!target && dialog.open) dialog.close();
   }, [target]);
@@ -159,6 +159,8 @@ function EditChoices({
   const errorId = error ? "edit-dialog-error" : undefined;
   const describedBy = (hint: string) => [hint, errorId].filter(Boolean).join(" ");
   const role = t(`programs.role.${person.role}`);
+  // Someone not placed can only take a placed person's place: there is no team to move them from.
+  const unplaced = team === null;
 
   return (
     <>
@@ -169,7 +171,9 @@ function EditChoices({
         </button>
       </div>
       <p className="member__meta">
-        {t("matching.edit.current", { team, role, department: person.department })}
+        {unplaced
+          ? t("matching.unplacedSwap.current", { role, department: person.department })
+          : t("matching.edit.current", { team, role, department: person.department })}
       </p>
       {error ? (
         <p id={errorId} role="alert" className="field__error">
@@ -177,33 +181,40 @@ function EditChoices({
         </p>
       ) : null}
 
-      <Form method="post" action={action} className="edit-dialog__form" preventScrollReset>
-        <CsrfInput />
-        <input type="hidden" name="runId" value={runId} />
-        <input type="hidden" name="applicationId" value={person.applicationId} />
-        <h3>{t("matching.edit.moveTitle")}</h3>
-        <label htmlFor="edit-move">{t("matching.edit.moveLabel", { name: person.name })}</label>
-        <select id="edit-move" name="toTeam" defaultValue="" aria-describedby={describedBy("edit-move-hint")}>
-          <option value="">{t("matching.edit.chooseTeam")}</option>
-          {others.map((other) => (
-            <option key={other.number} value={other.number}>
-              {t("matching.teams.team", { number: other.number })}
-            </option>
-          ))}
-        </select>
-        <p id="edit-move-hint" className="field__hint">
-          {t("matching.edit.moveHint")}
-        </p>
-        <button type="submit" name="intent" value="move" className="small-button" disabled={busy}>
-          {t("matching.edit.move", { name: person.name })}
-        </button>
-      </Form>
+      {unplaced ? null : (
+        <Form method="post" action={action} className="edit-dialog__form" preventScrollReset>
+          <CsrfInput />
+          <input type="hidden" name="runId" value={runId} />
+          <input type="hidden" name="applicationId" value={person.applicationId} />
+          <h3>{t("matching.edit.moveTitle")}</h3>
+          <label htmlFor="edit-move">{t("matching.edit.moveLabel", { name: person.name })}</label>
+          <select
+            id="edit-move"
+            name="toTeam"
+            defaultValue=""
+            aria-describedby={describedBy("edit-move-hint")}
+          >
+            <option value="">{t("matching.edit.chooseTeam")}</option>
+            {others.map((other) => (
+              <option key={other.number} value={other.number}>
+                {t("matching.teams.team", { number: other.number })}
+              </option>
+            ))}
+          </select>
+          <p id="edit-move-hint" className="field__hint">
+            {t("matching.edit.moveHint")}
+          </p>
+          <button type="submit" name="intent" value="move" className="small-button" disabled={busy}>
+            {t("matching.edit.move", { name: person.name })}
+          </button>
+        </Form>
+      )}
 
       <Form method="post" action={action} className="edit-dialog__form" preventScrollReset>
         <CsrfInput />
         <input type="hidden" name="runId" value={runId} />
         <input type="hidden" name="applicationId" value={person.applicationId} />
-        <h3>{t("matching.edit.swapTitle")}</h3>
+        <h3>{t(unplaced ? "matching.unplacedSwap.title" : "matching.edit.swapTitle")}</h3>
         <label htmlFor="edit-swap-search">{t("matching.edit.search")}</label>
         <input
           id="edit-swap-search"
@@ -234,7 +245,9 @@ function EditChoices({
           ))}
         </select>
         <p id="edit-swap-hint" className="field__hint">
-          {t("matching.edit.swapHint", { role })}
+          {unplaced
+            ? t("matching.unplacedSwap.hint", { name: person.name })
+            : t("matching.edit.swapHint", { role })}
         </p>
         <button type="submit" name="intent" value="swap" className="small-button" disabled={busy}>
           {t("matching.edit.swap", { name: person.name })}

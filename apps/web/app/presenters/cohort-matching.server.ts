@@ -15,6 +15,7 @@ import type {
 } from "@mentoring/programs";
 import type { TFunction } from "i18next";
 import { formatDateTime, formatNumber } from "../services/format.server";
+import { matchingRuleSentences } from "../services/matching-rules-text";
 
 /*
  * A cohort's matching as its coordinator reviews it: numbers and times formatted here (never in the
@@ -84,13 +85,50 @@ export interface PairView {
   forbidden: boolean;
 }
 
+/** One pair of a team explained: its points, and each pair criterion's part of them. */
+export interface PairScoreView {
+  mentorId: string;
+  menteeId: string;
+  mentor: string;
+  mentee: string;
+  points: string;
+  parts: {
+    criterion: string;
+    kind: ScorePart["kind"];
+    subject: string | null;
+    points: string;
+    value: string;
+  }[];
+}
+
 export interface TeamCard {
   number: number;
   score: string;
   mentors: MemberView[];
   mentees: MemberView[];
   breakdown: BreakdownRow[];
+  /** Every mentor–mentee pair's points by criterion; the team criteria (diversity) are `teamParts`. */
+  pairs: PairScoreView[];
+  teamParts: BreakdownRow[];
   violations: Phrase[];
+}
+
+/** Someone excluded from the next run, and why if the coordinator said. */
+export type ExcludedView = MemberView & { reason: string | null };
+
+/** The template's hard rules as sentences and its criteria with each one's share of the total weight. */
+export interface RulesView {
+  sentences: string[];
+  criteria: {
+    criterion: string;
+    kind: ScorePart["kind"];
+    subject: string | null;
+    weight: string;
+    /** Whole percent of the total weight, for the bar. */
+    share: number;
+    shareText: string;
+    perTeam: boolean;
+  }[];
 }
 
 export interface RunRow {
@@ -120,10 +158,12 @@ export interface RunPage {
   finishedAt: string | null;
   publishedAt: string | null;
   teams: TeamCard[] | null;
-  unplaced: (MemberView & { reason: Phrase })[];
+  /** `excluded`: left out by the coordinator, so not offered a place in a team. */
+  unplaced: (MemberView & { reason: Phrase; excluded: boolean })[];
   issues: Phrase[];
   pinned: PairView[];
   forbidden: PairView[];
+  excluded: ExcludedView[];
   editable: boolean;
   /** Broken rules over all teams: publication waits until there are none. */
   violationCount: number;
@@ -158,7 +198,7 @@ const phraseOf = (
 
 /** The question or dimension a criterion reads, in the template's own words; attributes as translated words. */
 function subjectOf(
-  part: ScorePart,
+  part: Pick<ScorePart, "criterion">,
   definition: TemplateDefinition,
   locale: string,
   t: TFunction,
@@ -210,8 +250,17 @@ function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZon
     pinned: pinned.has(pairKey(mentor.applicationId, mentee.applicationId)),
     forbidden: forbidden.has(pairKey(mentor.applicationId, mentee.applicationId)),
   });
+  const row = (part: ScorePart): BreakdownRow => ({
+    criterion: part.criterion,
+    kind: part.kind,
+    subject: subjectOf(part, definition, locale, t),
+    value: formatShare(part.value, locale),
+    weight: formatScore(part.weight, locale),
+    points: formatScore(part.points, locale),
+  });
   const teams =
     run.teams?.map((team): TeamCard => {
+      const nameOf = (id: string) => team.members.find((member) => member.applicationId === id)?.name ?? "";
       const mentors = team.members.filter((person) => person.role === "mentor");
       const mentees = team.members.filter((person) => person.role === "mentee");
       return {
@@ -219,14 +268,22 @@ function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZon
         score: formatScore(team.score, locale),
         mentors,
         mentees,
-        breakdown: team.breakdown.map((part) => ({
-          criterion: part.criterion,
-          kind: part.kind,
-          subject: subjectOf(part, definition, locale, t),
-          value: formatShare(part.value, locale),
-          weight: formatScore(part.weight, locale),
-          points: formatScore(part.points, locale),
+        breakdown: team.breakdown.map(row),
+        pairs: team.pairs.map((pair) => ({
+          mentorId: pair.mentorId,
+          menteeId: pair.menteeId,
+          mentor: nameOf(pair.mentorId),
+          mentee: nameOf(pair.menteeId),
+          points: formatScore(pair.points, locale),
+          parts: pair.parts.map((part) => ({
+            criterion: part.criterion,
+            kind: part.kind,
+            subject: subjectOf(part, definition, locale, t),
+            points: formatScore(part.points, locale),
+            value: formatShare(part.value, locale),
+          })),
         })),
+        teamParts: team.breakdown.filter((part) => part.kind === "team_diversity").map(row),
         violations: team.violations.map((violation) => phraseOf("matching.violation", violation, t)),
       };
     }) ?? null;
@@ -248,12 +305,46 @@ function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZon
     unplaced: run.unplaced.map(({ code, params, ...person }) => ({
       ...person,
       reason: phraseOf("matching.unplaced", { code, params }, t),
+      excluded: code === "excluded",
     })),
     issues: run.issues.map((issue) => phraseOf("matching.issue", issue, t)),
     pinned: run.pinned.map((pair) => pairView(pair.mentor, pair.mentee)),
     forbidden: run.forbidden.map((pair) => pairView(pair.mentor, pair.mentee)),
+    excluded: run.excluded,
     editable: run.editable,
     violationCount: teams?.reduce((count, team) => count + team.violations.length, 0) ?? 0,
+  };
+}
+
+/**
+ * What the template asks of every team, in words: its hard rules as sentences and its criteria (those the
+ * engine scores: a weight above 0, mentee preferences only when the template takes them) with their share.
+ */
+export function presentMatchingRules(
+  definition: TemplateDefinition,
+  { locale, t }: Pick<Formatting, "locale" | "t">,
+): RulesView {
+  const { matching } = definition;
+  const criteria = matching.criteria.filter(
+    (criterion) =>
+      criterion.weight > 0 && (criterion.kind !== "mentee_preference" || matching.menteePreferences),
+  );
+  const total = criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
+  return {
+    sentences: matchingRuleSentences(matching, t),
+    criteria: criteria.map((criterion) => {
+      const id = templateCriterionId(criterion);
+      const share = total > 0 ? criterion.weight / total : 0;
+      return {
+        criterion: id,
+        kind: criterion.kind,
+        subject: subjectOf({ criterion: id }, definition, locale, t),
+        weight: formatScore(criterion.weight, locale),
+        share: Math.round(share * 100),
+        shareText: formatShare(share, locale),
+        perTeam: criterion.kind === "team_diversity",
+      };
+    }),
   };
 }
 
@@ -276,6 +367,7 @@ export function presentMatchingReview(review: MatchingReview, formatting: Format
         published: summary.publishedAt !== null,
       }),
     ),
+    rules: presentMatchingRules(review.definition, formatting),
     run: review.run && runPage(review.run, review.definition, formatting),
     issuedCertificates: review.issuedCertificates,
   };

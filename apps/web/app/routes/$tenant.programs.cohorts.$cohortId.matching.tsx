@@ -3,6 +3,7 @@ import {
   editRunTeams,
   getMatchingReview,
   publishRun,
+  setExclusion,
   setPairRule,
   startMatchingRun,
   type TeamEdit,
@@ -15,37 +16,37 @@ import {
   useActionData,
   useLoaderData,
   useNavigation,
-  useRouteLoaderData,
-  useSubmit,
 } from "@remix-run/react";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
-import { type EditOpeners, MemberEditDialog, useMemberEdit } from "../components/member-edit-dialog";
+import { Exclusions } from "../components/matching/exclusions";
+import { MatchingRules } from "../components/matching/matching-rules";
+import { PairRules } from "../components/matching/pair-rules";
+import { PhraseText } from "../components/matching/phrase-text";
+import { RunSummary } from "../components/matching/run-summary";
+import { type PairRuleKeys, pairKey, TeamArticle } from "../components/matching/team-card";
+import { MemberEditDialog, useMemberEdit } from "../components/member-edit-dialog";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import {
-  type MemberView,
-  type PairView,
   type Phrase,
   presentMatchingReview,
   presentTeamEdit,
   type RunPage,
-  type TeamCard,
 } from "../presenters/cohort-matching.server";
-import type { RootData } from "../root";
 import { forbidden } from "../services/guard.server";
 import { isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
-import { staffGrade } from "../services/stored-codes";
 
 /**
- * A cohort's matching for its coordinator: run it (progress while it works), review the teams with each
- * score explained, swap or move people with the rules re-checked at once, pin and forbid pairs for the next
- * run, and publish the teams to the participants.
+ * A cohort's matching for its coordinator: the template's rules and weights in words, run it (progress
+ * while it works), review the teams with each team's and each pair's score explained, swap or move people
+ * (an unplaced one into someone's place) with the rules re-checked at once, pin and forbid pairs and
+ * exclude people for the next run, and publish the teams to the participants.
  */
 export const loader = tenantLoader(
   {
@@ -100,6 +101,14 @@ const matchingForm = z.discriminatedUnion("intent", [
     mentorName: z.string().max(200).default(""),
     menteeName: z.string().max(200).default(""),
   }),
+  // A person to exclude not chosen: the coordinator's slip, answered beside the person field.
+  z.object({
+    intent: z.literal("exclusion"),
+    runId: id,
+    on: z.enum(["1", "0"]),
+    applicationId: id.optional(),
+    reason: z.string().trim().max(200).optional(),
+  }),
   z.object({ intent: z.literal("publish"), runId: id, confirm: z.literal("on").optional() }),
 ]);
 
@@ -114,7 +123,7 @@ function teamEditOf(form: Extract<z.infer<typeof matchingForm>, { intent: "move"
   return { kind: "swap", applicationId, withApplicationId: form.withApplicationId };
 }
 
-/** Runs, edits (move, swap), pins and forbids, and publication, which also takes matching.publish. */
+/** Runs, edits (move, swap), pins and forbids, exclusions, and publication, which also takes matching.publish. */
 export const action = tenantAction(
   {
     permission: "matching.run",
@@ -162,6 +171,21 @@ export const action = tenantAction(
         const done = on === "1" ? rule : rule === "pin" ? ("unpin" as const) : ("unforbid" as const);
         return { intent: "pair" as const, done, mentor: mentorName, mentee: menteeName };
       }
+      case "exclusion": {
+        const { runId, applicationId, reason } = form;
+        if (applicationId === undefined) throw new AppError("matching.exclusion_person_missing");
+        const on = form.on === "1";
+        await withTenant((db) =>
+          setExclusion(db, {
+            ...acting,
+            runId,
+            applicationId,
+            on,
+            ...(reason !== undefined && { reason }),
+          }),
+        );
+        return { intent: "exclusion" as const, on, applicationId };
+      }
       case "publish": {
         if (!may("matching.publish")) throw forbidden();
         if (form.confirm !== "on") throw new AppError("matching.publish_unconfirmed");
@@ -190,11 +214,6 @@ const refusalText = (refusal: Refusal) => refusal.error?.[""]?.[0] ?? "";
 
 const inProgress = (run: Pick<RunPage, "status"> | null) =>
   run !== null && (run.status === "queued" || run.status === "running");
-
-function PhraseText({ phrase }: { phrase: Phrase }) {
-  const { t } = useTranslation();
-  return <>{t(phrase.key, phrase.params)}</>;
-}
 
 function Progress({ run }: { run: Run }) {
   const { t } = useTranslation();
@@ -225,365 +244,6 @@ function RunFailure({ run }: { run: Run }) {
         ? t(`matching.failure.${run.failureCode}`, { number: run.number })
         : t("matching.failed", { number: run.number })}
     </p>
-  );
-}
-
-function Summary({ run }: { run: Run }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="summary-title" className="card">
-      <h2 id="summary-title">{t("matching.summary.title", { number: run.number })}</h2>
-      <dl className="facts" data-testid="run-summary">
-        <dt>{t("matching.summary.teams")}</dt>
-        <dd data-testid="summary-teams">{run.teams?.length ?? 0}</dd>
-        <dt>{t("matching.summary.total")}</dt>
-        <dd data-testid="summary-total">{run.total ?? "—"}</dd>
-        <dt>{t("matching.summary.objective")}</dt>
-        <dd>{run.objective ?? "—"}</dd>
-        <dt>{t("matching.summary.bound")}</dt>
-        <dd>{run.bound ?? "—"}</dd>
-        <dt>{t("matching.summary.gap")}</dt>
-        <dd data-testid="summary-gap" aria-describedby="gap-hint">
-          {run.gap ?? "—"}
-        </dd>
-        <dt>{t("matching.summary.unplaced")}</dt>
-        <dd data-testid="summary-unplaced">{t("matching.summary.people", { count: run.unplaced.length })}</dd>
-        {run.finishedAt ? (
-          <>
-            <dt>{t("matching.summary.finishedAt")}</dt>
-            <dd data-testid="run-finished-at">{run.finishedAt}</dd>
-          </>
-        ) : null}
-      </dl>
-      <p id="gap-hint" className="field__hint">
-        {t("matching.summary.gapHint")}
-      </p>
-      {run.issues.length > 0 ? (
-        <>
-          <h3 id="issues-title">{t("matching.issuesTitle")}</h3>
-          <ul aria-labelledby="issues-title" className="violation-list">
-            {run.issues.map((issue, index) => (
-              // Issues have no identity of their own; their order is the engine's and stable.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <li key={index}>
-                <PhraseText phrase={issue} />
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {run.unplaced.length > 0 ? (
-        <DataTable
-          caption={t("matching.unplacedTitle")}
-          rows={run.unplaced}
-          rowKey={(person) => person.applicationId}
-          empty={null}
-          columns={[
-            { key: "name", header: t("matching.mine.name"), cell: (person) => person.name },
-            {
-              key: "role",
-              header: t("matching.mine.role"),
-              cell: (person) => t(`programs.role.${person.role}`),
-            },
-            {
-              key: "department",
-              header: t("matching.member.department"),
-              cell: (person) => person.department,
-            },
-            {
-              key: "reason",
-              header: t("matching.unplacedReason"),
-              cell: (person) => <PhraseText phrase={person.reason} />,
-            },
-          ]}
-        />
-      ) : null}
-    </section>
-  );
-}
-
-function MemberLine({ person }: { person: MemberView }) {
-  const { t } = useTranslation();
-  const grade = person.grade === null ? t("grade.none") : t(`grade.${staffGrade(person.grade)}`);
-  return (
-    <>
-      <span className="member__name">{person.name}</span>{" "}
-      <span className="member__meta">{`${person.department} · ${grade} · ${person.positionTitle}`}</span>
-    </>
-  );
-}
-
-/**
- * Pin or forbid a pair, and lift either: buttons that post the pair's fields as a form would, without a
- * form of hidden fields per button (a team of n mentors and m mentees has n×m pairs, each with two).
- */
-function PairButtons({
-  pair,
-  team,
-  run,
-  action,
-}: {
-  pair: PairView;
-  team?: number;
-  run: Run;
-  action: string;
-}) {
-  const { t } = useTranslation();
-  const submit = useSubmit();
-  const csrf = useRouteLoaderData<RootData>("root")?.csrf ?? "";
-  const names = { mentor: pair.mentor.name, mentee: pair.mentee.name, team: team ?? "" };
-  const button = (rule: "pin" | "forbid", on: boolean) => {
-    const label = on
-      ? t(rule === "pin" ? "matching.pairs.pinLabel" : "matching.pairs.forbidLabel", names)
-      : t(rule === "pin" ? "matching.pairs.unpinLabel" : "matching.pairs.unforbidLabel", names);
-    const text = on
-      ? t(rule === "pin" ? "matching.pairs.pin" : "matching.pairs.forbid")
-      : t(rule === "pin" ? "matching.pairs.unpin" : "matching.pairs.unforbid");
-    const post = () =>
-      submit(
-        {
-          csrf,
-          intent: "pair",
-          runId: run.id,
-          rule,
-          on: on ? "1" : "0",
-          mentorApplicationId: pair.mentor.applicationId,
-          menteeApplicationId: pair.mentee.applicationId,
-          mentorName: pair.mentor.name,
-          menteeName: pair.mentee.name,
-        },
-        { method: "post", action, preventScrollReset: true },
-      );
-    return (
-      <button type="button" aria-label={label} onClick={post}>
-        {text}
-      </button>
-    );
-  };
-  return (
-    <span className="pair-actions">
-      {button("pin", !pair.pinned)} {button("forbid", !pair.forbidden)}
-    </span>
-  );
-}
-
-/**
- * Why a team is a team: its score by criterion. The table is drawn when opened, from the data the page
- * already holds, so that the page does not carry every team's table twice (markup and data).
- */
-function WhyTeam({ team }: { team: TeamCard }) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
-  // Opened before the page came to life: the toggle went unheard.
-  useEffect(() => {
-    if (ref.current?.open) setOpen(true);
-  }, []);
-  return (
-    <details ref={ref} className="why" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>{t("matching.teams.why")}</summary>
-      {open ? (
-        <DataTable
-          className="breakdown"
-          caption={t("matching.teams.breakdownCaption", { number: team.number })}
-          rows={team.breakdown}
-          rowKey={(part) => part.criterion}
-          empty={null}
-          columns={[
-            {
-              key: "criterion",
-              header: t("matching.teams.criterion"),
-              cell: (part) => (
-                <>
-                  {t(`matching.criterion.${part.kind}`)}
-                  {part.subject ? (
-                    <>
-                      <br />
-                      <span className="breakdown__subject">{part.subject}</span>
-                    </>
-                  ) : null}
-                </>
-              ),
-            },
-            { key: "value", header: t("matching.teams.value"), cell: (part) => part.value },
-            { key: "weight", header: t("matching.teams.weight"), cell: (part) => part.weight },
-            { key: "points", header: t("matching.teams.points"), cell: (part) => part.points },
-          ]}
-          footer={
-            <tr>
-              <th scope="row">{t("matching.teams.total")}</th>
-              <td />
-              <td />
-              <td>{team.score}</td>
-            </tr>
-          }
-        />
-      ) : null}
-    </details>
-  );
-}
-
-const pairKey = (mentor: MemberView, mentee: MemberView) => `${mentor.applicationId}:${mentee.applicationId}`;
-
-/** The run's pinned and forbidden pairs, by pairKey. */
-interface PairRuleKeys {
-  pinned: Set<string>;
-  forbidden: Set<string>;
-}
-
-/** Nodes with one space between each two and none where a node is missing (no empty text in the markup). */
-function spaced(nodes: ReactNode[]): ReactNode[] {
-  return nodes.filter((node) => node !== null).flatMap((node, index) => (index === 0 ? [node] : [" ", node]));
-}
-
-function TeamArticle({
-  team,
-  run,
-  action,
-  edit,
-  rules,
-}: {
-  team: TeamCard;
-  run: Run;
-  action: string;
-  edit: EditOpeners;
-  rules: PairRuleKeys;
-}) {
-  const { t } = useTranslation();
-  const headingId = `team-${team.number}`;
-  // Every mentor with every mentee of the team: drawn here from the team, not sent with it.
-  const pairs = team.mentors.flatMap((mentor) =>
-    team.mentees.map(
-      (mentee): PairView => ({
-        mentor,
-        mentee,
-        pinned: rules.pinned.has(pairKey(mentor, mentee)),
-        forbidden: rules.forbidden.has(pairKey(mentor, mentee)),
-      }),
-    ),
-  );
-  const group = (role: "mentor" | "mentee", people: MemberView[]) => (
-    <>
-      <h4 id={`${headingId}-${role}`}>
-        {t(role === "mentor" ? "matching.teams.mentors" : "matching.teams.mentees")}
-      </h4>
-      <ul aria-labelledby={`${headingId}-${role}`} className="member-list">
-        {people.map((person) => (
-          <li key={person.applicationId} data-testid="team-member" data-role={role}>
-            <MemberLine person={person} />
-            {run.editable ? (
-              <>
-                {" "}
-                <button
-                  type="button"
-                  className="member-edit"
-                  aria-haspopup="dialog"
-                  ref={edit.button(person.applicationId)}
-                  onClick={() => edit.open({ person, team: team.number })}
-                >
-                  {t("matching.edit.summary", { name: person.name })}
-                </button>
-              </>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-  return (
-    <article aria-labelledby={headingId} className="card team-card" data-testid="team-card">
-      <h3 id={headingId}>{t("matching.teams.team", { number: team.number })}</h3>
-      <p className="team-card__score" data-testid="team-score">
-        {t("matching.teams.score", { score: team.score })}
-      </p>
-      {team.violations.length > 0 ? (
-        <div className="violations">
-          <h4 id={`${headingId}-violations`}>{t("matching.teams.violations", { number: team.number })}</h4>
-          <ul aria-labelledby={`${headingId}-violations`} className="violation-list">
-            {team.violations.map((violation, index) => (
-              // Violations are recomputed on every load; their order is the engine's and stable.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <li key={index}>
-                <PhraseText phrase={violation} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {group("mentor", team.mentors)}
-      {group("mentee", team.mentees)}
-      <WhyTeam team={team} />
-      {run.editable && pairs.length > 0 ? (
-        <>
-          <h4 id={`${headingId}-pairs`}>{t("matching.pairs.title", { number: team.number })}</h4>
-          <ul aria-labelledby={`${headingId}-pairs`} className="pair-list">
-            {pairs.map((pair) => (
-              <li key={pairKey(pair.mentor, pair.mentee)}>
-                {spaced([
-                  <span key="pair">
-                    {t("matching.pairs.pair", { mentor: pair.mentor.name, mentee: pair.mentee.name })}
-                  </span>,
-                  pair.pinned ? (
-                    <span key="pinned" className="badge">
-                      {t("matching.pairs.pinned")}
-                    </span>
-                  ) : null,
-                  pair.forbidden ? (
-                    <span key="forbidden" className="badge badge--hard">
-                      {t("matching.pairs.forbidden")}
-                    </span>
-                  ) : null,
-                  <PairButtons key="buttons" pair={pair} team={team.number} run={run} action={action} />,
-                ])}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </article>
-  );
-}
-
-function PairRules({ run, action }: { run: Run; action: string }) {
-  const { t } = useTranslation();
-  const list = (kind: "pinned" | "forbidden") => {
-    const pairs = run[kind];
-    const titleId = `${kind}-title`;
-    return (
-      <>
-        <h3 id={titleId}>
-          {t(kind === "pinned" ? "matching.pairs.pinnedTitle" : "matching.pairs.forbiddenTitle")}
-        </h3>
-        {pairs.length === 0 ? (
-          <p>{t(kind === "pinned" ? "matching.pairs.nonePinned" : "matching.pairs.noneForbidden")}</p>
-        ) : (
-          <ul aria-labelledby={titleId} className="pair-list">
-            {pairs.map((pair) => (
-              <li key={`${pair.mentor.applicationId}:${pair.mentee.applicationId}`}>
-                <span>
-                  {t("matching.pairs.pair", { mentor: pair.mentor.name, mentee: pair.mentee.name })}
-                </span>{" "}
-                {run.editable ? (
-                  <PairButtons
-                    pair={{ ...pair, pinned: kind === "pinned", forbidden: kind === "forbidden" }}
-                    run={run}
-                    action={action}
-                  />
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </>
-    );
-  };
-  return (
-    <section aria-labelledby="rules-title" className="card">
-      <h2 id="rules-title">{t("matching.pairs.rulesTitle")}</h2>
-      <p>{t("matching.pairs.note")}</p>
-      {list("pinned")}
-      {list("forbidden")}
-    </section>
   );
 }
 
@@ -673,7 +333,7 @@ function PublishSection({
   );
 }
 
-function ActionMessage({ result }: { result: Result | undefined }) {
+function ActionMessage({ result, run }: { result: Result | undefined; run?: Run | null }) {
   const { t } = useTranslation();
   if (!result) return null;
   if (isRefusal(result)) {
@@ -708,6 +368,19 @@ function ActionMessage({ result }: { result: Result | undefined }) {
       </div>
     );
   }
+  if (result.intent === "exclusion") {
+    const people = [
+      ...(run?.excluded ?? []),
+      ...(run?.teams ?? []).flatMap((team) => [...team.mentors, ...team.mentees]),
+      ...(run?.unplaced ?? []),
+    ];
+    const name = people.find((person) => person.applicationId === result.applicationId)?.name ?? "";
+    return (
+      <p role="status" className="form-status" data-testid="exclusion-result">
+        {t(result.on ? "matching.exclusions.done.on" : "matching.exclusions.done.off", { name })}
+      </p>
+    );
+  }
   if (result.intent === "pair") {
     const { mentor, mentee } = result;
     return (
@@ -721,7 +394,15 @@ function ActionMessage({ result }: { result: Result | undefined }) {
 
 export default function CohortMatching() {
   const { t } = useTranslation();
-  const { cohort, runs, run, tenantSlug, mayPublish, issuedCertificates } = useLoaderData<typeof loader>();
+  const {
+    cohort,
+    runs,
+    run,
+    rules: matchingRules,
+    tenantSlug,
+    mayPublish,
+    issuedCertificates,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -738,6 +419,7 @@ export default function CohortMatching() {
     isRefusal(result) && result.refused === "edit" && result.applicationId
       ? { applicationId: result.applicationId, error: refusalText(result) }
       : null;
+  const exclusionError = isRefusal(result) && result.refused === "exclusion" ? refusalText(result) : null;
   const rules = useMemo(
     (): PairRuleKeys => ({
       pinned: new Set(run?.pinned.map((pair) => pairKey(pair.mentor, pair.mentee))),
@@ -760,6 +442,7 @@ export default function CohortMatching() {
       <p className="survey-meta">{cohort.title}</p>
       <CohortNav tenantSlug={tenantSlug} cohortId={cohort.id} />
       <p>{t("matching.page.intro")}</p>
+      <MatchingRules rules={matchingRules} />
 
       {/* Above the run button, which is how a failed run is tried again. */}
       {run?.status === "failed" ? <RunFailure run={run} /> : null}
@@ -845,7 +528,7 @@ export default function CohortMatching() {
       {run ? (
         <>
           {running ? <Progress run={run} /> : null}
-          {run.status === "succeeded" ? <Summary run={run} /> : null}
+          {run.status === "succeeded" ? <RunSummary run={run} edit={edit} /> : null}
           {run.status === "succeeded" && !run.editable ? <p>{t("matching.readOnly")}</p> : null}
 
           {run.teams ? (
@@ -881,6 +564,12 @@ export default function CohortMatching() {
           ) : null}
 
           {run.status === "succeeded" ? <PairRules run={run} action={formAction} /> : null}
+          {run.status === "succeeded" ? (
+            <>
+              <Exclusions run={run} action={formAction} error={exclusionError} />
+              {about === "exclusion" && !exclusionError ? <ActionMessage result={result} run={run} /> : null}
+            </>
+          ) : null}
           {run.status === "succeeded" && run.editable && mayPublish ? (
             <PublishSection
               run={run}

@@ -15,6 +15,8 @@ export const matchingErrors = {
   "matching.cohort_not_matching": { status: 409, message: "matching.error.cohortNotMatching" },
   /** A move without a team chosen, a swap without a person: the review page asks for the choice. */
   "matching.edit_target_missing": { status: 400, message: "matching.edit.missingTarget" },
+  /** Excluding without choosing whom: the coordinator's slip, answered beside the person field. */
+  "matching.exclusion_person_missing": { status: 400, message: "matching.exclusions.missingPerson" },
   "matching.invalid_criteria": { status: 400, message: "matching.error.invalidCriteria" },
   "matching.invalid_problem": { status: 400, message: "matching.error.invalidProblem" },
   "matching.no_teams": { status: 409, message: "matching.error.noTeams" },

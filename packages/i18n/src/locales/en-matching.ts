@@ -96,6 +96,61 @@ export const enMatching: Translation<typeof koMatching> = {
   unplacedCaption: "People not placed",
   issuesTitle: "Problems found in the input",
 
+  rules: {
+    title: "This cohort's matching rules",
+    intro:
+      "The rules and score criteria set in the template. Matching looks for the highest-scoring teams among those that keep every rule.",
+    hardTitle: "Rules every team keeps",
+    criteriaTitle: "Score criteria and their weight",
+    criteriaCaption: "Each score criterion's weight and its share of the total",
+    share: "{{share}}",
+    shareLabel: "{{criterion}}: {{share}} of the total weight",
+    weight: "weight {{weight}}",
+    perTeam: "scored for the team as a whole",
+    none: "There are no score criteria: teams are formed by the rules alone.",
+  },
+
+  pairScores: {
+    pair: "Mentor {{mentor}} · mentee {{mentee}}: {{points}} points",
+    part: "{{criterion}} {{points}} points ({{value}} met)",
+    noParts: "No score criteria, so 0 points",
+    team: "Whole team: {{criterion}} {{points}} points",
+    none: "This team has no pairs.",
+  },
+
+  exclusions: {
+    title: "People excluded from the next run",
+    intro:
+      "Excluded people are left out of teams when you run again based on this run. Excluding someone who is in a team now shows as a broken rule: swap them with someone not placed, or run again.",
+    personLabel: "Person to exclude",
+    choose: "Choose a person",
+    option: "{{name}} · {{role}} · {{department}}",
+    reasonLabel: "Reason (optional)",
+    reasonHint: "Kept in the list and the audit log. Up to 200 characters.",
+    submit: "Exclude from the next run",
+    listTitle: "Excluded people",
+    none: "No one is excluded.",
+    person: "{{name}} ({{role}}, {{department}})",
+    reason: "Reason: {{reason}}",
+    noReason: "No reason given",
+    lift: "Take back in",
+    liftLabel: "Take {{name}} back in",
+    missingPerson: "Choose the person to exclude.",
+    done: {
+      on: "{{name}} is excluded from the next run.",
+      off: "{{name}} is back in the next run.",
+    },
+  },
+
+  unplacedSwap: {
+    column: "Into a team",
+    button: "Swap with someone",
+    buttonLabel: "Swap with someone: {{name}}",
+    current: "Not placed now · {{role}} · {{department}}",
+    title: "Swap with someone in a team",
+    hint: "{{name}} takes the chosen person's place in their team, and the chosen person is then not placed. The rules are checked again at once.",
+  },
+
   teams: {
     title: "Teams",
     listLabel: "Teams of run {{number}}",
@@ -149,7 +204,7 @@ export const enMatching: Translation<typeof koMatching> = {
   },
 
   pairs: {
-    title: "Pairs of team {{number}}",
+    title: "Points of each pair in team {{number}}",
     pinned: "Pinned",
     forbidden: "Forbidden",
     pin: "Pin pair",
@@ -237,10 +292,14 @@ export const enMatching: Translation<typeof koMatching> = {
       "Team {{team}}: mentor {{mentor}} and mentee {{mentee}} are in a direct reporting line",
     grade_gap:
       "Team {{team}}: the grade gap of mentor {{mentor}} and mentee {{mentee}} is outside the allowed range",
+    mentors_same_department:
+      "Team {{team}}: mentors {{mentor}} and {{otherMentor}} are in the same department; a team's mentors must all be from different departments",
     pin_split: "Team {{team}}: the pinned pair mentor {{mentor}} and mentee {{mentee}} is split across teams",
     in_two_teams: "Team {{team}}: {{person}} is in two teams",
     not_a_participant: "Team {{team}}: {{person}} is not a participant of this run",
     not_accepted: "Team {{team}}: {{person}}'s application is no longer accepted",
+    excluded_placed:
+      "Team {{team}}: {{person}} is excluded from the next run but still in this team; swap them with someone not placed, or run again",
   },
 
   rule: {
@@ -252,6 +311,8 @@ export const enMatching: Translation<typeof koMatching> = {
 
   unplaced: {
     excluded: "Left out of this run",
+    exclusion_lifted: "No longer excluded: swap them into a team, or run again",
+    swapped_out: "Taken out of a team by an edit ({{role}})",
     no_eligible_partner: "The rules allow no one of the other role to join this person ({{role}})",
     capacity_full:
       "Every team ({{teams}} in all) already has this role's places filled ({{role}}, {{capacity}} per team)",

@@ -92,6 +92,65 @@ export const koMatching = {
   unplacedCaption: "배정되지 않은 사람",
   issuesTitle: "입력에서 찾은 문제",
 
+  /** What the template asks of every team, said before a run: the hard rules in words, the criteria's weights. */
+  rules: {
+    title: "이 기수의 매칭 규칙",
+    intro:
+      "템플릿에 정한 규칙과 점수 기준입니다. 매칭은 규칙을 모두 지키는 팀 가운데 점수가 가장 높은 구성을 찾습니다.",
+    hardTitle: "반드시 지키는 규칙",
+    criteriaTitle: "점수 기준과 비중",
+    criteriaCaption: "점수 기준별 가중치와 전체에서 차지하는 비중",
+    share: "{{share}}",
+    shareLabel: "{{criterion}}: 전체 가중치의 {{share}}",
+    weight: "가중치 {{weight}}",
+    perTeam: "팀 전체에 매기는 기준",
+    none: "점수 기준이 없습니다. 규칙만 지키며 팀을 만듭니다.",
+  },
+
+  /** Each mentor–mentee pair of a team card: its points and the criteria that gave them. */
+  pairScores: {
+    pair: "멘토 {{mentor}} · 멘티 {{mentee}}: {{points}}점",
+    part: "{{criterion}} {{points}}점 (충족도 {{value}})",
+    noParts: "점수 기준이 없어 0점입니다",
+    team: "팀 전체 기준: {{criterion}} {{points}}점",
+    none: "이 팀에는 짝이 없습니다.",
+  },
+
+  /** People excluded from the next run based on this one. */
+  exclusions: {
+    title: "다음 회차에서 제외할 사람",
+    intro:
+      "제외한 사람은 이 회차를 바탕으로 다시 실행할 때 팀에 넣지 않습니다. 지금 팀에 있는 사람을 제외하면 규칙 위반으로 표시되니 배정되지 않은 사람과 바꾸거나 다시 실행하세요.",
+    personLabel: "제외할 사람",
+    choose: "사람 선택",
+    option: "{{name}} · {{role}} · {{department}}",
+    reasonLabel: "이유 (선택)",
+    reasonHint: "제외 목록과 감사 기록에 남습니다. 200자까지 쓸 수 있습니다.",
+    submit: "다음 회차에서 제외",
+    listTitle: "제외한 사람",
+    none: "제외한 사람이 없습니다.",
+    person: "{{name}} ({{role}}, {{department}})",
+    reason: "이유: {{reason}}",
+    noReason: "이유를 적지 않았습니다",
+    lift: "제외 해제",
+    liftLabel: "{{name}} 제외 해제",
+    missingPerson: "제외할 사람을 고르세요.",
+    done: {
+      on: "{{name}}님을 다음 회차에서 제외했습니다.",
+      off: "{{name}}님을 다시 매칭 대상에 넣었습니다.",
+    },
+  },
+
+  /** An unplaced person put into a team in someone's place. */
+  unplacedSwap: {
+    column: "팀에 넣기",
+    button: "이 사람과 바꾸기",
+    buttonLabel: "이 사람과 바꾸기: {{name}}",
+    current: "지금 배정되지 않음 · {{role}} · {{department}}",
+    title: "팀에 있는 사람과 바꾸기",
+    hint: "{{name}}님이 고른 사람의 팀 자리에 들어가고, 고른 사람은 배정되지 않은 사람이 됩니다. 규칙은 바로 다시 확인합니다.",
+  },
+
   teams: {
     title: "팀 구성",
     listLabel: "{{number}}회차 팀 목록",
@@ -143,7 +202,7 @@ export const koMatching = {
   },
 
   pairs: {
-    title: "{{number}}팀의 짝",
+    title: "{{number}}팀 짝별 점수",
     pinned: "고정됨",
     forbidden: "금지됨",
     pin: "짝 고정",
@@ -225,10 +284,14 @@ export const koMatching = {
     same_department: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee, josa(은/는)}} 같은 부서입니다",
     direct_supervisor: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee, josa(은/는)}} 직속 상하 관계입니다",
     grade_gap: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee}}의 직급 차이가 허용 범위를 벗어납니다",
+    mentors_same_department:
+      "{{team}}팀: 멘토 {{mentor}}, {{otherMentor, josa(이/가)}} 같은 부서입니다. 한 팀의 멘토는 서로 다른 부서여야 합니다",
     pin_split: "{{team}}팀: 고정한 짝 멘토 {{mentor}}, 멘티 {{mentee, josa(이/가)}} 다른 팀으로 갈라졌습니다",
     in_two_teams: "{{team}}팀: {{person}}님이 두 팀에 들어 있습니다",
     not_a_participant: "{{team}}팀: {{person}}님은 이 회차의 참가자가 아닙니다",
     not_accepted: "{{team}}팀: {{person}}님의 신청이 더 이상 선정 상태가 아닙니다",
+    excluded_placed:
+      "{{team}}팀: {{person}}님은 다음 회차에서 제외했지만 이 팀에 있습니다. 배정되지 않은 사람과 바꾸거나 다시 실행하세요",
   },
 
   /** Hard pair rules named inside an issue. */
@@ -242,6 +305,8 @@ export const koMatching = {
   /** Why the engine left someone out (packages/matching/src/diagnostics.ts). */
   unplaced: {
     excluded: "이 회차에서 제외했습니다",
+    exclusion_lifted: "제외를 풀었습니다. 팀에 있는 사람과 바꾸거나 다시 실행하면 배정됩니다",
+    swapped_out: "팀 편집으로 팀에서 빠졌습니다 ({{role}})",
     no_eligible_partner: "규칙상 함께할 수 있는 상대 역할의 사람이 없습니다 ({{role}})",
     capacity_full: "{{teams}}개 팀 모두 {{role}} 자리({{capacity}}명)가 찼습니다",
     not_enough_partners:

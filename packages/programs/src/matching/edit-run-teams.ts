@@ -29,21 +29,39 @@ function placeOf(teams: readonly StoredTeam[], id: string) {
 const sideOf = (team: StoredTeam, role: ApplicationRole) =>
   role === "mentor" ? team.mentorIds : team.menteeIds;
 
-/** The teams after an edit (new arrays; the input is left as it was) and the indices it touched. */
-function applyEdit(teams: readonly StoredTeam[], edit: TeamEdit): { teams: StoredTeam[]; touched: number[] } {
+/**
+ * The teams after an edit (new arrays; the input is left as it was) and the indices it touched. A swap
+ * takes two placed people, or one placed and one the run left unplaced (in either order): the unplaced
+ * person takes the other's place, who is then unplaced. `roleOf` knows the run's participants.
+ */
+function applyEdit(
+  teams: readonly StoredTeam[],
+  edit: TeamEdit,
+  roleOf: ReadonlyMap<string, ApplicationRole>,
+): { teams: StoredTeam[]; touched: number[] } {
   const next = teams.map((team) => ({
     ...team,
     mentorIds: [...team.mentorIds],
     menteeIds: [...team.menteeIds],
   }));
   const from = placeOf(next, edit.applicationId);
-  if (!from) throw new AppError("matching.person_not_placed");
-  const fromTeam = next[from.index] as StoredTeam;
   if (edit.kind === "swap") {
     const other = placeOf(next, edit.withApplicationId);
-    if (!other) throw new AppError("matching.person_not_placed");
+    if (!from && !other) throw new AppError("matching.person_not_placed");
+    if (!from || !other) {
+      const [placed, placedId, outsideId] = from
+        ? [from, edit.applicationId, edit.withApplicationId]
+        : [other as NonNullable<typeof other>, edit.withApplicationId, edit.applicationId];
+      const outsideRole = roleOf.get(outsideId);
+      if (outsideRole === undefined) throw new AppError("matching.person_not_in_run");
+      if (outsideRole !== placed.role) throw new AppError("matching.roles_differ");
+      const side = sideOf(next[placed.index] as StoredTeam, placed.role);
+      side[side.indexOf(placedId)] = outsideId;
+      return { teams: next, touched: [placed.index] };
+    }
     if (other.role !== from.role) throw new AppError("matching.roles_differ");
     if (other.index === from.index) throw new AppError("matching.same_team");
+    const fromTeam = next[from.index] as StoredTeam;
     const otherTeam = next[other.index] as StoredTeam;
     const mine = sideOf(fromTeam, from.role);
     const theirs = sideOf(otherTeam, from.role);
@@ -51,6 +69,8 @@ function applyEdit(teams: readonly StoredTeam[], edit: TeamEdit): { teams: Store
     theirs[theirs.indexOf(edit.withApplicationId)] = edit.applicationId;
     return { teams: next, touched: [from.index, other.index] };
   }
+  if (!from) throw new AppError("matching.person_not_placed");
+  const fromTeam = next[from.index] as StoredTeam;
   const to = next.findIndex((team) => team.number === edit.toTeam);
   if (to < 0) throw new AppError("matching.team_not_found", { team: edit.toTeam });
   if (to === from.index) throw new AppError("matching.same_team");
@@ -61,7 +81,8 @@ function applyEdit(teams: readonly StoredTeam[], edit: TeamEdit): { teams: Store
 }
 
 /**
- * Swaps two people of the same role between teams, or moves one to another team; re-scores every team
+ * Swaps two people of the same role between teams (or one placed with one the run left unplaced, who takes
+ * the other's place), or moves one to another team; re-scores every team
  * with the engine's scoring and re-checks the hard rules. The edit is kept even when it breaks a rule (the
  * page shows the violation; publication waits until none is left). Returns the run's total before and
  * after, and the violations of the teams the edit touched (params name the team and the people). Audited.
@@ -88,7 +109,8 @@ export async function editRunTeams(
   const people = await peopleOf(tx, tenantId, cohortId, participantIds(problem));
 
   const before = reviewTeams(problem, teams, people);
-  const { teams: edited, touched } = applyEdit(teams, edit);
+  const roleOf = new Map(problem.participants.map((person) => [person.id, person.role]));
+  const { teams: edited, touched } = applyEdit(teams, edit, roleOf);
   const after = reviewTeams(problem, edited, people);
   const stored: StoredTeam[] = after.teams.map(({ number, mentorIds, menteeIds, score, breakdown }) => ({
     number,

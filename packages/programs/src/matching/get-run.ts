@@ -2,7 +2,7 @@ import type { TenantDb } from "@mentoring/db";
 import { loadCohort } from "../records/cohort-record";
 import { type RunView, viewRun } from "../records/run-view";
 
-export type { ReviewedTeam, RunPerson, RunView, ScorePart } from "../records/run-view";
+export type { PairExplanation, ReviewedTeam, RunPerson, RunView, ScorePart } from "../records/run-view";
 
 /** One run with its reviewed teams; 404 AppError when not the cohort's. */
 export async function getRun(

@@ -3,7 +3,7 @@ import { AppError } from "@mentoring/domain";
 import { enqueue } from "@mentoring/jobs";
 import { loadCohort } from "../records/cohort-record";
 import { buildMatchingProblem, type CarriedRules } from "../records/matching-problem";
-import { findRun, json, problemOf, requireMatching } from "../records/matching-run";
+import { exclusionReasonsOf, findRun, json, problemOf, requireMatching } from "../records/matching-run";
 
 /** A run still queued or running that started this recently blocks another: a double click runs once. */
 const RUN_IN_PROGRESS_MS = 10 * 60_000;
@@ -11,7 +11,7 @@ const RUN_IN_PROGRESS_MS = 10 * 60_000;
 /**
  * Snapshots the cohort's matching problem (accepted applicants, directory attributes, survey answers and
  * diagnostics, the template's criteria and constraints; pins, forbids and exclusions carried over from
- * `basedOnRunId`), stores a queued run and enqueues "matching.run" through the outbox. Refused unless
+ * `basedOnRunId`, with the reasons given for the exclusions), stores a queued run and enqueues "matching.run" through the outbox. Refused unless
  * the cohort is in matching, and while another run of it is under way. Audited.
  */
 export async function startMatchingRun(
@@ -38,8 +38,10 @@ export async function startMatchingRun(
   if (busy > 0) throw new AppError("matching.run_in_progress");
 
   let carried: CarriedRules | undefined;
+  let baseReasons: Record<string, string> = {};
   if (basedOnRunId !== undefined) {
     const base = await findRun(tx, tenantId, cohortId, basedOnRunId);
+    baseReasons = exclusionReasonsOf(base);
     const constraints = problemOf(base).constraints ?? {};
     carried = {
       pinned: constraints.pinned ?? [],
@@ -48,6 +50,11 @@ export async function startMatchingRun(
     };
   }
   const problem = await buildMatchingProblem(tx, tenantId, record, carried);
+  // The reasons go with the exclusions still carried (someone no longer taking part is dropped from both).
+  const stillExcluded = new Set(problem.constraints?.excluded ?? []);
+  const exclusionReasons = Object.fromEntries(
+    Object.entries(baseReasons).filter(([applicationId]) => stillExcluded.has(applicationId)),
+  );
   const last = await tx.matchingRun.aggregate({ where: { tenantId, cohortId }, _max: { number: true } });
   const number = (last._max.number ?? 0) + 1;
   const run = await tx.matchingRun.create({
@@ -57,6 +64,7 @@ export async function startMatchingRun(
       number,
       status: "queued",
       problem: json(problem),
+      exclusionReasons: json(exclusionReasons),
       createdByUserId: actorUserId,
     },
     select: { id: true },

@@ -4,6 +4,7 @@ import {
   evaluateTeams,
   type MatchingProblemInput,
   type MatchingResult,
+  type PairResult,
   type TeamViolation,
 } from "@mentoring/matching";
 
@@ -84,6 +85,8 @@ export interface EvaluatedTeam extends StoredTeam {
   violations: NamedViolation[];
   /** Points per pair of the team: how many mentor–mentee pairs its pair criteria were summed over. */
   pairCount: number;
+  /** Every mentor–mentee pair of the team as re-scored now, with its pair criteria's points. */
+  pairs: PairResult[];
 }
 
 /**
@@ -97,6 +100,7 @@ export function reviewTeams(
   people: ReadonlyMap<string, PersonRecord>,
 ): { teams: EvaluatedTeam[]; total: number; criteria: ReturnType<typeof evaluateTeams>["criteria"] } {
   const evaluation = evaluateTeams(problem, teams);
+  const excluded = new Set(problem.constraints?.excluded ?? []);
   const nameOf = (id: string) => people.get(id)?.name ?? id;
   const named = (team: number, violation: TeamViolation): NamedViolation => {
     switch (violation.code) {
@@ -108,7 +112,20 @@ export function reviewTeams(
       case "in_two_teams":
         return { code: violation.code, params: { team, person: nameOf(violation.params.participantId) } };
       case "not_a_participant":
-        return { code: violation.code, params: { team, person: nameOf(violation.params.participantId) } };
+        // Someone the coordinator excluded after the run placed them: said as that, not as a stranger.
+        return {
+          code: excluded.has(violation.params.participantId) ? "excluded_placed" : violation.code,
+          params: { team, person: nameOf(violation.params.participantId) },
+        };
+      case "mentors_same_department":
+        return {
+          code: violation.code,
+          params: {
+            team,
+            mentor: nameOf(violation.params.mentorId),
+            otherMentor: nameOf(violation.params.otherMentorId),
+          },
+        };
       default:
         return {
           code: violation.code,
@@ -139,6 +156,7 @@ export function reviewTeams(
         breakdown: evaluated?.breakdown ?? {},
         violations,
         pairCount: team.mentorIds.length * team.menteeIds.length,
+        pairs: evaluated?.pairs ?? [],
       };
     }),
   };

@@ -43,6 +43,15 @@ export const resultOf = (run: { result: Prisma.JsonValue }) => run.result as unk
 export const teamsOf = (run: { teams: Prisma.JsonValue }) => run.teams as unknown as StoredTeam[] | null;
 export const json = (value: unknown) => value as Prisma.InputJsonValue;
 
+/** Why people were excluded from the next run, by application id (a reason is optional: absent ids have none). */
+export function exclusionReasonsOf(run: { exclusionReasons: Prisma.JsonValue }): Record<string, string> {
+  const stored = run.exclusionReasons;
+  if (stored === null || typeof stored !== "object" || Array.isArray(stored)) return {};
+  return Object.fromEntries(
+    Object.entries(stored).flatMap(([id, reason]) => (typeof reason === "string" ? [[id, reason]] : [])),
+  );
+}
+
 /** The columns a run's summary reads: listing runs leaves their problem, result and teams unread. */
 export const summaryColumns = {
   id: true,

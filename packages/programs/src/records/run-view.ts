@@ -4,6 +4,7 @@ import type { Criterion } from "@mentoring/matching";
 import type { CohortRecord } from "./cohort-record";
 import { namedParams, peopleOf, reviewTeams } from "./matching-review";
 import {
+  exclusionReasonsOf,
   findRun,
   participantIds,
   problemOf,
@@ -35,11 +36,21 @@ export interface ScorePart {
   points: number;
 }
 
+/** One mentor–mentee pair of a team: its points and the pair criteria that gave them. */
+export interface PairExplanation {
+  mentorId: string;
+  menteeId: string;
+  points: number;
+  parts: ScorePart[];
+}
+
 export interface ReviewedTeam {
   number: number;
   members: RunPerson[];
   score: number;
   breakdown: ScorePart[];
+  /** Every mentor–mentee pair, re-scored with the team (team criteria such as diversity are the team's only). */
+  pairs: PairExplanation[];
   violations: RuleViolation[];
 }
 
@@ -59,6 +70,8 @@ export interface RunView extends RunSummary {
   issues: RuleViolation[];
   pinned: { mentor: RunPerson; mentee: RunPerson }[];
   forbidden: { mentor: RunPerson; mentee: RunPerson }[];
+  /** People excluded from the next run based on this one, with the reason given, if any. */
+  excluded: (RunPerson & { reason: string | null })[];
   /** Whether edits, re-runs and publication are still possible (cohort in matching, run succeeded). */
   editable: boolean;
 }
@@ -96,6 +109,7 @@ export async function viewRun(
   let total: number | null = null;
   if (stored !== null) {
     const review = reviewTeams(problem, stored, people);
+    const criterionOf = new Map(review.criteria.map((criterion) => [criterion.id, criterion]));
     total = review.total;
     teams = review.teams.map((team) => ({
       number: team.number,
@@ -115,11 +129,32 @@ export async function viewRun(
           points,
         };
       }),
+      pairs: team.pairs.map((pair) => ({
+        mentorId: pair.mentorId,
+        menteeId: pair.menteeId,
+        points: pair.points,
+        parts: pair.breakdown.flatMap((part) => {
+          const criterion = criterionOf.get(part.criterionId);
+          return criterion
+            ? [
+                {
+                  criterion: part.criterionId,
+                  kind: criterion.kind,
+                  value: rounded(part.value),
+                  weight: criterion.weight,
+                  points: part.points,
+                },
+              ]
+            : [];
+        }),
+      })),
       violations: team.violations,
     }));
   }
 
   const constraints = problem.constraints ?? {};
+  const reasons = exclusionReasonsOf(run);
+  const roleOf = new Map(problem.participants.map((person) => [person.id, person.role]));
   const pairs = (list: { mentorId: string; menteeId: string }[] | undefined) =>
     (list ?? []).map((pair) => ({
       mentor: personOf(pair.mentorId, "mentor"),
@@ -130,10 +165,10 @@ export async function viewRun(
     failureCode: workFailureCodes.find((code) => code === run.failureCode) ?? null,
     teams,
     total,
-    unplaced: (result?.unplaced ?? []).map((person) => ({
+    unplaced: unplacedOf(problem, result, stored).map((person) => ({
       ...personOf(person.participantId, person.role),
-      code: person.reason.code,
-      params: namedParams(person.reason.params, people),
+      code: person.code,
+      params: namedParams(person.params, people),
     })),
     issues: (result?.issues ?? []).map((issue) => ({
       code: issue.code,
@@ -141,6 +176,48 @@ export async function viewRun(
     })),
     pinned: pairs(constraints.pinned),
     forbidden: pairs(constraints.forbidden),
+    excluded: (constraints.excluded ?? []).map((id) => ({
+      ...personOf(id, roleOf.get(id) ?? "mentee"),
+      reason: reasons[id] ?? null,
+    })),
     editable: record.cohort.status === "matching" && run.status === "succeeded",
   };
+}
+
+/**
+ * Who is in no team of the run as it stands: the engine's unplaced until the teams exist; then everyone
+ * the teams leave out, with the engine's reason, "excluded" for someone excluded since, "exclusion_lifted"
+ * for someone the run left out as excluded who no longer is, or "swapped_out" for someone a coordinator's
+ * swap took out of a team.
+ */
+function unplacedOf(
+  problem: ReturnType<typeof problemOf>,
+  result: ReturnType<typeof resultOf>,
+  stored: ReturnType<typeof teamsOf>,
+): { participantId: string; role: ApplicationRole; code: string; params: Record<string, unknown> }[] {
+  const engine = (result?.unplaced ?? []).map((person) => ({
+    participantId: person.participantId,
+    role: person.role,
+    code: person.reason.code as string,
+    params: person.reason.params as unknown as Record<string, unknown>,
+  }));
+  if (stored === null) return engine;
+  const placed = new Set(stored.flatMap((team) => [...team.mentorIds, ...team.menteeIds]));
+  const excluded = new Set(problem.constraints?.excluded ?? []);
+  const left = engine.filter((person) => !placed.has(person.participantId));
+  const listed = new Set(left.map((person) => person.participantId));
+  const swappedOut = problem.participants
+    .filter((person) => !placed.has(person.id) && !listed.has(person.id))
+    .map((person) => ({
+      participantId: person.id,
+      role: person.role,
+      code: "swapped_out",
+      params: { role: person.role } as Record<string, unknown>,
+    }));
+  return [...left, ...swappedOut].map((person) => {
+    if (excluded.has(person.participantId)) return { ...person, code: "excluded", params: {} };
+    // Left out by an exclusion since lifted: a swap (or the next run) can place them now.
+    if (person.code === "excluded") return { ...person, code: "exclusion_lifted", params: {} };
+    return person;
+  });
 }
