@@ -11,7 +11,13 @@
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import type { TenantDb, TenantKind } from "@mentoring/db";
-import { createSeededTestDatabase, ensureTestTemplate } from "@mentoring/db/testing";
+import {
+  copyOrganisation,
+  createSeededTestDatabase,
+  ensureTestTemplate,
+  remappedIds,
+  uuidColumnsOf,
+} from "@mentoring/db/testing";
 import { addDays, calendarDate, diagnosticScores } from "@mentoring/domain";
 import { assignEvaluator, loadCohort, submitEvaluation } from "@mentoring/programs";
 import { seededAnswers, seedPrograms } from "@mentoring/programs/seed";
@@ -187,21 +193,11 @@ try {
   }
 
   // Four more cohorts of the city: every id of a cohort's rows remapped per copy, the city's own kept.
-  const uuidColumns = new Map<string, string[]>();
-  await inCity(async (tx) => {
-    const rows = await tx.$queryRaw<{ table: string; column: string }[]>`
-      select table_name as table, column_name as column from information_schema.columns
-       where table_schema = current_schema() and data_type = 'uuid' and table_name = any(${[...CITY_TABLES]}::text[])`;
-    for (const row of rows) uuidColumns.set(row.table, [...(uuidColumns.get(row.table) ?? []), row.column]);
-  });
-  const cityKept = (column: string) => column === "tenant_id" || column.endsWith("user_id");
+  const uuidColumns = await uuidColumnsOf(db, tenantId, CITY_TABLES);
   const cohortKept = (column: string) =>
-    cityKept(column) || ["staff_member_id", "template_id", "template_version_id"].includes(column);
-  const remapped = (table: string, kept: (column: string) => boolean, salt: string) =>
-    (uuidColumns.get(table) ?? [])
-      .filter((column) => !kept(column))
-      .map((column) => `'${column}', md5((r->>'${column}') || '${salt}')::uuid`)
-      .join(", ");
+    column === "tenant_id" ||
+    column.endsWith("user_id") ||
+    ["staff_member_id", "template_id", "template_version_id"].includes(column);
   const ofCohort: Record<(typeof COHORT_TABLES)[number], string> = {
     cohorts: `id = '${cohortId}'`,
     applications: `cohort_id = '${cohortId}'`,
@@ -226,7 +222,7 @@ try {
           const extra = table === "cohorts" ? `, 'number', (r->>'number')::int + ${100 + k}` : "";
           await sql.query(
             `insert into ${table}
-             select (jsonb_populate_record(null::${table}, r || jsonb_build_object(${remapped(table, cohortKept, `:${k}`)}${extra}))).*
+             select (jsonb_populate_record(null::${table}, r || jsonb_build_object(${remappedIds(uuidColumns, table, cohortKept, `:${k}`)}${extra}))).*
                from (select to_jsonb(t) as r from ${table} t where t.tenant_id = '${tenantId}' and t.${ofCohort[table]}) copied`,
           );
         }
@@ -236,53 +232,29 @@ try {
   );
 
   // The city, copied whole into every other organisation.
-  const rowsOf = new Map<string, unknown[]>();
-  await db.withTenantSql(tenantId, async (sql) => {
-    for (const table of CITY_TABLES) {
-      const { rows } = await sql.query<{ r: unknown }>(
-        `select to_jsonb(t) as r from ${table} t where t.tenant_id = '${tenantId}'`,
-      );
-      rowsOf.set(
-        table,
-        rows.map((row) => row.r),
-      );
-    }
-  });
-  const source = await db.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });
   await db.platform.tenant.update({
     where: { id: tenantId },
     data: { insightsOptedInAt: now, insightsNamed: true },
   });
-  for (let t = 1; t < TENANTS; t++) {
-    const copy = await db.platform.tenant.create({
-      data: {
+  await copyOrganisation(
+    db,
+    tenantId,
+    CITY_TABLES,
+    Array.from({ length: TENANTS - 1 }, (_, index) => {
+      const t = index + 1;
+      return {
         slug: `insights-city-${t}`,
         name: `도시 ${t}`,
         kind: KINDS[t % KINDS.length] as TenantKind,
         region: REGIONS[t % REGIONS.length] as string,
-        status: "active",
-        timeZone: source.timeZone,
         insightsOptedInAt: now,
         insightsNamed: t % 3 === 0,
-      },
-    });
-    await db.withTenantSql(
-      copy.id,
-      async (sql) => {
-        for (const table of CITY_TABLES) {
-          await sql.query(
-            `insert into ${table}
-             select (jsonb_populate_record(null::${table},
-                       r || jsonb_build_object('tenant_id', $2::uuid, ${remapped(table, cityKept, `:t${t}`)}))).*
-               from jsonb_array_elements($1::jsonb) r`,
-            [JSON.stringify(rowsOf.get(table)), copy.id],
-          );
-        }
-      },
-      { timeout: 600_000, synchronousCommit: false },
-    );
-    if (t % 25 === 0) process.stdout.write(`  ${t + 1}/${TENANTS} organisations\n`);
-  }
+      };
+    }),
+    (done) => {
+      if ((done + 1) % 25 === 0) process.stdout.write(`  ${done + 1}/${TENANTS} organisations\n`);
+    },
+  );
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   const { connect } = await import("@mentoring/db/provision");
   const owner = await connect(database.urls.owner);

@@ -198,4 +198,10 @@ export {
   publishInsightFixture,
   sampleInsightCohorts,
 } from "./insight-aggregates";
+export {
+  copyOrganisation,
+  type OrganisationCopy,
+  remappedIds,
+  uuidColumnsOf,
+} from "./copy-organisation";
 export { type ReplicaFigures, type StreamingReplica, startStreamingReplica } from "./replica";
