@@ -193,15 +193,15 @@ async function copyDatabase(template: string): Promise<TestDatabase> {
 }
 
 export {
-  type InsightCohortFixture,
-  type InsightTenantFixture,
-  publishInsightFixture,
-  sampleInsightCohorts,
-} from "./insight-aggregates";
-export {
   copyOrganisation,
   type OrganisationCopy,
   remappedIds,
   uuidColumnsOf,
 } from "./copy-organisation";
+export {
+  type InsightCohortFixture,
+  type InsightTenantFixture,
+  publishInsightFixture,
+  sampleInsightCohorts,
+} from "./insight-aggregates";
 export { type ReplicaFigures, type StreamingReplica, startStreamingReplica } from "./replica";
