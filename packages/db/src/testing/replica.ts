@@ -51,7 +51,25 @@ export interface ReplicaFigures {
   hbaLineAdded: boolean;
 }
 
-const BIN = "/usr/lib/postgresql/15/bin";
+/** Debian's server programs for the primary's major version (pg_ctl must match the copied data folder). */
+async function serverPrograms(adminUrl: string): Promise<string> {
+  const admin = await connect(adminUrl);
+  const { rows } = await admin
+    .query<{ major: number }>("select current_setting('server_version_num')::int / 10000 as major")
+    .finally(() => admin.end());
+  const bin = `/usr/lib/postgresql/${rows[0]?.major}/bin`;
+  if (!existsSync(`${bin}/pg_ctl`))
+    throw new Error(
+      `No PostgreSQL ${rows[0]?.major} server programs in ${bin}: a replica is made where the primary's own ` +
+        `server is installed (apt-get install postgresql-${rows[0]?.major}).`,
+    );
+  const user = process.getuid?.();
+  if (user !== 0 && user !== Number(run("id", ["-u", "postgres"], false)))
+    throw new Error(
+      "A replica's data folder must belong to the postgres user: run the tests as root or postgres.",
+    );
+  return bin;
+}
 
 function run(command: string, args: string[], asPostgres: boolean): string {
   const [file, argv] =
@@ -141,6 +159,7 @@ async function waitUntil(probe: () => Promise<boolean>, timeoutMs: number, what:
 export async function startStreamingReplica(): Promise<StreamingReplica> {
   const adminUrl = config().DATABASE_ADMIN_URL;
   const primary = new URL(adminUrl);
+  const BIN = await serverPrograms(adminUrl);
   const hbaLineAdded = await allowLocalReplication(adminUrl);
 
   const folder = mkdtempSync(path.join(os.tmpdir(), "mentoring-replica-"));
