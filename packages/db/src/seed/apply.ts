@@ -164,6 +164,18 @@ async function writeDirectory(
     onProgress(unchanged + Math.min(start + STAFF_BATCH, created.length));
   }
   if (created.length === 0) onProgress(seed.staff.length);
+  // After every row exists: a supervisor may come later in the directory than their reports.
+  const links = seed.staff.map((person) => ({
+    id: staffIds.get(person.employeeNumber),
+    supervisor_id: person.supervisorEmployeeNumber
+      ? (staffIds.get(person.supervisorEmployeeNumber) ?? null)
+      : null,
+  }));
+  await tx.$executeRaw`
+    update staff_members s set supervisor_staff_id = v.supervisor_id, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as v(id uuid, supervisor_id uuid)
+    where s.tenant_id = ${tenantId}::uuid and s.id = v.id
+      and s.supervisor_staff_id is distinct from v.supervisor_id`;
   return staffIds;
 }
 

@@ -289,3 +289,46 @@ describe("romanizeHangul", () => {
     expect(romanizeHangul("ab1")).toBe("ab1");
   });
 });
+
+describe("supervisors", () => {
+  const byNumber = new Map(gangneung.staff.map((member) => [member.employeeNumber, member]));
+  const supervisorOf = (member: SeedStaffMember) =>
+    member.supervisorEmployeeNumber ? byNumber.get(member.supervisorEmployeeNumber) : undefined;
+  const parentOf = new Map(
+    gangneung.departments.map((department) => [department.code, department.parentCode]),
+  );
+
+  it("has officers report to a 팀장 of their division, 팀장 to its 과장 and 과장 to their bureau's 국장", () => {
+    for (const member of gangneung.staff.filter((m) => m.departmentCode !== "city")) {
+      const supervisor = supervisorOf(member);
+      if (member.positionTitle === "국장") expect(supervisor).toBeUndefined();
+      else if (member.positionTitle === "과장") {
+        expect(supervisor?.positionTitle).toBe("국장");
+        expect(supervisor?.departmentCode).toBe(parentOf.get(member.departmentCode));
+      } else if (member.positionTitle === "팀장") {
+        expect([supervisor?.positionTitle, supervisor?.departmentCode]).toEqual([
+          "과장",
+          member.departmentCode,
+        ]);
+      } else {
+        expect([supervisor?.positionTitle, supervisor?.departmentCode]).toEqual([
+          "팀장",
+          member.departmentCode,
+        ]);
+      }
+      expect(supervisor?.active ?? true).toBe(true);
+    }
+  });
+
+  it("spreads a division's officers over its team leaders", () => {
+    const division = "social-welfare";
+    const leaders = gangneung.staff.filter(
+      (m) => m.departmentCode === division && m.positionTitle === "팀장",
+    );
+    const reports = leaders.map(
+      (leader) => gangneung.staff.filter((m) => m.supervisorEmployeeNumber === leader.employeeNumber).length,
+    );
+    expect(leaders.length).toBeGreaterThan(1);
+    expect(Math.max(...reports) - Math.min(...reports)).toBeLessThanOrEqual(1);
+  });
+});

@@ -32,6 +32,8 @@ export interface SeedStaffMember {
   /** Fictional, "010-0000-xxxx". */
   phone: string | null;
   active: boolean;
+  /** The direct supervisor's employee number (supervisorsOf); absent or null for no one. */
+  supervisorEmployeeNumber?: string | null;
 }
 
 export type TenantKind = "metropolitan_government" | "basic_government" | "public_institution";
@@ -185,6 +187,10 @@ export function buildDirectory(spec: DirectorySpec): SeedTenant {
       compareText(a.employeeNumber, b.employeeNumber),
   );
 
+  const supervisors = supervisorsOf(spec.departments, staff);
+  for (const member of staff)
+    member.supervisorEmployeeNumber = supervisors.get(member.employeeNumber) ?? null;
+
   return {
     slug: spec.slug,
     name: spec.name,
@@ -194,6 +200,44 @@ export function buildDirectory(spec: DirectorySpec): SeedTenant {
     departments: spec.departments.map((department) => ({ ...department })),
     staff,
   };
+}
+
+const BUREAU_HEADS = new Set(["실장", "국장"]);
+
+/**
+ * Who reports to whom, from positions, as a city hall's chart has it: a division's 과장 to the head of the
+ * bureau above (실장, 국장), its 팀장 to the 과장, and everyone else in a division to one of its 팀장 in
+ * turn (the seed has no team departments), or to the 과장 or the bureau head where there is none. Bureau
+ * heads and executives report to no one here. Only active people supervise. By employee number.
+ */
+export function supervisorsOf(
+  departments: readonly SeedDepartment[],
+  staff: readonly SeedStaffMember[],
+): Map<string, string> {
+  const parentOf = new Map(departments.map((department) => [department.code, department.parentCode]));
+  const active = (title: (positionTitle: string) => boolean, code: string | null | undefined) =>
+    staff.filter((member) => member.active && member.departmentCode === code && title(member.positionTitle));
+  const headOf = (code: string | null | undefined) =>
+    active((title) => BUREAU_HEADS.has(title), code)[0] ?? active((title) => title === "과장", code)[0];
+  const supervisors = new Map<string, string>();
+  const officersSeen = new Map<string, number>();
+  for (const member of staff) {
+    const code = member.departmentCode;
+    let supervisor: SeedStaffMember | undefined;
+    if (BUREAU_HEADS.has(member.positionTitle) || member.positionTitle === "부시장") supervisor = undefined;
+    else if (member.positionTitle === "과장") supervisor = headOf(parentOf.get(code));
+    else if (member.positionTitle === "팀장")
+      supervisor = active((title) => title === "과장", code)[0] ?? headOf(parentOf.get(code));
+    else {
+      const leaders = active((title) => title === "팀장", code);
+      const seen = officersSeen.get(code) ?? 0;
+      officersSeen.set(code, seen + 1);
+      supervisor = leaders[seen % Math.max(leaders.length, 1)] ?? headOf(code);
+    }
+    if (supervisor && supervisor !== member)
+      supervisors.set(member.employeeNumber, supervisor.employeeNumber);
+  }
+  return supervisors;
 }
 
 /** The slot that creates an edge-case row exactly as described. */
