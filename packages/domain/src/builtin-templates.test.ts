@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formsTeams } from "./board-proposal";
 import { builtinTemplate, builtinTemplateKeys } from "./builtin-templates";
 import { calendarDate } from "./calendar-date";
 import { scheduleFromOffsets, scheduleProblems } from "./cohort-schedule";
@@ -72,8 +73,11 @@ describe("the built-in templates", () => {
     expect(evaluateEligibility(rule, manager("팀장"), at).eligible).toBe(false);
   });
 
+  // The mentoring programs: a junior board forms no teams (its own test is below).
+  const mentoringKeys = builtinTemplateKeys.filter((key) => formsTeams(builtinTemplate(key).kind));
+
   it("has a pre-survey and a diagnostic given before and after, for matching and for measuring change", () => {
-    for (const key of builtinTemplateKeys) {
+    for (const key of mentoringKeys) {
       const sets = builtinTemplate(key).questionSets;
       expect(sets.some((set) => set.key === "pre_survey" && set.phases.includes("pre"))).toBe(true);
       const diagnostic = sets.find((set) => set.dimensions.length > 0);
@@ -82,13 +86,26 @@ describe("the built-in templates", () => {
   });
 
   it("asks everyone five satisfaction questions (1-5) after the activities, scoring no dimension", () => {
-    for (const key of builtinTemplateKeys) {
+    for (const key of mentoringKeys) {
       const set = builtinTemplate(key).questionSets.find((candidate) => candidate.key === "satisfaction");
       expect([set?.phases, set?.roles, set?.dimensions]).toEqual([["post"], ["mentor", "mentee"], []]);
       expect(
         set?.questions.map((question) => [question.type, question.dimension, question.required]),
       ).toEqual(Array.from({ length: 5 }, () => ["likert", undefined, true]));
     }
+  });
+
+  it("models Gangneung's junior board: members alone, and a monthly proposal meeting with the mayor", () => {
+    const board = builtinTemplate("junior_board");
+    expect(board.kind).toBe("board");
+    expect(board.roles.mentor.eligibility).toEqual({
+      grade: { min: 6, max: 9 },
+      yearsOfService: { max: 10 },
+    });
+    const meeting = board.calendar.find((entry) => entry.title.ko === "정책제안 간담회");
+    expect(meeting).toMatchObject({ kind: "event", repeat: "monthly", month: 1, attendance: true });
+    expect(board.questionSets.flatMap((set) => set.roles)).toEqual(["mentor"]);
+    expect([board.rubric, board.awards, board.matching.criteria]).toEqual([[], [], []]);
   });
 
   it("hands out a fresh copy every time, so a tenant's edits never reach the original", () => {

@@ -5,10 +5,11 @@ import {
 } from "./program-template";
 
 /**
- * The two programs every tenant can copy and then edit: Yongin's new-official mentoring and Gangneung's
- * reverse mentoring, as they ran in 2025. The tenant's copy is its own data from then on.
+ * The programs every tenant can copy and then edit: Yongin's new-official mentoring and Gangneung's
+ * reverse mentoring, as they ran in 2025, and the junior board Gangneung planned next. The tenant's copy is
+ * its own data from then on.
  */
-export const builtinTemplateKeys = ["new_official_mentoring", "reverse_mentoring"] as const;
+export const builtinTemplateKeys = ["new_official_mentoring", "reverse_mentoring", "junior_board"] as const;
 export type BuiltinTemplateKey = (typeof builtinTemplateKeys)[number];
 
 const likert = (key: string, dimension: string, ko: string, en: string, reversed = false) => ({
@@ -594,9 +595,96 @@ const standard: TemplateDefinitionInput = {
   ],
 };
 
+/**
+ * Gangneung's plan after its second cohort: a junior board (주니어보드) of young staff who propose policy to
+ * the executives. Members apply as board members (the mentor role, board-proposal.ts) and are not matched;
+ * the mentee role, team shape and certificate are required of every definition and go unused here.
+ */
+const juniorBoard: TemplateDefinitionInput = {
+  kind: "board",
+  name: "주니어보드",
+  description:
+    "2030 젊은 직원들이 위원이 되어 조직문화와 시정에 관한 정책을 제안하고, 매달 시장과의 간담회에서 직접 답변을 듣는 주니어보드입니다.",
+  teamShape: { mentors: { min: 1, max: 1 }, mentees: { min: 1, max: 1 } },
+  roles: {
+    mentor: { eligibility: { grade: { min: 6, max: 9 }, yearsOfService: { max: 10 } }, quota: 20 },
+    mentee: { eligibility: {}, quota: 1 },
+  },
+  // Recruitment for two weeks, then ten months of activities from the day after it closes.
+  phases: {
+    recruitmentEnd: 14,
+    orientation: 15,
+    matching: 15,
+    ceremony: 15,
+    activitiesStart: 15,
+    activitiesEnd: 320,
+    evaluationStart: 321,
+    evaluationEnd: 335,
+    close: 345,
+  },
+  questionSets: [
+    {
+      key: "satisfaction",
+      title: { ko: "만족도 조사", en: "Satisfaction survey" },
+      phases: ["post"],
+      roles: ["mentor"],
+      questions: [
+        rating(
+          "proposals_heard",
+          "제안한 정책이 충분히 검토되었다고 느낀다",
+          "My proposals were given a fair hearing",
+        ),
+        rating(
+          "meetings_useful",
+          "시장과의 간담회가 유익했다",
+          "The meetings with the mayor were worthwhile",
+        ),
+        rating(
+          "recommend",
+          "동료에게 주니어보드 참여를 권하겠다",
+          "I would recommend the junior board to colleagues",
+        ),
+      ],
+    },
+  ],
+  calendar: [
+    {
+      kind: "event",
+      title: { ko: "주니어보드 발대식", en: "Junior board launch" },
+      place: "시청 대회의실",
+      month: 1,
+      on: { week: 1, weekday: 3 },
+      startTime: "15:00",
+      endTime: "16:00",
+      attendance: true,
+    },
+    {
+      kind: "event",
+      title: { ko: "정책제안 간담회", en: "Policy proposal meeting with the mayor" },
+      description: {
+        ko: "위원들이 시장에게 정책을 제안하고 그 자리에서 답변을 듣는 월례 간담회입니다.",
+        en: "A monthly meeting at which members put their proposals to the mayor and hear the answers.",
+      },
+      place: "시장실 소회의실",
+      month: 1,
+      on: { week: 3, weekday: 4 },
+      repeat: "monthly",
+      startTime: "16:00",
+      endTime: "17:00",
+      attendance: true,
+    },
+  ],
+  certificate: {
+    title: "위촉장",
+    body: "{tenant} {program} {cohort} 위원으로 위촉합니다.",
+    signerTitle: "시장",
+  },
+};
+
 const definitions: Record<BuiltinTemplateKey, TemplateDefinitionInput> = {
   new_official_mentoring: standard,
   reverse_mentoring: reverse,
+  junior_board: juniorBoard,
 };
 
 /** A fresh, validated copy of a built-in template's definition. */

@@ -1,7 +1,17 @@
-import { SubNav } from "./sub-nav";
+import { formsTeams, type ProgramKind } from "@mentoring/domain";
+import { SubNav, type SubNavPage } from "./sub-nav";
 
 /** The coordinator's pages of one cohort: overview and timeline, applicants, surveys, matching, ceremony and certificates, the program calendar, the teams' submissions, how often teams meet, attendance, evaluation, awards, outcomes and the dashboard. */
-export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohortId: string }) {
+export function CohortNav({
+  tenantSlug,
+  cohortId,
+  kind = "standard",
+}: {
+  tenantSlug: string;
+  cohortId: string;
+  /** A junior board has no matching nor pairing ceremony, and has its members' policy proposals instead. */
+  kind?: ProgramKind;
+}) {
   const base = `/${tenantSlug}/programs/cohorts/${cohortId}`;
   const pages = [
     { to: base, label: "programs.cohortNav.overview", end: true },
@@ -19,5 +29,12 @@ export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohort
     { to: `${base}/report`, label: "reports.nav", end: false },
     { to: `${base}/dashboard`, label: "dashboards.nav", end: false },
   ] as const;
-  return <SubNav label="programs.cohortNav.label" pages={pages} />;
+  const teamPages = new Set<string>([`${base}/matching`, `${base}/certificates`]);
+  const shown: SubNavPage[] = formsTeams(kind)
+    ? [...pages]
+    : [
+        ...pages.filter((page) => !teamPages.has(page.to)),
+        { to: `${base}/proposals`, label: "board.cohortNav.proposals", end: false },
+      ];
+  return <SubNav label="programs.cohortNav.label" pages={shown} />;
 }

@@ -1,7 +1,7 @@
 import {
   type ApplicationRole,
   type CohortStatus,
-  cohortStatuses,
+  cohortPathOf,
   scheduleFields,
   type TransitionProblem,
 } from "@mentoring/domain";
@@ -43,7 +43,8 @@ function timelineOf(overview: CohortOverview) {
     evaluation: { from: schedule.evaluationStart, to: schedule.evaluationEnd },
     closed: { from: schedule.close, to: null },
   };
-  return cohortStatuses
+  // A junior board's timeline has no orientation and matching: it never passes them.
+  return cohortPathOf(overview.kind)
     .filter((status): status is Exclude<CohortStatus, "draft"> => status !== "draft")
     .map((status) => ({ status, ...spans[status], current: status === overview.status }));
 }

@@ -1,6 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { cohortStatuses, isAppError, type ScheduleField, scheduleFields } from "@mentoring/domain";
+import {
+  cohortStatuses,
+  isAppError,
+  recruitedRoles,
+  type ScheduleField,
+  scheduleFields,
+} from "@mentoring/domain";
 import { getCohortOverview, tenantToday, transitionCohort, updateCohortSchedule } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
@@ -107,10 +113,13 @@ function NextPhase({
   next,
   refusal,
   mayManage,
+  board,
 }: {
   next: NonNullable<Page["next"]>;
   refusal: OverviewRefusal | undefined;
   mayManage: boolean;
+  /** A junior board goes from recruitment to activities: the move closes its recruitment. */
+  board: boolean;
 }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -174,7 +183,9 @@ function NextPhase({
             disabled={busy || hard}
             aria-describedby={problems.length > 0 ? "transition-problems" : undefined}
           >
-            {t(`programs.cohort.moveTo.${next.to}`)}
+            {board && next.to === "active"
+              ? t("board.cohort.moveToActive")
+              : t(`programs.cohort.moveTo.${next.to}`)}
           </button>
         </Form>
       ) : null}
@@ -216,7 +227,7 @@ export default function CohortOverview() {
 
   return (
     <>
-      <CohortNav tenantSlug={page.tenantSlug} cohortId={page.id} />
+      <CohortNav tenantSlug={page.tenantSlug} cohortId={page.id} kind={page.kind} />
       <h1>{page.title}</h1>
       {page.created && !result ? (
         <p role="status" className="form-status">
@@ -270,7 +281,13 @@ export default function CohortOverview() {
           <p>{t("programs.cohort.closedNotice")}</p>
         ) : (
           // A form of its own per next phase, so that a move starts the following one afresh.
-          <NextPhase key={next.to} next={next} refusal={moveRefusal} mayManage={mayManage} />
+          <NextPhase
+            key={next.to}
+            next={next}
+            refusal={moveRefusal}
+            mayManage={mayManage}
+            board={page.kind === "board"}
+          />
         )}
       </section>
 
@@ -279,11 +296,16 @@ export default function CohortOverview() {
         <DataTable
           caption={t("programs.cohort.applicationsCaption")}
           captionHidden
-          rows={["mentor", "mentee"] as const}
+          rows={recruitedRoles(page.kind)}
           rowKey={(role) => role}
           empty={null}
           columns={[
-            { key: "role", header: t("programs.cohort.role"), cell: (role) => t(`programs.role.${role}`) },
+            {
+              key: "role",
+              header: t("programs.cohort.role"),
+              // A junior board's members hold the mentor role; they are 위원 to everyone.
+              cell: (role) => (page.kind === "board" ? t("board.memberRole") : t(`programs.role.${role}`)),
+            },
             {
               key: "quota",
               header: t("programs.cohort.quota"),

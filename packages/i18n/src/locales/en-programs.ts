@@ -67,6 +67,11 @@ export const enPrograms: Translation<typeof koPrograms> = {
       description:
         "Three junior officials (grade 8 or 9) mentor a director or division head in digital skills and the younger generation's culture (Gangneung City, 2025).",
     },
+    junior_board: {
+      name: "Junior board",
+      description:
+        "Young staff become board members who propose policy and hear the mayor's answers at a monthly meeting (Gangneung City's plan). No matching: recruitment leads straight to activities.",
+    },
   },
   index: {
     title: "Mentoring programs",

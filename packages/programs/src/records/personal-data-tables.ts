@@ -97,6 +97,13 @@ export const personalDataColumns = {
     staff_member_id: { include: "staff" },
     resolved_by_user_id: { exclude: "work_record" },
   },
+  // A junior board's proposals are made and answered in a role, as the organisation's policy record; who
+  // proposed and who replied is in audit_logs.
+  board_proposals: {
+    created_by_user_id: { exclude: "work_record" },
+    replied_by_user_id: { exclude: "work_record" },
+  },
+  board_proposal_proposers: { application_id: { exclude: "work_record" } },
 } as const satisfies Record<string, Record<string, ColumnDecision>>;
 
 type Decisions = typeof personalDataColumns;
