@@ -377,15 +377,17 @@ export default function TemplateMatching() {
               meta={matching.mentorsFromDifferentDepartments}
               label={t("templateDesign.matching.rules.mentorsFromDifferentDepartments")}
             />
-            <SelectField
-              meta={matching.departmentLevel}
-              label={t("templateDesign.matching.rules.departmentLevel")}
-              hint={t("templateDesign.matching.rules.departmentLevelHint")}
-              options={departmentLevels.map((level) => ({
-                value: level,
-                label: t(`templateDesign.matching.rules.level.${level}`),
-              }))}
-            />
+            <div className="narrow-field">
+              <SelectField
+                meta={matching.departmentLevel}
+                label={t("templateDesign.matching.rules.departmentLevel")}
+                hint={t("templateDesign.matching.rules.departmentLevelHint")}
+                options={departmentLevels.map((level) => ({
+                  value: level,
+                  label: t(`templateDesign.matching.rules.level.${level}`),
+                }))}
+              />
+            </div>
             <CheckboxField
               meta={matching.noDirectSupervisor}
               label={t("templateDesign.matching.rules.noDirectSupervisor")}

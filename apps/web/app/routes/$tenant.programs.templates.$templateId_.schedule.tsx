@@ -145,18 +145,8 @@ export default function TemplateSchedule() {
         <div className="field-grid">
           <InputField meta={title.ko} label={label("titleKo")} />
           <InputField meta={title.en} label={label("titleEn")} />
-          <InputField
-            meta={field.month}
-            label={label("month")}
-            hint={t("templateDesign.schedule.assignments.monthHint", { months: activityMonths })}
-            {...numberInput}
-          />
-          <InputField
-            meta={field.dueDay}
-            label={label("dueDay")}
-            hint={t("templateDesign.schedule.assignments.dueDayHint")}
-            {...numberInput}
-          />
+          <InputField meta={field.month} label={label("month")} {...numberInput} />
+          <InputField meta={field.dueDay} label={label("dueDay")} {...numberInput} />
         </div>
         <div className="field-grid">
           <TextareaField meta={description.ko} label={label("descriptionKo")} rows={2} />
@@ -198,12 +188,7 @@ export default function TemplateSchedule() {
           <InputField meta={field.place} label={label("place")} />
         </div>
         <div className="field-grid">
-          <InputField
-            meta={field.month}
-            label={label("month")}
-            hint={t("templateDesign.schedule.assignments.monthHint", { months: activityMonths })}
-            {...numberInput}
-          />
+          <InputField meta={field.month} label={label("month")} {...numberInput} />
           <RadioGroupField
             meta={field.onKind}
             label={label("onKind")}
@@ -340,7 +325,9 @@ export default function TemplateSchedule() {
           ) : null}
           <fieldset>
             <legend>{t("templateDesign.schedule.assignments.legend")}</legend>
-            <p className="field__hint">{t("templateDesign.schedule.assignments.hint")}</p>
+            <p className="field__hint">
+              {t("templateDesign.schedule.assignments.hint", { months: activityMonths })}
+            </p>
             {fields.assignments.errors?.[0] ? (
               <p id={fields.assignments.errorId} className="field__error">
                 {fields.assignments.errors[0]}
@@ -368,7 +355,9 @@ export default function TemplateSchedule() {
 
           <fieldset>
             <legend>{t("templateDesign.schedule.calendar.legend")}</legend>
-            <p className="field__hint">{t("templateDesign.schedule.calendar.hint")}</p>
+            <p className="field__hint">
+              {t("templateDesign.schedule.calendar.hint", { months: activityMonths })}
+            </p>
             {fields.calendar.errors?.[0] ? (
               <p id={fields.calendar.errorId} className="field__error">
                 {fields.calendar.errors[0]}
