@@ -265,6 +265,7 @@ export {
   applicationRoles,
   criterionFields,
   type DepartmentLevel,
+  type DepartmentPair,
   departmentLevels,
   type MatchingCriterionKind,
   type MatchingSection,

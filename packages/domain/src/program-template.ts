@@ -237,6 +237,11 @@ export function templateCriterionId(criterion: TemplateCriterion): string {
 export const departmentLevels = ["team", "division", "bureau"] as const;
 export type DepartmentLevel = (typeof departmentLevels)[number];
 
+/** Two departments, by code at the template's department level, whose people are matched across. */
+const departmentPairSchema = z
+  .object({ first: z.string().trim().min(1).max(100), second: z.string().trim().min(1).max(100) })
+  .strict();
+
 /** How the cohort's teams are formed: criteria to score them, and the hard rules beyond the team shape. */
 export const matchingSectionSchema = z
   .object({
@@ -267,10 +272,50 @@ export const matchingSectionSchema = z
       .optional(),
     /** Mentees' wishes for mentors count (the mentee_preference criterion); off unless a city asks. */
     menteePreferences: z.boolean().default(false),
+    /**
+     * Cross-department programs only: the department pairs (codes at departmentLevel, either order) whose
+     * people work together; a mentor and a mentee share a team only if their departments form one of them.
+     * Empty: no such rule. saveTemplate checks the codes against the tenant's departments at the level.
+     */
+    departmentPairs: z.array(departmentPairSchema).max(100).default([]),
   })
   .strict();
 
 export type MatchingSection = z.infer<typeof matchingSectionSchema>;
+export type DepartmentPair = z.infer<typeof departmentPairSchema>;
+
+/** Problems of the department pairs: one department twice, a pair named twice, pairs outside their kind. */
+function departmentPairProblems(matching: MatchingSection, kind: ProgramKind): CriterionIssue[] {
+  const problems: CriterionIssue[] = [];
+  if (matching.departmentPairs.length > 0 && kind !== "cross_department") {
+    problems.push({
+      path: ["matching", "departmentPairs"],
+      message: "department pairs belong to cross-department programs",
+      code: "pairs_kind",
+    });
+    return problems;
+  }
+  const seen = new Set<string>();
+  matching.departmentPairs.forEach((pair, index) => {
+    if (pair.first === pair.second) {
+      problems.push({
+        path: ["matching", "departmentPairs", index, "second"],
+        message: "a pair names two different departments",
+        code: "same_department",
+      });
+      return;
+    }
+    const key = [pair.first, pair.second].sort().join("\u0000");
+    if (seen.has(key))
+      problems.push({
+        path: ["matching", "departmentPairs", index, "second"],
+        message: "this pair is named twice",
+        code: "duplicate_pair",
+      });
+    seen.add(key);
+  });
+  return problems;
+}
 
 type CriterionIssue = { path: (string | number)[]; message: string; code: string };
 
@@ -437,7 +482,10 @@ export const templateDefinitionSchema = z
         params: { code: "duplicate_key" },
       });
     }
-    for (const problem of matchingSectionProblems(definition.matching, definition.questionSets)) {
+    for (const problem of [
+      ...matchingSectionProblems(definition.matching, definition.questionSets),
+      ...departmentPairProblems(definition.matching, definition.kind),
+    ]) {
       context.addIssue({
         code: z.ZodIssueCode.custom,
         path: problem.path,

@@ -3,8 +3,8 @@ import type { MatchingResult } from "./result";
 
 /**
  * Checks a result against its problem's hard rules from the outside (ids only, no solver state): team
- * shape, everyone at most once, excluded people out, pins kept, forbidden pairs, department and
- * supervisor rules, mentors of one team from different departments, grade gap. Returns one line per
+ * shape, everyone at most once, excluded people out, pins kept, forbidden pairs, department (and
+ * department pair) and supervisor rules, mentors of one team from different departments, grade gap. Returns one line per
  * violation; empty when the result is sound.
  */
 export function hardRuleViolations(input: MatchingProblemInput, result: MatchingResult): string[] {
@@ -52,6 +52,16 @@ export function hardRuleViolations(input: MatchingProblemInput, result: Matching
           mentor.department === mentee.department
         )
           problems.push(`${mentorId} and ${menteeId} share a department in team ${team.number}`);
+        if (
+          constraints.departmentPairs.length > 0 &&
+          !constraints.departmentPairs.some(
+            ([first, second]) =>
+              first !== second &&
+              ((first === mentor.department && second === mentee.department) ||
+                (second === mentor.department && first === mentee.department)),
+          )
+        )
+          problems.push(`${mentorId} and ${menteeId} are of no department pair in team ${team.number}`);
         if (
           constraints.noDirectSupervisor &&
           (mentor.supervisorId === menteeId || mentee.supervisorId === mentorId)

@@ -2,7 +2,13 @@ import type { MatchingProblem, Participant, TeamShape } from "./problem";
 import { compileScoring, type Scoring } from "./scoring";
 
 /** Why a mentor and a mentee may not share a team. */
-export type PairRule = "forbidden" | "same_department" | "direct_supervisor" | "grade_gap";
+export type PairRule =
+  | "forbidden"
+  | "same_department"
+  | "direct_supervisor"
+  | "grade_gap"
+  /** Their departments are not one of the problem's department pairs. */
+  | "department_pair";
 
 /**
  * A problem ready to solve: excluded people set aside, people indexed per role (mentor i, mentee j),
@@ -66,6 +72,11 @@ export function buildInstance(problem: MatchingProblem): Instance {
     // An unknown department or grade cannot break a rule: the directory decides, not a guess.
     if (differentDepartment && mentor.department !== undefined && mentor.department === mentee.department)
       return "same_department";
+    if (
+      pairedOnly &&
+      !pairedDepartments.has(pairKey(mentorDepartment[m] as number, menteeDepartment[e] as number))
+    )
+      return "department_pair";
     if (supervisors && (mentor.supervisorId === mentee.id || mentee.supervisorId === mentor.id))
       return "direct_supervisor";
     if (checkGrades && mentor.grade !== undefined && mentee.grade !== undefined) {
@@ -88,10 +99,26 @@ export function buildInstance(problem: MatchingProblem): Instance {
   };
   const mentorDepartment = Int32Array.from(mentors, departmentOf);
   const menteeDepartment = Int32Array.from(mentees, departmentOf);
+  // Department pairs by code, both orders; a department only a pair names gets a code nobody has.
+  const pairedOnly = constraints.departmentPairs.length > 0;
+  const pairKey = (a: number, b: number) => (a < 0 || b < 0 ? -1 : a * 0x100000 + b);
+  const pairedDepartments = new Set<number>();
+  for (const [first, second] of constraints.departmentPairs) {
+    const a = departmentOf({ department: first } as Participant);
+    const b = departmentOf({ department: second } as Participant);
+    if (a === b) continue;
+    pairedDepartments.add(pairKey(a, b));
+    pairedDepartments.add(pairKey(b, a));
+  }
   const anySupervisor =
     supervisors && [...mentors, ...mentees].some((person) => person.supervisorId !== undefined);
   const slowChecks = forbidden.size > 0 || anySupervisor || checkGrades;
   const allowed = (m: number, e: number) => {
+    if (
+      pairedOnly &&
+      !pairedDepartments.has(pairKey(mentorDepartment[m] as number, menteeDepartment[e] as number))
+    )
+      return false;
     if (differentDepartment) {
       const department = mentorDepartment[m] as number;
       if (department >= 0 && department === menteeDepartment[e]) return false;

@@ -150,6 +150,15 @@ export const constraintsSchema = z
     forbidden: z.array(pairSchema).default([]),
     /** Participants left out of this run. */
     excluded: z.array(id).default([]),
+    /**
+     * When not empty, a mentor and a mentee share a team only if their departments form one of these pairs
+     * (either order); someone without a department forms none. One rule per department pair instead of a
+     * forbidden list that grows with the square of the cohort.
+     */
+    departmentPairs: z
+      .array(z.tuple([z.string().min(1).max(200), z.string().min(1).max(200)]))
+      .max(10_000)
+      .default([]),
   })
   .strict();
 

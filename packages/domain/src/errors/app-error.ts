@@ -142,6 +142,10 @@ const refinementMessages: Record<string, string> = {
   unknown_dimension: "templateDesign.issue.unknownDimension",
   invalid_attribute: "templateDesign.issue.invalidAttribute",
   preferences_off: "templateDesign.issue.preferencesOff",
+  // The department pairs of a cross-department program (program-template.ts).
+  same_department: "matching.pairIssue.sameDepartment",
+  duplicate_pair: "matching.pairIssue.duplicatePair",
+  pairs_kind: "matching.pairIssue.pairsKind",
 };
 
 function messageOf(issue: ZodIssue): { message: string; params: AppErrorParams } {

@@ -292,6 +292,8 @@ export const enMatching: Translation<typeof koMatching> = {
       "Team {{team}}: mentor {{mentor}} and mentee {{mentee}} are in a direct reporting line",
     grade_gap:
       "Team {{team}}: the grade gap of mentor {{mentor}} and mentee {{mentee}} is outside the allowed range",
+    department_pair:
+      "Team {{team}}: the departments of mentor {{mentor}} and mentee {{mentee}} are not a named department pair",
     mentors_same_department:
       "Team {{team}}: mentors {{mentor}} and {{otherMentor}} are in the same department; a team's mentors must all be from different departments",
     pin_split: "Team {{team}}: the pinned pair mentor {{mentor}} and mentee {{mentee}} is split across teams",
@@ -302,11 +304,19 @@ export const enMatching: Translation<typeof koMatching> = {
       "Team {{team}}: {{person}} is excluded from the next run but still in this team; swap them with someone not placed, or run again",
   },
 
+  pairIssue: {
+    sameDepartment: "{{field}}: choose two different departments",
+    duplicatePair: "{{field}}: this department pair is already named",
+    pairsKind: "{{field}}: department pairs are set in cross-department programs only",
+    unknownDepartment: "{{field}}: not a department of this organisation at the template's level",
+  },
+
   rule: {
     forbidden: "forbidden pair",
     same_department: "no same department",
     direct_supervisor: "no direct reporting line",
     grade_gap: "grade gap range",
+    department_pair: "named department pairs only",
   },
 
   unplaced: {

@@ -284,6 +284,7 @@ export const koMatching = {
     same_department: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee, josa(은/는)}} 같은 부서입니다",
     direct_supervisor: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee, josa(은/는)}} 직속 상하 관계입니다",
     grade_gap: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee}}의 직급 차이가 허용 범위를 벗어납니다",
+    department_pair: "{{team}}팀: 멘토 {{mentor}}, 멘티 {{mentee}}의 부서는 지정한 부서 짝이 아닙니다",
     mentors_same_department:
       "{{team}}팀: 멘토 {{mentor}}, {{otherMentor, josa(이/가)}} 같은 부서입니다. 한 팀의 멘토는 서로 다른 부서여야 합니다",
     pin_split: "{{team}}팀: 고정한 짝 멘토 {{mentor}}, 멘티 {{mentee, josa(이/가)}} 다른 팀으로 갈라졌습니다",
@@ -294,12 +295,21 @@ export const koMatching = {
       "{{team}}팀: {{person}}님은 다음 회차에서 제외했지만 이 팀에 있습니다. 배정되지 않은 사람과 바꾸거나 다시 실행하세요",
   },
 
+  /** The department pairs of a cross-department template, refused at their field. */
+  pairIssue: {
+    sameDepartment: "{{field}}: 서로 다른 두 부서를 고르세요",
+    duplicatePair: "{{field}}: 이미 지정한 부서 짝입니다",
+    pairsKind: "{{field}}: 부서 짝은 부서 간 소통 프로그램에서만 정합니다",
+    unknownDepartment: "{{field}}: 이 기관의 해당 단계 부서가 아닙니다",
+  },
+
   /** Hard pair rules named inside an issue. */
   rule: {
     forbidden: "금지한 짝",
     same_department: "같은 부서 금지",
     direct_supervisor: "직속 상하 관계 금지",
     grade_gap: "직급 차이 범위",
+    department_pair: "지정한 부서 짝만",
   },
 
   /** Why the engine left someone out (packages/matching/src/diagnostics.ts). */

@@ -236,6 +236,8 @@ export async function buildMatchingProblem(
       ),
       forbidden: carried.forbidden.filter(present),
       excluded,
+      // Department codes at the template's level, as participants carry theirs (cross-department only).
+      departmentPairs: matching.departmentPairs.map((pair): [string, string] => [pair.first, pair.second]),
     },
     settings: { seed: MATCHING_SEED, timeLimitMs: MATCHING_TIME_LIMIT_MS },
   };

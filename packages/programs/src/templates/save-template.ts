@@ -22,8 +22,9 @@ export interface SaveTemplateResult {
 /**
  * Saves a template's definition after validating it with templateDefinitionSchema; invalid input is
  * refused as input.invalid (each issue with its field) and nothing is written; so is an assignment or a
- * calendar item set in a month after the template's activities end, and an eligibility rule naming a
- * department that is not one of the tenant's. A version that a cohort runs
+ * calendar item set in a month after the template's activities end, an eligibility rule naming a
+ * department that is not one of the tenant's, and a department pair naming a code that is no department
+ * of the tenant at the template's department level. A version that a cohort runs
  * on is never changed: the definition becomes version n+1 and the template's current version. An unused
  * current version is updated in place. Every change is audited with the parts that changed, before and
  * after.
@@ -49,6 +50,8 @@ export async function saveTemplate(
   if (unknownDepartments.length > 0) throw new AppError("input.invalid", {}, { fields: unknownDepartments });
   const missingLevel = await departmentLevelMissing(tx, tenantId, definition);
   if (missingLevel) throw new AppError("input.invalid", {}, { fields: [missingLevel] });
+  const unknownPairs = await pairDepartmentsNotAtLevel(tx, tenantId, definition);
+  if (unknownPairs.length > 0) throw new AppError("input.invalid", {}, { fields: unknownPairs });
 
   // Two saves of one template queue here, so that both cannot make the same next version.
   await tx.$queryRaw`select 1 from program_templates where tenant_id = ${tenantId}::uuid and id = ${templateId}::uuid for update`;
@@ -150,4 +153,35 @@ async function departmentsNotOfTenant(
   return lists
     .filter((list) => list.ids.some((id) => !known.has(id)))
     .map((list) => ({ path: list.path, message: "programs.issue.unknownDepartment", params: {} }));
+}
+
+/**
+ * Each department of a department pair that is not the code of one of the tenant's departments at the
+ * template's level (as matching reads people's departments: DepartmentTree.at), at that pair's field.
+ */
+async function pairDepartmentsNotAtLevel(
+  tx: TenantDb,
+  tenantId: string,
+  definition: TemplateDefinition,
+): Promise<FieldIssue[]> {
+  const { departmentPairs, departmentLevel } = definition.matching;
+  if (departmentPairs.length === 0) return [];
+  const departments = await tx.department.findMany({
+    where: { tenantId },
+    select: { id: true, parentId: true, code: true },
+  });
+  const tree = new DepartmentTree(departments);
+  const codeOf = new Map(departments.map((department) => [department.id, department.code]));
+  const atLevel = new Set(
+    departments.map((department) => codeOf.get(tree.at(department.id, departmentLevel))),
+  );
+  return departmentPairs.flatMap((pair, index) =>
+    (["first", "second"] as const)
+      .filter((side) => !atLevel.has(pair[side]))
+      .map((side) => ({
+        path: `matching.departmentPairs.${index}.${side}`,
+        message: "matching.pairIssue.unknownDepartment",
+        params: {},
+      })),
+  );
 }
