@@ -9,7 +9,14 @@ import {
  * reverse mentoring, as they ran in 2025, and the junior board Gangneung planned next. The tenant's copy is
  * its own data from then on.
  */
-export const builtinTemplateKeys = ["new_official_mentoring", "reverse_mentoring", "junior_board"] as const;
+export const builtinTemplateKeys = [
+  "new_official_mentoring",
+  "reverse_mentoring",
+  "junior_board",
+  "cross_department_communication",
+  "group_mentoring",
+  "two_mentor_mentoring",
+] as const;
 export type BuiltinTemplateKey = (typeof builtinTemplateKeys)[number];
 
 const likert = (key: string, dimension: string, ko: string, en: string, reversed = false) => ({
@@ -681,10 +688,390 @@ const juniorBoard: TemplateDefinitionInput = {
   },
 };
 
+/** Offsets of a half-year program: two weeks of recruitment, orientation and matching, six months of work. */
+const halfYearPhases = {
+  recruitmentEnd: 13,
+  orientation: 20,
+  matching: 21,
+  ceremony: 28,
+  activitiesStart: 28,
+  activitiesEnd: 210,
+  evaluationStart: 211,
+  evaluationEnd: 225,
+  close: 240,
+};
+
+/** How someone would like to meet, compared between people as alike or not. */
+const meetingPreference = {
+  key: "meeting_preference",
+  type: "single" as const,
+  prompt: { ko: "선호하는 만남 방식은 무엇인가요?", en: "How would you like to meet?" },
+  options: [
+    option("lunch", "점심 식사", "Over lunch"),
+    option("after_work", "퇴근 후", "After work"),
+    option("office", "근무 중 회의", "At the office"),
+  ],
+};
+
+/**
+ * Gangneung's plan to add cross-department programs: teams drawn from two divisions that work together
+ * (관광과 with 문화예술과), matched only across the department pairs the coordinator names after copying
+ * (department codes are the tenant's own, so the built-in names none). One division's staff apply as
+ * mentors and the other's as mentees: the roles keep their names and stand for the two sides.
+ */
+const crossDepartment: TemplateDefinitionInput = {
+  kind: "cross_department",
+  name: "부서 간 소통 프로그램",
+  description:
+    "함께 일하는 두 부서(과)의 직원이 한 팀이 되어 매달 합동 과제를 풀며 서로의 업무를 이해합니다. 한쪽 부서는 멘토, 다른 쪽 부서는 멘티로 신청하고, 주관부서가 지정한 부서 짝끼리만 팀이 됩니다.",
+  teamShape: { mentors: { min: 2, max: 2 }, mentees: { min: 2, max: 3 } },
+  roles: {
+    mentor: { eligibility: { grade: { min: 5, max: 9 } }, quota: 20 },
+    mentee: { eligibility: { grade: { min: 5, max: 9 } }, quota: 25 },
+  },
+  phases: halfYearPhases,
+  questionSets: [
+    {
+      key: "pre_survey",
+      title: { ko: "사전설문", en: "Pre-survey" },
+      phases: ["pre"],
+      roles: ["mentor", "mentee"],
+      questions: [
+        {
+          key: "collaboration_topics",
+          type: "multiple",
+          prompt: {
+            ko: "상대 부서와 함께 다루고 싶은 일을 모두 고르세요.",
+            en: "Choose everything you would like to work on with the other department.",
+          },
+          options: [
+            option("joint_events", "공동 행사와 축제", "Joint events and festivals"),
+            option("budget", "예산과 사업 조율", "Budgets and projects"),
+            option("civil_complaints", "부서 간 민원 처리", "Complaints that cross departments"),
+            option("data_sharing", "자료와 정보 공유", "Sharing data and information"),
+            option("promotion", "홍보와 대외 소통", "Promotion and outreach"),
+          ],
+        },
+        meetingPreference,
+      ],
+    },
+    {
+      key: "collaboration_diagnostic",
+      title: { ko: "부서 간 협업 진단", en: "Working across departments" },
+      phases: ["pre", "post"],
+      roles: ["mentor", "mentee"],
+      dimensions: [
+        { key: "understanding", label: { ko: "상대 부서 이해", en: "Knowing the other department" } },
+        { key: "collaboration", label: { ko: "협업 의지", en: "Willingness to collaborate" } },
+      ],
+      questions: [
+        likert(
+          "un_work",
+          "understanding",
+          "상대 부서가 하는 일을 잘 알고 있다.",
+          "I know what the other department does.",
+        ),
+        likert(
+          "un_contact",
+          "understanding",
+          "상대 부서에 편하게 연락할 사람이 있다.",
+          "I have someone in the other department I can easily contact.",
+        ),
+        likert(
+          "co_share",
+          "collaboration",
+          "우리 부서의 일을 상대 부서와 나누는 것이 자연스럽다.",
+          "Sharing our work with the other department comes naturally.",
+        ),
+        likert(
+          "co_wall",
+          "collaboration",
+          "부서 사이의 벽 때문에 일이 늦어질 때가 많다.",
+          "Walls between departments often slow our work down.",
+          true,
+        ),
+      ],
+    },
+    satisfactionSet([
+      rating(
+        "sat_overall",
+        "부서 간 소통 프로그램에 전반적으로 만족한다.",
+        "Overall, I am satisfied with the program.",
+      ),
+      rating(
+        "sat_understanding",
+        "상대 부서를 더 잘 이해하게 되었다.",
+        "I understand the other department better.",
+      ),
+      rating(
+        "sat_assignments",
+        "합동 과제가 두 부서의 일에 도움이 되었다.",
+        "The joint assignments helped both departments' work.",
+      ),
+      rating("sat_contacts", "업무로 연락할 사람이 생겼다.", "I now have people to contact for work."),
+      rating(
+        "sat_recommend",
+        "다른 부서에도 참여를 권하고 싶다.",
+        "I would recommend it to other departments.",
+      ),
+    ]),
+  ],
+  // A joint assignment every month, set by the coordinating department.
+  assignments: [
+    { title: { ko: "두 부서의 업무 소개", en: "Introduce both departments' work" }, month: 1, dueDay: 20 },
+    { title: { ko: "부서 간 협업 과제 정하기", en: "Choose a shared problem" }, month: 2, dueDay: 20 },
+    { title: { ko: "현장 함께 방문하기", en: "Visit each other's sites" }, month: 3, dueDay: 20 },
+    { title: { ko: "공동 개선안 만들기", en: "Draft a joint improvement" }, month: 4, dueDay: 20 },
+    { title: { ko: "개선안 실행과 점검", en: "Try the improvement and review it" }, month: 5, dueDay: 20 },
+    { title: { ko: "합동 성과 발표", en: "Present the joint results" }, month: 6, dueDay: 20 },
+  ],
+  // Compared at division level (과); the named pairs keep each team across two working departments.
+  matching: {
+    criteria: [
+      { kind: "interest_overlap", question: "pre_survey.collaboration_topics", weight: 3 },
+      { kind: "answer", question: "pre_survey.meeting_preference", mode: "similar", weight: 1 },
+      { kind: "team_diversity", attribute: "department", among: "mentors", weight: 1 },
+    ],
+    departmentLevel: "division",
+  },
+  certificate: {
+    title: "결연증서",
+    body: "{mentors}, {mentees}님은 {tenant} {program} {cohort}의 한 팀으로서 부서의 벽을 넘어 함께 일할 것을 약속합니다.",
+    signerTitle: "시장",
+  },
+};
+
+/**
+ * A group program: one mentor with five to seven mentees (shapes seen in Korean cities: 1:7), groups
+ * spread across departments and matched on a group diagnostic of how people learn together.
+ */
+const groupMentoring: TemplateDefinitionInput = {
+  kind: "standard",
+  name: "그룹 멘토링 (1:5~7)",
+  description:
+    "선배 공무원 1명이 후배 5~7명과 한 그룹이 되어 정기 모임으로 업무와 조직 생활을 나눕니다. 그룹 진단으로 함께 배우는 방식을 살펴 그룹을 짭니다.",
+  teamShape: { mentors: { min: 1, max: 1 }, mentees: { min: 5, max: 7 } },
+  roles: {
+    mentor: { eligibility: { grade: { min: 5, max: 7 }, yearsOfService: { min: 5 } }, quota: 6 },
+    mentee: { eligibility: { grade: { min: 7, max: 9 }, yearsOfService: { max: 3 } }, quota: 40 },
+  },
+  phases: halfYearPhases,
+  questionSets: [
+    {
+      key: "pre_survey",
+      title: { ko: "사전설문", en: "Pre-survey" },
+      phases: ["pre"],
+      roles: ["mentor", "mentee"],
+      questions: [
+        {
+          key: "group_topics",
+          type: "multiple",
+          prompt: {
+            ko: "그룹에서 함께 이야기하고 싶은 주제를 모두 고르세요.",
+            en: "Choose every topic you would like the group to talk about.",
+          },
+          options: [
+            option("work_process", "업무 처리 절차", "How work gets done"),
+            option("documents", "공문서 작성", "Writing official documents"),
+            option("relationships", "조직 생활과 인간관계", "Working relationships"),
+            option("career", "경력 설계", "Career planning"),
+            option("wellbeing", "일과 삶의 균형", "Work-life balance"),
+          ],
+        },
+        meetingPreference,
+      ],
+    },
+    {
+      key: "group_diagnostic",
+      title: { ko: "그룹 활동 진단", en: "Learning in a group" },
+      phases: ["pre", "post"],
+      roles: ["mentor", "mentee"],
+      dimensions: [
+        { key: "openness", label: { ko: "의견 나누기", en: "Speaking up" } },
+        { key: "peer_learning", label: { ko: "동료에게 배우기", en: "Learning from peers" } },
+      ],
+      questions: [
+        likert(
+          "op_speak",
+          "openness",
+          "여럿 앞에서 내 생각을 편하게 말한다.",
+          "I say what I think in front of others.",
+        ),
+        likert(
+          "op_quiet",
+          "openness",
+          "모임에서는 주로 듣기만 한다.",
+          "In a meeting I mostly just listen.",
+          true,
+        ),
+        likert(
+          "pl_ask",
+          "peer_learning",
+          "동료의 경험에서 배우는 것이 많다.",
+          "I learn a lot from colleagues' experience.",
+        ),
+        likert(
+          "pl_share",
+          "peer_learning",
+          "내가 아는 것을 동료와 나눈다.",
+          "I share what I know with colleagues.",
+        ),
+      ],
+    },
+    satisfactionSet([
+      rating(
+        "sat_overall",
+        "그룹 멘토링에 전반적으로 만족한다.",
+        "Overall, I am satisfied with the group mentoring.",
+      ),
+      rating("sat_meetings", "그룹 모임이 도움이 되었다.", "The group meetings were helpful."),
+      rating(
+        "sat_peers",
+        "같은 그룹 동료에게서 많이 배웠다.",
+        "I learned a lot from the others in my group.",
+      ),
+      rating("sat_size", "그룹의 인원이 알맞았다.", "The group was the right size."),
+      rating("sat_recommend", "동료에게 참여를 권하고 싶다.", "I would recommend it to colleagues."),
+    ]),
+  ],
+  assignments: [
+    { title: { ko: "그룹 규칙과 활동 계획", en: "Group rules and plan" }, month: 1, dueDay: 20 },
+    { title: { ko: "업무 사례 나누기", en: "Share cases from the job" }, month: 3, dueDay: 20 },
+    { title: { ko: "그룹 활동 소감문", en: "Reflections on the group" }, month: 6, dueDay: 20 },
+  ],
+  // Groups sharing topics, a mentor who likes to meet the same way, mentees from many departments, and
+  // mixed in how readily they speak up (a quiet member beside talkative ones).
+  matching: {
+    criteria: [
+      { kind: "interest_overlap", question: "pre_survey.group_topics", weight: 3 },
+      { kind: "answer", question: "pre_survey.meeting_preference", mode: "similar", weight: 1 },
+      { kind: "team_diversity", attribute: "department", among: "mentees", weight: 2 },
+      { kind: "diagnostic_complement", dimension: "group_diagnostic.openness", weight: 1 },
+    ],
+  },
+  certificate: {
+    title: "결연증서",
+    body: "{mentors} 멘토와 {mentees} 멘티는 {tenant} {program} {cohort}의 한 그룹으로서 함께 성장할 것을 약속합니다.",
+    signerTitle: "부시장",
+  },
+};
+
+/**
+ * Two mentors for one mentee (a shape seen in Korean cities: 2:1), one from the city's side and one from a
+ * district's. The platform has no city/district attribute: the two mentors come from different bureaus
+ * (mentorsFromDifferentDepartments at bureau level), which a tenant holding a district office as a bureau
+ * of its tree reads as a city and a district mentor.
+ */
+const twoMentors: TemplateDefinitionInput = {
+  kind: "standard",
+  name: "2:1 멘토링 (시·구 멘토)",
+  description:
+    "신규 공무원 1명에게 멘토 2명이 함께합니다. 두 멘토는 서로 다른 실·국에서 나오며, 구청을 실·국 단계로 둔 기관에서는 시 멘토와 구 멘토가 한 팀이 됩니다.",
+  teamShape: { mentors: { min: 2, max: 2 }, mentees: { min: 1, max: 1 } },
+  roles: {
+    mentor: { eligibility: { grade: { min: 6, max: 8 }, yearsOfService: { min: 3 } }, quota: 20 },
+    mentee: { eligibility: { grade: { min: 8, max: 9 }, yearsOfService: { max: 1 } }, quota: 10 },
+  },
+  phases: halfYearPhases,
+  questionSets: [
+    {
+      key: "pre_survey",
+      title: { ko: "사전설문", en: "Pre-survey" },
+      phases: ["pre"],
+      roles: ["mentor", "mentee"],
+      questions: [
+        {
+          key: "work_interests",
+          type: "multiple",
+          prompt: {
+            ko: "멘토링에서 다루고 싶은 주제를 모두 고르세요.",
+            en: "Choose every topic you want to cover.",
+          },
+          options: [
+            option("work_process", "업무 처리 절차", "How work gets done"),
+            option("city_district", "시와 구의 업무 연계", "How city and district work connect"),
+            option("civil_complaints", "민원 응대", "Handling civil complaints"),
+            option("relationships", "조직 생활과 인간관계", "Working relationships"),
+          ],
+        },
+        meetingPreference,
+      ],
+    },
+    {
+      key: "adaptation_diagnostic",
+      title: { ko: "조직 적응 진단", en: "Adapting to the organisation" },
+      phases: ["pre", "post"],
+      roles: ["mentee"],
+      dimensions: [
+        { key: "job_confidence", label: { ko: "직무 자신감", en: "Confidence in the job" } },
+        { key: "belonging", label: { ko: "조직 소속감", en: "Sense of belonging" } },
+      ],
+      questions: [
+        likert(
+          "jc_tasks",
+          "job_confidence",
+          "맡은 업무를 혼자 처리할 수 있다.",
+          "I can handle my tasks on my own.",
+        ),
+        likert(
+          "be_ask",
+          "belonging",
+          "모르는 것을 편하게 물어볼 동료가 있다.",
+          "I have colleagues I can easily ask.",
+        ),
+      ],
+    },
+    satisfactionSet([
+      rating(
+        "sat_overall",
+        "2:1 멘토링에 전반적으로 만족한다.",
+        "Overall, I am satisfied with the mentoring.",
+      ),
+      rating(
+        "sat_two",
+        "두 멘토에게서 서로 다른 도움을 받았다.",
+        "The two mentors helped in different ways.",
+      ),
+      rating("sat_meetings", "멘토와의 만남이 도움이 되었다.", "The meetings with the mentors were helpful."),
+      rating(
+        "sat_settling",
+        "조직 생활에 적응하는 데 도움이 되었다.",
+        "It helped with settling into the organisation.",
+      ),
+      rating(
+        "sat_recommend",
+        "다음 신규 공무원에게 참여를 권하고 싶다.",
+        "I would recommend it to the next new officials.",
+      ),
+    ]),
+  ],
+  assignments: [
+    { title: { ko: "세 사람의 첫 만남", en: "The three of you meet" }, month: 1, dueDay: 20 },
+    { title: { ko: "두 기관의 업무 현장 방문", en: "Visit both offices" }, month: 3, dueDay: 20 },
+    { title: { ko: "멘토링 활동 소감문", en: "Reflections on the mentoring" }, month: 6, dueDay: 20 },
+  ],
+  matching: {
+    criteria: [
+      { kind: "interest_overlap", question: "pre_survey.work_interests", weight: 3 },
+      { kind: "answer", question: "pre_survey.meeting_preference", mode: "similar", weight: 1 },
+    ],
+    departmentLevel: "bureau",
+    mentorsFromDifferentDepartments: true,
+  },
+  certificate: {
+    title: "결연증서",
+    body: "{mentors} 멘토와 {mentees} 멘티는 {tenant} {program} {cohort}의 멘토와 멘티로서 함께 성장할 것을 약속하며 이에 결연합니다.",
+    signerTitle: "제1부시장",
+  },
+};
+
 const definitions: Record<BuiltinTemplateKey, TemplateDefinitionInput> = {
   new_official_mentoring: standard,
   reverse_mentoring: reverse,
   junior_board: juniorBoard,
+  cross_department_communication: crossDepartment,
+  group_mentoring: groupMentoring,
+  two_mentor_mentoring: twoMentors,
 };
 
 /** A fresh, validated copy of a built-in template's definition. */

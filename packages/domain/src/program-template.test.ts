@@ -179,6 +179,7 @@ describe("questions", () => {
       criteria: [],
       differentDepartment: false,
       departmentLevel: "team",
+      departmentPairs: [],
       mentorsFromDifferentDepartments: false,
       noDirectSupervisor: true,
       menteePreferences: false,

@@ -72,6 +72,21 @@ export const enPrograms: Translation<typeof koPrograms> = {
       description:
         "Young staff become board members who propose policy and hear the mayor's answers at a monthly meeting (Gangneung City's plan). No matching: recruitment leads straight to activities.",
     },
+    cross_department_communication: {
+      name: "Cross-department communication",
+      description:
+        "Staff of two departments that work together form one team and take on a joint assignment every month. One department applies as mentors, the other as mentees, and teams join only the department pairs the coordinator names.",
+    },
+    group_mentoring: {
+      name: "Group mentoring (1:5-7)",
+      description:
+        "One experienced official meets five to seven junior colleagues as a group about the work and the organisation.",
+    },
+    two_mentor_mentoring: {
+      name: "2:1 mentoring (city and district mentors)",
+      description:
+        "Two mentors from different bureaus support one new official; where district offices sit in the tree as bureaus, that is a city and a district mentor.",
+    },
   },
   index: {
     title: "Mentoring programs",
