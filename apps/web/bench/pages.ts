@@ -24,35 +24,24 @@
 //                      script, so that the bench measures the memory settings production runs with), e.g.
 //                      "--cpu-prof --cpu-prof-dir=.tmp/prof" to profile it (written when the run ends)
 // No Accept-Encoding is sent: both answer uncompressed, so gzip's CPU stays out of the comparison.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, openSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
-import { newToken } from "@mentoring/auth";
-import { connect } from "@mentoring/db/provision";
 import { Redis } from "ioredis";
 import { createBenchData } from "./data";
+import { load, median, memoryOf, nextAddress, percentiles, type Round } from "./load";
 import {
-  cookieValue,
-  cpuMsOf,
-  freePort,
-  load,
-  median,
-  memoryOf,
-  nextAddress,
-  percentiles,
-  type Round,
-  type Server,
-  type Target,
-  waitFor,
-} from "./load";
-import { startCommand } from "./start-command";
+  benchTargets,
+  ownWebDir,
+  type PageName,
+  pageNames,
+  type ServerPair,
+  startServerPair,
+} from "./servers";
 
-const benchDir = fileURLToPath(new URL(".", import.meta.url));
-const ownWebDir = join(benchDir, "..");
 const tmpDir = join(ownWebDir, ".tmp");
 
 const env = process.env;
@@ -61,8 +50,6 @@ const warmupSeconds = Number(env.BENCH_WARMUP_SECONDS ?? 2);
 const pairs = Number(env.BENCH_PAIRS ?? 2);
 const webDir = env.BENCH_WEB_DIR ?? ownWebDir;
 
-const pageNames = ["home", "participant", "overview", "applicants", "matching", "team", "verify"] as const;
-type PageName = (typeof pageNames)[number];
 const chosen = env.BENCH_PAGES ? env.BENCH_PAGES.split(",").map((name) => name.trim()) : [...pageNames];
 for (const name of chosen)
   if (!pageNames.includes(name as PageName)) throw new Error(`unknown page ${name}: ${pageNames.join(", ")}`);
@@ -73,10 +60,9 @@ const levelsOf = (page: PageName): number[] =>
       ? [1, 20]
       : [1, 10, 50];
 
-const startup = startCommand(webDir);
 const webNodeArgs = env.BENCH_WEB_NODE_ARGS
   ? env.BENCH_WEB_NODE_ARGS.split(/\s+/).filter(Boolean)
-  : startup.nodeFlags;
+  : undefined;
 
 const started = performance.now();
 const log = (line: string) =>
@@ -86,13 +72,11 @@ mkdirSync(tmpDir, { recursive: true });
 log("seeding: Yongin and Gangneung, their programs, a matched, published and certified cohort");
 const data = await createBenchData();
 const prefix = `bench-${randomBytes(4).toString("hex")}`;
-const children: ChildProcess[] = [];
-let monitor: Awaited<ReturnType<typeof connect>> | undefined;
+let servers: ServerPair | undefined;
 // Stopped by hand (Ctrl-C): the servers and the database go with the run, as after a finished one.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    for (const child of children) child.kill("SIGKILL");
-    void Promise.allSettled([monitor?.end(), data.database.drop()]).then(() => process.exit(130));
+    void Promise.allSettled([servers?.stop(), data.database.drop()]).then(() => process.exit(130));
   });
 }
 try {
@@ -102,89 +86,11 @@ try {
     if (build.status !== 0) throw new Error("the web build failed");
   }
   const secret = randomBytes(32).toString("hex");
-  const [webPort, rawPort] = [await freePort(), await freePort()];
-  const serverEnv = {
-    ...env,
-    NODE_ENV: "production" as const,
-    LOG_LEVEL: env.BENCH_LOG_LEVEL ?? "info",
-    DATABASE_URL: data.database.urls.app,
-    QUEUE_PREFIX: prefix,
-    SESSION_SECRET: secret,
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-    STRIPE_SECRET_KEY: `sk_test_${randomBytes(16).toString("hex")}`,
-    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString("hex")}`,
-    APP_URL: `http://127.0.0.1:${webPort}`,
-    WEB_PORT: String(webPort),
-    RAW_PORT: String(rawPort),
-    // The load generator stands in for the proxy: its X-Forwarded-For is believed, by both servers.
-    TRUSTED_PROXIES: "loopback",
-  };
-  const start = (
-    name: string,
-    cwd: string,
-    entry: string[],
-    nodeArgs: string[] = [],
-    extraEnv: Record<string, string> = {},
-  ): ChildProcess => {
-    const output = openSync(join(tmpDir, `bench-${name}.log`), "w");
-    // Named connections, so that the PostgreSQL CPU each server causes can be told apart.
-    const url = new URL(data.database.urls.app);
-    url.searchParams.set("application_name", `${prefix}-${name}`);
-    const child = spawn(process.execPath, [...nodeArgs, ...entry], {
-      cwd,
-      env: { ...serverEnv, ...extraEnv, DATABASE_URL: url.href },
-      stdio: ["ignore", output, output],
-    });
-    children.push(child);
-    return child;
-  };
-  const web = start("web", webDir, startup.entry, webNodeArgs, startup.env);
-  const raw = start("raw", ownWebDir, ["--import", "tsx", "bench/raw-baseline.ts"]);
-  await Promise.all([
-    waitFor(`http://127.0.0.1:${webPort}/readyz`, web, "web"),
-    waitFor(`http://127.0.0.1:${rawPort}/readyz`, raw, "raw baseline"),
-  ]);
-  log(`web (pid ${web.pid}) on ${webPort}, raw baseline (pid ${raw.pid}) on ${rawPort}`);
-  // As the administrator: only it sees every session's application_name.
-  monitor = await connect(data.database.urls.admin);
-  const admin = monitor;
-  const backendsOf = (name: string) => async () => {
-    const { rows } = await admin.query<{ pid: number }>(
-      "select pid from pg_stat_activity where datname = $1 and application_name = $2",
-      [data.database.name, `${prefix}-${name}`],
-    );
-    const cpu = new Map<number, number>();
-    for (const { pid } of rows) {
-      try {
-        cpu.set(pid, cpuMsOf(pid));
-      } catch {
-        // Ended between the query and the read.
-      }
-    }
-    return cpu;
-  };
-  const appServer: Server = { port: webPort, pid: web.pid as number, backends: backendsOf("web") };
-  const rawServer: Server = { port: rawPort, pid: raw.pid as number, backends: backendsOf("raw") };
-
-  const csrf = await cookieValue("csrf", newToken(), secret);
-  const as = async (token: string) => ({
-    cookie: `${await cookieValue("session", token, secret)}; ${csrf}`,
-    "accept-language": "ko-KR,ko;q=0.9",
-  });
-  const cohort = `/${data.tenantSlug}/programs/cohorts/${data.cohortId}`;
-  const targets: Record<PageName, Target> = {
-    home: { path: `/${data.tenantSlug}`, headers: await as(data.tokens.admin) },
-    participant: { path: `/${data.tenantSlug}`, headers: await as(data.tokens.participant) },
-    overview: { path: cohort, headers: await as(data.tokens.coordinator) },
-    applicants: { path: `${cohort}/applicants`, headers: await as(data.tokens.coordinator) },
-    matching: { path: `${cohort}/matching`, headers: await as(data.tokens.coordinator) },
-    team: { path: `/${data.tenantSlug}/team`, headers: await as(data.tokens.participant) },
-    verify: {
-      path: `/verify/${data.serial}`,
-      headers: { cookie: csrf, "accept-language": "ko-KR" },
-      perAddress: true,
-    },
-  };
+  servers = await startServerPair({ name: "pages", data, webDir, webNodeArgs, secret, prefix, tmpDir, env });
+  const { app: appServer, raw: rawServer, web } = servers;
+  const [webPort, rawPort] = [appServer.port, rawServer.port];
+  log(`web (pid ${appServer.pid}) on ${webPort}, raw baseline (pid ${rawServer.pid}) on ${rawPort}`);
+  const targets = await benchTargets(data, secret);
 
   // Each page once from each server: both must answer 200, and the HTML is kept to compare by eye.
   const htmlDir = join(tmpDir, "bench-html");
@@ -301,14 +207,7 @@ try {
   check("web RSS peak < 400 MB", Math.round(memory.peak), (v) => v < 400);
   console.table(targetsMet);
 } finally {
-  await monitor?.end();
-  for (const child of children) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-  }
+  await servers?.stop();
   const redis = new Redis(env.REDIS_URL ?? "redis://127.0.0.1:6379");
   const keys = await redis.keys(`${prefix}:*`);
   if (keys.length > 0) await redis.del(...keys);
