@@ -332,6 +332,51 @@ const routes: RouteCase[] = [
     ],
   },
   {
+    route: "$tenant.programs.templates.$templateId_.schedule",
+    params: () => ({ templateId: ids.template }),
+    forms: [
+      {
+        base: {
+          "assignments[0].title.ko": "활동 계획서",
+          "assignments[0].month": "1",
+          "assignments[0].dueDay": "20",
+          "notifications.assignmentReminderDays": "3",
+          "notifications.silentTeamDays": "21",
+        },
+        fields: {
+          "assignments[0].title.ko": "boundedText",
+          "assignments[0].month": "number",
+          "assignments[0].dueDay": "number",
+          "notifications.assignmentReminderDays": "number",
+          "notifications.silentTeamDays": "number",
+        },
+      },
+    ],
+  },
+  {
+    route: "$tenant.programs.templates.$templateId_.matching",
+    params: () => ({ templateId: ids.template }),
+    forms: [
+      {
+        base: {
+          "matching.criteria[0].kind": "interest_overlap",
+          "matching.criteria[0].weight": "3",
+          "matching.criteria[0].question": "pre_survey.work_interests",
+          "matching.departmentLevel": "team",
+          "matching.noDirectSupervisor": "on",
+        },
+        fields: {
+          "matching.criteria[0].kind": "choice",
+          "matching.criteria[0].weight": "number",
+          "matching.criteria[0].question": "choice",
+          "matching.departmentLevel": "choice",
+          "matching.differentDepartment": "flag",
+          "matching.gradeGap.min": "number",
+        },
+      },
+    ],
+  },
+  {
     route: "$tenant.programs.cohorts.new",
     params: () => ({}),
     forms: [
