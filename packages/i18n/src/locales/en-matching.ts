@@ -21,7 +21,8 @@ export const enMatching: Translation<typeof koMatching> = {
       "{{count}} certificate was issued for this cohort, so a new run could not be published. Revoke it first.",
     certificatesIssuedHint_other:
       "{{count}} certificates were issued for this cohort, so a new run could not be published. Revoke them first.",
-    rerunHint: "Computes again from scratch, keeping the pinned and forbidden pairs of run {{number}}.",
+    rerunHint:
+      "Computes again from scratch, keeping the pinned and forbidden pairs and the excluded people of run {{number}}.",
     startHint: "Uses the accepted participants and the survey answers submitted so far.",
     started: "Matching run {{number}} has started.",
   },

@@ -18,7 +18,7 @@ export const koMatching = {
     busyHint: "{{number}}회차가 아직 계산 중입니다. 끝나면 다시 실행할 수 있습니다.",
     certificatesIssuedHint_other:
       "이 기수에 결연증서 {{count}}장이 발급되어 있어 다시 실행해도 새 팀을 공개할 수 없습니다. 먼저 결연증서를 모두 취소하세요.",
-    rerunHint: "{{number}}회차의 고정한 짝과 금지한 짝을 이어받아 처음부터 다시 계산합니다.",
+    rerunHint: "{{number}}회차의 고정한 짝, 금지한 짝과 제외한 사람을 이어받아 처음부터 다시 계산합니다.",
     startHint: "선정된 참가자와 지금까지 제출된 설문 응답으로 계산합니다.",
     started: "{{number}}회차 매칭을 시작했습니다.",
   },

@@ -51,7 +51,7 @@ export function Exclusions({
                   : t("matching.exclusions.noReason")}
               </span>
               {run.editable ? (
-                <Form method="post" action={action} className="inline-form" preventScrollReset>
+                <Form method="post" action={action} className="excluded-lift" preventScrollReset>
                   <CsrfInput />
                   <input type="hidden" name="intent" value="exclusion" />
                   <input type="hidden" name="on" value="0" />
