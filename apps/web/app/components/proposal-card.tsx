@@ -7,8 +7,8 @@ export interface ProposalCardData {
   title: string;
   body: string;
   status: "proposed" | "reviewed" | "adopted" | "declined";
-  /** Who proposed it, as one line of names with their departments. */
-  proposers: string;
+  /** Who proposed it: names with their departments. */
+  proposers: { name: string; department: string }[];
   proposedAt: string;
   reply: { text: string; by: string; at: string } | null;
 }
@@ -44,12 +44,12 @@ export function ProposalCard({
           </>
         ) : null}
       </p>
-      <dl className="facts">
-        <dt>{t("board.proposal.proposers")}</dt>
-        <dd>{proposal.proposers}</dd>
-        <dt>{t("board.proposal.proposedAt")}</dt>
-        <dd>{proposal.proposedAt}</dd>
-      </dl>
+      <p>
+        {t("board.proposal.byLine", {
+          proposers: proposal.proposers.map((proposer) => t("board.proposal.proposer", proposer)).join(", "),
+          at: proposal.proposedAt,
+        })}
+      </p>
       <p className="proposal__text">{proposal.body}</p>
       <div className="proposal__reply">
         <p>

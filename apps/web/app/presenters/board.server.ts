@@ -10,7 +10,7 @@ function proposalView(row: BoardProposalRow, locale: string, timeZone: string) {
     title: row.title,
     body: row.body,
     status: row.status,
-    proposers: row.proposers.map((proposer) => `${proposer.name} (${proposer.department})`).join(", "),
+    proposers: row.proposers.map(({ name, department }) => ({ name, department })),
     proposedAt: when(row.createdAt) ?? "",
     reply:
       row.reply === null
@@ -30,7 +30,8 @@ export function presentMyBoards(boards: MyBoard[], locale: string, timeZone: str
     mayPropose: board.mayPropose,
     fellowMembers: board.fellowMembers.map((member) => ({
       value: member.applicationId,
-      label: `${member.name} (${member.department})`,
+      name: member.name,
+      department: member.department,
     })),
     proposals: board.proposals.map((row) => ({ ...proposalView(row, locale, timeZone), mine: row.mine })),
   }));

@@ -114,10 +114,13 @@ function ProposeForm({
     options: board.fellowMembers.map((member) => member.value),
     ariaAttributes: false,
   });
-  const labels = new Map(board.fellowMembers.map((member) => [member.value, member.label]));
+  const labels = new Map(
+    board.fellowMembers.map((member) => [member.value, t("board.proposal.proposer", member)]),
+  );
   return (
-    <section aria-labelledby={`propose-${board.cohortId}-title`} className="card">
-      <h3 id={`propose-${board.cohortId}-title`}>{t("board.mine.proposeTitle")}</h3>
+    // Not "propose-<id>-title": conform names the title field's input that way.
+    <section aria-labelledby={`propose-heading-${board.cohortId}`} className="card">
+      <h3 id={`propose-heading-${board.cohortId}`}>{t("board.mine.proposeTitle")}</h3>
       {sent ? (
         <p role="status" className="form-status">
           {t("board.mine.submitted")}

@@ -22,6 +22,7 @@ export const loader = tenantLoader(
       { permission: "own_team.view", to: `${base}/team`, label: "matching.nav.myTeam" },
       { permission: "assignments.submit", to: `${base}/assignments`, label: "assignments.nav.mine" },
       { permission: "activities.log", to: `${base}/activities`, label: "activities.nav.mine" },
+      { permission: "board.propose", to: `${base}/board`, label: "board.nav" },
       { permission: "own_team.view", to: `${base}/my-calendar`, label: "calendar.mine.title" },
       { permission: "showcase.view", to: `${base}/showcase`, label: "assignments.nav.showcase" },
       { permission: "own_team.view", to: `${base}/certificates`, label: "certificates.nav.mine" },

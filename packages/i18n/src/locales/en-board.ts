@@ -27,8 +27,8 @@ export const enBoard: Translation<typeof koBoard> = {
     declined: "Your proposal “{{title}}” to {{cohort}} was declined. Read the reply.",
   },
   proposal: {
-    proposers: "Proposed by",
-    proposedAt: "Proposed on",
+    byLine: "Proposed by {{proposers}} on {{at}}",
+    proposer: "{{name}} ({{department}})",
     reply: "Reply",
     repliedBy: "{{name}}, {{at}}",
     noReply: "No reply yet.",

@@ -24,8 +24,8 @@ export const koBoard = {
     declined: "{{cohort}}에 낸 제안 ‘{{title}}’: 불채택되었습니다. 답변을 확인해 보세요.",
   },
   proposal: {
-    proposers: "제안자",
-    proposedAt: "제안일",
+    byLine: "제안: {{proposers}} · {{at}}",
+    proposer: "{{name}}({{department}})",
     reply: "답변",
     repliedBy: "{{name}}, {{at}}",
     noReply: "아직 답변이 없습니다.",
