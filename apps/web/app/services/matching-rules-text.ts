@@ -9,6 +9,8 @@ export interface MatchingRules {
   noDirectSupervisor: boolean;
   gradeGap?: { min?: number; max?: number };
   menteePreferences: boolean;
+  /** Cross-department programs: the named department pairs, as the reader should see them (names or codes). */
+  departmentPairs?: readonly { first: string; second: string }[];
 }
 
 /**
@@ -25,6 +27,13 @@ export function matchingRuleSentences(rules: MatchingRules, t: TFunction): strin
   ];
   if (rules.mentorsFromDifferentDepartments)
     sentences.push(t("templateDesign.rule.mentorsFromDifferentDepartments", { level }));
+  if (rules.departmentPairs && rules.departmentPairs.length > 0)
+    sentences.push(
+      t("matching.departmentPairsRule", {
+        level,
+        pairs: rules.departmentPairs.map((pair) => `${pair.first} ↔ ${pair.second}`).join(", "),
+      }),
+    );
   sentences.push(
     rules.noDirectSupervisor
       ? t("templateDesign.rule.noDirectSupervisor")

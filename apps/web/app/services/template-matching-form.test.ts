@@ -169,6 +169,7 @@ describe("the matching criteria and rules form", () => {
       noDirectSupervisor: false,
       gradeGap: { min: undefined, max: 3 },
       menteePreferences: false,
+      departmentPairs: [],
     });
   });
 });

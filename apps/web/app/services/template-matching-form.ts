@@ -47,6 +47,13 @@ export const matchingForm = z.object({
     noDirectSupervisor: checkbox,
     gradeGap: z.object({ min: text, max: text }),
     menteePreferences: checkbox,
+    /** Cross-department programs: the named department pairs, by code (conform's list). */
+    departmentPairs: z.array(z.object({ first: text, second: text })).optional(),
+    /**
+     * Sent (hidden, "on") by a page that shows the pairs editor: an emptied list then clears the pairs.
+     * A form without it keeps the definition's pairs, as conform sends nothing for an empty list.
+     */
+    departmentPairsShown: checkbox,
   }),
 });
 
@@ -82,6 +89,8 @@ export function matchingFormValues(definition: TemplateDefinition): MatchingForm
       noDirectSupervisor: ticked(matching.noDirectSupervisor),
       gradeGap: { min: shown(matching.gradeGap?.min), max: shown(matching.gradeGap?.max) },
       menteePreferences: ticked(matching.menteePreferences),
+      departmentPairs: matching.departmentPairs.map((pair) => ({ first: pair.first, second: pair.second })),
+      departmentPairsShown: "on",
     },
   };
 }
@@ -133,6 +142,13 @@ export function definitionFromMatchingForm(form: MatchingForm, current: Template
       noDirectSupervisor: rules.noDirectSupervisor === "on",
       ...(min === undefined && max === undefined ? {} : { gradeGap: { min, max } }),
       menteePreferences: rules.menteePreferences === "on",
+      departmentPairs:
+        rules.departmentPairsShown === "on"
+          ? (rules.departmentPairs ?? []).map((pair) => ({
+              first: pair.first?.trim() ?? "",
+              second: pair.second?.trim() ?? "",
+            }))
+          : current.matching.departmentPairs,
     },
   };
 }
@@ -155,6 +171,11 @@ export function typedRules(form: Partial<MatchingForm["matching"]> | undefined):
     noDirectSupervisor: form?.noDirectSupervisor === "on",
     gradeGap: { min: bound(form?.gradeGap?.min), max: bound(form?.gradeGap?.max) },
     menteePreferences: form?.menteePreferences === "on",
+    departmentPairs: (form?.departmentPairs ?? []).flatMap((pair) =>
+      pair.first?.trim() && pair.second?.trim()
+        ? [{ first: pair.first.trim(), second: pair.second.trim() }]
+        : [],
+    ),
   };
 }
 

@@ -305,6 +305,7 @@ export const enMatching: Translation<typeof koMatching> = {
       "Team {{team}}: {{person}} is excluded from the next run but still in this team; swap them with someone not placed, or run again",
   },
 
+  departmentPairsRule: "A mentor and a mentee share a team only across a named {{level}} pair ({{pairs}}).",
   pairIssue: {
     sameDepartment: "{{field}}: choose two different departments",
     duplicatePair: "{{field}}: this department pair is already named",

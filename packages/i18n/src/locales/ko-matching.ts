@@ -295,6 +295,8 @@ export const koMatching = {
       "{{team}}팀: {{person}}님은 다음 회차에서 제외했지만 이 팀에 있습니다. 배정되지 않은 사람과 바꾸거나 다시 실행하세요",
   },
 
+  /** The rule sentence of a cross-department program's named department pairs. */
+  departmentPairsRule: "멘토와 멘티는 지정한 {{level}} 짝({{pairs}})끼리만 한 팀이 됩니다.",
   /** The department pairs of a cross-department template, refused at their field. */
   pairIssue: {
     sameDepartment: "{{field}}: 서로 다른 두 부서를 고르세요",
