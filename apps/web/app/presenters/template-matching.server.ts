@@ -53,6 +53,12 @@ function labelOf(path: string, t: TFunction): string | null {
   if (path === "matching" || path === "matching.criteria")
     return t("templateDesign.matching.criteria.legend");
   if (ruleFields[path]) return t(`templateDesign.matching.rules.${ruleFields[path]}`);
+  if (path === "matching.departmentPairs") return t("matching.pairsEditor.legend");
+  const pair = /^matching\.departmentPairs\.(\d+)(?:\.(first|second))?$/.exec(path);
+  if (pair)
+    return t(pair[2] === "first" ? "matching.pairsEditor.first" : "matching.pairsEditor.second", {
+      number: Number(pair[1]) + 1,
+    });
   const criterion = /^matching\.criteria\.(\d+)(?:\.(.+))?$/.exec(path);
   if (criterion) {
     const label = criterionFields[criterion[2] ?? ""];

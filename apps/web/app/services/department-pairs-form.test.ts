@@ -61,7 +61,9 @@ describe("the department pairs of the matching form", () => {
       templateMatchingFieldName,
     );
     expect(Object.keys(refusal.fieldErrors)).toEqual(["matching.departmentPairs[0].second"]);
-    expect(Object.values(refusal.fieldErrors).flat().join(" ")).toContain("서로 다른 두 부서를 고르세요");
+    expect(Object.values(refusal.fieldErrors).flat()).toEqual([
+      "부서 짝 1의 둘째 부서: 서로 다른 두 부서를 고르세요",
+    ]);
   });
 
   it("says the named pairs as a rule sentence in Korean and English, at the template's level", () => {

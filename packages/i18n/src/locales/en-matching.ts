@@ -306,6 +306,12 @@ export const enMatching: Translation<typeof koMatching> = {
   },
 
   departmentPairsRule: "A mentor and a mentee share a team only across a named {{level}} pair ({{pairs}}).",
+  pairsEditor: {
+    legend: "Department pairs",
+    first: "First department of pair {{number}}",
+    second: "Second department of pair {{number}}",
+  },
+
   pairIssue: {
     sameDepartment: "{{field}}: choose two different departments",
     duplicatePair: "{{field}}: this department pair is already named",

@@ -297,6 +297,13 @@ export const koMatching = {
 
   /** The rule sentence of a cross-department program's named department pairs. */
   departmentPairsRule: "멘토와 멘티는 지정한 {{level}} 짝({{pairs}})끼리만 한 팀이 됩니다.",
+  /** A cross-department template's department pairs, as their fields are named. */
+  pairsEditor: {
+    legend: "부서 짝",
+    first: "부서 짝 {{number}}의 첫째 부서",
+    second: "부서 짝 {{number}}의 둘째 부서",
+  },
+
   /** The department pairs of a cross-department template, refused at their field. */
   pairIssue: {
     sameDepartment: "{{field}}: 서로 다른 두 부서를 고르세요",
