@@ -7,14 +7,17 @@
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     if (typeof current !== "object") return false;
-    const { code, message, meta, cause } = current as {
+    const { code, kind, message, meta, cause } = current as {
       code?: unknown;
+      kind?: unknown;
       message?: unknown;
       meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } };
       cause?: unknown;
     };
     if (typeof code === "string" && (SOCKET_CODES.has(code) || isConnectionSqlState(code))) return true;
     if (typeof code === "string" && PRISMA_CONNECTION_CODES.has(code)) return true;
+    // A failed COMMIT reaches the caller as the adapter's own error, its kind in `cause`, unwrapped.
+    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
     const adapterCause = meta?.driverAdapterError?.cause;
     if (typeof adapterCause?.kind === "string" && ADAPTER_KINDS.has(adapterCause.kind)) return true;
     if (typeof adapterCause?.code === "string" && isConnectionSqlState(adapterCause.code)) return true;

@@ -70,6 +70,21 @@ describe("isDatabaseUnavailable", () => {
     expect(await throughBouncer.platform.$queryRaw`select 1 as one`).toEqual([{ one: 1 }]);
   });
 
+  it("says so of the pg adapter's own error, as a failed COMMIT throws it unwrapped", () => {
+    // The shape @prisma/adapter-pg throws (DriverAdapterError, its kind in `cause`), seen in the fault test
+    // when PgBouncer went away during a commit.
+    const commitFailed = Object.assign(new Error("ConnectionClosed"), {
+      name: "DriverAdapterError",
+      cause: { kind: "ConnectionClosed" },
+    });
+    expect(isDatabaseUnavailable(commitFailed)).toBe(true);
+    const constraint = Object.assign(new Error("UniqueConstraintViolation"), {
+      name: "DriverAdapterError",
+      cause: { kind: "UniqueConstraintViolation" },
+    });
+    expect(isDatabaseUnavailable(constraint)).toBe(false);
+  });
+
   it("does not say so of a query's own failure", async () => {
     const failures = await Promise.all([
       failureOf(database.db.platform.$queryRaw`select * from no_such_table`),
