@@ -1,4 +1,5 @@
-import { localize } from "@mentoring/domain";
+import type { TenantDb } from "@mentoring/db";
+import { type DepartmentLevel, DepartmentTree, localize } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
 import type { TemplateRecord } from "@mentoring/programs";
 import type { TFunction } from "i18next";
@@ -21,6 +22,27 @@ export function presentTemplateMatching(template: TemplateRecord, locale: string
     values: matchingFormValues(definition),
     subjects: subjectChoices(definition.questionSets, (text) => localize(text, locale)),
   };
+}
+
+/**
+ * The departments a cross-department template's pairs can name: the tenant's departments as matching reads
+ * people's at `level` (DepartmentTree.at), by code, named "name (code)", in name order.
+ */
+export async function pairDepartmentChoices(
+  db: TenantDb,
+  tenantId: string,
+  level: DepartmentLevel,
+): Promise<{ value: string; label: string }[]> {
+  const departments = await db.department.findMany({
+    where: { tenantId },
+    orderBy: [{ name: "asc" }, { code: "asc" }],
+    select: { id: true, parentId: true, code: true, name: true },
+  });
+  const tree = new DepartmentTree(departments);
+  const atLevel = new Set(departments.map((department) => tree.at(department.id, level)));
+  return departments
+    .filter((department) => atLevel.has(department.id))
+    .map((department) => ({ value: department.code, label: `${department.name} (${department.code})` }));
 }
 
 const criterionFields: Record<string, MessageKeyUnder<"templateDesign.matching.criteria.field">> = {

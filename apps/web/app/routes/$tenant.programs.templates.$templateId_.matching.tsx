@@ -8,9 +8,14 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
+import { DepartmentPairsEditor } from "../components/department-pairs-editor";
 import { CheckboxField, InputField, SelectField } from "../components/form-fields";
 import { TemplateNav } from "../components/template-nav";
-import { presentTemplateMatching, templateMatchingFieldName } from "../presenters/template-matching.server";
+import {
+  pairDepartmentChoices,
+  presentTemplateMatching,
+  templateMatchingFieldName,
+} from "../presenters/template-matching.server";
 import { isListEdit } from "../services/list-edit";
 import { matchingRuleSentences } from "../services/matching-rules-text";
 import { isRefusal } from "../services/refusal";
@@ -34,9 +39,19 @@ const templateParams = z.object({ templateId: id });
 export const loader = tenantLoader(
   { permission: "programs.view", params: templateParams },
   async ({ params, tenant, locale, may, withTenant }) => {
-    const template = await withTenant((db) => loadTemplate(db, tenant.id, params.templateId));
+    const { template, pairDepartments } = await withTenant(async (db) => {
+      const template = await loadTemplate(db, tenant.id, params.templateId);
+      const { kind, matching } = template.definition;
+      // Only a cross-department program names department pairs (program-template.ts refuses them elsewhere).
+      const pairDepartments =
+        kind === "cross_department"
+          ? await pairDepartmentChoices(db, tenant.id, matching.departmentLevel)
+          : null;
+      return { template, pairDepartments };
+    });
     return {
       ...presentTemplateMatching(template, locale),
+      pairDepartments,
       tenantSlug: tenant.slug,
       mayManage: may("programs.manage"),
     };
@@ -74,7 +89,8 @@ const pairAttributes = ["department", "office", "position"] as const;
 
 export default function TemplateMatching() {
   const { t } = useTranslation();
-  const { template, values, subjects, tenantSlug, mayManage } = useLoaderData<typeof loader>();
+  const { template, values, subjects, tenantSlug, mayManage, pairDepartments } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const refusal = isRefusal(result) ? result : undefined;
@@ -103,6 +119,9 @@ export default function TemplateMatching() {
       noDirectSupervisor: matching.noDirectSupervisor.value as "on" | undefined,
       gradeGap: { min: gradeGap.min.value, max: gradeGap.max.value },
       menteePreferences: matching.menteePreferences.value as "on" | undefined,
+      departmentPairs: pairDepartments
+        ? matching.departmentPairs.getFieldList().map((pair) => pair.value ?? {})
+        : [],
     }),
     t,
   );
@@ -413,6 +432,15 @@ export default function TemplateMatching() {
               label={t("templateDesign.matching.rules.menteePreferences")}
               hint={t("templateDesign.matching.rules.menteePreferencesHint")}
             />
+            {pairDepartments ? (
+              <DepartmentPairsEditor
+                form={form}
+                meta={matching.departmentPairs}
+                shown={matching.departmentPairsShown}
+                departments={pairDepartments}
+                mayManage={mayManage}
+              />
+            ) : null}
             <section aria-labelledby="rules-summary" className="card">
               <h2 id="rules-summary">{t("templateDesign.matching.rules.summary")}</h2>
               <ul data-testid="rule-sentences" aria-live="polite">

@@ -310,6 +310,11 @@ export const enMatching: Translation<typeof koMatching> = {
     legend: "Department pairs",
     first: "First department of pair {{number}}",
     second: "Second department of pair {{number}}",
+    hint: "Pair two departments that work together. A mentor and a mentee share a team only across a named pair. Departments are listed at the saved comparison level.",
+    choose: "Choose a department",
+    none: "No department pairs are named.",
+    add: "Add a department pair",
+    remove: "Remove department pair {{number}}",
   },
 
   pairIssue: {

@@ -302,6 +302,11 @@ export const koMatching = {
     legend: "부서 짝",
     first: "부서 짝 {{number}}의 첫째 부서",
     second: "부서 짝 {{number}}의 둘째 부서",
+    hint: "함께 일하는 두 부서를 짝으로 정하세요. 멘토와 멘티는 지정한 짝의 두 부서끼리만 한 팀이 됩니다. 부서는 저장된 비교 단계로 고릅니다.",
+    choose: "부서를 고르세요",
+    none: "지정한 부서 짝이 없습니다.",
+    add: "부서 짝 추가",
+    remove: "부서 짝 {{number}} 삭제",
   },
 
   /** The department pairs of a cross-department template, refused at their field. */
