@@ -158,13 +158,15 @@ afterAll(async () => {
 });
 
 describe("the matching review page's size", () => {
-  it("is under 60 KB for 40 people and grows linearly: 400 people's page at most 12 times as large", async () => {
+  it("is under 72 KB for 40 people and grows linearly: 400 people's page at most 12 times as large", async () => {
     const small = await pageSize(10);
     const large = await pageSize(100);
     console.info(
       `matching review: 40 people ${small.bytes} B (${small.gzipped} B gzipped), 400 people ${large.bytes} B (${large.gzipped} B gzipped)`,
     );
-    expect(small.bytes).toBeLessThan(60 * KB);
+    // 60 KB until the page said the template's rules, each pair's points and whom to exclude (70 KB then,
+    // 12.6 KB gzipped); the pairs' data could be sent more compactly (by place, not by ids).
+    expect(small.bytes).toBeLessThan(72 * KB);
     expect(large.bytes / small.bytes).toBeLessThanOrEqual(12);
   }, 240_000);
 });

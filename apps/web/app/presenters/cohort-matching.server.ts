@@ -85,20 +85,16 @@ export interface PairView {
   forbidden: boolean;
 }
 
-/** One pair of a team explained: its points, and each pair criterion's part of them. */
+/**
+ * One pair of a team explained: its points, and each pair criterion's part of them. A criterion is named by
+ * its place in the rules' list (RulesView.criteria), which says it in words once for the whole page: a
+ * cohort of 40 has 30 pairs of 3 criteria each.
+ */
 export interface PairScoreView {
   mentorId: string;
   menteeId: string;
-  mentor: string;
-  mentee: string;
   points: string;
-  parts: {
-    criterion: string;
-    kind: ScorePart["kind"];
-    subject: string | null;
-    points: string;
-    value: string;
-  }[];
+  parts: { criterion: number; points: string; value: string }[];
 }
 
 export interface TeamCard {
@@ -109,7 +105,7 @@ export interface TeamCard {
   breakdown: BreakdownRow[];
   /** Every mentor–mentee pair's points by criterion; the team criteria (diversity) are `teamParts`. */
   pairs: PairScoreView[];
-  teamParts: BreakdownRow[];
+  teamParts: { criterion: number; points: string }[];
   violations: Phrase[];
 }
 
@@ -238,7 +234,19 @@ function subjectOf(
   }
 }
 
+/** The criteria the engine scores, in the template's order: a weight above 0, mentee preferences only when taken. */
+function scoredCriteria(definition: TemplateDefinition) {
+  const { matching } = definition;
+  return matching.criteria.filter(
+    (criterion) =>
+      criterion.weight > 0 && (criterion.kind !== "mentee_preference" || matching.menteePreferences),
+  );
+}
+
 function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZone, t }: Formatting): RunPage {
+  const placeOf = new Map(
+    scoredCriteria(definition).map((criterion, index) => [templateCriterionId(criterion), index]),
+  );
   const pairKey = (mentor: string, mentee: string) => `${mentor}:${mentee}`;
   const pinned = new Set(run.pinned.map((p) => pairKey(p.mentor.applicationId, p.mentee.applicationId)));
   const forbidden = new Set(
@@ -260,7 +268,6 @@ function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZon
   });
   const teams =
     run.teams?.map((team): TeamCard => {
-      const nameOf = (id: string) => team.members.find((member) => member.applicationId === id)?.name ?? "";
       const mentors = team.members.filter((person) => person.role === "mentor");
       const mentees = team.members.filter((person) => person.role === "mentee");
       return {
@@ -272,18 +279,26 @@ function runPage(run: RunView, definition: TemplateDefinition, { locale, timeZon
         pairs: team.pairs.map((pair) => ({
           mentorId: pair.mentorId,
           menteeId: pair.menteeId,
-          mentor: nameOf(pair.mentorId),
-          mentee: nameOf(pair.menteeId),
           points: formatScore(pair.points, locale),
-          parts: pair.parts.map((part) => ({
-            criterion: part.criterion,
-            kind: part.kind,
-            subject: subjectOf(part, definition, locale, t),
-            points: formatScore(part.points, locale),
-            value: formatShare(part.value, locale),
-          })),
+          parts: pair.parts.flatMap((part) => {
+            const criterion = placeOf.get(part.criterion);
+            return criterion === undefined
+              ? []
+              : [
+                  {
+                    criterion,
+                    points: formatScore(part.points, locale),
+                    value: formatShare(part.value, locale),
+                  },
+                ];
+          }),
         })),
-        teamParts: team.breakdown.filter((part) => part.kind === "team_diversity").map(row),
+        teamParts: team.breakdown.flatMap((part) => {
+          const criterion = placeOf.get(part.criterion);
+          return part.kind === "team_diversity" && criterion !== undefined
+            ? [{ criterion, points: formatScore(part.points, locale) }]
+            : [];
+        }),
         violations: team.violations.map((violation) => phraseOf("matching.violation", violation, t)),
       };
     }) ?? null;
@@ -325,10 +340,7 @@ export function presentMatchingRules(
   { locale, t }: Pick<Formatting, "locale" | "t">,
 ): RulesView {
   const { matching } = definition;
-  const criteria = matching.criteria.filter(
-    (criterion) =>
-      criterion.weight > 0 && (criterion.kind !== "mentee_preference" || matching.menteePreferences),
-  );
+  const criteria = scoredCriteria(definition);
   const total = criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
   return {
     sentences: matchingRuleSentences(matching, t),

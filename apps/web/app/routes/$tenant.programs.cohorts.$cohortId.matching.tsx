@@ -541,7 +541,14 @@ export default function CohortMatching() {
                 <ul className="team-cards" aria-label={t("matching.teams.listLabel", { number: run.number })}>
                   {run.teams.map((team) => (
                     <li key={team.number}>
-                      <TeamArticle team={team} run={run} action={formAction} edit={edit} rules={rules} />
+                      <TeamArticle
+                        team={team}
+                        run={run}
+                        action={formAction}
+                        edit={edit}
+                        rules={rules}
+                        criteria={matchingRules.criteria}
+                      />
                     </li>
                   ))}
                 </ul>

@@ -5,6 +5,7 @@ import type {
   MemberView,
   PairScoreView,
   PairView,
+  RulesView,
   RunPage,
   TeamCard,
 } from "../../presenters/cohort-matching.server";
@@ -137,40 +138,63 @@ function WhyTeam({ team }: { team: TeamCard }) {
   );
 }
 
-/** A criterion named as the breakdown names it: its kind, and what it looks at when the kind alone does not say. */
-function useCriterionName() {
+/** A criterion of the rules' list named as the breakdown names it: its kind, and what it looks at. */
+function useCriterionName(criteria: RulesView["criteria"]) {
   const { t } = useTranslation();
-  return (part: { kind: PairScoreView["parts"][number]["kind"]; subject: string | null }): string => {
-    const kind = t(`matching.criterion.${part.kind}`);
-    return part.subject ? `${kind} (${part.subject})` : kind;
+  return (index: number): string => {
+    const criterion = criteria[index];
+    if (!criterion) return "";
+    const kind = t(`matching.criterion.${criterion.kind}`);
+    return criterion.subject ? `${kind} (${criterion.subject})` : kind;
   };
 }
 
-/** One pair's points in words, and the criteria that gave them. */
-function PairScore({ pair }: { pair: PairScoreView }) {
+/**
+ * One pair's points in words; the criteria that gave them are drawn when the coordinator opens them, from
+ * the data the page holds (30 pairs of a cohort of 40 would otherwise carry 90 sentences twice).
+ */
+function PairScore({
+  pair,
+  mentor,
+  mentee,
+  criteria,
+}: {
+  pair: PairScoreView;
+  mentor: string;
+  mentee: string;
+  criteria: RulesView["criteria"];
+}) {
   const { t } = useTranslation();
-  const criterionName = useCriterionName();
+  const criterionName = useCriterionName(criteria);
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  // Opened before the page came to life: the toggle went unheard.
+  useEffect(() => {
+    if (ref.current?.open) setOpen(true);
+  }, []);
   return (
-    <>
-      <span data-testid="pair-points">
-        {t("matching.pairScores.pair", { mentor: pair.mentor, mentee: pair.mentee, points: pair.points })}
-      </span>
-      <ul className="pair-parts">
-        {pair.parts.length === 0 ? (
-          <li>{t("matching.pairScores.noParts")}</li>
-        ) : (
-          pair.parts.map((part) => (
-            <li key={part.criterion} data-testid="pair-part">
-              {t("matching.pairScores.part", {
-                criterion: criterionName(part),
-                points: part.points,
-                value: part.value,
-              })}
-            </li>
-          ))
-        )}
-      </ul>
-    </>
+    <details ref={ref} className="why" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary data-testid="pair-points">
+        {t("matching.pairScores.pair", { mentor, mentee, points: pair.points })}
+      </summary>
+      {open ? (
+        <ul className="pair-parts">
+          {pair.parts.length === 0 ? (
+            <li>{t("matching.pairScores.noParts")}</li>
+          ) : (
+            pair.parts.map((part) => (
+              <li key={part.criterion} data-testid="pair-part">
+                {t("matching.pairScores.part", {
+                  criterion: criterionName(part.criterion),
+                  points: part.points,
+                  value: part.value,
+                })}
+              </li>
+            ))
+          )}
+        </ul>
+      ) : null}
+    </details>
   );
 }
 
@@ -180,15 +204,18 @@ export function TeamArticle({
   action,
   edit,
   rules,
+  criteria,
 }: {
   team: TeamCard;
   run: Pick<RunPage, "id" | "editable">;
   action: string;
   edit: EditOpeners;
   rules: PairRuleKeys;
+  /** The scored criteria as the rules section lists them, which the pairs' parts refer to by place. */
+  criteria: RulesView["criteria"];
 }) {
   const { t } = useTranslation();
-  const criterionName = useCriterionName();
+  const criterionName = useCriterionName(criteria);
   const headingId = `team-${team.number}`;
   const people = new Map([...team.mentors, ...team.mentees].map((person) => [person.applicationId, person]));
   // The pairs as the engine explains them; a pair it has no people for (never expected) is left out.
@@ -261,7 +288,12 @@ export function TeamArticle({
         <ul aria-labelledby={`${headingId}-pairs`} className="pair-list" data-testid="team-pairs">
           {pairs.map(({ view, score }) => (
             <li key={pairKey(view.mentor, view.mentee)} data-testid="team-pair">
-              <PairScore pair={score} />
+              <PairScore
+                pair={score}
+                mentor={view.mentor.name}
+                mentee={view.mentee.name}
+                criteria={criteria}
+              />
               {spaced([
                 view.pinned ? (
                   <span key="pinned" className="badge">
@@ -285,7 +317,10 @@ export function TeamArticle({
         <ul className="pair-parts">
           {team.teamParts.map((part) => (
             <li key={part.criterion}>
-              {t("matching.pairScores.team", { criterion: criterionName(part), points: part.points })}
+              {t("matching.pairScores.team", {
+                criterion: criterionName(part.criterion),
+                points: part.points,
+              })}
             </li>
           ))}
         </ul>
