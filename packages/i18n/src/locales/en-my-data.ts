@@ -355,6 +355,8 @@ export const enMyData: Translation<typeof koMyData> = {
         "A copy made for forming teams: the originals (application, survey answers) are included.",
       evaluator_notes:
         "Evaluators' comments are the evaluators' own notes and are not included. The scores are.",
+      delivery_record:
+        "A record that a survey invitation was mailed, kept so that it is not sent twice. Your answers are included.",
     },
   },
 };

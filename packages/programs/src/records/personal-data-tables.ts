@@ -17,7 +17,9 @@ export type ExclusionReason =
   /** A copy of what the export holds from its source. */
   | "copy_of_included"
   /** What an evaluator wrote about a team: theirs, not the team members'. The scores are included. */
-  | "evaluator_notes";
+  | "evaluator_notes"
+  /** That a mail was sent to the person, kept so that it is not sent twice; the mail's content is theirs. */
+  | "delivery_record";
 
 /** How a person-pointing column is linked to the person, for the test that checks the export against it. */
 export type PersonKey = "staff" | "user" | "application" | "email";
@@ -38,7 +40,11 @@ export const personalDataColumns = {
   platform_audit_logs: { actor_user_id: { exclude: "platform_record" } },
   staff_members: { id: { include: "staff" }, email: { include: "email" } },
   memberships: { user_id: { include: "user" }, staff_member_id: { include: "staff" } },
-  invitations: { email: { include: "email" }, invited_by_user_id: { exclude: "work_record" } },
+  invitations: {
+    email: { include: "email" },
+    staff_member_id: { include: "staff" },
+    invited_by_user_id: { exclude: "work_record" },
+  },
   api_tokens: { created_by_user_id: { exclude: "work_record" } },
   directory_imports: { uploaded_by_user_id: { exclude: "work_record" } },
   audit_logs: { actor_user_id: { include: "user" } },
@@ -51,6 +57,7 @@ export const personalDataColumns = {
     submitted_by_user_id: { exclude: "work_record" },
   },
   survey_responses: { application_id: { include: "application" } },
+  survey_invitations: { application_id: { exclude: "delivery_record" } },
   matching_runs: {
     // Not a person's column, but it copies their application's facts and answers for the engine.
     problem: { exclude: "copy_of_included" },
