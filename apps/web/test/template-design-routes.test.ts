@@ -3,7 +3,7 @@
 // without the permission 403 (an admin may read a template but not change it); a coordinator's choice
 // question with one option is refused at its options with a translated message and nothing is saved;
 // a good save keeps the rest of the definition; the preview shows a role only the sets it answers.
-import type { Database } from "@mentoring/db";
+import type { Database, MembershipRole } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { copyBuiltinTemplate, loadTemplate } from "@mentoring/programs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,7 +33,7 @@ beforeAll(async () => {
   db = database.db;
   services = servicesWithoutRedis(db);
   tenantId = (await db.platform.tenant.findUniqueOrThrow({ where: { slug: "gangneung" } })).id;
-  const member = (role: string) =>
+  const member = (role: MembershipRole) =>
     db.withTenant(tenantId, (tx) =>
       tx.membership.findFirstOrThrow({ where: { tenantId, roles: { equals: [role] } } }),
     );

@@ -227,7 +227,7 @@ describe("someone accepted after the surveys opened", () => {
     );
     await db.withTenant(gangneung, (tx) => withdrawApplication(tx, acting(juniors[b]?.id as string)));
     const mails = await db.platform.outgoingEmail.findMany({
-      where: { toAddress: (juniors[c]?.email as string).toLowerCase(), kind: "survey_invitation" },
+      where: { toAddress: String(juniors[c]?.email).toLowerCase(), kind: "survey_invitation" },
     });
     expect(mails).toHaveLength(mentorPreSets.length - 1);
     const invited = await db.withTenant(gangneung, (tx) =>

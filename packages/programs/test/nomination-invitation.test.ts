@@ -245,7 +245,7 @@ describe("a nominee's link", () => {
       acceptInvitation(db, {
         tenantId: gangneung,
         token: tokenIn(mail?.textBody ?? null),
-        signedInUser: { id: otherUser.userId, email: (nominee?.email as string).toLowerCase() },
+        signedInUser: { id: otherUser.userId, email: String(nominee?.email).toLowerCase() },
       }),
     ).rejects.toMatchObject({ code: "member.invitation_unusable" });
   });
