@@ -1,10 +1,10 @@
 import type { Database } from "@mentoring/db";
 import {
   type BuiltinTemplateKey,
-  builtinTemplate,
   CONSENT_VERSION,
   calendarDate,
   recruitmentWindowOn,
+  type TemplateDefinition,
 } from "@mentoring/domain";
 import {
   applyToCohort,
@@ -12,12 +12,13 @@ import {
   createCohort,
   publishRun,
   saveCalendarItem,
+  saveTemplate,
   startMatchingRun,
   submitResponse,
   tenantToday,
   transitionCohort,
 } from "@mentoring/programs";
-import { seededAnswers } from "@mentoring/programs/seed";
+import { as2025, seededAnswers } from "@mentoring/programs/seed";
 import type { TestStaff, TestTenant } from "./tenants";
 
 /** A DATE column's day ("2025-07-01"). */
@@ -29,8 +30,11 @@ export interface Applicant {
 }
 
 export interface CohortPlan {
-  /** The built-in template the tenant's copy is made of (one copy per tenant, made on first use). */
-  template: BuiltinTemplateKey;
+  /**
+   * The built-in template the tenant's copy is made of (one copy per tenant, made on first use), or a
+   * cohort already made in draft (by the page under test) to take on from there.
+   */
+  template: BuiltinTemplateKey | { cohortId: string };
   number?: number;
   title?: string;
   /** "YYYY-MM-DD": eligibility (years of service) is judged on this day. */
@@ -71,23 +75,20 @@ export async function createCohortFor(
   const actorUserId = plan.actorUserId ?? null;
   const { appUrl } = plan;
   const today = tenantToday("Asia/Seoul");
-  const definition = builtinTemplate(plan.template);
-  const { cohortId, templateId } = await db.withTenant(tenantId, async (tx) => {
-    const existing = await tx.programTemplate.findFirst({
-      where: { tenantId, builtinKey: plan.template },
-      select: { id: true },
-    });
-    const templateId =
-      existing?.id ??
-      (await copyBuiltinTemplate(tx, { tenantId, builtinKey: plan.template, actorUserId })).templateId;
-    const { cohortId } = await createCohort(tx, {
-      tenantId,
-      form: { templateId, number: plan.number, title: plan.title, recruitmentStart: plan.recruitmentStart },
-      actorUserId,
-      today,
-    });
-    return { cohortId, templateId };
-  });
+  const { cohortId, templateId, definition } =
+    typeof plan.template === "string"
+      ? await newCohortOf(db, tenantId, plan.template, plan, actorUserId, today)
+      : await db.withTenant(tenantId, async (tx) => {
+          const cohort = await tx.cohort.findFirstOrThrow({
+            where: { tenantId, id: (plan.template as { cohortId: string }).cohortId },
+            select: { id: true, templateVersion: { select: { templateId: true, definition: true } } },
+          });
+          return {
+            cohortId: cohort.id,
+            templateId: cohort.templateVersion.templateId,
+            definition: cohort.templateVersion.definition as unknown as TemplateDefinition,
+          };
+        });
   const move = (to: "recruiting" | "orientation" | "matching") =>
     db.withTenant(tenantId, (tx) =>
       transitionCohort(tx, {
@@ -152,7 +153,7 @@ export async function createCohortFor(
   );
   for (const round of rounds) {
     const set = definition.questionSets.find((candidate) => candidate.key === round.questionSetKey);
-    if (!set) throw new Error(`${plan.template} has no question set ${round.questionSetKey}`);
+    if (!set) throw new Error(`the template has no question set ${round.questionSetKey}`);
     for (const { person, role } of answering.filter((applicant) => set.roles.includes(applicant.role))) {
       const result = await db.withTenant(tenantId, (tx) =>
         submitResponse(tx, {
@@ -188,6 +189,36 @@ export async function createCohortFor(
   }
   await db.withTenant(tenantId, (tx) => publishRun(tx, { tenantId, cohortId, runId, actorUserId, appUrl }));
   return { ...made, runId };
+}
+
+/** A cohort of the tenant's copy of a built-in template (made on first use, on the rules of 2025). */
+async function newCohortOf(
+  db: Database,
+  tenantId: string,
+  key: BuiltinTemplateKey,
+  plan: CohortPlan,
+  actorUserId: string | null,
+  today: ReturnType<typeof tenantToday>,
+) {
+  return db.withTenant(tenantId, async (tx) => {
+    const existing = await tx.programTemplate.findFirst({
+      where: { tenantId, builtinKey: key },
+      select: { id: true },
+    });
+    let templateId = existing?.id;
+    if (!templateId) {
+      templateId = (await copyBuiltinTemplate(tx, { tenantId, builtinKey: key, actorUserId })).templateId;
+      // The seeded casts were drawn for the rules of 2025 (as the demo's cohorts ran on them).
+      await saveTemplate(tx, { tenantId, templateId, definition: as2025(key), actorUserId });
+    }
+    const { cohortId } = await createCohort(tx, {
+      tenantId,
+      form: { templateId, number: plan.number, title: plan.title, recruitmentStart: plan.recruitmentStart },
+      actorUserId,
+      today,
+    });
+    return { cohortId, templateId, definition: as2025(key) };
+  });
 }
 
 /**
