@@ -149,11 +149,11 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
 
   it("keeps every tenant table apart: Yongin can neither read, insert, update nor delete Gangneung's rows", async () => {
     expect(await checkTenantIsolation(database.db, yongin, gangneung)).toEqual([]);
-  });
+  }, 180_000);
 
   it("keeps every tenant table apart the other way round too", async () => {
     expect(await checkTenantIsolation(database.db, gangneung, yongin)).toEqual([]);
-  });
+  }, 180_000);
 
   it("shows a tenant its own staff directory in full", async () => {
     const count = await database.db.withTenant(yongin, (tx) => tx.staffMember.count());
@@ -232,5 +232,5 @@ describe("tenant isolation, enforced by PostgreSQL", () => {
       await owner.query("drop table if exists rogue_notes");
       await owner.end();
     }
-  });
+  }, 180_000);
 });
