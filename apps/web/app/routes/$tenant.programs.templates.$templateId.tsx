@@ -21,7 +21,7 @@ import {
   SelectField,
   TextareaField,
 } from "../components/form-fields";
-import { TemplateNav } from "../components/template-nav";
+import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
 import { presentTemplateEditor, templateFieldName } from "../presenters/template-editor.server";
 import { isListEdit } from "../services/list-edit";
 import { isRefusal } from "../services/refusal";
@@ -123,10 +123,6 @@ export default function TemplateEditor() {
   const awards = fields.awards.getFieldList();
   // What the weights typed so far add up to, kept up to date as they are typed.
   const weightSum = typedWeightSum(criteria.map((criterion) => criterion.getFieldset().weight.value));
-  // Each message of a refusal, by the name of the field it is about ("" is the form's own message).
-  const fieldMessages = Object.entries(refusal?.error ?? {}).flatMap(([name, messages]) =>
-    name !== "" && messages?.[0] ? [{ name, message: messages[0] }] : [],
-  );
 
   const bounds = (meta: Bounds, labels: { min: string; max: string }) => {
     const bound = meta.getFieldset();
@@ -348,21 +344,7 @@ export default function TemplateEditor() {
 
   return (
     <>
-      <h1>{t("programs.template.title")}</h1>
-      <TemplateNav tenantSlug={tenantSlug} templateId={template.id} />
-      <dl className="facts">
-        <dt>{t("programs.field.name")}</dt>
-        <dd data-testid="template-name">{template.name}</dd>
-        <dt>{t("programs.template.version")}</dt>
-        <dd data-testid="template-version">
-          {t("programs.index.versionValue", { version: template.currentVersion })}
-        </dd>
-      </dl>
-      <p>
-        {template.currentVersionInUse
-          ? t("programs.template.inUse", { next: template.currentVersion + 1 })
-          : t("programs.template.notInUse")}
-      </p>
+      <TemplatePageHeading title="programs.template.title" tenantSlug={tenantSlug} template={template} />
       {copied && !result ? (
         <p role="status" className="form-status">
           {t("programs.template.copied")}
@@ -373,31 +355,7 @@ export default function TemplateEditor() {
           {t("templateEditor.blank.created")}
         </p>
       ) : null}
-      {saved ? (
-        <p role="status" className="form-status">
-          {saved.changed
-            ? t(saved.newVersion ? "programs.template.savedNewVersion" : "programs.template.saved", {
-                version: saved.version,
-              })
-            : t("programs.template.unchanged")}
-        </p>
-      ) : null}
-      {refusal ? (
-        <div role="alert" className="error-summary">
-          <p className="form-error">{t("programs.template.notSaved")}</p>
-          <ul>
-            {fieldMessages.length > 0
-              ? fieldMessages.map(({ name, message }) => (
-                  <li key={name}>
-                    {/* conform's id of the field with that name */}
-                    <a href={`#${form.id}-${name}`}>{message}</a>
-                  </li>
-                ))
-              : form.errors?.map((message) => <li key={message}>{message}</li>)}
-          </ul>
-        </div>
-      ) : null}
-      {mayManage ? null : <p>{t("programs.template.readOnlyNotice")}</p>}
+      <TemplateSaveOutcome saved={saved} refusal={refusal} form={form} mayManage={mayManage} />
 
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DepartmentPairsEditor } from "../components/department-pairs-editor";
 import { CheckboxField, InputField, SelectField } from "../components/form-fields";
-import { TemplateNav } from "../components/template-nav";
+import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
 import {
   pairDepartmentChoices,
   presentTemplateMatching,
@@ -124,9 +124,6 @@ export default function TemplateMatching() {
         : [],
     }),
     t,
-  );
-  const fieldMessages = Object.entries(refusal?.error ?? {}).flatMap(([name, messages]) =>
-    name !== "" && messages?.[0] ? [{ name, message: messages[0] }] : [],
   );
 
   /** A subject's choices, with the current value kept (and marked) when no pre-survey has it any more. */
@@ -304,46 +301,13 @@ export default function TemplateMatching() {
 
   return (
     <>
-      <h1>{t("templateDesign.matching.title")}</h1>
-      <TemplateNav tenantSlug={tenantSlug} templateId={template.id} />
-      <dl className="facts">
-        <dt>{t("programs.field.name")}</dt>
-        <dd data-testid="template-name">{template.name}</dd>
-        <dt>{t("programs.template.version")}</dt>
-        <dd data-testid="template-version">
-          {t("programs.index.versionValue", { version: template.currentVersion })}
-        </dd>
-      </dl>
-      <p>
-        {template.currentVersionInUse
-          ? t("programs.template.inUse", { next: template.currentVersion + 1 })
-          : t("programs.template.notInUse")}
-      </p>
+      <TemplatePageHeading
+        title="templateDesign.matching.title"
+        tenantSlug={tenantSlug}
+        template={template}
+      />
       <p>{t("templateDesign.matching.intro")}</p>
-      {saved ? (
-        <p role="status" className="form-status">
-          {saved.changed
-            ? t(saved.newVersion ? "programs.template.savedNewVersion" : "programs.template.saved", {
-                version: saved.version,
-              })
-            : t("programs.template.unchanged")}
-        </p>
-      ) : null}
-      {refusal ? (
-        <div role="alert" className="error-summary">
-          <p className="form-error">{t("programs.template.notSaved")}</p>
-          <ul>
-            {fieldMessages.length > 0
-              ? fieldMessages.map(({ name, message }) => (
-                  <li key={name}>
-                    <a href={`#${form.id}-${name}`}>{message}</a>
-                  </li>
-                ))
-              : form.errors?.map((message) => <li key={message}>{message}</li>)}
-          </ul>
-        </div>
-      ) : null}
-      {mayManage ? null : <p>{t("programs.template.readOnlyNotice")}</p>}
+      <TemplateSaveOutcome saved={saved} refusal={refusal} form={form} mayManage={mayManage} />
 
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />

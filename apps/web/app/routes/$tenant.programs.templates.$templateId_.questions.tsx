@@ -15,7 +15,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { CheckboxField, InputField, SelectField } from "../components/form-fields";
-import { TemplateNav } from "../components/template-nav";
+import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
 import { presentTemplateQuestions, questionSetsFieldName } from "../presenters/template-questions.server";
 import { isListEdit } from "../services/list-edit";
 import {
@@ -155,10 +155,6 @@ export default function TemplateQuestions() {
     defaultValue: values,
   });
   const sets = fields.questionSets.getFieldList();
-  // Each message of a refusal, by the name of the field it is about ("" is the form's own message).
-  const fieldMessages = Object.entries(refusal?.error ?? {}).flatMap(([name, messages]) =>
-    name !== "" && messages?.[0] ? [{ name, message: messages[0] }] : [],
-  );
   const lostCriteria = refusal?.error?.[LOST_CRITERIA_FIELD]?.[0];
 
   const removeButton = (name: string, index: number, text: string) =>
@@ -419,51 +415,17 @@ export default function TemplateQuestions() {
 
   return (
     <>
-      <h1>{t("templateEditor.questions.title")}</h1>
-      <TemplateNav tenantSlug={tenantSlug} templateId={template.id} />
-      <dl className="facts">
-        <dt>{t("programs.field.name")}</dt>
-        <dd data-testid="template-name">{template.name}</dd>
-        <dt>{t("programs.template.version")}</dt>
-        <dd data-testid="template-version">
-          {t("programs.index.versionValue", { version: template.currentVersion })}
-        </dd>
-      </dl>
-      <p>
-        {template.currentVersionInUse
-          ? t("programs.template.inUse", { next: template.currentVersion + 1 })
-          : t("programs.template.notInUse")}
-      </p>
+      <TemplatePageHeading
+        title="templateEditor.questions.title"
+        tenantSlug={tenantSlug}
+        template={template}
+      />
       <p>{t("templateEditor.questions.intro")}</p>
       <ul className="field__hint">
         <li>{t("templateEditor.questions.scoringHint")}</li>
         <li>{t("templateEditor.questions.keyHint")}</li>
       </ul>
-      {saved ? (
-        <p role="status" className="form-status">
-          {saved.changed
-            ? t(saved.newVersion ? "programs.template.savedNewVersion" : "programs.template.saved", {
-                version: saved.version,
-              })
-            : t("programs.template.unchanged")}
-        </p>
-      ) : null}
-      {refusal ? (
-        <div role="alert" className="error-summary">
-          <p className="form-error">{t("programs.template.notSaved")}</p>
-          <ul>
-            {fieldMessages.length > 0
-              ? fieldMessages.map(({ name, message }) => (
-                  <li key={name}>
-                    {/* conform's id of the field with that name */}
-                    <a href={`#${form.id}-${name}`}>{message}</a>
-                  </li>
-                ))
-              : form.errors?.map((message) => <li key={message}>{message}</li>)}
-          </ul>
-        </div>
-      ) : null}
-      {mayManage ? null : <p>{t("programs.template.readOnlyNotice")}</p>}
+      <TemplateSaveOutcome saved={saved} refusal={refusal} form={form} mayManage={mayManage} />
 
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />

@@ -15,7 +15,7 @@ import {
   SelectField,
   TextareaField,
 } from "../components/form-fields";
-import { TemplateNav } from "../components/template-nav";
+import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
 import { presentTemplateSchedule, templateScheduleFieldName } from "../presenters/template-schedule.server";
 import { isListEdit } from "../services/list-edit";
 import { isRefusal } from "../services/refusal";
@@ -108,9 +108,6 @@ export default function TemplateSchedule() {
   const assignments = fields.assignments.getFieldList();
   const calendar = fields.calendar.getFieldList();
   const notifications = fields.notifications.getFieldset();
-  const fieldMessages = Object.entries(refusal?.error ?? {}).flatMap(([name, messages]) =>
-    name !== "" && messages?.[0] ? [{ name, message: messages[0] }] : [],
-  );
 
   /** Move up, move down and remove for item `index` of a list of `count`, named by `item`. */
   const listButtons = (name: string, index: number, count: number, item: string) =>
@@ -272,46 +269,13 @@ export default function TemplateSchedule() {
 
   return (
     <>
-      <h1>{t("templateDesign.schedule.title")}</h1>
-      <TemplateNav tenantSlug={tenantSlug} templateId={template.id} />
-      <dl className="facts">
-        <dt>{t("programs.field.name")}</dt>
-        <dd data-testid="template-name">{template.name}</dd>
-        <dt>{t("programs.template.version")}</dt>
-        <dd data-testid="template-version">
-          {t("programs.index.versionValue", { version: template.currentVersion })}
-        </dd>
-      </dl>
-      <p>
-        {template.currentVersionInUse
-          ? t("programs.template.inUse", { next: template.currentVersion + 1 })
-          : t("programs.template.notInUse")}
-      </p>
+      <TemplatePageHeading
+        title="templateDesign.schedule.title"
+        tenantSlug={tenantSlug}
+        template={template}
+      />
       <p>{t("templateDesign.schedule.intro", { months: activityMonths })}</p>
-      {saved ? (
-        <p role="status" className="form-status">
-          {saved.changed
-            ? t(saved.newVersion ? "programs.template.savedNewVersion" : "programs.template.saved", {
-                version: saved.version,
-              })
-            : t("programs.template.unchanged")}
-        </p>
-      ) : null}
-      {refusal ? (
-        <div role="alert" className="error-summary">
-          <p className="form-error">{t("programs.template.notSaved")}</p>
-          <ul>
-            {fieldMessages.length > 0
-              ? fieldMessages.map(({ name, message }) => (
-                  <li key={name}>
-                    <a href={`#${form.id}-${name}`}>{message}</a>
-                  </li>
-                ))
-              : form.errors?.map((message) => <li key={message}>{message}</li>)}
-          </ul>
-        </div>
-      ) : null}
-      {mayManage ? null : <p>{t("programs.template.readOnlyNotice")}</p>}
+      <TemplateSaveOutcome saved={saved} refusal={refusal} form={form} mayManage={mayManage} />
 
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />
