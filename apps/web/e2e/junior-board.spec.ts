@@ -163,7 +163,7 @@ test("the executive marks the first reviewed and adopts it with a reply, and dec
   await parking.getByRole("button", { name: "불채택", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText(`‘${proposals[1].title}’ 제안을 처리했습니다: 불채택`);
 
-  await expect(page.getByRole("heading", { level: 2, name: "채택 (1건)" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "채택 (1건)", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "불채택 (1건)" })).toBeVisible();
   // Answered proposals are shown with their reply and offer no more actions.
   await expect(page.getByRole("button", { name: "채택", exact: true })).toHaveCount(0);
