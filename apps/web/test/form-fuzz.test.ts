@@ -88,7 +88,12 @@ beforeAll(async () => {
       orderBy: { number: "asc" },
     });
     ids.cohort = cohort.id;
-    ids.template = (await tx.programTemplate.findFirstOrThrow({ where: { tenantId: yongin.id } })).id;
+    // Yongin's own program (a template with a rubric to refuse values of), not whichever copy comes first.
+    ids.template = (
+      await tx.programTemplate.findFirstOrThrow({
+        where: { tenantId: yongin.id, builtinKey: "new_official_mentoring" },
+      })
+    ).id;
     ids.round = (await tx.surveyRound.findFirst({ where: { tenantId: yongin.id } }))?.id ?? randomUUID();
     ids.signer = (
       await tx.certificateSigner.create({
