@@ -4,11 +4,10 @@ import {
   type ApplicationRole,
   applicationRoles,
   evaluationNormalisations,
-  isAppError,
   programKinds,
 } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
-import { listTenantDepartments, loadTemplate, saveTemplate } from "@mentoring/programs";
+import { listTenantDepartments, loadTemplate } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -38,6 +37,7 @@ import {
   typedWeightSum,
   withFormPaths,
 } from "../services/template-form";
+import { saveTemplatePart } from "../services/template-save.server";
 
 const templateParams = z.object({ templateId: id });
 
@@ -72,19 +72,14 @@ export const action = tenantAction(
     fieldName: templateFieldName,
   },
   async ({ params, form, tenant, user, requestId, withTenant }) =>
-    withTenant(async (db) => {
-      const current = await loadTemplate(db, tenant.id, params.templateId);
-      // The definition's refusal names "rubric.0.weight"; the form's field is "rubric[0].weight".
-      return saveTemplate(db, {
-        tenantId: tenant.id,
-        templateId: params.templateId,
-        definition: definitionFromForm(form, current.definition),
-        actorUserId: user.id,
-        requestId,
-      }).catch((error: unknown) => {
-        throw isAppError(error) ? withFormPaths(error, form) : error;
-      });
-    }),
+    withTenant((db) =>
+      saveTemplatePart(
+        db,
+        { tenantId: tenant.id, templateId: params.templateId, actorUserId: user.id, requestId },
+        (current) => definitionFromForm(form, current),
+        (error) => withFormPaths(error, form),
+      ),
+    ),
 );
 
 /** A criterion as the add button makes it: scored by evaluators out of 10. */

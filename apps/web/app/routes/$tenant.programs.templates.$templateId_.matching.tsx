@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { departmentLevels, isAppError, matchingCriterionKinds } from "@mentoring/domain";
+import { departmentLevels, matchingCriterionKinds } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
-import { loadTemplate, saveTemplate } from "@mentoring/programs";
+import { loadTemplate } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -32,6 +32,7 @@ import {
   typedRules,
   weightShares,
 } from "../services/template-matching-form";
+import { saveTemplatePart } from "../services/template-save.server";
 
 const templateParams = z.object({ templateId: id });
 
@@ -67,19 +68,15 @@ export const action = tenantAction(
     fieldName: templateMatchingFieldName,
   },
   async ({ params, form, tenant, user, requestId, withTenant }) =>
-    withTenant(async (db) => {
-      const current = await loadTemplate(db, tenant.id, params.templateId);
-      return saveTemplate(db, {
-        tenantId: tenant.id,
-        templateId: params.templateId,
-        definition: definitionFromMatchingForm(form, current.definition),
-        actorUserId: user.id,
-        requestId,
-      }).catch((error: unknown) => {
-        // The definition's refusal names "matching.criteria.0.weight"; the form's field is "matching.criteria[0].weight".
-        throw isAppError(error) ? withFormPaths(error) : error;
-      });
-    }),
+    // The definition's refusal names "matching.criteria.0.weight"; the form's field is "matching.criteria[0].weight".
+    withTenant((db) =>
+      saveTemplatePart(
+        db,
+        { tenantId: tenant.id, templateId: params.templateId, actorUserId: user.id, requestId },
+        (current) => definitionFromMatchingForm(form, current),
+        (error) => withFormPaths(error),
+      ),
+    ),
 );
 
 const numberInput = { inputMode: "decimal", autoComplete: "off" } as const;

@@ -6,9 +6,9 @@ import {
   useForm,
 } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { applicationRoles, isAppError, questionTypes, surveyPhases } from "@mentoring/domain";
+import { applicationRoles, questionTypes, surveyPhases } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
-import { loadTemplate, saveTemplate } from "@mentoring/programs";
+import { loadTemplate } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -30,6 +30,7 @@ import {
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+import { saveTemplatePart } from "../services/template-save.server";
 
 const templateParams = z.object({ templateId: id });
 
@@ -58,18 +59,14 @@ export const action = tenantAction(
     fieldName: questionSetsFieldName,
   },
   async ({ params, form, tenant, user, requestId, withTenant }) =>
-    withTenant(async (db) => {
-      const current = await loadTemplate(db, tenant.id, params.templateId);
-      return saveTemplate(db, {
-        tenantId: tenant.id,
-        templateId: params.templateId,
-        definition: definitionWithQuestionSets(form, current.definition),
-        actorUserId: user.id,
-        requestId,
-      }).catch((error: unknown) => {
-        throw isAppError(error) ? withQuestionFormPaths(error, current.definition) : error;
-      });
-    }),
+    withTenant((db) =>
+      saveTemplatePart(
+        db,
+        { tenantId: tenant.id, templateId: params.templateId, actorUserId: user.id, requestId },
+        (current) => definitionWithQuestionSets(form, current),
+        (error, current) => withQuestionFormPaths(error, current),
+      ),
+    ),
 );
 
 const numberInput = { inputMode: "numeric", autoComplete: "off" } as const;

@@ -1,8 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { calendarAudiences, isAppError } from "@mentoring/domain";
+import { calendarAudiences } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
-import { loadTemplate, saveTemplate } from "@mentoring/programs";
+import { loadTemplate } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,6 +22,7 @@ import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 import { withFormPaths } from "../services/template-form";
+import { saveTemplatePart } from "../services/template-save.server";
 import {
   dayKinds,
   definitionFromScheduleForm,
@@ -53,19 +54,15 @@ export const action = tenantAction(
     fieldName: templateScheduleFieldName,
   },
   async ({ params, form, tenant, user, requestId, withTenant }) =>
-    withTenant(async (db) => {
-      const current = await loadTemplate(db, tenant.id, params.templateId);
-      return saveTemplate(db, {
-        tenantId: tenant.id,
-        templateId: params.templateId,
-        definition: definitionFromScheduleForm(form, current.definition),
-        actorUserId: user.id,
-        requestId,
-      }).catch((error: unknown) => {
-        // The definition's refusal names "calendar.0.month"; the form's field is "calendar[0].month".
-        throw isAppError(error) ? withFormPaths(error) : error;
-      });
-    }),
+    // The definition's refusal names "calendar.0.month"; the form's field is "calendar[0].month".
+    withTenant((db) =>
+      saveTemplatePart(
+        db,
+        { tenantId: tenant.id, templateId: params.templateId, actorUserId: user.id, requestId },
+        (current) => definitionFromScheduleForm(form, current),
+        (error) => withFormPaths(error),
+      ),
+    ),
 );
 
 const numberInput = { inputMode: "numeric", autoComplete: "off" } as const;
