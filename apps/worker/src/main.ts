@@ -2,10 +2,10 @@
 // checks, and shuts down gracefully on SIGTERM or SIGINT.
 import type { AddressInfo } from "node:net";
 import { config } from "@mentoring/config";
-import { assertDatabaseReachable, createDatabase } from "@mentoring/db";
+import { assertDatabaseReachable, createDatabase, createDatabaseProbe } from "@mentoring/db";
 import { assertRedisReachable, producerConnection, Queues, workerConnection } from "@mentoring/jobs";
 import { LocalFileStorage } from "@mentoring/storage";
-import { startHealthServer } from "./health";
+import { dependencyChecks, startHealthServer } from "./health";
 import { handlers } from "./jobs";
 import { createLogger } from "./logger";
 import { createSmtpMailer } from "./mailer";
@@ -70,21 +70,13 @@ const relay = startOutboxRelay({
 });
 
 let shuttingDown = false;
+const databaseProbe = createDatabaseProbe(settings.DATABASE_URL);
 const health = await startHealthServer(
   settings.WORKER_HEALTH_HOST,
   settings.WORKER_HEALTH_PORT,
   {
     live: () => !shuttingDown && Date.now() - relay.lastRoundAt.getTime() < RELAY_STUCK_AFTER_MS,
-    async ready() {
-      const failures: Record<string, string> = {};
-      await db.platform.$queryRaw`select 1`.catch((error: Error) => {
-        failures.database = error.message;
-      });
-      await producer.ping().catch((error: Error) => {
-        failures.redis = error.message;
-      });
-      return failures;
-    },
+    ready: dependencyChecks(databaseProbe, producer),
   },
   { registry: metrics.registry, token: settings.METRICS_TOKEN },
 );
@@ -111,7 +103,7 @@ async function shutdown(signal: string) {
   mailer.close();
   await queues.close();
   await Promise.all([producer.quit(), consumer.quit()]);
-  await db.disconnect();
+  await Promise.all([db.disconnect(), databaseProbe.close()]);
   await new Promise((resolve) => health.close(resolve));
   log.info("shutdown complete");
   process.exit(0);
