@@ -204,4 +204,5 @@ export {
   publishInsightFixture,
   sampleInsightCohorts,
 } from "./insight-aggregates";
+export { type PrivateServer, startPrivateServer } from "./private-server";
 export { type ReplicaFigures, type StreamingReplica, startStreamingReplica } from "./replica";

@@ -1,18 +1,16 @@
-import { spawnSync } from "node:child_process";
-import {
-  chownSync,
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { createServer } from "node:net";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { config } from "@mentoring/config";
 import { connect } from "../provision";
+import {
+  freePort,
+  giveToPostgres,
+  run,
+  serverMajorVersion,
+  serverPrograms,
+  waitUntil,
+} from "./postgres-programs";
 
 /**
  * A streaming replica of the local PostgreSQL cluster, made for a test and removed after it: pg_basebackup
@@ -49,51 +47,6 @@ export interface ReplicaFigures {
   startSeconds: number;
   /** Whether this run had to add the replication line to the primary's pg_hba.conf. */
   hbaLineAdded: boolean;
-}
-
-/** Debian's server programs for the primary's major version (pg_ctl must match the copied data folder). */
-async function serverPrograms(adminUrl: string): Promise<string> {
-  const admin = await connect(adminUrl);
-  const { rows } = await admin
-    .query<{ major: number }>("select current_setting('server_version_num')::int / 10000 as major")
-    .finally(() => admin.end());
-  const bin = `/usr/lib/postgresql/${rows[0]?.major}/bin`;
-  if (!existsSync(`${bin}/pg_ctl`))
-    throw new Error(
-      `No PostgreSQL ${rows[0]?.major} server programs in ${bin}: a replica is made where the primary's own ` +
-        `server is installed (apt-get install postgresql-${rows[0]?.major}).`,
-    );
-  const user = process.getuid?.();
-  if (user !== 0 && user !== Number(run("id", ["-u", "postgres"], false)))
-    throw new Error(
-      "A replica's data folder must belong to the postgres user: run the tests as root or postgres.",
-    );
-  return bin;
-}
-
-function run(command: string, args: string[], asPostgres: boolean): string {
-  const [file, argv] =
-    asPostgres && process.getuid?.() === 0
-      ? ["runuser", ["-u", "postgres", "--", command, ...args]]
-      : [command, args];
-  const result = spawnSync(file, argv, { encoding: "utf8" });
-  if (result.error) throw result.error;
-  if (result.status !== 0)
-    throw new Error(
-      `${command} ${args.join(" ")} failed (${result.status}): ${result.stderr || result.stdout}`,
-    );
-  return result.stdout;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function folderBytes(folder: string): number {
@@ -147,39 +100,26 @@ async function allowLocalReplication(adminUrl: string): Promise<boolean> {
   }
 }
 
-async function waitUntil(probe: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await probe().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms: it did not`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 export async function startStreamingReplica(): Promise<StreamingReplica> {
   const adminUrl = config().DATABASE_ADMIN_URL;
   const primary = new URL(adminUrl);
-  const BIN = await serverPrograms(adminUrl);
+  // pg_ctl must match the copied data folder: the primary's own major version.
+  const BIN = serverPrograms(await serverMajorVersion(adminUrl));
   const hbaLineAdded = await allowLocalReplication(adminUrl);
 
   const folder = mkdtempSync(path.join(os.tmpdir(), "mentoring-replica-"));
   const data = path.join(folder, "data");
-  if (process.getuid?.() === 0) {
-    const uid = Number(run("id", ["-u", "postgres"], false));
-    const gid = Number(run("id", ["-g", "postgres"], false));
-    chownSync(folder, uid, gid);
-  }
+  giveToPostgres(folder);
   const port = await freePort();
   let started = false;
   const stopNow = () => {
     if (started) {
       started = false;
-      spawnSync(
-        process.getuid?.() === 0 ? "runuser" : `${BIN}/pg_ctl`,
-        process.getuid?.() === 0
-          ? ["-u", "postgres", "--", `${BIN}/pg_ctl`, "-D", data, "-m", "immediate", "stop"]
-          : ["-D", data, "-m", "immediate", "stop"],
-      );
+      try {
+        run(`${BIN}/pg_ctl`, ["-D", data, "-m", "immediate", "stop"], true);
+      } catch {
+        // Stopped already: nothing left to stop.
+      }
     }
     rmSync(folder, { recursive: true, force: true });
   };
