@@ -1,10 +1,13 @@
-// `npm run faults:topology [-- --seconds 20 --connections 50 --skip-build]`: two faults against the topology
-// (scripts/topology/topology.ts) under a closed loop of write requests through the proxy, each an HR
-// system's POST /api/v1/staff:import that creates one directory_imports row (202 with its id):
+// `npm run faults:topology [-- --seconds 20 --connections 50 --skip-build]`: three faults against the
+// topology (scripts/topology/topology.ts) under a closed loop of write requests through the proxy, each an
+// HR system's POST /api/v1/staff:import that creates one directory_imports row (202 with its id):
 //   a. one web process SIGKILLed mid-load (started again later): every 202's row must be in the database;
 //   b. PgBouncer stopped for a moment and started again: the webs' /readyz must say not ready while they
 //      cannot serve and ready again within 10 s of PgBouncer's return, by themselves, and a request failing
-//      meanwhile must get the translated 503 (a page, or the API's JSON), never a 500 or a stack.
+//      meanwhile must get the translated 503 (a page, or the API's JSON), never a 500 or a stack;
+//   c. PostgreSQL itself restarted (fast shutdown, down a moment, started again): the same checks as b.
+// The topology runs on a PostgreSQL server of the script's own (startPrivateServer), since c restarts it
+// and the machine's shared server must never be restarted by a script.
 // Prints a table and writes it to .tmp/topology-faults.json; exits non-zero when a check fails.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,7 +20,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { hashToken } from "@mentoring/auth";
 import { config } from "@mentoring/config";
-import { createTestDatabase, ensureTestTemplate } from "@mentoring/db/testing";
+import { createDatabase } from "@mentoring/db";
+import { provisionDatabase, withDatabase } from "@mentoring/db/provision";
+import { startPrivateServer } from "@mentoring/db/testing";
 import { resources } from "@mentoring/i18n";
 import { sleep, startTopology, type Topology } from "./topology";
 
@@ -35,25 +40,43 @@ const settings = config();
 const unavailableTitle = resources.ko.common.error.unavailable;
 
 // ---------------------------------------------------------------------------------------------------------
-// Set-up: a fresh database with one organisation and one API token per connection, the build, the topology.
+// Set-up: the build, a private PostgreSQL server with the platform's database provisioned on it, one
+// organisation and one API token per connection, the topology.
 
 if (!values["skip-build"]) {
   console.log(`▶ Building the web app into apps/web/${settings.WEB_BUILD_DIR}`);
   const build = spawnSync("npm", ["run", "build", "-w", "@mentoring/web"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(1);
 }
-console.log("▶ A fresh database, an organisation and its API tokens");
-await ensureTestTemplate();
-const database = await createTestDatabase();
+// Every scenario runs on the private server, not c alone: one topology serves all three (a second one on
+// the shared server for a and b would double the start-up and keep two set-up paths), and the run leaves
+// nothing behind in the shared server. It is provisioned as `npm run setup` provisions one (roles,
+// migrations, functions, privileges), the configured roles pointed at its port.
+console.log(
+  "▶ A private PostgreSQL server, the platform's database on it, an organisation and its API tokens",
+);
+const provisionStarted = performance.now();
+const server = await startPrivateServer();
+const urls = {
+  admin: server.adminUrl,
+  owner: server.urlOf(withDatabase(settings.DATABASE_OWNER_URL, "mentoring_faults")),
+  app: server.urlOf(withDatabase(settings.DATABASE_URL, "mentoring_faults")),
+  insights: server.urlOf(withDatabase(settings.DATABASE_INSIGHTS_URL, "mentoring_faults")),
+};
+await provisionDatabase(urls);
+console.log(
+  `  port ${server.port}, provisioned in ${((performance.now() - provisionStarted) / 1000).toFixed(1)} s`,
+);
+const db = createDatabase(urls.app, { poolSize: 4 });
 const slug = `faults-${randomBytes(3).toString("hex")}`;
-const tenant = await database.db.platform.tenant.create({
+const tenant = await db.platform.tenant.create({
   data: { slug, name: "장애 시험시", kind: "basic_government", region: "경기도", status: "active" },
 });
 const tokens = Array.from(
   { length: connections },
   () => `mnt_${slug}_${randomBytes(24).toString("base64url")}`,
 );
-await database.db.withTenant(tenant.id, (tx) =>
+await db.withTenant(tenant.id, (tx) =>
   tx.apiToken.createMany({
     data: tokens.map((token, index) => ({
       tenantId: tenant.id,
@@ -79,9 +102,12 @@ const topology: Topology = await startTopology({
     STRIPE_SECRET_KEY: `sk_test_${randomBytes(16).toString("hex")}`,
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString("hex")}`,
     STORAGE_DIR: storage,
+    // Nothing in a process reaches the shared server: its set-up roles, too, point at the private one.
+    DATABASE_ADMIN_URL: urls.admin,
+    DATABASE_OWNER_URL: urls.owner,
   },
-  databaseUrl: database.urls.app,
-  insightsUrl: database.urls.insights,
+  databaseUrl: urls.app,
+  insightsUrl: urls.insights,
   webBuildDir: settings.WEB_BUILD_DIR,
   logDir,
 });
@@ -89,7 +115,8 @@ const proxy = new URL(topology.url);
 // Stopped however the run ends: Ctrl-C, a failed step.
 const cleanUp = async () => {
   await topology.stop();
-  await database.drop();
+  await db.disconnect();
+  await server.stop();
   rmSync(storage, { recursive: true, force: true });
 };
 for (const signal of ["SIGINT", "SIGTERM"] as const)
@@ -175,7 +202,7 @@ async function load(prefix: string, durationMs: number, started: number): Promis
 
 /** The rows the scenario wrote: file name → import id. */
 async function rowsOf(prefix: string): Promise<Map<string, string>> {
-  const rows = await database.db.withTenant(tenant.id, (tx) =>
+  const rows = await db.withTenant(tenant.id, (tx) =>
     tx.directoryImport.findMany({
       where: { tenantId: tenant.id, fileName: { startsWith: `${prefix}-` } },
       select: { id: true, fileName: true },
@@ -254,6 +281,7 @@ const readyAgainMs = performance.now() - startedA - restartAt;
 const sentA = await loadA;
 // The worker's validation of the imports runs on: counted when the load is over.
 const a = await tally("a", sentA, durationMs);
+const loadAfterA = loadAverage();
 const afterRestart = sentA.filter((one) => one.at > restartAt + readyAgainMs);
 const scenarioA = {
   ...a,
@@ -264,173 +292,218 @@ const scenarioA = {
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// b. PgBouncer stopped under load for a moment and started again; the webs' /readyz polled meanwhile.
+// b and c: a dependency stopped under load for a moment and started again, the webs' and workers' /readyz
+// polled and a page probed meanwhile. One measure for both: only the fault differs.
 
 const outageMs = 2_000;
+
+interface Reading {
+  name: string;
+  at: number;
+  ready: boolean;
+}
+
+async function underOutage(prefix: string, fault: () => Promise<void>) {
+  const loadBefore = loadAverage();
+  const started = performance.now();
+  const readiness: Reading[] = [];
+  let polling = true;
+  const pollers = [...topology.webs, ...topology.workers].map(async (one) => {
+    while (polling) {
+      // A reading counts when its answer came; one slower than HAProxy's check allows (3 s) is "not ready".
+      const ready = await fetch(`http://127.0.0.1:${one.port}/readyz`, {
+        signal: AbortSignal.timeout(3_000),
+      }).then(
+        (response) => response.status === 200,
+        () => false,
+      );
+      readiness.push({ name: one.name, at: performance.now() - started, ready });
+      await sleep(100);
+    }
+  });
+  // What a person's browser gets meanwhile: a page that reads the database (sign-in asks whether the
+  // organisation it came from has single sign-on).
+  const pages: { at: number; status: number; translated: boolean; stack: boolean }[] = [];
+  const pageProbe = (async () => {
+    while (polling) {
+      const at = performance.now() - started;
+      const answer = await fetch(`${topology.url}/sign-in?redirectTo=${encodeURIComponent(`/${slug}`)}`, {
+        headers: { "accept-language": "ko" },
+      }).then(
+        async (response) => ({ status: response.status, text: await response.text() }),
+        () => ({ status: 0, text: "" }),
+      );
+      pages.push({
+        at,
+        status: answer.status,
+        translated: answer.text.includes(unavailableTitle),
+        stack: /\n\s+at .+:\d+:\d+/.test(answer.text),
+      });
+      await sleep(200);
+    }
+  })();
+  const loading = load(prefix, durationMs, started);
+  await sleep(durationMs / 4);
+  const downAt = performance.now() - started;
+  await fault();
+  const upAt = performance.now() - started;
+  const sent = await loading;
+  await sleep(1_000);
+  polling = false;
+  await Promise.all([...pollers, pageProbe]);
+  const counted = await tally(prefix, sent, durationMs);
+
+  const readyAgain = (name: string) =>
+    readiness.find((reading) => reading.name === name && reading.ready && reading.at >= upAt)?.at;
+  const notReadyDuring = (name: string) =>
+    readiness.some(
+      (reading) => reading.name === name && !reading.ready && reading.at >= downAt && reading.at <= upAt,
+    );
+  // A web already answering its checks late before the outage (starved of CPU) is told apart from one
+  // slow to reconnect.
+  const readyBefore = (name: string) =>
+    readiness.some(
+      (reading) =>
+        reading.name === name && reading.ready && reading.at >= downAt - 3_000 && reading.at < downAt,
+    );
+  const afterUp = (name: string) => (readyAgain(name) ?? Number.POSITIVE_INFINITY) - upAt;
+  const websReadyMs = topology.webs.map((web) => afterUp(web.name));
+  const duringOutage = pages.filter((page) => page.status !== 200);
+  const failed = sent.filter((one) => !(one.status >= 200 && one.status < 300));
+  const firstAcceptedAfterUp = sent
+    .filter((one) => one.status === 202 && one.at >= upAt)
+    .map((one) => one.at + one.took - upAt);
+  return {
+    ...counted,
+    downAtS: +(downAt / 1000).toFixed(1),
+    /** From the fault's start to the dependency's return (what stopping and starting it took included). */
+    downForMs: Math.round(upAt - downAt),
+    loadBefore,
+    loadAfter: loadAverage(),
+    websNotReadyDuringOutage: topology.webs.every((web) => notReadyDuring(web.name)),
+    websReadyMs: Object.fromEntries(
+      topology.webs.map((web, index) => [web.name, Math.round(websReadyMs[index] as number)]),
+    ),
+    websReadyBefore: Object.fromEntries(topology.webs.map((web) => [web.name, readyBefore(web.name)])),
+    websReadyAfterMs: Math.round(Math.max(...websReadyMs)),
+    workersReadyAfterMs: Math.round(Math.max(...topology.workers.map((worker) => afterUp(worker.name)))),
+    firstWriteAfterMs: Math.round(Math.min(...firstAcceptedAfterUp)),
+    recoveryMs: Math.round(Math.max(0, lastFailureAfter(sent, upAt))),
+    apiFailuresNot503: failed.filter((one) => one.status !== 503).length,
+    apiFailuresUntranslated: failed.filter(
+      (one) =>
+        one.status === 503 && !one.body?.includes('"unavailable"') && !one.body?.includes(unavailableTitle),
+    ).length,
+    pagesDuringOutage: duringOutage.length,
+    pagesNotTranslated503: duringOutage.filter(
+      (page) => page.status !== 503 || !page.translated || page.stack,
+    ).length,
+    readiness,
+  };
+}
+
 console.log(
   `▶ b. ${connections} connections of writes for ${seconds} s; PgBouncer down for ${outageMs / 1000} s at ${seconds / 4} s`,
 );
-const loadBefore = loadAverage();
-const startedB = performance.now();
-const readiness: { name: string; at: number; ready: boolean }[] = [];
-let polling = true;
-const pollers = [...topology.webs, ...topology.workers].map(async (one) => {
-  while (polling) {
-    // A reading counts when its answer came; one slower than HAProxy's check allows (3 s) is "not ready".
-    const ready = await fetch(`http://127.0.0.1:${one.port}/readyz`, {
-      signal: AbortSignal.timeout(3_000),
-    }).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    readiness.push({ name: one.name, at: performance.now() - startedB, ready });
-    await sleep(100);
-  }
-});
-// What a person's browser gets meanwhile: a page that reads the database (sign-in asks whether the
-// organisation it came from has single sign-on).
-const pages: { at: number; status: number; translated: boolean; stack: boolean }[] = [];
-const pageProbe = (async () => {
-  while (polling) {
-    const at = performance.now() - startedB;
-    const answer = await fetch(`${topology.url}/sign-in?redirectTo=${encodeURIComponent(`/${slug}`)}`, {
-      headers: { "accept-language": "ko" },
-    }).then(
-      async (response) => ({ status: response.status, text: await response.text() }),
-      () => ({ status: 0, text: "" }),
-    );
-    pages.push({
-      at,
-      status: answer.status,
-      translated: answer.text.includes(unavailableTitle),
-      stack: /\n\s+at .+:\d+:\d+/.test(answer.text),
-    });
-    await sleep(200);
-  }
-})();
-const loadB = load("b", durationMs, startedB);
-await sleep(durationMs / 4);
-const downAt = performance.now() - startedB;
-await topology.bouncer.restart({ downMs: outageMs });
-const upAt = performance.now() - startedB;
-const sentB = await loadB;
-await sleep(1_000);
-polling = false;
-await Promise.all([...pollers, pageProbe]);
-const b = await tally("b", sentB, durationMs);
-const loadAfter = loadAverage();
+const scenarioB = await underOutage("b", () => topology.bouncer.restart({ downMs: outageMs }));
 
-const readyAgain = (name: string) =>
-  readiness.find((reading) => reading.name === name && reading.ready && reading.at >= upAt)?.at;
-const notReadyDuring = (name: string) =>
-  readiness.some(
-    (reading) => reading.name === name && !reading.ready && reading.at >= downAt && reading.at <= upAt,
-  );
-// A web already answering its checks late before the outage (starved of CPU) is told apart from one
-// slow to reconnect.
-const readyBefore = (name: string) =>
-  readiness.some(
-    (reading) =>
-      reading.name === name && reading.ready && reading.at >= downAt - 3_000 && reading.at < downAt,
-  );
-const websReadyMs = topology.webs.map((web) => (readyAgain(web.name) ?? Number.POSITIVE_INFINITY) - upAt);
-const workersReadyMs = topology.workers.map(
-  (worker) => (readyAgain(worker.name) ?? Number.POSITIVE_INFINITY) - upAt,
+console.log(
+  `▶ c. ${connections} connections of writes for ${seconds} s; PostgreSQL down for ${outageMs / 1000} s at ${seconds / 4} s`,
 );
-const duringOutage = pages.filter((page) => page.status !== 200);
-const failedB = sentB.filter((one) => !(one.status >= 200 && one.status < 300));
-const firstAcceptedAfterUp = sentB
-  .filter((one) => one.status === 202 && one.at >= upAt)
-  .map((one) => one.at + one.took - upAt);
-const scenarioB = {
-  ...b,
-  downAtS: +(downAt / 1000).toFixed(1),
-  outageMs,
-  websNotReadyDuringOutage: topology.webs.every((web) => notReadyDuring(web.name)),
-  websReadyAfterMs: Math.round(Math.max(...websReadyMs)),
-  workersReadyAfterMs: Math.round(Math.max(...workersReadyMs)),
-  firstWriteAfterMs: Math.round(Math.min(...firstAcceptedAfterUp)),
-  recoveryMs: Math.round(Math.max(0, lastFailureAfter(sentB, upAt))),
-  apiFailuresNot503: failedB.filter((one) => one.status !== 503).length,
-  apiFailuresUntranslated: failedB.filter(
-    (one) =>
-      one.status === 503 && !one.body?.includes('"unavailable"') && !one.body?.includes(unavailableTitle),
-  ).length,
-  pagesDuringOutage: duringOutage.length,
-  pagesNotTranslated503: duringOutage.filter((page) => page.status !== 503 || !page.translated || page.stack)
-    .length,
-};
+const scenarioC = await underOutage("c", () => server.restart({ downMs: outageMs }));
 
 await cleanUp();
 
 // ---------------------------------------------------------------------------------------------------------
 // Report.
 
-const rows: [string, string | number, string | number][] = [
-  ["requests sent", scenarioA.requests, scenarioB.requests],
-  ["accepted (2xx)", scenarioA.accepted, scenarioB.accepted],
-  ["rows written", scenarioA.rows, scenarioB.rows],
-  ["accepted writes lost", scenarioA.lost, scenarioB.lost],
-  ["rows without a 2xx (died before answering)", scenarioA.unacknowledged, scenarioB.unacknowledged],
-  ["failed requests", scenarioA.failed, scenarioB.failed],
-  ["error rate", scenarioA.errorRate, scenarioB.errorRate],
-  ["failures by answer", JSON.stringify(scenarioA.failures), JSON.stringify(scenarioB.failures)],
-  ["accepted writes per second", scenarioA.throughput, scenarioB.throughput],
-  ["load average (1 min) before → after", `${loadAtStart} → ${loadBefore}`, `${loadBefore} → ${loadAfter}`],
+type Outage = typeof scenarioB;
+const both = (row: (outage: Outage) => string | number): [string | number, string | number] => [
+  row(scenarioB),
+  row(scenarioC),
+];
+const perWeb = (values: Record<string, number | boolean>, show: (value: number | boolean) => string) =>
+  Object.entries(values)
+    .map(([name, value]) => `${name} ${show(value)}`)
+    .join(", ");
+const rows: [string, string | number, string | number, string | number][] = [
+  ["requests sent", scenarioA.requests, ...both((o) => o.requests)],
+  ["accepted (2xx)", scenarioA.accepted, ...both((o) => o.accepted)],
+  ["rows written", scenarioA.rows, ...both((o) => o.rows)],
+  ["accepted writes lost", scenarioA.lost, ...both((o) => o.lost)],
+  ["rows without a 2xx (died before answering)", scenarioA.unacknowledged, ...both((o) => o.unacknowledged)],
+  ["failed requests", scenarioA.failed, ...both((o) => o.failed)],
+  ["error rate", scenarioA.errorRate, ...both((o) => o.errorRate)],
+  ["failures by answer", JSON.stringify(scenarioA.failures), ...both((o) => JSON.stringify(o.failures))],
+  ["accepted writes per second", scenarioA.throughput, ...both((o) => o.throughput)],
+  [
+    "load average (1 min) before → after",
+    `${loadAtStart} → ${loadAfterA}`,
+    ...both((o) => `${o.loadBefore} → ${o.loadAfter}`),
+  ],
   [
     "fault at",
     `${scenarioA.killedAtS} s (SIGKILL web1)`,
     `${scenarioB.downAtS} s (PgBouncer down ${outageMs / 1000} s)`,
+    `${scenarioC.downAtS} s (PostgreSQL down ${outageMs / 1000} s)`,
   ],
-  ["last failure after the fault ended", `${scenarioA.recoveryMs} ms`, `${scenarioB.recoveryMs} ms`],
-  ["web1 ready again after its restart", `${scenarioA.restartedReadyMs} ms`, "–"],
-  ["failures after web1 rejoined", scenarioA.failedAfterRestart, "–"],
-  ["webs' /readyz not ready during the outage", "–", scenarioB.websNotReadyDuringOutage ? "yes" : "NO"],
+  ["fault to the dependency's return (stop + down + start)", "–", ...both((o) => `${o.downForMs} ms`)],
+  ["last failure after the fault ended", `${scenarioA.recoveryMs} ms`, ...both((o) => `${o.recoveryMs} ms`)],
+  ["web1 ready again after its restart", `${scenarioA.restartedReadyMs} ms`, "–", "–"],
+  ["failures after web1 rejoined", scenarioA.failedAfterRestart, "–", "–"],
   [
-    "webs' /readyz ready after PgBouncer's return",
+    "webs' /readyz not ready during the outage",
     "–",
-    topology.webs
-      .map((web, index) => `${web.name} ${Math.round(websReadyMs[index] as number)} ms`)
-      .join(", "),
+    ...both((o) => (o.websNotReadyDuringOutage ? "yes" : "NO")),
   ],
+  ["webs' /readyz ready after the return", "–", ...both((o) => perWeb(o.websReadyMs, (ms) => `${ms} ms`))],
   [
     "  (ready in the 3 s before the outage)",
     "–",
-    topology.webs.map((web) => `${web.name} ${readyBefore(web.name) ? "yes" : "no"}`).join(", "),
+    ...both((o) => perWeb(o.websReadyBefore, (ready) => (ready ? "yes" : "no"))),
   ],
-  ["workers' /readyz ready after PgBouncer's return", "–", `${scenarioB.workersReadyAfterMs} ms`],
-  ["first accepted write after PgBouncer's return", "–", `${scenarioB.firstWriteAfterMs} ms`],
-  ["API failures other than 503", "–", scenarioB.apiFailuresNot503],
-  ["page answers during the outage (not 200)", "–", scenarioB.pagesDuringOutage],
-  ["  of which not the translated 503 page", "–", scenarioB.pagesNotTranslated503],
+  ["workers' /readyz ready after the return", "–", ...both((o) => `${o.workersReadyAfterMs} ms`)],
+  ["first accepted write after the return", "–", ...both((o) => `${o.firstWriteAfterMs} ms`)],
+  ["API failures other than 503", "–", ...both((o) => o.apiFailuresNot503)],
+  ["page answers during the outage (not 200)", "–", ...both((o) => o.pagesDuringOutage)],
+  ["  of which not the translated 503 page", "–", ...both((o) => o.pagesNotTranslated503)],
 ];
 const width = Math.max(...rows.map(([name]) => name.length));
 const colA = Math.max(...rows.map(([, value]) => String(value).length), 12);
-console.log(`\n${"".padEnd(width)}  ${"a. web SIGKILL".padEnd(colA)}  b. PgBouncer restart`);
-for (const [name, first, second] of rows)
-  console.log(`${name.padEnd(width)}  ${String(first).padEnd(colA)}  ${second}`);
+const colB = Math.max(...rows.map(([, , value]) => String(value).length), 20);
+console.log(
+  `\n${"".padEnd(width)}  ${"a. web SIGKILL".padEnd(colA)}  ${"b. PgBouncer restart".padEnd(colB)}  c. PostgreSQL restart`,
+);
+for (const [name, first, second, third] of rows)
+  console.log(
+    `${name.padEnd(width)}  ${String(first).padEnd(colA)}  ${String(second).padEnd(colB)}  ${third}`,
+  );
 
+const outageChecks = (label: string, o: Outage): [string, boolean][] => [
+  [`${label}: no accepted write lost`, o.lost === 0],
+  [`${label}: the webs said not ready during the outage`, o.websNotReadyDuringOutage],
+  [`${label}: the webs ready again within 10 s`, o.websReadyAfterMs < 10_000],
+  [`${label}: the workers ready again within 10 s`, o.workersReadyAfterMs < 10_000],
+  [`${label}: writes accepted again within 10 s`, o.recoveryMs < 10_000],
+  [
+    `${label}: every failed write answered the translated 503`,
+    o.apiFailuresNot503 === 0 && o.apiFailuresUntranslated === 0,
+  ],
+  [`${label}: every page failing meanwhile was the translated 503`, o.pagesNotTranslated503 === 0],
+];
 const checks: [string, boolean][] = [
   ["a: no accepted write lost", scenarioA.lost === 0],
   ["a: writes accepted again within 10 s of the kill", scenarioA.recoveryMs < 10_000],
   ["a: no failure once web1 rejoined", scenarioA.failedAfterRestart === 0],
-  ["b: no accepted write lost", scenarioB.lost === 0],
-  ["b: the webs said not ready during the outage", scenarioB.websNotReadyDuringOutage],
-  ["b: the webs ready again within 10 s", scenarioB.websReadyAfterMs < 10_000],
-  ["b: the workers ready again within 10 s", scenarioB.workersReadyAfterMs < 10_000],
-  ["b: writes accepted again within 10 s", scenarioB.recoveryMs < 10_000],
-  [
-    "b: every failed write answered 503",
-    scenarioB.apiFailuresNot503 === 0 && scenarioB.apiFailuresUntranslated === 0,
-  ],
-  ["b: every page failing meanwhile was the translated 503", scenarioB.pagesNotTranslated503 === 0],
+  ...outageChecks("b", scenarioB),
+  ...outageChecks("c", scenarioC),
 ];
 console.log("");
 for (const [name, ok] of checks) console.log(`${ok ? "ok    " : "FAILED"} ${name}`);
 mkdirSync(join(root, ".tmp"), { recursive: true });
 writeFileSync(
   join(root, ".tmp", "topology-faults.json"),
-  JSON.stringify({ connections, seconds, a: scenarioA, b: scenarioB, readiness, checks }, null, 2),
+  JSON.stringify({ connections, seconds, a: scenarioA, b: scenarioB, c: scenarioC, checks }, null, 2),
 );
 console.log(`\nFigures in .tmp/topology-faults.json, process logs in ${logDir}/`);
 process.exit(checks.every(([, ok]) => ok) ? 0 : 1);
