@@ -12,9 +12,10 @@ import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from "./support";
 
 // Gangneung's junior board (주니어보드): a board cohort whose two members applied in recruitment and went
-// straight to activities. Each member proposes a policy on their phone; an executive marks the first
-// reviewed and adopts it with a reply, and declines the second with a reason; the first member reads the
-// reply on their phone. axe and the untranslated-text check on every page.
+// straight to activities. Each member proposes a policy on their phone; an executive finds the board from
+// the menu (the boards with their proposals counted), marks the first reviewed and adopts it with a reply,
+// and declines the second with a reason; the first member reads the reply on their phone.
+// axe and the untranslated-text check on every page.
 
 test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
@@ -134,9 +135,20 @@ test("the executive marks the first reviewed and adopts it with a reply, and dec
 }) => {
   const page = await pageAs(city.staff(manager).email);
   const errors = watchErrors(page);
-  await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/proposals`, {
-    waitUntil: "networkidle",
-  });
+  // From the home page through the menu, as an executive would: no address to type.
+  await page.goto(`${baseURL()}/${city.slug}`, { waitUntil: "networkidle" });
+  await page
+    .getByRole("navigation", { name: "주 메뉴" })
+    .getByRole("link", { name: "정책 제안 검토", exact: true })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("주니어보드 정책 제안");
+  const board = page.getByRole("region", { name: cohortTitle });
+  await expect(board.getByTestId("count-proposed")).toHaveText("2건");
+  await expect(board.getByTestId("count-adopted")).toHaveText("0건");
+  await expectAccessible(page);
+  await expectOnlyTranslatedText(page, [cohortTitle]);
+  await page.screenshot({ path: test.info().outputPath("board-list-executive.png"), fullPage: true });
+  await board.getByRole("link", { name: `${cohortTitle} 정책 제안 보기` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${cohortTitle} 정책 제안`);
   await expect(page.getByRole("heading", { level: 2, name: "제안 접수 (2건)" })).toBeVisible();
   await expectAccessible(page);
@@ -169,7 +181,30 @@ test("the executive marks the first reviewed and adopts it with a reply, and dec
   await expect(page.getByRole("button", { name: "채택", exact: true })).toHaveCount(0);
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath("board-executive.png"), fullPage: true });
+
+  // Back on the list, the counts say what was done.
+  await page.getByRole("link", { name: "주니어보드 목록으로" }).click();
+  const answered = page.getByRole("region", { name: cohortTitle });
+  await expect(answered.getByTestId("count-proposed")).toHaveText("0건");
+  await expect(answered.getByTestId("count-adopted")).toHaveText("1건");
+  await expect(answered.getByTestId("count-declined")).toHaveText("1건");
   expect(errors).toEqual([]);
+});
+
+test.describe("on an executive's phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the list of boards fits the phone", async ({ pageAs }) => {
+    const page = await pageAs(city.staff(manager).email);
+    const errors = watchErrors(page);
+    await page.goto(`${baseURL()}/${city.slug}/proposals`, { waitUntil: "networkidle" });
+    await expect(page.getByRole("region", { name: cohortTitle })).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
+    await page.screenshot({ path: test.info().outputPath("board-list-phone.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe("on the first member's phone", () => {

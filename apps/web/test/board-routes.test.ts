@@ -1,7 +1,8 @@
 // The junior board's pages through the real routes against a seeded database: a member proposes on their
 // board page, an executive answers on the cohort's proposals page (a reply is needed to adopt). Someone of
 // another city gets 404 on both and writes nothing; a wrong role gets 403 (an executive on the members'
-// page, a member on the executives' page); a mentoring cohort has no proposals page.
+// page, a member on the executives' page); a mentoring cohort has no proposals page. Executives find the
+// boards from their own list (with each board's proposals counted by status).
 import type { Database } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { calendarDate } from "@mentoring/domain";
@@ -9,15 +10,16 @@ import { copyBuiltinTemplate, createCohort } from "@mentoring/programs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as boardPage from "../app/routes/$tenant.board";
 import * as proposalsPage from "../app/routes/$tenant.programs.cohorts.$cohortId.proposals";
+import * as boardsPage from "../app/routes/$tenant.proposals";
 import type { Services } from "../app/services/services.server";
 import { get, post, servicesWithoutRedis, signedInBrowser } from "./requests";
 
 let database: SeededTestDatabase;
 let db: Database;
 let services: Services;
-const city = { slug: "gangneung", tenantId: "", cohortId: "", reverseCohortId: "" };
+const city = { slug: "gangneung", tenantId: "", cohortId: "", reverseCohortId: "", otherCityBoardId: "" };
 const browsers = {} as Record<
-  "member" | "executive" | "outsider",
+  "member" | "executive" | "coordinator" | "outsider",
   Awaited<ReturnType<typeof signedInBrowser>>
 >;
 let address = 0;
@@ -62,14 +64,29 @@ beforeAll(async () => {
     const executive = await tx.membership.findFirstOrThrow({
       where: { tenantId, roles: { has: "executive" } },
     });
-    return { member: participant.userId, executive: executive.userId };
+    return { member: participant.userId, executive: executive.userId, coordinator: coordinator.userId };
   });
   const yongin = (await db.platform.tenant.findUniqueOrThrow({ where: { slug: "yongin" } })).id;
+  // Yongin's own board: never listed nor reached under Gangneung's address.
+  city.otherCityBoardId = await db.withTenant(yongin, async (tx) => {
+    const coordinator = await tx.membership.findFirstOrThrow({
+      where: { tenantId: yongin, roles: { has: "coordinator" } },
+    });
+    const acting = { tenantId: yongin, actorUserId: coordinator.userId };
+    const board = await copyBuiltinTemplate(tx, { ...acting, builtinKey: "junior_board" });
+    const created = await createCohort(tx, {
+      ...acting,
+      form: { templateId: board.templateId, recruitmentStart: "2026-03-02" },
+      today: calendarDate("2026-02-20"),
+    });
+    return created.cohortId;
+  });
   const outsider = await db.withTenant(yongin, (tx) =>
     tx.membership.findFirstOrThrow({ where: { tenantId: yongin, roles: { has: "executive" } } }),
   );
   browsers.member = await signedInBrowser(services, users.member);
   browsers.executive = await signedInBrowser(services, users.executive);
+  browsers.coordinator = await signedInBrowser(services, users.coordinator);
   browsers.outsider = await signedInBrowser(services, outsider.userId);
 }, 120_000);
 
@@ -106,6 +123,12 @@ const answer = (who: keyof typeof browsers, proposalId: string, to: string, repl
     fields: { proposalId, to, reply },
     address: from(),
     params: params({ cohortId: city.cohortId }),
+  });
+const boards = (who: keyof typeof browsers) =>
+  get(boardsPage.loader, services, browsers[who], {
+    path: `/${city.slug}/proposals`,
+    address: from(),
+    params: params(),
   });
 const stored = () =>
   db.withTenant(city.tenantId, (tx) =>
@@ -165,5 +188,24 @@ describe("the junior board's pages", () => {
 
   it("have no proposals page for a mentoring cohort", async () => {
     expect((await proposals("executive", city.reverseCohortId)).status).toBe(404);
+  });
+});
+
+describe("the executives' way to the boards", () => {
+  it("lists the city's boards alone, with their proposals counted by status and a link to answer them", async () => {
+    const page = (await boards("executive")).body as {
+      boards: { cohortId: string; proposals: Record<string, number>; to: string }[];
+    };
+    expect(page.boards.map((board) => board.cohortId)).toEqual([city.cohortId]);
+    // The adopted proposal of the test above.
+    expect(page.boards[0]?.proposals).toEqual({ proposed: 0, reviewed: 0, adopted: 1, declined: 0 });
+    expect(page.boards[0]?.to).toBe(`/${city.slug}/programs/cohorts/${city.cohortId}/proposals`);
+  });
+
+  it("is the coordinator's too, and is refused to a member (403) and to someone of another city (404)", async () => {
+    expect((await boards("coordinator")).status).toBe(200);
+    expect((await boards("member")).status).toBe(403);
+    expect((await boards("outsider")).status).toBe(404);
+    expect((await proposals("executive", city.otherCityBoardId)).status).toBe(404);
   });
 });

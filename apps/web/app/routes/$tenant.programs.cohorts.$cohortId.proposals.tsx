@@ -1,6 +1,6 @@
 import { BOARD_PROPOSAL_REPLY_MAX } from "@mentoring/domain";
 import { answerBoardProposal, listBoardProposals } from "@mentoring/programs";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
@@ -81,6 +81,9 @@ export default function BoardProposals() {
     <>
       {withNav ? <CohortNav tenantSlug={tenantSlug} cohortId={cohort.id} kind="board" /> : null}
       <h1>{t("board.review.title", { cohort: cohort.title })}</h1>
+      <p>
+        <Link to={`/${tenantSlug}/proposals`}>{t("board.review.toList")}</Link>
+      </p>
       <p>{t("board.review.intro")}</p>
       {open ? null : <p>{t("board.review.closed")}</p>}
       {refusalMessage ? (

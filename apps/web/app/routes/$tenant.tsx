@@ -28,6 +28,7 @@ export const loader = tenantLoader(
       { permission: "own_team.view", to: `${base}/certificates`, label: "certificates.nav.mine" },
       { permission: "programs.view", to: `${base}/programs`, label: "programs.nav.title" },
       { permission: "certificates.sign", to: `${base}/signing`, label: "certificates.nav.signing" },
+      { permission: "board.review", to: `${base}/proposals`, label: "board.boards.nav" },
       { permission: "evaluations.score", to: `${base}/evaluations`, label: "evaluations.evaluator.nav" },
       { permission: "members.view", to: `${base}/admin/members`, label: "nav.members" },
       { permission: "staff.view", to: `${base}/admin/directory`, label: "nav.directory" },

@@ -64,6 +64,18 @@ export const enBoard: Translation<typeof koBoard> = {
     decline: "Decline",
     done: "Proposal “{{title}}”: {{status}}",
     closed: "This cohort is closed. Its proposals can no longer be answered.",
+    toList: "Back to the junior boards",
+  },
+  boards: {
+    nav: "Board proposals",
+    title: "Junior boards' policy proposals",
+    intro:
+      "Your organisation's junior boards and where their policy proposals stand. Choose a board to review its proposals and reply.",
+    none: "There is no junior board yet. It appears here once the coordinating department creates a junior board cohort.",
+    status: "Cohort stage: {{status}}",
+    count_one: "{{count}} proposal",
+    count_other: "{{count}} proposals",
+    open: "Policy proposals of {{cohort}}",
   },
 };
 

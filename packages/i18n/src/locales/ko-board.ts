@@ -60,6 +60,16 @@ export const koBoard = {
     decline: "불채택",
     done: "‘{{title}}’ 제안을 처리했습니다: {{status}}",
     closed: "종료된 기수입니다. 제안을 더 처리할 수 없습니다.",
+    toList: "주니어보드 목록으로",
+  },
+  boards: {
+    nav: "정책 제안 검토",
+    title: "주니어보드 정책 제안",
+    intro: "기관의 주니어보드와 그 정책 제안 현황입니다. 주니어보드를 골라 제안을 검토하고 답변하세요.",
+    none: "아직 주니어보드가 없습니다. 주관부서가 주니어보드 기수를 만들면 여기에 나타납니다.",
+    status: "기수 단계: {{status}}",
+    count_other: "{{count}}건",
+    open: "{{cohort}} 정책 제안 보기",
   },
 };
 
