@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { isBearer } from "@mentoring/auth";
 import { config } from "@mentoring/config";
-import { createDatabaseProbe } from "@mentoring/db";
+import { createDatabaseProbe, createReplicaLagReader } from "@mentoring/db";
 import { withRequestId } from "@mentoring/jobs";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -35,7 +35,11 @@ const build = vite
 const routePaths = Object.values((typeof build === "function" ? await build() : build).routes).map(
   (route) => route.path ?? "",
 );
-const metrics = createWebMetrics(routePaths, () => services.db.poolUse());
+// The read replica's lag, on connections of its own, for /metrics; none without a replica.
+const replicaLag = settings.DATABASE_REPLICA_URL
+  ? createReplicaLagReader(settings.DATABASE_URL, settings.DATABASE_REPLICA_URL)
+  : undefined;
+const metrics = createWebMetrics(routePaths, () => services.db.poolUse(), replicaLag);
 
 const app = express();
 app.disable("x-powered-by");
@@ -183,7 +187,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, "shutting down: finishing requests in flight");
   server.close(async () => {
     await vite?.close();
-    await Promise.all([services.close(), databaseProbe.close()]);
+    await Promise.all([services.close(), databaseProbe.close(), replicaLag?.close()]);
     log.info("shutdown complete");
     process.exit(0);
   });

@@ -2,7 +2,12 @@
 // checks, and shuts down gracefully on SIGTERM or SIGINT.
 import type { AddressInfo } from "node:net";
 import { config } from "@mentoring/config";
-import { assertDatabaseReachable, createDatabase, createDatabaseProbe } from "@mentoring/db";
+import {
+  assertDatabaseReachable,
+  createDatabase,
+  createDatabaseProbe,
+  createReplicaLagReader,
+} from "@mentoring/db";
 import { assertRedisReachable, producerConnection, Queues, workerConnection } from "@mentoring/jobs";
 import { LocalFileStorage } from "@mentoring/storage";
 import { dependencyChecks, startHealthServer } from "./health";
@@ -59,7 +64,16 @@ const runtime = startWorkers({
   concurrency: settings.WORKER_CONCURRENCY,
   log,
 });
-const metrics = createWorkerMetrics({ db, queues, queueNames: runtime.workers.map((worker) => worker.name) });
+// The read replica's lag, on connections of its own, for /metrics; none without a replica.
+const replicaLag = settings.DATABASE_REPLICA_URL
+  ? createReplicaLagReader(settings.DATABASE_URL, settings.DATABASE_REPLICA_URL)
+  : undefined;
+const metrics = createWorkerMetrics({
+  db,
+  queues,
+  queueNames: runtime.workers.map((worker) => worker.name),
+  replicaLag,
+});
 for (const worker of runtime.workers) metrics.observeWorker(worker);
 const relay = startOutboxRelay({
   db,
@@ -103,7 +117,7 @@ async function shutdown(signal: string) {
   mailer.close();
   await queues.close();
   await Promise.all([producer.quit(), consumer.quit()]);
-  await Promise.all([db.disconnect(), databaseProbe.close()]);
+  await Promise.all([db.disconnect(), databaseProbe.close(), replicaLag?.close()]);
   await new Promise((resolve) => health.close(resolve));
   log.info("shutdown complete");
   process.exit(0);

@@ -1,4 +1,4 @@
-import type { Database } from "@mentoring/db";
+import type { Database, ReplicaLagReader } from "@mentoring/db";
 import type { Queues } from "@mentoring/jobs";
 import type { Worker } from "bullmq";
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
@@ -13,14 +13,15 @@ const QUEUE_STATES = ["waiting", "active", "delayed", "failed"] as const;
  * The worker's Prometheus figures: job durations by queue, kind and outcome; each queue's jobs by state
  * (read from Redis when scraped); the outbox's backlog and the age of its oldest unpublished row (read from
  * PostgreSQL when scraped: a growing age means the relay is stuck or Redis is away); the database pool's
- * use; Node's own.
+ * use; the read replica's lag when one is configured; Node's own.
  */
 export function createWorkerMetrics(options: {
   db: Database;
   queues: Queues;
   queueNames: readonly string[];
+  replicaLag?: ReplicaLagReader;
 }): { registry: Registry; observeWorker(worker: Worker): void } {
-  const { db, queues, queueNames } = options;
+  const { db, queues, queueNames, replicaLag } = options;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -84,6 +85,33 @@ export function createWorkerMetrics(options: {
       this.set({ state: "waiting" }, use.waiting);
     },
   });
+  if (replicaLag) {
+    // Only with a read replica configured; read from both servers when scraped (packages/db replica-lag.ts).
+    new Gauge({
+      name: "db_replica_up",
+      help: "1 when the primary and the read replica answered the lag query within its timeout, else 0",
+      registers: [registry],
+      async collect() {
+        this.set((await replicaLag.read()).up);
+      },
+    });
+    new Gauge({
+      name: "db_replica_replay_lag_seconds",
+      help: "Seconds the read replica's replay is behind the primary (0 caught up, NaN not answered)",
+      registers: [registry],
+      async collect() {
+        this.set((await replicaLag.read()).seconds);
+      },
+    });
+    new Gauge({
+      name: "db_replica_replay_lag_bytes",
+      help: "Bytes of the primary's WAL the read replica has not replayed (NaN not answered)",
+      registers: [registry],
+      async collect() {
+        this.set((await replicaLag.read()).bytes);
+      },
+    });
+  }
   return {
     registry,
     observeWorker(worker) {

@@ -16,6 +16,12 @@ export { createInsightsReader, type InsightsReader } from "./insights-reader";
 export { literalLikeText } from "./like-text";
 export { createDatabaseProbe, type DatabaseProbe } from "./probe";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";
+export {
+  createReplicaLagReader,
+  REPLICA_LAG_TIMEOUT_MS,
+  type ReplicaLag,
+  type ReplicaLagReader,
+} from "./replica-lag";
 export { findRequestAccess, type RequestAccess } from "./request-access";
 export type { Sql, TenantSql, TenantSqlOptions } from "./tenant-sql";
 export { isDatabaseUnavailable } from "./unavailable";

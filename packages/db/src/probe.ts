@@ -14,7 +14,18 @@ export interface DatabaseProbe {
   close(): Promise<void>;
 }
 
-export function createDatabaseProbe(url: string): DatabaseProbe {
+/**
+ * One connection of its own, outside every pool, for the questions a process asks about its database
+ * (readiness, replication lag) that must not wait in the pool's queue: opened on first use, each query
+ * bounded by a timeout, dropped when it broke or timed out and opened again by the next query.
+ */
+export interface OwnConnection {
+  /** The rows of `text`, answered within `timeoutMs` (connecting included); rejects with why not. */
+  query<Row extends pg.QueryResultRow>(text: string, values: unknown[], timeoutMs: number): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export function createOwnConnection(url: string, applicationName: string): OwnConnection {
   let client: Promise<pg.Client> | null = null;
   const drop = (broken: Promise<pg.Client>) => {
     if (client === broken) client = null;
@@ -25,24 +36,28 @@ export function createDatabaseProbe(url: string): DatabaseProbe {
       const connection = new pg.Client({
         connectionString: url,
         connectionTimeoutMillis: timeoutMs,
-        application_name: "readiness",
+        application_name: applicationName,
       });
       const opening: Promise<pg.Client> = connection.connect().then(() => connection);
-      // A connection ended by the server between two checks must not end the process.
+      // A connection ended by the server between two queries must not end the process.
       connection.on("error", () => drop(opening));
       client = opening;
     }
     return client;
   };
   return {
-    async check(timeoutMs = 2_000) {
+    async query<Row extends pg.QueryResultRow>(text: string, values: unknown[], timeoutMs: number) {
       const current = connected(timeoutMs);
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       });
       try {
-        await Promise.race([current.then((connection) => connection.query("select 1")), timedOut]);
+        const result = await Promise.race([
+          current.then((connection) => connection.query<Row>(text, values)),
+          timedOut,
+        ]);
+        return result.rows;
       } catch (error) {
         drop(current);
         throw error;
@@ -55,5 +70,15 @@ export function createDatabaseProbe(url: string): DatabaseProbe {
       client = null;
       if (current) await current.then((connection) => connection.end()).catch(() => {});
     },
+  };
+}
+
+export function createDatabaseProbe(url: string): DatabaseProbe {
+  const connection = createOwnConnection(url, "readiness");
+  return {
+    async check(timeoutMs = 2_000) {
+      await connection.query("select 1", [], timeoutMs);
+    },
+    close: () => connection.close(),
   };
 }

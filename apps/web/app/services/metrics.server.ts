@@ -1,4 +1,4 @@
-import type { PoolUse } from "@mentoring/db";
+import type { PoolUse, ReplicaLagReader } from "@mentoring/db";
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Answers in seconds up to which requests are counted: a page should answer within 0.1-0.2 s. */
@@ -15,9 +15,14 @@ export interface WebMetrics {
 
 /**
  * The web process's Prometheus figures: request durations by route and status (the histogram's count is
- * the status count), the database pool's use, and Node's own (CPU, memory, event-loop delay, GC).
+ * the status count), the database pool's use, the read replica's lag when one is configured, and Node's own
+ * (CPU, memory, event-loop delay, GC).
  */
-export function createWebMetrics(routePaths: readonly string[], pool: () => PoolUse): WebMetrics {
+export function createWebMetrics(
+  routePaths: readonly string[],
+  pool: () => PoolUse,
+  replicaLag?: ReplicaLagReader,
+): WebMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -40,6 +45,33 @@ export function createWebMetrics(routePaths: readonly string[], pool: () => Pool
       this.set({ state: "waiting" }, use.waiting);
     },
   });
+  if (replicaLag) {
+    // Only with a read replica configured; read from both servers when scraped (packages/db replica-lag.ts).
+    new Gauge({
+      name: "db_replica_up",
+      help: "1 when the primary and the read replica answered the lag query within its timeout, else 0",
+      registers: [registry],
+      async collect() {
+        this.set((await replicaLag.read()).up);
+      },
+    });
+    new Gauge({
+      name: "db_replica_replay_lag_seconds",
+      help: "Seconds the read replica's replay is behind the primary (0 caught up, NaN not answered)",
+      registers: [registry],
+      async collect() {
+        this.set((await replicaLag.read()).seconds);
+      },
+    });
+    new Gauge({
+      name: "db_replica_replay_lag_bytes",
+      help: "Bytes of the primary's WAL the read replica has not replayed (NaN not answered)",
+      registers: [registry],
+      async collect() {
+        this.set((await replicaLag.read()).bytes);
+      },
+    });
+  }
   const routeOf = routeLabeller(routePaths);
   return {
     registry,
