@@ -43,7 +43,8 @@ export async function cookieValue(name: string, value: string, secret: string): 
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Load: a closed loop of keep-alive connections, each sending its next request when the last is answered.
+// Load: a closed loop of keep-alive connections, each sending its next request when the last is answered,
+// at once (the server's throughput when saturated) or after a person's pause (the latency people see).
 
 export interface Round {
   requests: number;
@@ -86,11 +87,16 @@ export interface Server {
   backends(): Promise<Map<number, number>>;
 }
 
+/**
+ * `thinkMs`: the mean pause between a connection's answer and its next request, drawn from an exponential
+ * distribution so that the people behind the connections do not click in step; 0 sends at once.
+ */
 export async function load(
   server: Server,
   target: Target,
   connections: number,
   durationSeconds: number,
+  thinkMs = 0,
 ): Promise<Round> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
@@ -100,7 +106,10 @@ export async function load(
   const backendsBefore = await server.backends();
   const started = performance.now();
   const end = started + durationSeconds * 1000;
+  const think = () => new Promise((resolve) => setTimeout(resolve, -Math.log(1 - Math.random()) * thinkMs));
   const loop = async () => {
+    // People arrive spread over their first pause, not all in the first millisecond.
+    if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
     while (performance.now() < end) {
       const headers = target.perAddress
         ? { ...target.headers, "x-forwarded-for": nextAddress() }
@@ -116,6 +125,7 @@ export async function load(
       } catch {
         errors++;
       }
+      if (thinkMs > 0) await think();
     }
   };
   await Promise.all(Array.from({ length: connections }, loop));

@@ -27,6 +27,7 @@ import {
   transitionProblems,
 } from "@mentoring/domain";
 import { evaluateTeams, type MatchingProblemInput } from "@mentoring/matching";
+import { type AccessView, recordAccess } from "@mentoring/tenants";
 import { Redis } from "ioredis";
 import pg from "pg";
 
@@ -220,6 +221,8 @@ interface TenantPage {
   db: Db;
   csrf: string;
   may(permission: Permission): boolean;
+  /** The personal-data access log row the app writes for this view, in the page's transaction. */
+  logAccess(view: AccessView): Promise<unknown>;
 }
 
 const navPages: { permission: Permission; path: string; label: string }[] = [
@@ -271,8 +274,17 @@ async function tenantPage(
     if (!membership) throw new Answer(404);
     if (!can(membership.roles, permission)) throw new Answer(403);
     const may = (other: Permission) => can(membership.roles, other);
+    const logAccess = (view: AccessView) =>
+      recordAccess(db, {
+        ...view,
+        tenantId: tenant.id,
+        viewerUserId: user.id,
+        viewerStaffMemberId: membership.staffMemberId,
+        clientAddress: clientAddressOf(request),
+        requestId: randomUUID(),
+      });
     return {
-      content: await work({ user, tenant, membership, db, csrf: csrf.token, may }),
+      content: await work({ user, tenant, membership, db, csrf: csrf.token, may, logAccess }),
       bell: membership.staffMemberId
         ? { to: `/${slug}/notifications`, unread: membership.unread }
         : undefined,
@@ -613,6 +625,11 @@ async function applicants(page: TenantPage, cohortId: string) {
       where d.tenant_id = $1 and a.cohort_id = $2 order by d.name`,
     [tenant.id, cohortId],
   );
+  await page.logAccess({
+    kind: "applicant_list",
+    subjects: { applicationIds: rows.map((row) => row.id) },
+    cohortId,
+  });
   const mayReject = ["recruiting", "orientation", "matching"].includes(cohort.status);
   const tableRows = rows.map((row) => [
     esc(row.name),
@@ -703,6 +720,7 @@ async function matching(page: TenantPage, cohortId: string) {
       where a.tenant_id = $1 and a.cohort_id = $2 and a.id = any($3::uuid[])`,
     [tenant.id, cohortId, ids],
   );
+  await page.logAccess({ kind: "survey_answers", subjects: { applicationIds: ids }, cohortId });
   const issued = await db.query<{ n: number }>(
     `select count(*)::int as n from certificates
       where tenant_id = $1 and cohort_id = $2 and signature is not null and revoked_at is null`,
@@ -857,12 +875,16 @@ async function myTeam(page: TenantPage) {
   return { title: "나의 팀", main, data: { teams: [...teams.values()] } };
 }
 
+/** The client's address: the benchmark stands behind a trusted proxy, as the app is told it does. */
+function clientAddressOf(request: IncomingMessage): string {
+  return String(request.headers["x-forwarded-for"] ?? request.socket.remoteAddress).split(",")[0] as string;
+}
+
 /** The public check of a certificate, limited per address as the app limits it (30 a minute, in Redis). */
 async function verify(request: IncomingMessage, serialText: string) {
   const cookies = cookiesOf(request);
   const csrf = csrfOf(cookies);
-  // The client's address: the benchmark stands behind a trusted proxy, as the app is told it does.
-  const address = String(request.headers["x-forwarded-for"] ?? request.socket.remoteAddress).split(",")[0];
+  const address = clientAddressOf(request);
   const key = `${prefix}:raw-limit:verify:${address}`;
   const counted = await redis.multi().set(key, 0, "EX", 60, "NX").incr(key).exec();
   if (Number(counted?.[1]?.[1] ?? 0) > 30) throw new Answer(429);
