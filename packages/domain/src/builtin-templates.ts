@@ -45,6 +45,63 @@ const satisfactionSet = (questions: ReturnType<typeof rating>[]) => ({
   questions,
 });
 
+/** The survey everyone answers before matching: what the criteria compare. */
+const preSurvey = <Q>(questions: Q[]) => ({
+  key: "pre_survey",
+  title: { ko: "사전설문", en: "Pre-survey" },
+  phases: ["pre" as const],
+  roles: ["mentor" as const, "mentee" as const],
+  questions,
+});
+
+/** Topics a new official's mentoring covers, chosen from by each program's pre-survey. */
+const topic = {
+  workProcess: option("work_process", "업무 처리 절차", "How work gets done"),
+  documents: option("documents", "공문서 작성", "Writing official documents"),
+  civilComplaints: option("civil_complaints", "민원 응대", "Handling civil complaints"),
+  relationships: option("relationships", "조직 생활과 인간관계", "Working relationships"),
+  career: option("career", "경력 설계", "Career planning"),
+  wellbeing: option("wellbeing", "일과 삶의 균형", "Work-life balance"),
+};
+
+/** Offsets of a half-year program: two weeks of recruitment, orientation and matching, six months of work. */
+const halfYearPhases = {
+  recruitmentEnd: 13,
+  orientation: 20,
+  matching: 21,
+  ceremony: 28,
+  activitiesStart: 28,
+  activitiesEnd: 210,
+  evaluationStart: 211,
+  evaluationEnd: 225,
+  close: 240,
+};
+
+/** How a new official settles in, before and after (only the mentees answer it). */
+const adaptationDiagnostic = (questions: ReturnType<typeof likert>[]) => ({
+  key: "adaptation_diagnostic",
+  title: { ko: "조직 적응 진단", en: "Adapting to the organisation" },
+  phases: ["pre" as const, "post" as const],
+  roles: ["mentee" as const],
+  dimensions: [
+    { key: "job_confidence", label: { ko: "직무 자신감", en: "Confidence in the job" } },
+    { key: "belonging", label: { ko: "조직 소속감", en: "Sense of belonging" } },
+  ],
+  questions,
+});
+const handlesTasksAlone = likert(
+  "jc_tasks",
+  "job_confidence",
+  "맡은 업무를 혼자 처리할 수 있다.",
+  "I can handle my tasks on my own.",
+);
+const hasSomeoneToAsk = likert(
+  "be_ask",
+  "belonging",
+  "모르는 것을 편하게 물어볼 동료가 있다.",
+  "I have colleagues I can easily ask.",
+);
+
 const interestOptions = [
   option("generative_ai", "생성형 AI 활용", "Using generative AI"),
   option("sns", "SNS 소통", "Social media"),
@@ -77,58 +134,52 @@ const reverse: TemplateDefinitionInput = {
     close: 282,
   },
   questionSets: [
-    {
-      key: "pre_survey",
-      title: { ko: "사전설문", en: "Pre-survey" },
-      phases: ["pre"],
-      roles: ["mentor", "mentee"],
-      questions: [
-        {
-          key: "interests",
-          type: "ranked",
-          prompt: {
-            ko: "관심 있는 주제를 순서대로 3개 고르세요.",
-            en: "Rank the three topics that interest you most.",
-          },
-          options: interestOptions,
-          pick: 3,
+    preSurvey([
+      {
+        key: "interests",
+        type: "ranked",
+        prompt: {
+          ko: "관심 있는 주제를 순서대로 3개 고르세요.",
+          en: "Rank the three topics that interest you most.",
         },
-        {
-          key: "communication_style",
-          type: "single",
-          prompt: { ko: "선호하는 소통 방식은 무엇인가요?", en: "How do you prefer to communicate?" },
-          options: [
-            option("face_to_face", "직접 만나서", "Face to face"),
-            option("messenger", "메신저", "Messenger"),
-            option("mixed", "둘 다 좋음", "Either"),
-          ],
+        options: interestOptions,
+        pick: 3,
+      },
+      {
+        key: "communication_style",
+        type: "single",
+        prompt: { ko: "선호하는 소통 방식은 무엇인가요?", en: "How do you prefer to communicate?" },
+        options: [
+          option("face_to_face", "직접 만나서", "Face to face"),
+          option("messenger", "메신저", "Messenger"),
+          option("mixed", "둘 다 좋음", "Either"),
+        ],
+      },
+      {
+        key: "available_days",
+        type: "multiple",
+        prompt: {
+          ko: "활동 가능한 요일을 모두 고르세요.",
+          en: "Which days can you take part? Pick all that apply.",
         },
-        {
-          key: "available_days",
-          type: "multiple",
-          prompt: {
-            ko: "활동 가능한 요일을 모두 고르세요.",
-            en: "Which days can you take part? Pick all that apply.",
-          },
-          options: [
-            option("mon", "월", "Mon"),
-            option("tue", "화", "Tue"),
-            option("wed", "수", "Wed"),
-            option("thu", "목", "Thu"),
-            option("fri", "금", "Fri"),
-          ],
+        options: [
+          option("mon", "월", "Mon"),
+          option("tue", "화", "Tue"),
+          option("wed", "수", "Wed"),
+          option("thu", "목", "Thu"),
+          option("fri", "금", "Fri"),
+        ],
+      },
+      {
+        key: "expectations",
+        type: "long_text",
+        prompt: {
+          ko: "이번 멘토링에서 기대하는 점을 적어 주세요.",
+          en: "What do you hope to get from this program?",
         },
-        {
-          key: "expectations",
-          type: "long_text",
-          prompt: {
-            ko: "이번 멘토링에서 기대하는 점을 적어 주세요.",
-            en: "What do you hope to get from this program?",
-          },
-          required: false,
-        },
-      ],
-    },
+        required: false,
+      },
+    ]),
     {
       key: "digital_diagnostic",
       title: { ko: "디지털 역량 진단", en: "Digital skills diagnostic" },
@@ -390,97 +441,61 @@ const standard: TemplateDefinitionInput = {
     mentor: { eligibility: { grade: { min: 7, max: 8 }, yearsOfService: { min: 3, max: 10 } }, quota: 14 },
     mentee: { eligibility: { grade: { min: 8, max: 9 }, yearsOfService: { max: 0 } }, quota: 24 },
   },
-  phases: {
-    recruitmentEnd: 13,
-    orientation: 20,
-    matching: 21,
-    ceremony: 28,
-    activitiesStart: 28,
-    activitiesEnd: 210,
-    evaluationStart: 211,
-    evaluationEnd: 225,
-    close: 240,
-  },
+  phases: halfYearPhases,
   questionSets: [
-    {
-      key: "pre_survey",
-      title: { ko: "사전설문", en: "Pre-survey" },
-      phases: ["pre"],
-      roles: ["mentor", "mentee"],
-      questions: [
-        {
-          key: "work_interests",
-          type: "ranked",
-          prompt: {
-            ko: "멘토링에서 다루고 싶은 주제를 순서대로 3개 고르세요.",
-            en: "Rank the three topics you most want to cover.",
-          },
-          options: [
-            option("work_process", "업무 처리 절차", "How work gets done"),
-            option("documents", "공문서 작성", "Writing official documents"),
-            option("civil_complaints", "민원 응대", "Handling civil complaints"),
-            option("relationships", "조직 생활과 인간관계", "Working relationships"),
-            option("career", "경력 설계", "Career planning"),
-            option("wellbeing", "일과 삶의 균형", "Work-life balance"),
-          ],
-          pick: 3,
+    preSurvey([
+      {
+        key: "work_interests",
+        type: "ranked",
+        prompt: {
+          ko: "멘토링에서 다루고 싶은 주제를 순서대로 3개 고르세요.",
+          en: "Rank the three topics you most want to cover.",
         },
-        {
-          key: "meeting_preference",
-          type: "single",
-          prompt: { ko: "선호하는 만남 방식은 무엇인가요?", en: "How would you like to meet?" },
-          options: [
-            option("lunch", "점심 식사", "Over lunch"),
-            option("after_work", "퇴근 후", "After work"),
-            option("office", "근무 중 상담", "At the office"),
-          ],
-        },
-        {
-          key: "introduction",
-          type: "short_text",
-          prompt: { ko: "자신을 한 줄로 소개해 주세요.", en: "Introduce yourself in one line." },
-          required: false,
-        },
-      ],
-    },
-    {
-      key: "adaptation_diagnostic",
-      title: { ko: "조직 적응 진단", en: "Adapting to the organisation" },
-      phases: ["pre", "post"],
-      roles: ["mentee"],
-      dimensions: [
-        { key: "job_confidence", label: { ko: "직무 자신감", en: "Confidence in the job" } },
-        { key: "belonging", label: { ko: "조직 소속감", en: "Sense of belonging" } },
-      ],
-      questions: [
-        likert(
-          "jc_tasks",
-          "job_confidence",
-          "맡은 업무를 혼자 처리할 수 있다.",
-          "I can handle my tasks on my own.",
-        ),
-        likert(
-          "jc_documents",
-          "job_confidence",
-          "공문서를 어렵지 않게 작성한다.",
-          "Writing official documents is not hard for me.",
-        ),
-        likert(
-          "jc_lost",
-          "job_confidence",
-          "무엇을 해야 할지 몰라 막막할 때가 많다.",
-          "I often do not know what to do.",
-          true,
-        ),
-        likert(
-          "be_ask",
-          "belonging",
-          "모르는 것을 편하게 물어볼 동료가 있다.",
-          "I have colleagues I can easily ask.",
-        ),
-        likert("be_proud", "belonging", "우리 기관에서 일하는 것이 자랑스럽다.", "I am proud to work here."),
-      ],
-    },
+        options: [
+          topic.workProcess,
+          topic.documents,
+          topic.civilComplaints,
+          topic.relationships,
+          topic.career,
+          topic.wellbeing,
+        ],
+        pick: 3,
+      },
+      {
+        key: "meeting_preference",
+        type: "single",
+        prompt: { ko: "선호하는 만남 방식은 무엇인가요?", en: "How would you like to meet?" },
+        options: [
+          option("lunch", "점심 식사", "Over lunch"),
+          option("after_work", "퇴근 후", "After work"),
+          option("office", "근무 중 상담", "At the office"),
+        ],
+      },
+      {
+        key: "introduction",
+        type: "short_text",
+        prompt: { ko: "자신을 한 줄로 소개해 주세요.", en: "Introduce yourself in one line." },
+        required: false,
+      },
+    ]),
+    adaptationDiagnostic([
+      handlesTasksAlone,
+      likert(
+        "jc_documents",
+        "job_confidence",
+        "공문서를 어렵지 않게 작성한다.",
+        "Writing official documents is not hard for me.",
+      ),
+      likert(
+        "jc_lost",
+        "job_confidence",
+        "무엇을 해야 할지 몰라 막막할 때가 많다.",
+        "I often do not know what to do.",
+        true,
+      ),
+      hasSomeoneToAsk,
+      likert("be_proud", "belonging", "우리 기관에서 일하는 것이 자랑스럽다.", "I am proud to work here."),
+    ]),
     satisfactionSet([
       rating(
         "sat_overall",
@@ -688,19 +703,6 @@ const juniorBoard: TemplateDefinitionInput = {
   },
 };
 
-/** Offsets of a half-year program: two weeks of recruitment, orientation and matching, six months of work. */
-const halfYearPhases = {
-  recruitmentEnd: 13,
-  orientation: 20,
-  matching: 21,
-  ceremony: 28,
-  activitiesStart: 28,
-  activitiesEnd: 210,
-  evaluationStart: 211,
-  evaluationEnd: 225,
-  close: 240,
-};
-
 /** How someone would like to meet, compared between people as alike or not. */
 const meetingPreference = {
   key: "meeting_preference",
@@ -731,30 +733,24 @@ const crossDepartment: TemplateDefinitionInput = {
   },
   phases: halfYearPhases,
   questionSets: [
-    {
-      key: "pre_survey",
-      title: { ko: "사전설문", en: "Pre-survey" },
-      phases: ["pre"],
-      roles: ["mentor", "mentee"],
-      questions: [
-        {
-          key: "collaboration_topics",
-          type: "multiple",
-          prompt: {
-            ko: "상대 부서와 함께 다루고 싶은 일을 모두 고르세요.",
-            en: "Choose everything you would like to work on with the other department.",
-          },
-          options: [
-            option("joint_events", "공동 행사와 축제", "Joint events and festivals"),
-            option("budget", "예산과 사업 조율", "Budgets and projects"),
-            option("civil_complaints", "부서 간 민원 처리", "Complaints that cross departments"),
-            option("data_sharing", "자료와 정보 공유", "Sharing data and information"),
-            option("promotion", "홍보와 대외 소통", "Promotion and outreach"),
-          ],
+    preSurvey([
+      {
+        key: "collaboration_topics",
+        type: "multiple",
+        prompt: {
+          ko: "상대 부서와 함께 다루고 싶은 일을 모두 고르세요.",
+          en: "Choose everything you would like to work on with the other department.",
         },
-        meetingPreference,
-      ],
-    },
+        options: [
+          option("joint_events", "공동 행사와 축제", "Joint events and festivals"),
+          option("budget", "예산과 사업 조율", "Budgets and projects"),
+          option("civil_complaints", "부서 간 민원 처리", "Complaints that cross departments"),
+          option("data_sharing", "자료와 정보 공유", "Sharing data and information"),
+          option("promotion", "홍보와 대외 소통", "Promotion and outreach"),
+        ],
+      },
+      meetingPreference,
+    ]),
     {
       key: "collaboration_diagnostic",
       title: { ko: "부서 간 협업 진단", en: "Working across departments" },
@@ -857,30 +853,18 @@ const groupMentoring: TemplateDefinitionInput = {
   },
   phases: halfYearPhases,
   questionSets: [
-    {
-      key: "pre_survey",
-      title: { ko: "사전설문", en: "Pre-survey" },
-      phases: ["pre"],
-      roles: ["mentor", "mentee"],
-      questions: [
-        {
-          key: "group_topics",
-          type: "multiple",
-          prompt: {
-            ko: "그룹에서 함께 이야기하고 싶은 주제를 모두 고르세요.",
-            en: "Choose every topic you would like the group to talk about.",
-          },
-          options: [
-            option("work_process", "업무 처리 절차", "How work gets done"),
-            option("documents", "공문서 작성", "Writing official documents"),
-            option("relationships", "조직 생활과 인간관계", "Working relationships"),
-            option("career", "경력 설계", "Career planning"),
-            option("wellbeing", "일과 삶의 균형", "Work-life balance"),
-          ],
+    preSurvey([
+      {
+        key: "group_topics",
+        type: "multiple",
+        prompt: {
+          ko: "그룹에서 함께 이야기하고 싶은 주제를 모두 고르세요.",
+          en: "Choose every topic you would like the group to talk about.",
         },
-        meetingPreference,
-      ],
-    },
+        options: [topic.workProcess, topic.documents, topic.relationships, topic.career, topic.wellbeing],
+      },
+      meetingPreference,
+    ]),
     {
       key: "group_diagnostic",
       title: { ko: "그룹 활동 진단", en: "Learning in a group" },
@@ -974,53 +958,24 @@ const twoMentors: TemplateDefinitionInput = {
   },
   phases: halfYearPhases,
   questionSets: [
-    {
-      key: "pre_survey",
-      title: { ko: "사전설문", en: "Pre-survey" },
-      phases: ["pre"],
-      roles: ["mentor", "mentee"],
-      questions: [
-        {
-          key: "work_interests",
-          type: "multiple",
-          prompt: {
-            ko: "멘토링에서 다루고 싶은 주제를 모두 고르세요.",
-            en: "Choose every topic you want to cover.",
-          },
-          options: [
-            option("work_process", "업무 처리 절차", "How work gets done"),
-            option("city_district", "시와 구의 업무 연계", "How city and district work connect"),
-            option("civil_complaints", "민원 응대", "Handling civil complaints"),
-            option("relationships", "조직 생활과 인간관계", "Working relationships"),
-          ],
+    preSurvey([
+      {
+        key: "work_interests",
+        type: "multiple",
+        prompt: {
+          ko: "멘토링에서 다루고 싶은 주제를 모두 고르세요.",
+          en: "Choose every topic you want to cover.",
         },
-        meetingPreference,
-      ],
-    },
-    {
-      key: "adaptation_diagnostic",
-      title: { ko: "조직 적응 진단", en: "Adapting to the organisation" },
-      phases: ["pre", "post"],
-      roles: ["mentee"],
-      dimensions: [
-        { key: "job_confidence", label: { ko: "직무 자신감", en: "Confidence in the job" } },
-        { key: "belonging", label: { ko: "조직 소속감", en: "Sense of belonging" } },
-      ],
-      questions: [
-        likert(
-          "jc_tasks",
-          "job_confidence",
-          "맡은 업무를 혼자 처리할 수 있다.",
-          "I can handle my tasks on my own.",
-        ),
-        likert(
-          "be_ask",
-          "belonging",
-          "모르는 것을 편하게 물어볼 동료가 있다.",
-          "I have colleagues I can easily ask.",
-        ),
-      ],
-    },
+        options: [
+          topic.workProcess,
+          option("city_district", "시와 구의 업무 연계", "How city and district work connect"),
+          topic.civilComplaints,
+          topic.relationships,
+        ],
+      },
+      meetingPreference,
+    ]),
+    adaptationDiagnostic([handlesTasksAlone, hasSomeoneToAsk]),
     satisfactionSet([
       rating(
         "sat_overall",
