@@ -13,6 +13,7 @@ export function startWorkerProcess(env: {
   QUEUE_PREFIX: string;
   STORAGE_DIR?: string;
   METRICS_TOKEN?: string;
+  DATABASE_REPLICA_URL?: string;
 }): {
   child: ChildProcess;
   lines: LogLine[];
