@@ -3,7 +3,7 @@ import { createTestDatabase } from "@mentoring/db/testing";
 import { enqueue } from "@mentoring/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, testRedis } from "./support";
-import { startWorkerProcess } from "./worker-process";
+import { SPAWNED_WORKER_TIMEOUT, startWorkerProcess } from "./worker-process";
 
 let database: TestDatabase;
 let redis: ReturnType<typeof testRedis>;
@@ -34,7 +34,7 @@ async function readiness(port: number) {
   return { ms: Date.now() - started, status: response.status };
 }
 
-describe("the worker when its database connections are cut", () => {
+describe("the worker when its database connections are cut", { timeout: SPAWNED_WORKER_TIMEOUT }, () => {
   it("reconnects by itself: it relays every job enqueued meanwhile, stays ready, and still stops at once on SIGTERM", async () => {
     const applicationName = `worker-outage-${redis.prefix}`;
     const url = new URL(database.urls.app);

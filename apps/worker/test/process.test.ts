@@ -6,7 +6,7 @@ import { createTestDatabase } from "@mentoring/db/testing";
 import { enqueue } from "@mentoring/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testRedis } from "./support";
-import { startWorkerProcess } from "./worker-process";
+import { SPAWNED_WORKER_TIMEOUT, startWorkerProcess } from "./worker-process";
 
 let database: TestDatabase;
 let redis: ReturnType<typeof testRedis>;
@@ -20,7 +20,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-describe("the worker process", () => {
+describe("the worker process", { timeout: SPAWNED_WORKER_TIMEOUT }, () => {
   it("answers its health checks, and on SIGTERM shuts down cleanly with exit code 0", async () => {
     const worker = startWorkerProcess({ DATABASE_URL: database.urls.app, QUEUE_PREFIX: redis.prefix });
     const started = await worker.waitFor("worker started");

@@ -7,6 +7,12 @@ export interface LogLine {
   [key: string]: unknown;
 }
 
+/**
+ * A test that starts a worker process: tsx compiles the worker as it starts, which on a busy two-core
+ * machine (the whole suite in parallel) has taken more than the 30 s every other test gets.
+ */
+export const SPAWNED_WORKER_TIMEOUT = 120_000;
+
 /** Starts the worker exactly as `npm start` would, and collects its JSON log lines. */
 export function startWorkerProcess(env: {
   DATABASE_URL: string;
