@@ -14,7 +14,8 @@ import { baseURL, expectAccessible, expectOnlyTranslatedText, watchErrors } from
 // Gangneung's junior board (주니어보드): a board cohort whose two members applied in recruitment and went
 // straight to activities. Each member proposes a policy on their phone; an executive finds the board from
 // the menu (the boards with their proposals counted), marks the first reviewed and adopts it with a reply,
-// and declines the second with a reason; the first member reads the reply on their phone.
+// and declines the second with a reason; the first member reads the reply on their phone. The coordinator's
+// cohort menu offers the board's proposals, not matching nor certificates, on every page of the cohort.
 // axe and the untranslated-text check on every page.
 
 test.setTimeout(300_000);
@@ -205,6 +206,28 @@ test.describe("on an executive's phone", () => {
     await page.screenshot({ path: test.info().outputPath("board-list-phone.png"), fullPage: true });
     expect(errors).toEqual([]);
   });
+});
+
+test("every page of the board's cohort offers the coordinator its proposals, not matching nor certificates", async ({
+  pageAs,
+}) => {
+  const page = await pageAs(city.staff(coordinator).email);
+  const errors = watchErrors(page);
+  for (const path of ["", "/applicants", "/surveys", "/calendar", "/submissions", "/awards", "/proposals"]) {
+    await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}${path}`, {
+      waitUntil: "networkidle",
+    });
+    const menu = page.getByRole("navigation", { name: "기수 메뉴" });
+    await expect(menu.getByRole("link", { name: "정책 제안", exact: true }), path).toBeVisible();
+    await expect(menu.getByRole("link", { name: "매칭", exact: true }), path).toHaveCount(0);
+    await expect(menu.getByRole("link", { name: "결연식과 결연증서" }), path).toHaveCount(0);
+  }
+  await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/applicants`, {
+    waitUntil: "networkidle",
+  });
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath("board-cohort-menu.png"), fullPage: true });
+  expect(errors).toEqual([]);
 });
 
 test.describe("on the first member's phone", () => {

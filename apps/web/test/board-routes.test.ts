@@ -2,13 +2,15 @@
 // board page, an executive answers on the cohort's proposals page (a reply is needed to adopt). Someone of
 // another city gets 404 on both and writes nothing; a wrong role gets 403 (an executive on the members'
 // page, a member on the executives' page); a mentoring cohort has no proposals page. Executives find the
-// boards from their own list (with each board's proposals counted by status).
+// boards from their own list (with each board's proposals counted by status), and every page of a cohort
+// knows from the cohort frame whether it is a board, so its menu offers proposals, not matching.
 import type { Database } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
 import { calendarDate } from "@mentoring/domain";
 import { copyBuiltinTemplate, createCohort } from "@mentoring/programs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as boardPage from "../app/routes/$tenant.board";
+import * as cohortFrame from "../app/routes/$tenant.programs.cohorts.$cohortId";
 import * as proposalsPage from "../app/routes/$tenant.programs.cohorts.$cohortId.proposals";
 import * as boardsPage from "../app/routes/$tenant.proposals";
 import type { Services } from "../app/services/services.server";
@@ -130,6 +132,12 @@ const boards = (who: keyof typeof browsers) =>
     address: from(),
     params: params(),
   });
+const frame = (who: keyof typeof browsers, cohortId = city.cohortId) =>
+  get(cohortFrame.loader, services, browsers[who], {
+    path: `/${city.slug}/programs/cohorts/${cohortId}/matching`,
+    address: from(),
+    params: params({ cohortId }),
+  });
 const stored = () =>
   db.withTenant(city.tenantId, (tx) =>
     tx.boardProposal.findMany({
@@ -206,6 +214,23 @@ describe("the executives' way to the boards", () => {
     expect((await boards("coordinator")).status).toBe(200);
     expect((await boards("member")).status).toBe(403);
     expect((await boards("outsider")).status).toBe(404);
+  });
+});
+
+describe("the cohort frame every cohort page sits in", () => {
+  it("tells the menu that a board is a board and a mentoring cohort is not", async () => {
+    expect((await frame("coordinator")).body).toEqual({ cohortKind: "board" });
+    expect((await frame("coordinator", city.reverseCohortId)).body).toEqual({ cohortKind: "reverse" });
+    // The executives reach a board's proposals page inside the frame too.
+    expect((await frame("executive")).body).toEqual({ cohortKind: "board" });
+  });
+
+  it("answers 404 for another city's cohort and 403 to a member, and reads nothing for them", async () => {
+    expect((await frame("outsider")).status).toBe(404);
+    expect((await frame("member")).status).toBe(403);
+    expect((await frame("coordinator", "00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    // Another city's cohort id under this city's address is no cohort here.
+    expect((await frame("coordinator", city.otherCityBoardId)).status).toBe(404);
     expect((await proposals("executive", city.otherCityBoardId)).status).toBe(404);
   });
 });

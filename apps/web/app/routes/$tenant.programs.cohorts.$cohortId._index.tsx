@@ -227,7 +227,7 @@ export default function CohortOverview() {
 
   return (
     <>
-      <CohortNav tenantSlug={page.tenantSlug} cohortId={page.id} kind={page.kind} />
+      <CohortNav tenantSlug={page.tenantSlug} cohortId={page.id} />
       <h1>{page.title}</h1>
       {page.created && !result ? (
         <p role="status" className="form-status">

@@ -79,7 +79,7 @@ export default function BoardProposals() {
     : null;
   return (
     <>
-      {withNav ? <CohortNav tenantSlug={tenantSlug} cohortId={cohort.id} kind="board" /> : null}
+      {withNav ? <CohortNav tenantSlug={tenantSlug} cohortId={cohort.id} /> : null}
       <h1>{t("board.review.title", { cohort: cohort.title })}</h1>
       <p>
         <Link to={`/${tenantSlug}/proposals`}>{t("board.review.toList")}</Link>

@@ -2,6 +2,7 @@ export { defaultCohortTitle } from "../records/cohort-number";
 export { transitionFacts } from "../records/transition-facts";
 export { type AdvanceLog, type AdvanceSummary, advanceCohortsByDate } from "./advance-cohorts-by-date";
 export { type CohortCreateInput, cohortCreateSchema, createCohort } from "./create-cohort";
+export { getCohortKind } from "./get-cohort-kind";
 export { type CohortOverview, getCohortOverview } from "./get-cohort-overview";
 export { getNewCohortDefaults } from "./get-new-cohort-defaults";
 export { type CohortSummary, listCohorts } from "./list-cohorts";
