@@ -13,7 +13,7 @@ import type { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkerMetrics } from "../src/metrics";
 import { createTenant, testRedis } from "./support";
-import { startWorkerProcess } from "./worker-process";
+import { SPAWNED_WORKER_TIMEOUT, startWorkerProcess } from "./worker-process";
 
 let database: TestDatabase;
 let redis: ReturnType<typeof testRedis>;
@@ -71,29 +71,33 @@ describe("the read replica's lag on the worker's /metrics", () => {
     expect(seconds).toBeLessThan(1);
   });
 
-  it("is served by the worker process started with DATABASE_REPLICA_URL", async () => {
-    const token = "prometheus-scrape-token-replica";
-    const worker = startWorkerProcess({
-      DATABASE_URL: database.urls.app,
-      DATABASE_REPLICA_URL: replica.urlOf(database.urls.app),
-      QUEUE_PREFIX: redis.prefix,
-      METRICS_TOKEN: token,
-    });
-    try {
-      const port = (await worker.waitFor("worker started")).healthPort as number;
-      const answer = await fetch(`http://127.0.0.1:${port}/metrics`, {
-        headers: { authorization: `Bearer ${token}` },
+  it(
+    "is served by the worker process started with DATABASE_REPLICA_URL",
+    async () => {
+      const token = "prometheus-scrape-token-replica";
+      const worker = startWorkerProcess({
+        DATABASE_URL: database.urls.app,
+        DATABASE_REPLICA_URL: replica.urlOf(database.urls.app),
+        QUEUE_PREFIX: redis.prefix,
+        METRICS_TOKEN: token,
       });
-      const text = await answer.text();
-      expect(text).toMatch(/^db_replica_up 1$/m);
-      expect(text).toMatch(/^db_replica_replay_lag_seconds \d/m);
-      expect(text).toMatch(/^db_replica_replay_lag_bytes \d/m);
-    } finally {
-      const exited = new Promise((resolve) => worker.child.once("exit", resolve));
-      worker.child.kill("SIGTERM");
-      await exited;
-    }
-  });
+      try {
+        const port = (await worker.waitFor("worker started")).healthPort as number;
+        const answer = await fetch(`http://127.0.0.1:${port}/metrics`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const text = await answer.text();
+        expect(text).toMatch(/^db_replica_up 1$/m);
+        expect(text).toMatch(/^db_replica_replay_lag_seconds \d/m);
+        expect(text).toMatch(/^db_replica_replay_lag_bytes \d/m);
+      } finally {
+        const exited = new Promise((resolve) => worker.child.once("exit", resolve));
+        worker.child.kill("SIGTERM");
+        await exited;
+      }
+    },
+    SPAWNED_WORKER_TIMEOUT,
+  );
 
   it("is not there without a replica", async () => {
     const text = await workerRegistry().metrics();
