@@ -180,6 +180,12 @@ const server = app.listen(settings.WEB_PORT, settings.WEB_HOST, () => {
   const port = typeof address === "object" && address ? address.port : settings.WEB_PORT;
   log.info({ host: settings.WEB_HOST, port, url: `http://127.0.0.1:${port}` }, "web started");
 });
+// A proxy in front (HAProxy) keeps idle connections to us to send the next requests on. Node closes a
+// connection idle for 5 s by default: one closed just as the proxy sent a request on it left that request
+// unanswered, a POST the proxy may not send again, the person's connection reset. So the proxy closes first.
+server.keepAliveTimeout = 65_000;
+// Larger than keepAliveTimeout, as Node requires of the time allowed for a request's headers.
+server.headersTimeout = 66_000;
 
 async function shutdown(signal: string) {
   if (shuttingDown) return;
