@@ -137,8 +137,13 @@ interface Sent {
   id?: string;
   /** The request's own failure (connection reset, timeout) when no answer came. */
   error?: string;
+  /** When it failed with no answer on a kept-alive connection: how long that had been idle before. */
+  idleBeforeMs?: number;
   body?: string;
 }
+
+/** When each kept-alive connection last finished an answer: a reset on reuse says how long it had idled. */
+const idleSince = new WeakMap<object, number>();
 
 const csv = "사번,이름,부서코드,직급,이메일\n";
 
@@ -165,6 +170,7 @@ function post(agent: Agent, token: string, fileName: string): Promise<Omit<Sent,
           body += chunk;
         });
         response.on("end", () => {
+          if (req.socket) idleSince.set(req.socket, performance.now());
           const status = response.statusCode ?? 0;
           let id: string | undefined;
           if (status === 202) id = (JSON.parse(body) as { id: string }).id;
@@ -174,9 +180,19 @@ function post(agent: Agent, token: string, fileName: string): Promise<Omit<Sent,
       },
     );
     req.on("timeout", () => req.destroy(new Error("no answer within 30 s")));
-    req.on("error", (error) =>
-      resolve({ status: 0, error: (error as NodeJS.ErrnoException).code ?? error.message }),
-    );
+    let idleBeforeMs: number | undefined;
+    req.on("socket", (socket) => {
+      const since = idleSince.get(socket);
+      if (req.reusedSocket && since !== undefined) idleBeforeMs = Math.round(performance.now() - since);
+    });
+    req.on("error", (error) => {
+      const code = (error as NodeJS.ErrnoException).code ?? error.message;
+      resolve(
+        idleBeforeMs === undefined
+          ? { status: 0, error: code }
+          : { status: 0, error: `${code} (reused connection)`, idleBeforeMs },
+      );
+    });
     req.end(csv);
   });
 }
@@ -395,6 +411,15 @@ async function underOutage(prefix: string, fault: () => Promise<void>) {
         one.status === 503 && !one.body?.includes('"unavailable"') && !one.body?.includes(unavailableTitle),
     ).length,
     pagesDuringOutage: duringOutage.length,
+    /** The requests that got no answer at all, for telling a proxy's close from a web's. */
+    noAnswer: sent
+      .filter((one) => one.status === 0)
+      .map(({ at, took, error, idleBeforeMs }) => ({
+        at: Math.round(at),
+        took: Math.round(took),
+        error,
+        idleBeforeMs,
+      })),
     pagesNotTranslated503: duringOutage.filter(
       (page) => page.status !== 503 || !page.translated || page.stack,
     ).length,

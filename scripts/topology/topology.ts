@@ -187,8 +187,13 @@ function haproxyConfig(port: number, webs: Member[], errorFile: string): string 
   return [
     "global",
     "  maxconn 4096",
+    // Into haproxy.log: the requests that ended abnormally or with a 5xx, with their termination state.
+    "  log stderr format raw local0 info",
     "defaults",
     "  mode http",
+    "  log global",
+    "  option httplog",
+    "  option dontlog-normal",
     "  timeout connect 1s",
     // Imports, report downloads and the browser tests' longest journeys: minutes, not seconds.
     "  timeout client 5m",
