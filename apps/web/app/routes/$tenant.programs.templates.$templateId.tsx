@@ -5,6 +5,7 @@ import {
   applicationRoles,
   evaluationNormalisations,
   programKinds,
+  recruitedRoles,
 } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
 import { listTenantDepartments, loadTemplate } from "@mentoring/programs";
@@ -115,6 +116,9 @@ export default function TemplateEditor() {
   const certificate = fields.certificate.getFieldset();
   const criteria = fields.rubric.getFieldList();
   const evaluation = fields.evaluation.getFieldset();
+  // A junior board forms no teams: its form has no team shape, mentee role nor pairing certificate, and
+  // follows the kind as it is chosen (the hidden parts keep their saved values).
+  const board = (fields.kind.value ?? values.kind) === "board";
   const awards = fields.awards.getFieldList();
   // What the weights typed so far add up to, kept up to date as they are typed.
   const weightSum = typedWeightSum(criteria.map((criterion) => criterion.getFieldset().weight.value));
@@ -130,7 +134,7 @@ export default function TemplateEditor() {
     const settings = roles[role].getFieldset();
     const rule = settings.eligibility.getFieldset();
     const hireDate = rule.hireDate.getFieldset();
-    const roleName = t(`programs.role.${role}`);
+    const roleName = board ? t("board.memberRole") : t(`programs.role.${role}`);
     const label = (key: MessageKeyUnder<"programs.field">) => t(`programs.field.${key}`, { role: roleName });
     return (
       <fieldset key={role}>
@@ -376,22 +380,26 @@ export default function TemplateEditor() {
             <TextareaField meta={fields.description} label={t("programs.field.description")} rows={4} />
           </fieldset>
 
-          <fieldset>
-            <legend>{t("programs.template.teamShape")}</legend>
-            <p className="field__hint">{t("programs.template.teamShapeHint")}</p>
-            <div className="field-grid">
-              {bounds(teamShape.mentors, {
-                min: t("programs.field.teamShape.mentorsMin"),
-                max: t("programs.field.teamShape.mentorsMax"),
-              })}
-              {bounds(teamShape.mentees, {
-                min: t("programs.field.teamShape.menteesMin"),
-                max: t("programs.field.teamShape.menteesMax"),
-              })}
-            </div>
-          </fieldset>
+          {board ? (
+            <p data-testid="board-unused">{t("templateEditor.board.unused")}</p>
+          ) : (
+            <fieldset>
+              <legend>{t("programs.template.teamShape")}</legend>
+              <p className="field__hint">{t("programs.template.teamShapeHint")}</p>
+              <div className="field-grid">
+                {bounds(teamShape.mentors, {
+                  min: t("programs.field.teamShape.mentorsMin"),
+                  max: t("programs.field.teamShape.mentorsMax"),
+                })}
+                {bounds(teamShape.mentees, {
+                  min: t("programs.field.teamShape.menteesMin"),
+                  max: t("programs.field.teamShape.menteesMax"),
+                })}
+              </div>
+            </fieldset>
+          )}
 
-          {applicationRoles.map(eligibility)}
+          {(board ? recruitedRoles("board") : applicationRoles).map(eligibility)}
 
           <fieldset>
             <legend>{t("programs.template.phases")}</legend>
@@ -408,13 +416,15 @@ export default function TemplateEditor() {
             </div>
           </fieldset>
 
-          <fieldset>
-            <legend>{t("programs.template.certificate")}</legend>
-            <p className="field__hint">{t("programs.template.certificateHint")}</p>
-            <InputField meta={certificate.title} label={t("programs.field.certificateTitle")} />
-            <TextareaField meta={certificate.body} label={t("programs.field.certificateBody")} rows={4} />
-            <InputField meta={certificate.signerTitle} label={t("programs.field.certificateSigner")} />
-          </fieldset>
+          {board ? null : (
+            <fieldset>
+              <legend>{t("programs.template.certificate")}</legend>
+              <p className="field__hint">{t("programs.template.certificateHint")}</p>
+              <InputField meta={certificate.title} label={t("programs.field.certificateTitle")} />
+              <TextareaField meta={certificate.body} label={t("programs.field.certificateBody")} rows={4} />
+              <InputField meta={certificate.signerTitle} label={t("programs.field.certificateSigner")} />
+            </fieldset>
+          )}
 
           <fieldset
             aria-describedby={fields.rubric.errors ? `rubric-sum ${fields.rubric.errorId}` : "rubric-sum"}

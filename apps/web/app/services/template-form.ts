@@ -80,12 +80,13 @@ export const templateForm = z.object({
   name: text,
   kind: text,
   description: text,
-  teamShape: z.object({ mentors: bounds, mentees: bounds }),
-  roles: z.object({ mentor: roleForm, mentee: roleForm }),
+  /** Not on a junior board's form (it forms no teams), nor the mentee role and the certificate below. */
+  teamShape: z.object({ mentors: bounds, mentees: bounds }).optional(),
+  roles: z.object({ mentor: roleForm, mentee: roleForm.optional() }),
   phases: z.object(
     Object.fromEntries(phaseFields.map((field) => [field, text])) as Record<PhaseField, typeof text>,
   ),
-  certificate: z.object({ title: text, body: text, signerTitle: text }),
+  certificate: z.object({ title: text, body: text, signerTitle: text }).optional(),
   rubric: z.array(criterionForm).optional(),
   evaluation: z.object({
     /** A checkbox: "on" when ticked, absent otherwise (any other value is no box of this form). */
@@ -100,7 +101,9 @@ export type TemplateForm = z.infer<typeof templateForm>;
 
 export const shown = (value: number | undefined) => (value === undefined ? "" : String(value));
 
-function eligibilityValues(rule: EligibilityRule): TemplateForm["roles"]["mentor"]["eligibility"] {
+type RoleForm = z.infer<typeof roleForm>;
+
+function eligibilityValues(rule: EligibilityRule): RoleForm["eligibility"] {
   const range = (bound: { min?: number; max?: number } | undefined) => ({
     min: shown(bound?.min),
     max: shown(bound?.max),
@@ -147,8 +150,15 @@ function criterionValues(criterion: RubricCriterion): CriterionForm {
   };
 }
 
+/** The form's values as it opens: every part filled, those a board's page leaves out too. */
+export type TemplateFormValues = Omit<TemplateForm, "teamShape" | "roles" | "certificate"> & {
+  teamShape: NonNullable<TemplateForm["teamShape"]>;
+  roles: { mentor: RoleForm; mentee: RoleForm };
+  certificate: NonNullable<TemplateForm["certificate"]>;
+};
+
 /** The form as it opens: the definition's values in its fields. */
-export function templateFormValues(definition: TemplateDefinition): TemplateForm {
+export function templateFormValues(definition: TemplateDefinition): TemplateFormValues {
   const role = (name: "mentor" | "mentee") => ({
     quota: shown(definition.roles[name].quota),
     eligibility: eligibilityValues(definition.roles[name].eligibility),
@@ -232,7 +242,7 @@ const commaList = (value: string | undefined) =>
 const chosen = (values: string[] | undefined) =>
   listOrNothing((values ?? []).filter((value) => value !== ""));
 
-function eligibilityOf(form: TemplateForm["roles"]["mentor"]["eligibility"]) {
+function eligibilityOf(form: RoleForm["eligibility"]) {
   const rule = {
     grade: range(form.grade),
     yearsOfService: range(form.yearsOfService),
@@ -258,27 +268,42 @@ function eligibilityOf(form: TemplateForm["roles"]["mentor"]["eligibility"]) {
  * assignments and calendar the form does not edit. Not validated here: saveTemplate validates it.
  */
 export function definitionFromForm(form: TemplateForm, current: TemplateDefinition): unknown {
+  if (current.kind === "board" && carriesTeamParts(form))
+    throw new AppError(
+      "input.invalid",
+      {},
+      { fields: [{ path: "kind", message: "templateEditor.board.unusedParts", params: {} }] },
+    );
   const side = (bound: { min?: string; max?: string }) => ({
     min: numberOf(bound.min),
     max: numberOf(bound.max),
   });
-  const role = (name: "mentor" | "mentee") => ({
-    eligibility: eligibilityOf(form.roles[name].eligibility),
-    quota: numberOf(form.roles[name].quota),
+  const role = (settings: RoleForm) => ({
+    eligibility: eligibilityOf(settings.eligibility),
+    quota: numberOf(settings.quota),
   });
+  // A part the form leaves out (a board's form has none of them) keeps what the template holds.
+  const { teamShape, certificate } = form;
   return {
     ...current,
     kind: form.kind ?? "",
     name: form.name ?? "",
     description: form.description ?? "",
-    teamShape: { mentors: side(form.teamShape.mentors), mentees: side(form.teamShape.mentees) },
-    roles: { mentor: role("mentor"), mentee: role("mentee") },
-    phases: Object.fromEntries(phaseFields.map((field) => [field, numberOf(form.phases[field])])),
-    certificate: {
-      title: form.certificate.title ?? "",
-      body: form.certificate.body ?? "",
-      signerTitle: form.certificate.signerTitle ?? "",
+    teamShape: teamShape
+      ? { mentors: side(teamShape.mentors), mentees: side(teamShape.mentees) }
+      : current.teamShape,
+    roles: {
+      mentor: role(form.roles.mentor),
+      mentee: form.roles.mentee ? role(form.roles.mentee) : current.roles.mentee,
     },
+    phases: Object.fromEntries(phaseFields.map((field) => [field, numberOf(form.phases[field])])),
+    certificate: certificate
+      ? {
+          title: certificate.title ?? "",
+          body: certificate.body ?? "",
+          signerTitle: certificate.signerTitle ?? "",
+        }
+      : current.certificate,
     rubric: (form.rubric ?? []).map(criterionOf),
     evaluation: {
       conflictSameDepartment: form.evaluation.conflictSameDepartment === "on",
@@ -292,6 +317,19 @@ export function definitionFromForm(form: TemplateForm, current: TemplateDefiniti
       certificateTitle: award.certificateTitle ?? "",
     })),
   };
+}
+
+/**
+ * Whether a post carries any value for what a junior board does not use (its team shape, mentee role and
+ * pairing certificate). A board's editor has no such fields, so only a forged post sends them, and it is
+ * refused rather than saving parts that nothing would ever use or show.
+ */
+function carriesTeamParts(form: TemplateForm): boolean {
+  const values = (value: unknown): unknown[] =>
+    value && typeof value === "object" ? Object.values(value).flatMap(values) : [value];
+  return values([form.teamShape, form.roles.mentee, form.certificate]).some(
+    (value) => value !== undefined && value !== "",
+  );
 }
 
 /** Text in Korean and English: English left empty is none. */

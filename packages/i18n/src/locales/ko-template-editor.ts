@@ -101,4 +101,9 @@ export const koTemplateEditor = {
     noAssignments: "과제가 없습니다.",
     assignmentDue: "마감: 활동 {{month}}개월 차 {{day}}일",
   },
+  board: {
+    unused:
+      "주니어보드는 팀을 만들지 않고 위원만 모집하므로 팀 구성, 멘티 자격과 결연증서를 쓰지 않습니다. 위원 자격과 모집 인원은 아래에서 정합니다.",
+    unusedParts: "주니어보드에는 팀 구성, 멘티 자격, 결연증서를 저장할 수 없습니다. 팀을 만들지 않기 때문입니다.",
+  },
 };
