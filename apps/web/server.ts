@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import { isBearer } from "@mentoring/auth";
 import { config } from "@mentoring/config";
 import { createDatabaseProbe, createReplicaLagReader } from "@mentoring/db";
-import { withRequestId } from "@mentoring/jobs";
+import { dependencyChecks, withRequestId } from "@mentoring/jobs";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -125,14 +125,9 @@ app.use(refuseCrossSitePosts());
 app.get("/healthz", (_request, response) => {
   response.json({ live: !shuttingDown });
 });
+const readinessFailures = dependencyChecks(databaseProbe, services.redis);
 app.get("/readyz", async (_request, response) => {
-  const failures: Record<string, string> = {};
-  await databaseProbe.check().catch((error: Error) => {
-    failures.database = error.message;
-  });
-  await services.redis.ping().catch((error: Error) => {
-    failures.redis = error.message;
-  });
+  const failures = await readinessFailures();
   const ready = !shuttingDown && Object.keys(failures).length === 0;
   response.status(ready ? 200 : 503).json({ ready, failures });
 });

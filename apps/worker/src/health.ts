@@ -1,6 +1,5 @@
 import { createServer, type Server } from "node:http";
 import { isBearer } from "@mentoring/auth";
-import type { DatabaseProbe } from "@mentoring/db";
 import type { Registry } from "prom-client";
 
 export interface HealthChecks {
@@ -8,34 +7,6 @@ export interface HealthChecks {
   live(): boolean;
   /** Dependencies answer: resolves with a check name → error message map (empty when all is well). */
   ready(): Promise<Record<string, string>>;
-}
-
-/** How long /readyz waits for the database: an orchestrator's probe gives up after a few seconds. */
-export const READINESS_TIMEOUT_MS = 2_000;
-
-/**
- * The worker's readiness: PostgreSQL asked on the probe's connection of its own (as the web's /readyz does,
- * docs/operations.md "The database away"), not through the pool, where `select 1` waited behind every job's
- * query and a stuck pool made /readyz hang; Redis through the producer's connection, which fails at once
- * when Redis is away (no offline queue). Both asked at the same time; failures named `database`, `redis`.
- */
-export function dependencyChecks(
-  database: DatabaseProbe,
-  redis: { ping(): Promise<unknown> },
-  timeoutMs = READINESS_TIMEOUT_MS,
-): () => Promise<Record<string, string>> {
-  return async () => {
-    const failures: Record<string, string> = {};
-    await Promise.all([
-      database.check(timeoutMs).catch((error: Error) => {
-        failures.database = error.message;
-      }),
-      redis.ping().catch((error: Error) => {
-        failures.redis = error.message;
-      }),
-    ]);
-    return failures;
-  };
 }
 
 /** /metrics for Prometheus, to the holder of the token alone (none configured: not served). */

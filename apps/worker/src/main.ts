@@ -8,9 +8,15 @@ import {
   createDatabaseProbe,
   createReplicaLagReader,
 } from "@mentoring/db";
-import { assertRedisReachable, producerConnection, Queues, workerConnection } from "@mentoring/jobs";
+import {
+  assertRedisReachable,
+  dependencyChecks,
+  producerConnection,
+  Queues,
+  workerConnection,
+} from "@mentoring/jobs";
 import { LocalFileStorage } from "@mentoring/storage";
-import { dependencyChecks, startHealthServer } from "./health";
+import { startHealthServer } from "./health";
 import { handlers } from "./jobs";
 import { createLogger } from "./logger";
 import { createSmtpMailer } from "./mailer";

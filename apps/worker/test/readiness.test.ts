@@ -3,8 +3,10 @@ import { type AddressInfo, createServer, type Server, type Socket } from "node:n
 import { createDatabaseProbe, type DatabaseProbe } from "@mentoring/db";
 import type { TestDatabase } from "@mentoring/db/testing";
 import { createTestDatabase } from "@mentoring/db/testing";
+import { dependencyChecks, READINESS_TIMEOUT_MS } from "@mentoring/jobs";
+import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { dependencyChecks, READINESS_TIMEOUT_MS, startHealthServer } from "../src/health";
+import { startHealthServer } from "../src/health";
 import { testRedis } from "./support";
 
 let database: TestDatabase;
@@ -43,12 +45,29 @@ function databaseAt(port: number): string {
   return url.toString();
 }
 
-/** A worker health server whose /readyz asks `probe` and the test's Redis; its /readyz answer and time. */
-async function readyz(probe: DatabaseProbe) {
+/**
+ * A stuck server (or a PgBouncer whose pool is full): it takes connections and never answers. Its port.
+ */
+async function silentServer(): Promise<number> {
+  const sockets = new Set<Socket>();
+  const silent: Server = createServer((socket) => sockets.add(socket));
+  await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  cleanups.push(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+  return (silent.address() as AddressInfo).port;
+}
+
+/**
+ * A worker health server whose /readyz asks `probe` and Redis (the test's, unless another connection is
+ * given); its /readyz answer and time.
+ */
+async function readyz(probe: DatabaseProbe, redisClient: { ping(): Promise<unknown> } = redis.producer) {
   cleanups.push(() => probe.close());
   const server = await startHealthServer("127.0.0.1", 0, {
     live: () => true,
-    ready: dependencyChecks(probe, redis.producer),
+    ready: dependencyChecks(probe, redisClient),
   });
   cleanups.push(() => new Promise((resolve) => server.close(resolve)));
   const started = Date.now();
@@ -78,18 +97,21 @@ describe("the worker's /readyz", () => {
   });
 
   it("is not ready, naming the database, within its timeout when the database takes the connection and never answers", async () => {
-    // A stuck server (or a PgBouncer whose pool is full): the connection is accepted, nothing comes back.
-    const sockets = new Set<Socket>();
-    const silent: Server = createServer((socket) => sockets.add(socket));
-    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    cleanups.push(async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => silent.close(resolve));
-    });
-    const answer = await readyz(createDatabaseProbe(databaseAt((silent.address() as AddressInfo).port)));
+    const answer = await readyz(createDatabaseProbe(databaseAt(await silentServer())));
     expect(answer.status).toBe(503);
     expect(Object.keys(answer.body.failures)).toEqual(["database"]);
     expect(answer.ms).toBeGreaterThanOrEqual(READINESS_TIMEOUT_MS - 50);
+    expect(answer.ms).toBeLessThan(READINESS_TIMEOUT_MS + 1_500);
+  });
+
+  it("is not ready, naming Redis, within its timeout when Redis keeps the connection and stops answering", async () => {
+    // The socket is open and nothing comes back: the PING waits, as on a Redis frozen mid-connection.
+    const stuck = new Redis({ host: "127.0.0.1", port: await silentServer(), enableReadyCheck: false });
+    cleanups.push(async () => stuck.disconnect());
+    if (stuck.status !== "connect") await once(stuck, "connect");
+    const answer = await readyz(createDatabaseProbe(database.urls.app), stuck);
+    expect(answer.status).toBe(503);
+    expect(answer.body.failures).toEqual({ redis: `Redis did not answer within ${READINESS_TIMEOUT_MS} ms` });
     expect(answer.ms).toBeLessThan(READINESS_TIMEOUT_MS + 1_500);
   });
 
