@@ -21,6 +21,8 @@ import {
  */
 export interface PrivateServer {
   port: number;
+  /** The temporary folder holding its data, socket and log: gone once stopped. */
+  folder: string;
   /** The superuser's URL, to the `postgres` database. */
   adminUrl: string;
   /** `url` (any role, any database) with this server's host and port. */
@@ -107,6 +109,7 @@ export async function startPrivateServer(): Promise<PrivateServer> {
 
   return {
     port,
+    folder,
     adminUrl,
     urlOf(url) {
       const parsed = new URL(url);
