@@ -22,6 +22,7 @@ import {
   TextareaField,
 } from "../components/form-fields";
 import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
+import { useTypedBeforeHydration } from "../components/use-typed-before-hydration";
 import { presentTemplateEditor, templateFieldName } from "../presenters/template-editor.server";
 import { isListEdit } from "../services/list-edit";
 import { isRefusal } from "../services/refusal";
@@ -110,6 +111,7 @@ export default function TemplateEditor() {
     constraint: getZodConstraint(templateForm),
     defaultValue: values,
   });
+  useTypedBeforeHydration(form.id);
   const teamShape = fields.teamShape.getFieldset();
   const roles = fields.roles.getFieldset();
   const phases = fields.phases.getFieldset();

@@ -11,6 +11,7 @@ import { CsrfInput } from "../components/csrf-input";
 import { DepartmentPairsEditor } from "../components/department-pairs-editor";
 import { CheckboxField, InputField, SelectField } from "../components/form-fields";
 import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
+import { useTypedBeforeHydration } from "../components/use-typed-before-hydration";
 import {
   pairDepartmentChoices,
   presentTemplateMatching,
@@ -103,6 +104,7 @@ export default function TemplateMatching() {
     constraint: getZodConstraint(matchingForm),
     defaultValue: values,
   });
+  useTypedBeforeHydration(form.id);
   const matching = fields.matching.getFieldset();
   const criteria = matching.criteria.getFieldList();
   const gradeGap = matching.gradeGap.getFieldset();

@@ -16,6 +16,7 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { CheckboxField, InputField, SelectField } from "../components/form-fields";
 import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
+import { useTypedBeforeHydration } from "../components/use-typed-before-hydration";
 import { presentTemplateQuestions, questionSetsFieldName } from "../presenters/template-questions.server";
 import { isListEdit } from "../services/list-edit";
 import {
@@ -151,6 +152,7 @@ export default function TemplateQuestions() {
     constraint: getZodConstraint(questionSetsForm),
     defaultValue: values,
   });
+  useTypedBeforeHydration(form.id);
   const sets = fields.questionSets.getFieldList();
   const lostCriteria = refusal?.error?.[LOST_CRITERIA_FIELD]?.[0];
 

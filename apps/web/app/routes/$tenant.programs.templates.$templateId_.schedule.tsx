@@ -16,6 +16,7 @@ import {
   TextareaField,
 } from "../components/form-fields";
 import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
+import { useTypedBeforeHydration } from "../components/use-typed-before-hydration";
 import { presentTemplateSchedule, templateScheduleFieldName } from "../presenters/template-schedule.server";
 import { isListEdit } from "../services/list-edit";
 import { isRefusal } from "../services/refusal";
@@ -102,6 +103,7 @@ export default function TemplateSchedule() {
     constraint: getZodConstraint(scheduleForm),
     defaultValue: values,
   });
+  useTypedBeforeHydration(form.id);
   const assignments = fields.assignments.getFieldList();
   const calendar = fields.calendar.getFieldList();
   const notifications = fields.notifications.getFieldset();
