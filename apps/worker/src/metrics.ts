@@ -1,4 +1,5 @@
 import type { Database, ReplicaLagReader } from "@mentoring/db";
+import { registerDatabaseGauges } from "@mentoring/db/metrics";
 import type { Queues } from "@mentoring/jobs";
 import type { Worker } from "bullmq";
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
@@ -72,46 +73,7 @@ export function createWorkerMetrics(options: {
       this.set(rows[0]?.age ?? 0);
     },
   });
-  new Gauge({
-    name: "db_pool_connections",
-    help: "Database connections of this process's pool: open, idle, most allowed, and queries waiting",
-    labelNames: ["state"] as const,
-    registers: [registry],
-    collect() {
-      const use = db.poolUse();
-      this.set({ state: "open" }, use.open);
-      this.set({ state: "idle" }, use.idle);
-      this.set({ state: "max" }, use.max);
-      this.set({ state: "waiting" }, use.waiting);
-    },
-  });
-  if (replicaLag) {
-    // Only with a read replica configured; read from both servers when scraped (packages/db replica-lag.ts).
-    new Gauge({
-      name: "db_replica_up",
-      help: "1 when the primary and the read replica answered the lag query within its timeout, else 0",
-      registers: [registry],
-      async collect() {
-        this.set((await replicaLag.read()).up);
-      },
-    });
-    new Gauge({
-      name: "db_replica_replay_lag_seconds",
-      help: "Seconds the read replica's replay is behind the primary (0 caught up, NaN not answered)",
-      registers: [registry],
-      async collect() {
-        this.set((await replicaLag.read()).seconds);
-      },
-    });
-    new Gauge({
-      name: "db_replica_replay_lag_bytes",
-      help: "Bytes of the primary's WAL the read replica has not replayed (NaN not answered)",
-      registers: [registry],
-      async collect() {
-        this.set((await replicaLag.read()).bytes);
-      },
-    });
-  }
+  registerDatabaseGauges(registry, () => db.poolUse(), replicaLag);
   return {
     registry,
     observeWorker(worker) {

@@ -1,5 +1,6 @@
 import type { PoolUse, ReplicaLagReader } from "@mentoring/db";
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { registerDatabaseGauges } from "@mentoring/db/metrics";
+import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 /** Answers in seconds up to which requests are counted: a page should answer within 0.1-0.2 s. */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.4, 1, 2.5, 5, 10];
@@ -32,46 +33,7 @@ export function createWebMetrics(
     buckets: DURATION_BUCKETS,
     registers: [registry],
   });
-  new Gauge({
-    name: "db_pool_connections",
-    help: "Database connections of this process's pool: open, idle, most allowed, and queries waiting",
-    labelNames: ["state"] as const,
-    registers: [registry],
-    collect() {
-      const use = pool();
-      this.set({ state: "open" }, use.open);
-      this.set({ state: "idle" }, use.idle);
-      this.set({ state: "max" }, use.max);
-      this.set({ state: "waiting" }, use.waiting);
-    },
-  });
-  if (replicaLag) {
-    // Only with a read replica configured; read from both servers when scraped (packages/db replica-lag.ts).
-    new Gauge({
-      name: "db_replica_up",
-      help: "1 when the primary and the read replica answered the lag query within its timeout, else 0",
-      registers: [registry],
-      async collect() {
-        this.set((await replicaLag.read()).up);
-      },
-    });
-    new Gauge({
-      name: "db_replica_replay_lag_seconds",
-      help: "Seconds the read replica's replay is behind the primary (0 caught up, NaN not answered)",
-      registers: [registry],
-      async collect() {
-        this.set((await replicaLag.read()).seconds);
-      },
-    });
-    new Gauge({
-      name: "db_replica_replay_lag_bytes",
-      help: "Bytes of the primary's WAL the read replica has not replayed (NaN not answered)",
-      registers: [registry],
-      async collect() {
-        this.set((await replicaLag.read()).bytes);
-      },
-    });
-  }
+  registerDatabaseGauges(registry, pool, replicaLag);
   const routeOf = routeLabeller(routePaths);
   return {
     registry,
