@@ -227,6 +227,11 @@ test("every page of the board's cohort offers the coordinator its proposals, not
   });
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath("board-cohort-menu.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/calendar`, {
+    waitUntil: "networkidle",
+  });
+  await page.screenshot({ path: test.info().outputPath("board-cohort-menu-phone.png"), fullPage: true });
   expect(errors).toEqual([]);
 });
 

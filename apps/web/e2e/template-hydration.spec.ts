@@ -58,5 +58,12 @@ test("what a coordinator types before the template page hydrates is kept, shown 
   const stored = await db.withTenant(city.id, (tx) => loadTemplate(tx, city.id, templateId));
   expect(stored.definition.name).toBe("청년 주니어보드");
   expect(stored.definition.kind).toBe("board");
+
+  // On a phone the board's settings fit the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload({ waitUntil: "networkidle" });
+  await expect(page.getByTestId("board-unused")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: test.info().outputPath("template-board-phone.png"), fullPage: true });
   expect(errors).toEqual([]);
 });
