@@ -1,4 +1,4 @@
-import { createDirectoryImport, getDirectoryImportLimits } from "@mentoring/directory";
+import { createDirectoryImport, getDirectoryImportLimits, isValidIdempotencyKey } from "@mentoring/directory";
 import { AppError, type DirectoryImportLimits } from "@mentoring/domain";
 import { LocalFileStorage } from "@mentoring/storage";
 import { z } from "zod";
@@ -46,6 +46,12 @@ const notAFile = /^(application\/(.+\+)?json|application\/x-www-form-urlencoded|
  * first). Rows and columns are checked by validation, which stops reading at the first beyond:
  * the import then ends `invalid` with a file error `too_many_rows` or `too_many_columns` (with `row`
  * and `limit`) on GET /api/v1/imports/{id}.
+ *
+ * `Idempotency-Key` (optional, 1-255 visible ASCII characters, else 400 `directory.idempotency_key_invalid`):
+ * a retry with the key within 24 hours writes nothing and answers the first request's 202 again, with
+ * `Idempotent-Replayed: true`; the key with another file, file name or option is 422
+ * `directory.idempotency_key_reused`; while the first request with it is still being written, 409
+ * `directory.idempotency_key_in_flight` with Retry-After. Keys are per tenant.
  */
 export const action = apiRoute(
   "staff.import",
@@ -76,6 +82,9 @@ export const action = apiRoute(
         { status: 400 },
       );
     const { full, apply, createDepartments, deactivateMissing, fileName } = parsed.data;
+    const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
+    if (idempotencyKey !== undefined && !isValidIdempotencyKey(idempotencyKey))
+      throw new AppError("directory.idempotency_key_invalid");
     const { services } = context;
     const limits = await services.db.withTenant(tenant.id, (tx) =>
       getDirectoryImportLimits(tx, { tenantId: tenant.id }),
@@ -98,11 +107,18 @@ export const action = apiRoute(
       createMissingDepartments: createDepartments,
       deactivateMissing,
       storage: new LocalFileStorage(services.config.STORAGE_DIR),
+      idempotencyKey,
     });
     const statusUrl = new URL(`/api/v1/imports/${created.importId}`, request.url).toString();
+    // A replay answers as the first request did ("validating" included); statusUrl tells where it is now.
     return Response.json(
       { id: created.importId, status: "validating", statusUrl, limits },
-      { status: 202, headers: { Location: statusUrl } },
+      {
+        status: 202,
+        headers: created.replayed
+          ? { Location: statusUrl, "Idempotent-Replayed": "true" }
+          : { Location: statusUrl },
+      },
     );
   },
 );

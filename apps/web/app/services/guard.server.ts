@@ -295,7 +295,8 @@ const API_TOKEN = /^mnt_([a-z0-9-]+)_([A-Za-z0-9_-]{16,})$/;
  * The slug picks the tenant; the token's hash must be one of that tenant's API tokens, not revoked
  * (401 otherwise, the same answer for every reason, the tenant's existence included), and carry `scope`
  * (403 otherwise). No CSRF check: the credential is a header a browser never adds on its own. A use
- * case's refusal answers its status with `{ error: <code>, ...params }`, for a machine to act on. Export
+ * case's refusal answers its status with `{ error: <code>, ...params }`, for a machine to act on (and
+ * Retry-After when it says to come back later). Export
  * it as both the loader and the action, so that every method gets the endpoint's answer.
  */
 export function apiRoute<A extends Args, R>(
@@ -336,7 +337,15 @@ export function apiRoute<A extends Args, R>(
       } catch (error) {
         if (error instanceof RequestBodyTooLarge) return tooLargeForMachine(error.limit);
         if (!(error instanceof AppError)) throw error;
-        return Response.json({ error: error.code, ...error.params }, { status: error.status });
+        const retryAfter = error.details.retryAfterSeconds;
+        return Response.json(
+          { error: error.code, ...error.params },
+          {
+            status: error.status,
+            headers:
+              retryAfter === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) },
+          },
+        );
       }
     },
     { kind: "api", scope },

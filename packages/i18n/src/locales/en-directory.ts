@@ -24,6 +24,11 @@ export const enDirectory: Translation<typeof koDirectory> = {
       tooLarge:
         "The file is too large. Your organisation's plan takes files up to {{maxMegabytes, number}} MB",
       unsupported: "Only CSV or Excel (.xlsx) files can be uploaded",
+      idempotencyKeyInvalid: "An Idempotency-Key must be 1 to 255 visible ASCII characters, without spaces",
+      idempotencyKeyReused:
+        "This Idempotency-Key was already used for a different request. Use a new key for a new request",
+      idempotencyKeyInFlight:
+        "A request with the same Idempotency-Key is still being processed. Send it again in a moment",
     },
   },
   imports: {

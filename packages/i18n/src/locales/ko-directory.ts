@@ -22,6 +22,10 @@ export const koDirectory = {
       tooLarge:
         "파일이 너무 큽니다. 이 기관의 요금제로는 {{maxMegabytes, number}}MB 이하의 파일만 올릴 수 있습니다",
       unsupported: "CSV 또는 엑셀(.xlsx) 파일만 올릴 수 있습니다",
+      idempotencyKeyInvalid: "Idempotency-Key는 공백 없는 영문·숫자·기호 1~255자여야 합니다",
+      idempotencyKeyReused: "이 Idempotency-Key는 다른 요청에 이미 쓰였습니다. 새 요청에는 새 키를 쓰세요",
+      idempotencyKeyInFlight:
+        "같은 Idempotency-Key로 보낸 요청을 아직 처리하고 있습니다. 잠시 후 다시 보내세요",
     },
   },
   imports: {
