@@ -6,6 +6,8 @@
 //      cannot serve and ready again within 10 s of PgBouncer's return, by themselves, and a request failing
 //      meanwhile must get the translated 503 (a page, or the API's JSON), never a 500 or a stack;
 //   c. PostgreSQL itself restarted (fast shutdown, down a moment, started again): the same checks as b.
+// Each request carries its own Idempotency-Key; after the fault, a request that got no 2xx is sent once
+// more with it, as an HR system would, and no import may then exist twice ("duplicates created").
 // The topology runs on a PostgreSQL server of the script's own (startPrivateServer), since c restarts it
 // and the machine's shared server must never be restarted by a script.
 // Prints a table and writes it to .tmp/topology-faults.json; exits non-zero when a check fails.
@@ -129,6 +131,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
 
 interface Sent {
   seq: number;
+  /** The request's Idempotency-Key: its retry sends the same. */
+  key: string;
   /** Milliseconds since the scenario began. */
   at: number;
   took: number;
@@ -140,14 +144,20 @@ interface Sent {
   /** When it failed with no answer on a kept-alive connection: how long that had been idle before. */
   idleBeforeMs?: number;
   body?: string;
+  /** A 202 that answered an earlier request with the same key (Idempotent-Replayed: true). */
+  replayed?: boolean;
+  /** Its one retry after the fault, when the first attempt got no 2xx. */
+  retry?: Answer;
 }
+
+type Answer = Omit<Sent, "seq" | "key" | "at" | "took" | "retry">;
 
 /** When each kept-alive connection last finished an answer: a reset on reuse says how long it had idled. */
 const idleSince = new WeakMap<object, number>();
 
 const csv = "사번,이름,부서코드,직급,이메일\n";
 
-function post(agent: Agent, token: string, fileName: string): Promise<Omit<Sent, "seq" | "at" | "took">> {
+function post(agent: Agent, token: string, fileName: string, key: string): Promise<Answer> {
   return new Promise((resolve) => {
     const req = request(
       {
@@ -159,6 +169,7 @@ function post(agent: Agent, token: string, fileName: string): Promise<Omit<Sent,
         headers: {
           authorization: `Bearer ${token}`,
           "content-type": "text/csv",
+          "idempotency-key": key,
           "content-length": Buffer.byteLength(csv),
         },
         timeout: 30_000,
@@ -174,7 +185,8 @@ function post(agent: Agent, token: string, fileName: string): Promise<Omit<Sent,
           const status = response.statusCode ?? 0;
           let id: string | undefined;
           if (status === 202) id = (JSON.parse(body) as { id: string }).id;
-          resolve({ status, id, body: status === 202 ? undefined : body.slice(0, 300) });
+          const replayed = response.headers["idempotent-replayed"] === "true";
+          resolve({ status, id, replayed, body: status === 202 ? undefined : body.slice(0, 300) });
         });
         response.on("error", (error) => resolve({ status: 0, error: error.message }));
       },
@@ -206,9 +218,10 @@ async function load(prefix: string, durationMs: number, started: number): Promis
     tokens.map(async (token) => {
       while (performance.now() < end) {
         const mine = seq++;
+        const key = `${slug}-${prefix}-${mine}`;
         const at = performance.now();
-        const answer = await post(agent, token, `${prefix}-${mine}.csv`);
-        sent.push({ seq: mine, at: at - started, took: performance.now() - at, ...answer });
+        const answer = await post(agent, token, `${prefix}-${mine}.csv`, key);
+        sent.push({ seq: mine, key, at: at - started, took: performance.now() - at, ...answer });
       }
     }),
   );
@@ -216,15 +229,35 @@ async function load(prefix: string, durationMs: number, started: number): Promis
   return sent;
 }
 
-/** The rows the scenario wrote: file name → import id. */
-async function rowsOf(prefix: string): Promise<Map<string, string>> {
-  const rows = await db.withTenant(tenant.id, (tx) =>
+/**
+ * What an HR system does once the fault is over: each request that got no 2xx is sent once more, with its
+ * key. One whose import was committed before the web died is answered that import (replayed), not a copy.
+ */
+async function retryFailed(prefix: string, sent: Sent[]): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  await Promise.all(
+    sent
+      .filter((one) => !(one.status >= 200 && one.status < 300))
+      .map(async (one) => {
+        one.retry = await post(
+          agent,
+          tokens[one.seq % tokens.length] as string,
+          `${prefix}-${one.seq}.csv`,
+          one.key,
+        );
+      }),
+  );
+  agent.destroy();
+}
+
+/** The rows the scenario wrote, one file name per request (several if a request was written twice). */
+async function rowsOf(prefix: string): Promise<{ id: string; fileName: string }[]> {
+  return db.withTenant(tenant.id, (tx) =>
     tx.directoryImport.findMany({
       where: { tenantId: tenant.id, fileName: { startsWith: `${prefix}-` } },
       select: { id: true, fileName: true },
     }),
   );
-  return new Map(rows.map((row) => [row.fileName, row.id]));
 }
 
 interface Tally {
@@ -233,8 +266,18 @@ interface Tally {
   rows: number;
   /** 202s whose row is not in the database: must be 0. */
   lost: number;
-  /** Rows of requests that got no 2xx (the web died after its commit, before its answer went out). */
+  /**
+   * Rows of requests that got no 2xx, their retry included (the web died after its commit, before its
+   * answer went out, and the retry did not get the import back either).
+   */
   unacknowledged: number;
+  /** Requests retried once after the fault, with the same Idempotency-Key. */
+  retried: number;
+  /** Retries answered 2xx, and of those the ones that got an import written before (replayed). */
+  acceptedOnRetry: number;
+  replayedOnRetry: number;
+  /** Requests written more than once (rows beyond one per request): must be 0. */
+  duplicates: number;
   failed: number;
   errorRate: string;
   failures: Record<string, number>;
@@ -244,11 +287,17 @@ interface Tally {
 
 async function tally(prefix: string, sent: Sent[], durationMs: number): Promise<Tally> {
   const rows = await rowsOf(prefix);
-  const accepted = sent.filter((one) => one.status >= 200 && one.status < 300);
-  const ids = new Set(rows.values());
-  const lost = accepted.filter((one) => !one.id || !ids.has(one.id)).length;
-  const acknowledged = new Set(accepted.map((one) => `${prefix}-${one.seq}.csv`));
-  const unacknowledged = [...rows.keys()].filter((name) => !acknowledged.has(name)).length;
+  const ok = (answer?: Answer) => !!answer && answer.status >= 200 && answer.status < 300;
+  const accepted = sent.filter((one) => ok(one));
+  const retries = sent.flatMap((one) => (one.retry ? [one.retry] : []));
+  const acceptedRetries = retries.filter((answer) => ok(answer));
+  const ids = new Set(rows.map((row) => row.id));
+  const lost = [...accepted, ...acceptedRetries].filter((one) => !one.id || !ids.has(one.id)).length;
+  const acknowledged = new Set(
+    sent.filter((one) => ok(one) || ok(one.retry)).map((one) => `${prefix}-${one.seq}.csv`),
+  );
+  const fileNames = new Set(rows.map((row) => row.fileName));
+  const unacknowledged = [...fileNames].filter((name) => !acknowledged.has(name)).length;
   const failures: Record<string, number> = {};
   for (const one of sent)
     if (!(one.status >= 200 && one.status < 300)) {
@@ -259,9 +308,13 @@ async function tally(prefix: string, sent: Sent[], durationMs: number): Promise<
   return {
     requests: sent.length,
     accepted: accepted.length,
-    rows: rows.size,
+    rows: rows.length,
     lost,
     unacknowledged,
+    retried: retries.length,
+    acceptedOnRetry: acceptedRetries.length,
+    replayedOnRetry: acceptedRetries.filter((answer) => answer.replayed).length,
+    duplicates: rows.length - fileNames.size,
     failed,
     errorRate: `${((100 * failed) / Math.max(1, sent.length)).toFixed(2)} %`,
     failures,
@@ -295,6 +348,7 @@ const restartAt = performance.now() - startedA;
 await victim.start();
 const readyAgainMs = performance.now() - startedA - restartAt;
 const sentA = await loadA;
+await retryFailed("a", sentA);
 // The worker's validation of the imports runs on: counted when the load is over.
 const a = await tally("a", sentA, durationMs);
 const loadAfterA = loadAverage();
@@ -367,6 +421,7 @@ async function underOutage(prefix: string, fault: () => Promise<void>) {
   await sleep(1_000);
   polling = false;
   await Promise.all([...pollers, pageProbe]);
+  await retryFailed(prefix, sent);
   const counted = await tally(prefix, sent, durationMs);
 
   const readyAgain = (name: string) =>
@@ -456,7 +511,13 @@ const rows: [string, string | number, string | number, string | number][] = [
   ["accepted (2xx)", scenarioA.accepted, ...both((o) => o.accepted)],
   ["rows written", scenarioA.rows, ...both((o) => o.rows)],
   ["accepted writes lost", scenarioA.lost, ...both((o) => o.lost)],
-  ["rows without a 2xx (died before answering)", scenarioA.unacknowledged, ...both((o) => o.unacknowledged)],
+  ["rows without a 2xx, retry included", scenarioA.unacknowledged, ...both((o) => o.unacknowledged)],
+  [
+    "retried once after the fault (same key): accepted / replayed",
+    `${scenarioA.retried}: ${scenarioA.acceptedOnRetry} / ${scenarioA.replayedOnRetry}`,
+    ...both((o) => `${o.retried}: ${o.acceptedOnRetry} / ${o.replayedOnRetry}`),
+  ],
+  ["duplicates created", scenarioA.duplicates, ...both((o) => o.duplicates)],
   ["failed requests", scenarioA.failed, ...both((o) => o.failed)],
   ["error rate", scenarioA.errorRate, ...both((o) => o.errorRate)],
   ["failures by answer", JSON.stringify(scenarioA.failures), ...both((o) => JSON.stringify(o.failures))],
@@ -506,6 +567,7 @@ for (const [name, first, second, third] of rows)
 
 const outageChecks = (label: string, o: Outage): [string, boolean][] => [
   [`${label}: no accepted write lost`, o.lost === 0],
+  [`${label}: no import written twice by a retry`, o.duplicates === 0],
   [`${label}: the webs said not ready during the outage`, o.websNotReadyDuringOutage],
   [`${label}: the webs ready again within 10 s`, o.websReadyAfterMs < 10_000],
   [`${label}: the workers ready again within 10 s`, o.workersReadyAfterMs < 10_000],
@@ -518,6 +580,7 @@ const outageChecks = (label: string, o: Outage): [string, boolean][] => [
 ];
 const checks: [string, boolean][] = [
   ["a: no accepted write lost", scenarioA.lost === 0],
+  ["a: no import written twice by a retry", scenarioA.duplicates === 0],
   ["a: writes accepted again within 10 s of the kill", scenarioA.recoveryMs < 10_000],
   ["a: no failure once web1 rejoined", scenarioA.failedAfterRestart === 0],
   ...outageChecks("b", scenarioB),
