@@ -1,5 +1,5 @@
 import { getCohortKind } from "@mentoring/programs";
-import { Outlet } from "@remix-run/react";
+import { Outlet, type ShouldRevalidateFunction } from "@remix-run/react";
 import { forbidden } from "../services/guard.server";
 import { tenantLoader } from "../services/route-builder.server";
 import { cohortParams } from "../services/route-params";
@@ -13,14 +13,24 @@ import { cohortParams } from "../services/route-params";
  */
 export const loader = tenantLoader(
   { permission: "tenant.home.view", params: cohortParams },
-  async ({ params, tenant, may, withTenant }) => {
+  async ({ params, tenant, may, withTenantSql }) => {
     if (!may("programs.view") && !may("board.review")) throw forbidden();
-    const kind = await withTenant((db) =>
-      getCohortKind(db, { tenantId: tenant.id, cohortId: params.cohortId }),
+    const kind = await withTenantSql((sql) =>
+      getCohortKind(sql, { tenantId: tenant.id, cohortId: params.cohortId }),
     );
     return { cohortKind: kind };
   },
 );
+
+/** A cohort's kind never changes: moving between its pages, or posting on one, need not ask again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentParams,
+  nextParams,
+  defaultShouldRevalidate,
+}) =>
+  currentParams.cohortId === nextParams.cohortId && currentParams.tenant === nextParams.tenant
+    ? false
+    : defaultShouldRevalidate;
 
 export default function CohortFrame() {
   return <Outlet />;
