@@ -106,7 +106,11 @@ export async function load(
   const backendsBefore = await server.backends();
   const started = performance.now();
   const end = started + durationSeconds * 1000;
-  const think = () => new Promise((resolve) => setTimeout(resolve, -Math.log(1 - Math.random()) * thinkMs));
+  // A pause never runs past the round's end: the round's time is the time requests were being sent.
+  const think = () =>
+    new Promise((resolve) =>
+      setTimeout(resolve, Math.min(-Math.log(1 - Math.random()) * thinkMs, end - performance.now())),
+    );
   const loop = async () => {
     // People arrive spread over their first pause, not all in the first millisecond.
     if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
