@@ -28,7 +28,7 @@ export {
   IDEMPOTENCY_WINDOW_MS,
   importRequestFingerprint,
   isValidIdempotencyKey,
-} from "./imports/idempotency";
+} from "./idempotency";
 export { type ApplyRequest, requestDirectoryImportApply } from "./imports/request-directory-import-apply";
 export { retryDirectoryImport } from "./imports/retry-directory-import";
 export { type ComparedField, type CurrentStaff, comparedFields, planRow, type RowPlan } from "./plan";

@@ -6,7 +6,7 @@ import type { FileStorage } from "@mentoring/storage";
 import { detectFormat } from "../read-file";
 import { uploadKey } from "../upload-key";
 import { getDirectoryImportLimits } from "./get-directory-import-limits";
-import { IDEMPOTENCY_WINDOW_MS, importRequestFingerprint } from "./idempotency";
+import { IDEMPOTENCY_WINDOW_MS, importRequestFingerprint } from "../idempotency";
 
 const MiB = 1024 * 1024;
 
