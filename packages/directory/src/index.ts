@@ -11,6 +11,11 @@ export {
 } from "./columns";
 export { DepartmentIndex, type DepartmentMatch, departmentToCreate } from "./departments";
 export {
+  IDEMPOTENCY_WINDOW_MS,
+  importRequestFingerprint,
+  isValidIdempotencyKey,
+} from "./idempotency";
+export {
   type CreatedDirectoryImport,
   createDirectoryImport,
   MAX_UPLOAD_BYTES,
@@ -24,11 +29,6 @@ export {
 } from "./imports/get-directory-import";
 export { getDirectoryImportLimits } from "./imports/get-directory-import-limits";
 export { type DirectoryOverview, getDirectoryOverview } from "./imports/get-directory-overview";
-export {
-  IDEMPOTENCY_WINDOW_MS,
-  importRequestFingerprint,
-  isValidIdempotencyKey,
-} from "./idempotency";
 export { type ApplyRequest, requestDirectoryImportApply } from "./imports/request-directory-import-apply";
 export { retryDirectoryImport } from "./imports/retry-directory-import";
 export { type ComparedField, type CurrentStaff, comparedFields, planRow, type RowPlan } from "./plan";

@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { qrImageDataUrl } from "@mentoring/certificates";
 import { AppError, instantAt, parseCalendarDate } from "@mentoring/domain";

@@ -3,10 +3,10 @@ import { type Database, Prisma } from "@mentoring/db";
 import { AppError, LARGEST_DIRECTORY_IMPORT_BYTES } from "@mentoring/domain";
 import { enqueue } from "@mentoring/jobs";
 import type { FileStorage } from "@mentoring/storage";
+import { IDEMPOTENCY_WINDOW_MS, importRequestFingerprint } from "../idempotency";
 import { detectFormat } from "../read-file";
 import { uploadKey } from "../upload-key";
 import { getDirectoryImportLimits } from "./get-directory-import-limits";
-import { IDEMPOTENCY_WINDOW_MS, importRequestFingerprint } from "../idempotency";
 
 const MiB = 1024 * 1024;
 

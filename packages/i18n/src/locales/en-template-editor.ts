@@ -104,6 +104,7 @@ export const enTemplateEditor: Translation<typeof koTemplateEditor> = {
   board: {
     unused:
       "A junior board forms no teams and recruits members alone, so it has no team shape, mentee eligibility or pairing certificate. Set its members' eligibility and quota below.",
-    unusedParts: "A junior board cannot save a team shape, mentee eligibility or a pairing certificate: it forms no teams.",
+    unusedParts:
+      "A junior board cannot save a team shape, mentee eligibility or a pairing certificate: it forms no teams.",
   },
 };

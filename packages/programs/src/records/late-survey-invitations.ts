@@ -63,7 +63,7 @@ export async function inviteToOpenRounds(
   let invited = 0;
   for (const round of rounds) {
     const set = definition.questionSets.find((candidate) => candidate.key === round.questionSetKey);
-    if (!set || !set.roles.includes(application.role)) continue;
+    if (!set?.roles.includes(application.role)) continue;
     const closesOn = dayOf(round.closesOn);
     if (compareCalendarDates(today, closesOn) > 0) continue;
     const fresh = await markInvited(tx, tenantId, round.id, [application.id]);
