@@ -128,8 +128,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   actionStatus,
   defaultShouldRevalidate,
 }) => {
-  if (formData?.get("intent") === "autosave") return false;
   if (actionStatus !== undefined && actionStatus >= 400) return true;
+  if (formData?.get("intent") === "autosave") return false;
   return defaultShouldRevalidate;
 };
 
@@ -260,11 +260,15 @@ function AnswerForm({ data }: { data: LoaderData }) {
     form.set("intent", "autosave");
     return form;
   };
+  // While the form is being saved or submitted it carries every answer: an autosave then would only race
+  // it (and, reaching the server after a submission, be refused as "already submitted").
+  const submitting = useRef(false);
+  submitting.current = navigation.state !== "idle" && navigation.formMethod !== undefined;
   const scheduleAutosave = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       timer.current = null;
-      fetcher.submit(autosaveForm(), { method: "post" });
+      if (!submitting.current) fetcher.submit(autosaveForm(), { method: "post" });
     }, AUTOSAVE_DELAY_MS);
   };
   // Leaving the page with a save still waiting: send it anyway, as the tab goes.
