@@ -14,6 +14,7 @@
 //                      mentee sees it, with the next assignment and event)
 //   BENCH_CONNECTIONS  connection levels (default 1,10,50; the participant's home 1,20: its target is at 20)
 //   BENCH_SECONDS      seconds per round (default 5); BENCH_WARMUP_SECONDS (default 2); BENCH_PAIRS (default 2)
+//   BENCH_THINK_MS     each connection's mean pause between requests (default 0: saturated; see load.ts)
 //   BENCH_WEB_DIR      the apps/web folder whose build to serve (default: this one), e.g. a git worktree of
 //                      an older commit, to measure before and after a change against the same baseline. The
 //                      data is still made by this tree's seed and use cases: the build served must read what
@@ -48,6 +49,7 @@ const env = process.env;
 const seconds = Number(env.BENCH_SECONDS ?? 5);
 const warmupSeconds = Number(env.BENCH_WARMUP_SECONDS ?? 2);
 const pairs = Number(env.BENCH_PAIRS ?? 2);
+const thinkMs = Number(env.BENCH_THINK_MS ?? 0);
 const webDir = env.BENCH_WEB_DIR ?? ownWebDir;
 
 const chosen = env.BENCH_PAGES ? env.BENCH_PAGES.split(",").map((name) => name.trim()) : [...pageNames];
@@ -127,13 +129,13 @@ try {
       step++;
       stepPeak = 0;
       const target = targets[name];
-      await load(appServer, target, connections, warmupSeconds);
-      await load(rawServer, target, connections, warmupSeconds);
+      await load(appServer, target, connections, warmupSeconds, thinkMs);
+      await load(rawServer, target, connections, warmupSeconds, thinkMs);
       const app: Round[] = [];
       const base: Round[] = [];
       for (let pair = 0; pair < pairs; pair++) {
-        app.push(await load(appServer, target, connections, seconds));
-        base.push(await load(rawServer, target, connections, seconds));
+        app.push(await load(appServer, target, connections, seconds, thinkMs));
+        base.push(await load(rawServer, target, connections, seconds, thinkMs));
       }
       const ratio = median(app.map((round, i) => round.rps / (base[i] as Round).rps));
       const a = percentiles(app.flatMap((round) => round.latencies));
