@@ -202,8 +202,12 @@ try {
         await load(server, target, connections, warmupSeconds, mode.thinkMs);
       const rounds = new Map<string, Round[]>(servers.map(({ key }) => [key, []]));
       for (let pair = 0; pair < pairs; pair++)
-        for (const { key, server, page: target } of servers)
+        for (const { key, server, page: target } of servers) {
+          // The server's pool closed its connections while the other three servers had their rounds (idle
+          // 10 s): a second of load first, so the round measures warm sessions as a steady stream would.
+          await load(server, target, connections, 1, mode.thinkMs);
           rounds.get(key)?.push(await load(server, target, connections, seconds, mode.thinkMs));
+        }
       const of = (key: string) => rounds.get(key) ?? [];
       const rps = (key: string) => median(of(key).map((round) => round.rps));
       const p = (key: string) => percentiles(of(key).flatMap((round) => round.latencies));
