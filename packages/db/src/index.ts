@@ -25,3 +25,4 @@ export {
 export { findRequestAccess, type RequestAccess } from "./request-access";
 export type { Sql, TenantSql, TenantSqlOptions } from "./tenant-sql";
 export { isDatabaseUnavailable } from "./unavailable";
+export { isUniqueViolation } from "./unique-violation";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Database, Prisma } from "@mentoring/db";
+import { type Database, isUniqueViolation } from "@mentoring/db";
 import { AppError, LARGEST_DIRECTORY_IMPORT_BYTES } from "@mentoring/domain";
 import { enqueue } from "@mentoring/jobs";
 import type { FileStorage } from "@mentoring/storage";
@@ -157,9 +157,6 @@ async function findKeyedImport(
 }
 
 /** The insert met the (tenant, idempotency key) index: the only unique one a fresh random id can meet. */
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /** PostgreSQL's lock_not_available (55P03): the other request's transaction held the key too long. */
 function isLockTimeout(error: unknown): boolean {

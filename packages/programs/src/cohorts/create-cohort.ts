@@ -1,4 +1,4 @@
-import { Prisma, recordAudit, type TenantDb } from "@mentoring/db";
+import { isUniqueViolation, recordAudit, type TenantDb } from "@mentoring/db";
 import { AppError, type CalendarDate, calendarDateSchema, scheduleFromOffsets } from "@mentoring/domain";
 import { z } from "zod";
 import { defaultCohortTitle, nextCohortNumber } from "../records/cohort-number";
@@ -82,7 +82,7 @@ export async function createCohort(
     cohortId = cohort.id;
   } catch (error) {
     // Another coordinator took the number between the check and the insert.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("cohort.number_taken", { number });
     }
     throw error;

@@ -1,4 +1,4 @@
-import { Prisma, recordAudit, type TenantDb } from "@mentoring/db";
+import { isUniqueViolation, recordAudit, type TenantDb } from "@mentoring/db";
 import { AppError, evaluatorConflict } from "@mentoring/domain";
 import { UUID } from "../records/certificate-cohort";
 import { loadCohort } from "../records/cohort-record";
@@ -94,8 +94,7 @@ export async function assignEvaluator(
     assignmentId = assignment.id;
   } catch (error) {
     // Another coordinator assigned the same person between the check and the insert.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw fieldError("evaluation.already_assigned", "evaluatorUserId");
+    if (isUniqueViolation(error)) throw fieldError("evaluation.already_assigned", "evaluatorUserId");
     throw error;
   }
   await tx.evaluation.create({ data: { tenantId, assignmentId } });
