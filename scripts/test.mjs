@@ -2,6 +2,7 @@
 // lint, type checks and every package's tests. Exits non-zero on any failure.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { ensureInstalled, installTestTools, prepare, root, run, runInBackground, step } from "./lib.mjs";
 
 const started = Date.now();
@@ -129,14 +130,23 @@ process.exit(
   lint === 0 && tests === 0 && e2e === 0 && e2eTopology === 0 && failed === 0 && passed > 0 ? 0 : 1,
 );
 
-/** The titles of failed or flaky Playwright tests, walking the report's nested suites. */
+/**
+ * The failed or flaky Playwright tests, walking the report's nested suites: each with how long it ran and
+ * the first line of its error, so a CI log's tail tells a test that hung from one that failed an assertion.
+ */
 function failedBrowserTests(report) {
   const names = [];
   const walk = (suite, path) => {
     for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
     for (const spec of suite.specs ?? []) {
-      const bad = spec.tests.some((test) => test.status === "unexpected" || test.status === "flaky");
-      if (bad) names.push(`${spec.file}:${spec.line} › ${[...path, spec.title].filter(Boolean).join(" › ")}`);
+      const bad = spec.tests.find((test) => test.status === "unexpected" || test.status === "flaky");
+      if (!bad) continue;
+      const result = bad.results.find((run) => run.status !== "passed") ?? bad.results[0];
+      const error = stripVTControlCharacters(result?.error?.message ?? "").split("\n")[0];
+      const title = [...path, spec.title].filter(Boolean).join(" › ");
+      names.push(
+        `${spec.file}:${spec.line} › ${title} (${Math.round((result?.duration ?? 0) / 1000)} s: ${error})`,
+      );
     }
   };
   for (const suite of report.suites) walk(suite, []);

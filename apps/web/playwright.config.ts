@@ -31,6 +31,10 @@ export default defineConfig({
     // Recording a trace for every test cost an eighth of the suite's CPU, and a CI machine's traces are
     // thrown away with it: `--trace retain-on-failure` records them when chasing a failure locally.
     trace: "off",
+    // A click waits for its element to be visible, enabled and still over two animation frames. A page
+    // whose frames stop (seen once in CI: a click waited out the rest of a 300 s test) fails at that step,
+    // with its own call log, instead of using up the test's whole budget.
+    actionTimeout: 30_000,
     launchOptions: {
       // Chromium's headless shell, as `npm test` installs it (scripts/lib.mjs): the full browser's window
       // and GPU layers doubled the CPU each test takes.

@@ -4,15 +4,15 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { isBearer } from "@mentoring/auth";
 import { config } from "@mentoring/config";
-import { createDatabaseProbe, createReplicaLagReader } from "@mentoring/db";
+import { createDatabaseProbe, createProcessReplicaLagReader } from "@mentoring/db";
 import { dependencyChecks, withRequestId } from "@mentoring/jobs";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { proxyTrust } from "./app/services/client-address.server";
 import { createWebMetrics } from "./app/services/metrics.server";
+import { expressHandler } from "./app/services/remix-express.server";
 import { closeWhenBodyUnread, refuseCrossSitePosts } from "./app/services/request-screening.server";
 import { createServices } from "./app/services/services.server";
 
@@ -35,10 +35,7 @@ const build = vite
 const routePaths = Object.values((typeof build === "function" ? await build() : build).routes).map(
   (route) => route.path ?? "",
 );
-// The read replica's lag, on connections of its own, for /metrics; none without a replica.
-const replicaLag = settings.DATABASE_REPLICA_URL
-  ? createReplicaLagReader(settings.DATABASE_URL, settings.DATABASE_REPLICA_URL)
-  : undefined;
+const replicaLag = createProcessReplicaLagReader(settings);
 const metrics = createWebMetrics(routePaths, () => services.db.poolUse(), replicaLag);
 
 const app = express();
@@ -158,15 +155,12 @@ if (vite) {
 
 app.all(
   "*",
-  createRequestHandler({
-    build,
-    getLoadContext: (request, response) => ({
-      services,
-      clientAddress: request.ip ?? "unknown",
-      requestId: response.locals.requestId as string,
-      nonce: response.locals.nonce as string,
-    }),
-  }),
+  expressHandler(createRequestHandler(build, settings.NODE_ENV), (request, response) => ({
+    services,
+    clientAddress: request.ip ?? "unknown",
+    requestId: response.locals.requestId as string,
+    nonce: response.locals.nonce as string,
+  })),
 );
 
 let shuttingDown = false;

@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nextFor, localeOf } from "./services/i18n.server";
+import { wholeDocumentResponse } from "./services/remix-express.server";
 
 export const streamTimeout = 5_000;
 
@@ -18,9 +19,10 @@ export default async function handleRequest(
 ) {
   const i18next = i18nextFor(await localeOf(request));
   // A page whose loaders left nothing pending is whole once its shell is: it is rendered to the end and
-  // sent as one buffer. Streamed, React's many small chunks went through a PassThrough and a web stream
-  // to one socket write each (about a tenth of a page's CPU). Bots get the whole page at once too; a
-  // browser asking for a page with deferred data gets the shell as soon as it is ready.
+  // sent as one buffer, beside its Response (services/remix-express.server.ts). Streamed, React's many
+  // small chunks went through a PassThrough and a web stream to one socket write each (about a tenth of a
+  // page's CPU). Bots get the whole page at once too; a browser asking for a page with deferred data gets
+  // the shell as soon as it is ready.
   const streamed = !isbot(request.headers.get("user-agent")) && hasPendingData(remixContext);
 
   return new Promise<Response>((resolve, reject) => {
@@ -28,12 +30,12 @@ export default async function handleRequest(
     // Cleared once the page is written: a pending timer holds the whole render (its tree, the page's data)
     // for six seconds after the answer, hundreds of renders under load.
     const timer = setTimeout(() => abort(), streamTimeout + 1_000);
-    const answer = (body: BodyInit) => {
+    const reply = (): ResponseInit => {
       headers.set("Content-Type", "text/html; charset=utf-8");
       addReplyHeaders(headers, context);
       // Pages hold personal data and a CSRF token: no cache, shared or the browser's, keeps them.
       if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
-      resolve(new Response(body, { headers, status: failed ? 500 : status }));
+      return { headers, status: failed ? 500 : status };
     };
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={i18next}>
@@ -45,7 +47,7 @@ export default async function handleRequest(
           if (!streamed) return;
           const body = new PassThrough();
           body.once("end", () => clearTimeout(timer));
-          answer(createReadableStreamFromReadable(body));
+          resolve(new Response(createReadableStreamFromReadable(body), reply()));
           pipe(body);
         },
         onAllReady() {
@@ -54,7 +56,7 @@ export default async function handleRequest(
             documentCollector((document) => {
               clearTimeout(timer);
               headers.set("Content-Length", String(document.length));
-              answer(document);
+              resolve(wholeDocumentResponse(document, reply()));
             }),
           );
         },

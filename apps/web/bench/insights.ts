@@ -179,7 +179,7 @@ try {
   });
   children.push(web);
   await waitFor(`http://127.0.0.1:${port}/readyz`, web, "web");
-  const server: Server = { port, pid: web.pid as number, backends: async () => new Map() };
+  const server: Server = { ports: [port], pids: [web.pid as number], backends: async () => new Map() };
   const csrf = await cookieValue("csrf", newToken(), secret);
   const as = async (userId: string) => ({
     cookie: `${await cookieValue("session", await sessionOf(userId), secret)}; ${csrf}`,

@@ -81,8 +81,10 @@ export function nextAddress(): string {
 }
 
 export interface Server {
-  port: number;
-  pid: number;
+  /** One port per process of the server: connections are spread over them, as a proxy would. */
+  ports: number[];
+  /** Its processes, whose CPU time is summed. */
+  pids: number[];
   /** PostgreSQL backends' CPU so far, by backend pid: the server's connections, told by application_name. */
   backends(): Promise<Map<number, number>>;
 }
@@ -102,7 +104,8 @@ export async function load(
   const latencies: number[] = [];
   let errors = 0;
   let bytes = 0;
-  const cpuBefore = cpuMsOf(server.pid);
+  const cpuOfServer = () => server.pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+  const cpuBefore = cpuOfServer();
   const backendsBefore = await server.backends();
   const started = performance.now();
   const end = started + durationSeconds * 1000;
@@ -111,7 +114,8 @@ export async function load(
     new Promise((resolve) =>
       setTimeout(resolve, Math.min(-Math.log(1 - Math.random()) * thinkMs, end - performance.now())),
     );
-  const loop = async () => {
+  const loop = async (_: unknown, connection: number) => {
+    const port = server.ports[connection % server.ports.length] as number;
     // People arrive spread over their first pause, not all in the first millisecond.
     if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
     while (performance.now() < end) {
@@ -120,7 +124,7 @@ export async function load(
         : target.headers;
       const sent = performance.now();
       try {
-        const answer = await get(agent, server.port, target.path, headers);
+        const answer = await get(agent, port, target.path, headers);
         if (answer.status !== 200) errors++;
         else {
           latencies.push(performance.now() - sent);
@@ -135,7 +139,7 @@ export async function load(
   await Promise.all(Array.from({ length: connections }, loop));
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  const cpuMs = cpuMsOf(server.pid) - cpuBefore;
+  const cpuMs = cpuOfServer() - cpuBefore;
   // A connection opened during the round counts whole; one closed during it is lost (pools keep theirs).
   let dbCpuMs = 0;
   for (const [pid, ms] of await server.backends()) dbCpuMs += ms - (backendsBefore.get(pid) ?? 0);

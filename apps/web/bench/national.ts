@@ -14,8 +14,14 @@
 //   BENCH_CONNECTIONS   concurrent users (default 50)
 //   BENCH_THINK_MS      their mean pause between pages, for the latency they see (default 1000; each page is
 //                       also measured with no pause, the saturated throughput of which app/raw is the ratio)
+//   BENCH_PROCESSES     processes of each server, the app's and the baseline's, connections spread over them
+//                       (default 1). Each process has a pool of DATABASE_POOL_SIZE: the four servers' pools
+//                       together must fit PostgreSQL's max_connections (100 here; 2 processes: set it to 10)
 //   BENCH_KEEP          1: keep both databases after the run (their names are printed) to study plans
-//   BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_PAIRS, BENCH_SKIP_BUILD, BENCH_LOG_LEVEL: as pages.ts
+//   BENCH_SECONDS       seconds per round (default 8), BENCH_PAIRS rounds per server and row (default 3): the
+//                       p95s compared are those of people browsing, tens of ms, where a few slow answers move
+//                       them; fewer samples made the large/small ratio swing from 0.6 to 3 between runs
+//   BENCH_WARMUP_SECONDS, BENCH_SKIP_BUILD, BENCH_LOG_LEVEL: as pages.ts
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -41,10 +47,11 @@ const modes = [
   { label: "saturated", thinkMs: 0 },
   { label: `${thinkMs} ms pauses`, thinkMs },
 ] as const;
-const seconds = Number(env.BENCH_SECONDS ?? 5);
+const seconds = Number(env.BENCH_SECONDS ?? 8);
 const warmupSeconds = Number(env.BENCH_WARMUP_SECONDS ?? 2);
-const pairs = Number(env.BENCH_PAIRS ?? 2);
+const pairs = Number(env.BENCH_PAIRS ?? 3);
 const pages = ["applicants", "participant"] as const;
+const processes = Number(env.BENCH_PROCESSES ?? 1);
 const tmpDir = join(ownWebDir, ".tmp");
 
 /** One organisation's tables in key order: what the copies hold. */
@@ -161,7 +168,16 @@ try {
     ["small", small],
     ["large", large],
   ] as const) {
-    const pair = await startServerPair({ name: label, data, webDir: ownWebDir, secret, prefix, tmpDir, env });
+    const pair = await startServerPair({
+      name: label,
+      data,
+      webDir: ownWebDir,
+      processes,
+      secret,
+      prefix,
+      tmpDir,
+      env,
+    });
     running.push(pair);
     sides.push({ label, pair, data });
   }
@@ -174,8 +190,8 @@ try {
     for (const page of pages) {
       const target = targetsOf.get(side.label)?.[page];
       if (!target) throw new Error(`no target ${page}`);
-      for (const server of [side.pair.app, side.pair.raw]) {
-        const response = await fetch(`http://127.0.0.1:${server.port}${target.path}`, {
+      for (const port of [...side.pair.app.ports, ...side.pair.raw.ports]) {
+        const response = await fetch(`http://127.0.0.1:${port}${target.path}`, {
           headers: target.headers,
           redirect: "manual",
         });
@@ -254,7 +270,7 @@ try {
     }
 
   console.log(
-    `\nYongin's pages in a database of ${nation.tenants} organisations and ${nation.staff.toLocaleString("en")} staff (large) and in the bench's own (small); latencies in ms; ${pairs} rounds of ${seconds} s per server and row; load average at the end ${loadavg()
+    `\nYongin's pages in a database of ${nation.tenants} organisations and ${nation.staff.toLocaleString("en")} staff (large) and in the bench's own (small); latencies in ms; ${processes} process${processes > 1 ? "es" : ""} per server, the connections spread over them; ${pairs} rounds of ${seconds} s per server and row; load average at the end ${loadavg()
       .map((n) => n.toFixed(2))
       .join(" ")}`,
   );

@@ -15,6 +15,8 @@
 //   BENCH_CONNECTIONS  connection levels (default 1,10,50; the participant's home 1,20: its target is at 20)
 //   BENCH_SECONDS      seconds per round (default 5); BENCH_WARMUP_SECONDS (default 2); BENCH_PAIRS (default 2)
 //   BENCH_THINK_MS     each connection's mean pause between requests (default 0: saturated; see load.ts)
+//   BENCH_PROCESSES    processes of each server, the app's and the baseline's, connections spread over them
+//                      (default 1; the national bench runs one per core, as deployed)
 //   BENCH_WEB_DIR      the apps/web folder whose build to serve (default: this one), e.g. a git worktree of
 //                      an older commit, to measure before and after a change against the same baseline. The
 //                      data is still made by this tree's seed and use cases: the build served must read what
@@ -51,6 +53,7 @@ const warmupSeconds = Number(env.BENCH_WARMUP_SECONDS ?? 2);
 const pairs = Number(env.BENCH_PAIRS ?? 2);
 const thinkMs = Number(env.BENCH_THINK_MS ?? 0);
 const webDir = env.BENCH_WEB_DIR ?? ownWebDir;
+const processes = Number(env.BENCH_PROCESSES ?? 1);
 
 const chosen = env.BENCH_PAGES ? env.BENCH_PAGES.split(",").map((name) => name.trim()) : [...pageNames];
 for (const name of chosen)
@@ -88,10 +91,22 @@ try {
     if (build.status !== 0) throw new Error("the web build failed");
   }
   const secret = randomBytes(32).toString("hex");
-  servers = await startServerPair({ name: "pages", data, webDir, webNodeArgs, secret, prefix, tmpDir, env });
-  const { app: appServer, raw: rawServer, web } = servers;
-  const [webPort, rawPort] = [appServer.port, rawServer.port];
-  log(`web (pid ${appServer.pid}) on ${webPort}, raw baseline (pid ${rawServer.pid}) on ${rawPort}`);
+  servers = await startServerPair({
+    name: "pages",
+    data,
+    webDir,
+    webNodeArgs,
+    processes,
+    secret,
+    prefix,
+    tmpDir,
+    env,
+  });
+  const { app: appServer, raw: rawServer } = servers;
+  const [webPort, rawPort] = [appServer.ports[0], rawServer.ports[0]];
+  log(
+    `web (pids ${appServer.pids}) on ${appServer.ports}, raw baseline (pids ${rawServer.pids}) on ${rawServer.ports}`,
+  );
   const targets = await benchTargets(data, secret);
 
   // Each page once from each server: both must answer 200, and the HTML is kept to compare by eye.
@@ -115,10 +130,10 @@ try {
   }
   log(`each page answered 200 by both (HTML in ${htmlDir}); ${data.people} people in ${data.teams} teams`);
 
-  // RSS of the web process, sampled through the whole run; the peak per step is kept.
+  // RSS of each web process, sampled through the whole run; the peak per step is kept.
   let stepPeak = 0;
   const sampler = setInterval(() => {
-    if (web.pid) stepPeak = Math.max(stepPeak, memoryOf(web.pid).rss);
+    for (const pid of appServer.pids) stepPeak = Math.max(stepPeak, memoryOf(pid).rss);
   }, 200);
 
   const rows: Record<string, string | number>[] = [];
@@ -180,7 +195,11 @@ try {
     }
   }
   clearInterval(sampler);
-  const memory = web.pid ? memoryOf(web.pid) : { rss: 0, peak: 0 };
+  const memories = appServer.pids.map(memoryOf);
+  const memory = {
+    rss: Math.max(...memories.map((m) => m.rss)),
+    peak: Math.max(...memories.map((m) => m.peak)),
+  };
 
   console.log(
     `\nPages of the production build (${webDir}) against the raw baseline; latencies in ms; ${pairs} pairs of ${seconds} s rounds per row; load average 1/5/15 min at the end: ${loadavg()
@@ -188,7 +207,9 @@ try {
       .join(" ")}`,
   );
   console.table(rows);
-  console.log(`web process: RSS ${memory.rss.toFixed(0)} MB now, peak (VmHWM) ${memory.peak.toFixed(0)} MB`);
+  console.log(
+    `web process${processes > 1 ? "es (the largest)" : ""}: RSS ${memory.rss.toFixed(0)} MB now, peak (VmHWM) ${memory.peak.toFixed(0)} MB`,
+  );
 
   // The issue's targets, so a reader sees at once where the app stands (a benchmark reports, it fails nothing).
   const row = (page: PageName, conns: number) => rows.find((r) => r.page === page && r.conns === conns);

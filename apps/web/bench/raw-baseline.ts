@@ -5,13 +5,15 @@
 // set_config(…, true) (row-level security in force: it connects as the app role), the same permission
 // check, the same pure domain work (transition problems, team scores, signature check), the same rate
 // limit in Redis for the public check, a log line per request, and HTML of comparable size that carries
-// its data for the browser as the app's hydration does. Pool size as the app's (10).
+// its data for the browser as the app's hydration does. Its pool is sized as the app's (DATABASE_POOL_SIZE and
+// DATABASE_POOL_IDLE_SECONDS, read through the same settings).
 //
 // Started by pages.ts with DATABASE_URL, REDIS_URL, SESSION_SECRET, QUEUE_PREFIX and RAW_PORT.
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { hashToken, newToken } from "@mentoring/auth";
 import { certificateStatus, parseSerial } from "@mentoring/certificates";
+import { config } from "@mentoring/config";
 import {
   type ApplicationRole,
   type CohortSchedule,
@@ -32,7 +34,12 @@ import { Redis } from "ioredis";
 import pg from "pg";
 
 const secret = required("SESSION_SECRET");
-const pool = new pg.Pool({ connectionString: required("DATABASE_URL"), max: 10 });
+const settings = config();
+const pool = new pg.Pool({
+  connectionString: required("DATABASE_URL"),
+  max: settings.DATABASE_POOL_SIZE,
+  idleTimeoutMillis: settings.DATABASE_POOL_IDLE_SECONDS * 1000,
+});
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 1 });
 const prefix = process.env.QUEUE_PREFIX ?? "bench";
 

@@ -27,8 +27,6 @@ export type PageName = (typeof pageNames)[number];
 export interface ServerPair {
   app: Server;
   raw: Server;
-  /** The web process, whose memory the benchmark samples. */
-  web: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -40,6 +38,12 @@ export interface ServerPairOptions {
   webDir: string;
   /** Node options of the web process (default: those of its `start` script). */
   webNodeArgs?: string[];
+  /**
+   * Processes of each server, each on a port of its own (default 1). Deployed, the web runs as several
+   * processes behind the proxy (infra/, the topology); the baseline gets as many, so that both may use
+   * every core.
+   */
+  processes?: number;
   /** Signs the session and CSRF cookies: the same for every pair of a run. */
   secret: string;
   /** Queue prefix and connection names of the run. */
@@ -49,9 +53,10 @@ export interface ServerPairOptions {
 }
 
 export async function startServerPair(options: ServerPairOptions): Promise<ServerPair> {
-  const { name, data, webDir, secret, prefix, tmpDir, env } = options;
+  const { name, data, webDir, secret, prefix, tmpDir, env, processes = 1 } = options;
   const startup = startCommand(webDir);
-  const [webPort, rawPort] = [await freePort(), await freePort()];
+  const portsOf = () => Promise.all(Array.from({ length: processes }, () => freePort()));
+  const [webPorts, rawPorts] = [await portsOf(), await portsOf()];
   const serverEnv = {
     ...env,
     NODE_ENV: "production" as const,
@@ -61,15 +66,21 @@ export async function startServerPair(options: ServerPairOptions): Promise<Serve
     DATA_ENCRYPTION_KEY: "0".repeat(64),
     STRIPE_SECRET_KEY: "sk_test_bench",
     STRIPE_WEBHOOK_SECRET: "whsec_bench",
-    APP_URL: `http://127.0.0.1:${webPort}`,
-    WEB_PORT: String(webPort),
-    RAW_PORT: String(rawPort),
+    APP_URL: `http://127.0.0.1:${webPorts[0]}`,
     // The load generator stands in for the proxy: its X-Forwarded-For is believed, by both servers.
     TRUSTED_PROXIES: "loopback",
   };
   const children: ChildProcess[] = [];
-  const start = (side: string, cwd: string, entry: string[], nodeArgs: string[], extraEnv = {}) => {
-    const output = openSync(join(tmpDir, `bench-${name}-${side}.log`), "w");
+  /** Process `index` of one side; its PostgreSQL sessions are named for the side, shared by its processes. */
+  const start = (
+    side: string,
+    index: number,
+    cwd: string,
+    entry: string[],
+    nodeArgs: string[],
+    extraEnv = {},
+  ) => {
+    const output = openSync(join(tmpDir, `bench-${name}-${side}${index || ""}.log`), "w");
     const url = new URL(data.database.urls.app);
     url.searchParams.set("application_name", `${prefix}-${name}-${side}`);
     const child = spawn(process.execPath, [...nodeArgs, ...entry], {
@@ -80,8 +91,17 @@ export async function startServerPair(options: ServerPairOptions): Promise<Serve
     children.push(child);
     return child;
   };
-  const web = start("web", webDir, startup.entry, options.webNodeArgs ?? startup.nodeFlags, startup.env);
-  const raw = start("raw", ownWebDir, ["--import", "tsx", "bench/raw-baseline.ts"], []);
+  const webs = webPorts.map((port, index) =>
+    start("web", index, webDir, startup.entry, options.webNodeArgs ?? startup.nodeFlags, {
+      ...startup.env,
+      WEB_PORT: String(port),
+    }),
+  );
+  const raws = rawPorts.map((port, index) =>
+    start("raw", index, ownWebDir, ["--import", "tsx", "bench/raw-baseline.ts"], [], {
+      RAW_PORT: String(port),
+    }),
+  );
   const stop = async () => {
     await monitor?.end();
     for (const child of children) {
@@ -95,8 +115,10 @@ export async function startServerPair(options: ServerPairOptions): Promise<Serve
   let monitor: Awaited<ReturnType<typeof connect>> | undefined;
   try {
     await Promise.all([
-      waitFor(`http://127.0.0.1:${webPort}/readyz`, web, `web (${name})`),
-      waitFor(`http://127.0.0.1:${rawPort}/readyz`, raw, `raw baseline (${name})`),
+      ...webs.map((web, i) => waitFor(`http://127.0.0.1:${webPorts[i]}/readyz`, web, `web (${name})`)),
+      ...raws.map((raw, i) =>
+        waitFor(`http://127.0.0.1:${rawPorts[i]}/readyz`, raw, `raw baseline (${name})`),
+      ),
     ]);
     // As the administrator: only it sees every session's application_name.
     monitor = await connect(data.database.urls.admin);
@@ -116,10 +138,10 @@ export async function startServerPair(options: ServerPairOptions): Promise<Serve
       }
       return cpu;
     };
+    const pidsOf = (children: ChildProcess[]) => children.map((child) => child.pid as number);
     return {
-      app: { port: webPort, pid: web.pid as number, backends: backendsOf("web") },
-      raw: { port: rawPort, pid: raw.pid as number, backends: backendsOf("raw") },
-      web,
+      app: { ports: webPorts, pids: pidsOf(webs), backends: backendsOf("web") },
+      raw: { ports: rawPorts, pids: pidsOf(raws), backends: backendsOf("raw") },
       stop,
     };
   } catch (error) {

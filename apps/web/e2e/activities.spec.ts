@@ -66,6 +66,12 @@ test.describe("on the mentor's phone", () => {
     await page.getByLabel("날짜").fill("2099-01-01");
     await page.getByRole("button", { name: "기록하기" }).click();
     await expect(page.getByText("오늘 이후의 활동은 기록할 수 없습니다.")).toBeVisible();
+    // An invisible control character, which only the server screens: refused beside what they did.
+    await page.getByLabel("무엇을 했나요").fill("민원\u0000응대");
+    await page.getByRole("button", { name: "기록하기" }).click();
+    await expect(page.getByText("보이지 않는 제어 문자(NUL 등)는 입력할 수 없습니다")).toBeVisible();
+    await expect(page.getByLabel("무엇을 했나요")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("무엇을 했나요").fill("민원 응대 상담");
 
     const today = await page.getByLabel("날짜").getAttribute("max");
     await page.getByLabel("날짜").fill(today as string);
@@ -73,7 +79,11 @@ test.describe("on the mentor's phone", () => {
     await page.getByLabel("장소").fill("시청 1층 카페");
     await page.getByLabel("메모 (우리 팀만 봅니다)").fill(notes);
     await page.getByRole("button", { name: "기록하기" }).click();
-    await expect(page.getByRole("status")).toHaveText("활동을 기록했습니다.");
+    const logged = page.getByRole("status");
+    await expect(logged).toHaveText("활동을 기록했습니다.");
+    // Said where the junior looks: the button was at the foot of the form, below the phone's screen.
+    await expect(logged).toBeFocused();
+    await expect(logged).toBeInViewport();
     const log = page.getByRole("table", { name: /팀 활동 기록/ });
     await expect(log).toContainText("민원 응대 상담");
     await expect(log).toContainText(notes);

@@ -1,3 +1,4 @@
+import { addDays, calendarDateIn } from "@mentoring/domain";
 import { gangneungTeam, oneTeamCity, type TestTenant } from "./factories";
 import { expect, test } from "./fixtures";
 import { baseURL, expectAccessible, watchErrors } from "./support";
@@ -15,7 +16,12 @@ test.describe.configure({ mode: "serial" });
 const { coordinator: coordinatorPerson, colleague, juniors } = gangneungTeam;
 const [junior] = juniors;
 const title = "3월 과제: 팀 소개 영상";
-const link = "https://youtu.be/gangneung-team-1";
+/** Longer than a phone's line, as a city's channel addresses are. */
+const link = "https://www.youtube.com/watch?v=GangneungReverseMentoringTeamOneIntroduction";
+/** Due two weeks from today in Korea at 18:00, and that moment as the pages write it. */
+const dueDay = addDays(calendarDateIn(new Date(), "Asia/Seoul"), 14);
+const [dueYear, dueMonth, dueDate] = dueDay.split("-").map(Number);
+const dueText = `${dueYear}년 ${dueMonth}월 ${dueDate}일 18:00`;
 
 let city: TestTenant;
 let cohortId: string;
@@ -43,7 +49,7 @@ test("the coordinator sets the assignment in the program calendar", async ({ pag
   const editor = page.getByRole("region", { name: "과제 추가" });
   await editor.getByLabel("제목").fill(title);
   await editor.getByLabel("설명").fill("팀을 소개하는 1분 영상을 만들어 시 채널에 올립니다.");
-  await editor.getByLabel("마감 일시").fill("2026-12-20T18:00");
+  await editor.getByLabel("마감 일시").fill(`${dueDay}T18:00`);
   await editor.getByRole("button", { name: "과제 추가" }).click();
   await expect(page.getByRole("status")).toHaveText("일정을 추가했습니다.");
   await page.goto(cohortPage("submissions"), { waitUntil: "networkidle" });
@@ -62,12 +68,12 @@ test.describe("on the junior's phone", () => {
     await page.goto(`${baseURL()}/${city.slug}`, { waitUntil: "networkidle" });
     // The home says what is next: this assignment, due in two weeks.
     await expect(page.getByTestId("next-assignment")).toContainText(title);
-    await expect(page.getByTestId("next-assignment")).toContainText("마감 2026년 12월 20일 18:00");
+    await expect(page.getByTestId("next-assignment")).toContainText(`마감 ${dueText}`);
     await expectAccessible(page);
     await page.getByRole("link", { name: "과제", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("우리 팀 과제");
     const card = page.getByRole("article", { name: title });
-    await expect(card).toContainText("마감 2026년 12월 20일 18:00");
+    await expect(card).toContainText(`마감 ${dueText}`);
     await expect(card).toContainText("미제출");
     await expectAccessible(page);
 
@@ -139,6 +145,9 @@ test.describe("on the junior's phone, at the end", () => {
     await expect(card).toContainText("우수 과제");
     await expect(card).toContainText("담당자가 확인을 마친 과제는 더 고칠 수 없습니다.");
     await expect(card.getByRole("button")).toHaveCount(0);
+    // The address, longer than a phone's line, breaks across lines: the page does not scroll sideways.
+    await expect(card.getByRole("link", { name: link })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectAccessible(page);
   });
 });
@@ -165,7 +174,7 @@ test.describe("on the junior's phone, the calendar", () => {
     await page.getByRole("link", { name: "내 일정", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("내 일정");
     const row = page.getByRole("table", { name: "내 일정" }).getByRole("row", { name: new RegExp(title) });
-    await expect(row).toContainText("2026년 12월 20일 18:00");
+    await expect(row).toContainText(dueText);
     await expect(row.getByRole("link", { name: "캘린더에 추가" })).toHaveAttribute("href", /\/my-calendar\//);
     await page.getByRole("button", { name: "구독 주소 만들기" }).click();
     await expect(page.getByTestId("feed-url")).toContainText(`/feeds/${city.slug}/`);

@@ -63,8 +63,11 @@ test("the coordinator opens the sheet of today's training and shows its QR code"
   await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
   await expect(page.getByTestId("attendance-summary")).toHaveText("0/4명 출석");
   await expect(page.getByRole("img", { name: `${title} 출석용 QR 코드` })).toBeVisible();
-  checkInUrl = (await page.getByRole("link", { name: /\/check-in\// }).getAttribute("href")) as string;
+  checkInUrl = (await page
+    .getByRole("link", { name: "출석 링크", exact: true })
+    .getAttribute("href")) as string;
   expect(checkInUrl).toContain(`/${city.slug}/check-in/`);
+  await page.screenshot({ path: test.info().outputPath("attendance-qr.png"), fullPage: true });
   await expectAccessible(page);
 });
 

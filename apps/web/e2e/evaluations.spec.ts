@@ -268,7 +268,12 @@ test("the evaluator reads the team's portfolio beside the rubric, is refused bad
   // A draft, found again on coming back.
   await comment.fill("어르신 디지털 교실을 열어 다른 부서에 확산할 만함");
   await page.getByRole("button", { name: "임시 저장" }).click();
-  await expect(page.getByText("임시 저장했습니다. 제출하기 전까지 고칠 수 있습니다.")).toBeVisible();
+  const draftSaved = page
+    .getByRole("status")
+    .filter({ hasText: "임시 저장했습니다. 제출하기 전까지 고칠 수 있습니다." });
+  // Saved from below the rubric: the answer above it is brought into view and read out.
+  await expect(draftSaved).toBeFocused();
+  await expect(draftSaved).toBeInViewport();
   expect(await stored(db, 0)).toMatchObject({
     status: "draft",
     scores: [

@@ -96,6 +96,13 @@ test.describe("on the juniors' phones", () => {
   }) => {
     const late = await pageAs(city.staff(second).email);
     const lateErrors = watchErrors(late);
+    // Their home names it as what is next, with the way to its page.
+    await late.goto(`${baseURL()}/${city.slug}`, { waitUntil: "networkidle" });
+    const next = late.getByTestId("next-event");
+    await expect(next).toContainText(workshop);
+    await next.getByRole("link", { name: "일정 자세히 보기" }).click();
+    await expect(late.getByRole("heading", { level: 1 })).toHaveText(workshop);
+
     await late.goto(`${baseURL()}/${city.slug}/my-calendar`, { waitUntil: "networkidle" });
     await expect(late.getByRole("row").filter({ hasText: workshop })).toContainText("행사 · 참가 신청");
     await late.screenshot({ path: `${shots}/0-my-calendar-390.png`, fullPage: true });
@@ -154,6 +161,7 @@ test("the coordinator shows the ceremony's QR code on the certificates page", as
   const qr = page.getByRole("region", { name: "결연식 QR 출석" });
   await expect(qr.getByRole("img", { name: `${cohort.title} 결연식 출석용 QR 코드` })).toBeVisible();
   ceremonyUrl = (await qr.getByRole("link", { name: "결연식 출석 링크" }).getAttribute("href")) as string;
+  await qr.screenshot({ path: test.info().outputPath("ceremony-qr.png") });
   expect(ceremonyUrl).toContain(`/${city.slug}/check-in/ceremony/${cohort.id}?code=`);
   await expectAccessible(page);
 });

@@ -235,6 +235,48 @@ test("every page of the board's cohort offers the coordinator its proposals, not
   expect(errors).toEqual([]);
 });
 
+test("the board's applicant list calls its people board members (위원): no mentee places, filter nor nomination role", async ({
+  pageAs,
+}) => {
+  const page = await pageAs(city.staff(coordinator).email);
+  const errors = watchErrors(page);
+  await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}/applicants`, {
+    waitUntil: "networkidle",
+  });
+  const places = page.getByRole("table", { name: "역할별 선정 인원, 정원, 대기 인원" });
+  await expect(places.getByRole("row")).toHaveCount(2);
+  await expect(places.getByRole("rowheader", { name: "위원", exact: true })).toBeVisible();
+  const applicants = page.getByRole("table", { name: /신청자 목록/ });
+  await expect(applicants.getByRole("cell", { name: "위원", exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "멘토", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "멘티", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "역할" })).toHaveCount(0);
+  await expect(page.getByRole("radio", { name: "멘티" })).toHaveCount(0);
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+});
+
+test("the board's schedule asks for no orientation, matching nor pairing ceremony, and saves without them", async ({
+  pageAs,
+}) => {
+  const page = await pageAs(city.staff(coordinator).email);
+  const errors = watchErrors(page);
+  await page.goto(`${baseURL()}/${city.slug}/programs/cohorts/${cohortId}`, { waitUntil: "networkidle" });
+  const dates = page.getByRole("group", { name: "일정" });
+  await expect(dates.getByLabel("모집 마감일")).toBeVisible();
+  await expect(dates.getByLabel("활동 시작일")).toBeVisible();
+  for (const skipped of ["오리엔테이션", "매칭", "결연식"])
+    await expect(dates.getByLabel(skipped, { exact: true })).toHaveCount(0);
+  const close = dates.getByLabel("기수 종료일");
+  const day = await close.inputValue();
+  const later = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  await close.fill(later);
+  await page.getByRole("button", { name: "일정 저장" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "일정을 저장했습니다." })).toBeVisible();
+  await expect(page.getByRole("group", { name: "일정" }).getByLabel("기수 종료일")).toHaveValue(later);
+  expect(errors).toEqual([]);
+});
+
 test.describe("on the first member's phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

@@ -149,8 +149,10 @@ test("a coordinator runs matching, swaps two juniors, publishes, and a manager s
   ).toBeVisible();
   await expect(desk.getByRole("row", { name: /1회차/ })).toContainText(/대기 중|실행 중|완료/);
   await expect(desk.getByRole("heading", { name: "1회차 결과" })).toBeVisible({ timeout: 90_000 });
-  // The first teams show while the engine still proves them best: the run is done when it says so.
-  await expect(desk.getByRole("row", { name: /1회차/ })).toContainText("완료", { timeout: 90_000 });
+  // The first teams show while the engine still proves them best: the run is done when it says so. The
+  // engine stops proving at its 60 s limit of wall time, which a CI runner busy with two suites stretched past
+  // 90 s once (still "99%" at 90 s).
+  await expect(desk.getByRole("row", { name: /1회차/ })).toContainText("완료", { timeout: 150_000 });
   await expect(desk.getByRole("progressbar")).toHaveCount(0);
 
   // 10 teams of exactly 3 juniors and 1 manager, every rule kept, the proven gap reported.

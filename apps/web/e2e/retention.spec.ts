@@ -104,6 +104,7 @@ test("the admin changes a period: out of bounds is refused in words and changes 
   await answers.fill("24");
   await page.getByRole("button", { name: "보존기간 저장" }).click();
   await expect(page.getByRole("status")).toHaveText("보존기간을 저장했습니다.");
+  await expect(page.getByRole("status")).toBeFocused();
   // The refusal's message does not stay beside the saved value.
   await expect(page.getByText("설문·진단 응답 보존기간(개월): 12 이상이어야 합니다")).toHaveCount(0);
   await expect(answers).toHaveValue("24");

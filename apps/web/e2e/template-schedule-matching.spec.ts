@@ -92,6 +92,9 @@ test("a coordinator plans a template's monthly assignments and its matching, ref
   await page.getByLabel("과제 마감 알림 (마감일 며칠 전부터)").fill("5");
   await page.getByRole("button", { name: "일정과 과제 저장" }).click();
   await expect(page.getByRole("status")).toHaveText("저장했습니다. 현재 버전은 버전 1입니다.");
+  // Saved from the foot of a long page: the answer above the form is brought into view and read out.
+  await expect(page.getByRole("status")).toBeFocused();
+  await expect(page.getByRole("status")).toBeInViewport();
   await page.reload();
   await expect(assignments).toHaveCount(4);
   for (const [index, title] of titles.entries()) {

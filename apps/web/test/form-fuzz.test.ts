@@ -1065,6 +1065,20 @@ describe("the values the outside test saved", () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  // The calendar page has a form per item: a refusal the page cannot place beside its form is never seen.
+  it.each([
+    ["a control character", { title: "송년\u0000음악회" }],
+    ["a missing title", { title: "" }],
+    ["a use case's refusal", { endsAt: "2026-12-09T13:00" }],
+  ])("says which item's form a refusal for %s answers", async (_what, spoiled) => {
+    const calendar = routeNamed("$tenant.programs.cohorts.$cohortId.calendar");
+    const [event] = calendar.forms.filter((form) => form.base.intent === "event");
+    const itemId = randomUUID();
+    const { status, body } = await postForm(calendar, { ...event?.base, itemId, ...spoiled }, "ko");
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(body).toMatchObject({ status: "error", refused: "event", itemId });
+  });
+
   it("refuses a NUL byte in any text with a message beside the field, in English too", async () => {
     const { status, body } = await postForm(
       routeNamed("$tenant.admin.settings"),

@@ -6,6 +6,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { ServerRouteModule } from "@remix-run/server-runtime/dist/routeModules";
 import * as entry from "../app/entry.server";
 import * as root from "../app/root";
+import { sentBody } from "../app/services/remix-express.server";
 import type { Services } from "../app/services/services.server";
 
 export interface PageRoute {
@@ -74,6 +75,6 @@ export function documentHandler(chain: PageRoute[]) {
       nonce: randomBytes(16).toString("base64"),
       clientAddress: "127.0.0.1",
     });
-    return { status: response.status, html: await response.text() };
+    return { status: response.status, html: (await sentBody(response)).toString("utf8") };
   };
 }

@@ -169,7 +169,7 @@ describe("a chunked post with no Content-Length, over HTTP", () => {
 
   beforeAll(async () => {
     // The sign-in action behind a real HTTP server, its request's body streamed from the connection as
-    // @remix-run/express streams it.
+    // the server streams it (services/remix-express.server.ts).
     const app = express();
     app.post("/sign-in", async (req, res) => {
       const request = new Request(`http://127.0.0.1:${port}/sign-in`, {

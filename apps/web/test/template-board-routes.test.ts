@@ -67,15 +67,19 @@ function formFields(value: unknown, prefix: string): Record<string, string> {
   return value === undefined ? {} : { [prefix]: String(value) };
 }
 
-/** What a board's page posts: every field but the team shape, the mentee role and the certificate. */
+/**
+ * What a board's page posts: every field but the team shape, the mentee role, the certificate and the
+ * phases a board skips (orientation, matching, the pairing ceremony).
+ */
 async function boardPagePost() {
   const {
     teamShape: _shape,
     certificate: _certificate,
     roles,
+    phases: { orientation: _orientation, matching: _matching, ceremony: _ceremony, ...phases },
     ...rest
   } = templateFormValues((await current(templates.board)).definition);
-  return formFields({ ...rest, roles: { mentor: roles.mentor } }, "");
+  return formFields({ ...rest, phases, roles: { mentor: roles.mentor } }, "");
 }
 
 const save = (templateId: string, fields: Record<string, string>) =>
@@ -100,6 +104,11 @@ describe("a junior board's template settings", () => {
     // The members' eligibility is there, under the members' name.
     expect(html).toContain('name="roles.mentor.quota"');
     expect(html).toContain("위원 신청 자격과 모집 인원");
+    // Its phases, without those a board does not go through.
+    expect(html).toContain('name="phases.recruitmentEnd"');
+    expect(html).toContain('name="phases.activitiesStart"');
+    for (const skipped of ["orientation", "matching", "ceremony"])
+      expect(html).not.toContain(`name="phases.${skipped}"`);
   });
 
   it("saves the page's own fields and keeps the unused parts as they were", async () => {
@@ -112,6 +121,23 @@ describe("a junior board's template settings", () => {
     expect(after.teamShape).toEqual(before.teamShape);
     expect(after.roles.mentee).toEqual(before.roles.mentee);
     expect(after.certificate).toEqual(before.certificate);
+  });
+
+  it("puts the phases it skips on the last day of recruitment when its phases are saved", async () => {
+    const fields = {
+      ...(await boardPagePost()),
+      "phases.recruitmentEnd": "12",
+      "phases.activitiesStart": "14",
+    };
+    expect((await save(templates.board, fields)).status).toBe(200);
+    const { phases } = (await current(templates.board)).definition;
+    expect(phases).toMatchObject({
+      recruitmentEnd: 12,
+      orientation: 12,
+      matching: 12,
+      ceremony: 12,
+      activitiesStart: 14,
+    });
   });
 
   it("refuses a post that sends a team shape or a mentee quota for a board, at the kind, saving nothing", async () => {
@@ -136,7 +162,12 @@ describe("a mentoring template's settings", () => {
     const { status, html } = await page(templates.reverse);
     expect(status).toBe(200);
     expect(html).not.toContain("주니어보드는 팀을 만들지 않고");
-    for (const name of ["teamShape.mentors.min", "roles.mentee.quota", "certificate.title"])
+    for (const name of [
+      "teamShape.mentors.min",
+      "roles.mentee.quota",
+      "certificate.title",
+      "phases.matching",
+    ])
       expect(html).toContain(`name="${name}"`);
   });
 });

@@ -124,6 +124,9 @@ export function startWorker(
       ...process.env,
       ...env,
       STORAGE_DIR: join(tmpdir(), `mentoring-chaos-${label}`),
+      // The scenarios' workers run at once against one PostgreSQL of 100 connections, a killed worker's
+      // sessions lingering beside its successor's: 20 each (a deployment's default) ran out of slots.
+      DATABASE_POOL_SIZE: "5",
       WORKER_HEALTH_PORT: "0",
       WORKER_SHUTDOWN_GRACE_SECONDS: "3",
       LOG_LEVEL: "info",

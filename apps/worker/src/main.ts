@@ -4,9 +4,9 @@ import type { AddressInfo } from "node:net";
 import { config } from "@mentoring/config";
 import {
   assertDatabaseReachable,
-  createDatabase,
   createDatabaseProbe,
-  createReplicaLagReader,
+  createProcessDatabase,
+  createProcessReplicaLagReader,
 } from "@mentoring/db";
 import {
   assertRedisReachable,
@@ -44,13 +44,8 @@ await sweepIncompleteWrites(new LocalFileStorage(settings.STORAGE_DIR), new Date
 // Temporary files (an XLSX import's worksheets spilled while it is read) stay under STORAGE_DIR too.
 await keepTemporaryFilesInStorage(settings.STORAGE_DIR, new Date(), log);
 
-const db = createDatabase(settings.DATABASE_URL, {
-  onConnectionError: (error) => log.warn({ err: error }, "database connection lost"),
-  // The final report's data is read there (ADR 0028); every other read and every write, the primary.
-  replicaUrl: settings.DATABASE_REPLICA_URL,
-  onReplicaError: (error) =>
-    log.warn({ err: error }, "the read replica could not serve a read: the primary did"),
-});
+// The final report's data is read from the replica when one is set (ADR 0028); everything else, the primary.
+const db = createProcessDatabase(settings, log);
 // Teams' uploads given up more than a day ago (never finished, or never attached to their form).
 await sweepAbandonedUploads(db, new LocalFileStorage(settings.STORAGE_DIR), new Date(), log);
 const producer = producerConnection(settings.REDIS_URL);
@@ -70,10 +65,7 @@ const runtime = startWorkers({
   concurrency: settings.WORKER_CONCURRENCY,
   log,
 });
-// The read replica's lag, on connections of its own, for /metrics; none without a replica.
-const replicaLag = settings.DATABASE_REPLICA_URL
-  ? createReplicaLagReader(settings.DATABASE_URL, settings.DATABASE_REPLICA_URL)
-  : undefined;
+const replicaLag = createProcessReplicaLagReader(settings);
 const metrics = createWorkerMetrics({
   db,
   queues,

@@ -1,18 +1,16 @@
 // A worker process that the send-email test kills with SIGKILL right after the SMTP server accepted a mail
 // and before the worker could record it: the one moment at which SMTP cannot promise once.
-// Usage: node --import tsx test/mail-dying-worker.ts <queue prefix> <smtp url> <claim ms>
+// Usage: node --import tsx test/mail-dying-worker.ts <queue prefix> <smtp url>
 import { config } from "@mentoring/config";
 import { createDatabase } from "@mentoring/db";
 import { workerConnection } from "@mentoring/jobs";
 import { handlers } from "../src/jobs";
-import { createSendEmail } from "../src/jobs/send-email";
 import { createSmtpMailer, type Mailer } from "../src/mailer";
 import { startWorkers } from "../src/runtime";
 import { log } from "./support";
 
-const [prefix, smtpUrl, claimMs] = process.argv.slice(2);
-if (!prefix || !smtpUrl || !claimMs)
-  throw new Error("usage: mail-dying-worker.ts <prefix> <smtp url> <claim ms>");
+const [prefix, smtpUrl] = process.argv.slice(2);
+if (!prefix || !smtpUrl) throw new Error("usage: mail-dying-worker.ts <prefix> <smtp url>");
 
 const smtp = createSmtpMailer({ url: smtpUrl, from: config().MAIL_FROM });
 const dyingAfterAcceptance: Mailer = {
@@ -27,7 +25,7 @@ const dyingAfterAcceptance: Mailer = {
 startWorkers({
   db: createDatabase(config().DATABASE_URL),
   mailer: dyingAfterAcceptance,
-  handlers: { ...handlers, "email.send": createSendEmail({ claimMs: Number(claimMs) }) },
+  handlers,
   connection: workerConnection(config().REDIS_URL),
   prefix,
   concurrency: 1,

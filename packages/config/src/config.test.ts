@@ -21,6 +21,15 @@ describe("configuration", () => {
     expect(parseConfig({ WORKER_CONCURRENCY: "25" }).WORKER_CONCURRENCY).toBe(25);
   });
 
+  it("sizes each process's database pool, and refuses a pool of none", () => {
+    expect(parseConfig({}).DATABASE_POOL_SIZE).toBe(20);
+    expect(parseConfig({ DATABASE_POOL_SIZE: "40", DATABASE_POOL_IDLE_SECONDS: "300" })).toMatchObject({
+      DATABASE_POOL_SIZE: 40,
+      DATABASE_POOL_IDLE_SECONDS: 300,
+    });
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: "0" })).toThrow(ConfigError);
+  });
+
   it("names every wrong variable in its message", () => {
     let error: unknown;
     try {

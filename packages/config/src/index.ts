@@ -74,6 +74,18 @@ export const configSchema = z.object({
    * replica with DATABASE_INSIGHTS_URL's user and password (insightsReadUrl()).
    */
   DATABASE_INSIGHTS_REPLICA_URL: postgresUrl.optional(),
+  /**
+   * Connections each web or worker process keeps to DATABASE_URL (and as many to a replica). A request
+   * holds one for its whole transaction, across its statements' round trips: with 10, fifty people at
+   * once on one web process queued for them (docs/operations.md, "Capacity"). Connected directly, count
+   * processes × this against PostgreSQL's max_connections; behind PgBouncer they are cheap.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * Seconds a pooled connection may sit idle before it is closed. A new connection's first statements pay
+   * PostgreSQL's cold session (catalogue caches, policies: 40-100 ms measured), so not too soon.
+   */
+  DATABASE_POOL_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** A superuser connection, used only by set-up to create the two roles and the database. */
   DATABASE_ADMIN_URL: postgresUrl.default("postgresql://postgres@127.0.0.1:5432/postgres"),
   REDIS_URL: redisUrl.default("redis://127.0.0.1:6379"),

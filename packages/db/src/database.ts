@@ -144,7 +144,10 @@ export class InvalidTenantIdError extends Error {
 }
 
 export interface DatabaseOptions {
+  /** Connections the pool opens at most (DATABASE_POOL_SIZE); 10 unless told. */
   poolSize?: number;
+  /** Seconds a connection may sit idle in the pool before it is closed (DATABASE_POOL_IDLE_SECONDS); 10 unless told. */
+  idleSeconds?: number;
   /**
    * Told when a pooled connection breaks (the server restarted, an administrator ended it): the pool
    * drops the connection and opens a new one for the next query, so this is for the log.
@@ -167,11 +170,19 @@ const DISCONNECT_WAIT_MS = 5_000;
 /** Connects as the given role (the app role in every running process: no superuser, no BYPASSRLS). */
 export function createDatabase(
   url: string,
-  { poolSize = 10, onConnectionError, onStatement, replicaUrl, onReplicaError }: DatabaseOptions = {},
+  {
+    poolSize = 10,
+    idleSeconds = 10,
+    onConnectionError,
+    onStatement,
+    replicaUrl,
+    onReplicaError,
+  }: DatabaseOptions = {},
 ): Database {
-  const { adapter, pool } = createPgAdapter(url, poolSize, onConnectionError, onStatement);
+  const pooling = { size: poolSize, idleSeconds };
+  const { adapter, pool } = createPgAdapter(url, pooling, onConnectionError, onStatement);
   const client = new PrismaClient({ adapter });
-  const replicaPg = replicaUrl ? createPgAdapter(replicaUrl, poolSize, onConnectionError, onStatement) : null;
+  const replicaPg = replicaUrl ? createPgAdapter(replicaUrl, pooling, onConnectionError, onStatement) : null;
   const replica = replicaPg ? new PrismaClient({ adapter: replicaPg.adapter }) : null;
   /** Whether the replica reached `position` within `waitMs` (polled; a replica away is no answer). */
   const replayed = async (position: string, waitMs: number) => {

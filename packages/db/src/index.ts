@@ -15,6 +15,11 @@ export * from "./generated/prisma/client";
 export { createInsightsReader, type InsightsReader } from "./insights-reader";
 export { literalLikeText } from "./like-text";
 export { createDatabaseProbe, type DatabaseProbe } from "./probe";
+export {
+  createProcessDatabase,
+  createProcessReplicaLagReader,
+  type DatabaseSettings,
+} from "./process-database";
 export { assertDatabaseReachable, DatabaseUnreachableError } from "./provision";
 export {
   createReplicaLagReader,

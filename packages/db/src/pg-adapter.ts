@@ -15,11 +15,15 @@ type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
  */
 export function createPgAdapter(
   url: string,
-  poolSize: number,
+  pooling: { size: number; idleSeconds: number },
   onConnectionError?: (error: Error) => void,
   onStatement?: (sql: string) => void,
 ): { adapter: PrismaPg; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: pooling.size,
+    idleTimeoutMillis: pooling.idleSeconds * 1000,
+  });
   pool.on("connect", (connection) => {
     connection.on("error", (error) => onConnectionError?.(error));
     if (onStatement) observeStatements(connection, onStatement);

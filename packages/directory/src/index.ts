@@ -9,6 +9,7 @@ export {
   mapColumns,
   requiredFields,
 } from "./columns";
+export { countActiveStaff } from "./count-active-staff";
 export { DepartmentIndex, type DepartmentMatch, departmentToCreate } from "./departments";
 export {
   IDEMPOTENCY_WINDOW_MS,

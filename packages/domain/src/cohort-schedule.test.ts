@@ -3,10 +3,12 @@ import { addDays, type CalendarDate, calendarDate } from "./calendar-date";
 import {
   type CohortSchedule,
   cohortScheduleSchema,
+  plannedFields,
   type ScheduleField,
   scheduleFields,
   scheduleFromOffsets,
   scheduleProblems,
+  withSkippedPhases,
 } from "./cohort-schedule";
 
 /** Every phase on one day: in order, since same-day phases are allowed. */
@@ -120,5 +122,49 @@ describe("scheduleFromOffsets", () => {
     for (const field of scheduleFields.slice(1) as (keyof typeof offsets)[]) {
       expect(schedule[field]).toBe(addDays(calendarDate("2024-02-22"), offsets[field]) as CalendarDate);
     }
+  });
+});
+
+describe("a junior board's schedule", () => {
+  it("is planned without orientation, matching and the pairing ceremony; other kinds by every date", () => {
+    expect(plannedFields("board")).toEqual([
+      "recruitmentStart",
+      "recruitmentEnd",
+      "activitiesStart",
+      "activitiesEnd",
+      "evaluationStart",
+      "evaluationEnd",
+      "close",
+    ]);
+    expect(plannedFields("reverse")).toEqual(scheduleFields);
+  });
+
+  it("puts the phases it skips on the last day of recruitment, where they hold nothing back", () => {
+    const planned = {
+      recruitmentStart: "2026-01-22",
+      recruitmentEnd: "2026-02-10",
+      activitiesStart: "2026-02-11",
+      activitiesEnd: "2026-09-30",
+      evaluationStart: "2026-10-01",
+      evaluationEnd: "2026-10-15",
+      close: "2026-10-31",
+    };
+    const whole = withSkippedPhases("board", planned);
+    expect(whole).toMatchObject({
+      orientation: "2026-02-10",
+      matching: "2026-02-10",
+      ceremony: "2026-02-10",
+    });
+    expect(cohortScheduleSchema.safeParse(whole).success).toBe(true);
+    // Activities may not start before recruitment ends, as for any cohort.
+    const early = cohortScheduleSchema.safeParse(
+      withSkippedPhases("board", { ...planned, activitiesStart: "2026-02-09" }),
+    );
+    expect(early.error?.issues.map((issue) => issue.path)).toEqual([["activitiesStart"]]);
+  });
+
+  it("leaves another kind's schedule as it was typed", () => {
+    const typed = { recruitmentEnd: 7, orientation: 9 };
+    expect(withSkippedPhases("standard", typed)).toBe(typed);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addDays, type CalendarDate, calendarDateSchema } from "./calendar-date";
 import { closesBeforeOpens } from "./date-window";
+import type { ProgramKind } from "./program-template";
 
 /** A cohort's dates in the order the phases run. */
 export const scheduleFields = [
@@ -16,6 +17,28 @@ export const scheduleFields = [
   "close",
 ] as const;
 export type ScheduleField = (typeof scheduleFields)[number];
+
+/** The phases a junior board does not go through (cohortPathOf): orientation, matching, the pairing ceremony. */
+const skippedByBoards: ReadonlySet<ScheduleField> = new Set(["orientation", "matching", "ceremony"]);
+
+/** The dates a cohort of this kind is planned by, in the order the phases run. */
+export function plannedFields(kind: ProgramKind): readonly ScheduleField[] {
+  return kind === "board" ? scheduleFields.filter((field) => !skippedByBoards.has(field)) : scheduleFields;
+}
+
+/**
+ * A schedule (dates, or a template's day offsets) as planned by plannedFields(kind), whole: the phases a
+ * board skips are put on the last day of recruitment, where they take no days and hold no phase back.
+ * Every cohort stores every date.
+ */
+export function withSkippedPhases<T>(
+  kind: ProgramKind,
+  planned: Partial<Record<ScheduleField, T>>,
+): Partial<Record<ScheduleField, T>> {
+  if (kind !== "board") return planned;
+  const end = planned.recruitmentEnd;
+  return { ...planned, orientation: end, matching: end, ceremony: end };
+}
 
 export type CohortSchedule = Record<ScheduleField, CalendarDate>;
 

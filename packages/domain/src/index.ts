@@ -114,12 +114,14 @@ export {
 export {
   type CohortSchedule,
   cohortScheduleSchema,
+  plannedFields,
   type ScheduleField,
   type ScheduleOffsets,
   type ScheduleProblem,
   scheduleFields,
   scheduleFromOffsets,
   scheduleProblems,
+  withSkippedPhases,
 } from "./cohort-schedule";
 export {
   type ApplicationState,

@@ -4,11 +4,17 @@
 // are told through the outbox, and nothing of it is visible from another city.
 import type { Database } from "@mentoring/db";
 import { createSeededTestDatabase, type SeededTestDatabase } from "@mentoring/db/testing";
-import { type AppErrorCode, CONSENT_VERSION, calendarDate, isAppError } from "@mentoring/domain";
+import {
+  type AppErrorCode,
+  CONSENT_VERSION,
+  calendarDate,
+  isAppError,
+  plannedFields,
+} from "@mentoring/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerBoardProposal, listBoardProposals, listMyBoards, proposeBoardPolicy } from "../src/board";
 import { planCohortCalendarItems } from "../src/calendar";
-import { createCohort, getCohortOverview, transitionCohort } from "../src/cohorts";
+import { createCohort, getCohortOverview, transitionCohort, updateCohortSchedule } from "../src/cohorts";
 import { applyToCohort } from "../src/recruitment";
 import { copyBuiltinTemplate } from "../src/templates";
 
@@ -148,6 +154,33 @@ const answer = (proposalId: string, to: "reviewed" | "adopted" | "declined", rep
       appUrl,
     }),
   );
+
+describe("a junior board's schedule", () => {
+  it("is saved from the dates it is planned by: the phases it skips take the last day of recruitment", async () => {
+    const today = calendarDate("2026-02-20");
+    const { schedule } = await inCity((tx) =>
+      getCohortOverview(tx, { tenantId: gangneung, cohortId, today }),
+    );
+    const planned = Object.fromEntries(plannedFields("board").map((field) => [field, schedule[field]]));
+    expect(Object.keys(planned)).not.toContain("matching");
+    await inCity((tx) =>
+      updateCohortSchedule(tx, {
+        tenantId: gangneung,
+        cohortId,
+        schedule: planned,
+        actorUserId: null,
+        today,
+      }),
+    );
+    const saved = await inCity((tx) => getCohortOverview(tx, { tenantId: gangneung, cohortId, today }));
+    expect(saved.schedule).toEqual({
+      ...schedule,
+      orientation: schedule.recruitmentEnd,
+      matching: schedule.recruitmentEnd,
+      ceremony: schedule.recruitmentEnd,
+    });
+  });
+});
 
 describe("recruiting a junior board", () => {
   it("takes members in the one role it recruits and refuses the other", async () => {

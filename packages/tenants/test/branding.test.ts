@@ -64,8 +64,10 @@ describe("checking an uploaded image", () => {
       ok: false,
       problem: "notImage",
     });
+    // Every time: a decoder may make something of a file cut short on one read and not the next.
     const damaged = png(64, 64).slice(0, 60);
-    expect(checkBrandingImage(damaged)).toEqual({ ok: false, problem: "undecodable" });
+    for (let read = 0; read < 50; read++)
+      expect(checkBrandingImage(damaged)).toEqual({ ok: false, problem: "undecodable" });
     expect(checkBrandingImage(png(16, 64))).toEqual({ ok: false, problem: "badSize" });
     const big = new Uint8Array(1024 * 1024 + 1);
     big.set(png(64, 64));

@@ -1,15 +1,11 @@
 import { formsTeams } from "@mentoring/domain";
-import { useRouteLoaderData } from "@remix-run/react";
-import type { loader as cohortFrameLoader } from "../routes/$tenant.programs.cohorts.$cohortId";
+import { useCohortKind } from "./cohort-kind";
 import { SubNav, type SubNavPage } from "./sub-nav";
-
-/** The cohort pages' frame route, whose loader reads the cohort's kind once for all of them. */
-const cohortFrame = "routes/$tenant.programs.cohorts.$cohortId";
 
 /** The coordinator's pages of one cohort: overview and timeline, applicants, surveys, matching, ceremony and certificates, the program calendar, the teams' submissions, how often teams meet, attendance, evaluation, awards, outcomes and the dashboard. */
 export function CohortNav({ tenantSlug, cohortId }: { tenantSlug: string; cohortId: string }) {
   // A junior board has no matching nor pairing ceremony, and has its members' policy proposals instead.
-  const kind = useRouteLoaderData<typeof cohortFrameLoader>(cohortFrame)?.cohortKind ?? "standard";
+  const kind = useCohortKind();
   const base = `/${tenantSlug}/programs/cohorts/${cohortId}`;
   const pages = [
     { to: base, label: "programs.cohortNav.overview", end: true },

@@ -1,9 +1,10 @@
 import type { MessageKey } from "@mentoring/i18n";
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "./csrf-input";
 import { LanguageSwitch } from "./language-switch";
+import { useMenuLinks } from "./menu-links";
 
 export interface NavItem {
   to: string;
@@ -45,6 +46,7 @@ export function Shell({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { follow, current } = useMenuLinks();
   return (
     <>
       {brandColor && /^#[0-9a-fA-F]{6}$/.test(brandColor) ? (
@@ -53,13 +55,15 @@ export function Shell({
       ) : null}
       <header className="site-header">
         <div className="site-header__top">
-          <Link to={homeTo} className="site-header__title">
+          <a href={homeTo} onClick={follow} data-discover="true" className="site-header__title">
             {title}
-          </Link>
+          </a>
           <div className="site-header__tools">
             {bell ? (
-              <Link
-                to={bell.to}
+              <a
+                href={bell.to}
+                onClick={follow}
+                data-discover="true"
                 className={bell.unread > 0 ? "bell bell--unread" : "bell"}
                 // The count is said in words, not by a coloured dot: "알림 3건 읽지 않음".
                 aria-label={
@@ -81,7 +85,7 @@ export function Shell({
                     {bell.unread > 99 ? "99+" : bell.unread}
                   </span>
                 ) : null}
-              </Link>
+              </a>
             ) : null}
             <LanguageSwitch />
             {userName ? (
@@ -98,9 +102,9 @@ export function Shell({
             <ul className="site-nav">
               {nav.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end>
+                  <a href={item.to} onClick={follow} data-discover="true" aria-current={current(item.to)}>
                     {t(item.label)}
-                  </NavLink>
+                  </a>
                 </li>
               ))}
             </ul>
@@ -112,7 +116,9 @@ export function Shell({
       </main>
       {privacyPolicyTo ? (
         <footer className="site-footer">
-          <Link to={privacyPolicyTo}>{t("retention.footer.privacyPolicy")}</Link>
+          <a href={privacyPolicyTo} onClick={follow} data-discover="true">
+            {t("retention.footer.privacyPolicy")}
+          </a>
         </footer>
       ) : null}
     </>

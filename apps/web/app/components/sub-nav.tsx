@@ -1,6 +1,6 @@
 import type { MessageKey } from "@mentoring/i18n";
-import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMenuLinks } from "./menu-links";
 
 export interface SubNavPage {
   to: string;
@@ -12,14 +12,15 @@ export interface SubNavPage {
 /** A row of links to the pages of one thing (a cohort, a template), the current one marked. */
 export function SubNav({ label, pages }: { label: MessageKey; pages: readonly SubNavPage[] }) {
   const { t } = useTranslation();
+  const { follow, current } = useMenuLinks();
   return (
     <nav aria-label={t(label)} className="subnav">
       <ul>
         {pages.map((page) => (
           <li key={page.to}>
-            <NavLink to={page.to} end={page.end}>
+            <a href={page.to} onClick={follow} data-discover="true" aria-current={current(page.to, page.end)}>
               {t(page.label)}
-            </NavLink>
+            </a>
           </li>
         ))}
       </ul>

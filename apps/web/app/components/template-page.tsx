@@ -1,7 +1,16 @@
+import { type DefaultValue, type FormMetadata, getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import type { MessageKey } from "@mentoring/i18n";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { Refusal } from "../services/refusal";
+import type { z } from "zod";
+import { isListEdit } from "../services/list-edit";
+import { isRefusal, type Refusal } from "../services/refusal";
+import { CsrfInput } from "./csrf-input";
+import { FormAnswer } from "./form-answer";
 import { TemplateNav } from "./template-nav";
+import { useTypedBeforeHydration } from "./use-typed-before-hydration";
 
 export interface TemplateSummary {
   id: string;
@@ -47,9 +56,10 @@ export function TemplatePageHeading({
 
 /**
  * What the last save did: saved in place or as a new version, nothing changed, or refused with each
- * field's message linked to its field (conform's id); and, to a reader, that the page cannot be saved.
+ * field's message linked to its field (conform's id), whose first field conform focuses; and, to a
+ * reader, that the page cannot be saved.
  */
-export function TemplateSaveOutcome({
+function TemplateSaveOutcome({
   saved,
   refusal,
   form,
@@ -67,13 +77,13 @@ export function TemplateSaveOutcome({
   return (
     <>
       {saved ? (
-        <p role="status" className="form-status">
+        <FormAnswer answer={saved}>
           {saved.changed
             ? t(saved.newVersion ? "programs.template.savedNewVersion" : "programs.template.saved", {
                 version: saved.version,
               })
             : t("programs.template.unchanged")}
-        </p>
+        </FormAnswer>
       ) : null}
       {refusal ? (
         <div role="alert" className="error-summary">
@@ -90,6 +100,93 @@ export function TemplateSaveOutcome({
         </div>
       ) : null}
       {mayManage ? null : <p>{t("programs.template.readOnlyNotice")}</p>}
+    </>
+  );
+}
+
+/** What a save of a template's page answers when it went through. */
+interface TemplateSaved {
+  changed: boolean;
+  newVersion: boolean;
+  version: number;
+}
+
+/**
+ * A page of a template's editor as a conform form, and what the last answer to it was: a save, a refusal,
+ * or a row added, removed or moved (which saved nothing). conform keeps a refusal's messages until another
+ * result replaces them: a save clears them.
+ */
+export function useTemplatePartForm<Schema extends Record<string, unknown>>(page: {
+  id: string;
+  schema: z.ZodTypeAny;
+  defaultValue: DefaultValue<Schema>;
+}) {
+  const result: unknown = useActionData();
+  const refusal = isRefusal(result) ? result : undefined;
+  const listEdit = isListEdit(result) ? result : undefined;
+  const saved = result && !refusal && !listEdit ? (result as TemplateSaved) : undefined;
+  const lastResult = useMemo(
+    () => refusal ?? listEdit ?? (saved ? { status: "success" as const } : undefined),
+    [refusal, listEdit, saved],
+  );
+  const [form, fields] = useForm<Schema>({
+    id: page.id,
+    lastResult,
+    constraint: getZodConstraint(page.schema),
+    defaultValue: page.defaultValue,
+  });
+  useTypedBeforeHydration(form.id);
+  return { form, fields, answered: result !== undefined, refusal, saved };
+}
+
+/**
+ * The form of a page of a template's editor: what the last save did, then the page's fields in a frame
+ * that only a member who may manage programs can change, and the save button.
+ */
+export function TemplatePartForm<Schema extends Record<string, unknown>>({
+  form,
+  title,
+  save,
+  mayManage,
+  refusal,
+  saved,
+  children,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  /** The page's title, which names the frame to a screen reader. */
+  title: string;
+  /** The save button's text. */
+  save: string;
+  mayManage: boolean;
+  refusal?: Refusal;
+  saved?: TemplateSaved;
+  children: ReactNode;
+}) {
+  const saving = useNavigation().state === "submitting";
+  return (
+    <>
+      <TemplateSaveOutcome saved={saved} refusal={refusal} form={form} mayManage={mayManage} />
+      <Form method="post" {...getFormProps(form)}>
+        <CsrfInput />
+        <fieldset disabled={!mayManage} className="form-frame">
+          <legend className="visually-hidden">{title}</legend>
+          {/*
+            Enter in a field presses the form's first submit button: saving, not the first "add" of a list
+            below. Hidden, so it is neither seen nor reached twice by the keyboard.
+          */}
+          {mayManage ? (
+            <button type="submit" hidden>
+              {save}
+            </button>
+          ) : null}
+          {children}
+          {mayManage ? (
+            <button type="submit" className="button-primary" disabled={saving}>
+              {save}
+            </button>
+          ) : null}
+        </fieldset>
+      </Form>
     </>
   );
 }

@@ -4,10 +4,20 @@ import { failuresInWords, type Phrase } from "./recruiting.server";
 
 /** The applicant rows as the coordinator's list shows them: times in the tenant's time zone. */
 export function presentApplicantRows(rows: ApplicantRow[], locale: string, timeZone: string) {
+  // An applicant consents as they apply: the two times are most often one, formatted once.
+  const shown = new Map<number, string>();
+  const at = (date: Date) => {
+    let text = shown.get(date.getTime());
+    if (text === undefined) {
+      text = formatDateTime(date, locale, timeZone);
+      shown.set(date.getTime(), text);
+    }
+    return text;
+  };
   return rows.map((row) => ({
     ...row,
-    consentAt: row.consentAt ? formatDateTime(row.consentAt, locale, timeZone) : null,
-    submittedAt: formatDateTime(row.submittedAt, locale, timeZone),
+    consentAt: row.consentAt ? at(row.consentAt) : null,
+    submittedAt: at(row.submittedAt),
   }));
 }
 

@@ -42,6 +42,7 @@ export const loader = tenantLoader(
         : null;
     const shown = (item: AgendaItem | null) =>
       item && {
+        itemId: item.itemId,
         title: localize({ ko: item.title, en: item.titleEn ?? undefined }, locale),
         kind: item.kind,
         place: item.place,
@@ -180,6 +181,7 @@ function Summary({ counts, asOf }: { counts: Record<HomeCount, string>; asOf: st
 }
 
 type Shown = {
+  itemId: string;
   title: string;
   kind: CalendarItemKind;
   place: string;
@@ -236,7 +238,11 @@ function Agenda({
             <p>{t("assignments.agenda.noEvent")}</p>
           )}
           <p>
-            <Link to={`${base}/team`}>{t("assignments.agenda.toTeam")}</Link>
+            {nextEvent ? (
+              <Link to={`${base}/my-calendar/${nextEvent.itemId}`}>{t("assignments.agenda.toEvent")}</Link>
+            ) : (
+              <Link to={`${base}/my-calendar`}>{t("assignments.agenda.toCalendar")}</Link>
+            )}
           </p>
         </li>
       </ul>

@@ -10,6 +10,7 @@ import { type AttachmentItem, AttachmentList } from "../components/attachments";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FilePicker } from "../components/file-picker";
+import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField, RadioGroupField, TextareaField } from "../components/form-fields";
 import { besideFields, isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
@@ -69,7 +70,7 @@ export const action = tenantAction(
   {
     permission: "activities.log",
     form: logForm,
-    onRefusal: (_error, { form }) => ({ cohortId: form.cohortId }),
+    whichForm: (sent) => ({ cohortId: sent.cohortId }),
   },
   async ({ form, tenant, membership, user, requestId, withTenant }) => {
     const { staffMemberId } = membership;
@@ -144,11 +145,7 @@ function TeamLog({
       </h2>
       <section aria-labelledby={`${headingId}-log`} className="card">
         <h3 id={`${headingId}-log`}>{t("activities.mine.logTitle")}</h3>
-        {logged ? (
-          <p role="status" className="form-status">
-            {t("activities.mine.logged")}
-          </p>
-        ) : null}
+        {logged ? <FormAnswer answer={mine}>{t("activities.mine.logged")}</FormAnswer> : null}
         {/* A new form after each logged activity: it starts empty again. */}
         <LogForm
           key={logged ?? "new"}

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField, RadioGroupField } from "../components/form-fields";
 import { presentTenantBilling } from "../presenters/tenant-billing.server";
 import {
@@ -124,11 +125,7 @@ export default function Billing() {
       {data.subscribed ? (
         <section aria-labelledby="billing-brn">
           <h2 id="billing-brn">{t("billing.brn.title")}</h2>
-          {done === "brn" ? (
-            <p role="status" className="form-status">
-              {t("billing.brn.saved")}
-            </p>
-          ) : null}
+          {done === "brn" ? <FormAnswer answer={result}>{t("billing.brn.saved")}</FormAnswer> : null}
           <Form method="post" className="narrow" {...getFormProps(form)}>
             <CsrfInput />
             <input type="hidden" name="intent" value="brn" />

@@ -35,7 +35,7 @@ export const action = tenantAction(
   {
     permission: "privacy.requests.handle",
     form: resolveForm,
-    onRefusal: (_error, { form }) => ({ requestId: form?.requestId }),
+    whichForm: (sent) => ({ requestId: sent.requestId }),
   },
   async ({ form, tenant, user, requestId, services, withTenant }) => {
     const done = await withTenant((db) =>

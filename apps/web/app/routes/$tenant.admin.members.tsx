@@ -49,10 +49,10 @@ export const action = tenantAction(
     fieldName: (path, t) =>
       path === "email" ? t("members.invite.email") : path === "roles" ? t("members.invite.roles") : null,
     // A refused role change is shown in its member's row, with every problem it has.
+    whichForm: (sent) => (sent.intent === "roles" ? { membershipId: sent.membershipId } : {}),
     onRefusal: (error, { form, t }) =>
       form.intent === "roles"
         ? {
-            membershipId: form.membershipId,
             problems: error.details.fields?.map((field) => t(messageKey(field.message), field.params)) ?? [
               t(messageKey(error.messageKey), error.params),
             ],

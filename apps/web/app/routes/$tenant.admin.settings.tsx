@@ -19,6 +19,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
+import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField, SelectField } from "../components/form-fields";
 import { InsightsSharing } from "../components/insights-sharing";
 import { type BrandingKind, brandingKinds } from "../services/branding-kinds";
@@ -182,9 +183,7 @@ export default function Settings() {
     <>
       <h1>{t("settings.title")}</h1>
       {result && "saved" in result && !("insights" in result) ? (
-        <p role="status" className="form-status">
-          {t("settings.saved")}
-        </p>
+        <FormAnswer answer={result}>{t("settings.saved")}</FormAnswer>
       ) : null}
       <Form method="post" className="narrow" {...getFormProps(form)}>
         <CsrfInput />

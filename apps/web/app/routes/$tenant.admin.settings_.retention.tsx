@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
+import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField } from "../components/form-fields";
 import { presentRetentionPeriods } from "../presenters/retention.server";
 import { isRefusal } from "../services/refusal";
@@ -66,11 +67,7 @@ export default function RetentionSettings() {
     <>
       <h1>{t("retention.page.title")}</h1>
       <p>{t("retention.page.intro")}</p>
-      {saved ? (
-        <p role="status" className="form-status">
-          {t("retention.page.saved")}
-        </p>
-      ) : null}
+      {saved ? <FormAnswer answer={result}>{t("retention.page.saved")}</FormAnswer> : null}
       <h2>{t("retention.page.editHeading")}</h2>
       <p>{t("retention.page.editIntro")}</p>
       <Form method="post" className="narrow" {...getFormProps(form)}>

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
+import { FormAnswer } from "../components/form-answer";
 import { CheckboxField, FormErrors, InputField } from "../components/form-fields";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
@@ -89,11 +90,7 @@ export default function SsoSettings() {
           <p className="field__hint">{t("sso.admin.redirectUriHint")}</p>
         </dd>
       </dl>
-      {result && "saved" in result ? (
-        <p role="status" className="form-status">
-          {t("sso.admin.saved")}
-        </p>
-      ) : null}
+      {result && "saved" in result ? <FormAnswer answer={result}>{t("sso.admin.saved")}</FormAnswer> : null}
       {fieldsInError ? (
         <p role="alert" className="form-error">
           {t("form.errorSummary")}

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { type AttachmentItem, AttachmentList, readableSize } from "../components/attachments";
 import { CsrfInput } from "../components/csrf-input";
 import { FilePicker } from "../components/file-picker";
+import { FormAnswer } from "../components/form-answer";
 import { FormErrors, lastResultOf, TextareaField } from "../components/form-fields";
 import { SubmissionBadges, SubmissionLinks } from "../components/submission-parts";
 import { presentMyAssignments } from "../presenters/assignments.server";
@@ -59,7 +60,7 @@ export const action = tenantAction(
   {
     permission: "assignments.submit",
     form: submitForm,
-    onRefusal: (_error, { form }) => ({ itemId: form.itemId }),
+    whichForm: (sent) => ({ itemId: sent.itemId }),
   },
   async ({ form, tenant, membership, user, requestId, withTenant, services }) => {
     const { staffMemberId } = membership;
@@ -159,7 +160,7 @@ function AssignmentCard({ assignment, files }: { assignment: Assignment; files: 
         <p className="notice">{t("assignments.mine.comment", { comment: submission.reviewComment })}</p>
       ) : null}
       {mine && !isRefusal(mine) ? (
-        <p role="status" className="form-status">
+        <FormAnswer answer={mine}>
           {t(
             mine.late && !mine.revised
               ? "assignments.mine.submittedLate"
@@ -167,7 +168,7 @@ function AssignmentCard({ assignment, files }: { assignment: Assignment; files: 
                 ? "assignments.mine.revised"
                 : "assignments.mine.submitted",
           )}
-        </p>
+        </FormAnswer>
       ) : null}
       {closed ? (
         <>

@@ -13,6 +13,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
+import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField, TextareaField } from "../components/form-fields";
 import { ProposalCard } from "../components/proposal-card";
 import { presentMyBoards } from "../presenters/board.server";
@@ -60,7 +61,7 @@ export const action = tenantAction(
         body: t("board.field.body"),
         coProposers: t("board.field.coProposers"),
       })[path] ?? null,
-    onRefusal: (_error, { form }) => ({ cohortId: form?.cohortId }),
+    whichForm: (sent) => ({ cohortId: sent.cohortId }),
   },
   async ({ form, tenant, user, membership, requestId, withTenant }) => {
     const { staffMemberId } = membership;
@@ -121,11 +122,7 @@ function ProposeForm({
     // Not "propose-<id>-title": conform names the title field's input that way.
     <section aria-labelledby={`propose-heading-${board.cohortId}`} className="card">
       <h3 id={`propose-heading-${board.cohortId}`}>{t("board.mine.proposeTitle")}</h3>
-      {sent ? (
-        <p role="status" className="form-status">
-          {t("board.mine.submitted")}
-        </p>
-      ) : null}
+      {sent ? <FormAnswer answer={sent}>{t("board.mine.submitted")}</FormAnswer> : null}
       <FormErrors form={form} summary={t("form.errorSummary")} />
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />

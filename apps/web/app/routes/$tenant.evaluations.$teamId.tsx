@@ -16,6 +16,7 @@ import { z } from "zod";
 import { type AttachmentItem, AttachmentList } from "../components/attachments";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { FormAnswer } from "../components/form-answer";
 import { FormErrors, lastResultOf } from "../components/form-fields";
 import { SubmissionBadges, SubmissionLinks } from "../components/submission-parts";
 import { presentTeamEvaluation, type TeamEvaluationPage } from "../presenters/evaluator.server";
@@ -400,11 +401,7 @@ function RubricForm({ page }: { page: TeamEvaluationPage }) {
     <>
       {page.reopened ? <p className="form-status">{t("evaluations.evaluator.page.reopened")}</p> : null}
       <p>{t("evaluations.evaluator.page.rubricIntro")}</p>
-      {saved ? (
-        <p role="status" className="form-status">
-          {t("evaluations.evaluator.page.saved")}
-        </p>
-      ) : null}
+      {saved ? <FormAnswer answer={result}>{t("evaluations.evaluator.page.saved")}</FormAnswer> : null}
       <FormErrors form={form} summary={t("form.errorSummary")} />
       <Form method="post" {...getFormProps(form)}>
         <CsrfInput />

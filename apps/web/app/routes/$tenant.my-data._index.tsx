@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField, SelectField, TextareaField } from "../components/form-fields";
 import { formatDateTime } from "../services/format.server";
 import { besideFields, isRefusal } from "../services/refusal";
@@ -165,11 +166,11 @@ export default function MyData() {
             <h2 id="correction-heading">{t("myData.correction.heading")}</h2>
             <p>{t("myData.correction.intro")}</p>
             {sent ? (
-              <p role="status" className="form-status">
+              <FormAnswer answer={sent}>
                 {t(sent.outcome === "sent" ? "myData.correction.sent" : "myData.correction.alreadyPending", {
                   field: t(`myData.field.${sent.field}`),
                 })}
-              </p>
+              </FormAnswer>
             ) : null}
             <FormErrors form={form} summary={t("form.errorSummary")} />
             <Form method="post" {...getFormProps(form)}>

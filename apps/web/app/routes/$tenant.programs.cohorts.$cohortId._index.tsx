@@ -3,6 +3,7 @@ import { getZodConstraint } from "@conform-to/zod";
 import {
   cohortStatuses,
   isAppError,
+  plannedFields,
   recruitedRoles,
   type ScheduleField,
   scheduleFields,
@@ -15,6 +16,7 @@ import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { FormAnswer } from "../components/form-answer";
 import { CheckboxField, FormErrors, InputField, TextareaField } from "../components/form-fields";
 import {
   cohortFieldName,
@@ -221,8 +223,10 @@ export default function CohortOverview() {
     constraint: getZodConstraint(scheduleForm),
     defaultValue: schedule,
   });
+  // A junior board is not planned by the phases it skips (they follow the end of recruitment).
+  const planned = plannedFields(page.kind);
   const scheduleMessages = Object.entries(scheduleRefusal?.error ?? {}).flatMap(([name, messages]) =>
-    name !== "" && messages?.[0] ? [{ name, message: messages[0] }] : [],
+    (planned as readonly string[]).includes(name) && messages?.[0] ? [{ name, message: messages[0] }] : [],
   );
 
   return (
@@ -235,9 +239,9 @@ export default function CohortOverview() {
         </p>
       ) : null}
       {moved ? (
-        <p role="status" className="form-status">
+        <FormAnswer answer={moved}>
           {t("programs.cohort.moved", { status: t(`programs.status.${moved.to}`) })}
-        </p>
+        </FormAnswer>
       ) : null}
 
       <dl className="facts">
@@ -328,13 +332,13 @@ export default function CohortOverview() {
       <section aria-labelledby="schedule-title">
         <h2 id="schedule-title">{t("programs.cohort.scheduleTitle")}</h2>
         {scheduleSaved ? (
-          <p role="status" className="form-status">
+          <FormAnswer answer={scheduleSaved}>
             {t(
               scheduleSaved.changed > 0
                 ? "programs.cohort.scheduleSaved"
                 : "programs.cohort.scheduleUnchanged",
             )}
-          </p>
+          </FormAnswer>
         ) : null}
         {scheduleRefusal ? (
           <div role="alert" className="error-summary">
@@ -368,7 +372,7 @@ export default function CohortOverview() {
               {t("programs.cohort.scheduleHint")}
             </p>
             <div className="field-grid">
-              {scheduleFields.map((field) => (
+              {planned.map((field) => (
                 <InputField
                   key={field}
                   meta={scheduleFieldsMeta[field]}

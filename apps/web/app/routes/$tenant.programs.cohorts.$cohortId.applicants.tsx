@@ -11,9 +11,11 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { useRecruitedRoles } from "../components/cohort-kind";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { FormAnswer } from "../components/form-answer";
 import {
   FormErrors,
   InputField,
@@ -140,6 +142,7 @@ function Filters({
   departments: { id: string; name: string }[];
 }) {
   const { t } = useTranslation();
+  const { roles, roleName } = useRecruitedRoles();
   const [form, fields] = useForm<ApplicantFilter>({ id: "applicant-filters", defaultValue: filter });
   return (
     <Form
@@ -148,12 +151,14 @@ function Filters({
       aria-label={t("recruitment.applicants.filters")}
       {...getFormProps(form)}
     >
-      <SelectField
-        meta={fields.role}
-        label={t("recruitment.applicants.role")}
-        placeholder={t("recruitment.applicants.any")}
-        options={applicationRoles.map((role) => ({ value: role, label: t(`recruitment.role.${role}`) }))}
-      />
+      {roles.length > 1 ? (
+        <SelectField
+          meta={fields.role}
+          label={t("recruitment.applicants.role")}
+          placeholder={t("recruitment.applicants.any")}
+          options={roles.map((role) => ({ value: role, label: roleName(role) }))}
+        />
+      ) : null}
       <SelectField
         meta={fields.status}
         label={t("recruitment.applicants.status")}
@@ -212,13 +217,14 @@ function RejectForm({ row, result }: { row: Row; result: ActionResult | undefine
 
 function NominationResults({ results }: { results: NominationView[] }) {
   const { t } = useTranslation();
+  const { roleName } = useRecruitedRoles();
   const outcomeText = (result: NominationView) => {
     switch (result.outcome) {
       case "waitlisted":
         return t("recruitment.applicants.nominate.outcomes.waitlisted", { position: result.position });
       case "already_applied":
         return t("recruitment.applicants.nominate.outcomes.already_applied", {
-          role: t(`recruitment.role.${result.role}`),
+          role: roleName(result.role),
           status: t(`recruitment.status.${result.status}`),
         });
       default:
@@ -264,6 +270,7 @@ function NominationResults({ results }: { results: NominationView[] }) {
 
 function NominateForm({ result }: { result: ActionResult | undefined }) {
   const { t } = useTranslation();
+  const { roles, roleName } = useRecruitedRoles();
   const [form, fields] = useForm<FormFields<"nominate">>({
     lastResult: lastResultOf(refusalOf(result, "nominate"), result),
     constraint,
@@ -274,11 +281,16 @@ function NominateForm({ result }: { result: ActionResult | undefined }) {
       <CsrfInput />
       <input type="hidden" name="intent" value="nominate" />
       <TextareaField meta={fields.numbers} label={t("recruitment.applicants.nominate.numbers")} rows={5} />
-      <RadioGroupField
-        meta={fields.role}
-        label={t("recruitment.applicants.nominate.role")}
-        options={applicationRoles.map((role) => ({ value: role, label: t(`recruitment.role.${role}`) }))}
-      />
+      {roles.length > 1 ? (
+        <RadioGroupField
+          meta={fields.role}
+          label={t("recruitment.applicants.nominate.role")}
+          options={roles.map((role) => ({ value: role, label: roleName(role) }))}
+        />
+      ) : (
+        // One role to be put forward in (a board's members): nothing to choose.
+        <input type="hidden" name="role" value={roles[0]} />
+      )}
       <button type="submit" className="button-primary">
         {t("recruitment.applicants.nominate.submit")}
       </button>
@@ -291,6 +303,7 @@ export default function Applicants() {
   const { cohort, places, rows, departments, filter, tenantSlug, exportCsv, exportXlsx } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { roles, roleName } = useRecruitedRoles();
   const done = result && !isRefusal(result) ? result : undefined;
   const rejected = done?.intent === "reject" ? done : undefined;
   const nominated = done?.intent === "nominate" ? done : undefined;
@@ -311,7 +324,7 @@ export default function Applicants() {
     {
       key: "role",
       header: t("recruitment.applicants.role"),
-      cell: (row: Row) => t(`recruitment.role.${row.role}`),
+      cell: (row: Row) => roleName(row.role),
     },
     {
       key: "status",
@@ -377,23 +390,23 @@ export default function Applicants() {
       <h1>{t("recruitment.applicants.title", { title: cohort.title })}</h1>
       <CohortNav tenantSlug={tenantSlug} cohortId={cohort.id} />
       {rejected ? (
-        <p role="status" className="form-status">
+        <FormAnswer answer={rejected}>
           {t("recruitment.applicants.reject.done", { name: rejected.done })}
-        </p>
+        </FormAnswer>
       ) : null}
 
       <h2>{t("recruitment.applicants.places")}</h2>
       <DataTable
         caption={t("recruitment.applicants.placesCaption")}
         captionHidden
-        rows={places}
+        rows={places.filter((place) => roles.includes(place.role))}
         rowKey={(place) => place.role}
         empty={null}
         columns={[
           {
             key: "role",
             header: t("recruitment.applicants.role"),
-            cell: (place) => t(`recruitment.role.${place.role}`),
+            cell: (place) => roleName(place.role),
           },
           {
             key: "acceptedOfQuota",

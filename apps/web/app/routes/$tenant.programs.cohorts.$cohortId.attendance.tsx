@@ -1,12 +1,13 @@
-import { qrImageDataUrl } from "@mentoring/certificates";
 import { localize } from "@mentoring/domain";
-import { getItemAttendance, issueCheckInCode, markAttendance } from "@mentoring/programs";
+import { getItemAttendance, markAttendance } from "@mentoring/programs";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { CheckInPoster } from "../components/check-in-poster";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { checkInPoster } from "../services/check-in-poster.server";
 import { formatDateTime } from "../services/format.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
@@ -40,18 +41,6 @@ export const loader = tenantLoader(
         ? formatDateTime(moment, locale, tenant.timeZone, { dateStyle: "long", timeStyle: "short" })
         : "";
     const sheet = page.sheet;
-    const checkIn = sheet?.item.attendance
-      ? issueCheckInCode({
-          secret: services.config.SESSION_SECRET,
-          tenantId: tenant.id,
-          itemId: sheet.item.id,
-          now,
-        })
-      : null;
-    const checkInUrl =
-      sheet && checkIn
-        ? `${services.config.APP_URL}/${tenant.slug}/check-in/${sheet.item.id}?code=${encodeURIComponent(checkIn.code)}`
-        : null;
     return {
       cohort: page.cohort,
       tenantSlug: tenant.slug,
@@ -67,14 +56,16 @@ export const loader = tenantLoader(
         people: sheet.people,
         teams: [...new Map(sheet.people.map((person) => [person.teamId, person.teamNumber])).entries()],
       },
-      qr:
-        checkIn && checkInUrl
-          ? {
-              image: await qrImageDataUrl(checkInUrl),
-              url: checkInUrl,
-              until: formatDateTime(checkIn.until, locale, tenant.timeZone, { timeStyle: "short" }),
-            }
-          : null,
+      poster: sheet?.item.attendance
+        ? await checkInPoster({
+            services,
+            tenant,
+            locale,
+            target: { itemId: sheet.item.id },
+            path: `check-in/${sheet.item.id}`,
+            now,
+          })
+        : null,
     };
   },
 );
@@ -111,7 +102,7 @@ type Person = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["sheet
 
 export default function AttendanceSheet() {
   const { t } = useTranslation();
-  const { cohort, tenantSlug, items, sheet, qr } = useLoaderData<typeof loader>();
+  const { cohort, tenantSlug, items, sheet, poster } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const markButton = (who: string, label: string, isPresent: boolean, describedBy?: string) => (
@@ -265,23 +256,17 @@ export default function AttendanceSheet() {
               ]}
             />
           </section>
-          {qr ? (
-            <section aria-labelledby="qr-title" className="card">
-              <h2 id="qr-title">{t("attendance.sheet.qrTitle")}</h2>
-              <p>{t("attendance.sheet.qrIntro", { until: qr.until })}</p>
-              <img
-                src={qr.image}
-                alt={t("attendance.sheet.qrAlt", { title: sheet.title })}
-                className="check-in-qr"
-              />
-              <p>
-                {t("attendance.sheet.qrLink")}: <a href={qr.url}>{qr.url}</a>
-              </p>
-              <Form method="get">
-                <input type="hidden" name="item" value={sheet.itemId} />
-                <button type="submit">{t("attendance.sheet.qrRefresh")}</button>
-              </Form>
-            </section>
+          {poster ? (
+            <CheckInPoster
+              poster={poster}
+              headingId="qr-title"
+              title={t("attendance.sheet.qrTitle")}
+              intro={t("attendance.sheet.qrIntro", { until: poster.until })}
+              alt={t("attendance.sheet.qrAlt", { title: sheet.title })}
+              link={t("attendance.sheet.link")}
+            >
+              <input type="hidden" name="item" value={sheet.itemId} />
+            </CheckInPoster>
           ) : null}
         </>
       )}

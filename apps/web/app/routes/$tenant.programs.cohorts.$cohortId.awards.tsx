@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AwardDecisionStatus, AwardGrantsTable } from "../components/award-decision";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
+import { FormAnswer } from "../components/form-answer";
 import { presentCohortAwards } from "../presenters/cohort-awards.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
@@ -79,9 +80,7 @@ export default function CohortAwardsPage() {
           {result.error?.[""]?.[0]}
         </p>
       ) : result ? (
-        <p role="status" className="form-status">
-          {t("awards.page.proposed")}
-        </p>
+        <FormAnswer answer={result}>{t("awards.page.proposed")}</FormAnswer>
       ) : null}
       {categories.length === 0 ? (
         <p>{t("awards.page.noCategories")}</p>

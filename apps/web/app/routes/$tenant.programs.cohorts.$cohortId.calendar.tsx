@@ -16,6 +16,7 @@ import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { FormAnswer } from "../components/form-answer";
 import {
   CheckboxField,
   FormErrors,
@@ -125,10 +126,7 @@ export const action = tenantAction(
     permission: "programs.manage",
     params: cohortParams,
     form: calendarForm,
-    onRefusal: (_error, { form }) => ({
-      refused: form.intent,
-      itemId: "itemId" in form ? form.itemId : undefined,
-    }),
+    whichForm: (sent) => ({ refused: sent.intent, itemId: sent.itemId }),
   },
   async ({ params, form, tenant, user, requestId, withTenant }) => {
     const acting = { tenantId: tenant.id, cohortId: params.cohortId, actorUserId: user.id, requestId };
@@ -209,11 +207,7 @@ export default function CohortCalendar() {
       <p className="survey-meta">{page.cohort.title}</p>
       <CohortNav tenantSlug={page.tenantSlug} cohortId={page.cohort.id} />
       <p>{t("calendar.intro")}</p>
-      {status ? (
-        <p role="status" className="form-status">
-          {status}
-        </p>
-      ) : null}
+      {status ? <FormAnswer answer={result}>{status}</FormAnswer> : null}
       {refusal && (refusal.refused === "plan" || refusal.refused === "remove") ? (
         <p role="alert" className="form-error">
           {refusal.error?.[""]?.[0]}

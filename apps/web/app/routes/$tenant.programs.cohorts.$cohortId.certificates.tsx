@@ -1,11 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { qrImageDataUrl } from "@mentoring/certificates";
 import { AppError, instantAt, parseCalendarDate } from "@mentoring/domain";
 import type { MessageKey } from "@mentoring/i18n";
 import {
   getCohortCertificates,
-  issueCheckInCode,
   prepareCertificateBatch,
   recordAttendance,
   retryCertificateBatch,
@@ -19,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { BatchProgress } from "../components/batch-progress";
 import { useCertificateColumns } from "../components/certificate-columns";
+import { CheckInPoster } from "../components/check-in-poster";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
@@ -26,7 +25,7 @@ import { FormErrors, InputField, TextareaField } from "../components/form-fields
 import { useRefreshWhile } from "../components/use-refresh-while";
 import type { CertificateBatchPage } from "../presenters/certificate-batch.server";
 import { presentCohortCertificates } from "../presenters/cohort-certificates.server";
-import { formatDateTime } from "../services/format.server";
+import { checkInPoster } from "../services/check-in-poster.server";
 import { besideFields, isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
@@ -41,28 +40,19 @@ export const loader = tenantLoader(
     const page = await withTenant((db) =>
       getCohortCertificates(db, { tenantId: tenant.id, cohortId: params.cohortId }),
     );
-    const checkIn = page.ceremony
-      ? issueCheckInCode({
-          secret: services.config.SESSION_SECRET,
-          tenantId: tenant.id,
-          ceremonyId: page.ceremony.id,
-          now: new Date(),
-        })
-      : null;
-    const checkInUrl = checkIn
-      ? `${services.config.APP_URL}/${tenant.slug}/check-in/ceremony/${page.cohort.id}?code=${encodeURIComponent(checkIn.code)}`
-      : null;
     return {
       ...presentCohortCertificates(page, locale, tenant.timeZone),
       tenantSlug: tenant.slug,
-      checkInQr:
-        checkIn && checkInUrl
-          ? {
-              image: await qrImageDataUrl(checkInUrl),
-              url: checkInUrl,
-              until: formatDateTime(checkIn.until, locale, tenant.timeZone, { timeStyle: "short" }),
-            }
-          : null,
+      poster: page.ceremony
+        ? await checkInPoster({
+            services,
+            tenant,
+            locale,
+            target: { ceremonyId: page.ceremony.id },
+            path: `check-in/ceremony/${page.cohort.id}`,
+            now: new Date(),
+          })
+        : null,
     };
   },
 );
@@ -131,11 +121,11 @@ export const action = tenantAction(
     params: cohortParams,
     form: certificatesForm,
     // Which of the page's forms the refusal answers, and for attendance and revoking which row.
-    onRefusal: (_error, { form }) => ({
-      refused: form.intent,
-      applicationId: form.intent === "attendance" ? form.applicationId : undefined,
-      certificateId: form.intent === "revoke" ? form.certificateId : undefined,
-      batchId: form.intent === "retry" ? form.batchId : undefined,
+    whichForm: (sent) => ({
+      refused: sent.intent,
+      applicationId: sent.applicationId,
+      certificateId: sent.certificateId,
+      batchId: sent.batchId,
     }),
   },
   async ({ params, form, tenant, user, requestId, withTenant }) => {
@@ -204,7 +194,7 @@ function Message({ result, saved }: { result: NonNullable<Result>; saved: Messag
 
 export default function CohortCertificates() {
   const { t } = useTranslation();
-  const { cohort, ceremony, batches, tenantSlug, checkInQr } = useLoaderData<typeof loader>();
+  const { cohort, ceremony, batches, tenantSlug, poster } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   useRefreshWhile(batches.some((batch) => batch.status === "generating"));
@@ -366,22 +356,15 @@ export default function CohortCertificates() {
         )}
       </section>
 
-      {checkInQr ? (
-        <section aria-labelledby="ceremony-qr-heading" className="card">
-          <h2 id="ceremony-qr-heading">{t("attendance.ceremony.qrTitle")}</h2>
-          <p>{t("attendance.ceremony.qrIntro", { until: checkInQr.until })}</p>
-          <img
-            src={checkInQr.image}
-            alt={t("attendance.ceremony.qrAlt", { cohort: cohort.title })}
-            className="check-in-qr"
-          />
-          <p>
-            {t("attendance.ceremony.linkIntro")} <a href={checkInQr.url}>{t("attendance.ceremony.link")}</a>
-          </p>
-          <Form method="get">
-            <button type="submit">{t("attendance.ceremony.qrRefresh")}</button>
-          </Form>
-        </section>
+      {poster ? (
+        <CheckInPoster
+          poster={poster}
+          headingId="ceremony-qr-heading"
+          title={t("attendance.ceremony.qrTitle")}
+          intro={t("attendance.ceremony.qrIntro", { until: poster.until })}
+          alt={t("attendance.ceremony.qrAlt", { cohort: cohort.title })}
+          link={t("attendance.ceremony.link")}
+        />
       ) : null}
 
       <section aria-labelledby="batches-heading" className="card">

@@ -91,10 +91,7 @@ export const action = tenantAction(
     params: cohortParams,
     form: evaluationForm,
     fieldName,
-    onRefusal: (_error, { form }) => ({
-      refused: form.intent,
-      assignmentId: form.intent === "unassign" || form.intent === "reopen" ? form.assignmentId : undefined,
-    }),
+    whichForm: (sent) => ({ refused: sent.intent, assignmentId: sent.assignmentId }),
   },
   async ({ params, form, tenant, user, locale, t, requestId, services, withTenant }) => {
     const acting = { tenantId: tenant.id, cohortId: params.cohortId, actorUserId: user.id, requestId };

@@ -130,9 +130,9 @@ export const action = tenantAction(
     params: cohortParams,
     form: matchingForm,
     // Where the page shows a refusal: by the form it came from, and for an edit by its person.
-    onRefusal: (_error, { form }) => ({
-      refused: form.intent === "move" || form.intent === "swap" ? ("edit" as const) : form.intent,
-      applicationId: "applicationId" in form ? form.applicationId : undefined,
+    whichForm: (sent) => ({
+      refused: sent.intent === "move" || sent.intent === "swap" ? "edit" : sent.intent,
+      applicationId: sent.applicationId,
     }),
   },
   async ({ params, form, tenant, user, locale, t, may, services, requestId, withTenant }) => {

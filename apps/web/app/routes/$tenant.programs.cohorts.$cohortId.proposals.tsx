@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
+import { FormAnswer } from "../components/form-answer";
 import { ProposalCard } from "../components/proposal-card";
 import { presentBoardProposals } from "../presenters/board.server";
 import { isRefusal } from "../services/refusal";
@@ -44,7 +45,7 @@ export const action = tenantAction(
     params: cohortParams,
     form: answerForm,
     fieldName: (path, t) => (path === "reply" ? t("board.field.reply") : null),
-    onRefusal: (_error, { form }) => ({ proposalId: form?.proposalId }),
+    whichForm: (sent) => ({ proposalId: sent.proposalId }),
   },
   async ({ params, form, tenant, user, requestId, services, withTenant }) => {
     const done = await withTenant((db) =>
@@ -92,12 +93,12 @@ export default function BoardProposals() {
         </p>
       ) : null}
       {done ? (
-        <p role="status" className="form-status">
+        <FormAnswer answer={done}>
           {t("board.review.done", {
             title: titleOf(done.proposalId),
             status: t(`board.status.${done.status}`),
           })}
-        </p>
+        </FormAnswer>
       ) : null}
       {groups.map((group) => (
         <section key={group.status} aria-labelledby={`status-${group.status}`}>

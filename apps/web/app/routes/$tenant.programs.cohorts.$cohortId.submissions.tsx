@@ -46,7 +46,7 @@ export const action = tenantAction(
     permission: "programs.manage",
     params: cohortParams,
     form: reviewForm,
-    onRefusal: (_error, { form }) => ({ submissionId: form.submissionId }),
+    whichForm: (sent) => ({ submissionId: sent.submissionId }),
   },
   async ({ params, form, tenant, user, requestId, withTenant }) => {
     const { changed } = await withTenant((db) =>

@@ -30,7 +30,7 @@ export const action = tenantAction(
     permission: "programs.manage",
     params: cohortParams,
     form: roundForm,
-    onRefusal: (_error, { form }) => ({ roundId: form.roundId }),
+    whichForm: (sent) => ({ roundId: sent.roundId }),
   },
   async ({ params, form, tenant, user, requestId, services, withTenant }) => {
     const { cohortId } = params;

@@ -1,19 +1,17 @@
-import { type FieldMetadata, getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod";
+import type { FieldMetadata } from "@conform-to/react";
 import {
   type ApplicationRole,
   applicationRoles,
   evaluationNormalisations,
+  plannedFields,
   programKinds,
   recruitedRoles,
 } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
 import { listTenantDepartments, loadTemplate } from "@mentoring/programs";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { CsrfInput } from "../components/csrf-input";
 import {
   CheckboxField,
   InputField,
@@ -21,13 +19,9 @@ import {
   SelectField,
   TextareaField,
 } from "../components/form-fields";
-import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
-import { useTypedBeforeHydration } from "../components/use-typed-before-hydration";
+import { TemplatePageHeading, TemplatePartForm, useTemplatePartForm } from "../components/template-page";
 import { presentTemplateEditor, templateFieldName } from "../presenters/template-editor.server";
-import { isListEdit } from "../services/list-edit";
-import { isRefusal } from "../services/refusal";
-import { tenantAction, tenantLoader } from "../services/route-builder.server";
-import { id } from "../services/route-params";
+import { tenantLoader } from "../services/route-builder.server";
 import {
   definitionFromForm,
   metricOf,
@@ -39,9 +33,7 @@ import {
   typedWeightSum,
   withFormPaths,
 } from "../services/template-form";
-import { saveTemplatePart } from "../services/template-save.server";
-
-const templateParams = z.object({ templateId: id });
+import { templateParams, templatePartAction } from "../services/template-save.server";
 
 /** A template as a form: its settings, rubric, evaluation and awards (its other parts have pages of their own). */
 export const loader = tenantLoader(
@@ -66,23 +58,13 @@ export const loader = tenantLoader(
 );
 
 /** Saves the form: a new version when cohorts run on the current one; nothing at all when the input is bad. */
-export const action = tenantAction(
-  {
-    permission: "programs.manage",
-    params: templateParams,
-    form: templateForm,
-    fieldName: templateFieldName,
-  },
-  async ({ params, form, tenant, user, requestId, withTenant }) =>
-    withTenant((db) =>
-      saveTemplatePart(
-        db,
-        { tenantId: tenant.id, templateId: params.templateId, actorUserId: user.id, requestId },
-        (current) => definitionFromForm(form, current),
-        (error) => withFormPaths(error, form),
-      ),
-    ),
-);
+export const action = templatePartAction({
+  form: templateForm,
+  fieldName: templateFieldName,
+  change: definitionFromForm,
+  // A rubric's levels are named by their row in the form, which the definition no longer has.
+  toFormPaths: (error, _current, form) => withFormPaths(error, form),
+});
 
 /** A criterion as the add button makes it: scored by evaluators out of 10. */
 const newCriterion = { scaleMax: "10", source: { kind: "evaluators" } };
@@ -95,23 +77,11 @@ export default function TemplateEditor() {
   const { t } = useTranslation();
   const { template, values, departments, savedCriterionKeys, copied, created, tenantSlug, mayManage } =
     useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const saving = useNavigation().state === "submitting";
-  const refusal = isRefusal(result) ? result : undefined;
-  const listEdit = isListEdit(result) ? result : undefined;
-  const saved = result && !isRefusal(result) && !listEdit ? result : undefined;
-  // conform keeps a refusal's messages until another result replaces them: a save clears them.
-  const lastResult = useMemo(
-    () => refusal ?? listEdit ?? (saved ? { status: "success" as const } : undefined),
-    [refusal, listEdit, saved],
-  );
-  const [form, fields] = useForm<TemplateForm>({
+  const { form, fields, answered, refusal, saved } = useTemplatePartForm<TemplateForm>({
     id: "template",
-    lastResult,
-    constraint: getZodConstraint(templateForm),
+    schema: templateForm,
     defaultValue: values,
   });
-  useTypedBeforeHydration(form.id);
   const teamShape = fields.teamShape.getFieldset();
   const roles = fields.roles.getFieldset();
   const phases = fields.phases.getFieldset();
@@ -121,6 +91,8 @@ export default function TemplateEditor() {
   // A junior board forms no teams: its form has no team shape, mentee role nor pairing certificate, and
   // follows the kind as it is chosen (the hidden parts keep their saved values).
   const board = (fields.kind.value ?? values.kind) === "board";
+  // A board is planned without orientation, matching and the pairing ceremony.
+  const planned: readonly string[] = plannedFields(board ? "board" : "standard");
   const awards = fields.awards.getFieldList();
   // What the weights typed so far add up to, kept up to date as they are typed.
   const weightSum = typedWeightSum(criteria.map((criterion) => criterion.getFieldset().weight.value));
@@ -346,68 +318,63 @@ export default function TemplateEditor() {
   return (
     <>
       <TemplatePageHeading title="programs.template.title" tenantSlug={tenantSlug} template={template} />
-      {copied && !result ? (
+      {copied && !answered ? (
         <p role="status" className="form-status">
           {t("programs.template.copied")}
         </p>
       ) : null}
-      {created && !result ? (
+      {created && !answered ? (
         <p role="status" className="form-status">
           {t("templateEditor.blank.created")}
         </p>
       ) : null}
-      <TemplateSaveOutcome saved={saved} refusal={refusal} form={form} mayManage={mayManage} />
+      <TemplatePartForm
+        form={form}
+        title={t("programs.template.title")}
+        save={t("programs.template.save")}
+        mayManage={mayManage}
+        refusal={refusal}
+        saved={saved}
+      >
+        <fieldset>
+          <legend>{t("programs.template.basics")}</legend>
+          <InputField meta={fields.name} label={t("programs.field.name")} />
+          <SelectField
+            meta={fields.kind}
+            label={t("programs.field.kind")}
+            options={programKinds.map((kind) => ({ value: kind, label: t(`programs.kind.${kind}`) }))}
+          />
+          <TextareaField meta={fields.description} label={t("programs.field.description")} rows={4} />
+        </fieldset>
 
-      <Form method="post" {...getFormProps(form)}>
-        <CsrfInput />
-        <fieldset disabled={!mayManage} className="form-frame">
-          <legend className="visually-hidden">{t("programs.template.title")}</legend>
-          {/*
-            Enter in a field presses the form's first submit button: saving, not the first "add a level"
-            of the rubric below. Hidden, so it is neither seen nor reached twice by the keyboard.
-          */}
-          {mayManage ? (
-            <button type="submit" hidden>
-              {t("programs.template.save")}
-            </button>
-          ) : null}
+        {board ? (
+          <p data-testid="board-unused">{t("templateEditor.board.unused")}</p>
+        ) : (
           <fieldset>
-            <legend>{t("programs.template.basics")}</legend>
-            <InputField meta={fields.name} label={t("programs.field.name")} />
-            <SelectField
-              meta={fields.kind}
-              label={t("programs.field.kind")}
-              options={programKinds.map((kind) => ({ value: kind, label: t(`programs.kind.${kind}`) }))}
-            />
-            <TextareaField meta={fields.description} label={t("programs.field.description")} rows={4} />
-          </fieldset>
-
-          {board ? (
-            <p data-testid="board-unused">{t("templateEditor.board.unused")}</p>
-          ) : (
-            <fieldset>
-              <legend>{t("programs.template.teamShape")}</legend>
-              <p className="field__hint">{t("programs.template.teamShapeHint")}</p>
-              <div className="field-grid">
-                {bounds(teamShape.mentors, {
-                  min: t("programs.field.teamShape.mentorsMin"),
-                  max: t("programs.field.teamShape.mentorsMax"),
-                })}
-                {bounds(teamShape.mentees, {
-                  min: t("programs.field.teamShape.menteesMin"),
-                  max: t("programs.field.teamShape.menteesMax"),
-                })}
-              </div>
-            </fieldset>
-          )}
-
-          {(board ? recruitedRoles("board") : applicationRoles).map(eligibility)}
-
-          <fieldset>
-            <legend>{t("programs.template.phases")}</legend>
-            <p className="field__hint">{t("programs.template.phasesHint")}</p>
+            <legend>{t("programs.template.teamShape")}</legend>
+            <p className="field__hint">{t("programs.template.teamShapeHint")}</p>
             <div className="field-grid">
-              {phaseFields.map((field) => (
+              {bounds(teamShape.mentors, {
+                min: t("programs.field.teamShape.mentorsMin"),
+                max: t("programs.field.teamShape.mentorsMax"),
+              })}
+              {bounds(teamShape.mentees, {
+                min: t("programs.field.teamShape.menteesMin"),
+                max: t("programs.field.teamShape.menteesMax"),
+              })}
+            </div>
+          </fieldset>
+        )}
+
+        {(board ? recruitedRoles("board") : applicationRoles).map(eligibility)}
+
+        <fieldset>
+          <legend>{t("programs.template.phases")}</legend>
+          <p className="field__hint">{t("programs.template.phasesHint")}</p>
+          <div className="field-grid">
+            {phaseFields
+              .filter((field) => planned.includes(field))
+              .map((field) => (
                 <InputField
                   key={field}
                   meta={phases[field]}
@@ -415,99 +382,93 @@ export default function TemplateEditor() {
                   {...numberInput}
                 />
               ))}
-            </div>
+          </div>
+        </fieldset>
+
+        {board ? null : (
+          <fieldset>
+            <legend>{t("programs.template.certificate")}</legend>
+            <p className="field__hint">{t("programs.template.certificateHint")}</p>
+            <InputField meta={certificate.title} label={t("programs.field.certificateTitle")} />
+            <TextareaField meta={certificate.body} label={t("programs.field.certificateBody")} rows={4} />
+            <InputField meta={certificate.signerTitle} label={t("programs.field.certificateSigner")} />
           </fieldset>
+        )}
 
-          {board ? null : (
-            <fieldset>
-              <legend>{t("programs.template.certificate")}</legend>
-              <p className="field__hint">{t("programs.template.certificateHint")}</p>
-              <InputField meta={certificate.title} label={t("programs.field.certificateTitle")} />
-              <TextareaField meta={certificate.body} label={t("programs.field.certificateBody")} rows={4} />
-              <InputField meta={certificate.signerTitle} label={t("programs.field.certificateSigner")} />
-            </fieldset>
-          )}
-
-          <fieldset
-            aria-describedby={fields.rubric.errors ? `rubric-sum ${fields.rubric.errorId}` : "rubric-sum"}
-          >
-            <legend>{t("programs.rubric.editor.legend")}</legend>
-            <p className="field__hint">{t("programs.rubric.editor.hint")}</p>
-            {/* The summary's link to the rubric's own message (weights not adding up to 100) lands here. */}
-            <p id={fields.rubric.id} tabIndex={-1}>
-              <strong id="rubric-sum" aria-live="polite" data-testid="rubric-sum">
-                {t("programs.rubric.editor.sum", { sum: weightSum })}
-              </strong>
-              {criteria.length > 0 && weightSum !== 100 ? (
-                <span className="field__hint"> {t("programs.rubric.editor.sumOff")}</span>
-              ) : null}
+        <fieldset
+          aria-describedby={fields.rubric.errors ? `rubric-sum ${fields.rubric.errorId}` : "rubric-sum"}
+        >
+          <legend>{t("programs.rubric.editor.legend")}</legend>
+          <p className="field__hint">{t("programs.rubric.editor.hint")}</p>
+          {/* The summary's link to the rubric's own message (weights not adding up to 100) lands here. */}
+          <p id={fields.rubric.id} tabIndex={-1}>
+            <strong id="rubric-sum" aria-live="polite" data-testid="rubric-sum">
+              {t("programs.rubric.editor.sum", { sum: weightSum })}
+            </strong>
+            {criteria.length > 0 && weightSum !== 100 ? (
+              <span className="field__hint"> {t("programs.rubric.editor.sumOff")}</span>
+            ) : null}
+          </p>
+          {fields.rubric.errors?.[0] ? (
+            <p id={fields.rubric.errorId} className="field__error">
+              {fields.rubric.errors[0]}
             </p>
-            {fields.rubric.errors?.[0] ? (
-              <p id={fields.rubric.errorId} className="field__error">
-                {fields.rubric.errors[0]}
-              </p>
-            ) : null}
-            {criteria.map(criterionFieldset)}
-            {mayManage ? (
-              <div className="button-row">
-                <button
-                  type="submit"
-                  {...form.insert.getButtonProps({ name: fields.rubric.name, defaultValue: newCriterion })}
-                >
-                  {t("programs.rubric.editor.add")}
-                </button>
-              </div>
-            ) : null}
-          </fieldset>
-
-          <fieldset>
-            <legend>{t("programs.rubric.editor.evaluation.legend")}</legend>
-            <CheckboxField
-              meta={evaluation.conflictSameDepartment}
-              label={t("programs.rubric.editor.evaluation.conflict")}
-              hint={t("programs.rubric.editor.evaluation.conflictHint")}
-            />
-            <RadioGroupField
-              meta={evaluation.normalisation}
-              label={t("programs.rubric.editor.evaluation.normalisation")}
-              options={evaluationNormalisations.map((normalisation) => ({
-                value: normalisation,
-                label: t(`programs.rubric.editor.evaluation.${normalisation}`),
-              }))}
-            />
-            <InputField
-              meta={evaluation.disagreementSpread}
-              label={t("programs.rubric.editor.evaluation.disagreement")}
-              hint={t("programs.rubric.editor.evaluation.disagreementHint")}
-              inputMode="decimal"
-              autoComplete="off"
-            />
-          </fieldset>
-
-          <fieldset>
-            <legend>{t("programs.rubric.editor.awards.legend")}</legend>
-            <p className="field__hint">{t("programs.rubric.editor.awards.hint")}</p>
-            {fields.awards.errors?.[0] ? (
-              <p id={fields.awards.errorId} className="field__error">
-                {fields.awards.errors[0]}
-              </p>
-            ) : null}
-            {awards.map(awardFieldset)}
-            {mayManage ? (
-              <div className="button-row">
-                <button type="submit" {...form.insert.getButtonProps({ name: fields.awards.name })}>
-                  {t("programs.rubric.editor.awards.add")}
-                </button>
-              </div>
-            ) : null}
-          </fieldset>
+          ) : null}
+          {criteria.map(criterionFieldset)}
           {mayManage ? (
-            <button type="submit" className="button-primary" disabled={saving}>
-              {t("programs.template.save")}
-            </button>
+            <div className="button-row">
+              <button
+                type="submit"
+                {...form.insert.getButtonProps({ name: fields.rubric.name, defaultValue: newCriterion })}
+              >
+                {t("programs.rubric.editor.add")}
+              </button>
+            </div>
           ) : null}
         </fieldset>
-      </Form>
+
+        <fieldset>
+          <legend>{t("programs.rubric.editor.evaluation.legend")}</legend>
+          <CheckboxField
+            meta={evaluation.conflictSameDepartment}
+            label={t("programs.rubric.editor.evaluation.conflict")}
+            hint={t("programs.rubric.editor.evaluation.conflictHint")}
+          />
+          <RadioGroupField
+            meta={evaluation.normalisation}
+            label={t("programs.rubric.editor.evaluation.normalisation")}
+            options={evaluationNormalisations.map((normalisation) => ({
+              value: normalisation,
+              label: t(`programs.rubric.editor.evaluation.${normalisation}`),
+            }))}
+          />
+          <InputField
+            meta={evaluation.disagreementSpread}
+            label={t("programs.rubric.editor.evaluation.disagreement")}
+            hint={t("programs.rubric.editor.evaluation.disagreementHint")}
+            inputMode="decimal"
+            autoComplete="off"
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("programs.rubric.editor.awards.legend")}</legend>
+          <p className="field__hint">{t("programs.rubric.editor.awards.hint")}</p>
+          {fields.awards.errors?.[0] ? (
+            <p id={fields.awards.errorId} className="field__error">
+              {fields.awards.errors[0]}
+            </p>
+          ) : null}
+          {awards.map(awardFieldset)}
+          {mayManage ? (
+            <div className="button-row">
+              <button type="submit" {...form.insert.getButtonProps({ name: fields.awards.name })}>
+                {t("programs.rubric.editor.awards.add")}
+              </button>
+            </div>
+          ) : null}
+        </fieldset>
+      </TemplatePartForm>
     </>
   );
 }

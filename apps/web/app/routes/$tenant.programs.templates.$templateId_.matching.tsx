@@ -1,28 +1,18 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod";
 import { departmentLevels, matchingCriterionKinds } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
 import { loadTemplate } from "@mentoring/programs";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { CsrfInput } from "../components/csrf-input";
 import { DepartmentPairsEditor } from "../components/department-pairs-editor";
 import { CheckboxField, InputField, SelectField } from "../components/form-fields";
-import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
-import { useTypedBeforeHydration } from "../components/use-typed-before-hydration";
+import { TemplatePageHeading, TemplatePartForm, useTemplatePartForm } from "../components/template-page";
 import {
   pairDepartmentChoices,
   presentTemplateMatching,
   templateMatchingFieldName,
 } from "../presenters/template-matching.server";
-import { isListEdit } from "../services/list-edit";
 import { matchingRuleSentences } from "../services/matching-rules-text";
-import { isRefusal } from "../services/refusal";
-import { tenantAction, tenantLoader } from "../services/route-builder.server";
-import { id } from "../services/route-params";
-import { withFormPaths } from "../services/template-form";
+import { tenantLoader } from "../services/route-builder.server";
 import {
   criterionKindOf,
   definitionFromMatchingForm,
@@ -33,9 +23,7 @@ import {
   typedRules,
   weightShares,
 } from "../services/template-matching-form";
-import { saveTemplatePart } from "../services/template-save.server";
-
-const templateParams = z.object({ templateId: id });
+import { templateParams, templatePartAction } from "../services/template-save.server";
 
 /** A template's matching criteria and rules as a form. */
 export const loader = tenantLoader(
@@ -61,24 +49,11 @@ export const loader = tenantLoader(
 );
 
 /** Saves the form: a new version when cohorts run on the current one; nothing at all when the input is bad. */
-export const action = tenantAction(
-  {
-    permission: "programs.manage",
-    params: templateParams,
-    form: matchingForm,
-    fieldName: templateMatchingFieldName,
-  },
-  async ({ params, form, tenant, user, requestId, withTenant }) =>
-    // The definition's refusal names "matching.criteria.0.weight"; the form's field is "matching.criteria[0].weight".
-    withTenant((db) =>
-      saveTemplatePart(
-        db,
-        { tenantId: tenant.id, templateId: params.templateId, actorUserId: user.id, requestId },
-        (current) => definitionFromMatchingForm(form, current),
-        (error) => withFormPaths(error),
-      ),
-    ),
-);
+export const action = templatePartAction({
+  form: matchingForm,
+  fieldName: templateMatchingFieldName,
+  change: definitionFromMatchingForm,
+});
 
 const numberInput = { inputMode: "decimal", autoComplete: "off" } as const;
 const attributes = ["department", "office", "position", "grade"] as const;
@@ -89,22 +64,11 @@ export default function TemplateMatching() {
   const { t } = useTranslation();
   const { template, values, subjects, tenantSlug, mayManage, pairDepartments } =
     useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const saving = useNavigation().state === "submitting";
-  const refusal = isRefusal(result) ? result : undefined;
-  const listEdit = isListEdit(result) ? result : undefined;
-  const saved = result && !isRefusal(result) && !listEdit ? result : undefined;
-  const lastResult = useMemo(
-    () => refusal ?? listEdit ?? (saved ? { status: "success" as const } : undefined),
-    [refusal, listEdit, saved],
-  );
-  const [form, fields] = useForm<MatchingForm>({
+  const { form, fields, refusal, saved } = useTemplatePartForm<MatchingForm>({
     id: "template-matching",
-    lastResult,
-    constraint: getZodConstraint(matchingForm),
+    schema: matchingForm,
     defaultValue: values,
   });
-  useTypedBeforeHydration(form.id);
   const matching = fields.matching.getFieldset();
   const criteria = matching.criteria.getFieldList();
   const gradeGap = matching.gradeGap.getFieldset();
@@ -306,120 +270,110 @@ export default function TemplateMatching() {
         template={template}
       />
       <p>{t("templateDesign.matching.intro")}</p>
-      <TemplateSaveOutcome saved={saved} refusal={refusal} form={form} mayManage={mayManage} />
-
-      <Form method="post" {...getFormProps(form)}>
-        <CsrfInput />
-        <fieldset disabled={!mayManage} className="form-frame">
-          <legend className="visually-hidden">{t("templateDesign.matching.title")}</legend>
-          {/* Enter in a field saves, rather than pressing the first list button below. */}
-          {mayManage ? (
-            <button type="submit" hidden>
-              {t("templateDesign.matching.save")}
-            </button>
+      <TemplatePartForm
+        form={form}
+        title={t("templateDesign.matching.title")}
+        save={t("templateDesign.matching.save")}
+        mayManage={mayManage}
+        refusal={refusal}
+        saved={saved}
+      >
+        <fieldset>
+          <legend>{t("templateDesign.matching.criteria.legend")}</legend>
+          <p className="field__hint">{t("templateDesign.matching.criteria.hint")}</p>
+          {matching.criteria.errors?.[0] ? (
+            <p id={matching.criteria.errorId} className="field__error">
+              {matching.criteria.errors[0]}
+            </p>
           ) : null}
-          <fieldset>
-            <legend>{t("templateDesign.matching.criteria.legend")}</legend>
-            <p className="field__hint">{t("templateDesign.matching.criteria.hint")}</p>
-            {matching.criteria.errors?.[0] ? (
-              <p id={matching.criteria.errorId} className="field__error">
-                {matching.criteria.errors[0]}
-              </p>
-            ) : null}
-            {criteria.length === 0 ? <p>{t("templateDesign.matching.criteria.none")}</p> : null}
-            {criteria.map(criterionFieldset)}
-            {mayManage ? (
-              <div className="button-row">
-                <button
-                  type="submit"
-                  {...form.insert.getButtonProps({
-                    name: matching.criteria.name,
-                    defaultValue: {
-                      kind: "attribute",
-                      weight: "1",
-                      attribute: "department",
-                      prefer: "different",
-                    },
-                  })}
-                >
-                  {t("templateDesign.matching.criteria.add")}
-                </button>
-              </div>
-            ) : null}
-          </fieldset>
-
-          <fieldset>
-            <legend>{t("templateDesign.matching.rules.legend")}</legend>
-            <p className="field__hint">{t("templateDesign.matching.rules.hint")}</p>
-            <CheckboxField
-              meta={matching.differentDepartment}
-              label={t("templateDesign.matching.rules.differentDepartment")}
-            />
-            <CheckboxField
-              meta={matching.mentorsFromDifferentDepartments}
-              label={t("templateDesign.matching.rules.mentorsFromDifferentDepartments")}
-            />
-            <div className="narrow-field">
-              <SelectField
-                meta={matching.departmentLevel}
-                label={t("templateDesign.matching.rules.departmentLevel")}
-                hint={t("templateDesign.matching.rules.departmentLevelHint")}
-                options={departmentLevels.map((level) => ({
-                  value: level,
-                  label: t(`templateDesign.matching.rules.level.${level}`),
-                }))}
-              />
-            </div>
-            <CheckboxField
-              meta={matching.noDirectSupervisor}
-              label={t("templateDesign.matching.rules.noDirectSupervisor")}
-            />
-            <fieldset>
-              <legend>{t("templateDesign.matching.rules.gradeGap")}</legend>
-              <p className="field__hint">{t("templateDesign.matching.rules.gradeGapHint")}</p>
-              <div className="field-grid">
-                <InputField
-                  meta={gradeGap.min}
-                  label={t("templateDesign.matching.rules.gradeGapMin")}
-                  {...numberInput}
-                />
-                <InputField
-                  meta={gradeGap.max}
-                  label={t("templateDesign.matching.rules.gradeGapMax")}
-                  {...numberInput}
-                />
-              </div>
-            </fieldset>
-            <CheckboxField
-              meta={matching.menteePreferences}
-              label={t("templateDesign.matching.rules.menteePreferences")}
-              hint={t("templateDesign.matching.rules.menteePreferencesHint")}
-            />
-            {pairDepartments ? (
-              <DepartmentPairsEditor
-                form={form}
-                meta={matching.departmentPairs}
-                shown={matching.departmentPairsShown}
-                departments={pairDepartments}
-                mayManage={mayManage}
-              />
-            ) : null}
-            <section aria-labelledby="rules-summary" className="card">
-              <h2 id="rules-summary">{t("templateDesign.matching.rules.summary")}</h2>
-              <ul data-testid="rule-sentences" aria-live="polite">
-                {sentences.map((sentence) => (
-                  <li key={sentence}>{sentence}</li>
-                ))}
-              </ul>
-            </section>
-          </fieldset>
+          {criteria.length === 0 ? <p>{t("templateDesign.matching.criteria.none")}</p> : null}
+          {criteria.map(criterionFieldset)}
           {mayManage ? (
-            <button type="submit" className="button-primary" disabled={saving}>
-              {t("templateDesign.matching.save")}
-            </button>
+            <div className="button-row">
+              <button
+                type="submit"
+                {...form.insert.getButtonProps({
+                  name: matching.criteria.name,
+                  defaultValue: {
+                    kind: "attribute",
+                    weight: "1",
+                    attribute: "department",
+                    prefer: "different",
+                  },
+                })}
+              >
+                {t("templateDesign.matching.criteria.add")}
+              </button>
+            </div>
           ) : null}
         </fieldset>
-      </Form>
+
+        <fieldset>
+          <legend>{t("templateDesign.matching.rules.legend")}</legend>
+          <p className="field__hint">{t("templateDesign.matching.rules.hint")}</p>
+          <CheckboxField
+            meta={matching.differentDepartment}
+            label={t("templateDesign.matching.rules.differentDepartment")}
+          />
+          <CheckboxField
+            meta={matching.mentorsFromDifferentDepartments}
+            label={t("templateDesign.matching.rules.mentorsFromDifferentDepartments")}
+          />
+          <div className="narrow-field">
+            <SelectField
+              meta={matching.departmentLevel}
+              label={t("templateDesign.matching.rules.departmentLevel")}
+              hint={t("templateDesign.matching.rules.departmentLevelHint")}
+              options={departmentLevels.map((level) => ({
+                value: level,
+                label: t(`templateDesign.matching.rules.level.${level}`),
+              }))}
+            />
+          </div>
+          <CheckboxField
+            meta={matching.noDirectSupervisor}
+            label={t("templateDesign.matching.rules.noDirectSupervisor")}
+          />
+          <fieldset>
+            <legend>{t("templateDesign.matching.rules.gradeGap")}</legend>
+            <p className="field__hint">{t("templateDesign.matching.rules.gradeGapHint")}</p>
+            <div className="field-grid">
+              <InputField
+                meta={gradeGap.min}
+                label={t("templateDesign.matching.rules.gradeGapMin")}
+                {...numberInput}
+              />
+              <InputField
+                meta={gradeGap.max}
+                label={t("templateDesign.matching.rules.gradeGapMax")}
+                {...numberInput}
+              />
+            </div>
+          </fieldset>
+          <CheckboxField
+            meta={matching.menteePreferences}
+            label={t("templateDesign.matching.rules.menteePreferences")}
+            hint={t("templateDesign.matching.rules.menteePreferencesHint")}
+          />
+          {pairDepartments ? (
+            <DepartmentPairsEditor
+              form={form}
+              meta={matching.departmentPairs}
+              shown={matching.departmentPairsShown}
+              departments={pairDepartments}
+              mayManage={mayManage}
+            />
+          ) : null}
+          <section aria-labelledby="rules-summary" className="card">
+            <h2 id="rules-summary">{t("templateDesign.matching.rules.summary")}</h2>
+            <ul data-testid="rule-sentences" aria-live="polite">
+              {sentences.map((sentence) => (
+                <li key={sentence}>{sentence}</li>
+              ))}
+            </ul>
+          </section>
+        </fieldset>
+      </TemplatePartForm>
     </>
   );
 }

@@ -1,24 +1,12 @@
-import {
-  type FieldMetadata,
-  getCollectionProps,
-  getFormProps,
-  type SubmissionResult,
-  useForm,
-} from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod";
+import { type FieldMetadata, type FormMetadata, getCollectionProps } from "@conform-to/react";
 import { applicationRoles, questionTypes, surveyPhases } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
 import { loadTemplate } from "@mentoring/programs";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { CsrfInput } from "../components/csrf-input";
 import { CheckboxField, InputField, SelectField } from "../components/form-fields";
-import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
-import { useTypedBeforeHydration } from "../components/use-typed-before-hydration";
+import { TemplatePageHeading, TemplatePartForm, useTemplatePartForm } from "../components/template-page";
 import { presentTemplateQuestions, questionSetsFieldName } from "../presenters/template-questions.server";
-import { isListEdit } from "../services/list-edit";
 import {
   choiceTypes,
   definitionWithQuestionSets,
@@ -28,12 +16,8 @@ import {
   questionSetsForm,
   withQuestionFormPaths,
 } from "../services/question-sets-form";
-import { isRefusal } from "../services/refusal";
-import { tenantAction, tenantLoader } from "../services/route-builder.server";
-import { id } from "../services/route-params";
-import { saveTemplatePart } from "../services/template-save.server";
-
-const templateParams = z.object({ templateId: id });
+import { tenantLoader } from "../services/route-builder.server";
+import { templateParams, templatePartAction } from "../services/template-save.server";
 
 /** A template's question sets as a form: to edit with programs.manage, to read with programs.view. */
 export const loader = tenantLoader(
@@ -52,23 +36,12 @@ export const loader = tenantLoader(
  * Saves the question sets into the current definition, everything else kept: a new version when cohorts
  * run on the current one; nothing at all when the input is bad.
  */
-export const action = tenantAction(
-  {
-    permission: "programs.manage",
-    params: templateParams,
-    form: questionSetsForm,
-    fieldName: questionSetsFieldName,
-  },
-  async ({ params, form, tenant, user, requestId, withTenant }) =>
-    withTenant((db) =>
-      saveTemplatePart(
-        db,
-        { tenantId: tenant.id, templateId: params.templateId, actorUserId: user.id, requestId },
-        (current) => definitionWithQuestionSets(form, current),
-        (error, current) => withQuestionFormPaths(error, current),
-      ),
-    ),
-);
+export const action = templatePartAction({
+  form: questionSetsForm,
+  fieldName: questionSetsFieldName,
+  change: definitionWithQuestionSets,
+  toFormPaths: withQuestionFormPaths,
+});
 
 const numberInput = { inputMode: "numeric", autoComplete: "off" } as const;
 const keyInput = { autoComplete: "off", spellCheck: false } as const;
@@ -93,6 +66,82 @@ function ListError({ meta }: { meta: ListMeta }) {
     <p id={meta.id} tabIndex={-1} className="field__error">
       <span id={meta.errorId}>{error}</span>
     </p>
+  );
+}
+
+/**
+ * A question's choices or a set's diagnostic dimensions: rows of a key with a Korean and an English name,
+ * each removable, and a button that adds one with a key to change.
+ */
+function KeyedLabels({
+  item,
+  list,
+  numbers,
+  form,
+  mayManage,
+}: {
+  item: "option" | "dimension";
+  list: FieldMetadata<{ key?: string; label?: { ko?: string; en?: string } }[] | undefined>;
+  /** The set's number, and the question's for a choice, as the labels name them. */
+  numbers: { set: number; question?: number };
+  form: FormMetadata<QuestionSetsForm, string[]>;
+  mayManage: boolean;
+}) {
+  const { t } = useTranslation();
+  const rows = list.getFieldList();
+  const texts = {
+    option: {
+      legend: "options",
+      hint: "templateEditor.questions.optionsHint",
+      add: "templateEditor.questions.addOption",
+      remove: "templateEditor.questions.removeOption",
+    },
+    dimension: {
+      legend: "dimensions",
+      hint: "templateEditor.questions.dimensionsHint",
+      add: "templateEditor.questions.addDimension",
+      remove: "templateEditor.questions.removeDimension",
+    },
+  } as const;
+  const text = texts[item];
+  return (
+    <fieldset aria-describedby={list.errors ? list.errorId : undefined}>
+      <legend>{t(`templateEditor.field.${text.legend}`, numbers)}</legend>
+      <p className="field__hint">{t(text.hint)}</p>
+      <ListError meta={list} />
+      {rows.map((row, index) => {
+        const { key, label } = row.getFieldset();
+        const name = label.getFieldset();
+        const rowNumbers = { ...numbers, [item]: index + 1 };
+        return (
+          <div key={row.key} className="field-grid option-row">
+            <InputField meta={key} label={t(`templateEditor.field.${item}Key`, rowNumbers)} {...keyInput} />
+            <InputField meta={name.ko} label={t(`templateEditor.field.${item}LabelKo`, rowNumbers)} />
+            <InputField meta={name.en} label={t(`templateEditor.field.${item}LabelEn`, rowNumbers)} />
+            {mayManage ? (
+              <div className="button-row">
+                <button type="submit" {...form.remove.getButtonProps({ name: list.name, index })}>
+                  {t(text.remove, rowNumbers)}
+                </button>
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
+      {mayManage ? (
+        <div className="button-row">
+          <button
+            type="submit"
+            {...form.insert.getButtonProps({
+              name: list.name,
+              defaultValue: { key: `${item}_${rows.length + 1}` },
+            })}
+          >
+            {t(text.add, numbers)}
+          </button>
+        </div>
+      ) : null}
+    </fieldset>
   );
 }
 
@@ -136,23 +185,11 @@ function CheckboxGroup({
 export default function TemplateQuestions() {
   const { t } = useTranslation();
   const { template, values, tenantSlug, mayManage } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const saving = useNavigation().state === "submitting";
-  const refusal = isRefusal(result) ? result : undefined;
-  const listEdit = isListEdit(result) ? result : undefined;
-  const saved = result && !isRefusal(result) && !listEdit ? result : undefined;
-  // conform keeps a refusal's messages until another result replaces them: a save clears them.
-  const lastResult = useMemo<SubmissionResult<string[]> | undefined>(
-    () => refusal ?? listEdit ?? (saved ? { status: "success" } : undefined),
-    [refusal, listEdit, saved],
-  );
-  const [form, fields] = useForm<QuestionSetsForm>({
+  const { form, fields, refusal, saved } = useTemplatePartForm<QuestionSetsForm>({
     id: "questions",
-    lastResult,
-    constraint: getZodConstraint(questionSetsForm),
+    schema: questionSetsForm,
     defaultValue: values,
   });
-  useTypedBeforeHydration(form.id);
   const sets = fields.questionSets.getFieldList();
   const lostCriteria = refusal?.error?.[LOST_CRITERIA_FIELD]?.[0];
 
@@ -197,7 +234,6 @@ export default function TemplateQuestions() {
     const questionFieldset = (question: (typeof questions)[number], index: number) => {
       const q = question.getFieldset();
       const prompt = q.prompt.getFieldset();
-      const options = q.options.getFieldList();
       const type = q.type.value ?? "";
       const questionNumbers = { ...numbers, question: index + 1 };
       const qLabel = (key: Label) => t(`templateEditor.field.${key}`, questionNumbers);
@@ -229,46 +265,13 @@ export default function TemplateQuestions() {
           </div>
           <CheckboxField meta={q.required} label={qLabel("required")} />
           {choiceTypes.includes(type) ? (
-            <fieldset aria-describedby={q.options.errors ? q.options.errorId : undefined}>
-              <legend>{qLabel("options")}</legend>
-              <p className="field__hint">{t("templateEditor.questions.optionsHint")}</p>
-              <ListError meta={q.options} />
-              {options.map((option, optionIndex) => {
-                const o = option.getFieldset();
-                const name = o.label.getFieldset();
-                const optionNumbers = { ...questionNumbers, option: optionIndex + 1 };
-                const oLabel = (key: Label) => t(`templateEditor.field.${key}`, optionNumbers);
-                return (
-                  <div key={option.key} className="field-grid option-row">
-                    <InputField meta={o.key} label={oLabel("optionKey")} {...keyInput} />
-                    <InputField meta={name.ko} label={oLabel("optionLabelKo")} />
-                    <InputField meta={name.en} label={oLabel("optionLabelEn")} />
-                    {mayManage ? (
-                      <div className="button-row">
-                        {removeButton(
-                          q.options.name,
-                          optionIndex,
-                          t("templateEditor.questions.removeOption", optionNumbers),
-                        )}
-                      </div>
-                    ) : null}
-                  </div>
-                );
-              })}
-              {mayManage ? (
-                <div className="button-row">
-                  <button
-                    type="submit"
-                    {...form.insert.getButtonProps({
-                      name: q.options.name,
-                      defaultValue: { key: `option_${options.length + 1}` },
-                    })}
-                  >
-                    {t("templateEditor.questions.addOption", questionNumbers)}
-                  </button>
-                </div>
-              ) : null}
-            </fieldset>
+            <KeyedLabels
+              item="option"
+              list={q.options}
+              numbers={questionNumbers}
+              form={form}
+              mayManage={mayManage}
+            />
           ) : null}
           {pickTypes.includes(type) ? (
             <InputField
@@ -337,46 +340,13 @@ export default function TemplateQuestions() {
             options={applicationRoles.map((role) => ({ value: role, label: t(`programs.role.${role}`) }))}
           />
         </div>
-        <fieldset aria-describedby={field.dimensions.errors ? field.dimensions.errorId : undefined}>
-          <legend>{label("dimensions")}</legend>
-          <p className="field__hint">{t("templateEditor.questions.dimensionsHint")}</p>
-          <ListError meta={field.dimensions} />
-          {dimensions.map((dimension, dimensionIndex) => {
-            const d = dimension.getFieldset();
-            const name = d.label.getFieldset();
-            const dimensionNumbers = { ...numbers, dimension: dimensionIndex + 1 };
-            const dLabel = (key: Label) => t(`templateEditor.field.${key}`, dimensionNumbers);
-            return (
-              <div key={dimension.key} className="field-grid option-row">
-                <InputField meta={d.key} label={dLabel("dimensionKey")} {...keyInput} />
-                <InputField meta={name.ko} label={dLabel("dimensionLabelKo")} />
-                <InputField meta={name.en} label={dLabel("dimensionLabelEn")} />
-                {mayManage ? (
-                  <div className="button-row">
-                    {removeButton(
-                      field.dimensions.name,
-                      dimensionIndex,
-                      t("templateEditor.questions.removeDimension", dimensionNumbers),
-                    )}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-          {mayManage ? (
-            <div className="button-row">
-              <button
-                type="submit"
-                {...form.insert.getButtonProps({
-                  name: field.dimensions.name,
-                  defaultValue: { key: `dimension_${dimensions.length + 1}` },
-                })}
-              >
-                {t("templateEditor.questions.addDimension", numbers)}
-              </button>
-            </div>
-          ) : null}
-        </fieldset>
+        <KeyedLabels
+          item="dimension"
+          list={field.dimensions}
+          numbers={numbers}
+          form={form}
+          mayManage={mayManage}
+        />
         <ListError meta={field.questions} />
         {questions.map(questionFieldset)}
         {mayManage ? (
@@ -424,46 +394,36 @@ export default function TemplateQuestions() {
         <li>{t("templateEditor.questions.scoringHint")}</li>
         <li>{t("templateEditor.questions.keyHint")}</li>
       </ul>
-      <TemplateSaveOutcome saved={saved} refusal={refusal} form={form} mayManage={mayManage} />
-
-      <Form method="post" {...getFormProps(form)}>
-        <CsrfInput />
-        <fieldset disabled={!mayManage} className="form-frame">
-          <legend className="visually-hidden">{t("templateEditor.questions.title")}</legend>
-          {/* Enter in a field saves, rather than pressing the first "add" button below. */}
-          {mayManage ? (
-            <button type="submit" hidden>
-              {t("templateEditor.questions.save")}
+      <TemplatePartForm
+        form={form}
+        title={t("templateEditor.questions.title")}
+        save={t("templateEditor.questions.save")}
+        mayManage={mayManage}
+        refusal={refusal}
+        saved={saved}
+      >
+        {lostCriteria ? (
+          <p id={`${form.id}-${LOST_CRITERIA_FIELD}`} tabIndex={-1} className="field__error">
+            {lostCriteria}
+          </p>
+        ) : null}
+        <ListError meta={fields.questionSets} />
+        {sets.length === 0 ? <p>{t("templateEditor.questions.none")}</p> : null}
+        {sets.map(setFieldset)}
+        {mayManage ? (
+          <div className="button-row">
+            <button
+              type="submit"
+              {...form.insert.getButtonProps({
+                name: fields.questionSets.name,
+                defaultValue: newSet(sets.length + 1),
+              })}
+            >
+              {t("templateEditor.questions.addSet")}
             </button>
-          ) : null}
-          {lostCriteria ? (
-            <p id={`${form.id}-${LOST_CRITERIA_FIELD}`} tabIndex={-1} className="field__error">
-              {lostCriteria}
-            </p>
-          ) : null}
-          <ListError meta={fields.questionSets} />
-          {sets.length === 0 ? <p>{t("templateEditor.questions.none")}</p> : null}
-          {sets.map(setFieldset)}
-          {mayManage ? (
-            <div className="button-row">
-              <button
-                type="submit"
-                {...form.insert.getButtonProps({
-                  name: fields.questionSets.name,
-                  defaultValue: newSet(sets.length + 1),
-                })}
-              >
-                {t("templateEditor.questions.addSet")}
-              </button>
-            </div>
-          ) : null}
-          {mayManage ? (
-            <button type="submit" className="button-primary" disabled={saving}>
-              {t("templateEditor.questions.save")}
-            </button>
-          ) : null}
-        </fieldset>
-      </Form>
+          </div>
+        ) : null}
+      </TemplatePartForm>
     </>
   );
 }

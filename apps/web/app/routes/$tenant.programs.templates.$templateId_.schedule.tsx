@@ -1,13 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod";
 import { calendarAudiences } from "@mentoring/domain";
 import type { MessageKeyUnder } from "@mentoring/i18n";
 import { loadTemplate } from "@mentoring/programs";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { CsrfInput } from "../components/csrf-input";
 import {
   CheckboxField,
   InputField,
@@ -15,23 +10,16 @@ import {
   SelectField,
   TextareaField,
 } from "../components/form-fields";
-import { TemplatePageHeading, TemplateSaveOutcome } from "../components/template-page";
-import { useTypedBeforeHydration } from "../components/use-typed-before-hydration";
+import { TemplatePageHeading, TemplatePartForm, useTemplatePartForm } from "../components/template-page";
 import { presentTemplateSchedule, templateScheduleFieldName } from "../presenters/template-schedule.server";
-import { isListEdit } from "../services/list-edit";
-import { isRefusal } from "../services/refusal";
-import { tenantAction, tenantLoader } from "../services/route-builder.server";
-import { id } from "../services/route-params";
-import { withFormPaths } from "../services/template-form";
-import { saveTemplatePart } from "../services/template-save.server";
+import { tenantLoader } from "../services/route-builder.server";
+import { templateParams, templatePartAction } from "../services/template-save.server";
 import {
   dayKinds,
   definitionFromScheduleForm,
   type ScheduleForm,
   scheduleForm,
 } from "../services/template-schedule-form";
-
-const templateParams = z.object({ templateId: id });
 
 /** A template's assignments, calendar items and notification settings as a form. */
 export const loader = tenantLoader(
@@ -47,24 +35,11 @@ export const loader = tenantLoader(
 );
 
 /** Saves the form: a new version when cohorts run on the current one; nothing at all when the input is bad. */
-export const action = tenantAction(
-  {
-    permission: "programs.manage",
-    params: templateParams,
-    form: scheduleForm,
-    fieldName: templateScheduleFieldName,
-  },
-  async ({ params, form, tenant, user, requestId, withTenant }) =>
-    // The definition's refusal names "calendar.0.month"; the form's field is "calendar[0].month".
-    withTenant((db) =>
-      saveTemplatePart(
-        db,
-        { tenantId: tenant.id, templateId: params.templateId, actorUserId: user.id, requestId },
-        (current) => definitionFromScheduleForm(form, current),
-        (error) => withFormPaths(error),
-      ),
-    ),
-);
+export const action = templatePartAction({
+  form: scheduleForm,
+  fieldName: templateScheduleFieldName,
+  change: definitionFromScheduleForm,
+});
 
 const numberInput = { inputMode: "numeric", autoComplete: "off" } as const;
 
@@ -87,23 +62,11 @@ const newCalendarItem = {
 export default function TemplateSchedule() {
   const { t } = useTranslation();
   const { template, values, activityMonths, tenantSlug, mayManage } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const saving = useNavigation().state === "submitting";
-  const refusal = isRefusal(result) ? result : undefined;
-  const listEdit = isListEdit(result) ? result : undefined;
-  const saved = result && !isRefusal(result) && !listEdit ? result : undefined;
-  // conform keeps a refusal's messages until another result replaces them: a save clears them.
-  const lastResult = useMemo(
-    () => refusal ?? listEdit ?? (saved ? { status: "success" as const } : undefined),
-    [refusal, listEdit, saved],
-  );
-  const [form, fields] = useForm<ScheduleForm>({
+  const { form, fields, refusal, saved } = useTemplatePartForm<ScheduleForm>({
     id: "template-schedule",
-    lastResult,
-    constraint: getZodConstraint(scheduleForm),
+    schema: scheduleForm,
     defaultValue: values,
   });
-  useTypedBeforeHydration(form.id);
   const assignments = fields.assignments.getFieldList();
   const calendar = fields.calendar.getFieldList();
   const notifications = fields.notifications.getFieldset();
@@ -274,100 +237,90 @@ export default function TemplateSchedule() {
         template={template}
       />
       <p>{t("templateDesign.schedule.intro", { months: activityMonths })}</p>
-      <TemplateSaveOutcome saved={saved} refusal={refusal} form={form} mayManage={mayManage} />
-
-      <Form method="post" {...getFormProps(form)}>
-        <CsrfInput />
-        <fieldset disabled={!mayManage} className="form-frame">
-          <legend className="visually-hidden">{t("templateDesign.schedule.title")}</legend>
-          {/* Enter in a field saves, rather than pressing the first list button below. */}
-          {mayManage ? (
-            <button type="submit" hidden>
-              {t("templateDesign.schedule.save")}
-            </button>
+      <TemplatePartForm
+        form={form}
+        title={t("templateDesign.schedule.title")}
+        save={t("templateDesign.schedule.save")}
+        mayManage={mayManage}
+        refusal={refusal}
+        saved={saved}
+      >
+        <fieldset>
+          <legend>{t("templateDesign.schedule.assignments.legend")}</legend>
+          <p className="field__hint">
+            {t("templateDesign.schedule.assignments.hint", { months: activityMonths })}
+          </p>
+          {fields.assignments.errors?.[0] ? (
+            <p id={fields.assignments.errorId} className="field__error">
+              {fields.assignments.errors[0]}
+            </p>
           ) : null}
-          <fieldset>
-            <legend>{t("templateDesign.schedule.assignments.legend")}</legend>
-            <p className="field__hint">
-              {t("templateDesign.schedule.assignments.hint", { months: activityMonths })}
-            </p>
-            {fields.assignments.errors?.[0] ? (
-              <p id={fields.assignments.errorId} className="field__error">
-                {fields.assignments.errors[0]}
-              </p>
-            ) : null}
-            {assignments.length === 0 ? <p>{t("templateDesign.schedule.assignments.none")}</p> : null}
-            {assignments.map(assignmentFieldset)}
-            {mayManage ? (
-              <div className="button-row">
-                <button
-                  type="submit"
-                  {...form.insert.getButtonProps({
-                    name: fields.assignments.name,
-                    defaultValue: {
-                      month: String(Math.min(assignments.length + 1, activityMonths)),
-                      dueDay: "25",
-                    },
-                  })}
-                >
-                  {t("templateDesign.schedule.assignments.add")}
-                </button>
-              </div>
-            ) : null}
-          </fieldset>
-
-          <fieldset>
-            <legend>{t("templateDesign.schedule.calendar.legend")}</legend>
-            <p className="field__hint">
-              {t("templateDesign.schedule.calendar.hint", { months: activityMonths })}
-            </p>
-            {fields.calendar.errors?.[0] ? (
-              <p id={fields.calendar.errorId} className="field__error">
-                {fields.calendar.errors[0]}
-              </p>
-            ) : null}
-            {calendar.length === 0 ? <p>{t("templateDesign.schedule.calendar.none")}</p> : null}
-            {calendar.map(calendarFieldset)}
-            {mayManage ? (
-              <div className="button-row">
-                <button
-                  type="submit"
-                  {...form.insert.getButtonProps({
-                    name: fields.calendar.name,
-                    defaultValue: { ...newCalendarItem, month: "1", on: { day: "1" } },
-                  })}
-                >
-                  {t("templateDesign.schedule.calendar.add")}
-                </button>
-              </div>
-            ) : null}
-          </fieldset>
-
-          <fieldset>
-            <legend>{t("templateDesign.schedule.notifications.legend")}</legend>
-            <p className="field__hint">{t("templateDesign.schedule.notifications.hint")}</p>
-            <div className="field-grid">
-              <InputField
-                meta={notifications.assignmentReminderDays}
-                label={t("templateDesign.schedule.notifications.assignmentReminderDays")}
-                hint={t("templateDesign.schedule.notifications.assignmentReminderDaysHint")}
-                {...numberInput}
-              />
-              <InputField
-                meta={notifications.silentTeamDays}
-                label={t("templateDesign.schedule.notifications.silentTeamDays")}
-                hint={t("templateDesign.schedule.notifications.silentTeamDaysHint")}
-                {...numberInput}
-              />
-            </div>
-          </fieldset>
+          {assignments.length === 0 ? <p>{t("templateDesign.schedule.assignments.none")}</p> : null}
+          {assignments.map(assignmentFieldset)}
           {mayManage ? (
-            <button type="submit" className="button-primary" disabled={saving}>
-              {t("templateDesign.schedule.save")}
-            </button>
+            <div className="button-row">
+              <button
+                type="submit"
+                {...form.insert.getButtonProps({
+                  name: fields.assignments.name,
+                  defaultValue: {
+                    month: String(Math.min(assignments.length + 1, activityMonths)),
+                    dueDay: "25",
+                  },
+                })}
+              >
+                {t("templateDesign.schedule.assignments.add")}
+              </button>
+            </div>
           ) : null}
         </fieldset>
-      </Form>
+
+        <fieldset>
+          <legend>{t("templateDesign.schedule.calendar.legend")}</legend>
+          <p className="field__hint">
+            {t("templateDesign.schedule.calendar.hint", { months: activityMonths })}
+          </p>
+          {fields.calendar.errors?.[0] ? (
+            <p id={fields.calendar.errorId} className="field__error">
+              {fields.calendar.errors[0]}
+            </p>
+          ) : null}
+          {calendar.length === 0 ? <p>{t("templateDesign.schedule.calendar.none")}</p> : null}
+          {calendar.map(calendarFieldset)}
+          {mayManage ? (
+            <div className="button-row">
+              <button
+                type="submit"
+                {...form.insert.getButtonProps({
+                  name: fields.calendar.name,
+                  defaultValue: { ...newCalendarItem, month: "1", on: { day: "1" } },
+                })}
+              >
+                {t("templateDesign.schedule.calendar.add")}
+              </button>
+            </div>
+          ) : null}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("templateDesign.schedule.notifications.legend")}</legend>
+          <p className="field__hint">{t("templateDesign.schedule.notifications.hint")}</p>
+          <div className="field-grid">
+            <InputField
+              meta={notifications.assignmentReminderDays}
+              label={t("templateDesign.schedule.notifications.assignmentReminderDays")}
+              hint={t("templateDesign.schedule.notifications.assignmentReminderDaysHint")}
+              {...numberInput}
+            />
+            <InputField
+              meta={notifications.silentTeamDays}
+              label={t("templateDesign.schedule.notifications.silentTeamDays")}
+              hint={t("templateDesign.schedule.notifications.silentTeamDaysHint")}
+              {...numberInput}
+            />
+          </div>
+        </fieldset>
+      </TemplatePartForm>
     </>
   );
 }

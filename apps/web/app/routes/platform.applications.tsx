@@ -38,7 +38,7 @@ export const action = platformAction(
     form: reviewForm,
     fieldName: (path, t) => (path === "slug" ? t("onboarding.applications.slug") : null),
     // A refusal is shown beside its application's address field.
-    onRefusal: (_error, { form }) => ({ applicationId: form.applicationId }),
+    whichForm: (sent) => ({ applicationId: sent.applicationId }),
   },
   async ({ form, user, locale, services, requestId }) => {
     if (form.intent === "approve") {

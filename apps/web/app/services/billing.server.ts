@@ -11,6 +11,7 @@ import {
   tenantBillingSelect,
 } from "@mentoring/billing";
 import type { Config } from "@mentoring/config";
+import { countActiveStaff } from "@mentoring/directory";
 import {
   AppError,
   type AppErrorCode,
@@ -45,9 +46,7 @@ export async function loadTenantBilling(
     where: { id: tenant.id },
     select: tenantBillingSelect,
   });
-  const staffCount = await db.withTenant(tenant.id, (tx) =>
-    tx.staffMember.count({ where: { tenantId: tenant.id, active: true } }),
-  );
+  const staffCount = await db.withTenant(tenant.id, (tx) => countActiveStaff(tx, { tenantId: tenant.id }));
   let invoices: InvoiceSummary[] = [];
   let invoicesUnavailable = false;
   if (billing.stripeCustomerId) {
@@ -140,9 +139,7 @@ export async function startSubscription(
     text: input.businessRegistrationNumber,
   });
   const { db, config, log } = services;
-  const staffCount = await db.withTenant(tenant.id, (tx) =>
-    tx.staffMember.count({ where: { tenantId: tenant.id, active: true } }),
-  );
+  const staffCount = await db.withTenant(tenant.id, (tx) => countActiveStaff(tx, { tenantId: tenant.id }));
   const plan = planOf(planForDirectorySize(staffCount).band, input.interval);
   try {
     await subscribe(

@@ -7,8 +7,8 @@ import type { SubmissionResult } from "@conform-to/react";
 
 /**
  * What an action answers when it refuses: conform's submission result (the form's values and errors by
- * field, "" for the form as a whole), the refusal's code when it came from a use case, and anything the
- * route's `onRefusal` adds for its page.
+ * field, "" for the form as a whole), the refusal's code when it came from a use case, which of the page's
+ * forms it answers (the route's `whichForm`), and anything the route's `onRefusal` adds for its page.
  */
 export type Refusal<Extra = object> = SubmissionResult<string[]> & {
   status: "error";

@@ -303,7 +303,9 @@ function controlCharacterErrors(formData: FormData, t: TFunction, fieldName: Fie
     if (!controlCharacter.test(text) && !controlCharacter.test(name)) continue;
     // A name that is itself hostile is no field of the form: the message is the form's.
     const path = controlCharacter.test(name) ? "" : name;
-    fieldErrors[path] = [t("form.controlCharacter", { field: fieldName?.(path, t) ?? "" })];
+    // Beside its field the message needs no name; a page that names its fields has it said anyway.
+    const field = fieldName?.(path, t);
+    fieldErrors[path] = [field ? t("form.controlCharacterIn", { field }) : t("form.controlCharacter")];
   }
   if (Object.keys(fieldErrors).length === 0) return null;
   const { "": formLevel, ...byField } = fieldErrors;
@@ -317,10 +319,26 @@ type ActionHandlerContext<
   F extends z.ZodTypeAny,
 > = PageContext<z.infer<P>, z.infer<Q>> & A & { form: z.infer<F> };
 
-interface ActionSpec<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extends z.ZodTypeAny, Extra>
+/** A form's fields as the browser sent them, before the form's schema read them: each name's first text. */
+export type SubmittedFields = Readonly<Record<string, string | undefined>>;
+
+function submittedFields(formData: FormData): SubmittedFields {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of formData.entries())
+    if (typeof value === "string" && !(name in fields)) fields[name] = value;
+  return fields;
+}
+
+interface ActionSpec<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extends z.ZodTypeAny, Extra, Which>
   extends PageSpec<P, Q>,
     FormSpec<F> {
-  /** Page-specific details added to a refusal's reply (e.g. which row of the page it concerns). */
+  /**
+   * Which of the page's forms a refusal answers (the row, item or team it is about), read from the fields
+   * as sent: added to every refusal, the schema's and the control-character screen's too, so that a page
+   * with a form per row shows each refusal beside the form that was sent.
+   */
+  whichForm?: (submitted: SubmittedFields) => Which;
+  /** What else a use case's refusal tells the page (e.g. the problems it found, listed). */
   onRefusal?: (error: AppError, context: ActionHandlerContext<A, P, Q, F>) => Extra;
   /** What the form carries, for its size limit (request-body.server.ts): fields unless it uploads files. */
   body?: PageBody;
@@ -328,9 +346,17 @@ interface ActionSpec<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
 
 type PageBody = Extract<BodyKind, "form" | "directoryUpload" | "brandingImages">;
 
-function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extends z.ZodTypeAny, R, Extra>(
+function buildAction<
+  A,
+  P extends z.ZodTypeAny,
+  Q extends z.ZodTypeAny,
+  F extends z.ZodTypeAny,
+  R,
+  Extra,
+  Which,
+>(
   gate: Gate<A>,
-  spec: ActionSpec<A, P, Q, F, Extra>,
+  spec: ActionSpec<A, P, Q, F, Extra, Which>,
   handler: (context: ActionHandlerContext<A, P, Q, F>) => Promise<R>,
 ) {
   const bodyLimit = bodyLimits[spec.body ?? "form"];
@@ -357,13 +383,14 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
         : null;
     const hideFields = spec.hideFields ?? [];
     const controlled = formData ? controlCharacterErrors(formData, context.t, spec.fieldName) : null;
+    const which = formData ? spec.whichForm?.(submittedFields(formData)) : undefined;
     if (submission && (submission.status !== "success" || controlled)) {
       const reply = translateSchemaMessages(
         submission.reply({ hideFields, ...controlled }),
         context.t,
         spec.fieldName,
       );
-      return data(reply as Refusal<Extra>, { status: 400 });
+      return data({ ...which, ...reply } as Refusal<Extra & Which>, { status: 400 });
     }
     const withForm = { ...context, form: submission?.value as z.infer<F> };
     try {
@@ -377,11 +404,12 @@ function buildAction<A, P extends z.ZodTypeAny, Q extends z.ZodTypeAny, F extend
         : { status: "error" as const, error: { "": translated.formErrors, ...translated.fieldErrors } };
       // The page's details first: conform's own fields (intent, initialValue, error…) must stay its own.
       const refusal = {
+        ...which,
         ...spec.onRefusal?.(error, withForm),
         ...reply,
         status: "error",
         code: error.code,
-      } as Refusal<Extra>;
+      } as Refusal<Extra & Which>;
       return data(refusal, { status: error.status, headers: refusalHeaders(error, args) });
     } finally {
       // Whatever the handler wrote has committed (or never will): the browser's later replica reads wait
@@ -473,8 +501,9 @@ export function tenantAction<
   F extends z.ZodTypeAny,
   R,
   Extra extends object = object,
+  Which extends object = object,
 >(
-  spec: ActionSpec<TenantExtras, P, Q, F, Extra> & { permission: Permission },
+  spec: ActionSpec<TenantExtras, P, Q, F, Extra, Which> & { permission: Permission },
   handler: (context: ActionHandlerContext<TenantExtras, P, Q, F>) => Promise<R>,
 ) {
   return buildAction(tenantGateFor(spec.permission), spec, handler);
@@ -494,8 +523,9 @@ export function platformAction<
   F extends z.ZodTypeAny,
   R,
   Extra extends object = object,
+  Which extends object = object,
 >(
-  spec: ActionSpec<{ user: SignedInUser }, P, Q, F, Extra> & { permission: Permission },
+  spec: ActionSpec<{ user: SignedInUser }, P, Q, F, Extra, Which> & { permission: Permission },
   handler: (context: ActionHandlerContext<{ user: SignedInUser }, P, Q, F>) => Promise<R>,
 ) {
   return buildAction(platformGateFor(spec.permission), spec, handler);
@@ -515,8 +545,9 @@ export function signedInAction<
   F extends z.ZodTypeAny,
   R,
   Extra extends object = object,
+  Which extends object = object,
 >(
-  spec: ActionSpec<{ user: SignedInUser }, P, Q, F, Extra>,
+  spec: ActionSpec<{ user: SignedInUser }, P, Q, F, Extra, Which>,
   handler: (context: ActionHandlerContext<{ user: SignedInUser }, P, Q, F>) => Promise<R>,
 ) {
   return buildAction(signedInGate, spec, handler);
@@ -536,8 +567,9 @@ export function publicAction<
   F extends z.ZodTypeAny,
   R,
   Extra extends object = object,
+  Which extends object = object,
 >(
-  spec: ActionSpec<object, P, Q, F, Extra>,
+  spec: ActionSpec<object, P, Q, F, Extra, Which>,
   handler: (context: ActionHandlerContext<object, P, Q, F>) => Promise<R>,
 ) {
   return buildAction(publicGate, spec, handler);

@@ -11,3 +11,6 @@ export const id = z.string().uuid();
 export const cohortParams = z.object({ cohortId: id });
 
 export const roundParams = z.object({ roundId: id });
+
+/** The signed code of a check-in's QR code: in its address, then in the form that confirms it. */
+export const checkInCode = z.object({ code: z.string().max(200).default("") });

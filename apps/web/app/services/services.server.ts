@@ -1,5 +1,5 @@
 import type { Config } from "@mentoring/config";
-import { createDatabase, type Database } from "@mentoring/db";
+import { createProcessDatabase, type Database } from "@mentoring/db";
 import { producerConnection } from "@mentoring/jobs";
 import type { Redis } from "ioredis";
 import { type Logger, pino } from "pino";
@@ -23,11 +23,7 @@ export function createServices(config: Config): Services {
     base: { service: "web" },
     timestamp: pino.stdTimeFunctions.isoTime,
   });
-  const db = createDatabase(config.DATABASE_URL, {
-    onConnectionError: (err) => log.warn({ err }, "database connection lost"),
-    replicaUrl: config.DATABASE_REPLICA_URL,
-    onReplicaError: (err) => log.warn({ err }, "the read replica could not serve a read: the primary did"),
-  });
+  const db = createProcessDatabase(config, log);
   const redis = producerConnection(config.REDIS_URL);
   redis.on("error", (err) => log.warn({ err }, "redis error"));
   return {

@@ -9,10 +9,12 @@ import type {
 } from "@mentoring/domain";
 import {
   AppError,
+  programKinds,
   type RubricMetric,
   rubricMetrics,
   rubricMetricTakesTarget,
   scheduleFields,
+  withSkippedPhases,
 } from "@mentoring/domain";
 import { z } from "zod";
 
@@ -296,7 +298,11 @@ export function definitionFromForm(form: TemplateForm, current: TemplateDefiniti
       mentor: role(form.roles.mentor),
       mentee: form.roles.mentee ? role(form.roles.mentee) : current.roles.mentee,
     },
-    phases: Object.fromEntries(phaseFields.map((field) => [field, numberOf(form.phases[field])])),
+    // A board's form leaves out the phases it skips: they follow the end of recruitment.
+    phases: withSkippedPhases(
+      programKinds.find((known) => known === form.kind) ?? current.kind,
+      Object.fromEntries(phaseFields.map((field) => [field, numberOf(form.phases[field])])),
+    ),
     certificate: certificate
       ? {
           title: certificate.title ?? "",

@@ -53,7 +53,7 @@ const stateOf = (checkpoint: JobCheckpoint | undefined): SendState | undefined =
  * The gap SMTP leaves: a worker that dies after the server accepted the mail and before "accepted" was
  * written is presumed dead after the claim expires, and the mail goes out a second time (same Message-ID).
  */
-export function createSendEmail({ claimMs = SENDING_CLAIM_MS } = {}): JobHandler<"email.send"> {
+export function createSendEmail({ clock = () => new Date() } = {}): JobHandler<"email.send"> {
   return async ({ emailId }, { db, mailer, log, checkpoint }) => {
     const [email] = await db.platform.$queryRaw<EmailRow[]>`
       select id, to_address, subject, text_body, html_body, sent_at from outgoing_emails
@@ -72,7 +72,7 @@ export function createSendEmail({ claimMs = SENDING_CLAIM_MS } = {}): JobHandler
     if (email.text_body === null)
       throw new UnrecoverableError(`outgoing e-mail ${emailId} has no body and was never sent`);
 
-    const now = new Date();
+    const now = clock();
     if (previous?.state === "sending") {
       if (now < new Date(previous.staleAfter))
         // Not an error of this mail: another attempt may be talking to the server right now.
@@ -88,7 +88,7 @@ export function createSendEmail({ claimMs = SENDING_CLAIM_MS } = {}): JobHandler
       state: "sending",
       messageId,
       at: now.toISOString(),
-      staleAfter: new Date(now.getTime() + claimMs).toISOString(),
+      staleAfter: new Date(now.getTime() + SENDING_CLAIM_MS).toISOString(),
     } satisfies SendState);
 
     try {

@@ -2,6 +2,7 @@ import type { TenantDb } from "@mentoring/db";
 import { AppError, workFailureCodes } from "@mentoring/domain";
 import { isValidated } from "../apply-refusal";
 import type { FileError } from "../columns";
+import { countActiveStaff } from "../count-active-staff";
 import { importSummaryOf } from "../summary";
 import type { RowProblem } from "../validate-row";
 
@@ -32,7 +33,7 @@ export async function getDirectoryImport(
       take: INVALID_ROWS_SHOWN,
       select: { rowNumber: true, data: true, errors: true },
     }),
-    tx.staffMember.count({ where: { tenantId, active: true } }),
+    countActiveStaff(tx, { tenantId }),
   ]);
   const summary = importSummaryOf(found.summary);
   const display = (data: unknown) => (data as { display?: Record<string, string> }).display ?? {};

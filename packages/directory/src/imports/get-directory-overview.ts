@@ -1,10 +1,11 @@
 import type { TenantDb } from "@mentoring/db";
+import { countActiveStaff } from "../count-active-staff";
 import { getDirectoryImportLimits } from "./get-directory-import-limits";
 
 /** The directory page: how many people the directory holds, and the latest imports. */
 export async function getDirectoryOverview(tx: TenantDb, { tenantId }: { tenantId: string }) {
   const [activeStaff, imports, limits] = await Promise.all([
-    tx.staffMember.count({ where: { tenantId, active: true } }),
+    countActiveStaff(tx, { tenantId }),
     tx.directoryImport.findMany({
       where: { tenantId },
       orderBy: { createdAt: "desc" },

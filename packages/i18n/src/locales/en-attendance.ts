@@ -34,8 +34,7 @@ export const enAttendance: Translation<typeof koAttendance> = {
     qrIntro:
       "Participants scan this code with their phone's camera to be marked present under their own account. It works until {{until}}.",
     qrAlt: "QR code to check in to {{title}}",
-    qrLink: "If the code cannot be scanned, open this address",
-    qrRefresh: "Make a new code",
+    link: "Check-in link",
     roles: { mentor: "Mentor", mentee: "Mentee" },
     signedUp: "Signed up",
     signedUpYes: "Signed up",
@@ -43,6 +42,11 @@ export const enAttendance: Translation<typeof koAttendance> = {
     signUps: "{{taken}} signed up · {{capacity}} places",
     signUpsNoLimit: "{{taken}} signed up · no limit",
     notTaken: "This event takes sign-ups only, not attendance.",
+  },
+  poster: {
+    linkIntro:
+      "For participants who cannot scan the code, send this link by messenger (it works until the same time):",
+    refresh: "Make a new code",
   },
   checkIn: {
     title: "Check in",
@@ -56,9 +60,6 @@ export const enAttendance: Translation<typeof koAttendance> = {
     qrIntro:
       "Show this code on the screen at the ceremony: participants scan it with their phones to mark themselves present. It works until {{until}}.",
     qrAlt: "QR code to check in to the {{cohort}} ceremony",
-    qrRefresh: "Make a new code",
-    linkIntro:
-      "For participants who cannot scan the code, send this link by messenger (it works until the same time):",
     link: "Ceremony check-in link",
     byCheckIn: "QR check-in",
     checkInTitle: "Check in to the ceremony",

@@ -114,7 +114,8 @@ export const en: Translation<CommonMessages> = {
     invalidEmail: "Enter a valid e-mail address",
     invalidToken: "The security check failed. Reload the page and try again",
     errorSummary: "Please check what you entered",
-    controlCharacter: "{{field}}: invisible control characters (such as NUL) cannot be entered",
+    controlCharacter: "Invisible control characters (such as NUL) cannot be entered",
+    controlCharacterIn: "{{field}}: invisible control characters (such as NUL) cannot be entered",
   },
   auth: {
     signIn: {

@@ -30,8 +30,7 @@ export const koAttendance = {
     qrIntro:
       "참여자가 휴대전화 카메라로 이 코드를 찍으면 본인 계정으로 출석이 표시됩니다. 코드는 {{until}}까지 쓸 수 있습니다.",
     qrAlt: "{{title}} 출석용 QR 코드",
-    qrLink: "QR이 보이지 않으면 이 주소로 접속합니다",
-    qrRefresh: "새 코드 만들기",
+    link: "출석 링크",
     roles: { mentor: "멘토", mentee: "멘티" },
     signedUp: "참가 신청",
     signedUpYes: "신청함",
@@ -39,6 +38,11 @@ export const koAttendance = {
     signUps: "참가 신청 {{taken}}명 · 정원 {{capacity}}명",
     signUpsNoLimit: "참가 신청 {{taken}}명 · 인원 제한 없음",
     notTaken: "이 행사는 출석을 확인하지 않고 참가 신청만 받습니다.",
+  },
+  poster: {
+    linkIntro:
+      "QR 코드를 찍기 어려운 참여자에게는 이 링크를 메신저로 보냅니다 (코드와 같은 시각까지 쓸 수 있습니다):",
+    refresh: "새 코드 만들기",
   },
   checkIn: {
     title: "출석하기",
@@ -52,9 +56,6 @@ export const koAttendance = {
     qrIntro:
       "결연식장 화면에 이 코드를 띄우면 참여자가 휴대전화로 찍어 본인 출석을 표시합니다. 코드는 {{until}}까지 쓸 수 있습니다.",
     qrAlt: "{{cohort}} 결연식 출석용 QR 코드",
-    qrRefresh: "새 코드 만들기",
-    linkIntro:
-      "QR 코드를 찍기 어려운 참여자에게는 이 링크를 메신저로 보냅니다 (코드와 같은 시각까지 쓸 수 있습니다):",
     link: "결연식 출석 링크",
     byCheckIn: "QR 출석",
     checkInTitle: "결연식 출석하기",

@@ -113,7 +113,8 @@ export const ko = {
     invalidEmail: "올바른 이메일 주소를 입력하세요",
     invalidToken: "보안 확인에 실패했습니다. 페이지를 새로 고친 뒤 다시 시도하세요",
     errorSummary: "입력 내용을 확인하세요",
-    controlCharacter: "{{field}}: 보이지 않는 제어 문자(NUL 등)는 입력할 수 없습니다",
+    controlCharacter: "보이지 않는 제어 문자(NUL 등)는 입력할 수 없습니다",
+    controlCharacterIn: "{{field}}: 보이지 않는 제어 문자(NUL 등)는 입력할 수 없습니다",
   },
   auth: {
     signIn: {

@@ -6,12 +6,14 @@ import {
   cohortScheduleSchema,
   type ScheduleField,
   scheduleFields,
+  withSkippedPhases,
 } from "@mentoring/domain";
 import { dateColumn, loadCohort, scheduleColumns } from "../records/cohort-record";
 
 /**
  * Sets every date of a cohort's schedule, validated with cohortScheduleSchema (invalid input is refused as
- * input.invalid, each issue with its field, nothing written). The dates are checked as of today, so that a
+ * input.invalid, each issue with its field, nothing written). A junior board's phases it does not go through
+ * are not asked for: they take the last day of recruitment (withSkippedPhases). The dates are checked as of today, so that a
  * date moved into the past does not move the cohort by itself. A closed cohort's dates are history and are
  * refused. Audited with the dates that changed.
  */
@@ -27,10 +29,10 @@ export async function updateCohortSchedule(
   },
 ): Promise<{ changed: ScheduleField[] }> {
   const { tenantId, cohortId, actorUserId, requestId, today } = input;
-  const parsed = cohortScheduleSchema.safeParse(input.schedule);
+  const record = await loadCohort(tx, tenantId, cohortId, { lock: true });
+  const parsed = cohortScheduleSchema.safeParse(withSkippedPhases(record.definition.kind, input.schedule));
   if (!parsed.success) throw AppError.invalid(parsed.error);
   const schedule = parsed.data as CohortSchedule;
-  const record = await loadCohort(tx, tenantId, cohortId, { lock: true });
   if (record.cohort.status === "closed") throw new AppError("cohort.closed");
   const changed = scheduleFields.filter((field) => record.schedule[field] !== schedule[field]);
   if (changed.length === 0) return { changed };
