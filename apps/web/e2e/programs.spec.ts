@@ -90,7 +90,7 @@ test("a coordinator copies a template, fixes a bad team shape, creates a cohort 
   await expectOnlyTranslatedText(page, [...frame, "거꾸로 멘토링", ...departments, ...templateTexts()]);
 
   // A team without mentors is refused, naming the field; nothing is saved, not even the new name.
-  await page.getByLabel("템플릿 이름").fill(templateName);
+  await page.getByLabel("템플릿 이름", { exact: true }).fill(templateName);
   await page.getByLabel("멘토 수 최솟값").fill("0");
   await page.getByRole("button", { name: "템플릿 저장" }).click();
   const alert = page.getByRole("alert");
@@ -107,7 +107,7 @@ test("a coordinator copies a template, fixes a bad team shape, creates a cohort 
   await expect(page.getByLabel("멘토 수 최솟값")).toHaveValue("3");
 
   // Fixed and saved: no cohort runs on version 1 yet, so it is changed in place.
-  await page.getByLabel("템플릿 이름").fill(templateName);
+  await page.getByLabel("템플릿 이름", { exact: true }).fill(templateName);
   await page.getByLabel("멘토 수 최솟값").fill("3");
   await page.getByRole("button", { name: "템플릿 저장" }).click();
   await expect(page.getByRole("status")).toHaveText("저장했습니다. 현재 버전은 버전 1입니다.");

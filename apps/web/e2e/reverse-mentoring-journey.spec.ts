@@ -150,9 +150,9 @@ test("Gangneung runs recruitment and the orientation surveys of its reverse ment
   await desk.goto(`${baseURL()}/${city.slug}/programs`);
   await desk.getByRole("button", { name: "거꾸로 멘토링 복사하기" }).click();
   await desk.waitForURL(new RegExp(`/${city.slug}/programs/templates/[0-9a-f-]{36}\\?copied=1$`));
-  // Hydrated before typing: the form's first render would put back the name typed while it hydrates.
-  await desk.waitForLoadState("networkidle");
-  await desk.getByLabel("템플릿 이름").fill(templateName);
+  // The exact label: the address changes before the editor replaces the programs page, whose blank
+  // template form has a "새 템플릿 이름" of its own.
+  await desk.getByLabel("템플릿 이름", { exact: true }).fill(templateName);
   await desk.getByRole("button", { name: "템플릿 저장" }).click();
   await expect(desk.getByRole("status")).toHaveText("저장했습니다. 현재 버전은 버전 1입니다.");
 
