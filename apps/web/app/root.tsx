@@ -7,12 +7,14 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorPage } from "./components/error-page";
+import { ErrorPage, errorStatus, errorTitle } from "./components/error-page";
+import { documentTitle } from "./components/page-title";
 import { csrfToken } from "./services/csrf.server";
 import { publicLoader } from "./services/route-builder.server";
 import stylesheet from "./styles/app.css?url";
@@ -42,6 +44,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<RootData>("root");
   const locale = root?.locale ?? "ko";
   const { i18n, t } = useTranslation();
+  const matches = useMatches();
+  const error = useRouteError();
+  const title = documentTitle(matches, t, error === undefined ? undefined : errorTitle(errorStatus(error)));
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);
@@ -50,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{t("app.name")}</title>
+        <title>{title}</title>
         <Meta />
         <Links />
       </head>
@@ -72,7 +77,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const status = errorStatus(error);
   // The route builder's translated message: when to try again (429), what is wrong with the address (400).
   const detail =
     isRouteErrorResponse(error) &&

@@ -49,6 +49,16 @@ export async function expectAccessible(page: Page) {
       .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   });
   expect(serious).toEqual([]);
+  await expectTitled(page);
+}
+
+/** The page names itself in the browser's tab as its heading does, then the platform (KWCAG 6.4.2). */
+async function expectTitled(page: Page) {
+  const headings = await page.locator("h1").allInnerTexts();
+  const platform = (await page.locator("html").getAttribute("lang")) === "en" ? resources.en : resources.ko;
+  const heading = headings.length === 1 ? headings[0]?.replace(/\s+/g, " ").trim() : undefined;
+  if (heading) expect(await page.title()).toBe(`${heading} - ${platform.common.app.name}`);
+  else expect(await page.title()).toMatch(new RegExp(`. - ${platform.common.app.name}$`));
 }
 
 export interface CapturedMail {

@@ -1,5 +1,5 @@
 import type { MessageKey } from "@mentoring/i18n";
-import { Link, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "../root";
 
@@ -16,6 +16,21 @@ const messages: Record<number, { title: MessageKey; help: MessageKey }> = {
   503: { title: "error.unavailable", help: "error.unavailableHelp" },
 };
 
+/** The status an error answers with: a route's refusal says its own, anything else is a 500. */
+export function errorStatus(error: unknown): number {
+  return isRouteErrorResponse(error) ? error.status : 500;
+}
+
+/** The heading of the error page for a status, which is also the page's title. */
+export function errorTitle(status: number): MessageKey {
+  return (messages[status] ?? unexpected).title;
+}
+
+const unexpected = { title: "error.unexpected", help: "error.unexpectedHelp" } satisfies Record<
+  string,
+  MessageKey
+>;
+
 /**
  * A translated error page with the request id, so a report can be matched to the logs. `detail`, already
  * translated by the server (a refusal's message, e.g. when to try again), replaces the general help.
@@ -23,7 +38,7 @@ const messages: Record<number, { title: MessageKey; help: MessageKey }> = {
 export function ErrorPage({ status, detail }: { status: number; detail?: string }) {
   const { t } = useTranslation();
   const root = useRouteLoaderData<RootData>("root");
-  const message = messages[status] ?? { title: "error.unexpected", help: "error.unexpectedHelp" };
+  const message = messages[status] ?? unexpected;
   return (
     <main id="main" tabIndex={-1} className="error-page">
       <h1>{t(message.title)}</h1>

@@ -9,10 +9,13 @@ import {
 import { getHomeCounts } from "@mentoring/tenants";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "../components/page-title";
 import { presentEvaluatorHome } from "../presenters/evaluator.server";
 import { formatDateTime, formatNumbers } from "../services/format.server";
 import { tenantLoader } from "../services/route-builder.server";
 import { tenantName } from "../services/tenant-display";
+
+export const handle = pageTitle<typeof loader>((t, data) => t("home.title", { tenant: data.tenant }));
 
 type HomeCount = keyof Awaited<ReturnType<typeof getHomeCounts>>;
 

@@ -12,9 +12,12 @@ import { DataTable } from "../components/data-table";
 import { FilePicker } from "../components/file-picker";
 import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField, RadioGroupField, TextareaField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { besideFields, isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("activities.mine.title");
 
 /**
  * A participant's activity log, phone first: log a meeting, counselling or team activity in a few taps

@@ -5,8 +5,11 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
 import { InputField, SelectField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { presentAccessLogRows, presentAccessReviews } from "../presenters/access-log.server";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("privacyLog.page.title");
 
 /**
  * The privacy officer's search through the personal-data access log: who viewed whose data, what, when and

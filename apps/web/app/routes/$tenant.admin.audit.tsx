@@ -4,8 +4,11 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
 import { InputField, SelectField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { presentAuditRows } from "../presenters/audit.server";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("audit.title");
 
 /** The tenant admin's search through the audit log; members without audit.view get 403. */
 export const loader = tenantLoader(

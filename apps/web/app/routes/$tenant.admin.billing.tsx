@@ -8,6 +8,7 @@ import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField, RadioGroupField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { presentTenantBilling } from "../presenters/tenant-billing.server";
 import {
   loadTenantBilling,
@@ -17,6 +18,8 @@ import {
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { invoiceStateOf, subscriptionStatusOf } from "../services/stored-codes";
+
+export const handle = pageTitle("billing.title");
 
 /** The tenant admin's billing: plan, status, invoices, and starting the subscription. */
 export const loader = tenantLoader({ permission: "billing.manage" }, async ({ tenant, locale, services }) =>

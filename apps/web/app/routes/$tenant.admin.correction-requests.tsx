@@ -4,10 +4,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { formatDateTime } from "../services/format.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("myData.admin.title");
 
 /**
  * The tenant admins' list of requests to correct directory data (privacy.requests.handle): each waiting one

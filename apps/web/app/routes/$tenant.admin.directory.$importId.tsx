@@ -12,12 +12,17 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { CheckboxField, FormErrors } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import { presentDirectoryImport } from "../presenters/directory-import.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 import { importStatusOf } from "../services/stored-codes";
+
+export const handle = pageTitle<typeof loader>((t, data) =>
+  t("directory.detail.title", { fileName: data.fileName }),
+);
 
 const importParams = z.object({ importId: id });
 

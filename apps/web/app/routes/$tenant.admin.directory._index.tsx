@@ -8,10 +8,13 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { CheckboxField, FormErrors, InputField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { presentDirectory } from "../presenters/directory.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { importStatusOf } from "../services/stored-codes";
+
+export const handle = pageTitle("directory.title");
 
 /** The staff directory: how many people it holds, the latest imports, and the form to upload one. */
 export const loader = tenantLoader(

@@ -3,9 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart } from "../components/bar-chart";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { presentOwnComparison } from "../presenters/insights.server";
 import { insightsReaderOf } from "../services/insights-reader.server";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("insights.compare.title");
 
 /**
  * The organisation's own figures against the nation (insights.compare): when it opted in, each figure of

@@ -9,11 +9,14 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { InputField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { presentMembers } from "../presenters/members.server";
 import { forbidden } from "../services/guard.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("members.title");
 
 /** Who can sign in to this organisation, with which roles, and who has been invited. */
 export const loader = tenantLoader(

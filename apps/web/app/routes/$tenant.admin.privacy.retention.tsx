@@ -2,9 +2,12 @@ import { getRetentionOverview } from "@mentoring/programs";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { RetentionPeriods } from "../components/retention-periods";
 import { presentRetentionOverview } from "../presenters/retention.server";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("retention.page.title");
 
 /**
  * The privacy officer's view of retention: each kind's period, what the next purge would delete or

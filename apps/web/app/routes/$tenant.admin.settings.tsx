@@ -22,11 +22,14 @@ import { CsrfInput } from "../components/csrf-input";
 import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField, SelectField } from "../components/form-fields";
 import { InsightsSharing } from "../components/insights-sharing";
+import { pageTitle } from "../components/page-title";
 import { type BrandingKind, brandingKinds } from "../services/branding-kinds";
 import { formatDateTime } from "../services/format.server";
 import { isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("settings.title");
 
 /** The organisation's profile: names, colour, language, time zone, and who signs certificates. */
 export const loader = tenantLoader(

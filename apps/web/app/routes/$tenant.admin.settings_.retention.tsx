@@ -8,9 +8,12 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
 import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { presentRetentionPeriods } from "../presenters/retention.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("retention.page.title");
 
 /**
  * The organisation's retention periods (개인정보 보존기간): months per kind of personal data, within the

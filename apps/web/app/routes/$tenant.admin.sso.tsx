@@ -8,9 +8,12 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
 import { FormAnswer } from "../components/form-answer";
 import { CheckboxField, FormErrors, InputField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { forgetSsoClients, redirectUriFor, ssoProviderCheck } from "../services/sso.server";
+
+export const handle = pageTitle("sso.admin.title");
 
 /** The tenant's single sign-on: its identity provider, how people are matched, and whether it is on. */
 export const loader = tenantLoader(

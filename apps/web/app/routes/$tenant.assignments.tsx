@@ -11,12 +11,15 @@ import { CsrfInput } from "../components/csrf-input";
 import { FilePicker } from "../components/file-picker";
 import { FormAnswer } from "../components/form-answer";
 import { FormErrors, lastResultOf, TextareaField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { SubmissionBadges, SubmissionLinks } from "../components/submission-parts";
 import { presentMyAssignments } from "../presenters/assignments.server";
 import { besideFields, isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
 import { discardStoredFiles } from "../services/uploads.server";
+
+export const handle = pageTitle("assignments.mine.title");
 
 /**
  * A participant's assignments, phone first: for each team they are in, the cohort's assignments with the

@@ -15,11 +15,14 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField, TextareaField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { ProposalCard } from "../components/proposal-card";
 import { presentMyBoards } from "../presenters/board.server";
 import { besideFields, isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("board.mine.title");
 
 /**
  * A junior board member's page (주니어보드): the boards they are a member of, a form to propose a policy

@@ -3,8 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useCertificateColumns } from "../components/certificate-columns";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { presentMyCertificates } from "../presenters/my-certificates.server";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("certificates.mine.title");
 
 /** A participant's pairing ceremonies (when, where, programme, gift) and their own certificates. */
 export const loader = tenantLoader(

@@ -4,8 +4,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CheckInConfirm } from "../components/check-in-confirm";
+import { pageTitle } from "../components/page-title";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { checkInCode, id } from "../services/route-params";
+
+export const handle = pageTitle("attendance.checkIn.title");
 
 /**
  * Where the QR code on the coordinator's screen leads a participant's phone: signed in (sign-in comes

@@ -3,9 +3,12 @@ import { checkInToCeremony, getCeremonyCheckIn } from "@mentoring/programs";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckInConfirm } from "../components/check-in-confirm";
+import { pageTitle } from "../components/page-title";
 import { formatDateTime } from "../services/format.server";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { checkInCode, cohortParams } from "../services/route-params";
+
+export const handle = pageTitle("attendance.ceremony.checkInTitle");
 
 /**
  * Where the ceremony's QR code leads a participant's phone: signed in (sign-in comes back here), they

@@ -10,6 +10,7 @@ import {
   submitEvaluation,
 } from "@mentoring/programs";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { type MouseEvent, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -18,11 +19,16 @@ import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FormAnswer } from "../components/form-answer";
 import { FormErrors, lastResultOf } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { SubmissionBadges, SubmissionLinks } from "../components/submission-parts";
 import { presentTeamEvaluation, type TeamEvaluationPage } from "../presenters/evaluator.server";
 import { besideFields, isRefusal, type Refusal } from "../services/refusal";
 import { type FieldNamer, tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((t, { page }) =>
+  t("evaluations.evaluator.page.title", { team: teamName(t, page.team) }),
+);
 
 /**
  * One team's evaluation by its assigned evaluator: the team's portfolio (members, the work it handed in
@@ -116,12 +122,17 @@ export const action = tenantAction(
   },
 );
 
+/** A team as its evaluator knows it: its number, and its name when it chose one. */
+function teamName(t: TFunction, team: { number: number; name: string | null }) {
+  return team.name
+    ? t("evaluations.evaluator.team.named", { number: team.number, name: team.name })
+    : t("evaluations.evaluator.team.number", { number: team.number });
+}
+
 export default function TeamEvaluation() {
   const { t } = useTranslation();
   const { page, files, base } = useLoaderData<typeof loader>();
-  const team = page.team.name
-    ? t("evaluations.evaluator.team.named", { number: page.team.number, name: page.team.name })
-    : t("evaluations.evaluator.team.number", { number: page.team.number });
+  const team = teamName(t, page.team);
   return (
     <>
       <p>

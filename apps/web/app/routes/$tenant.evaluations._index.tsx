@@ -2,8 +2,11 @@ import { listMyEvaluationTeams } from "@mentoring/programs";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { presentMyEvaluationTeams } from "../presenters/evaluator.server";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("evaluations.evaluator.list.title");
 
 /**
  * The evaluator's teams: those the coordinators assigned to them across the tenant's cohorts, and only

@@ -5,9 +5,12 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { formatDateTime } from "../services/format.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("calendar.mine.title");
 
 /**
  * A participant's program calendar: their trainings, events, mentoring days and due dates, each to add

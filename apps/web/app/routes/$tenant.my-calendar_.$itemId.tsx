@@ -11,10 +11,13 @@ import {
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
+import { pageTitle } from "../components/page-title";
 import { formatClock, formatDateTime } from "../services/format.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((_t, data) => data.item.title);
 
 /**
  * One item of a participant's calendar on their phone: what, when and where, a link to add it to their

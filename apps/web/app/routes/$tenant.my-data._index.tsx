@@ -10,9 +10,12 @@ import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FormAnswer } from "../components/form-answer";
 import { FormErrors, InputField, SelectField, TextareaField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { formatDateTime } from "../services/format.server";
 import { besideFields, isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("myData.page.title");
 
 /**
  * A person's own data (PIPA arts. 35-37), from their account: download everything held about them (JSON and

@@ -4,10 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
+import { pageTitle } from "../components/page-title";
 import { formatDateTime } from "../services/format.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((t, data) =>
+  t("myData.withdraw.title", { cohort: data.cohortTitle }),
+);
 
 /**
  * Withdrawing consent for a cohort, explained before it is done: what happens (the application withdrawn,

@@ -11,10 +11,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { formatDateTime } from "../services/format.server";
 import { noticeText } from "../services/notice-text.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("notifications.title");
 
 const kinds = [
   "team_published",

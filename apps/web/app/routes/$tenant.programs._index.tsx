@@ -9,9 +9,12 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { InputField, SelectField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { presentPrograms } from "../presenters/programs.server";
 import { isRefusal } from "../services/refusal";
 import { type FieldNamer, tenantAction, tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("programs.index.title");
 
 /** The programs: built-in templates to copy or a blank one to start from, the tenant's templates, and its cohorts. */
 export const loader = tenantLoader({ permission: "programs.view" }, async ({ tenant, may, withTenant }) => {

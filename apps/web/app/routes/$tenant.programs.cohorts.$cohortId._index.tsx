@@ -18,6 +18,7 @@ import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FormAnswer } from "../components/form-answer";
 import { CheckboxField, FormErrors, InputField, TextareaField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import {
   cohortFieldName,
   type ProblemView,
@@ -27,6 +28,8 @@ import {
 import { isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((_t, data) => data.title);
 
 /** A cohort's overview: status and timeline, its dates to edit, places and applications, the next phase. */
 export const loader = tenantLoader(

@@ -24,6 +24,7 @@ import {
   SelectField,
   TextareaField,
 } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import {
   filterQuery,
   type NominationView,
@@ -34,6 +35,10 @@ import { isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
 import { staffGrade } from "../services/stored-codes";
+
+export const handle = pageTitle<typeof loader>((t, data) =>
+  t("recruitment.applicants.title", { title: data.cohort.title }),
+);
 
 /** The coordinator's list of a cohort's applicants: places per role, a filterable table, nominations. */
 export const loader = tenantLoader(

@@ -7,11 +7,14 @@ import { CheckInPoster } from "../components/check-in-poster";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { checkInPoster } from "../services/check-in-poster.server";
 import { formatDateTime } from "../services/format.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+
+export const handle = pageTitle("attendance.sheet.title");
 
 /**
  * The attendance sheet of a training or event: everyone expected, marked one by one, by team or all at
@@ -58,7 +61,7 @@ export const loader = tenantLoader(
       },
       poster: sheet?.item.attendance
         ? await checkInPoster({
-            services,
+            config: services.config,
             tenant,
             locale,
             target: { itemId: sheet.item.id },

@@ -6,10 +6,15 @@ import { AwardDecisionStatus, AwardGrantsTable } from "../components/award-decis
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { FormAnswer } from "../components/form-answer";
+import { pageTitle } from "../components/page-title";
 import { presentCohortAwards } from "../presenters/cohort-awards.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((t, data) =>
+  t("awards.page.title", { cohort: data.cohort.title }),
+);
 
 /**
  * The coordinator's awards of a cohort: the template's award categories with their places prefilled from

@@ -25,10 +25,13 @@ import {
   SelectField,
   TextareaField,
 } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { type CohortCalendarPage, presentCohortCalendar } from "../presenters/cohort-calendar.server";
 import { besideFields, isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+
+export const handle = pageTitle("calendar.title");
 
 /**
  * A cohort's program calendar for the coordinator: the template's trainings, events, mentoring days and

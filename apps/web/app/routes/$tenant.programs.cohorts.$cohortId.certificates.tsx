@@ -22,6 +22,7 @@ import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FormErrors, InputField, TextareaField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import type { CertificateBatchPage } from "../presenters/certificate-batch.server";
 import { presentCohortCertificates } from "../presenters/cohort-certificates.server";
@@ -29,6 +30,8 @@ import { checkInPoster } from "../services/check-in-poster.server";
 import { besideFields, isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+
+export const handle = pageTitle("certificates.coordinator.title");
 
 /**
  * A cohort's pairing ceremony (details, attendance, and a QR code participants scan to check themselves
@@ -45,7 +48,7 @@ export const loader = tenantLoader(
       tenantSlug: tenant.slug,
       poster: page.ceremony
         ? await checkInPoster({
-            services,
+            config: services.config,
             tenant,
             locale,
             target: { ceremonyId: page.ceremony.id },

@@ -4,10 +4,13 @@ import { useTranslation } from "react-i18next";
 import { BarChart, type BarRow } from "../components/bar-chart";
 import { CohortNav } from "../components/cohort-nav";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { type CohortDashboardPage, presentCohortDashboard } from "../presenters/cohort-dashboard.server";
 import { formatNumber } from "../services/format.server";
 import { tenantLoader } from "../services/route-builder.server";
 import { cohortParams } from "../services/route-params";
+
+export const handle = pageTitle("dashboards.title");
 
 /**
  * A cohort's dashboard (dashboards.view): the coordinator sees the headline figures and every chart

@@ -18,6 +18,7 @@ import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FormErrors, InputField, lastResultOf } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import {
   type CohortEvaluationPage,
   type CohortResultsPage,
@@ -32,6 +33,8 @@ import {
   translateRefusal,
 } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+
+export const handle = pageTitle("evaluations.coordinator.title");
 
 /**
  * The coordinator's evaluation of a cohort: who evaluates which team (staff of the tenant, or outside

@@ -30,6 +30,7 @@ import { PhraseText } from "../components/matching/phrase-text";
 import { RunSummary } from "../components/matching/run-summary";
 import { type PairRuleKeys, pairKey, TeamArticle } from "../components/matching/team-card";
 import { MemberEditDialog, useMemberEdit } from "../components/member-edit-dialog";
+import { pageTitle } from "../components/page-title";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import {
   type Phrase,
@@ -41,6 +42,8 @@ import { forbidden } from "../services/guard.server";
 import { isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+
+export const handle = pageTitle("matching.page.title");
 
 /**
  * A cohort's matching for its coordinator: the template's rules and weights in words, run it (progress

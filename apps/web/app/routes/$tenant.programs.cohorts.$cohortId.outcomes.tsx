@@ -3,9 +3,12 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CohortNav } from "../components/cohort-nav";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { presentCohortOutcomes } from "../presenters/cohort-outcomes.server";
 import { tenantLoader } from "../services/route-builder.server";
 import { cohortParams } from "../services/route-params";
+
+export const handle = pageTitle("programs.outcomes.page.title");
 
 /**
  * What a cohort changed (dashboards.view: its coordinator and the executives): per area of the diagnostic

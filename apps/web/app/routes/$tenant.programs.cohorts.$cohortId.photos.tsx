@@ -3,8 +3,13 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { fileHref } from "../components/attachments";
 import { CohortNav } from "../components/cohort-nav";
+import { pageTitle } from "../components/page-title";
 import { tenantLoader } from "../services/route-builder.server";
 import { cohortParams } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((t, data) =>
+  t("files.gallery.title", { cohort: data.cohort.title }),
+);
 
 /**
  * The photos a cohort's teams uploaded with their activities, by team, for who runs the program: the

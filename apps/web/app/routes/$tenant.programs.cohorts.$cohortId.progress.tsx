@@ -5,10 +5,13 @@ import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { formatNumber } from "../services/format.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+
+export const handle = pageTitle("activities.review.title");
 
 const sorts = ["team", "lastOn", "last30Days", "missing"] as const;
 

@@ -6,11 +6,16 @@ import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { FormAnswer } from "../components/form-answer";
+import { pageTitle } from "../components/page-title";
 import { ProposalCard } from "../components/proposal-card";
 import { presentBoardProposals } from "../presenters/board.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((t, data) =>
+  t("board.review.title", { cohort: data.cohort.title }),
+);
 
 /**
  * A junior board's policy proposals, for the executives and the coordinator (board.review): grouped by

@@ -4,11 +4,16 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
+import { pageTitle } from "../components/page-title";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import { presentCohortReport } from "../presenters/cohort-report.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((t, data) =>
+  t("reports.page.title", { cohort: data.cohort.title }),
+);
 
 /**
  * The cohort's final report (결과보고서) for the coordinator: make it (the worker makes the PDF and the

@@ -6,11 +6,14 @@ import { type AttachmentItem, AttachmentList } from "../components/attachments";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { SubmissionBadges, SubmissionLinks } from "../components/submission-parts";
 import { presentCohortSubmissions } from "../presenters/assignments.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+
+export const handle = pageTitle("assignments.review.title");
 
 /**
  * The coordinator's view of a cohort's assignments: for each, every team's work (text, links, photos as

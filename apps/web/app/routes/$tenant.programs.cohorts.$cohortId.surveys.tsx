@@ -6,10 +6,13 @@ import { z } from "zod";
 import { CohortNav } from "../components/cohort-nav";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { presentCohortSurveys } from "../presenters/cohort-surveys.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams, id } from "../services/route-params";
+
+export const handle = pageTitle("surveys.completion.title");
 
 /** A cohort's survey rounds for its coordinator: completion, who has answered, reminders, closing. */
 export const loader = tenantLoader(

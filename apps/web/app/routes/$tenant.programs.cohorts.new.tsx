@@ -8,9 +8,12 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { FormErrors, InputField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { isRefusal, type Refusal } from "../services/refusal";
 import { type FieldNamer, tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("programs.newCohort.title");
 
 /**
  * A new cohort in two steps: choose the template (a plain GET form, so it works without script), then the

@@ -19,6 +19,7 @@ import {
   SelectField,
   TextareaField,
 } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { TemplatePageHeading, TemplatePartForm, useTemplatePartForm } from "../components/template-page";
 import { presentTemplateEditor, templateFieldName } from "../presenters/template-editor.server";
 import { tenantLoader } from "../services/route-builder.server";
@@ -34,6 +35,8 @@ import {
   withFormPaths,
 } from "../services/template-form";
 import { templateParams, templatePartAction } from "../services/template-save.server";
+
+export const handle = pageTitle("programs.template.title");
 
 /** A template as a form: its settings, rubric, evaluation and awards (its other parts have pages of their own). */
 export const loader = tenantLoader(

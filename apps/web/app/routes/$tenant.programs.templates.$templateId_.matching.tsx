@@ -5,6 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DepartmentPairsEditor } from "../components/department-pairs-editor";
 import { CheckboxField, InputField, SelectField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { TemplatePageHeading, TemplatePartForm, useTemplatePartForm } from "../components/template-page";
 import {
   pairDepartmentChoices,
@@ -24,6 +25,8 @@ import {
   weightShares,
 } from "../services/template-matching-form";
 import { templateParams, templatePartAction } from "../services/template-save.server";
+
+export const handle = pageTitle("templateDesign.matching.title");
 
 /** A template's matching criteria and rules as a form. */
 export const loader = tenantLoader(

@@ -3,11 +3,14 @@ import { loadTemplate, tenantToday } from "@mentoring/programs";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { pageTitle } from "../components/page-title";
 import { QuestionField } from "../components/survey-question";
 import { TemplateNav } from "../components/template-nav";
 import { presentTemplatePreview } from "../presenters/template-preview.server";
 import { tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("templateEditor.preview.title");
 
 /** A participant's view of a template: its surveys as they will be answered, per role, its certificate and assignments. */
 export const loader = tenantLoader(

@@ -5,6 +5,7 @@ import { loadTemplate } from "@mentoring/programs";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, InputField, SelectField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { TemplatePageHeading, TemplatePartForm, useTemplatePartForm } from "../components/template-page";
 import { presentTemplateQuestions, questionSetsFieldName } from "../presenters/template-questions.server";
 import {
@@ -18,6 +19,8 @@ import {
 } from "../services/question-sets-form";
 import { tenantLoader } from "../services/route-builder.server";
 import { templateParams, templatePartAction } from "../services/template-save.server";
+
+export const handle = pageTitle("templateEditor.questions.title");
 
 /** A template's question sets as a form: to edit with programs.manage, to read with programs.view. */
 export const loader = tenantLoader(

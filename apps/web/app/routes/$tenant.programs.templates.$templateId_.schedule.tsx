@@ -10,6 +10,7 @@ import {
   SelectField,
   TextareaField,
 } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { TemplatePageHeading, TemplatePartForm, useTemplatePartForm } from "../components/template-page";
 import { presentTemplateSchedule, templateScheduleFieldName } from "../presenters/template-schedule.server";
 import { tenantLoader } from "../services/route-builder.server";
@@ -20,6 +21,8 @@ import {
   type ScheduleForm,
   scheduleForm,
 } from "../services/template-schedule-form";
+
+export const handle = pageTitle("templateDesign.schedule.title");
 
 /** A template's assignments, calendar items and notification settings as a form. */
 export const loader = tenantLoader(

@@ -3,7 +3,10 @@ import { listBoardsToReview } from "@mentoring/programs";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "../components/page-title";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("board.boards.title");
 
 /**
  * The way in for whoever answers the junior boards (the executives, the coordinator): every board of the

@@ -14,6 +14,7 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { CheckboxField, lastResultOf, RadioGroupField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { RecruitmentWindowNote } from "../components/recruitment-window";
 import {
   type AnnouncementView,
@@ -25,6 +26,8 @@ import {
 import { isRefusal, type Refusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((_t, data) => data.announcement.title);
 
 /** A cohort's announcement: what it is, who may apply, its schedule, and the person's own application. */
 export const loader = tenantLoader(

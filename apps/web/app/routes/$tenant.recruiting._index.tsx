@@ -12,6 +12,7 @@ import { z } from "zod";
 import { ConsentWithdrawalLink } from "../components/consent-link";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { RecruitmentWindowNote } from "../components/recruitment-window";
 import {
   type AnnouncementView,
@@ -22,6 +23,8 @@ import {
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("recruitment.list.title");
 
 /** Staff: the cohorts recruiting now, and one's own applications with their state. */
 export const loader = tenantLoader(

@@ -3,9 +3,12 @@ import { listAttachments, listShowcase } from "@mentoring/programs";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { type AttachmentItem, AttachmentList } from "../components/attachments";
+import { pageTitle } from "../components/page-title";
 import { SubmissionLinks } from "../components/submission-parts";
 import { formatDateTime } from "../services/format.server";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("assignments.showcase.title");
 
 /**
  * The tenant's showcase: featured team work with its files (photos, videos in a player), for its staff to

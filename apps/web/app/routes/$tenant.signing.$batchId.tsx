@@ -9,11 +9,14 @@ import { useCertificateColumns } from "../components/certificate-columns";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FormErrors } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import { presentCertificateBatch } from "../presenters/certificate-batch.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("certificates.signing.reviewTitle");
 
 const batchParams = z.object({ batchId: id });
 

@@ -2,8 +2,11 @@ import { listAwardsToApprove, listBatchesForSigning } from "@mentoring/programs"
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { presentCertificateBatch } from "../presenters/certificate-batch.server";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("certificates.signing.title");
 
 /** The executive's list of certificate batches: those waiting for a signature first. */
 export const loader = tenantLoader(

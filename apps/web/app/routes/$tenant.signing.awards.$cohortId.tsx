@@ -4,11 +4,16 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AwardDecisionStatus, AwardGrantsTable } from "../components/award-decision";
 import { CsrfInput } from "../components/csrf-input";
+import { pageTitle } from "../components/page-title";
 import { useRefreshWhile } from "../components/use-refresh-while";
 import { presentCohortAwards } from "../presenters/cohort-awards.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { cohortParams } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((t, data) =>
+  t("awards.page.title", { cohort: data.cohort.title }),
+);
 
 /**
  * The executive's decision on a cohort's proposed awards: the winning teams with their members and

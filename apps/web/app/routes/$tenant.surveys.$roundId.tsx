@@ -15,6 +15,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
+import { pageTitle } from "../components/page-title";
 import { type Answer, type LikertValue, QuestionField, questionId } from "../components/survey-question";
 import {
   type ProblemView,
@@ -28,6 +29,8 @@ import { notFound } from "../services/guard.server";
 import { isRefusal } from "../services/refusal";
 import { tenantAction, tenantLoader } from "../services/route-builder.server";
 import { roundParams } from "../services/route-params";
+
+export const handle = pageTitle<typeof loader>((_t, data) => data.title);
 
 /** The answers in a posted form ("q" as conform nests it), typed per question; the domain then checks them. */
 function answersFromForm(set: QuestionSet, posted: Record<string, unknown>): Record<string, unknown> {

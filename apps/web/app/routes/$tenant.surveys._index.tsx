@@ -2,8 +2,11 @@ import { listParticipantRounds } from "@mentoring/programs";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { presentMyRounds } from "../presenters/my-surveys.server";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("surveys.list.title");
 
 /** A participant's surveys: the rounds of the cohorts they take part in, and where they stand on each. */
 export const loader = tenantLoader(

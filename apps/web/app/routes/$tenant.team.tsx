@@ -3,7 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConsentWithdrawalLink } from "../components/consent-link";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { tenantLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("matching.mine.title");
 
 /** A participant's own team, once published: its members and how to reach them. Nothing of other teams. */
 export const loader = tenantLoader(

@@ -1,14 +1,16 @@
 import { CONSENT_VERSION } from "@mentoring/domain";
 import { getPrivacyPolicy } from "@mentoring/tenants";
-import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { RetentionPeriods } from "../components/retention-periods";
 import { Shell } from "../components/shell";
 import { presentPrivacyPolicy } from "../presenters/retention.server";
 import { publicLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle<typeof loader>((t, data) => t("retention.policy.title", { name: data.name }));
 
 /**
  * An organisation's privacy policy (개인정보 처리방침, 개인정보 보호법 제30조), public: anyone may read it,
@@ -27,8 +29,6 @@ export const loader = publicLoader(
     };
   },
 );
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.name ?? "" }];
 
 export default function PrivacyPolicy() {
   const { t } = useTranslation();

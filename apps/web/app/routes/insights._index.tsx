@@ -3,11 +3,14 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart, type BarRow } from "../components/bar-chart";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { insightsNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { presentNationalInsights } from "../presenters/insights.server";
 import { insightsReaderOf } from "../services/insights-reader.server";
 import { platformLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("insights.title");
 
 /**
  * National insights (insights.view, the national analyst): one figure compared across cohorts by program

@@ -4,11 +4,14 @@ import { getInsightsPublication } from "@mentoring/tenants";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "../components/page-title";
 import { insightsNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { formatDateTime } from "../services/format.server";
 import { insightsReaderOf } from "../services/insights-reader.server";
 import { platformLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("insights.methodology.title");
 
 /**
  * How national insights are made (insights.view), mirroring docs/insights-methodology.md: who is in it,

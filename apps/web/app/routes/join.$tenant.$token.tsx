@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { InputField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { Shell } from "../components/shell";
 import { notFound } from "../services/guard.server";
 import { isRefusal } from "../services/refusal";
@@ -15,6 +16,10 @@ import { type PageContext, publicAction, publicLoader } from "../services/route-
 import { currentUser, startSession } from "../services/session.server";
 import { ssoEnabledFor } from "../services/sso.server";
 import { tenantName } from "../services/tenant-display";
+
+export const handle = pageTitle<typeof loader>((t, data) =>
+  t("invitation.title", { tenant: data.tenantName }),
+);
 
 /**
  * An invitation link, /join/{tenant}/{token}: anyone holding it may open it (it is the secret), so the

@@ -6,10 +6,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { FormErrors, InputField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { Shell } from "../components/shell";
 import { limitPasswordResetRequest } from "../services/rate-limits.server";
 import { isRefusal } from "../services/refusal";
 import { publicAction, publicLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("auth.forgot.title");
 
 const forgotForm = z.object({
   email: z

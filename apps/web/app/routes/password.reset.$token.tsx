@@ -8,10 +8,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { InputField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { Shell } from "../components/shell";
 import { signInLimits } from "../services/rate-limits.server";
 import { isRefusal } from "../services/refusal";
 import { publicAction, publicLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("auth.reset.title");
 
 const tokenParams = z.object({ token: z.string().min(1) });
 

@@ -2,9 +2,12 @@ import { listTenants } from "@mentoring/tenants";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { platformLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("platform.tenants.title");
 
 /** The operator's list of organisations: names and status only, never their staff data. */
 export const loader = platformLoader({ permission: "platform.tenants.view" }, async ({ user, services }) => ({

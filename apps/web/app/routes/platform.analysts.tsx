@@ -7,12 +7,15 @@ import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { DataTable } from "../components/data-table";
 import { FormErrors, InputField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { formatDateTime } from "../services/format.server";
 import { isRefusal } from "../services/refusal";
 import { platformAction, platformLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("insights.analysts.title");
 
 /**
  * The operator's national insights analysts (platform.analysts.manage): who they are, a form that creates

@@ -3,12 +3,15 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
+import { pageTitle } from "../components/page-title";
 import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { presentApplications } from "../presenters/platform-applications.server";
 import { isRefusal } from "../services/refusal";
 import { platformAction, platformLoader } from "../services/route-builder.server";
 import { id } from "../services/route-params";
+
+export const handle = pageTitle("onboarding.applications.title");
 
 /** The operator reviews organisations' applications: approve (tenant + admin invitation) or reject. */
 export const loader = platformLoader(

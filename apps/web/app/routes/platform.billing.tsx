@@ -1,12 +1,15 @@
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/data-table";
+import { pageTitle } from "../components/page-title";
 import { platformNav } from "../components/platform-nav";
 import { Shell } from "../components/shell";
 import { presentPlatformBilling } from "../presenters/platform-billing.server";
 import { loadPlatformBilling } from "../services/billing.server";
 import { platformLoader } from "../services/route-builder.server";
 import { subscriptionStatusOf } from "../services/stored-codes";
+
+export const handle = pageTitle("billing.platform.title");
 
 /** The operator's billing overview: every organisation's plan and status, and MRR in won. */
 export const loader = platformLoader(

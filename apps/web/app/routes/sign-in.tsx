@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../components/csrf-input";
 import { FormErrors, InputField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { Shell } from "../components/shell";
 import { localeCookie } from "../services/i18n.server";
 import { isRefusal } from "../services/refusal";
@@ -15,6 +16,8 @@ import { safeRedirect } from "../services/safe-redirect";
 import { currentUser, startSession } from "../services/session.server";
 import { signIn } from "../services/sign-in.server";
 import { ssoEnabledFor } from "../services/sso.server";
+
+export const handle = pageTitle("auth.signIn.title");
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 

@@ -6,10 +6,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "../components/csrf-input";
 import { FormErrors, InputField, SelectField } from "../components/form-fields";
+import { pageTitle } from "../components/page-title";
 import { Shell } from "../components/shell";
 import { limitSignup } from "../services/rate-limits.server";
 import { isRefusal } from "../services/refusal";
 import { publicAction, publicLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("onboarding.signup.title");
 
 /** A public page where an organisation applies; the platform operator reviews it. */
 export const loader = publicLoader({}, async () => ({

@@ -2,12 +2,15 @@ import { data, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { pageTitle } from "../components/page-title";
 import { Shell } from "../components/shell";
 import { notFound } from "../services/guard.server";
 import { localeCookie } from "../services/i18n.server";
 import { publicLoader } from "../services/route-builder.server";
 import { endSession, startSession } from "../services/session.server";
 import { completeSsoSignIn, parseSsoFlow, ssoFlowCookie } from "../services/sso.server";
+
+export const handle = pageTitle("sso.error.title");
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 

@@ -3,10 +3,13 @@ import { data, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { pageTitle } from "../components/page-title";
 import { Shell } from "../components/shell";
 import { presentVerification } from "../presenters/certificate-verification.server";
 import { limitVerification } from "../services/rate-limits.server";
 import { publicLoader } from "../services/route-builder.server";
+
+export const handle = pageTitle("certificates.verify.title");
 
 /**
  * The public check of a certificate (the QR code on it leads here): no sign-in, no tenant navigation. It

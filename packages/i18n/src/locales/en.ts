@@ -76,6 +76,8 @@ export const en: Translation<CommonMessages> = {
   },
   app: {
     name: "Public Mentoring Platform",
+    /** A page's title in the browser's tab: the page's heading, then the platform's name. */
+    pageTitle: "{{page}} - {{app}}",
     skipToContent: "Skip to main content",
     mainNavigation: "Main menu",
     language: {

@@ -75,6 +75,8 @@ export const ko = {
   },
   app: {
     name: "공공 멘토링 플랫폼",
+    /** A page's title in the browser's tab: the page's heading, then the platform's name. */
+    pageTitle: "{{page}} - {{app}}",
     skipToContent: "본문 바로가기",
     mainNavigation: "주 메뉴",
     language: {
