@@ -46,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { i18n, t } = useTranslation();
   const matches = useMatches();
   const error = useRouteError();
-  const title = documentTitle(matches, t, error === undefined ? undefined : errorTitle(errorStatus(error)));
+  const title = documentTitle(matches, t, error == null ? undefined : errorTitle(errorStatus(error)));
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);
