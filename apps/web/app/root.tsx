@@ -45,6 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = root?.locale ?? "ko";
   const { i18n, t } = useTranslation();
   const matches = useMatches();
+  // null, not undefined, in the layout of a page drawn without an error.
   const error = useRouteError();
   const title = documentTitle(matches, t, error == null ? undefined : errorTitle(errorStatus(error)));
   useEffect(() => {
