@@ -7,7 +7,10 @@ const en = translatorIn("en");
 
 describe("a page's title in the browser's tab", () => {
   it("is the page's heading, then the platform's name", () => {
-    const matches = [{ handle: undefined, data: {} }, { handle: pageTitle("billing.title"), data: {} }];
+    const matches = [
+      { handle: undefined, data: {} },
+      { handle: pageTitle("billing.title"), data: {} },
+    ];
     expect(documentTitle(matches, ko)).toBe("요금 및 결제 - 공공 멘토링 플랫폼");
     expect(documentTitle(matches, en)).toBe("Plan and billing - Public Mentoring Platform");
   });
@@ -22,7 +25,9 @@ describe("a page's title in the browser's tab", () => {
   });
 
   it("is the error's heading while the page shows an error", () => {
-    const matches = [{ handle: pageTitle<() => { title: string }>((_t, data) => data.title), data: undefined }];
+    const matches = [
+      { handle: pageTitle<() => { title: string }>((_t, data) => data.title), data: undefined },
+    ];
     expect(documentTitle(matches, ko, "error.notFound")).toBe(`${ko("error.notFound")} - 공공 멘토링 플랫폼`);
   });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkInPoster } from "./check-in-poster.server";
 
-const config = { SESSION_SECRET: "a-session-secret-long-enough-for-tests", APP_URL: "https://mentoring.example.kr" };
+const config = {
+  SESSION_SECRET: "a-session-secret-long-enough-for-tests",
+  APP_URL: "https://mentoring.example.kr",
+};
 const tenant = { id: "7d1f3c1e-8a55-4a0e-9a65-0f1a2b3c4d5e", slug: "gangneung", timeZone: "Asia/Seoul" };
 const target = { itemId: "2b9f6a0e-4c1d-4e8a-b3f2-9d8c7b6a5e4f" };
 
@@ -13,9 +16,13 @@ describe("the check-in poster", () => {
     const now = new Date("2026-12-04T05:00:00Z");
     const poster = await posterAt(now);
     const url = new URL(poster.url);
-    expect(url.origin + url.pathname).toBe(`https://mentoring.example.kr/gangneung/check-in/${target.itemId}`);
+    expect(url.origin + url.pathname).toBe(
+      `https://mentoring.example.kr/gangneung/check-in/${target.itemId}`,
+    );
     // The code carries the moment it runs out, a quarter of an hour on, and its signature.
-    expect(url.searchParams.get("code")).toMatch(new RegExp(`^${now.getTime() / 1000 + 15 * 60}\\.[\\w-]{43}$`));
+    expect(url.searchParams.get("code")).toMatch(
+      new RegExp(`^${now.getTime() / 1000 + 15 * 60}\\.[\\w-]{43}$`),
+    );
     expect(poster.image).toMatch(/^data:image\/svg\+xml;base64,/);
   });
 
