@@ -3,7 +3,12 @@ import { isRouteErrorResponse, Link, useRouteLoaderData } from "@remix-run/react
 import { useTranslation } from "react-i18next";
 import type { RootData } from "../root";
 
-const messages: Record<number, { title: MessageKey; help: MessageKey }> = {
+interface ErrorMessage {
+  title: MessageKey;
+  help: MessageKey;
+}
+
+const messages: Record<number, ErrorMessage> = {
   400: { title: "error.badRequest", help: "error.badRequestHelp" },
   403: { title: "error.forbidden", help: "error.forbiddenHelp" },
   404: { title: "error.notFound", help: "error.notFoundHelp" },
@@ -21,15 +26,15 @@ export function errorStatus(error: unknown): number {
   return isRouteErrorResponse(error) ? error.status : 500;
 }
 
-/** The heading of the error page for a status, which is also the page's title. */
-export function errorTitle(status: number): MessageKey {
-  return (messages[status] ?? unexpected).title;
+/** What the error page says for a status; anything unforeseen is an unexpected error. */
+function messageOf(status: number): ErrorMessage {
+  return messages[status] ?? { title: "error.unexpected", help: "error.unexpectedHelp" };
 }
 
-const unexpected = { title: "error.unexpected", help: "error.unexpectedHelp" } satisfies Record<
-  string,
-  MessageKey
->;
+/** The heading of the error page for a status, which is also the page's title. */
+export function errorTitle(status: number): MessageKey {
+  return messageOf(status).title;
+}
 
 /**
  * A translated error page with the request id, so a report can be matched to the logs. `detail`, already
@@ -38,7 +43,7 @@ const unexpected = { title: "error.unexpected", help: "error.unexpectedHelp" } s
 export function ErrorPage({ status, detail }: { status: number; detail?: string }) {
   const { t } = useTranslation();
   const root = useRouteLoaderData<RootData>("root");
-  const message = messages[status] ?? unexpected;
+  const message = messageOf(status);
   return (
     <main id="main" tabIndex={-1} className="error-page">
       <h1>{t(message.title)}</h1>
